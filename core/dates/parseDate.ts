@@ -1,0 +1,84 @@
+import { problem } from '../model/problem';
+import { fail, ok, type Result } from '../model/result';
+import { addDays, isoFromParts } from './calendar';
+import { inferYear } from './inferYear';
+import { MONTH_WORD, monthFromName } from './monthNames';
+
+/** Which number comes first in an all-numeric date like 03/04/2026. */
+export type DateOrder = 'mdy' | 'dmy';
+
+export type DateOptions = {
+  /** Decided per column (detectDateOrder); when absent, the value itself or `mdy` decides. */
+  order?: DateOrder;
+  /** The page's or file's as-of date: resolves "Today", "Yesterday" and year-less dates. */
+  asOf?: string;
+};
+
+const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
+const TIME_SUFFIX = /(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?.*|\[[^\]]*\]\s*)$/;
+const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:\d{0,6}(?:\.\d+)?)?(?:\[[^\]]*\])?$/;
+const NUMERIC = /^(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?$/;
+const MONTH_FIRST = new RegExp(`^(${MONTH_WORD})\\s*(\\d{1,2})(?:st|nd|rd|th)?,?(?:\\s+(\\d{4}))?$`);
+const DAY_FIRST = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\.?[\\s\\-/]*(${MONTH_WORD})[\\s\\-/,]*(\\d{4}|\\d{2})?$`);
+const RELATIVE = /^(today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|(\d{1,3}) days? ago)$/i;
+
+function fullYear(text: string, asOf: string | undefined): number {
+  if (text.length === 4) return Number(text);
+  const yy = Number(text);
+  const century = asOf ? Math.floor(Number(asOf.slice(0, 4)) / 100) * 100 : 2000;
+  const asOfYear = asOf ? Number(asOf.slice(0, 4)) : 2000 + yy;
+  return century + yy > asOfYear + 1 ? century - 100 + yy : century + yy;
+}
+
+function complete(month: number, day: number, year: number | undefined, text: string, asOf?: string): Result<string> {
+  if (year === undefined) {
+    if (!asOf) return fail(problem('needs_as_of', `"${text}" has no year and no as-of date was given`));
+    const iso = inferYear(month, day, asOf);
+    return iso ? ok(iso) : fail(problem('invalid_date', `"${text}" is not a real date near ${asOf}`));
+  }
+  const iso = isoFromParts(year, month, day);
+  return iso ? ok(iso) : fail(problem('invalid_date', `"${text}" is not a real calendar date`));
+}
+
+/**
+ * Reads a date as portals and files print it: 2026-11-21, 11/21/2026, 21/11/2026, 21.11.2026,
+ * Nov 21, Nov 21, 2026, 21 Nov 2026, 20261121 (OFX, with time and zone), Today, Yesterday.
+ */
+export function parseDate(text: string, options: DateOptions = {}): Result<string> {
+  const original = text.trim();
+  const s = original.replace(/\s+/g, ' ').replace(WEEKDAY, '').replace(TIME_SUFFIX, '').replace(/,$/, '').trim();
+  if (s === '') return fail(problem('empty_date', 'the date is empty'));
+
+  const relative = RELATIVE.exec(s);
+  if (relative) {
+    if (!options.asOf) return fail(problem('needs_as_of', `"${original}" is relative and no as-of date was given`));
+    const word = relative[1]!.toLowerCase();
+    const back = relative[2] ? Number(relative[2]) : ['today', 'heute', "aujourd'hui", 'hoy'].includes(word) ? 0 : 1;
+    return ok(addDays(options.asOf, -back));
+  }
+
+  let m = ISO.exec(s) ?? COMPACT.exec(s);
+  if (m) return complete(Number(m[2]), Number(m[3]), Number(m[1]), original);
+
+  m = NUMERIC.exec(s);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const order: DateOrder = options.order ?? (a > 12 ? 'dmy' : b > 12 ? 'mdy' : m[2] === '.' ? 'dmy' : 'mdy');
+    const [month, day] = order === 'mdy' ? [a, b] : [b, a];
+    const year = m[4] !== undefined ? fullYear(m[4], options.asOf) : undefined;
+    return complete(month, day, year, original, options.asOf);
+  }
+
+  m = MONTH_FIRST.exec(s);
+  if (m && monthFromName(m[1]!)) {
+    return complete(monthFromName(m[1]!)!, Number(m[2]), m[3] ? Number(m[3]) : undefined, original, options.asOf);
+  }
+  m = DAY_FIRST.exec(s);
+  if (m && monthFromName(m[2]!)) {
+    const year = m[3] ? fullYear(m[3], options.asOf) : undefined;
+    return complete(monthFromName(m[2]!)!, Number(m[1]), year, original, options.asOf);
+  }
+  return fail(problem('invalid_date', `"${original}" is not a date`));
+}

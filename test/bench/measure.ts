@@ -1,0 +1,39 @@
+import { performance } from 'node:perf_hooks';
+
+/** Median wall time of `fn` over `runs` runs (after one warm-up), in milliseconds. */
+export async function medianMs(fn: () => unknown, runs = 5): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** Peak heap growth (MB) while `fn` runs, sampled; run with --expose-gc for a clean start. */
+export async function peakHeapMb(fn: () => unknown): Promise<number> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const base = process.memoryUsage().heapUsed;
+  let peak = base;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 5);
+  await fn();
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  clearInterval(timer);
+  return (peak - base) / 1024 / 1024;
+}
+
+export const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** Prints a small aligned table. */
+export function table(rows: Array<Record<string, string | number>>): string {
+  if (rows.length === 0) return '';
+  const keys = Object.keys(rows[0]!);
+  const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [line(keys), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => String(r[k] ?? ''))))].join('\n');
+}
