@@ -49,7 +49,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`ledgerbridge ${name}: ${error.message}\n`);
       return EXIT.input;
     }
-    io.stderr.write(`ledgerbridge ${name}: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    io.stderr.write(
+      `ledgerbridge ${name}: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     return EXIT.internal;
   }
 }

@@ -28,7 +28,11 @@ export function isBusinessDay(iso: string, calendar: BusinessCalendar = US_BANK_
 }
 
 /** The date `n` business days after `iso` (n ≥ 0); n = 0 rolls a non-business day forward. */
-export function addBusinessDays(iso: string, n: number, calendar: BusinessCalendar = US_BANK_CALENDAR): string {
+export function addBusinessDays(
+  iso: string,
+  n: number,
+  calendar: BusinessCalendar = US_BANK_CALENDAR,
+): string {
   let day = iso;
   while (!isBusinessDay(day, calendar)) day = addDays(day, 1);
   for (let left = n; left > 0; ) {
@@ -42,9 +46,14 @@ export function addBusinessDays(iso: string, n: number, calendar: BusinessCalend
  * Business days from `from` to `to`: how many business days lie in (from, to]. Negative when
  * `to` is before `from`. A payout on Friday and a deposit on Monday are 1 business day apart.
  */
-export function businessDaysBetween(from: string, to: string, calendar: BusinessCalendar = US_BANK_CALENDAR): number {
+export function businessDaysBetween(
+  from: string,
+  to: string,
+  calendar: BusinessCalendar = US_BANK_CALENDAR,
+): number {
   if (to < from) return -businessDaysBetween(to, from, calendar);
   let count = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isBusinessDay(day, calendar)) count++;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1))
+    if (isBusinessDay(day, calendar)) count++;
   return count;
 }

@@ -1,6 +1,6 @@
 import type { DateOrder } from './parseDate';
 
-const NUMERIC = /^\s*(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{2}|\d{4}))?/;
+const NUMERIC = /^\s*(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2}|\d{4}))?/;
 
 /**
  * Decides month-first vs day-first for a whole column: one value with a first number above 12

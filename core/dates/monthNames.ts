@@ -1,7 +1,10 @@
 /** Month names and abbreviations as portals print them (English, German, French, Spanish, Dutch, Italian). */
 const NAMES: Array<[number, string[]]> = [
   [1, ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'januari', 'gennaio', 'gen']],
-  [2, ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'februari', 'febbraio']],
+  [
+    2,
+    ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'februari', 'febbraio'],
+  ],
   [3, ['march', 'mar', 'märz', 'mär', 'maerz', 'mars', 'marzo', 'maart', 'mrt']],
   [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile']],
   [5, ['may', 'mai', 'mayo', 'mei', 'maggio', 'mag']],

@@ -18,9 +18,11 @@ const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/
 const TIME_SUFFIX = /(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?.*|\[[^\]]*\]\s*)$/;
 const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:\d{0,6}(?:\.\d+)?)?(?:\[[^\]]*\])?$/;
-const NUMERIC = /^(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?$/;
+const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?$/;
 const MONTH_FIRST = new RegExp(`^(${MONTH_WORD})\\s*(\\d{1,2})(?:st|nd|rd|th)?,?(?:\\s+(\\d{4}))?$`);
-const DAY_FIRST = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\.?[\\s\\-/]*(${MONTH_WORD})[\\s\\-/,]*(\\d{4}|\\d{2})?$`);
+const DAY_FIRST = new RegExp(
+  `^(\\d{1,2})(?:st|nd|rd|th)?\\.?[\\s\\-/]*(${MONTH_WORD})[\\s\\-/,]*(\\d{4}|\\d{2})?$`,
+);
 const RELATIVE = /^(today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|(\d{1,3}) days? ago)$/i;
 
 function fullYear(text: string, asOf: string | undefined): number {
@@ -31,7 +33,13 @@ function fullYear(text: string, asOf: string | undefined): number {
   return century + yy > asOfYear + 1 ? century - 100 + yy : century + yy;
 }
 
-function complete(month: number, day: number, year: number | undefined, text: string, asOf?: string): Result<string> {
+function complete(
+  month: number,
+  day: number,
+  year: number | undefined,
+  text: string,
+  asOf?: string,
+): Result<string> {
   if (year === undefined) {
     if (!asOf) return fail(problem('needs_as_of', `"${text}" has no year and no as-of date was given`));
     const iso = inferYear(month, day, asOf);
@@ -47,14 +55,24 @@ function complete(month: number, day: number, year: number | undefined, text: st
  */
 export function parseDate(text: string, options: DateOptions = {}): Result<string> {
   const original = text.trim();
-  const s = original.replace(/\s+/g, ' ').replace(WEEKDAY, '').replace(TIME_SUFFIX, '').replace(/,$/, '').trim();
+  const s = original
+    .replace(/\s+/g, ' ')
+    .replace(WEEKDAY, '')
+    .replace(TIME_SUFFIX, '')
+    .replace(/,$/, '')
+    .trim();
   if (s === '') return fail(problem('empty_date', 'the date is empty'));
 
   const relative = RELATIVE.exec(s);
   if (relative) {
-    if (!options.asOf) return fail(problem('needs_as_of', `"${original}" is relative and no as-of date was given`));
+    if (!options.asOf)
+      return fail(problem('needs_as_of', `"${original}" is relative and no as-of date was given`));
     const word = relative[1]!.toLowerCase();
-    const back = relative[2] ? Number(relative[2]) : ['today', 'heute', "aujourd'hui", 'hoy'].includes(word) ? 0 : 1;
+    const back = relative[2]
+      ? Number(relative[2])
+      : ['today', 'heute', "aujourd'hui", 'hoy'].includes(word)
+        ? 0
+        : 1;
     return ok(addDays(options.asOf, -back));
   }
 
@@ -65,7 +83,8 @@ export function parseDate(text: string, options: DateOptions = {}): Result<strin
   if (m) {
     const a = Number(m[1]);
     const b = Number(m[3]);
-    const order: DateOrder = options.order ?? (a > 12 ? 'dmy' : b > 12 ? 'mdy' : m[2] === '.' ? 'dmy' : 'mdy');
+    const order: DateOrder =
+      options.order ?? (a > 12 ? 'dmy' : b > 12 ? 'mdy' : m[2] === '.' ? 'dmy' : 'mdy');
     const [month, day] = order === 'mdy' ? [a, b] : [b, a];
     const year = m[4] !== undefined ? fullYear(m[4], options.asOf) : undefined;
     return complete(month, day, year, original, options.asOf);
@@ -73,7 +92,13 @@ export function parseDate(text: string, options: DateOptions = {}): Result<strin
 
   m = MONTH_FIRST.exec(s);
   if (m && monthFromName(m[1]!)) {
-    return complete(monthFromName(m[1]!)!, Number(m[2]), m[3] ? Number(m[3]) : undefined, original, options.asOf);
+    return complete(
+      monthFromName(m[1]!)!,
+      Number(m[2]),
+      m[3] ? Number(m[3]) : undefined,
+      original,
+      options.asOf,
+    );
   }
   m = DAY_FIRST.exec(s);
   if (m && monthFromName(m[2]!)) {

@@ -14,6 +14,8 @@ export function parseDateColumn(
   options: DateOptions & { fallbackOrder?: DateOrder } = {},
 ): DateColumn {
   const order = options.order ?? detectDateOrder(values) ?? options.fallbackOrder ?? 'mdy';
-  const dates = values.map((value) => (value.trim() === '' ? undefined : parseDate(value, { ...options, order })));
+  const dates = values.map((value) =>
+    value.trim() === '' ? undefined : parseDate(value, { ...options, order }),
+  );
   return { order, dates };
 }

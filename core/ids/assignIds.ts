@@ -5,7 +5,12 @@ import { sha256Hex } from './sha256Hex';
 const SEP = '\u001f';
 
 /** Id from the source's own durable id (FITID, Stripe txn_/po_, PayPal id, CAMT AcctSvcrRef). */
-export function sourceTransactionId(institution: string, account: string, externalId: string, occurrence = 0): string {
+export function sourceTransactionId(
+  institution: string,
+  account: string,
+  externalId: string,
+  occurrence = 0,
+): string {
   const key = ['src', institution, account, externalId, occurrence ? String(occurrence) : ''].join(SEP);
   return `lb_${sha256Hex(key).slice(0, 24)}`;
 }
@@ -43,7 +48,14 @@ export function assignIds(drafts: readonly TransactionDraft[]): Transaction[] {
       const key = ['src', d.institution, d.account, d.externalId].join(SEP);
       id = sourceTransactionId(d.institution, d.account, d.externalId, occurrenceOf(key));
     } else {
-      const key = [d.institution, d.account, d.date, d.amount.minor, d.amount.currency, normalizeForId(d.description)].join(SEP);
+      const key = [
+        d.institution,
+        d.account,
+        d.date,
+        d.amount.minor,
+        d.amount.currency,
+        normalizeForId(d.description),
+      ].join(SEP);
       id = contentTransactionId(d, occurrenceOf(key));
     }
     return {

@@ -1,6 +1,6 @@
+import { daysBetween } from '../dates/calendar';
 import { accountKey } from '../model/account';
 import type { Transaction } from '../model/transaction';
-import { daysBetween } from '../dates/calendar';
 import { descriptionSimilarity } from './descriptionSimilarity';
 
 export type MergeResult = {
@@ -15,8 +15,16 @@ export type MergeResult = {
 
 /** Fields the source owns; everything else (category, notes, tags, splits…) belongs to people and rules. */
 const SOURCE_FIELDS = [
-  'institution', 'account', 'date', 'description', 'status', 'kind', 'externalId', 'payoutId',
-  'checkNumber', 'memo',
+  'institution',
+  'account',
+  'date',
+  'description',
+  'status',
+  'kind',
+  'externalId',
+  'payoutId',
+  'checkNumber',
+  'memo',
 ] as const;
 const SOURCE_MONEY = ['amount', 'gross', 'fee', 'balance'] as const;
 
@@ -28,7 +36,16 @@ function sourceChanged(a: Transaction, b: Transaction): boolean {
 /** Keeps what people and rules set on the stored line; takes the source's fields from the new one. */
 function refresh(stored: Transaction, fresh: Transaction): Transaction {
   const next: Transaction = { ...fresh, origin: stored.origin };
-  for (const f of ['category', 'rule', 'ruleTrail', 'notes', 'splits', 'transfer', 'supersedes', 'supersededBy'] as const) {
+  for (const f of [
+    'category',
+    'rule',
+    'ruleTrail',
+    'notes',
+    'splits',
+    'transfer',
+    'supersedes',
+    'supersededBy',
+  ] as const) {
     if (stored[f] !== undefined) (next as Record<string, unknown>)[f] = stored[f];
   }
   if (stored.tags.length > 0) next.tags = stored.tags;
@@ -61,7 +78,10 @@ function postingScore(pending: Transaction, posted: Transaction): number | undef
  * known ids are unchanged or refreshed, new ids are added, and a newly posted line takes over
  * the pending line it replaces (linked both ways, never a duplicate).
  */
-export function mergeTransactions(existing: Iterable<Transaction>, incoming: readonly Transaction[]): MergeResult {
+export function mergeTransactions(
+  existing: Iterable<Transaction>,
+  incoming: readonly Transaction[],
+): MergeResult {
   const byId = new Map<string, Transaction>();
   for (const t of existing) byId.set(t.id, t);
   const result: MergeResult = { added: [], changed: [], unchanged: [], superseded: [] };
@@ -83,7 +103,9 @@ export function mergeTransactions(existing: Iterable<Transaction>, incoming: rea
     openPending.set(key, [...(openPending.get(key) ?? []), t]);
   }
   const claimed = new Set<string>();
-  const ordered = [...fresh].sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1));
+  const ordered = [...fresh].sort((a, b) =>
+    a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1,
+  );
   const supersedesOf = new Map<string, string>();
   for (const posted of ordered) {
     if (posted.status !== 'posted') continue;
@@ -92,7 +114,8 @@ export function mergeTransactions(existing: Iterable<Transaction>, incoming: rea
       if (claimed.has(pending.id)) continue;
       const score = postingScore(pending, posted);
       if (score === undefined) continue;
-      if (!best || score > best.score || (score === best.score && pending.id < best.pending.id)) best = { pending, score };
+      if (!best || score > best.score || (score === best.score && pending.id < best.pending.id))
+        best = { pending, score };
     }
     if (!best) continue;
     claimed.add(best.pending.id);
@@ -108,7 +131,9 @@ export function mergeTransactions(existing: Iterable<Transaction>, incoming: rea
       ? {
           ...t,
           supersedes: pending.id,
-          ...(pending.category !== undefined && t.category === undefined ? { category: pending.category } : {}),
+          ...(pending.category !== undefined && t.category === undefined
+            ? { category: pending.category }
+            : {}),
           ...(pending.notes !== undefined && t.notes === undefined ? { notes: pending.notes } : {}),
         }
       : t;

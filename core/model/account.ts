@@ -30,4 +30,5 @@ export const StatementBalance = z.object({
 });
 export type StatementBalance = z.infer<typeof StatementBalance>;
 
-export const accountKey = (a: { institution: string; account: string }) => `${a.institution}\u241f${a.account}`;
+export const accountKey = (a: { institution: string; account: string }) =>
+  `${a.institution}\u241f${a.account}`;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { type Problem, problem, problemsFromZod } from './problem';
-import { fromTransactionJson, TransactionJson } from './transactionJson';
 import type { Transaction } from './transaction';
+import { fromTransactionJson, TransactionJson } from './transactionJson';
 
 export const BATCH_SCHEMA_VERSION = 1;
 
@@ -46,10 +46,14 @@ export function parseBatch(
       return {
         ok: false,
         problems: [
-          problem('unsupported_version', `batch schemaVersion ${version} is newer than this reader (${BATCH_SCHEMA_VERSION})`, {
-            path: ['schemaVersion'],
-            field: 'schemaVersion',
-          }),
+          problem(
+            'unsupported_version',
+            `batch schemaVersion ${version} is newer than this reader (${BATCH_SCHEMA_VERSION})`,
+            {
+              path: ['schemaVersion'],
+              field: 'schemaVersion',
+            },
+          ),
         ],
       };
     }

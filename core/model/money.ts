@@ -9,4 +9,6 @@ export const Money = z.object({
 export type Money = z.infer<typeof Money>;
 
 /** How amounts travel between processes: a signed decimal string, e.g. "-1234.50". */
-export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a signed decimal such as "-1234.50"');
+export const DecimalString = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, 'expected a signed decimal such as "-1234.50"');

@@ -21,7 +21,11 @@ export const Problem = z.object({
 });
 export type Problem = z.infer<typeof Problem>;
 
-export function problem(code: string, message: string, where: Partial<Omit<Problem, 'code' | 'message'>> = {}): Problem {
+export function problem(
+  code: string,
+  message: string,
+  where: Partial<Omit<Problem, 'code' | 'message'>> = {},
+): Problem {
   return { code, message, path: where.path ?? [], ...where };
 }
 
@@ -38,7 +42,10 @@ export function describeProblem(p: Problem): string {
 }
 
 /** Turns zod issues into problems, keeping the path so the row and field can be named. */
-export function problemsFromZod(error: z.core.$ZodError, where: Partial<Omit<Problem, 'code' | 'message'>> = {}) {
+export function problemsFromZod(
+  error: z.core.$ZodError,
+  where: Partial<Omit<Problem, 'code' | 'message'>> = {},
+) {
   return error.issues.map((issue) => {
     const path = [...(where.path ?? []), ...issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k))];
     const field = issue.path.filter((k) => typeof k === 'string').join('.') || undefined;

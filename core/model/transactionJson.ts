@@ -1,12 +1,19 @@
 import * as z from 'zod';
-import { formatAmount } from '../money/formatAmount';
 import { decimalToMinor } from '../money/decimalToMinor';
+import { formatAmount } from '../money/formatAmount';
 import { CurrencyCode } from './currency';
+import { IsoDate } from './isoDate';
 import { DecimalString, type Money } from './money';
 import { type Problem, problem } from './problem';
 import { fail, ok, type Result } from './result';
-import { Origin, RuleTrailEntry, TRANSACTION_SCHEMA_VERSION, type Transaction, TransactionKind, TransactionStatus } from './transaction';
-import { IsoDate } from './isoDate';
+import {
+  Origin,
+  RuleTrailEntry,
+  TRANSACTION_SCHEMA_VERSION,
+  type Transaction,
+  TransactionKind,
+  TransactionStatus,
+} from './transaction';
 
 /**
  * The wire form of a Transaction: what the CLI prints, what a Batch carries, what files export.
@@ -36,7 +43,9 @@ export const TransactionJson = z.object({
   rule: z.string().optional(),
   ruleTrail: z.array(RuleTrailEntry).optional(),
   notes: z.string().optional(),
-  splits: z.array(z.object({ category: z.string(), amount: DecimalString, note: z.string().optional() })).optional(),
+  splits: z
+    .array(z.object({ category: z.string(), amount: DecimalString, note: z.string().optional() }))
+    .optional(),
   transfer: z.boolean().optional(),
   supersedes: z.string().optional(),
   supersededBy: z.string().optional(),
@@ -78,7 +87,9 @@ export function fromTransactionJson(input: unknown, where: Partial<Problem> = {}
   const money = (text: string, field: string): Money => {
     const minor = decimalToMinor(text, j.currency);
     if (!minor.ok) {
-      problems.push(...minor.problems.map((p) => ({ ...p, ...where, path: [...(where.path ?? []), field], field })));
+      problems.push(
+        ...minor.problems.map((p) => ({ ...p, ...where, path: [...(where.path ?? []), field], field })),
+      );
       return { minor: 0, currency: j.currency };
     }
     return { minor: minor.value, currency: j.currency };
@@ -90,7 +101,9 @@ export function fromTransactionJson(input: unknown, where: Partial<Problem> = {}
     ...(gross !== undefined ? { gross: money(gross, 'gross') } : {}),
     ...(fee !== undefined ? { fee: money(fee, 'fee') } : {}),
     ...(balance !== undefined ? { balance: money(balance, 'balance') } : {}),
-    ...(splits ? { splits: splits.map((s, i) => ({ ...s, amount: money(s.amount, `splits.${i}.amount`) })) } : {}),
+    ...(splits
+      ? { splits: splits.map((s, i) => ({ ...s, amount: money(s.amount, `splits.${i}.amount`) })) }
+      : {}),
   };
   return problems.length > 0 ? fail(...problems) : ok(t);
 }

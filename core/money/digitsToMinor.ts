@@ -29,7 +29,9 @@ export function digitsToMinor(
   const digits = `${intDigits || '0'}${frac.padEnd(exponent, '0')}`.replace(/^0+(?=\d)/, '');
   const value = Number(digits);
   if (!Number.isSafeInteger(value)) {
-    return fail(problem('amount_too_large', `amount ${intDigits}.${fracDigits} is too large to hold exactly`));
+    return fail(
+      problem('amount_too_large', `amount ${intDigits}.${fracDigits} is too large to hold exactly`),
+    );
   }
   return ok(negative && value !== 0 ? -value : value);
 }

@@ -2,7 +2,8 @@ import { currencyExponent } from '../model/currency';
 
 /** Minor units → signed decimal string with the currency's exponent: -123450, USD → "-1234.50". */
 export function formatAmount(minor: number, currency: string): string {
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`amount ${minor} is not an integer number of minor units`);
+  if (!Number.isSafeInteger(minor))
+    throw new RangeError(`amount ${minor} is not an integer number of minor units`);
   const exponent = currencyExponent(currency);
   const digits = String(Math.abs(minor)).padStart(exponent + 1, '0');
   const sign = minor < 0 ? '-' : '';

@@ -104,7 +104,9 @@ export function parseAmount(text: string, options: AmountOptions = {}): Result<P
   const group = decimal === '.' ? /[,' ]/ : /[.' ]/;
   const parts = body.split(decimal);
   if (parts.length > 2) {
-    return fail(problem('invalid_amount', `"${text.trim()}" has more than one decimal separator "${decimal}"`));
+    return fail(
+      problem('invalid_amount', `"${text.trim()}" has more than one decimal separator "${decimal}"`),
+    );
   }
   const [intRaw, fracRaw = ''] = parts as [string, string?];
   if (!groupsAreWellFormed(intRaw, group) || /[^0-9]/.test(fracRaw)) {
@@ -118,7 +120,8 @@ export function parseAmount(text: string, options: AmountOptions = {}): Result<P
   let currency = marks.code;
   if (!currency && marks.symbol) {
     const shared = SHARED_SYMBOLS[marks.symbol];
-    currency = options.currency && shared?.(options.currency) ? options.currency : CURRENCY_SYMBOLS[marks.symbol];
+    currency =
+      options.currency && shared?.(options.currency) ? options.currency : CURRENCY_SYMBOLS[marks.symbol];
   }
   currency ??= options.currency;
   if (!currency) {

@@ -27,7 +27,8 @@ export async function peakHeapMb(fn: () => unknown): Promise<number> {
   return (peak - base) / 1024 / 1024;
 }
 
-export const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 1) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** Prints a small aligned table. */
 export function table(rows: Array<Record<string, string | number>>): string {
@@ -35,5 +36,9 @@ export function table(rows: Array<Record<string, string | number>>): string {
   const keys = Object.keys(rows[0]!);
   const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  return [line(keys), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => String(r[k] ?? ''))))].join('\n');
+  return [
+    line(keys),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map((r) => line(keys.map((k) => String(r[k] ?? '')))),
+  ].join('\n');
 }
