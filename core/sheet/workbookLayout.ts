@@ -1,0 +1,196 @@
+/**
+ * The reconciliation workbook, defined once. The `.xlsx` writer, the Apps Script add-on and the
+ * Sheets API writer all write these tabs and columns; readers find columns by header name
+ * (headerIndex), so a bookkeeper who moves or adds columns breaks nothing.
+ */
+
+/** Bumped when a tab or a column changes meaning; written into the Audit tab of every write. */
+export const SHEET_LAYOUT_VERSION = 1;
+
+export type ColumnType = 'text' | 'money' | 'date' | 'datetime' | 'number' | 'percent' | 'boolean';
+
+/**
+ * Who may change a column's cells: `source` — the bank, processor or portal (refreshed on upsert);
+ * `computed` — Ledgerbridge itself: rules, matcher, summary (refreshed on upsert);
+ * `bookkeeper` — people; never overwritten once the row exists.
+ */
+export type ColumnOwner = 'source' | 'bookkeeper' | 'computed';
+
+export type ColumnDef = {
+  key: string;
+  header: string;
+  type: ColumnType;
+  owner: ColumnOwner;
+  /** In characters, as spreadsheet column widths are. */
+  width: number;
+  /** Text from a portal or a file: always written as inert text, never as a formula (escapeFormula). */
+  fromOutside?: boolean;
+  /** A reader cannot make sense of the tab without it. */
+  required?: boolean;
+  /**
+   * Where the row came from rather than what it says: not compared when deciding whether an
+   * upsert changes a row, so re-sending the same lines in a new batch changes nothing.
+   */
+  provenance?: boolean;
+  /** For money columns: the key of the column holding the row's currency. */
+  currencyKey?: string;
+};
+
+export type TabName = 'Transactions' | 'Matches' | 'Rules' | 'Categories' | 'Summary' | 'Audit';
+
+export type TabDef = {
+  name: TabName;
+  columns: readonly ColumnDef[];
+  /** Rows above the data; the header is the last of them, frozen in every writer. */
+  headerRows: 1;
+};
+
+const text = (
+  key: string,
+  header: string,
+  owner: ColumnOwner,
+  width: number,
+  extra: Partial<ColumnDef> = {},
+) => ({ key, header, type: 'text', owner, width, ...extra }) satisfies ColumnDef;
+const money = (key: string, header: string, owner: ColumnOwner, extra: Partial<ColumnDef> = {}) =>
+  ({ key, header, type: 'money', owner, width: 14, currencyKey: 'currency', ...extra }) satisfies ColumnDef;
+
+export const TRANSACTION_COLUMNS = [
+  text('id', 'ID', 'source', 28, { required: true }),
+  { key: 'date', header: 'Date', type: 'date', owner: 'source', width: 12, required: true },
+  text('account', 'Account', 'source', 20, { fromOutside: true, required: true }),
+  text('institution', 'Institution', 'source', 12, { fromOutside: true, required: true }),
+  text('description', 'Description', 'source', 40, { fromOutside: true, required: true }),
+  text('payee', 'Payee', 'computed', 24, { fromOutside: true }),
+  money('amount', 'Amount', 'source', { required: true }),
+  text('currency', 'Currency', 'source', 9, { required: true }),
+  text('status', 'Status', 'source', 9, { required: true }),
+  text('kind', 'Kind', 'source', 11, { required: true }),
+  text('category', 'Category', 'computed', 20, { fromOutside: true }),
+  text('categoryOverride', 'Category Override', 'bookkeeper', 20),
+  text('notes', 'Notes', 'bookkeeper', 30),
+  text('tags', 'Tags', 'computed', 16, { fromOutside: true }),
+  text('rule', 'Rule', 'computed', 16, { fromOutside: true }),
+  text('why', 'Why', 'computed', 30, { fromOutside: true }),
+  { key: 'transfer', header: 'Transfer', type: 'boolean', owner: 'computed', width: 9 },
+  text('externalId', 'External ID', 'source', 24, { fromOutside: true }),
+  text('payoutId', 'Payout ID', 'source', 24, { fromOutside: true }),
+  money('gross', 'Gross', 'source'),
+  money('fee', 'Fee', 'source'),
+  money('balance', 'Balance', 'source'),
+  text('checkNumber', 'Check Number', 'source', 10, { fromOutside: true }),
+  text('memo', 'Memo', 'source', 24, { fromOutside: true }),
+  text('supersedes', 'Supersedes', 'computed', 28),
+  text('supersededBy', 'Superseded By', 'computed', 28),
+  text('source', 'Source', 'source', 30, { fromOutside: true, provenance: true }),
+  {
+    key: 'capturedAt',
+    header: 'Captured At',
+    type: 'datetime',
+    owner: 'source',
+    width: 22,
+    provenance: true,
+  },
+  text('batchId', 'Batch ID', 'computed', 24, { provenance: true }),
+] as const satisfies readonly ColumnDef[];
+
+export type TransactionColumnKey = (typeof TRANSACTION_COLUMNS)[number]['key'];
+
+/** One row per match (payout ↔ deposit, transfer pair, duplicate) and per discrepancy. */
+export const MATCH_COLUMNS = [
+  text('matchId', 'Match ID', 'computed', 28, { required: true }),
+  text('kind', 'Kind', 'computed', 16),
+  text('state', 'State', 'computed', 11),
+  /** The bookkeeper types confirm or reject here; the matcher honours it on the next run. */
+  text('decision', 'Decision', 'bookkeeper', 11),
+  { key: 'confidence', header: 'Confidence', type: 'percent', owner: 'computed', width: 11 },
+  { key: 'date', header: 'Date', type: 'date', owner: 'computed', width: 12 },
+  money('amount', 'Amount', 'computed'),
+  money('difference', 'Difference', 'computed'),
+  text('currency', 'Currency', 'computed', 9),
+  text('members', 'Members', 'computed', 40),
+  text('externalIds', 'External IDs', 'computed', 40, { fromOutside: true }),
+  text('descriptions', 'Descriptions', 'computed', 50, { fromOutside: true }),
+  text('reason', 'Reason', 'computed', 60, { fromOutside: true }),
+  text('notes', 'Notes', 'bookkeeper', 30),
+] as const satisfies readonly ColumnDef[];
+
+/**
+ * The Rules tab as rows the bookkeeper edits. Its real columns come from core/rules/rulesSheet
+ * (RULES_SHEET_HEADERS); these are the identifying ones every writer can rely on.
+ */
+export const RULE_COLUMNS = [
+  text('id', 'Rule ID', 'bookkeeper', 16, { required: true }),
+  text('definition', 'Rule', 'bookkeeper', 80),
+] as const satisfies readonly ColumnDef[];
+
+export const CATEGORY_COLUMNS = [
+  text('category', 'Category', 'bookkeeper', 24, { required: true, fromOutside: true }),
+  text('group', 'Group', 'bookkeeper', 12),
+  text('currency', 'Currency', 'computed', 9),
+  { key: 'count', header: 'Transactions', type: 'number', owner: 'computed', width: 12 },
+  money('inflows', 'Inflows', 'computed'),
+  money('outflows', 'Outflows', 'computed'),
+  money('net', 'Net', 'computed'),
+] as const satisfies readonly ColumnDef[];
+
+export const SUMMARY_COLUMNS = [
+  text('institution', 'Institution', 'computed', 12, { fromOutside: true, required: true }),
+  text('account', 'Account', 'computed', 20, { fromOutside: true, required: true }),
+  text('month', 'Month', 'computed', 9, { required: true }),
+  text('currency', 'Currency', 'computed', 9, { required: true }),
+  money('opening', 'Opening Balance', 'computed'),
+  money('inflows', 'Inflows', 'computed'),
+  money('outflows', 'Outflows', 'computed'),
+  money('closing', 'Closing Balance', 'computed'),
+  money('statementBalance', 'Statement Balance', 'computed'),
+  { key: 'statementDate', header: 'Statement Date', type: 'date', owner: 'computed', width: 12 },
+  money('bookAtStatementDate', 'Book Balance At Statement Date', 'computed', { width: 16 }),
+  money('difference', 'Difference', 'computed'),
+  { key: 'unmatched', header: 'Unmatched', type: 'number', owner: 'computed', width: 10 },
+  text('status', 'Status', 'computed', 14),
+  text('openingFrom', 'Opening From', 'computed', 40),
+] as const satisfies readonly ColumnDef[];
+
+export const AUDIT_COLUMNS = [
+  { key: 'at', header: 'When', type: 'datetime', owner: 'computed', width: 22, required: true },
+  text('actor', 'Who', 'computed', 28),
+  text('action', 'What', 'computed', 16),
+  text('batchId', 'Batch ID', 'computed', 24, { fromOutside: true }),
+  { key: 'added', header: 'Added', type: 'number', owner: 'computed', width: 8 },
+  { key: 'updated', header: 'Updated', type: 'number', owner: 'computed', width: 8 },
+  { key: 'skipped', header: 'Skipped', type: 'number', owner: 'computed', width: 8 },
+  { key: 'layoutVersion', header: 'Layout Version', type: 'number', owner: 'computed', width: 8 },
+  text('detail', 'Detail', 'computed', 50, { fromOutside: true }),
+] as const satisfies readonly ColumnDef[];
+
+export const WORKBOOK_TABS = [
+  { name: 'Transactions', columns: TRANSACTION_COLUMNS, headerRows: 1 },
+  { name: 'Matches', columns: MATCH_COLUMNS, headerRows: 1 },
+  { name: 'Rules', columns: RULE_COLUMNS, headerRows: 1 },
+  { name: 'Categories', columns: CATEGORY_COLUMNS, headerRows: 1 },
+  { name: 'Summary', columns: SUMMARY_COLUMNS, headerRows: 1 },
+  { name: 'Audit', columns: AUDIT_COLUMNS, headerRows: 1 },
+] as const satisfies readonly TabDef[];
+
+export function tabDef(name: TabName): TabDef {
+  return WORKBOOK_TABS.find((t) => t.name === name)!;
+}
+
+/**
+ * One cell as core hands it to a writer. Dates (`date` columns) are `YYYY-MM-DD` strings and
+ * datetimes ISO 8601 strings: each writer turns them into its own date type (the `.xlsx` writer
+ * writes a real date with a `yyyy-mm-dd` format; Apps Script may write the string with a date
+ * number format). Money is a number in major units, with the currency in its own column.
+ */
+export type CellValue = string | number | boolean | null;
+
+/** A tab row keyed by column key; writers lay it out in the tab's column order (or by header). */
+export type SheetRecord = Record<string, CellValue>;
+
+/** A record in the column order of the layout, for writing a fresh tab. */
+export function recordToRow(columns: readonly ColumnDef[], record: SheetRecord): CellValue[] {
+  return columns.map((c) => record[c.key] ?? null);
+}
+
+export const headersOf = (columns: readonly ColumnDef[]): string[] => columns.map((c) => c.header);
