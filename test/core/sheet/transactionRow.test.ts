@@ -48,7 +48,7 @@ describe('transactionToRow / rowToTransaction', () => {
     const t = makeTransaction({
       origin: { url: 'https://dashboard.stripe.com/balance', capturedAt: '2026-02-01T10:00:00.000Z' },
     });
-    const row = recordToRow(TRANSACTION_COLUMNS, transactionToRow(t));
+    const row: unknown[] = recordToRow(TRANSACTION_COLUMNS, transactionToRow(t));
     row[header.indexOf('Date')] = new Date(Date.UTC(2026, 0, 5));
     row[header.indexOf('Amount')] = '1,234.50';
     const read = rowToTransaction(row, index, { row: 7 });
