@@ -1,0 +1,43 @@
+import ExcelJS from 'exceljs';
+
+/** One tab as read: the header row and the data rows, each as wide as the header. */
+export type ReadTab = { header: string[]; rows: unknown[][] };
+
+/** A cell's value as a spreadsheet shows it: formulas give their result, rich text its plain text. */
+function plainValue(value: ExcelJS.CellValue): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date || typeof value !== 'object') return value;
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('formula' in value || 'sharedFormula' in value)
+    return plainValue((value as ExcelJS.CellFormulaValue).result ?? null);
+  if ('hyperlink' in value) return value.text;
+  if ('error' in value) return null;
+  return null;
+}
+
+/**
+ * Reads every tab of an `.xlsx`: used to keep the bookkeeper's columns when `reconcile --out`
+ * writes over an existing book, and by the tests. Date cells come back as UTC-midnight Dates.
+ */
+export async function readWorkbook(bytes: Uint8Array): Promise<Map<string, ReadTab>> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
+  const tabs = new Map<string, ReadTab>();
+  book.eachSheet((sheet) => {
+    const header: string[] = [];
+    sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, n) => {
+      header[n - 1] = String(plainValue(cell.value) ?? '');
+    });
+    const width = header.length;
+    const rows: unknown[][] = [];
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const values = Array.from({ length: width }, (_, i) => plainValue(row.getCell(i + 1).value));
+      if (values.some((v) => v !== null && v !== '')) rows.push(values);
+    }
+    tabs.set(sheet.name, { header: Array.from({ length: width }, (_, i) => header[i] ?? ''), rows });
+  });
+  return tabs;
+}

@@ -1,0 +1,105 @@
+import ExcelJS from 'exceljs';
+import { currencyExponent } from '../../core/model/currency';
+import { normalizeHeader } from '../../core/sheet/headerIndex';
+import type { ColumnDef, SheetRecord } from '../../core/sheet/workbookLayout';
+
+/** One tab as written: its header (the layout's, or an existing book's with the bookkeeper's columns) and rows. */
+export type SheetTab = {
+  name: string;
+  /** The layout columns: found in `header` by name, they decide each cell's type and format. */
+  columns: readonly ColumnDef[];
+  header: readonly string[];
+  rows: readonly (readonly unknown[])[];
+};
+
+/** A fresh tab from layout records. */
+export function tabFromRecords(
+  name: string,
+  columns: readonly ColumnDef[],
+  records: readonly SheetRecord[],
+): SheetTab {
+  return {
+    name,
+    columns,
+    header: columns.map((c) => c.header),
+    rows: records.map((r) => columns.map((c) => r[c.key] ?? null)),
+  };
+}
+
+const HEADER_FILL = 'FFD9E1F2';
+/** Columns the bookkeeper edits get their own header colour, so it is plain where typing is expected. */
+const BOOKKEEPER_FILL = 'FFFFF2CC';
+
+export const moneyFormat = (currency: string): string => {
+  const exponent = currencyExponent(currency);
+  const digits = exponent > 0 ? `.${'0'.repeat(exponent)}` : '';
+  return `#,##0${digits};-#,##0${digits}`;
+};
+
+/** A `YYYY-MM-DD` string as the Date exceljs writes as a date serial (UTC midnight). */
+function isoToDate(text: string): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/**
+ * The cell value exceljs stores. Strings are always plain string cells — exceljs writes a formula
+ * only for a `{ formula }` object, which this never builds — so portal text such as
+ * `=HYPERLINK(…)` stays text (and no apostrophe is needed, see core/sheet/escapeFormula).
+ */
+function cellValue(column: ColumnDef | undefined, value: unknown): ExcelJS.CellValue {
+  if (value === null || value === undefined || value === '') return null;
+  if (column?.type === 'date' && typeof value === 'string') return isoToDate(value) ?? value;
+  if (value instanceof Date || typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+/**
+ * Writes the tabs to `.xlsx` bytes with exceljs: bold coloured frozen header, autofilter, column
+ * widths, money formatted per row currency (its decimals), real dates as `yyyy-mm-dd`, percent
+ * and boolean cells. Datetimes (captured at, audit time) stay ISO 8601 text so they read back
+ * exactly. Columns not in the layout are written as given.
+ */
+export async function writeWorkbook(tabs: readonly SheetTab[]): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Ledgerbridge';
+  for (const tab of tabs) {
+    const sheet = book.addWorksheet(tab.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const byHeader = new Map(tab.columns.map((c) => [normalizeHeader(c.header), c]));
+    const columns = tab.header.map((h) => byHeader.get(normalizeHeader(h)));
+    const positionOf = (key: string) => {
+      const def = tab.columns.find((c) => c.key === key);
+      return def ? tab.header.findIndex((h) => normalizeHeader(h) === normalizeHeader(def.header)) : -1;
+    };
+    // For each money column, where its row's currency is.
+    const currencyIndex = columns.map((c) => (c?.currencyKey ? positionOf(c.currencyKey) : -1));
+
+    const headerRow = sheet.addRow([...tab.header]);
+    headerRow.font = { bold: true };
+    headerRow.eachCell((cell, n) => {
+      const fill = columns[n - 1]?.owner === 'bookkeeper' ? BOOKKEEPER_FILL : HEADER_FILL;
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+    });
+    columns.forEach((c, i) => {
+      const column = sheet.getColumn(i + 1);
+      column.width = c?.width ?? Math.max(10, String(tab.header[i] ?? '').length + 2);
+      if (c?.type === 'date') column.numFmt = 'yyyy-mm-dd';
+      if (c?.type === 'percent') column.numFmt = '0.0%';
+    });
+
+    for (const data of tab.rows) {
+      const row = sheet.addRow(tab.header.map((_, i) => cellValue(columns[i], data[i])));
+      columns.forEach((c, i) => {
+        if (c?.type !== 'money') return;
+        const currency = String(data[currencyIndex[i]!] ?? '');
+        row.getCell(i + 1).numFmt = moneyFormat(/^[A-Z]{3}$/.test(currency) ? currency : 'USD');
+      });
+    }
+    if (tab.header.length > 0) {
+      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: tab.header.length } };
+    }
+  }
+  const buffer = await book.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

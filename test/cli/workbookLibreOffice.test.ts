@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeWorkbook } from '../../cli/workbook/writeWorkbook';
+import { indexHeader } from '../../core/sheet/headerIndex';
+import { rowToTransaction } from '../../core/sheet/transactionRow';
+import { TRANSACTION_COLUMNS } from '../../core/sheet/workbookLayout';
+import { fixtureTabs, fixtureTransactions } from './workbookFixture';
+
+const hasSoffice = (() => {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const dir = mkdtempSync(join(tmpdir(), 'lb-lo-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * Converts every sheet to its own UTF-8 CSV with LibreOffice (a private profile, so parallel runs
+ * do not collide). `asShown` exports the formatted text instead of the raw values.
+ */
+function convert(book: string, asShown: boolean): Map<string, string[][]> {
+  const out = join(dir, asShown ? 'shown' : 'raw');
+  const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown},false,false,-1`;
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      filter,
+      '--outdir',
+      out,
+      book,
+    ],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
+  const sheets = new Map<string, string[][]>();
+  for (const file of readdirSync(out)) {
+    const name = file.replace(/^book-/, '').replace(/\.csv$/, '');
+    sheets.set(
+      name,
+      Papa.parse<string[]>(readFileSync(join(out, file), 'utf8'), { skipEmptyLines: true }).data,
+    );
+  }
+  return sheets;
+}
+
+describe.skipIf(!hasSoffice)('the .xlsx in LibreOffice', () => {
+  it('reads back the values that were written, portal text as text', async () => {
+    const book = join(dir, 'book.xlsx');
+    writeFileSync(book, await writeWorkbook(fixtureTabs()));
+    const raw = convert(book, false);
+    expect([...raw.keys()].sort()).toEqual(['Summary', 'Transactions']);
+
+    const [header, ...rows] = raw.get('Transactions')!;
+    const index = indexHeader(header!, TRANSACTION_COLUMNS);
+    const read = rows.map((row, i) => rowToTransaction(row, index, { row: i + 2 }));
+    expect(read.map((r) => (r.ok ? r.value.transaction : r.problems))).toEqual(fixtureTransactions);
+    expect(rows[0]![header!.indexOf('Description')]).toBe('=HYPERLINK("http://evil.example","click")');
+    expect(rows[0]![header!.indexOf('Notes')]).toBe('-5 off, asked the owner');
+
+    const shown = convert(book, true);
+    const [shownHeader, ...shownRows] = shown.get('Transactions')!;
+    const amounts = shownRows.map((r) => r[shownHeader!.indexOf('Amount')]);
+    expect(amounts).toEqual(['-1,234.50', '-1,234', '12.345']);
+    expect(shownRows.map((r) => r[shownHeader!.indexOf('Date')])).toEqual([
+      '2026-01-05',
+      '2026-01-31',
+      '2026-02-28',
+    ]);
+
+    const [summaryHeader, ...summaryRows] = raw.get('Summary')!;
+    expect(
+      summaryRows.map((r) => [
+        r[summaryHeader!.indexOf('Month')],
+        r[summaryHeader!.indexOf('Closing Balance')],
+      ]),
+    ).toEqual([
+      ['2026-01', '-1234'],
+      ['2026-02', '99999.999'],
+      ['2026-01', '-1234.5'],
+    ]);
+  });
+});
