@@ -1,0 +1,51 @@
+import { problem } from '../../core/model/problem';
+import { fail, ok, type Result } from '../../core/model/result';
+import type { PageCapture } from '../capture/captureDocument';
+import type { Request } from '../messages/request';
+import type { CapturePreview } from '../messages/responses';
+import type { BackgroundDeps } from './deps';
+import { hostOf, previewCapture } from './previewCapture';
+
+type CaptureRequest = Extract<Request, { type: 'capture' }>;
+
+/** Tabs whose "capture all pages" the owner asked to stop. */
+export type StopFlags = Set<number>;
+
+/**
+ * Reads the tab's page (and with `allPages` the pages after it, up to the bound) and returns the
+ * preview. A saved profile's mapping for the site applies unless the request brings its own.
+ */
+export async function captureTab(
+  deps: BackgroundDeps,
+  request: CaptureRequest,
+  stops: StopFlags,
+  onPage: (pages: number) => void = () => {},
+): Promise<Result<CapturePreview>> {
+  const url = await deps.tabUrl(request.tabId);
+  if (!url) return fail(problem('no_tab', `tab ${request.tabId} has no page the extension may read`));
+  const host = hostOf(url);
+  if (request.mapping && request.saveMapping) {
+    await deps.db.profiles.put({ host, mapping: request.mapping, savedAt: deps.now().toISOString() });
+  }
+  const mapping = request.mapping ?? (await deps.db.profiles.get(host))?.mapping;
+  const options = { ...(mapping ? { mapping } : {}), ...(request.asOf ? { asOf: request.asOf } : {}) };
+  const maxPages = request.allPages ? (request.maxPages ?? (await deps.settings()).maxPages) : 1;
+  const pages: PageCapture[] = [];
+  stops.delete(request.tabId);
+  while (pages.length < maxPages) {
+    const result = await deps.captureInTab(request.tabId, options).catch((error: unknown) => ({
+      ok: false as const,
+      message: error instanceof Error ? error.message : String(error),
+    }));
+    if (!result.ok) {
+      if (pages.length > 0) break;
+      return fail(problem('capture_failed', `could not read the page: ${result.message}`));
+    }
+    pages.push(result.page);
+    onPage(pages.length);
+    if (pages.length >= maxPages || stops.has(request.tabId)) break;
+    if (!(await deps.nextPageInTab(request.tabId))) break;
+  }
+  stops.delete(request.tabId);
+  return ok(await previewCapture(deps, { kind: 'capture', source: url, pages }));
+}

@@ -1,0 +1,85 @@
+import { problem, problemsFromZod } from '../../core/model/problem';
+import type { Result } from '../../core/model/result';
+import type { Reply } from '../messages/reply';
+import { Request } from '../messages/request';
+import type { Responses } from '../messages/responses';
+import { captureTab, type StopFlags } from './captureTab';
+import type { BackgroundDeps } from './deps';
+import { describeCapture } from './previewCapture';
+import { queryTransactions } from './queryTransactions';
+import { saveCapture } from './saveCapture';
+import { sendUnsent } from './sendUnsent';
+import { summarize } from './summarize';
+import { updateTransaction } from './updateTransaction';
+
+const value = <T>(v: T): Reply<T> => ({ ok: true, value: v });
+const reply = <T>(r: Result<T>): Reply<T> => r;
+
+/**
+ * The background's one entry point for messages: validates the request with zod, runs it, and
+ * answers ok with a value or the problems that say what failed. Never throws.
+ */
+export function createRequestHandler(deps: BackgroundDeps, stops: StopFlags = new Set()) {
+  async function run(request: Request): Promise<Reply<Responses[keyof Responses]>> {
+    const { db } = deps;
+    switch (request.type) {
+      case 'capture':
+        return reply(await captureTab(deps, request, stops));
+      case 'stopCapture':
+        stops.add(request.tabId);
+        return value({ stopping: true });
+      case 'pendingCapture': {
+        const url = await deps.tabUrl(request.tabId);
+        const latest = url
+          ? (await db.captures.orderBy('capturedAt').reverse().toArray()).find(
+              (c) => c.state === 'preview' && c.source === url,
+            )
+          : undefined;
+        return value(latest ? (await describeCapture(deps, latest)).preview : null);
+      }
+      case 'saveCapture':
+        return reply(await saveCapture(deps, request.captureId));
+      case 'discardCapture':
+        await db.transaction('rw', db.captures, db.raw, async () => {
+          await db.captures.update(request.captureId, { state: 'discarded', incoming: [] });
+          await db.raw.where('captureId').equals(request.captureId).delete();
+        });
+        return value({ discarded: true as const });
+      case 'query':
+        return value(await queryTransactions(db, request.filter));
+      case 'updateTransaction':
+        return reply(await updateTransaction(deps, request));
+      case 'summary':
+        return value(await summarize(db));
+      case 'captures': {
+        const rows = await db.captures
+          .orderBy('capturedAt')
+          .reverse()
+          .limit(request.limit ?? 50)
+          .toArray();
+        return value(rows.map(({ incoming: _i, diagnostics: _d, ...c }) => c));
+      }
+      case 'send':
+        return reply(await sendUnsent(deps));
+      case 'sends':
+        return value(
+          await db.sends
+            .orderBy('createdAt')
+            .reverse()
+            .limit(request.limit ?? 50)
+            .toArray(),
+        );
+    }
+  }
+
+  return async (message: unknown): Promise<Reply<unknown>> => {
+    const parsed = Request.safeParse(message);
+    if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) };
+    try {
+      return await run(parsed.data);
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      return { ok: false, problems: [problem('internal_error', text)] };
+    }
+  };
+}

@@ -1,0 +1,8 @@
+import { decimalToMinor } from '../../core/money/decimalToMinor';
+import { formatAmountForDisplay } from '../../core/money/formatAmount';
+
+/** A wire amount ("-12.50", "USD") as people read it: "-12.50 USD". */
+export function formatWireAmount(amount: string, currency: string): string {
+  const minor = decimalToMinor(amount, currency);
+  return minor.ok ? formatAmountForDisplay(minor.value, currency) : `${amount} ${currency}`;
+}

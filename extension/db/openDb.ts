@@ -1,0 +1,45 @@
+import { Dexie, type EntityTable } from 'dexie';
+import {
+  type CaptureRecord,
+  type RawRow,
+  SCHEMA_VERSIONS,
+  type SendRecord,
+  type SiteProfile,
+  type StoredTransaction,
+} from './schema';
+
+export type LedgerDb = Dexie & {
+  transactions: EntityTable<StoredTransaction, 'id'>;
+  captures: EntityTable<CaptureRecord, 'id'>;
+  raw: Dexie.Table<RawRow, [string, number]>;
+  sends: EntityTable<SendRecord, 'batchId'>;
+  profiles: EntityTable<SiteProfile, 'host'>;
+};
+
+export const DB_NAME = 'ledgerbridge';
+
+/**
+ * Opens the extension's store at the newest schema, upgrading older databases in order.
+ * `indexedDB` is injected so tests run on fake-indexeddb.
+ */
+export function openDb(
+  options: { name?: string; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
+): LedgerDb {
+  const db = new Dexie(options.name ?? DB_NAME, {
+    ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+    ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+  }) as LedgerDb;
+  for (const step of SCHEMA_VERSIONS) {
+    const version = db.version(step.version).stores(step.stores);
+    if ('upgradeTransactions' in step) {
+      const upgrade = step.upgradeTransactions;
+      version.upgrade((tx) =>
+        tx
+          .table('transactions')
+          .toCollection()
+          .modify((row) => upgrade(row)),
+      );
+    }
+  }
+  return db;
+}

@@ -1,0 +1,86 @@
+import type { Transaction } from '../../core/model/transaction';
+
+/** A transaction as the extension keeps it: the contract plus what only this store needs. */
+export type StoredTransaction = Transaction & {
+  /** The capture or import that last wrote the source fields. */
+  captureId: string;
+  /** ISO time of the last change by a capture, an import or a person; drives "send what changed". */
+  updatedAt: string;
+  /** ISO time the current version reached the spreadsheet. */
+  sentAt?: string;
+};
+
+/** One capture or file import: when, where, how many. */
+export type CaptureRecord = {
+  id: string;
+  kind: 'capture' | 'import';
+  /** Page URL, or file name for an import. */
+  source: string;
+  host: string;
+  capturedAt: string;
+  /** preview: read but not yet saved; saved: merged into transactions; discarded: dropped by the user. */
+  state: 'preview' | 'saved' | 'discarded';
+  counts: { found: number; added: number; unchanged: number; changed: number };
+  /** The transactions as read, kept until saved so a preview survives the service worker stopping. */
+  incoming: Transaction[];
+  diagnostics: CaptureDiagnostics;
+};
+
+/** What the extractor reported: pages read, the mapping it chose, the headers it saw, drift warnings. */
+export type CaptureDiagnostics = {
+  pages: number;
+  mapping: Record<string, string>;
+  headers: string[];
+  warnings: string[];
+};
+
+/** The cells as the page showed them, per row of a capture. */
+export type RawRow = { captureId: string; row: number; cells: string[] };
+
+/** One batch sent (or being sent) to the spreadsheet; retries reuse its batchId. */
+export type SendRecord = {
+  batchId: string;
+  createdAt: string;
+  transactionIds: string[];
+  /** What each id looked like when the batch was made, so a later edit is sent again. */
+  updatedAt: Record<string, string>;
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  result?: { added: number; updated: number; skipped: number; errors: unknown[] };
+  error?: string;
+};
+
+/** A column mapping the owner corrected, kept as this site's profile. */
+export type SiteProfile = { host: string; mapping: Record<string, string>; savedAt: string };
+
+/**
+ * Every schema version, oldest first. Dexie needs the full history to upgrade old databases;
+ * `upgrade` fills in what a new version expects from rows written by the one before.
+ */
+export const SCHEMA_VERSIONS = [
+  {
+    version: 1,
+    stores: {
+      transactions: 'id, [account+date], date, category, captureId',
+      captures: 'id, capturedAt, host',
+      raw: '[captureId+row], captureId',
+    },
+  },
+  {
+    version: 2,
+    stores: {
+      transactions: 'id, [account+date], date, category, captureId, updatedAt',
+      sends: 'batchId, createdAt, state',
+      profiles: 'host',
+    },
+    /** v1 rows had no updatedAt: they changed when they were captured. */
+    upgradeTransactions: (row: Record<string, unknown>) => {
+      if (typeof row.updatedAt !== 'string') {
+        const origin = row.origin as { capturedAt?: string } | undefined;
+        row.updatedAt = origin?.capturedAt ?? new Date(0).toISOString();
+      }
+    },
+  },
+] as const;
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

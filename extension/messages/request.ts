@@ -1,0 +1,64 @@
+import * as z from 'zod';
+import { IsoDate } from '../../core/model/isoDate';
+
+/** Column mapping as the owner corrects it: transaction field → the page's column header. */
+export const ColumnMapping = z.record(z.string(), z.string());
+
+export const TransactionFilter = z.object({
+  search: z.string().optional(),
+  account: z.string().optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  category: z.string().optional(),
+  uncategorized: z.boolean().optional(),
+  /** Not yet sent to the spreadsheet (new or changed since it was sent). */
+  unsent: z.boolean().optional(),
+  /** Include pending lines a posted line has replaced. */
+  includeSuperseded: z.boolean().optional(),
+  limit: z.int().positive().max(10_000).optional(),
+  offset: z.int().nonnegative().optional(),
+});
+export type TransactionFilter = z.infer<typeof TransactionFilter>;
+
+/**
+ * Every message the background answers. Any extension page (or a test driving one) sends these
+ * with `browser.runtime.sendMessage`; the answer is a `Reply` (see reply.ts). Documented in README.md.
+ */
+export const Request = z.discriminatedUnion('type', [
+  /** Reads the page in tab `tabId` and returns a preview; nothing is stored until `saveCapture`. */
+  z.object({
+    type: z.literal('capture'),
+    tabId: z.int(),
+    /** Follow "next page" / "load more" up to `maxPages` pages. */
+    allPages: z.boolean().optional(),
+    maxPages: z.int().positive().max(200).optional(),
+    /** Override the column mapping the extractor chose. */
+    mapping: ColumnMapping.optional(),
+    /** Keep `mapping` as this site's profile for later captures. */
+    saveMapping: z.boolean().optional(),
+    asOf: IsoDate.optional(),
+  }),
+  /** Stops a running "capture all pages" after the current page. */
+  z.object({ type: z.literal('stopCapture'), tabId: z.int() }),
+  /** The latest unsaved preview for a tab (e.g. made by the keyboard shortcut). */
+  z.object({ type: z.literal('pendingCapture'), tabId: z.int() }),
+  z.object({ type: z.literal('saveCapture'), captureId: z.string() }),
+  z.object({ type: z.literal('discardCapture'), captureId: z.string() }),
+  /** Stored transactions, newest first, as wire TransactionJson. */
+  z.object({ type: z.literal('query'), filter: TransactionFilter.optional() }),
+  z.object({
+    type: z.literal('updateTransaction'),
+    id: z.string(),
+    /** Empty string clears the field. */
+    category: z.string().optional(),
+    notes: z.string().optional(),
+  }),
+  /** Per-account balances and counts, and inflow/outflow per month. */
+  z.object({ type: z.literal('summary') }),
+  z.object({ type: z.literal('captures'), limit: z.int().positive().max(1000).optional() }),
+  /** Sends new and changed transactions to the spreadsheet's web app (URL and token from Options). */
+  z.object({ type: z.literal('send') }),
+  z.object({ type: z.literal('sends'), limit: z.int().positive().max(1000).optional() }),
+]);
+export type Request = z.infer<typeof Request>;
+export type RequestType = Request['type'];

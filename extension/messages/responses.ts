@@ -1,0 +1,71 @@
+import type { Problem } from '../../core/model/problem';
+import type { TransactionJson } from '../../core/model/transactionJson';
+import type { CaptureRecord, SendRecord } from '../db/schema';
+
+export type RowChange = 'new' | 'changed' | 'unchanged';
+
+/** What a capture read, before anything is stored. */
+export type CapturePreview = {
+  /** Absent when nothing was found: there is nothing to save. */
+  captureId?: string;
+  source: string;
+  capturedAt: string;
+  pages: number;
+  found: number;
+  new: number;
+  alreadyCaptured: number;
+  /** Stored lines this capture changes, e.g. a pending line its posted line replaces. */
+  changed: number;
+  mapping: Record<string, string>;
+  headers: string[];
+  warnings: string[];
+  /** Set when there is something the owner should read first, e.g. no transactions on the page. */
+  message?: string;
+  /** The first rows, each marked with what saving would do to it. */
+  rows: Array<{ change: RowChange; transaction: TransactionJson }>;
+};
+
+export type SaveResult = { captureId: string; added: number; changed: number; unchanged: number };
+
+export type QueryResult = { transactions: TransactionJson[]; total: number };
+
+export type AccountSummary = {
+  institution: string;
+  account: string;
+  currency: string;
+  count: number;
+  /** Sum of the stored lines, in minor units: what the account moved over the captured period. */
+  netMinor: number;
+  /** The latest running balance the portal showed, if any. */
+  balance?: { date: string; minor: number };
+};
+export type MonthSummary = { month: string; currency: string; inflowMinor: number; outflowMinor: number };
+export type Summary = { accounts: AccountSummary[]; months: MonthSummary[] };
+
+export type SendBatchReport = {
+  batchId: string;
+  count: number;
+  state: SendRecord['state'];
+  attempts: number;
+  added?: number;
+  updated?: number;
+  skipped?: number;
+  errors: Problem[];
+  error?: string;
+};
+export type SendReport = { batches: SendBatchReport[]; message?: string };
+
+/** The answer's value for each request type. */
+export type Responses = {
+  capture: CapturePreview;
+  stopCapture: { stopping: boolean };
+  pendingCapture: CapturePreview | null;
+  saveCapture: SaveResult;
+  discardCapture: { discarded: true };
+  query: QueryResult;
+  updateTransaction: TransactionJson;
+  summary: Summary;
+  captures: Array<Omit<CaptureRecord, 'incoming' | 'diagnostics'>>;
+  send: SendReport;
+  sends: SendRecord[];
+};

@@ -1,0 +1,157 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Problem } from '../../core/model/problem';
+import { MappingEditor } from '../components/MappingEditor';
+import { PreviewCounts, previewCountsText } from '../components/PreviewCounts';
+import { PreviewTable } from '../components/PreviewTable';
+import { ProblemList } from '../components/ProblemList';
+import type { Request } from '../messages/request';
+import type { CapturePreview, SaveResult } from '../messages/responses';
+import type { sendRequest } from '../messages/sendRequest';
+
+type Ask = <R extends Request>(request: R) => ReturnType<typeof sendRequest<R>>;
+
+type State =
+  | { step: 'idle' }
+  | { step: 'reading'; allPages: boolean }
+  | { step: 'preview'; preview: CapturePreview }
+  | { step: 'saving'; preview: CapturePreview }
+  | { step: 'saved'; result: SaveResult };
+
+/** Capture → preview → save or discard, for one tab. */
+export function CapturePanel({ tabId, ask }: { tabId: number; ask: Ask }) {
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const [problems, setProblems] = useState<Problem[]>([]);
+
+  useEffect(() => {
+    // A preview the keyboard shortcut made before the popup opened.
+    ask({ type: 'pendingCapture', tabId }).then((r) => {
+      if (r.ok && r.value) setState({ step: 'preview', preview: r.value });
+    });
+  }, [tabId]);
+
+  async function capture(options: {
+    allPages?: boolean;
+    mapping?: Record<string, string>;
+    saveMapping?: boolean;
+  }) {
+    setProblems([]);
+    setState({ step: 'reading', allPages: options.allPages ?? false });
+    const r = await ask({ type: 'capture', tabId, ...options });
+    if (r.ok) setState({ step: 'preview', preview: r.value });
+    else {
+      setProblems(r.problems);
+      setState({ step: 'idle' });
+    }
+  }
+
+  async function save(preview: CapturePreview) {
+    if (!preview.captureId) return;
+    setState({ step: 'saving', preview });
+    const r = await ask({ type: 'saveCapture', captureId: preview.captureId });
+    if (r.ok) setState({ step: 'saved', result: r.value });
+    else {
+      setProblems(r.problems);
+      setState({ step: 'preview', preview });
+    }
+  }
+
+  async function discard(preview: CapturePreview) {
+    if (preview.captureId) await ask({ type: 'discardCapture', captureId: preview.captureId });
+    setState({ step: 'idle' });
+  }
+
+  const busy = state.step === 'reading' || state.step === 'saving';
+  return (
+    <section aria-labelledby="capture-heading">
+      <h2 id="capture-heading" class="visually-hidden">
+        Capture
+      </h2>
+      <div class="actions">
+        <button type="button" class="primary" disabled={busy} onClick={() => capture({})}>
+          Capture
+        </button>
+        <button type="button" disabled={busy} onClick={() => capture({ allPages: true })}>
+          Capture all pages
+        </button>
+      </div>
+      {state.step === 'reading' && (
+        <div class="progress" role="status">
+          <progress aria-label={state.allPages ? 'Reading pages' : 'Reading the page'} />
+          {state.allPages && (
+            <button type="button" onClick={() => ask({ type: 'stopCapture', tabId })}>
+              Stop
+            </button>
+          )}
+        </div>
+      )}
+      <ProblemList problems={problems} />
+      {(state.step === 'preview' || state.step === 'saving') && (
+        <Preview
+          preview={state.preview}
+          busy={busy}
+          onSave={() => save(state.preview)}
+          onDiscard={() => discard(state.preview)}
+          onRemap={(mapping, saveMapping) => capture({ mapping, saveMapping })}
+        />
+      )}
+      {state.step === 'saved' && (
+        <p role="status" class="saved" data-testid="saved">
+          Saved:{' '}
+          {previewCountsText({
+            new: state.result.added,
+            alreadyCaptured: state.result.unchanged,
+            changed: state.result.changed,
+          })}
+          .
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Preview(props: {
+  preview: CapturePreview;
+  busy: boolean;
+  onSave: () => void;
+  onDiscard: () => void;
+  onRemap: (mapping: Record<string, string>, save: boolean) => void;
+}) {
+  const { preview } = props;
+  return (
+    <div class="preview">
+      {preview.message ? (
+        <p class="message" role="status" data-testid="capture-message">
+          {preview.message}
+        </p>
+      ) : (
+        <PreviewCounts preview={preview} />
+      )}
+      {preview.pages > 1 && <p>{preview.pages} pages read.</p>}
+      {preview.warnings.length > 0 && (
+        <ul class="warnings" aria-label="Warnings">
+          {preview.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <MappingEditor
+        key={preview.captureId ?? preview.capturedAt}
+        mapping={preview.mapping}
+        headers={preview.headers}
+        onApply={props.onRemap}
+        disabled={props.busy}
+      />
+      <PreviewTable preview={preview} />
+      {preview.captureId && (
+        <div class="actions">
+          <button type="button" class="primary" disabled={props.busy} onClick={props.onSave}>
+            Save
+          </button>
+          <button type="button" disabled={props.busy} onClick={props.onDiscard}>
+            Discard
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

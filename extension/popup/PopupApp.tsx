@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ask } from '../messages/ask';
+import { CapturePanel } from './CapturePanel';
+import { SiteAccess } from './SiteAccess';
+
+type Target = { tabId: number; url: string | undefined };
+
+/**
+ * The toolbar popup. It captures the active tab, or the tab named by `?tabId=` (how a script or a
+ * test drives the same UI from an ordinary tab).
+ */
+export function PopupApp({ search }: { search: string }) {
+  const [target, setTarget] = useState<Target | null | undefined>(undefined);
+  useEffect(() => {
+    findTarget(search).then(setTarget);
+  }, [search]);
+  return (
+    <main>
+      <header class="bar">
+        <h1>Ledgerbridge</h1>
+        <nav aria-label="Extension pages">
+          <a href="/dashboard.html" target="_blank" rel="noopener">
+            Dashboard
+          </a>
+          <a href="/options.html" target="_blank" rel="noopener">
+            Options
+          </a>
+        </nav>
+      </header>
+      {target === null && <p role="alert">No page to capture in this tab.</p>}
+      {target && (
+        <>
+          <p class="site">{target.url ? new URL(target.url).host : ''}</p>
+          <CapturePanel tabId={target.tabId} ask={ask} />
+          <SiteAccess url={target.url} />
+        </>
+      )}
+    </main>
+  );
+}
+
+async function findTarget(search: string): Promise<Target | null> {
+  const named = Number(new URLSearchParams(search).get('tabId'));
+  if (Number.isInteger(named) && named > 0) {
+    const tab = await browser.tabs.get(named).catch(() => undefined);
+    return tab ? { tabId: named, url: tab.url } : null;
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id !== undefined ? { tabId: tab.id, url: tab.url } : null;
+}
