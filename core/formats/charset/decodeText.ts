@@ -1,0 +1,41 @@
+import { decodeUtf8 } from './decodeUtf8';
+import { decodeUtf16 } from './decodeUtf16';
+import { decodeWindows1252 } from './decodeWindows1252';
+
+export type Charset = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** UTF-16 without a BOM shows as a NUL in every other byte of ASCII-heavy text. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length - (bytes.length % 2), 512);
+  if (n < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.6 && evenNul < pairs * 0.1) return 'utf-16le';
+  if (evenNul > pairs * 0.6 && oddNul < pairs * 0.1) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Bytes → text: a BOM decides; else UTF-16 is recognised by its NUL pattern; else the bytes are
+ * UTF-8 if they are valid UTF-8 (ASCII is), and Windows-1252 otherwise. Declared charsets in file
+ * headers are not trusted: banks often declare 1252 and send UTF-8, or the reverse.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; charset: Charset } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: decodeUtf8(bytes, 3) ?? decodeWindows1252(bytes, 3), charset: 'utf-8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: decodeUtf16(bytes, true, 2), charset: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: decodeUtf16(bytes, false, 2), charset: 'utf-16be' };
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) return { text: decodeUtf16(bytes, utf16 === 'utf-16le'), charset: utf16 };
+  const utf8 = decodeUtf8(bytes);
+  if (utf8 !== undefined) return { text: utf8, charset: 'utf-8' };
+  return { text: decodeWindows1252(bytes), charset: 'windows-1252' };
+}

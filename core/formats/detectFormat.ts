@@ -1,0 +1,54 @@
+import { detectDelimiter } from './csv/detectDelimiter';
+import { normalizeHeader } from './csv/normalizeHeader';
+import { parseCsv } from './csv/parseCsv';
+
+export type FileFormat =
+  | 'ofx'
+  | 'camt053'
+  | 'qif'
+  | 'stripe'
+  | 'paypal'
+  | 'square-transactions'
+  | 'square-transfers'
+  | 'bank-csv';
+
+/** Header row of a CSV (its first line as wide as the table), normalized. */
+function csvHeaders(text: string): Set<string> {
+  const sample = text.slice(0, 16384);
+  const records = parseCsv(sample, detectDelimiter(sample)).records.slice(0, 20);
+  const width = Math.max(0, ...records.map((r) => r.fields.length));
+  const header = records.find((r) => r.fields.length === width);
+  return new Set((header?.fields ?? []).map(normalizeHeader));
+}
+
+/**
+ * Decides the format from the content: markup and QIF headers first, then the CSV's header words
+ * for the processors' exports; the file name only breaks ties (a `.qif` without a header line).
+ * Undefined when nothing fits.
+ */
+export function detectFormat(name: string, text: string): FileFormat | undefined {
+  const head = text
+    .slice(0, 4096)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (/^OFXHEADER\s*:/i.test(head) || /<\?OFX\s/i.test(head) || /<OFX>/i.test(head)) return 'ofx';
+  if (/<(\w+:)?Document\b/.test(head) || /^<\?xml/i.test(head)) {
+    return /camt\.053|BkToCstmrStmt/.test(text.slice(0, 65536)) ? 'camt053' : undefined;
+  }
+  if (/^!(Type|Account|Option)/i.test(head) || (/\.qif$/i.test(name) && /^\^\s*$/m.test(head))) return 'qif';
+  const h = csvHeaders(text);
+  if (h.has('balance transaction id') || (h.has('reporting category') && h.has('net'))) return 'stripe';
+  if (
+    h.has('transaction id') &&
+    h.has('gross') &&
+    h.has('net') &&
+    (h.has('status') || h.has('balance impact'))
+  )
+    return 'paypal';
+  if ((h.has('transfer id') || h.has('deposit id')) && !h.has('payment id') && !h.has('transaction id')) {
+    return 'square-transfers';
+  }
+  if ((h.has('payment id') || h.has('transaction id')) && h.has('net total')) return 'square-transactions';
+  if (h.size > 1) return 'bank-csv';
+  return undefined;
+}

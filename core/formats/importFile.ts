@@ -1,0 +1,75 @@
+import { assignIds } from '../ids/assignIds';
+import { type Problem, problem } from '../model/problem';
+import type { Result } from '../model/result';
+import { importCamt053 } from './camt053/importCamt053';
+import { decodeText } from './charset/decodeText';
+import { importBankCsv } from './csv/importBankCsv';
+import { detectFormat, type FileFormat } from './detectFormat';
+import type { ImportContext, ImportOptions, ImportOutcome, ParsedFile } from './importTypes';
+import { importOfx } from './ofx/importOfx';
+import { importPaypal } from './processors/importPaypal';
+import { importSquareTransactions, importSquareTransfers } from './processors/importSquare';
+import { importStripe } from './processors/importStripe';
+import { importQif } from './qif/importQif';
+
+const IMPORTERS: Record<FileFormat, (text: string, ctx: ImportContext) => Result<ParsedFile>> = {
+  ofx: importOfx,
+  camt053: importCamt053,
+  qif: importQif,
+  stripe: importStripe,
+  paypal: importPaypal,
+  'square-transactions': importSquareTransactions,
+  'square-transfers': importSquareTransfers,
+  'bank-csv': importBankCsv,
+};
+
+const withFile =
+  (file: string) =>
+  (p: Problem): Problem =>
+    p.file ? p : { ...p, file };
+
+/**
+ * One bank or processor file → transactions with stable ids, statement balances, accounts and
+ * warnings. The character set and the format are read from the bytes (the name only breaks ties);
+ * ids are assigned per file, so importing the same file again yields the same ids.
+ */
+export function importFile(
+  file: { name: string; bytes: Uint8Array },
+  options: ImportOptions = {},
+): ImportOutcome {
+  const { text } = decodeText(file.bytes);
+  if (text.trim() === '')
+    return { ok: false, problems: [problem('empty_file', 'the file is empty', { file: file.name })] };
+  const format = options.csvMapping ? 'bank-csv' : detectFormat(file.name, text);
+  if (!format) {
+    return {
+      ok: false,
+      problems: [
+        problem(
+          'unknown_format',
+          'not a format Ledgerbridge reads (OFX/QFX, QIF, CAMT.053, bank CSV, Stripe, PayPal or Square export)',
+          { file: file.name, line: 1 },
+        ),
+      ],
+    };
+  }
+  const ctx: ImportContext = {
+    file: file.name,
+    capturedAt: options.capturedAt ?? new Date().toISOString(),
+    options,
+  };
+  const parsed = IMPORTERS[format](text, ctx);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems.map(withFile(file.name)) };
+  const { drafts, balances, accounts, warnings } = parsed.value;
+  if (drafts.length === 0 && warnings.length === 0) {
+    warnings.push(problem('no_transactions', 'the file holds no transactions', { file: file.name }));
+  }
+  return {
+    ok: true,
+    format,
+    transactions: assignIds(drafts),
+    balances,
+    accounts,
+    warnings: warnings.map(withFile(file.name)),
+  };
+}

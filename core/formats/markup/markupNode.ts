@@ -1,0 +1,36 @@
+/** An element of a parsed XML or OFX document; `text` is the element's own trimmed character data. */
+export type MarkupNode = {
+  name: string;
+  attrs: Record<string, string>;
+  children: MarkupNode[];
+  text: string;
+  line: number;
+};
+
+export const child = (node: MarkupNode | undefined, name: string): MarkupNode | undefined =>
+  node?.children.find((c) => c.name === name);
+
+export const children = (node: MarkupNode | undefined, name: string): MarkupNode[] =>
+  node ? node.children.filter((c) => c.name === name) : [];
+
+/** Follows a path of child names: `at(stmt, 'Acct', 'Id', 'IBAN')`. */
+export function at(node: MarkupNode | undefined, ...path: string[]): MarkupNode | undefined {
+  let current = node;
+  for (const name of path) current = child(current, name);
+  return current;
+}
+
+/** Trimmed text at a path, or undefined when the element is missing or empty. */
+export function textAt(node: MarkupNode | undefined, ...path: string[]): string | undefined {
+  const text = at(node, ...path)?.text.trim();
+  return text ? text : undefined;
+}
+
+/** Every descendant (depth-first, document order) with this name. */
+export function descendants(node: MarkupNode, name: string, out: MarkupNode[] = []): MarkupNode[] {
+  for (const c of node.children) {
+    if (c.name === name) out.push(c);
+    descendants(c, name, out);
+  }
+  return out;
+}

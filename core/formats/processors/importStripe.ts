@@ -1,0 +1,88 @@
+import type { Problem } from '../../model/problem';
+import { problem } from '../../model/problem';
+import { fail, ok, type Result } from '../../model/result';
+import type { ImportContext, ParsedFile } from '../importTypes';
+import { readProcessorTable, rowProblems } from './processorTable';
+import { stripeKind } from './stripeKind';
+
+const ID = ['balance_transaction_id', 'id'];
+const CREATED = ['created_utc', 'created', 'created (utc)', 'created_at'];
+const CURRENCY = ['currency'];
+const GROSS = ['gross', 'amount'];
+const NET = ['net'];
+const CATEGORY = ['reporting_category', 'type'];
+const DESCRIPTION = ['description'];
+const PAYOUT = ['automatic_payout_id', 'payout_id', 'payout'];
+const SOURCE = ['source_id', 'source'];
+
+/**
+ * Stripe balance report and payout reconciliation exports (itemized or not): one balance
+ * transaction per row, `txn_…` as externalId, gross/fee/net, `reporting_category` as kind, the
+ * automatic payout that settled it as payoutId. Currency codes are lowercase in these files.
+ */
+export function importStripe(text: string, ctx: ImportContext): Result<ParsedFile> {
+  const read = readProcessorTable(text, ctx, [ID, CREATED, CURRENCY, NET]);
+  if (!read.ok) return read;
+  const t = read.value;
+  const dates = t.dates(CREATED);
+  const out: ParsedFile = { drafts: [], balances: [], accounts: [], warnings: [] };
+  const skipped: Problem[] = [];
+  const institution = ctx.options.institution ?? 'stripe';
+  t.body.forEach((record, r) => {
+    const row = r + 1;
+    const currency = t.cell(record, CURRENCY).toUpperCase();
+    const net = t.money(record, NET, currency);
+    const gross = t.money(record, GROSS, currency);
+    const date = dates[r];
+    const problems = rowProblems(ctx.file, record, row, [
+      ['date', date],
+      ['net', net],
+      ['gross', gross, false],
+    ]);
+    if (!/^[A-Z]{3}$/.test(currency)) {
+      problems.push(
+        problem('invalid_currency', `row skipped: currency "${currency}" is not a currency code`, {
+          file: ctx.file,
+          line: record.line,
+          row,
+          field: 'currency',
+        }),
+      );
+    }
+    if (problems.length > 0 || !date?.ok || !net?.ok) {
+      skipped.push(...problems);
+      return;
+    }
+    const category = t.cell(record, CATEGORY);
+    const kind = stripeKind(category);
+    const source = t.cell(record, SOURCE);
+    const payout = t.cell(record, PAYOUT) || (kind === 'payout' && source.startsWith('po_') ? source : '');
+    const account = ctx.options.account ?? `Stripe ${currency}`;
+    if (!out.accounts.some((a) => a.account === account)) {
+      out.accounts.push({ schemaVersion: 1, institution, account, currency, type: 'processor' });
+    }
+    out.drafts.push({
+      institution,
+      account,
+      date: date.value,
+      description: t.cell(record, DESCRIPTION) || category,
+      amount: net.value,
+      status: 'posted',
+      kind,
+      origin: { file: ctx.file, row, capturedAt: ctx.capturedAt },
+      externalId: t.cell(record, ID),
+      ...(payout ? { payoutId: payout } : {}),
+      ...(gross?.ok
+        ? { gross: gross.value, fee: { minor: gross.value.minor - net.value.minor, currency } }
+        : {}),
+    });
+  });
+  if (out.drafts.length === 0 && skipped.length > 0) {
+    return fail(
+      problem('no_readable_rows', `none of the ${t.body.length} rows could be read`, { file: ctx.file }),
+      ...skipped.slice(0, 20),
+    );
+  }
+  out.warnings.push(...skipped);
+  return ok(out);
+}

@@ -1,0 +1,110 @@
+import type { DateOrder } from '../../dates/parseDate';
+import { parseDateColumn } from '../../dates/parseDateColumn';
+import { type Problem, problem } from '../../model/problem';
+import { fail, ok, type Result } from '../../model/result';
+import { type DecimalSeparator, detectDecimalSeparator } from '../../money/detectDecimalSeparator';
+import { type ParsedAmount, parseAmount } from '../../money/parseAmount';
+import { findColumn } from '../csv/normalizeHeader';
+import type { CsvRecord } from '../csv/parseCsv';
+import { readCsvTable } from '../csv/readCsvTable';
+import type { ImportContext } from '../importTypes';
+
+/** A processor export read by header names: cells, per-column money and dates, problems with lines. */
+export type ProcessorTable = {
+  body: CsvRecord[];
+  /** The cell under the first of these headers that exists ('' when none does). */
+  cell: (record: CsvRecord, names: readonly string[]) => string;
+  has: (names: readonly string[]) => boolean;
+  /** Dates of one column, month/day order decided from all of its values. */
+  dates: (names: readonly string[], fallbackOrder?: DateOrder) => Array<Result<string> | undefined>;
+  /** Money in a row: the column's decimal separator, the row's currency. */
+  money: (record: CsvRecord, names: readonly string[], currency: string) => Result<ParsedAmount> | undefined;
+};
+
+export function readProcessorTable(
+  text: string,
+  ctx: ImportContext,
+  required: Array<readonly string[]>,
+): Result<ProcessorTable> {
+  const table = readCsvTable(text);
+  const where = { file: ctx.file };
+  if (table.unterminatedQuoteLine !== undefined) {
+    return fail(
+      problem('unterminated_quote', 'a quoted field is never closed', {
+        ...where,
+        line: table.unterminatedQuoteLine,
+      }),
+    );
+  }
+  const headers = table.header?.fields ?? [];
+  const missing = required.filter((names) => findColumn(headers, names) === undefined);
+  if (missing.length > 0) {
+    return fail(
+      problem(
+        'missing_columns',
+        `missing column${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n[0]}"`).join(', ')}`,
+        {
+          ...where,
+          line: table.header?.line ?? 1,
+        },
+      ),
+    );
+  }
+  const index = (names: readonly string[]) => findColumn(headers, names);
+  const values = (names: readonly string[]) => {
+    const i = index(names);
+    return table.body.map((r) => (i === undefined ? '' : (r.fields[i] ?? '')));
+  };
+  const separators = new Map<string, DecimalSeparator>();
+  const separatorOf = (names: readonly string[]) => {
+    const key = names.join('|');
+    let sep = separators.get(key);
+    if (!sep) {
+      sep = detectDecimalSeparator(values(names), '.');
+      separators.set(key, sep);
+    }
+    return sep;
+  };
+  return ok({
+    body: table.body,
+    cell: (record, names) => {
+      const i = index(names);
+      return i === undefined ? '' : (record.fields[i] ?? '').trim();
+    },
+    has: (names) => index(names) !== undefined,
+    dates: (names, fallbackOrder = 'mdy') =>
+      parseDateColumn(values(names), {
+        ...(ctx.options.asOf ? { asOf: ctx.options.asOf } : {}),
+        fallbackOrder,
+      }).dates,
+    money: (record, names, currency) => {
+      const i = index(names);
+      const text = i === undefined ? '' : (record.fields[i] ?? '');
+      return text.trim() === ''
+        ? undefined
+        : parseAmount(text, { decimalSeparator: separatorOf(names), currency });
+    },
+  });
+}
+
+/** Collects a row's problems with its line and field, for a "row skipped" warning. */
+export function rowProblems(
+  file: string,
+  record: CsvRecord,
+  row: number,
+  checks: Array<[string, Result<unknown> | undefined, boolean?]>,
+): Problem[] {
+  const out: Problem[] = [];
+  for (const [field, result, required = true] of checks) {
+    if (result === undefined) {
+      if (required)
+        out.push(
+          problem('missing_value', `row skipped: ${field} is empty`, { file, line: record.line, row, field }),
+        );
+    } else if (!result.ok) {
+      for (const p of result.problems)
+        out.push({ ...p, file, line: record.line, row, field, message: `row skipped: ${p.message}` });
+    }
+  }
+  return out;
+}
