@@ -1,12 +1,143 @@
-import type { Command } from '../command';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { importFile } from '../../core/formats/importFile';
+import type { ImportOptions } from '../../core/formats/importTypes';
+import { mergeTransactions } from '../../core/ids/mergeTransactions';
+import { InputError } from '../../core/model/errors';
+import { describeProblem, type Problem, problem } from '../../core/model/problem';
+import type { Transaction } from '../../core/model/transaction';
+import { toTransactionJson } from '../../core/model/transactionJson';
+import { type Command, EXIT } from '../command';
+import { UsageError } from '../usageError';
 
-// Placeholder until its issue lands; replaced by the owner of this command.
+const usage = `Usage: ledgerbridge import FILE… [options]
+
+Reads bank and payment-processor files and prints their transactions as one JSON array
+(date, description, amount as a signed decimal string, currency, status, id, externalId, origin…).
+Files that overlap are merged: a transaction found in several files is printed once, and two
+identical lines within one file stay two.
+
+Formats, detected from the content: OFX 1.x/2.x and QFX, QIF, CAMT.053 (versions 2 to 8), bank
+CSV (columns detected from headers and values; ',' ';' or tab; decimal comma and day-first
+dates decided per column), the Stripe balance / payout reconciliation report, the PayPal activity
+download, the Square transactions and transfers exports. Character sets: UTF-8, UTF-16 (with or
+without BOM), Windows-1252.
+
+Options:
+  --account NAME      account name for files that carry none (CSV, QIF) or hold one account
+  --currency CODE     ISO 4217 currency for files that state none (most bank CSVs, QIF)
+  --institution NAME  institution to record instead of the one the file names
+  --mapping JSON      explicit CSV columns, inline JSON or a path to a .json file, e.g.
+                      '{"date":"Booking date","amount":"Amount","description":["Payee","Memo"],
+                        "dateOrder":"dmy","decimalSeparator":","}'
+                      keys: date, description, amount | debit + credit, balance, currency,
+                      status, reference, checkNumber, dateOrder (mdy|dmy), decimalSeparator,
+                      delimiter, header (true|false), skipRows, negate
+  --as-of YYYY-MM-DD  date that resolves year-less and relative dates ("Nov 21", "Yesterday")
+  -h, --help          this text
+
+Warnings (rows skipped, balances missing, currency assumed) go to stderr. A file that cannot be
+read stops the command: stderr names the file and the line or element, exit code 1.
+`;
+
+const VALUE_FLAGS = ['--account', '--currency', '--institution', '--mapping', '--as-of'] as const;
+
+function parseArgs(argv: string[]): { files: string[]; flags: Map<string, string> } {
+  const files: string[] = [];
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
+    if ((VALUE_FLAGS as readonly string[]).includes(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new UsageError(`${name} needs a value`);
+      flags.set(name, value);
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`unknown option ${arg}`);
+    } else files.push(arg);
+  }
+  if (files.length === 0) throw new UsageError('no FILE given');
+  return { files, flags };
+}
+
+async function readMapping(value: string, cwd: string): Promise<unknown> {
+  const text = value.trimStart().startsWith('{')
+    ? value
+    : await readFile(resolve(cwd, value), 'utf8').catch(() => undefined);
+  if (text === undefined) throw new UsageError(`--mapping: "${value}" is neither JSON nor a readable file`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--mapping: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+async function options(flags: Map<string, string>, cwd: string): Promise<ImportOptions> {
+  const currency = flags.get('--currency')?.toUpperCase();
+  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) {
+    throw new UsageError(`--currency: "${flags.get('--currency')}" is not an ISO 4217 code such as USD`);
+  }
+  const asOf = flags.get('--as-of');
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    throw new UsageError('--as-of: expected YYYY-MM-DD');
+  const mapping = flags.get('--mapping');
+  return {
+    capturedAt: new Date().toISOString(),
+    ...(flags.has('--account') ? { account: flags.get('--account')! } : {}),
+    ...(flags.has('--institution') ? { institution: flags.get('--institution')! } : {}),
+    ...(currency ? { currency } : {}),
+    ...(asOf ? { asOf } : {}),
+    ...(mapping !== undefined
+      ? { csvMapping: (await readMapping(mapping, cwd)) as ImportOptions['csvMapping'] }
+      : {}),
+  };
+}
+
+/** The wire form with its identity first, so the printed JSON reads top-down. */
+function asJson(t: Transaction) {
+  const json = toTransactionJson(t);
+  return { schemaVersion: json.schemaVersion, id: json.id, ...json };
+}
+
 export const importCommand: Command = {
   name: 'import',
-  summary: '(not built yet)',
-  usage: 'ledgerbridge import: not built yet',
-  async run(_argv, io) {
-    io.stderr.write('ledgerbridge import: not built yet\n');
-    return 1;
+  summary: 'print the transactions of bank and processor files (OFX, QFX, QIF, CAMT.053, CSV) as JSON',
+  usage,
+  async run(argv, io) {
+    const { files, flags } = parseArgs(argv);
+    const opts = await options(flags, io.cwd);
+    const merged = new Map<string, Transaction>();
+    const problems: Problem[] = [];
+    for (const name of files) {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await readFile(resolve(io.cwd, name)));
+      } catch (error) {
+        problems.push(
+          problem(
+            'unreadable_file',
+            `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+            { file: name },
+          ),
+        );
+        continue;
+      }
+      const outcome = importFile({ name, bytes }, opts);
+      if (!outcome.ok) {
+        problems.push(...outcome.problems);
+        continue;
+      }
+      for (const w of outcome.warnings)
+        io.stderr.write(`ledgerbridge import: warning: ${describeProblem(w)}\n`);
+      const result = mergeTransactions(merged.values(), outcome.transactions);
+      for (const { after } of result.changed) merged.set(after.id, after);
+      for (const t of result.added) merged.set(t.id, t);
+    }
+    if (problems.length > 0) throw new InputError(problems);
+    io.stdout.write(`${JSON.stringify([...merged.values()].map(asJson), null, 2)}\n`);
+    return EXIT.ok;
   },
 };
