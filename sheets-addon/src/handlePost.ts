@@ -1,0 +1,76 @@
+import { parseBatch } from '../../core/model/batch';
+import { type Problem, problem } from '../../core/model/problem';
+import { checkExtensionToken } from './extensionToken';
+import type { Services } from './services';
+import { upsertTransactions } from './upsertTransactions';
+import { withDocumentLock } from './withDocumentLock';
+
+/** Larger batches must be split by the sender (Apps Script also caps a run at 6 minutes). */
+export const MAX_BODY_CHARS = 5_000_000;
+export const MAX_BATCH_ROWS = 10_000;
+
+export type PostAnswer = { ok: boolean; added: number; updated: number; skipped: number; errors: Problem[] };
+
+export type PostEvent = { postData?: { contents?: string; length?: number; type?: string } };
+
+const refused = (...errors: Problem[]): PostAnswer => ({
+  ok: false,
+  added: 0,
+  updated: 0,
+  skipped: 0,
+  errors,
+});
+
+/**
+ * The web-app endpoint for the extension: `{ token, batch }` as JSON in the body (web apps cannot
+ * read request headers). Checks size, token, schema version and every row; the good rows land,
+ * the bad ones come back as problems by row and field.
+ */
+export function handlePost(services: Services, event: PostEvent | undefined): PostAnswer {
+  const body = event?.postData?.contents;
+  if (typeof body !== 'string' || body.length === 0)
+    return refused(problem('empty_body', 'the request has no body'));
+  if (body.length > MAX_BODY_CHARS) {
+    return refused(
+      problem(
+        'too_large',
+        `the request is ${body.length} characters; send at most ${MAX_BODY_CHARS} per batch`,
+      ),
+    );
+  }
+  let payload: { token?: unknown; batch?: { transactions?: unknown } } | null;
+  try {
+    payload = JSON.parse(body);
+  } catch {
+    return refused(problem('invalid_json', 'the body is not JSON'));
+  }
+  if (!payload || typeof payload !== 'object' || !checkExtensionToken(services, payload.token)) {
+    return refused(problem('unauthorized', 'the token is missing or wrong; connect the extension again'));
+  }
+  const rows = payload.batch?.transactions;
+  if (Array.isArray(rows) && rows.length > MAX_BATCH_ROWS) {
+    return refused(
+      problem(
+        'too_large',
+        `the batch has ${rows.length} transactions; send at most ${MAX_BATCH_ROWS} per batch`,
+        {
+          path: ['batch', 'transactions'],
+        },
+      ),
+    );
+  }
+  const parsed = parseBatch(payload.batch);
+  if (!parsed.ok) return refused(...parsed.problems);
+  const batch = parsed.value;
+  const written = withDocumentLock(services, () =>
+    upsertTransactions(services, {
+      transactions: batch.rows.map((r) => r.transaction),
+      batchId: batch.batchId,
+      actor: batch.source.client ?? 'extension',
+      action: 'batch',
+      ...(batch.source.url ? { detail: batch.source.url } : {}),
+    }),
+  );
+  if (!written.ok) return refused(...written.problems, ...batch.rowProblems);
+  return { ok: true, ...written.value, errors: batch.rowProblems };
+}

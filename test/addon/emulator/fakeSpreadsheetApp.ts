@@ -1,0 +1,28 @@
+import { FakeDataValidationBuilder } from './fakeDataValidation';
+import type { FakeSpreadsheet } from './fakeSpreadsheet';
+import type { FakeUi } from './fakeUi';
+
+export function fakeSpreadsheetApp(spreadsheet: FakeSpreadsheet, ui: FakeUi) {
+  const env = spreadsheet.env;
+  return {
+    ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
+    getActiveSpreadsheet() {
+      env.call('SpreadsheetApp.getActiveSpreadsheet');
+      return spreadsheet;
+    },
+    getActive() {
+      env.call('SpreadsheetApp.getActive');
+      return spreadsheet;
+    },
+    getUi() {
+      env.call('SpreadsheetApp.getUi');
+      return ui;
+    },
+    newDataValidation() {
+      return new FakeDataValidationBuilder();
+    },
+    flush() {
+      env.call('SpreadsheetApp.flush');
+    },
+  };
+}
