@@ -5,6 +5,7 @@ import { Request } from '../messages/request';
 import type { Responses } from '../messages/responses';
 import { captureTab, type StopFlags } from './captureTab';
 import type { BackgroundDeps } from './deps';
+import { importDroppedFile } from './importDroppedFile';
 import { describeCapture } from './previewCapture';
 import { queryTransactions } from './queryTransactions';
 import { saveCapture } from './saveCapture';
@@ -59,6 +60,8 @@ export function createRequestHandler(deps: BackgroundDeps, stops: StopFlags = ne
           .toArray();
         return value(rows.map(({ incoming: _i, diagnostics: _d, ...c }) => c));
       }
+      case 'importFile':
+        return reply(await importDroppedFile(deps, request.name, request.base64));
       case 'send':
         return reply(await sendUnsent(deps));
       case 'sends':

@@ -1,6 +1,7 @@
 import { BATCH_SCHEMA_VERSION, type Batch } from '../../core/model/batch';
 import { problem } from '../../core/model/problem';
 import { fail, ok, type Result } from '../../core/model/result';
+import { CLIENT_NAME } from '../clientName';
 import type { SendRecord } from '../db/schema';
 import { toWire } from '../db/toWire';
 import type { SendBatchReport, SendReport } from '../messages/responses';
@@ -9,7 +10,6 @@ import type { BackgroundDeps } from './deps';
 
 /** Rows per batch: well under Apps Script's request and execution limits. */
 export const BATCH_ROWS = 500;
-export const CLIENT = 'ledgerbridge-extension/0.1.0';
 
 /**
  * Sends every new or changed line to the spreadsheet. Batches that failed before are retried first
@@ -59,7 +59,7 @@ async function sendOne(
   const batch: Batch = {
     schemaVersion: BATCH_SCHEMA_VERSION,
     batchId: record.batchId,
-    source: { capturedAt: record.createdAt, client: CLIENT },
+    source: { capturedAt: record.createdAt, client: CLIENT_NAME },
     transactions: rows.map(toWire),
   };
   const outcome = await postBatch({

@@ -26,7 +26,7 @@ export function PreviewTable({ preview }: { preview: CapturePreview }) {
         <tbody>
           {preview.rows.map(({ change, transaction: t }) => (
             <tr key={t.id} class={`change-${change}`}>
-              <td>{t.date}</td>
+              <td class="date">{t.date}</td>
               <td>{t.description}</td>
               <td class="num">{formatWireAmount(t.amount, t.currency)}</td>
               <td>{t.status}</td>

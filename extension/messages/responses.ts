@@ -66,6 +66,7 @@ export type Responses = {
   updateTransaction: TransactionJson;
   summary: Summary;
   captures: Array<Omit<CaptureRecord, 'incoming' | 'diagnostics'>>;
+  importFile: CapturePreview;
   send: SendReport;
   sends: SendRecord[];
 };

@@ -1,0 +1,32 @@
+import { importFile } from '../../core/formats/importFile';
+import { describeProblem } from '../../core/model/problem';
+import { fail, ok, type Result } from '../../core/model/result';
+import type { CapturePreview } from '../messages/responses';
+import type { BackgroundDeps } from './deps';
+import { previewCapture } from './previewCapture';
+
+/** A dropped bank or processor file goes through the same preview-then-save path as a capture. */
+export async function importDroppedFile(
+  deps: BackgroundDeps,
+  name: string,
+  base64: string,
+): Promise<Result<CapturePreview>> {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const outcome = importFile({ name, bytes }, { capturedAt: deps.now().toISOString() });
+  if (!outcome.ok) return fail(...outcome.problems);
+  return ok(
+    await previewCapture(deps, {
+      kind: 'import',
+      source: name,
+      pages: [
+        {
+          transactions: outcome.transactions,
+          mapping: {},
+          headers: [],
+          warnings: outcome.warnings.map(describeProblem),
+          rows: [],
+        },
+      ],
+    }),
+  );
+}

@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Problem } from '../../core/model/problem';
+import { ProblemList } from '../components/ProblemList';
+import { ask } from '../messages/ask';
+import type { TransactionFilter } from '../messages/request';
+import type { QueryResult, Summary } from '../messages/responses';
+import { AccountBalances } from './AccountBalances';
+import { ExportButtons } from './ExportButtons';
+import { Filters } from './Filters';
+import { ImportDrop } from './ImportDrop';
+import { MonthlyChart } from './MonthlyChart';
+import { SendPanel } from './SendPanel';
+import { TransactionTable } from './TransactionTable';
+
+/** Everything captured, to review, correct, send and export. */
+export function DashboardApp() {
+  const [filter, setFilter] = useState<TransactionFilter>({});
+  const [result, setResult] = useState<QueryResult>({ transactions: [], total: 0 });
+  const [summary, setSummary] = useState<Summary>({ accounts: [], months: [] });
+  const [problems, setProblems] = useState<Problem[]>([]);
+
+  const refresh = useCallback(async () => {
+    const [q, s] = await Promise.all([ask({ type: 'query', filter }), ask({ type: 'summary' })]);
+    if (q.ok) setResult(q.value);
+    if (s.ok) setSummary(s.value);
+    setProblems([...(q.ok ? [] : q.problems), ...(s.ok ? [] : s.problems)]);
+  }, [filter]);
+
+  useEffect(() => {
+    refresh();
+  }, [refresh]);
+
+  async function edit(id: string, change: { category?: string; notes?: string }) {
+    const r = await ask({ type: 'updateTransaction', id, ...change });
+    if (!r.ok) return setProblems(r.problems);
+    setResult((prev) => ({
+      ...prev,
+      transactions: prev.transactions.map((t) => (t.id === id ? r.value : t)),
+    }));
+  }
+
+  const categories = [
+    ...new Set(result.transactions.flatMap((t) => (t.category ? [t.category] : []))),
+  ].sort();
+  return (
+    <main>
+      <header class="bar">
+        <h1>Ledgerbridge</h1>
+        <nav aria-label="Extension pages">
+          <a href="/options.html">Options</a>
+        </nav>
+      </header>
+      <ProblemList problems={problems} />
+      <div class="cards">
+        <AccountBalances accounts={summary.accounts} />
+        <MonthlyChart months={summary.months} />
+      </div>
+      <section aria-labelledby="transactions-heading">
+        <h2 id="transactions-heading">Transactions</h2>
+        <Filters filter={filter} accounts={summary.accounts} categories={categories} onChange={setFilter} />
+        <TransactionTable transactions={result.transactions} total={result.total} onEdit={edit} />
+      </section>
+      <div class="cards">
+        <SendPanel
+          send={async () => {
+            const r = await ask({ type: 'send' });
+            await refresh();
+            return r;
+          }}
+        />
+        <ExportButtons
+          load={async () => {
+            const r = await ask({ type: 'query', filter: { ...filter, limit: 10_000 } });
+            return r.ok ? r.value.transactions : [];
+          }}
+          now={() => new Date()}
+          newId={() => crypto.randomUUID()}
+        />
+        <ImportDrop
+          importFile={(name, base64) => ask({ type: 'importFile', name, base64 })}
+          save={(captureId) => ask({ type: 'saveCapture', captureId })}
+          discard={(captureId) => ask({ type: 'discardCapture', captureId })}
+          onSaved={refresh}
+        />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,78 @@
+import type { TransactionFilter } from '../messages/request';
+import type { AccountSummary } from '../messages/responses';
+
+type Props = {
+  filter: TransactionFilter;
+  accounts: AccountSummary[];
+  categories: string[];
+  onChange: (filter: TransactionFilter) => void;
+};
+
+/** Search and filters; every control is labelled and changes the list at once. */
+export function Filters({ filter, accounts, categories, onChange }: Props) {
+  const set = (patch: Partial<TransactionFilter>) => {
+    const next: Record<string, unknown> = { ...filter, ...patch };
+    for (const k of Object.keys(next)) if (next[k] === '' || next[k] === false) delete next[k];
+    onChange(next as TransactionFilter);
+  };
+  return (
+    <form class="filters" aria-label="Filter transactions" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        Search
+        <input
+          type="search"
+          value={filter.search ?? ''}
+          onInput={(e) => set({ search: e.currentTarget.value })}
+        />
+      </label>
+      <label>
+        Account
+        <select value={filter.account ?? ''} onChange={(e) => set({ account: e.currentTarget.value })}>
+          <option value="">All accounts</option>
+          {[...new Set(accounts.map((a) => a.account))].map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        From
+        <input type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value })} />
+      </label>
+      <label>
+        To
+        <input type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value })} />
+      </label>
+      <label>
+        Category
+        <input
+          list="categories"
+          value={filter.category ?? ''}
+          onChange={(e) => set({ category: e.currentTarget.value })}
+        />
+      </label>
+      <datalist id="categories">
+        {categories.map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={filter.uncategorized ?? false}
+          onChange={(e) => set({ uncategorized: e.currentTarget.checked })}
+        />
+        Uncategorized
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={filter.unsent ?? false}
+          onChange={(e) => set({ unsent: e.currentTarget.checked })}
+        />
+        Not yet sent
+      </label>
+    </form>
+  );
+}

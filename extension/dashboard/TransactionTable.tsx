@@ -1,0 +1,64 @@
+import type { TransactionJson } from '../../core/model/transactionJson';
+import { formatWireAmount } from '../components/formatMoney';
+
+type Props = {
+  transactions: TransactionJson[];
+  total: number;
+  onEdit: (id: string, edit: { category?: string; notes?: string }) => void;
+};
+
+/** The stored lines; category and notes are edited in place and saved when the field is left. */
+export function TransactionTable({ transactions, total, onEdit }: Props) {
+  if (transactions.length === 0) return <p role="status">No transactions match.</p>;
+  return (
+    <table class="transactions">
+      <caption>
+        {transactions.length < total
+          ? `${transactions.length} of ${total} transactions`
+          : `${total} transactions`}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Account</th>
+          <th scope="col">Description</th>
+          <th scope="col" class="num">
+            Amount
+          </th>
+          <th scope="col">Status</th>
+          <th scope="col">Category</th>
+          <th scope="col">Notes</th>
+        </tr>
+      </thead>
+      <tbody>
+        {transactions.map((t) => {
+          const what = `${t.description} on ${t.date}`;
+          return (
+            <tr key={t.id} data-id={t.id}>
+              <td class="date">{t.date}</td>
+              <td>{t.account}</td>
+              <td>{t.description}</td>
+              <td class="num">{formatWireAmount(t.amount, t.currency)}</td>
+              <td>{t.supersedes ? `${t.status} (was pending)` : t.status}</td>
+              <td>
+                <input
+                  list="categories"
+                  aria-label={`Category for ${what}`}
+                  value={t.category ?? ''}
+                  onChange={(e) => onEdit(t.id, { category: e.currentTarget.value.trim() })}
+                />
+              </td>
+              <td>
+                <input
+                  aria-label={`Notes for ${what}`}
+                  value={t.notes ?? ''}
+                  onChange={(e) => onEdit(t.id, { notes: e.currentTarget.value })}
+                />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

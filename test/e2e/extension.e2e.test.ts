@@ -1,0 +1,192 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExtensionForE2e } from './buildExtension';
+import {
+  type Launched,
+  launchExtension,
+  newUserDataDir,
+  openExtensionPage,
+  readStore,
+  tabIdOf,
+} from './launchExtension';
+import { serveFixtures } from './serveFixtures';
+
+const SCREENSHOTS = resolve('test/e2e/screenshots');
+
+let launched: Launched;
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+let portal: Page;
+let popup: Page;
+
+beforeAll(async () => {
+  buildExtensionForE2e();
+  await mkdir(SCREENSHOTS, { recursive: true });
+  server = await serveFixtures(resolve('test/e2e/fixtures'));
+  launched = await launchExtension(await newUserDataDir());
+  portal = await launched.context.newPage();
+});
+
+afterAll(async () => {
+  await launched?.context.close();
+  await server?.close();
+});
+
+/** Opens the popup's UI for the portal tab, presses Capture and returns the preview's text. */
+async function captureFromPopup(path: string): Promise<Page> {
+  await portal.goto(`${server.origin}/${path}`);
+  const tabId = await tabIdOf(launched, portal);
+  await popup?.close();
+  popup = await openExtensionPage(launched, `popup.html?tabId=${tabId}`);
+  await popup.getByRole('button', { name: 'Capture', exact: true }).click();
+  await popup.locator('[data-testid="preview-counts"], [data-testid="capture-message"]').waitFor();
+  return popup;
+}
+
+async function saveFromPopup() {
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await popup.getByTestId('saved').waitFor();
+}
+
+const stored = async () => {
+  const rows = await readStore(popup, 'transactions');
+  return rows as Array<{
+    id: string;
+    date: string;
+    account: string;
+    description: string;
+    amount: { minor: number; currency: string };
+    status: string;
+    category?: string;
+    notes?: string;
+    supersedes?: string;
+    supersededBy?: string;
+  }>;
+};
+
+describe('the extension in Chromium', () => {
+  it('previews a capture, then stores the transactions with the right values', async () => {
+    await captureFromPopup('activity.html');
+    await expect(popup.getByTestId('preview-counts').textContent()).resolves.toBe(
+      '4 new, 0 already captured, 0 changed',
+    );
+    expect(await stored()).toHaveLength(0); // nothing is stored before Save
+    await popup.screenshot({ path: `${SCREENSHOTS}/popup-preview.png`, fullPage: true });
+    await saveFromPopup();
+
+    const rows = await stored();
+    expect(rows).toHaveLength(4);
+    const byDescription = (d: string) => rows.filter((r) => r.description === d);
+    expect(byDescription('SQ *BLUE BOTTLE COF OAKLAND CA').map((r) => r.amount)).toEqual([
+      { minor: -450, currency: 'USD' },
+      { minor: -450, currency: 'USD' },
+    ]);
+    expect(byDescription('STRIPE TRANSFER ST-7Q2X')[0]).toMatchObject({
+      date: '2026-03-03',
+      account: 'Checking ••6789',
+      amount: { minor: 123456, currency: 'USD' },
+      status: 'posted',
+    });
+    expect(byDescription('ADOBE *CREATIVE CLOUD')[0]).toMatchObject({
+      date: '2026-03-04',
+      amount: { minor: -5999, currency: 'USD' },
+      status: 'pending',
+    });
+    const captures = await readStore(popup, 'captures');
+    expect(captures).toHaveLength(1);
+    expect(captures[0]).toMatchObject({ source: `${server.origin}/activity.html`, state: 'saved' });
+    expect(await readStore(popup, 'raw')).toHaveLength(4);
+  });
+
+  it('adds nothing when the same page is captured again', async () => {
+    await captureFromPopup('activity.html');
+    await expect(popup.getByTestId('preview-counts').textContent()).resolves.toBe(
+      '0 new, 4 already captured, 0 changed',
+    );
+    await saveFromPopup();
+    expect(await stored()).toHaveLength(4);
+  });
+
+  it('lets the posted version of a pending line supersede it', async () => {
+    await captureFromPopup('activity-posted.html');
+    await expect(popup.getByTestId('preview-counts').textContent()).resolves.toBe(
+      '0 new, 3 already captured, 1 changed',
+    );
+    await saveFromPopup();
+    const rows = await stored();
+    const pending = rows.find((r) => r.status === 'pending')!;
+    const posted = rows.find((r) => r.description.startsWith('ADOBE') && r.status === 'posted')!;
+    expect(posted).toMatchObject({ date: '2026-03-05', supersedes: pending.id });
+    expect(pending.supersededBy).toBe(posted.id);
+  });
+
+  it('says clearly when a page has no transactions', async () => {
+    await captureFromPopup('empty.html');
+    await expect(popup.getByTestId('capture-message').textContent()).resolves.toMatch(
+      /^No transactions found on this page/,
+    );
+    await expect(popup.getByRole('button', { name: 'Save', exact: true }).count()).resolves.toBe(0);
+    await popup.screenshot({ path: `${SCREENSHOTS}/popup-empty.png`, fullPage: true });
+  });
+
+  it('answers the documented query message with the stored transactions', async () => {
+    const reply = (await popup.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ type: 'query', filter: { search: 'stripe' } }),
+    )) as {
+      ok: boolean;
+      value: { total: number; transactions: Array<{ amount: string; currency: string }> };
+    };
+    expect(reply.ok).toBe(true);
+    expect(reply.value.total).toBe(1);
+    expect(reply.value.transactions[0]).toMatchObject({ amount: '1234.56', currency: 'USD' });
+    const bad = (await popup.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ type: 'capture' }),
+    )) as { ok: boolean; problems: Array<{ field?: string }> };
+    expect(bad.ok).toBe(false);
+    expect(bad.problems[0]?.field).toBe('tabId');
+  });
+
+  it('reaches the Capture button from the keyboard', async () => {
+    await popup.reload();
+    await popup.getByRole('button', { name: 'Capture', exact: true }).waitFor();
+    const focused: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await popup.keyboard.press('Tab');
+      focused.push(await popup.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
+    }
+    expect(focused).toContain('Capture');
+  });
+
+  it('shows the transactions on the dashboard and keeps edits across a browser restart', async () => {
+    const dashboard = await openExtensionPage(launched, 'dashboard.html');
+    const table = dashboard.locator('table.transactions');
+    await table.waitFor();
+    await expect(table.locator('tbody tr').count()).resolves.toBe(4); // the superseded pending line is hidden
+    const category = dashboard.getByLabel('Category for STRIPE TRANSFER ST-7Q2X on 2026-03-03');
+    await category.fill('Sales');
+    await category.press('Tab');
+    const notes = dashboard.getByLabel('Notes for STRIPE TRANSFER ST-7Q2X on 2026-03-03');
+    await notes.fill('March payout');
+    await notes.press('Tab');
+    await expect
+      .poll(async () => (await stored()).find((r) => r.description === 'STRIPE TRANSFER ST-7Q2X'))
+      .toMatchObject({ category: 'Sales', notes: 'March payout' });
+    await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard.png`, fullPage: true });
+
+    await launched.context.close();
+    launched = await launchExtension(launched.userDataDir);
+    portal = await launched.context.newPage();
+    const again = await openExtensionPage(launched, 'dashboard.html');
+    const restored = again.getByLabel('Category for STRIPE TRANSFER ST-7Q2X on 2026-03-03');
+    await restored.waitFor();
+    await expect(restored.inputValue()).resolves.toBe('Sales');
+    await expect(
+      again.getByLabel('Notes for STRIPE TRANSFER ST-7Q2X on 2026-03-03').inputValue(),
+    ).resolves.toBe('March payout');
+  });
+});
