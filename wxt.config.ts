@@ -11,7 +11,7 @@ export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: 'Ledgerbridge',
     description: 'Capture bank and processor activity into one reconciled spreadsheet.',
     permissions: ['activeTab', 'scripting', 'storage'],
@@ -25,5 +25,13 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Ledgerbridge: capture this page' },
+    // Firefox builds are MV3 too (scripting, action, optional host permissions); they need an add-on id.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'ledgerbridge@ledgerbridge.invalid', strict_min_version: '115.0' },
+          },
+        }
+      : {}),
   }),
 });
