@@ -98,8 +98,8 @@ async function options(flags: Map<string, string>, cwd: string): Promise<ImportO
 
 /** The wire form with its identity first, so the printed JSON reads top-down. */
 function asJson(t: Transaction) {
-  const json = toTransactionJson(t);
-  return { schemaVersion: json.schemaVersion, id: json.id, ...json };
+  const { schemaVersion, id, ...rest } = toTransactionJson(t);
+  return { schemaVersion, id, ...rest };
 }
 
 export const importCommand: Command = {
