@@ -1,0 +1,160 @@
+import type { Match } from '../model/match';
+import { type BankLine, firstOnOrAfter } from './bankLine';
+import { earliestDate } from './dateExtremes';
+import { describeMoney } from './describeMoney';
+import { linkDraft } from './linkDraft';
+import type { NearPair } from './matchByReference';
+import { accept, isRejected, type MatchContext, report } from './matchContext';
+import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
+
+/** How far a deposit may fall short of (or exceed) its payout and still be taken for it: bank fees, FX. */
+const MAX_DIFFERENCE_SHARE = 0.05;
+const MAX_SCAN = 400;
+
+const LINK_TYPES = new Set<Match['type']>(['payout-deposit', 'refund-debit', 'many-to-one', 'one-to-many']);
+
+export type DiscrepancyInput = {
+  units: readonly PayoutUnit[];
+  lines: readonly BankLine[];
+  near: readonly NearPair[];
+  /** Latest date the bank data covers: a deposit due after it may simply not be there yet. */
+  horizon: string;
+  periodEnd?: string;
+  /** Links to check against the period end, confirmed decisions included. */
+  links: readonly Match[];
+};
+
+/**
+ * Pass 6. Pairs a payout with a bank line that differs in amount when the evidence is strong (a shared
+ * reference, or the only candidates on both sides within a few percent), then reports what is left:
+ * payouts in transit, payouts whose window passed without a deposit, and processor deposits without
+ * a payout.
+ */
+export function findDiscrepancies(input: DiscrepancyInput, ctx: MatchContext): void {
+  for (const { unit, line } of input.near) {
+    if (unitTaken(ctx.claimed, unit) || ctx.claimed.has(line.t.id)) continue;
+    linkWithDifference(
+      unit,
+      line,
+      0.75,
+      'the bank line repeats the payout reference but the amount differs',
+      ctx,
+    );
+  }
+  pairCloseAmounts(input.units, input.lines, ctx);
+
+  const byId = new Map(input.lines.map((l) => [l.t.id, l.t]));
+  for (const unit of [...input.units].sort(byUnitDate)) {
+    const c = unit.currency;
+    if (!unitTaken(ctx.claimed, unit)) {
+      const inTransit = unit.end > input.horizon;
+      report(ctx, {
+        type: inTransit ? 'in-transit' : 'missing-deposit',
+        transactionIds: unitMemberIds(unit),
+        amount: { minor: unit.value, currency: c },
+        date: unit.date,
+        reason: inTransit
+          ? `${unit.label} has no bank side yet; its window runs to ${unit.end}, after the bank data ends (${input.horizon})`
+          : `${unit.label} has no bank side, and its window ended ${unit.end}`,
+      });
+    }
+  }
+  if (input.periodEnd) {
+    const periodEnd = input.periodEnd;
+    const unitsById = new Map(input.units.flatMap((u) => u.members.map((m) => [m.id, u] as const)));
+    for (const link of input.links) {
+      if (!LINK_TYPES.has(link.type) || link.state === 'rejected') continue;
+      const units = [...new Set(link.members.map((m) => unitsById.get(m.id)).filter((u) => u !== undefined))];
+      const bankDates = link.members.map((m) => byId.get(m.id)?.date).filter((d) => d !== undefined);
+      if (units.length === 0 || bankDates.length === 0) continue;
+      const arrived = earliestDate(bankDates);
+      if (arrived <= periodEnd) continue;
+      for (const unit of units) {
+        if (unit.date > periodEnd) continue;
+        report(ctx, {
+          type: 'in-transit',
+          transactionIds: [
+            ...unitMemberIds(unit),
+            ...link.members.filter((m) => byId.has(m.id)).map((m) => m.id),
+          ],
+          amount: { minor: unit.value, currency: unit.currency },
+          date: unit.date,
+          reason: `${unit.label} was in transit at the period end ${periodEnd}: it reached the bank on ${arrived}`,
+          matchId: link.id,
+        });
+      }
+    }
+  }
+  for (const line of input.lines) {
+    if (ctx.claimed.has(line.t.id) || line.processor === undefined || line.t.amount.minor <= 0) continue;
+    report(ctx, {
+      type: 'deposit-without-source',
+      transactionIds: [line.t.id],
+      amount: line.t.amount,
+      date: line.t.date,
+      reason: `deposit "${line.t.description}" of ${describeMoney(line.t.amount.minor, line.t.amount.currency)} on ${line.t.date} names ${line.processor} but matches no ${line.processor} payout in the data`,
+    });
+  }
+}
+
+function linkWithDifference(
+  unit: PayoutUnit,
+  line: BankLine,
+  confidence: number,
+  why: string,
+  ctx: MatchContext,
+): void {
+  if (isRejected(ctx, pairType(unit), [...unitMemberIds(unit), line.t.id])) return;
+  const diff = line.t.amount.minor - unit.value;
+  const c = unit.currency;
+  const match = accept(
+    ctx,
+    linkDraft(ctx, [unit], [line], confidence, true, `${why} (by ${describeMoney(diff, c)})`),
+  );
+  if (!match) return;
+  report(ctx, {
+    type: 'amount-difference',
+    transactionIds: [...unitMemberIds(unit), line.t.id],
+    amount: { minor: diff, currency: c },
+    date: line.t.date,
+    reason: `${unit.label} reached the bank as ${describeMoney(line.t.amount.minor, c)} on ${line.t.date}: ${describeMoney(Math.abs(diff), c)} ${diff < 0 ? 'short' : 'over'}`,
+    matchId: match.id,
+  });
+}
+
+/** Open payouts and open lines naming their processor, within the window and a few percent: unique both ways only. */
+function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext): void {
+  const open = lines.filter(
+    (l) => !ctx.claimed.has(l.t.id) && l.processor !== undefined && l.t.amount.minor !== 0,
+  );
+  const options = new Map<PayoutUnit, BankLine[]>();
+  const rivals = new Map<BankLine, number>();
+  for (const unit of [...units].sort(byUnitDate)) {
+    if (unitTaken(ctx.claimed, unit)) continue;
+    const found: BankLine[] = [];
+    for (
+      let i = firstOnOrAfter(open, unit.date), scanned = 0;
+      i < open.length && open[i]!.t.date <= unit.end && scanned < MAX_SCAN;
+      i++, scanned++
+    ) {
+      const line = open[i]!;
+      if (line.processor !== unit.processor || line.t.amount.currency !== unit.currency) continue;
+      if (Math.sign(line.t.amount.minor) !== Math.sign(unit.value)) continue;
+      if (Math.abs(line.t.amount.minor - unit.value) > Math.abs(unit.value) * MAX_DIFFERENCE_SHARE) continue;
+      found.push(line);
+      rivals.set(line, (rivals.get(line) ?? 0) + 1);
+    }
+    if (found.length > 0) options.set(unit, found);
+  }
+  for (const [unit, found] of options) {
+    const line = found[0]!;
+    if (found.length !== 1 || rivals.get(line) !== 1) continue;
+    linkWithDifference(
+      unit,
+      line,
+      0.5,
+      `the only ${unit.processor} deposit within ${MAX_DIFFERENCE_SHARE * 100}% of the payout in its window, and the only payout near it`,
+      ctx,
+    );
+  }
+}

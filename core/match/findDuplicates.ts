@@ -1,0 +1,112 @@
+import { daysBetween } from '../dates/calendar';
+import { descriptionSimilarity } from '../ids/descriptionSimilarity';
+import { accountKey } from '../model/account';
+import type { Transaction } from '../model/transaction';
+import { describeMoney } from './describeMoney';
+import { accept, type MatchContext } from './matchContext';
+import { referenceTokens } from './referenceTokens';
+
+/** A pending line posts within days, and may post a day earlier than the pending date showed. */
+const POSTING_DAYS = { before: 1, after: 5 };
+const MIN_SIMILARITY = 0.5;
+
+/** Which capture or file a line came from: two lines from one source are never the same line. */
+const sourceOf = (t: Transaction) => `${t.origin.file ?? ''}|${t.origin.url ?? ''}|${t.origin.capturedAt}`;
+
+/** Which of two copies to keep: the posted one, then the one with the source's own id, then the lower id. */
+function keeps(a: Transaction, b: Transaction): boolean {
+  if (a.status !== b.status) return a.status === 'posted';
+  if (!!a.externalId !== !!b.externalId) return !!a.externalId;
+  return a.id < b.id;
+}
+
+/** Why two lines are the same real line, or undefined when they are not. */
+function sameLine(a: Transaction, b: Transaction): { confidence: number; why: string } | undefined {
+  if (a.externalId && a.externalId === b.externalId)
+    return { confidence: 0.97, why: `both carry the source id ${a.externalId}` };
+  const similarity = descriptionSimilarity(a.description, b.description);
+  const refsA = referenceTokens(a.description);
+  const refsB = referenceTokens(b.description);
+  // Two deposits of one amount on one day with different references are two deposits.
+  if (refsA.length > 0 && refsB.length > 0 && !refsA.some((r) => refsB.includes(r))) return undefined;
+  if (a.status !== b.status) {
+    const [pending, posted] = a.status === 'pending' ? [a, b] : [b, a];
+    const lag = daysBetween(pending.date, posted.date);
+    if (lag < -POSTING_DAYS.before || lag > POSTING_DAYS.after || similarity < MIN_SIMILARITY)
+      return undefined;
+    return {
+      confidence: 0.9,
+      why: `a pending line and a posted line of the same amount ${lag} day(s) apart with matching text`,
+    };
+  }
+  if (a.date !== b.date || sourceOf(a) === sourceOf(b) || similarity < MIN_SIMILARITY) return undefined;
+  return {
+    confidence: 0.85,
+    why: 'the same amount, date and text in the same account, read from two different sources',
+  };
+}
+
+/**
+ * Pass 0. The same real line seen twice — a pending line and the posted line that replaced it, or
+ * one line read from two sources — is recorded as a `duplicate` match and its copy is left out of
+ * matching, so it can neither take a payout's deposit nor be reported as a deposit without source.
+ * Returns the lines to match (copies and superseded pending lines removed).
+ */
+export function findDuplicates(transactions: readonly Transaction[], ctx: MatchContext): Transaction[] {
+  const byId = new Map(transactions.map((t) => [t.id, t]));
+  const copies = new Set<string>();
+  const kept = new Set<string>();
+
+  const record = (keep: Transaction, copy: Transaction, confidence: number, why: string) => {
+    const match = accept(ctx, {
+      type: 'duplicate',
+      members: [
+        { id: keep.id, role: 'kept' },
+        { id: copy.id, role: 'duplicate' },
+      ],
+      difference: { minor: copy.amount.minor - keep.amount.minor, currency: keep.amount.currency },
+      confidence,
+      reason: `${copy.status} "${copy.description}" of ${describeMoney(copy.amount.minor, copy.amount.currency)} on ${copy.date} is the same line as ${keep.status} "${keep.description}" on ${keep.date}: ${why}`,
+    });
+    if (!match) return;
+    copies.add(copy.id);
+    kept.add(keep.id);
+  };
+
+  for (const t of transactions) {
+    const successor = t.supersededBy ? byId.get(t.supersededBy) : undefined;
+    if (t.supersededBy && !ctx.claimed.has(t.id)) copies.add(t.id);
+    if (successor) record(successor, t, 1, 'the posted line replaced the pending one when it was captured');
+  }
+
+  const groups = new Map<string, Transaction[]>();
+  for (const t of transactions) {
+    if (copies.has(t.id) || t.amount.minor === 0) continue;
+    const key = `${accountKey(t)}|${t.amount.currency}|${t.amount.minor}`;
+    const list = groups.get(key);
+    if (list) list.push(t);
+    else groups.set(key, [t]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    // Transactions arrive sorted by date, so each line only looks ahead a few days.
+    for (let i = 0; i < group.length; i++) {
+      const a = group[i]!;
+      if (copies.has(a.id)) continue;
+      for (
+        let j = i + 1;
+        j < group.length && daysBetween(a.date, group[j]!.date) <= POSTING_DAYS.after;
+        j++
+      ) {
+        const b = group[j]!;
+        if (copies.has(b.id) || copies.has(a.id)) continue;
+        const same = sameLine(a, b);
+        if (!same) continue;
+        const [keep, copy] = keeps(a, b) ? [a, b] : [b, a];
+        if (ctx.claimed.has(copy.id) || kept.has(copy.id)) continue;
+        record(keep, copy, same.confidence, same.why);
+      }
+    }
+  }
+  return transactions.filter((t) => !copies.has(t.id));
+}

@@ -1,0 +1,94 @@
+import { addDays } from '../dates/calendar';
+import { type BankLine, compatible } from './bankLine';
+import { linkDraft } from './linkDraft';
+import { accept, isRejected, type MatchContext } from './matchContext';
+import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
+import { referenceTokens } from './referenceTokens';
+
+/** A reference can be printed a little before the payout's own date (time zones) or late (slow banks). */
+const EARLY_DAYS = 3;
+const LATE_DAYS = 7;
+
+/** A payout and a bank line that share a reference but not the amount: an amount difference to look at. */
+export type NearPair = { unit: PayoutUnit; line: BankLine };
+
+/**
+ * Pass 2. A bank line that repeats a payout's own reference (payout id, trace id, `ST-…` code) with
+ * the same amount is that payout's deposit. A reference shared by several payouts proves nothing and
+ * is ignored. Returns the pairs that share a reference but differ in amount.
+ */
+export function matchByReference(
+  units: readonly PayoutUnit[],
+  lines: readonly BankLine[],
+  ctx: MatchContext,
+): NearPair[] {
+  const unitsByRef = new Map<string, PayoutUnit[]>();
+  for (const u of units) {
+    if (unitTaken(ctx.claimed, u)) continue;
+    for (const ref of u.refs) {
+      const list = unitsByRef.get(ref);
+      if (list) list.push(u);
+      else unitsByRef.set(ref, [u]);
+    }
+  }
+  if (unitsByRef.size === 0) return [];
+
+  const candidates = new Map<PayoutUnit, BankLine[]>();
+  for (const line of lines) {
+    if (ctx.claimed.has(line.t.id)) continue;
+    for (const ref of referenceTokens(line.t.description, line.t.memo, line.t.externalId)) {
+      const owners = unitsByRef.get(ref);
+      if (owners?.length !== 1) continue;
+      const unit = owners[0]!;
+      if (unit.currency !== line.t.amount.currency || !compatible(line, unit.processor)) continue;
+      if (line.t.date < addDays(unit.date, -EARLY_DAYS) || line.t.date > addDays(unit.end, LATE_DAYS))
+        continue;
+      const list = candidates.get(unit);
+      if (!list) candidates.set(unit, [line]);
+      else if (!list.includes(line)) list.push(line);
+    }
+  }
+
+  const near: NearPair[] = [];
+  const ordered = [...candidates.keys()].sort(byUnitDate);
+  for (const unit of ordered) {
+    const lines = candidates
+      .get(unit)!
+      .filter(
+        (l) => !ctx.claimed.has(l.t.id) && !isRejected(ctx, pairType(unit), [...unitMemberIds(unit), l.t.id]),
+      );
+    const exact = lines.filter((l) => l.t.amount.minor === unit.value).sort((a, b) => closeness(unit, a, b));
+    const best = exact[0];
+    if (best) {
+      const ambiguous = exact.length > 1;
+      accept(
+        ctx,
+        linkDraft(
+          ctx,
+          [unit],
+          [best],
+          ambiguous ? 0.85 : 0.99,
+          ambiguous,
+          ambiguous
+            ? `the bank line repeats the payout's reference, as ${exact.length - 1} other line(s) do; the closest in date was taken`
+            : `the bank line repeats the payout's reference and the amount is equal`,
+        ),
+      );
+      continue;
+    }
+    const sameSign = lines
+      .filter((l) => Math.sign(l.t.amount.minor) === Math.sign(unit.value))
+      .sort((a, b) => closeness(unit, a, b));
+    if (sameSign.length === 1) near.push({ unit, line: sameSign[0]! });
+  }
+  return near;
+}
+
+/** Prefers a line on or after the payout date, the earliest first; ties by id. */
+function closeness(unit: PayoutUnit, a: BankLine, b: BankLine): number {
+  const ka = a.t.date >= unit.date ? 0 : 1;
+  const kb = b.t.date >= unit.date ? 0 : 1;
+  if (ka !== kb) return ka - kb;
+  if (a.t.date !== b.t.date) return ka === 0 ? (a.t.date < b.t.date ? -1 : 1) : a.t.date > b.t.date ? -1 : 1;
+  return a.t.id < b.t.id ? -1 : 1;
+}

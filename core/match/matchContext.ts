@@ -1,0 +1,101 @@
+import type { BusinessCalendar } from '../dates/businessDays';
+import { addBusinessDays } from '../dates/businessDays';
+import type { Discrepancy, Match, MatchMember, MatchType } from '../model/match';
+import { MATCH_SCHEMA_VERSION } from '../model/match';
+import type { Money } from '../model/money';
+import type { Transaction } from '../model/transaction';
+import { discrepancyId, matchId } from './matchId';
+import type { Windows } from './processors';
+
+/** What the passes share: which lines are taken, which pairings were rejected, and what was found. */
+export type MatchContext = {
+  calendar: BusinessCalendar;
+  windows: Windows;
+  /** Ids of transactions taken by an accepted match (see `takenMembers`). */
+  claimed: Set<string>;
+  /** Match ids the bookkeeper rejected: never proposed again. */
+  rejected: Set<string>;
+  matches: Match[];
+  discrepancies: Discrepancy[];
+  /** `addBusinessDays`, memoized: every payout asks for its window end. */
+  windowEnd: (date: string, businessDays: number) => string;
+};
+
+export function createMatchContext(calendar: BusinessCalendar, windows: Windows): MatchContext {
+  const ends = new Map<string, string>();
+  return {
+    calendar,
+    windows,
+    claimed: new Set(),
+    rejected: new Set(),
+    matches: [],
+    discrepancies: [],
+    windowEnd(date, businessDays) {
+      const key = `${date}|${businessDays}`;
+      let end = ends.get(key);
+      if (end === undefined) {
+        end = addBusinessDays(date, businessDays, calendar);
+        ends.set(key, end);
+      }
+      return end;
+    },
+  };
+}
+
+export type MatchDraft = {
+  type: MatchType;
+  members: MatchMember[];
+  difference: Money;
+  confidence: number;
+  ambiguous?: boolean;
+  reason: string;
+};
+
+export const isRejected = (ctx: MatchContext, type: MatchType, memberIds: readonly string[]) =>
+  ctx.rejected.has(matchId(type, memberIds));
+
+/**
+ * Records a suggested match and takes its members, unless the bookkeeper rejected exactly this
+ * pairing before (then nothing is recorded and `undefined` comes back).
+ */
+export function accept(ctx: MatchContext, draft: MatchDraft): Match | undefined {
+  const ids = draft.members.map((m) => m.id);
+  const id = matchId(draft.type, ids);
+  if (ctx.rejected.has(id)) return undefined;
+  const match: Match = {
+    schemaVersion: MATCH_SCHEMA_VERSION,
+    id,
+    type: draft.type,
+    members: draft.members,
+    difference: draft.difference,
+    confidence: Math.round(draft.confidence * 100) / 100,
+    state: 'suggested',
+    ...(draft.ambiguous ? { ambiguous: true } : {}),
+    reason: draft.reason,
+  };
+  ctx.matches.push(match);
+  for (const m of takenMembers(match)) ctx.claimed.add(m);
+  return match;
+}
+
+/**
+ * The members a match takes out of further matching. A roll-up only groups lines (its payout still
+ * needs a deposit), and a duplicate takes only its copy (the kept line still needs its match).
+ */
+export function takenMembers(match: Pick<Match, 'type' | 'members'>): string[] {
+  if (match.type === 'payout-rollup') return [];
+  if (match.type === 'duplicate') return match.members.filter((m) => m.role === 'duplicate').map((m) => m.id);
+  return match.members.map((m) => m.id);
+}
+
+export function report(ctx: MatchContext, d: Omit<Discrepancy, 'schemaVersion' | 'id'>): void {
+  ctx.discrepancies.push({
+    schemaVersion: MATCH_SCHEMA_VERSION,
+    id: discrepancyId(d.type, d.transactionIds),
+    ...d,
+  });
+}
+
+/** Sorts lines the same way whatever order they came in: by date, then id. */
+export const byDateThenId = (a: Pick<Transaction, 'date' | 'id'>, b: Pick<Transaction, 'date' | 'id'>) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

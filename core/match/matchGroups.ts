@@ -1,0 +1,177 @@
+import { daysBetween } from '../dates/calendar';
+import { type BankLine, firstOnOrAfter } from './bankLine';
+import { linkDraft } from './linkDraft';
+import { accept, isRejected, type MatchContext } from './matchContext';
+import { byUnitDate, type PayoutUnit, unitMemberIds, unitTaken } from './payoutUnit';
+import { subsetSums } from './subsetSums';
+
+/** Candidates per search, nearest in date first: 24 keeps meet-in-the-middle to a few hundred pairs. */
+const MAX_CANDIDATES = 24;
+/** How far a search may scan past ineligible lines before giving up, so a crowded day stays cheap. */
+const MAX_SCAN = 400;
+const MAX_GROUP = 4;
+
+const sameSign = (a: number, b: number) => (a > 0 && b > 0) || (a < 0 && b < 0);
+
+/**
+ * Pass 4. One deposit that is several payouts (many-to-one), then one payout that arrived as several
+ * deposits (one-to-many), found by exact-cent subset sums over the few candidates in the window.
+ * A unique combination is accepted; when several fit, the nearest in date is proposed, marked ambiguous.
+ * With `namedOnly`, only lines naming a processor are tried (a split deposit always is one of those).
+ */
+export function matchGroups(
+  units: readonly PayoutUnit[],
+  lines: readonly BankLine[],
+  ctx: MatchContext,
+  { namedOnly }: { namedOnly: boolean },
+): void {
+  manyToOne(
+    units,
+    lines.filter((l) => l.processor !== undefined || (!namedOnly && !l.ownTransfer)),
+    ctx,
+  );
+  if (namedOnly) oneToMany(units, lines, ctx);
+}
+
+function manyToOne(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext): void {
+  const open = units.filter((u) => !unitTaken(ctx.claimed, u)).sort(byUnitDate);
+  if (open.length < 2) return;
+  const maxSpan = Math.max(...open.map((u) => daysBetween(u.date, u.end)));
+  const byCurrency = groupBy(open, (u) => u.currency);
+  for (const line of lines) {
+    if (ctx.claimed.has(line.t.id) || line.t.amount.minor === 0) continue;
+    const pool = byCurrency.get(line.t.amount.currency);
+    if (!pool) continue;
+    const target = line.t.amount.minor;
+    const found: PayoutUnit[] = [];
+    let scanned = 0;
+    for (
+      let i = upperBound(pool, line.t.date) - 1;
+      i >= 0 && found.length < MAX_CANDIDATES && scanned < MAX_SCAN;
+      i--, scanned++
+    ) {
+      const u = pool[i]!;
+      if (daysBetween(u.date, line.t.date) > maxSpan) break;
+      if (unitTaken(ctx.claimed, u) || u.end < line.t.date || !sameSign(u.value, target)) continue;
+      if (Math.abs(u.value) >= Math.abs(target)) continue;
+      if (line.processor !== undefined && u.processor !== line.processor) continue;
+      found.push(u);
+    }
+    const solutions: PayoutUnit[][] = [];
+    for (const group of groupBy(found, (u) => u.processor).values()) {
+      if (group.length < 2) continue;
+      const keep = (ix: number[]) =>
+        !isRejected(ctx, 'many-to-one', [...ix.flatMap((i) => unitMemberIds(group[i]!)), line.t.id]);
+      for (const ix of subsetSums(
+        group.map((u) => u.value),
+        target,
+        { maxSize: MAX_GROUP, limit: 2, keep },
+      )) {
+        solutions.push(ix.map((i) => group[i]!));
+      }
+    }
+    if (solutions.length === 0) continue;
+    const unique = solutions.length === 1;
+    const chosen = unique ? solutions[0]! : nearest(solutions, (u) => daysBetween(u.date, line.t.date));
+    const named = line.processor !== undefined;
+    const confidence = unique ? (named ? 0.9 : 0.75) - 0.05 * (chosen.length - 2) : 0.4;
+    const why = unique
+      ? `these ${chosen.length} payouts are the only combination of open payouts in the window that adds up to the deposit to the cent`
+      : `several combinations of open payouts add up to the deposit; the nearest in date is proposed for review`;
+    accept(ctx, linkDraft(ctx, [...chosen].sort(byUnitDate), [line], confidence, !unique, why));
+  }
+}
+
+function oneToMany(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext): void {
+  const open = lines.filter((l) => !ctx.claimed.has(l.t.id) && l.t.amount.minor !== 0);
+  if (open.length < 2) return;
+  const byCurrency = groupBy(open, (l) => l.t.amount.currency);
+  for (const u of [...units].sort(byUnitDate)) {
+    if (unitTaken(ctx.claimed, u)) continue;
+    const pool = byCurrency.get(u.currency);
+    if (!pool) continue;
+    const found: BankLine[] = [];
+    let scanned = 0;
+    for (
+      let i = firstOnOrAfter(pool, u.date);
+      i < pool.length && found.length < MAX_CANDIDATES && scanned < MAX_SCAN;
+      i++, scanned++
+    ) {
+      const line = pool[i]!;
+      if (line.t.date > u.end) break;
+      // A split deposit is rare; only lines that name this processor may make one up.
+      if (
+        ctx.claimed.has(line.t.id) ||
+        line.processor !== u.processor ||
+        !sameSign(line.t.amount.minor, u.value)
+      )
+        continue;
+      if (Math.abs(line.t.amount.minor) >= Math.abs(u.value)) continue;
+      found.push(line);
+    }
+    if (found.length < 2) continue;
+    const keep = (ix: number[]) =>
+      !isRejected(ctx, 'one-to-many', [...unitMemberIds(u), ...ix.map((i) => found[i]!.t.id)]);
+    const solutions = subsetSums(
+      found.map((l) => l.t.amount.minor),
+      u.value,
+      { maxSize: MAX_GROUP, limit: 2, keep },
+    ).map((ix) => ix.map((i) => found[i]!));
+    if (solutions.length === 0) continue;
+    const unique = solutions.length === 1;
+    const chosen = unique ? solutions[0]! : nearest(solutions, (l) => daysBetween(u.date, l.t.date));
+    const why = unique
+      ? `these ${chosen.length} deposits naming ${u.processor} are the only combination in the window that adds up to the payout to the cent`
+      : `several combinations of deposits add up to the payout; the nearest in date is proposed for review`;
+    accept(
+      ctx,
+      linkDraft(
+        ctx,
+        [u],
+        [...chosen].sort((a, b) =>
+          a.t.date < b.t.date ? -1 : a.t.date > b.t.date ? 1 : a.t.id < b.t.id ? -1 : 1,
+        ),
+        unique ? 0.8 : 0.4,
+        !unique,
+        why,
+      ),
+    );
+  }
+}
+
+/** The solution with the smallest total distance, then the fewest members; the search order breaks ties. */
+function nearest<T>(solutions: T[][], distance: (x: T) => number): T[] {
+  let best = solutions[0]!;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const s of solutions) {
+    const score = s.reduce((sum, x) => sum + distance(x), 0) * 10 + s.length;
+    if (score < bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
+/** First index whose date is after `date` (units sorted by date). */
+function upperBound(units: readonly PayoutUnit[], date: string): number {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (units[mid]!.date <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

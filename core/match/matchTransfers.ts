@@ -1,0 +1,89 @@
+import { businessDaysBetween } from '../dates/businessDays';
+import { addDays } from '../dates/calendar';
+import { accountKey } from '../model/account';
+import type { Transaction } from '../model/transaction';
+import { type BankLine, firstOnOrAfter } from './bankLine';
+import { describeMoney } from './describeMoney';
+import { accept, isRejected, type MatchContext } from './matchContext';
+import { transferWindow } from './processors';
+
+const TRANSFER_WORDS =
+  /\b(TRANSFER|XFER|TRNSFR|TFR|TRANSF|FROM (CHK|CHECKING|SAV|SAVINGS)|TO (CHK|CHECKING|SAV|SAVINGS))\b/i;
+
+/** Something on the line says it moves money between own accounts; equal amounts alone are not enough. */
+const looksLikeTransfer = (t: Transaction) =>
+  t.kind === 'transfer' ||
+  t.transfer === true ||
+  TRANSFER_WORDS.test(t.description) ||
+  (!!t.memo && TRANSFER_WORDS.test(t.memo));
+
+/**
+ * Pass 5. Money out of one of the business's accounts and the same amount into another, within a
+ * few business days either way, where at least one side reads as a transfer. Lines that name a
+ * processor are left to the payout passes and discrepancies.
+ */
+export function matchTransfers(lines: readonly BankLine[], ctx: MatchContext): void {
+  const window = transferWindow(ctx.windows);
+  const incoming = new Map<string, BankLine[]>();
+  const outgoing: BankLine[] = [];
+  for (const line of lines) {
+    if (ctx.claimed.has(line.t.id) || line.processor !== undefined || line.t.amount.minor === 0) continue;
+    if (line.t.amount.minor < 0) outgoing.push(line);
+    else {
+      const key = `${line.t.amount.currency}:${line.t.amount.minor}`;
+      const list = incoming.get(key);
+      if (list) list.push(line);
+      else incoming.set(key, [line]);
+    }
+  }
+  const options = new Map<BankLine, Array<{ line: BankLine; lag: number }>>();
+  const rivals = new Map<BankLine, number>();
+  for (const out of outgoing) {
+    const pool = incoming.get(`${out.t.amount.currency}:${-out.t.amount.minor}`);
+    if (!pool) continue;
+    // Calendar bounds first (cheap), then the exact business-day distance.
+    const from = addDays(out.t.date, -(window * 2 + 4));
+    const to = addDays(out.t.date, window * 2 + 4);
+    const found: Array<{ line: BankLine; lag: number }> = [];
+    for (let i = firstOnOrAfter(pool, from); i < pool.length && pool[i]!.t.date <= to; i++) {
+      const inn = pool[i]!;
+      if (accountKey(inn.t) === accountKey(out.t)) continue;
+      if (!looksLikeTransfer(out.t) && !looksLikeTransfer(inn.t)) continue;
+      const lag = businessDaysBetween(out.t.date, inn.t.date, ctx.calendar);
+      if (Math.abs(lag) > window || isRejected(ctx, 'transfer', [out.t.id, inn.t.id])) continue;
+      found.push({ line: inn, lag });
+      rivals.set(inn, (rivals.get(inn) ?? 0) + 1);
+    }
+    if (found.length === 0) continue;
+    // Nearest first, a later arrival before an earlier one, then by id.
+    found.sort((a, b) =>
+      Math.abs(a.lag) !== Math.abs(b.lag)
+        ? Math.abs(a.lag) - Math.abs(b.lag)
+        : a.lag !== b.lag
+          ? b.lag - a.lag
+          : a.line.t.id < b.line.t.id
+            ? -1
+            : 1,
+    );
+    options.set(out, found);
+  }
+  for (const [out, found] of options) {
+    const pick = found.find((f) => !ctx.claimed.has(f.line.t.id));
+    if (!pick) continue;
+    const inn = pick.line;
+    const ambiguous = found.length > 1 || (rivals.get(inn) ?? 0) > 1;
+    const both = looksLikeTransfer(out.t) && looksLikeTransfer(inn.t);
+    const c = out.t.amount.currency;
+    accept(ctx, {
+      type: 'transfer',
+      members: [
+        { id: out.t.id, role: 'from' },
+        { id: inn.t.id, role: 'to' },
+      ],
+      difference: { minor: inn.t.amount.minor + out.t.amount.minor, currency: c },
+      confidence: (ambiguous ? 0.6 : 0.9) + (both ? 0.05 : 0),
+      ambiguous,
+      reason: `${describeMoney(-out.t.amount.minor, c)} left ${out.t.account} on ${out.t.date} ("${out.t.description}") and arrived in ${inn.t.account} on ${inn.t.date} ("${inn.t.description}"), ${Math.abs(pick.lag)} business day(s) apart${ambiguous ? '; other transfers of the same amount are near, the nearest was taken' : ''}`,
+    });
+  }
+}

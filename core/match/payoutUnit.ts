@@ -1,0 +1,34 @@
+import type { MatchMember } from '../model/match';
+
+/**
+ * One payout as the matcher sees it: a processor payout line, or — when only the settled lines were
+ * captured — the lines that share a payout id. `value` is what the bank side should show: positive
+ * for a deposit, negative for a debit (a negative payout).
+ */
+export type PayoutUnit = {
+  key: string;
+  processor: string;
+  currency: string;
+  value: number;
+  date: string;
+  /** Last date of the deposit window (business days after `date`). */
+  end: string;
+  members: MatchMember[];
+  /** Reference tokens a bank description may repeat (payout id, trace id). */
+  refs: string[];
+  /** "Stripe payout po_123 of 512.30 USD on 2026-01-05", for reasons. */
+  label: string;
+};
+
+export const unitTaken = (claimed: ReadonlySet<string>, u: PayoutUnit) =>
+  u.members.some((m) => claimed.has(m.id));
+
+export const unitMemberIds = (u: PayoutUnit) => u.members.map((m) => m.id);
+
+/** The type of a one-to-one link for this payout. */
+export const pairType = (u: PayoutUnit) =>
+  u.value < 0 ? ('refund-debit' as const) : ('payout-deposit' as const);
+
+/** Payouts in a fixed order whatever the input order: by date, then key. */
+export const byUnitDate = (a: PayoutUnit, b: PayoutUnit) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;

@@ -1,0 +1,54 @@
+import type { Transaction } from '../model/transaction';
+
+/**
+ * Payment processors the matcher knows by name, with the words their deposits show on a bank
+ * statement. A processor not listed still matches by amount and date; it just has no tokens.
+ */
+const PROCESSOR_TOKENS: Record<string, RegExp> = {
+  stripe: /\bSTRIPE\b/i,
+  square: /\bSQUARE\b|\bSQ ?\*|\bSQUAREUP\b/i,
+  paypal: /\bPAYPAL\b|\bPP\*/i,
+  shopify: /\bSHOPIFY\b/i,
+  adyen: /\bADYEN\b/i,
+  braintree: /\bBRAINTREE\b/i,
+  clover: /\bCLOVER\b/i,
+  toast: /\bTOAST\b/i,
+  venmo: /\bVENMO\b/i,
+  amazon: /\bAMAZON PAYMENTS\b|\bAMZN PMTS\b/i,
+  etsy: /\bETSY\b/i,
+  gocardless: /\bGOCARDLESS\b/i,
+};
+
+const PROCESSOR_NAMES = Object.keys(PROCESSOR_TOKENS);
+
+/** Kinds a processor reports for the activity that a payout settles. */
+export const SETTLED_KINDS = new Set(['charge', 'refund', 'fee', 'adjustment', 'dispute']);
+
+export const processorOf = (t: Transaction): string => t.institution.toLowerCase();
+
+/** A line from a processor's own records (as opposed to a bank's view of the money). */
+export function isProcessorSide(t: Transaction): boolean {
+  return t.kind === 'payout' || t.institution.toLowerCase() in PROCESSOR_TOKENS;
+}
+
+/** The processor a bank line names in its text (`STRIPE TRANSFER`, `SQ *`, `PAYPAL`), if exactly one. */
+export function processorNamedIn(text: string): string | undefined {
+  let found: string | undefined;
+  for (const name of PROCESSOR_NAMES) {
+    if (!PROCESSOR_TOKENS[name]!.test(text)) continue;
+    if (found) return undefined;
+    found = name;
+  }
+  return found;
+}
+
+/** Business days from a payout to its deposit that the matcher accepts, per processor. */
+export const DEFAULT_WINDOW = 5;
+export const DEFAULT_TRANSFER_WINDOW = 3;
+
+export type Windows = Partial<Record<string, number>>;
+
+export const payoutWindow = (windows: Windows, processor: string): number =>
+  windows[processor] ?? windows.default ?? DEFAULT_WINDOW;
+
+export const transferWindow = (windows: Windows): number => windows.transfer ?? DEFAULT_TRANSFER_WINDOW;

@@ -1,0 +1,103 @@
+import { type BusinessCalendar, US_BANK_CALENDAR } from '../dates/businessDays';
+import type { Discrepancy, Match } from '../model/match';
+import type { Transaction } from '../model/transaction';
+import { applyDecisions } from './applyDecisions';
+import { toBankLine } from './bankLine';
+import { earliestDate, latestDate } from './dateExtremes';
+import { findDiscrepancies } from './findDiscrepancies';
+import { findDuplicates } from './findDuplicates';
+import { matchByReference } from './matchByReference';
+import { byDateThenId, createMatchContext } from './matchContext';
+import { matchGroups } from './matchGroups';
+import { matchOneToOne } from './matchOneToOne';
+import { matchTransfers } from './matchTransfers';
+import { isProcessorSide, type Windows } from './processors';
+import { rollUpPayouts } from './rollUpPayouts';
+
+export type ReconcileInput = {
+  transactions: readonly Transaction[];
+  /** Earlier confirmed and rejected matches (from the Matches tab); they survive re-running. */
+  decisions?: readonly Match[];
+  /** Which days deposits can land on; US bank holidays by default. */
+  calendar?: BusinessCalendar;
+  /** Payouts on or before this date that reach the bank after it are reported as in transit. */
+  periodEnd?: string;
+  /** Business days from payout to deposit per processor (`stripe`, `square`…, or `default`), and `transfer`. */
+  windows?: Windows;
+};
+
+export type ReconcileResult = {
+  /** Decisions passed in (unchanged), then what this run found, ordered by date. */
+  matches: Match[];
+  discrepancies: Discrepancy[];
+  /** Transactions in no match (a payout line counts as matched only once linked to its bank side). */
+  unmatched: Transaction[];
+};
+
+/**
+ * Matches processor payouts to bank deposits, own-account transfers and duplicates, and reports
+ * what does not tie out. Passes run from the most to the least certain and a transaction is taken
+ * by at most one link, so an early sure match is never undone by a later guess. Every order and tie
+ * is decided by date and id: the same transactions in any order give the same result.
+ */
+export function reconcile(input: ReconcileInput): ReconcileResult {
+  const ctx = createMatchContext(input.calendar ?? US_BANK_CALENDAR, input.windows ?? {});
+  const byId = new Map<string, Transaction>();
+  for (const t of input.transactions) if (!byId.has(t.id)) byId.set(t.id, t);
+  const transactions = [...byId.values()].sort(byDateThenId);
+
+  const decisions = applyDecisions(input.decisions ?? [], ctx);
+  const live = findDuplicates(transactions, ctx);
+  const processorLines = live.filter(isProcessorSide);
+  const bankLines = live.filter((t) => !isProcessorSide(t)).map(toBankLine);
+
+  const units = rollUpPayouts(processorLines, ctx);
+  const near = matchByReference(units, bankLines, ctx);
+  // Lines that name the processor first, then the rest: a sure kind of line before a likely one.
+  matchOneToOne(units, bankLines, ctx, { namedOnly: true });
+  matchGroups(units, bankLines, ctx, { namedOnly: true });
+  matchOneToOne(units, bankLines, ctx, { namedOnly: false });
+  matchGroups(units, bankLines, ctx, { namedOnly: false });
+  matchTransfers(bankLines, ctx);
+
+  findDiscrepancies(
+    {
+      units,
+      lines: bankLines,
+      near,
+      // The data is complete up to the period end, or up to its last bank line if that is later.
+      horizon: latestDate([
+        input.periodEnd ?? '',
+        latestDate((bankLines.length > 0 ? bankLines.map((l) => l.t) : transactions).map((t) => t.date)),
+      ]),
+      ...(input.periodEnd ? { periodEnd: input.periodEnd } : {}),
+      links: [...decisions, ...ctx.matches],
+    },
+    ctx,
+  );
+
+  const decided = new Set(decisions.map((d) => d.id));
+  const matches = [...decisions, ...ctx.matches.filter((m) => !decided.has(m.id))];
+  const dates = new Map(
+    matches.map((m) => [m.id, earliestDate(m.members.flatMap((x) => byId.get(x.id)?.date ?? []))]),
+  );
+  matches.sort(
+    (a, b) => compare(dates.get(a.id)!, dates.get(b.id)!) || compare(a.type, b.type) || compare(a.id, b.id),
+  );
+
+  const covered = new Set<string>();
+  for (const m of matches) {
+    if (m.state === 'rejected') continue;
+    for (const x of m.members) if (settles(m.type, x.role)) covered.add(x.id);
+  }
+  const discrepancies = [...ctx.discrepancies].sort(
+    (a, b) => compare(a.date, b.date) || compare(a.type, b.type) || compare(a.id, b.id),
+  );
+  return { matches, discrepancies, unmatched: transactions.filter((t) => !covered.has(t.id)) };
+}
+
+/** Whether being this member of this match accounts for a line: a payout needs its deposit, a kept line its own match. */
+const settles = (type: Match['type'], role: string) =>
+  type === 'payout-rollup' ? role !== 'payout' : type === 'duplicate' ? role === 'duplicate' : true;
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

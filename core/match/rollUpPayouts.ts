@@ -1,0 +1,136 @@
+import type { MatchMember } from '../model/match';
+import type { Transaction } from '../model/transaction';
+import { describeMoney } from './describeMoney';
+import { accept, byDateThenId, type MatchContext, report } from './matchContext';
+import type { PayoutUnit } from './payoutUnit';
+import { payoutWindow, processorOf, SETTLED_KINDS } from './processors';
+import { referenceTokens } from './referenceTokens';
+
+/** Without a payout line the payout date is unknown; it follows the last settled line by a few days. */
+const VIRTUAL_PAYOUT_SLACK = 2;
+
+const title = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/**
+ * Pass 1. Groups processor lines under their payout, checks that the nets add up to the payout and
+ * that every line's gross − fee = net, and returns the payouts to link to the bank.
+ * Processor-side lines only; they must be free of duplicates already.
+ */
+export function rollUpPayouts(processorLines: readonly Transaction[], ctx: MatchContext): PayoutUnit[] {
+  const groups = new Map<string, Transaction[]>();
+  const payouts: Transaction[] = [];
+  for (const t of processorLines) {
+    if (t.kind === 'payout') payouts.push(t);
+    else if (SETTLED_KINDS.has(t.kind) && t.payoutId) {
+      const key = `${processorOf(t)}|${t.payoutId}`;
+      const group = groups.get(key);
+      if (group) group.push(t);
+      else groups.set(key, [t]);
+    }
+  }
+  for (const group of groups.values()) {
+    group.sort(byDateThenId);
+    for (const line of group) checkGrossFeeNet(line, ctx);
+  }
+
+  const units: PayoutUnit[] = [];
+  for (const payout of [...payouts].sort(byDateThenId)) {
+    const processor = processorOf(payout);
+    const groupKey = [payout.payoutId, payout.externalId]
+      .filter((k): k is string => !!k)
+      .map((k) => `${processor}|${k}`)
+      .find((k) => groups.has(k));
+    const lines = groupKey ? groups.get(groupKey)! : [];
+    if (groupKey) groups.delete(groupKey);
+    const value = -payout.amount.minor;
+    const reference = payout.payoutId ?? payout.externalId;
+    const label = `${title(processor)} payout${reference ? ` ${reference}` : ''} of ${describeMoney(value, payout.amount.currency)} on ${payout.date}`;
+    if (lines.length > 0) checkRollUp(payout, lines, label, ctx);
+    units.push({
+      key: payout.id,
+      processor,
+      currency: payout.amount.currency,
+      value,
+      date: payout.date,
+      end: ctx.windowEnd(payout.date, payoutWindow(ctx.windows, processor)),
+      members: [{ id: payout.id, role: 'payout' }],
+      refs: referenceTokens(payout.payoutId, payout.externalId, payout.description, payout.memo),
+      label,
+    });
+  }
+
+  // Lines whose payout line was not captured still settle as one payout: link them as a whole.
+  for (const [key, lines] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const first = lines[0]!;
+    const processor = processorOf(first);
+    const currency = first.amount.currency;
+    const value = lines.reduce((sum, t) => (t.amount.currency === currency ? sum + t.amount.minor : sum), 0);
+    if (value === 0) continue;
+    const date = lines[lines.length - 1]!.date;
+    units.push({
+      key: `virtual|${key}`,
+      processor,
+      currency,
+      value,
+      date,
+      end: ctx.windowEnd(date, payoutWindow(ctx.windows, processor) + VIRTUAL_PAYOUT_SLACK),
+      members: lines.map((t): MatchMember => ({ id: t.id, role: t.kind })),
+      refs: referenceTokens(first.payoutId),
+      label: `${title(processor)} payout ${first.payoutId} (${lines.length} lines, no payout line) of ${describeMoney(value, currency)} after ${date}`,
+    });
+  }
+  return units;
+}
+
+function checkGrossFeeNet(line: Transaction, ctx: MatchContext): void {
+  if (!line.gross || !line.fee) return;
+  const gap = line.gross.minor - line.fee.minor - line.amount.minor;
+  if (gap === 0) return;
+  const c = line.amount.currency;
+  report(ctx, {
+    type: 'rollup-gap',
+    transactionIds: [line.id],
+    amount: { minor: gap, currency: c },
+    date: line.date,
+    reason: `${line.kind} on ${line.date}: gross ${describeMoney(line.gross.minor, c)} − fee ${describeMoney(line.fee.minor, c)} is not the net ${describeMoney(line.amount.minor, c)} (off by ${describeMoney(gap, c)})`,
+  });
+}
+
+function checkRollUp(payout: Transaction, lines: Transaction[], label: string, ctx: MatchContext): void {
+  const currency = payout.amount.currency;
+  const value = -payout.amount.minor;
+  const foreign = lines.filter((t) => t.amount.currency !== currency);
+  const net = lines.reduce((sum, t) => (t.amount.currency === currency ? sum + t.amount.minor : sum), 0);
+  const gap = net - value;
+  const counts = new Map<string, number>();
+  for (const t of lines) counts.set(t.kind, (counts.get(t.kind) ?? 0) + 1);
+  const listed = [...counts].map(([kind, n]) => `${n} ${kind}${n > 1 ? 's' : ''}`).join(', ');
+  const balanced = gap === 0 && foreign.length === 0;
+  accept(ctx, {
+    type: 'payout-rollup',
+    members: [{ id: payout.id, role: 'payout' }, ...lines.map((t) => ({ id: t.id, role: t.kind }))],
+    difference: { minor: gap, currency },
+    confidence: balanced ? 1 : 0.5,
+    reason: balanced
+      ? `${listed} settle in ${label}: their net ${describeMoney(net, currency)} equals the payout`
+      : `${listed} settle in ${label}, but their net is ${describeMoney(net, currency)}`,
+  });
+  if (gap !== 0) {
+    report(ctx, {
+      type: 'rollup-gap',
+      transactionIds: [payout.id, ...lines.map((t) => t.id)],
+      amount: { minor: gap, currency },
+      date: payout.date,
+      reason: `${label}: its ${lines.length} lines net ${describeMoney(net, currency)}, ${describeMoney(Math.abs(gap), currency)} ${gap > 0 ? 'more' : 'less'} than paid out (a line is missing or was not captured)`,
+    });
+  }
+  if (foreign.length > 0) {
+    report(ctx, {
+      type: 'rollup-gap',
+      transactionIds: foreign.map((t) => t.id),
+      amount: { minor: 0, currency },
+      date: payout.date,
+      reason: `${label}: ${foreign.length} line(s) are in another currency than the payout and were left out of the sum`,
+    });
+  }
+}
