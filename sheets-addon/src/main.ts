@@ -3,13 +3,22 @@
  * the stubs): triggers, menu items, web-app endpoints and `google.script.run` targets.
  */
 
+import { describeProblem } from '../../core/model/problem';
 import { ok } from '../../core/model/result';
 import { connectDialogHtml } from './connectDialog';
 import { createExtensionToken } from './extensionToken';
 import { type GetEvent, handleGet } from './handleGet';
 import { handlePost, type PostEvent } from './handlePost';
+import { continueImport as continueImportJob, startImport as startImportJob } from './importJob';
 import { jsonOutput } from './jsonOutput';
 import { addMenu } from './menu';
+import { readImportFile } from './readImportFile';
+import { reconcileWorkbook } from './reconcileWorkbook';
+import {
+  type Decision,
+  matchesToReview as listMatchesToReview,
+  decideMatch as writeDecision,
+} from './reviewMatches';
 import { appsScriptServices } from './services';
 import { setUpWorkbook } from './setUpWorkbook';
 import { showProblems } from './showProblems';
@@ -78,4 +87,70 @@ export function connectExtension() {
     .setWidth(460)
     .setHeight(260);
   services.SpreadsheetApp.getUi().showModalDialog(html, 'Connect the Ledgerbridge extension');
+}
+
+export function showImportSidebar() {
+  showSidebar('Ledgerbridge: import');
+}
+
+export function showReviewSidebar() {
+  showSidebar('Ledgerbridge: review matches');
+}
+
+function showSidebar(title: string) {
+  const services = appsScriptServices();
+  services.SpreadsheetApp.getUi().showSidebar(
+    services.HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(title),
+  );
+}
+
+/** Sidebar: a chosen file, base64-encoded (bank files need not be UTF-8). */
+export function startImport(fileName: string, base64: string) {
+  const services = appsScriptServices();
+  const bytes = Uint8Array.from(services.Utilities.base64Decode(base64), (b) => b & 255);
+  const read = readImportFile(fileName, bytes, new Date(services.now()).toISOString());
+  if (!read.ok) {
+    return {
+      ok: false,
+      done: true,
+      file: fileName,
+      total: 0,
+      next: 0,
+      added: 0,
+      updated: 0,
+      skipped: 0,
+      errors: read.problems,
+    };
+  }
+  return startImportJob(services, { name: fileName, ...read.value });
+}
+
+/** Sidebar: the next steps of an import, from the saved cursor. */
+export function continueImport() {
+  return continueImportJob(appsScriptServices());
+}
+
+export function reconcileSheet() {
+  const services = appsScriptServices();
+  const done = withDocumentLock(services, () => reconcileWorkbook(services, MENU_ACTOR));
+  if (!done.ok) return showProblems(services, done.problems);
+  const o = done.value;
+  services.SpreadsheetApp.getActiveSpreadsheet().toast(
+    `${o.matches} matches (${o.suggested} to review), ${o.discrepancies} discrepancies, ${o.unmatched} unmatched.`,
+    'Reconciled',
+  );
+  if (o.problems.length > 0) showProblems(services, o.problems);
+}
+
+/** Sidebar: suggested matches without a decision. */
+export function matchesToReview() {
+  return listMatchesToReview(appsScriptServices());
+}
+
+/** Sidebar: confirm or reject one match; answers the matches still to review. */
+export function decideMatch(matchId: string, decision: Decision) {
+  const services = appsScriptServices();
+  const done = withDocumentLock(services, () => writeDecision(services, matchId, decision, MENU_ACTOR));
+  if (!done.ok) throw new Error(done.problems.map(describeProblem).join('\n'));
+  return listMatchesToReview(services);
 }

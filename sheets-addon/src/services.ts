@@ -119,7 +119,7 @@ export type Services = {
   ContentService: { createTextOutput(content?: string): TextOutput; MimeType: { JSON: unknown } };
   Utilities: {
     computeDigest(algorithm: unknown, value: string, charset?: unknown): number[];
-    base64EncodeWebSafe(data: number[]): string;
+    base64Decode(encoded: string): number[];
     formatDate(date: Date, timeZone: string, format: string): string;
     getUuid(): string;
     DigestAlgorithm: { SHA_256: unknown };

@@ -1,0 +1,165 @@
+import type { Problem } from '../../core/model/problem';
+import type { Transaction } from '../../core/model/transaction';
+import { fromTransactionJson, toTransactionJson } from '../../core/model/transactionJson';
+import { ensureRows } from './ensureRows';
+import type { Services, Spreadsheet } from './services';
+import { upsertTransactions } from './upsertTransactions';
+import { withDocumentLock } from './withDocumentLock';
+
+/** Rows upserted per step: each step is one read-plan-write of the Transactions tab under the lock. */
+export const IMPORT_CHUNK_ROWS = 2_000;
+/** Apps Script stops a run at 6 minutes; stop well before, with the cursor saved. */
+export const IMPORT_TIME_BUDGET_MS = 4.5 * 60_000;
+const STAGING_TAB = '_ledgerbridge_import';
+const CURSOR_KEY = 'ledgerbridge.importCursor';
+const KEPT_PROBLEMS = 20;
+
+/** The saved state of an import; versioned because it outlives the code that wrote it. */
+type Cursor = {
+  version: 1;
+  batchId: string;
+  file: string;
+  total: number;
+  next: number;
+  added: number;
+  updated: number;
+  skipped: number;
+  problems: Problem[];
+};
+
+export type ImportProgress = {
+  ok: boolean;
+  done: boolean;
+  file: string;
+  total: number;
+  next: number;
+  added: number;
+  updated: number;
+  skipped: number;
+  errors: Problem[];
+};
+
+const progressOf = (c: Cursor, ok: boolean, done: boolean, extra: Problem[] = []): ImportProgress => ({
+  ok,
+  done,
+  file: c.file,
+  total: c.total,
+  next: c.next,
+  added: c.added,
+  updated: c.updated,
+  skipped: c.skipped,
+  errors: [...extra, ...c.problems],
+});
+
+function saveCursor(services: Services, cursor: Cursor) {
+  const kept = { ...cursor, problems: cursor.problems.slice(0, KEPT_PROBLEMS) };
+  services.PropertiesService.getDocumentProperties().setProperty(CURSOR_KEY, JSON.stringify(kept));
+}
+
+function loadCursor(services: Services): Cursor | undefined {
+  const text = services.PropertiesService.getDocumentProperties().getProperty(CURSOR_KEY);
+  if (!text) return undefined;
+  const cursor = JSON.parse(text) as Cursor;
+  return cursor.version === 1 ? cursor : undefined;
+}
+
+function stagingSheet(spreadsheet: Spreadsheet) {
+  const existing = spreadsheet.getSheetByName(STAGING_TAB);
+  if (existing) return existing;
+  const sheet = spreadsheet.insertSheet(STAGING_TAB);
+  sheet.hideSheet();
+  return sheet;
+}
+
+/**
+ * Starts an import: the transactions are staged, one JSON per row, in a hidden tab (properties hold
+ * only 9 KB a value) and a cursor is saved; then steps run until done or near the time limit.
+ */
+export function startImport(
+  services: Services,
+  file: { name: string; batchId: string; transactions: readonly Transaction[]; problems: Problem[] },
+): ImportProgress {
+  const staged = withDocumentLock(services, () => {
+    const sheet = stagingSheet(services.SpreadsheetApp.getActiveSpreadsheet());
+    sheet.getRange(1, 1, Math.max(1, sheet.getMaxRows()), 1).clearContent();
+    if (file.transactions.length > 0) {
+      ensureRows(sheet, file.transactions.length);
+      sheet
+        .getRange(1, 1, file.transactions.length, 1)
+        .setValues(file.transactions.map((t) => [`'${JSON.stringify(toTransactionJson(t))}`]));
+    }
+    return { ok: true as const, value: true };
+  });
+  const cursor: Cursor = {
+    version: 1,
+    batchId: file.batchId,
+    file: file.name,
+    total: file.transactions.length,
+    next: 0,
+    added: 0,
+    updated: 0,
+    skipped: 0,
+    problems: file.problems,
+  };
+  if (!staged.ok) return progressOf(cursor, false, true, staged.problems);
+  saveCursor(services, cursor);
+  return continueImport(services);
+}
+
+/** Runs import steps from the saved cursor until done or the time budget is spent. */
+export function continueImport(services: Services): ImportProgress {
+  const started = services.now();
+  const cursor = loadCursor(services);
+  if (!cursor) {
+    return {
+      ok: true,
+      done: true,
+      file: '',
+      total: 0,
+      next: 0,
+      added: 0,
+      updated: 0,
+      skipped: 0,
+      errors: [],
+    };
+  }
+  while (cursor.next < cursor.total && services.now() - started < IMPORT_TIME_BUDGET_MS) {
+    const step = withDocumentLock(services, () => {
+      const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
+      const count = Math.min(IMPORT_CHUNK_ROWS, cursor.total - cursor.next);
+      const cells = stagingSheet(spreadsheet)
+        .getRange(cursor.next + 1, 1, count, 1)
+        .getValues();
+      const transactions = cells.flatMap(([cell], i) => {
+        const read = fromTransactionJson(JSON.parse(String(cell)), { row: cursor.next + i + 1 });
+        return read.ok ? [read.value] : [];
+      });
+      return upsertTransactions(services, {
+        transactions,
+        batchId: cursor.batchId,
+        actor: 'add-on import',
+        action: 'import',
+        detail: `${cursor.file} rows ${cursor.next + 1}–${cursor.next + count} of ${cursor.total}`,
+      });
+    });
+    if (!step.ok) return progressOf(cursor, false, false, step.problems);
+    cursor.next = Math.min(cursor.total, cursor.next + IMPORT_CHUNK_ROWS);
+    cursor.added += step.value.added;
+    cursor.updated += step.value.updated;
+    cursor.skipped += step.value.skipped;
+    saveCursor(services, cursor);
+  }
+  const done = cursor.next >= cursor.total;
+  if (done) finishImport(services);
+  return progressOf(cursor, true, done);
+}
+
+function finishImport(services: Services) {
+  services.PropertiesService.getDocumentProperties().deleteProperty(CURSOR_KEY);
+  const sheet = services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(STAGING_TAB);
+  if (!sheet) return;
+  withDocumentLock(services, () => {
+    sheet.getRange(1, 1, Math.max(1, sheet.getMaxRows()), 1).clearContent();
+    return { ok: true as const, value: true };
+  });
+}

@@ -1,0 +1,82 @@
+import { reconcile } from '../../core/match/reconcile';
+import type { Match } from '../../core/model/match';
+import type { Problem } from '../../core/model/problem';
+import { ok, type Result } from '../../core/model/result';
+import { auditRow } from '../../core/sheet/auditRow';
+import { buildSummary, summaryToRow } from '../../core/sheet/buildSummary';
+import { discrepancyToRow, matchToRow, rowToDecision } from '../../core/sheet/matchRow';
+import { AUDIT_COLUMNS, MATCH_COLUMNS, SUMMARY_COLUMNS } from '../../core/sheet/workbookLayout';
+import { appendRecords } from './appendRecords';
+import { readTab } from './readTab';
+import { readTransactions } from './readTransactions';
+import { replaceRecords } from './replaceRecords';
+import type { Services } from './services';
+import { workbookSheet } from './workbookSheet';
+
+export type ReconcileOutcome = {
+  matches: number;
+  suggested: number;
+  discrepancies: number;
+  unmatched: number;
+  /** Rows of Transactions or Matches that could not be read; they were left out. */
+  problems: Problem[];
+};
+
+/**
+ * Reconcile from the menu: reads Transactions and the bookkeeper's decisions in Matches, runs the
+ * matcher, and rewrites Matches (decisions and notes stay with their match) and Summary.
+ * The caller holds the document lock.
+ */
+export function reconcileWorkbook(services: Services, actor: string): Result<ReconcileOutcome> {
+  const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const read = readTransactions(workbookSheet(services, spreadsheet, 'Transactions'), timeZone);
+  const problems = [...read.problems];
+
+  const matchesSheet = workbookSheet(services, spreadsheet, 'Matches');
+  const matchesTab = readTab(matchesSheet, MATCH_COLUMNS, timeZone);
+  const decisions: Match[] = [];
+  matchesTab.rows.forEach((row, i) => {
+    const decision = rowToDecision(row, matchesTab.index, { row: i + 2 });
+    if (!decision.ok) problems.push(...decision.problems);
+    else if (decision.value) decisions.push(decision.value);
+  });
+
+  const result = reconcile({ transactions: read.transactions, decisions });
+  const byId = new Map(read.transactions.map((t) => [t.id, t]));
+  replaceRecords(
+    matchesSheet,
+    matchesTab,
+    [
+      ...result.matches.map((m) => matchToRow(m, byId)),
+      ...result.discrepancies.map((d) => discrepancyToRow(d, byId)),
+    ],
+    'matchId',
+  );
+  const summarySheet = workbookSheet(services, spreadsheet, 'Summary');
+  const lines = buildSummary({
+    transactions: read.transactions,
+    unmatchedIds: result.unmatched.map((t) => t.id),
+  });
+  replaceRecords(summarySheet, readTab(summarySheet, SUMMARY_COLUMNS, timeZone), lines.map(summaryToRow));
+
+  const outcome: ReconcileOutcome = {
+    matches: result.matches.length,
+    suggested: result.matches.filter((m) => m.state === 'suggested').length,
+    discrepancies: result.discrepancies.length,
+    unmatched: result.unmatched.length,
+    problems,
+  };
+  appendRecords(workbookSheet(services, spreadsheet, 'Audit'), AUDIT_COLUMNS, [
+    auditRow({
+      at: new Date(services.now()).toISOString(),
+      actor,
+      action: 'reconcile',
+      added: 0,
+      updated: 0,
+      skipped: 0,
+      detail: `${outcome.matches} matches (${outcome.suggested} to review), ${outcome.discrepancies} discrepancies, ${outcome.unmatched} unmatched${problems.length > 0 ? `, ${problems.length} rows unreadable` : ''}`,
+    }),
+  ]);
+  return ok(outcome);
+}
