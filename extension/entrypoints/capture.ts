@@ -1,15 +1,7 @@
-import { captureDocument } from '../capture/captureDocument';
-import { type InjectedCaptureResult, readInjectedOptions } from '../capture/injectedOptions';
+import { runInjectedCapture } from '../capture/runInjectedCapture';
 
 /**
  * Injected into the portal's tab by the background (scripting.executeScript) only when the owner
  * captures; its return value is the executeScript result. Reads the page, changes nothing on it.
  */
-export default defineUnlistedScript((): InjectedCaptureResult => {
-  try {
-    const options = readInjectedOptions(globalThis);
-    return { ok: true, page: captureDocument(document, { ...options, url: location.href }) };
-  } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-});
+export default defineUnlistedScript(() => runInjectedCapture(globalThis, document, location.href));

@@ -1,0 +1,11 @@
+import { captureDocument } from './captureDocument';
+import { type InjectedCaptureResult, readInjectedOptions } from './injectedOptions';
+
+/** The injected script's work, with its world passed in: a failure comes back as data, not a lost error. */
+export function runInjectedCapture(global: object, doc: Document, url: string): InjectedCaptureResult {
+  try {
+    return { ok: true, page: captureDocument(doc, { ...readInjectedOptions(global), url }) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}

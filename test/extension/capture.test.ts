@@ -1,0 +1,128 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { NOTHING_FOUND } from '../../extension/background/previewCapture';
+import { activityPage, type Harness, harness } from './harness';
+
+const PORTAL = 'https://bank.example/activity';
+const MARCH = activityPage([
+  ['03/02/2026', 'SQ *BLUE BOTTLE COF', '-$4.50'],
+  ['03/02/2026', 'SQ *BLUE BOTTLE COF', '-$4.50'],
+  ['03/03/2026', 'STRIPE TRANSFER', '$1,234.56'],
+  ['03/04/2026', 'ADOBE *CREATIVE CLOUD', '-$59.99', 'Pending'],
+]);
+
+let h: Harness;
+beforeEach(() => {
+  h = harness();
+});
+
+async function captureAndSave(tabId: number) {
+  const preview = await h.ask({ type: 'capture', tabId });
+  if (!preview.ok) throw new Error(JSON.stringify(preview.problems));
+  const saved = await h.ask({ type: 'saveCapture', captureId: preview.value.captureId! });
+  return { preview: preview.value, saved };
+}
+
+describe('capture → preview → save', () => {
+  it('previews without storing, then stores on save', async () => {
+    const tabId = await h.openTab(PORTAL, MARCH);
+    const preview = await h.ask({ type: 'capture', tabId });
+    expect(preview.ok && preview.value).toMatchObject({ found: 4, new: 4, alreadyCaptured: 0, changed: 0 });
+    expect(await h.db.transactions.count()).toBe(0);
+    const saved = await h.ask({ type: 'saveCapture', captureId: preview.ok ? preview.value.captureId! : '' });
+    expect(saved).toMatchObject({ ok: true, value: { added: 4, changed: 0, unchanged: 0 } });
+    const rows = await h.db.transactions.orderBy('date').toArray();
+    expect(rows.map((r) => [r.date, r.amount.minor, r.status])).toEqual([
+      ['2026-03-02', -450, 'posted'],
+      ['2026-03-02', -450, 'posted'],
+      ['2026-03-03', 123456, 'posted'],
+      ['2026-03-04', -5999, 'pending'],
+    ]);
+    expect(await h.db.captures.get(preview.ok ? preview.value.captureId! : '')).toMatchObject({
+      source: PORTAL,
+      host: 'bank.example',
+      state: 'saved',
+      counts: { found: 4, added: 4 },
+    });
+    expect(await h.db.raw.count()).toBe(4);
+  });
+
+  it('adds nothing when the same page is captured again, and refuses to save a capture twice', async () => {
+    const tabId = await h.openTab(PORTAL, MARCH);
+    const first = await captureAndSave(tabId);
+    const again = await captureAndSave(tabId);
+    expect(again.preview).toMatchObject({ new: 0, alreadyCaptured: 4, changed: 0 });
+    expect(await h.db.transactions.count()).toBe(4);
+    const twice = await h.ask({ type: 'saveCapture', captureId: first.preview.captureId! });
+    expect(twice.ok).toBe(false);
+  });
+
+  it('links a posted line to the pending line it replaces instead of adding a duplicate', async () => {
+    const tabId = await h.openTab(PORTAL, MARCH);
+    await captureAndSave(tabId);
+    h.setPage(
+      tabId,
+      activityPage([
+        ['03/02/2026', 'SQ *BLUE BOTTLE COF', '-$4.50'],
+        ['03/02/2026', 'SQ *BLUE BOTTLE COF', '-$4.50'],
+        ['03/03/2026', 'STRIPE TRANSFER', '$1,234.56'],
+        ['03/05/2026', 'ADOBE *CREATIVE CLOUD 800-833', '-$59.99'],
+      ]),
+    );
+    const { preview, saved } = await captureAndSave(tabId);
+    expect(preview).toMatchObject({ new: 0, alreadyCaptured: 3, changed: 1 });
+    expect(preview.rows.find((r) => r.transaction.description.startsWith('ADOBE'))?.change).toBe('changed');
+    expect(saved).toMatchObject({ ok: true, value: { added: 0, changed: 1, unchanged: 3 } });
+    const adobe = await h.db.transactions.filter((t) => t.description.startsWith('ADOBE')).toArray();
+    const pending = adobe.find((t) => t.status === 'pending')!;
+    const posted = adobe.find((t) => t.status === 'posted')!;
+    expect(pending.supersededBy).toBe(posted.id);
+    expect(posted.supersedes).toBe(pending.id);
+    const listed = await h.ask({ type: 'query' });
+    expect(listed.ok && listed.value.total).toBe(4);
+  });
+
+  it('says clearly when the page has no transactions, and keeps nothing', async () => {
+    const tabId = await h.openTab(PORTAL, '<html><body><h1>Settings</h1></body></html>');
+    const preview = await h.ask({ type: 'capture', tabId });
+    expect(preview).toMatchObject({ ok: true, value: { found: 0, message: NOTHING_FOUND } });
+    expect(preview.ok && preview.value.captureId).toBeUndefined();
+    expect(await h.db.captures.count()).toBe(0);
+  });
+
+  it('keeps a preview through a service-worker restart', async () => {
+    const tabId = await h.openTab(PORTAL, MARCH);
+    const preview = await h.ask({ type: 'capture', tabId });
+    h.db.close();
+    const restarted = harness({ idb: h.idb });
+    const tab = await restarted.openTab(PORTAL, MARCH);
+    const pending = await restarted.ask({ type: 'pendingCapture', tabId: tab });
+    expect(pending.ok && pending.value?.captureId).toBe(preview.ok && preview.value.captureId);
+    const saved = await restarted.ask({
+      type: 'saveCapture',
+      captureId: preview.ok ? preview.value.captureId! : '',
+    });
+    expect(saved).toMatchObject({ ok: true, value: { added: 4 } });
+  });
+
+  it('uses a corrected column mapping and keeps it as the site profile', async () => {
+    const page = `<html><body><table><thead><tr><th>Posted</th><th>Date</th><th>Details</th><th>Amount</th></tr></thead>
+      <tbody><tr><td>03/09/2026</td><td>not a date</td><td>RENT</td><td>-$2,000.00</td></tr></tbody></table></body></html>`;
+    const tabId = await h.openTab(PORTAL, page);
+    const guessed = await h.ask({ type: 'capture', tabId });
+    expect(guessed.ok && guessed.value.found).toBe(0);
+    const mapping = { date: 'Posted', description: 'Details', amount: 'Amount' };
+    const fixed = await h.ask({ type: 'capture', tabId, mapping, saveMapping: true });
+    expect(fixed.ok && fixed.value.rows[0]?.transaction).toMatchObject({
+      date: '2026-03-09',
+      amount: '-2000.00',
+    });
+    expect(await h.db.profiles.get('bank.example')).toMatchObject({ mapping });
+    const later = await h.ask({ type: 'capture', tabId });
+    expect(later.ok && later.value.found).toBe(1);
+  });
+
+  it('answers a tab it may not read with a problem, not an exception', async () => {
+    const reply = await h.ask({ type: 'capture', tabId: 999 });
+    expect(reply.ok).toBe(false);
+  });
+});
