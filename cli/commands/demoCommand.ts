@@ -1,12 +1,51 @@
-import type { Command } from '../command';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Command, EXIT } from '../command';
+import { UsageError } from '../usageError';
+import { describeRun } from '../workbook/describeRun';
+import { reconcileToBook } from '../workbook/reconcileToBook';
 
-// Placeholder until its issue lands; replaced by the owner of this command.
+const DEFAULT_OUT = 'ledgerbridge-demo.xlsx';
+/** The made-up business shipped with the repository (see examples/ridgeline/README.md). */
+export const DEMO_DIR = fileURLToPath(new URL('../../examples/ridgeline/', import.meta.url));
+
+const usage = `Usage: ledgerbridge demo [--out FILE]
+
+Reconciles two months of a made-up coffee roaster (Stripe and Square exports, bank, savings and
+credit card statements in examples/ridgeline/) and writes the workbook to FILE
+(default ${DEFAULT_OUT}, replaced if it exists). Works offline.
+`;
+
 export const demoCommand: Command = {
   name: 'demo',
-  summary: '(not built yet)',
-  usage: 'ledgerbridge demo: not built yet',
-  async run(_argv, io) {
-    io.stderr.write('ledgerbridge demo: not built yet\n');
-    return 1;
+  summary: 'build the reconciliation workbook of the example business',
+  usage,
+  async run(argv, io) {
+    let out = DEFAULT_OUT;
+    for (let i = 0; i < argv.length; i++) {
+      if (argv[i] === '--out' && argv[i + 1]) out = argv[++i]!;
+      else if (argv[i]?.startsWith('--out=')) out = argv[i]!.slice('--out='.length);
+      else throw new UsageError(`unexpected argument ${argv[i]}`);
+    }
+    const files = readdirSync(DEMO_DIR)
+      .filter((f) => !f.endsWith('.md'))
+      .sort()
+      .map((f) => join(DEMO_DIR, f));
+    const result = await reconcileToBook(files, {
+      out: resolve(io.cwd, out),
+      replace: true,
+      now: new Date().toISOString(),
+      actor: 'ledgerbridge-cli demo',
+    });
+    io.stdout.write(
+      [
+        'Ridgeline Coffee Roasters, September–October 2026 (examples/ridgeline):',
+        ...describeRun(result.run).map((line) => `  ${line}`),
+        `Wrote ${out}: open it in LibreOffice, Excel or Google Sheets (Summary, Matches, Transactions…).`,
+        '',
+      ].join('\n'),
+    );
+    return EXIT.ok;
   },
 };

@@ -1,12 +1,108 @@
-import type { Command } from '../command';
+import { resolve } from 'node:path';
+import type { ImportOptions } from '../../core/formats/importTypes';
+import { describeProblem } from '../../core/model/problem';
+import { type Command, EXIT } from '../command';
+import { UsageError } from '../usageError';
+import { describeRun } from '../workbook/describeRun';
+import { reconcileJson } from '../workbook/reconcileJson';
+import { reconcileToBook } from '../workbook/reconcileToBook';
 
-// Placeholder until its issue lands; replaced by the owner of this command.
+const DEFAULT_OUT = 'reconciliation.xlsx';
+
+const usage = `Usage: ledgerbridge reconcile FILE… [--out book.xlsx] [--json] [options]
+
+Imports bank and processor files (OFX/QFX, QIF, CAMT.053, bank CSV, Stripe, PayPal, Square
+exports), categorizes, matches payouts to deposits, transfers and duplicates, and writes the
+reconciliation workbook (Transactions, Matches, Rules, Categories, Summary, Audit).
+
+  --out FILE          the .xlsx to write (default ${DEFAULT_OUT} unless --json is given);
+                      an existing book is updated: the bookkeeper's Category Override, Notes,
+                      own columns, match decisions and Rules tab are kept
+  --json              print { transactions, matches, unmatched, discrepancies } as JSON; every
+                      match lists its members by id, externalId and origin
+  --period-end DATE   YYYY-MM-DD; payouts not in the bank by then are in transit
+                      (default: the latest statement balance date)
+  --institution NAME, --account NAME, --currency CODE, --as-of DATE
+                      for files that do not say (bank CSV, QIF)
+`;
+
+const VALUE_OPTIONS = [
+  '--out',
+  '--period-end',
+  '--institution',
+  '--account',
+  '--currency',
+  '--as-of',
+] as const;
+
+type Parsed = {
+  files: string[];
+  json: boolean;
+  values: Partial<Record<(typeof VALUE_OPTIONS)[number], string>>;
+};
+
+function parseArgs(argv: readonly string[]): Parsed {
+  const parsed: Parsed = { files: [], json: false, values: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
+    if (name === '--json') parsed.json = true;
+    else if ((VALUE_OPTIONS as readonly string[]).includes(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+      parsed.values[name as (typeof VALUE_OPTIONS)[number]] = value;
+    } else if (name.startsWith('-')) throw new UsageError(`unknown option ${name}`);
+    else parsed.files.push(arg);
+  }
+  if (parsed.files.length === 0) throw new UsageError('name at least one file to reconcile');
+  for (const key of ['--period-end', '--as-of'] as const) {
+    const v = parsed.values[key];
+    if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v))
+      throw new UsageError(`${key} takes a date as YYYY-MM-DD, not "${v}"`);
+  }
+  return parsed;
+}
+
 export const reconcileCommand: Command = {
   name: 'reconcile',
-  summary: '(not built yet)',
-  usage: 'ledgerbridge reconcile: not built yet',
-  async run(_argv, io) {
-    io.stderr.write('ledgerbridge reconcile: not built yet\n');
-    return 1;
+  summary: 'import files, categorize, match payouts to deposits, write the workbook',
+  usage,
+  async run(argv, io) {
+    const args = parseArgs(argv);
+    const v = args.values;
+    const out = v['--out'] ?? (args.json ? undefined : DEFAULT_OUT);
+    const importOptions: ImportOptions = {
+      ...(v['--institution'] ? { institution: v['--institution'] } : {}),
+      ...(v['--account'] ? { account: v['--account'] } : {}),
+      ...(v['--currency'] ? { currency: v['--currency'].toUpperCase() } : {}),
+      ...(v['--as-of'] ? { asOf: v['--as-of'] } : {}),
+    };
+    const result = await reconcileToBook(
+      args.files.map((f) => resolve(io.cwd, f)),
+      {
+        ...(out ? { out: resolve(io.cwd, out) } : {}),
+        import: importOptions,
+        ...(v['--period-end'] ? { periodEnd: v['--period-end'] } : {}),
+        now: new Date().toISOString(),
+        actor: 'ledgerbridge-cli reconcile',
+      },
+    );
+    for (const w of [...result.run.warnings, ...result.bookWarnings]) {
+      io.stderr.write(`ledgerbridge reconcile: warning: ${describeProblem(w)}\n`);
+    }
+    if (args.json) io.stdout.write(`${JSON.stringify(reconcileJson(result.run), null, 2)}\n`);
+    else {
+      io.stdout.write(`${describeRun(result.run).join('\n')}\n`);
+      if (out && result.upsert) {
+        const u = result.upsert;
+        io.stdout.write(
+          `Wrote ${out}: ${u.added} transactions added, ${u.updated} updated, ${u.skipped} unchanged\n`,
+        );
+      }
+    }
+    return EXIT.ok;
   },
 };

@@ -1,0 +1,80 @@
+import { importFile } from '../../core/formats/importFile';
+import type { ImportOptions } from '../../core/formats/importTypes';
+import { mergeTransactions } from '../../core/ids/mergeTransactions';
+import { reconcile } from '../../core/match/reconcile';
+import type { StatementBalance } from '../../core/model/account';
+import { InputError } from '../../core/model/errors';
+import type { Discrepancy, Match } from '../../core/model/match';
+import type { Problem } from '../../core/model/problem';
+import type { Transaction } from '../../core/model/transaction';
+
+export type InputFile = { name: string; bytes: Uint8Array };
+
+export type ReconcileRunOptions = {
+  import?: ImportOptions;
+  /** Transactions already in the book; the files are merged into them. */
+  existing?: readonly Transaction[];
+  /** Categorizes the merged transactions (the rules); identity when absent. */
+  categorize?: (transactions: Transaction[]) => Transaction[];
+  /** Confirmed and rejected matches from the book's Matches tab. */
+  decisions?: readonly Match[];
+  /** Defaults to the latest statement closing balance date, else the latest transaction date. */
+  periodEnd?: string;
+};
+
+export type ReconcileRun = {
+  transactions: Transaction[];
+  balances: StatementBalance[];
+  matches: Match[];
+  discrepancies: Discrepancy[];
+  unmatched: Transaction[];
+  /** What the importers noticed but could live with; the caller shows them. */
+  warnings: Problem[];
+  periodEnd: string | undefined;
+  /** Per file: the format read and how many transactions it held. */
+  files: Array<{ name: string; format: string; transactions: number }>;
+};
+
+const latest = (dates: readonly string[]): string | undefined =>
+  dates.reduce<string | undefined>((a, d) => (a && a > d ? a : d), undefined);
+
+/**
+ * Imports the files, merges them into what the book already holds (stable ids: a line in two
+ * overlapping statements is one line; a posted line replaces its pending one), categorizes, and
+ * matches. Any file that cannot be read stops the run with an InputError naming file, line and field.
+ */
+export function reconcileFiles(files: readonly InputFile[], options: ReconcileRunOptions = {}): ReconcileRun {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const balances: StatementBalance[] = [];
+  const read: ReconcileRun['files'] = [];
+  const byId = new Map<string, Transaction>();
+  for (const t of options.existing ?? []) byId.set(t.id, t);
+  for (const file of files) {
+    const outcome = importFile(file, options.import);
+    if (!outcome.ok) {
+      problems.push(...outcome.problems);
+      continue;
+    }
+    warnings.push(...outcome.warnings);
+    balances.push(...outcome.balances);
+    read.push({ name: file.name, format: outcome.format, transactions: outcome.transactions.length });
+    const merged = mergeTransactions(byId.values(), outcome.transactions);
+    for (const t of merged.added) byId.set(t.id, t);
+    for (const { after } of merged.changed) byId.set(after.id, after);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+
+  const merged = [...byId.values()];
+  const transactions = options.categorize ? options.categorize(merged) : merged;
+  const periodEnd =
+    options.periodEnd ??
+    latest(balances.filter((b) => b.kind === 'closing').map((b) => b.date)) ??
+    latest(transactions.map((t) => t.date));
+  const result = reconcile({
+    transactions,
+    ...(options.decisions ? { decisions: options.decisions } : {}),
+    ...(periodEnd ? { periodEnd } : {}),
+  });
+  return { transactions, balances, ...result, warnings, periodEnd, files: read };
+}

@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ImportOptions } from '../../core/formats/importTypes';
+import { LedgerbridgeError } from '../../core/model/errors';
+import type { Problem } from '../../core/model/problem';
+import type { Transaction } from '../../core/model/transaction';
+import { buildWorkbookTabs } from './buildWorkbookTabs';
+import { type ExistingBook, readExistingBook } from './readExistingBook';
+import { readWorkbook } from './readWorkbook';
+import { type ReconcileRun, reconcileFiles } from './reconcileFiles';
+import { writeWorkbook } from './writeWorkbook';
+
+export type ReconcileToBookOptions = {
+  /** Where to write the workbook; when it exists it is read first and updated, not replaced blindly. */
+  out?: string;
+  /** Write `out` afresh even when it exists (the demo). */
+  replace?: boolean;
+  import?: ImportOptions;
+  periodEnd?: string;
+  categorize?: (transactions: Transaction[]) => Transaction[];
+  /** ISO 8601 time of this write (the Audit tab). */
+  now: string;
+  actor: string;
+};
+
+export type ReconcileToBookResult = {
+  run: ReconcileRun;
+  upsert?: { added: number; updated: number; skipped: number };
+  /** Rows of an existing book that could not be read (left as they were). */
+  bookWarnings: Problem[];
+};
+
+/** The whole `reconcile`: read the files (and the book at `out`), reconcile, write the book. */
+export async function reconcileToBook(
+  paths: readonly string[],
+  options: ReconcileToBookOptions,
+): Promise<ReconcileToBookResult> {
+  const files = await Promise.all(
+    paths.map(async (path) => {
+      try {
+        return { name: basename(path), bytes: new Uint8Array(await readFile(path)) };
+      } catch (error) {
+        throw new LedgerbridgeError(
+          `${path}: cannot read the file (${(error as Error).message})`,
+          'unreadable_file',
+          { cause: error },
+        );
+      }
+    }),
+  );
+  let book: ExistingBook | undefined;
+  if (options.out && !options.replace && existsSync(options.out)) {
+    try {
+      book = readExistingBook(
+        await readWorkbook(new Uint8Array(await readFile(options.out))),
+        basename(options.out),
+      );
+    } catch (error) {
+      throw new LedgerbridgeError(
+        `${options.out}: exists but is not a workbook Ledgerbridge can update (${(error as Error).message})`,
+        'unreadable_book',
+        { cause: error },
+      );
+    }
+  }
+  const run = reconcileFiles(files, {
+    ...(options.import ? { import: options.import } : {}),
+    ...(book ? { existing: book.transactions, decisions: book.decisions } : {}),
+    ...(options.categorize ? { categorize: options.categorize } : {}),
+    ...(options.periodEnd ? { periodEnd: options.periodEnd } : {}),
+  });
+  if (!options.out) return { run, bookWarnings: book?.warnings ?? [] };
+  const { tabs, upsert } = buildWorkbookTabs({
+    run,
+    ...(book ? { existing: book.tabs, overrides: book.overrides } : {}),
+    batchId: `${options.actor.split(' ')[0]}-${options.now}`,
+    now: options.now,
+    actor: options.actor,
+  });
+  await writeFile(options.out, await writeWorkbook(tabs));
+  return { run, upsert, bookWarnings: book?.warnings ?? [] };
+}
