@@ -1,0 +1,124 @@
+import Papa from 'papaparse';
+import { parseCsv } from '../../core/formats/csv/parseCsv';
+import { importFile } from '../../core/formats/importFile';
+import { fmt, medianMs, peakHeapMb, table } from './measure';
+
+const CSV_ROWS = 100_000;
+const OFX_TRANSACTIONS = 10_000;
+const PAYEES = [
+  'SQ *BLUE DOOR CAFE, OAKLAND CA',
+  'ADP PAYROLL',
+  'AMAZON MKTPLACE PMTS',
+  'PG&E "WEB" PAYMENT',
+  'STRIPE TRANSFER',
+];
+
+/** A US-style bank export: quoted descriptions (some with commas and quotes), grouped amounts, balances. */
+function bankCsv(rows: number): string {
+  const lines = ['Date,Description,Amount,Balance,Status'];
+  let balance = 5_000_000;
+  for (let i = 0; i < rows; i++) {
+    const cents = ((i * 7919) % 250_000) - 125_000;
+    balance += cents;
+    const day = new Date(Date.UTC(2026, 0, 1 + (i % 300))).toISOString().slice(0, 10);
+    const money = (c: number) =>
+      `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100).toLocaleString('en-US')}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
+    lines.push(
+      `${day},"${PAYEES[i % PAYEES.length]!.replace(/"/g, '""')} #${i}","${money(cents)}","${money(balance)}",Posted`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** An OFX 1.x SGML bank statement with unclosed leaf tags, as most banks send it. */
+function ofxStatement(transactions: number): string {
+  const parts = [
+    'OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nSECURITY:NONE\nENCODING:USASCII\nCHARSET:1252\nCOMPRESSION:NONE\nOLDFILEUID:NONE\nNEWFILEUID:NONE\n\n',
+    '<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>20261123120000<LANGUAGE>ENG<FI><ORG>BENCH<FID>1</FI></SONRS></SIGNONMSGSRSV1>\n',
+    '<BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS><STMTRS><CURDEF>USD<BANKACCTFROM><BANKID>1<ACCTID>123456789<ACCTTYPE>CHECKING</BANKACCTFROM>\n<BANKTRANLIST><DTSTART>20260101<DTEND>20261231\n',
+  ];
+  for (let i = 0; i < transactions; i++) {
+    const cents = ((i * 7919) % 250_000) - 125_000;
+    const amount = `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+    const day = new Date(Date.UTC(2026, 0, 1 + (i % 300))).toISOString().slice(0, 10).replace(/-/g, '');
+    parts.push(
+      `<STMTTRN>\n<TRNTYPE>${cents < 0 ? 'DEBIT' : 'CREDIT'}\n<DTPOSTED>${day}120000.000[-5:EST]\n<TRNAMT>${amount}\n<FITID>${20260000000 + i}\n<NAME>${PAYEES[i % PAYEES.length]!.replace('&', '&amp;')}\n<MEMO>Reference ${i}\n</STMTTRN>\n`,
+    );
+  }
+  parts.push(
+    '</BANKTRANLIST><LEDGERBAL><BALAMT>1000.00<DTASOF>20261231</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n',
+  );
+  return parts.join('');
+}
+
+export default async function formatsBench(): Promise<void> {
+  const csvText = bankCsv(CSV_ROWS);
+  const csvBytes = new Uint8Array(Buffer.from(csvText, 'utf8'));
+  const ofxBytes = new Uint8Array(Buffer.from(ofxStatement(OFX_TRANSACTIONS), 'utf8'));
+  const options = { currency: 'USD', capturedAt: '2026-11-23T00:00:00.000Z' };
+
+  const ours = () => {
+    const r = importFile({ name: 'bench.csv', bytes: csvBytes }, options);
+    if (!r.ok || r.transactions.length !== CSV_ROWS) throw new Error('bench CSV did not import fully');
+  };
+  const papa = () => {
+    const r = Papa.parse<Record<string, string>>(csvText, { header: true, skipEmptyLines: true });
+    if (r.data.length !== CSV_ROWS) throw new Error('papaparse did not read every row');
+  };
+  const tokenizerOnly = () => parseCsv(csvText, ',');
+  const ofx = () => {
+    const r = importFile({ name: 'bench.ofx', bytes: ofxBytes }, options);
+    if (!r.ok || r.transactions.length !== OFX_TRANSACTIONS)
+      throw new Error('bench OFX did not import fully');
+  };
+
+  const runs = 3;
+  const papaMs = await medianMs(papa, runs);
+  const oursMs = await medianMs(ours, runs);
+  const tokenizerMs = await medianMs(tokenizerOnly, runs);
+  const ofxMs = await medianMs(ofx, runs);
+  const papaMb = await peakHeapMb(papa);
+  const oursMb = await peakHeapMb(ours);
+  const tokenizerMb = await peakHeapMb(tokenizerOnly);
+  const ofxMb = await peakHeapMb(ofx);
+
+  const rate = (rows: number, ms: number) => (rows / ms) * 1000;
+  console.log(
+    `bank CSV: ${CSV_ROWS.toLocaleString('en-US')} rows, ${fmt(csvBytes.length / 1024 / 1024)} MB; OFX: ${OFX_TRANSACTIONS.toLocaleString('en-US')} transactions, ${fmt(ofxBytes.length / 1024 / 1024)} MB; median of ${runs} runs`,
+  );
+  console.log(
+    table([
+      {
+        work: 'papaparse (baseline): CSV → row objects',
+        'rows/s': fmt(rate(CSV_ROWS, papaMs), 0),
+        ms: fmt(papaMs, 0),
+        'peak heap MB': fmt(papaMb),
+        'ours/papaparse': '1.00',
+      },
+      {
+        work: 'importFile: CSV → transactions (decode, roles, money, dates, ids)',
+        'rows/s': fmt(rate(CSV_ROWS, oursMs), 0),
+        ms: fmt(oursMs, 0),
+        'peak heap MB': fmt(oursMb),
+        'ours/papaparse': fmt(rate(CSV_ROWS, oursMs) / rate(CSV_ROWS, papaMs), 2),
+      },
+      {
+        work: 'parseCsv alone: CSV → fields',
+        'rows/s': fmt(rate(CSV_ROWS, tokenizerMs), 0),
+        ms: fmt(tokenizerMs, 0),
+        'peak heap MB': fmt(tokenizerMb),
+        'ours/papaparse': fmt(rate(CSV_ROWS, tokenizerMs) / rate(CSV_ROWS, papaMs), 2),
+      },
+      {
+        work: 'importFile: OFX 1.x → transactions',
+        'rows/s': fmt(rate(OFX_TRANSACTIONS, ofxMs), 0),
+        ms: fmt(ofxMs, 0),
+        'peak heap MB': fmt(ofxMb),
+        'ours/papaparse': '—',
+      },
+    ]),
+  );
+  console.log(
+    'ours/papaparse = our rows/s divided by papaparse rows/s on the same CSV text (higher is better).',
+  );
+}
