@@ -16,7 +16,11 @@ const formatMembers = (members: readonly { id: string; role: string }[]) =>
 function memberFacts(ids: readonly string[], byId: ReadonlyMap<string, Transaction>) {
   const lines = ids.map((id) => byId.get(id)).filter((t): t is Transaction => t !== undefined);
   return {
-    date: lines.reduce((d, t) => (t.date > d ? t.date : d), '') || null,
+    date:
+      lines
+        .map((t) => t.date)
+        .sort()
+        .pop() ?? null,
     externalIds: lines.map((t) => t.externalId ?? '').join(', ') || null,
     descriptions: lines.map((t) => `${t.date} ${t.description}`).join(' | ') || null,
   };

@@ -1,0 +1,43 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readWorkbook } from '../../cli/workbook/readWorkbook';
+import { runCli } from './workbookCli';
+
+const dir = mkdtempSync(join(tmpdir(), 'lb-demo-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('ledgerbridge demo', () => {
+  it('writes the example business workbook and prints the short summary', async () => {
+    const { code, stdout, stderr } = await runCli(['demo', '--out', 'demo.xlsx'], dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Transactions: 370 from 7 files/);
+    expect(stdout).toMatch(/Matched: 18 links \(15 payout-deposit, 2 transfer, 1 many-to-one\)/);
+    expect(stdout).toMatch(/Needing review: 2 \(2 in-transit\)/);
+    expect(stdout).toMatch(/Differences: 6 of 6 account-months with a statement balance tie out/);
+
+    const book = await readWorkbook(new Uint8Array(readFileSync(join(dir, 'demo.xlsx'))));
+    expect([...book.keys()]).toEqual(['Transactions', 'Matches', 'Rules', 'Categories', 'Summary', 'Audit']);
+    expect(book.get('Transactions')!.rows).toHaveLength(370);
+    const summary = book.get('Summary')!;
+    const at = (name: string) => summary.header.indexOf(name);
+    const october = summary.rows.find(
+      (r) => r[at('Account')] === 'Checking ••6789' && r[at('Month')] === '2026-10',
+    )!;
+    expect(october[at('Opening Balance')]).toBe(16635.22);
+    expect(october[at('Closing Balance')]).toBe(10531.82);
+    expect(october[at('Statement Balance')]).toBe(10531.82);
+    expect(october[at('Difference')]).toBe(0);
+    expect(october[at('Unmatched')]).toBe(6);
+  });
+
+  it('replaces the book when run again', async () => {
+    const again = await runCli(['demo', '--out', 'demo.xlsx'], dir);
+    expect(again.code).toBe(0);
+    const book = await readWorkbook(new Uint8Array(readFileSync(join(dir, 'demo.xlsx'))));
+    expect(book.get('Audit')!.rows).toHaveLength(1);
+    expect(book.get('Transactions')!.rows).toHaveLength(370);
+  });
+});

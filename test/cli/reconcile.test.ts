@@ -1,0 +1,130 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_DIR } from '../../cli/commands/demoCommand';
+import { readWorkbook } from '../../cli/workbook/readWorkbook';
+import type { ReconcileJson } from '../../cli/workbook/reconcileJson';
+import { writeWorkbook } from '../../cli/workbook/writeWorkbook';
+import { runCli } from './workbookCli';
+
+const dir = mkdtempSync(join(tmpdir(), 'lb-reconcile-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const examples = readdirSync(DEMO_DIR)
+  .filter((f) => !f.endsWith('.md'))
+  .map((f) => join(DEMO_DIR, f));
+
+describe('ledgerbridge reconcile --json', () => {
+  it('prints transactions, matches with members by id, externalId and origin, and unmatched', async () => {
+    const { code, stdout, stderr } = await runCli(['reconcile', ...examples, '--json'], dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as ReconcileJson;
+    expect(readdirSync(dir)).toEqual([]); // --json alone writes no book
+    const ids = new Set(out.transactions.map((t) => t.id));
+    expect(ids.size).toBe(out.transactions.length);
+    for (const t of out.transactions) expect(t.amount).toMatch(/^-?\d+\.\d{2}$/);
+    expect(out.matches.length).toBeGreaterThan(0);
+    for (const m of out.matches) {
+      expect(m.members.length).toBeGreaterThan(0);
+      for (const member of m.members) {
+        expect(ids.has(member.id)).toBe(true);
+        expect(member.externalId).toEqual(expect.any(String));
+        expect(member.origin).toMatchObject({ file: expect.any(String), capturedAt: expect.any(String) });
+      }
+    }
+    for (const u of out.unmatched) expect(ids.has(u.id)).toBe(true);
+
+    // The example's known answers (examples/ridgeline/README.md).
+    const links = out.matches.filter((m) => m.type !== 'payout-rollup');
+    const count = (type: string) => links.filter((m) => m.type === type).length;
+    expect([count('payout-deposit'), count('many-to-one'), count('transfer')]).toEqual([15, 1, 2]);
+    const combined = links.find((m) => m.type === 'many-to-one')!;
+    expect(combined.members.map((m) => m.role).sort()).toEqual(['deposit', 'payout', 'payout']);
+    expect(combined.difference).toBe('0.00');
+    const holiday = links.find((m) => m.members.some((x) => x.externalId === '20261013000006'));
+    expect(holiday?.type).toBe('payout-deposit');
+    expect(out.discrepancies.map((d) => [d.type, d.amount])).toEqual([
+      ['in-transit', '621.83'],
+      ['in-transit', '405.81'],
+    ]);
+    expect(out.periodEnd).toBe('2026-10-31');
+  });
+});
+
+describe('ledgerbridge reconcile errors', () => {
+  it('names the file and exits non-zero when a file cannot be read', async () => {
+    const bad = join(dir, 'broken.ofx');
+    writeFileSync(
+      bad,
+      'OFXHEADER:100\n\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD<BANKTRANLIST><STMTTRN><TRNAMT>abc</STMTTRN>',
+    );
+    const { code, stdout, stderr } = await runCli(['reconcile', bad, '--json'], dir);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/broken\.ofx/);
+    rmSync(bad);
+  });
+
+  it('says so when a file does not exist', async () => {
+    const { code, stderr } = await runCli(['reconcile', 'nowhere.csv', '--json'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/nowhere\.csv.*cannot read/);
+  });
+
+  it('is a usage error without files or with a bad option', async () => {
+    expect((await runCli(['reconcile', '--json'], dir)).code).toBe(2);
+    expect((await runCli(['reconcile', examples[0]!, '--period-end', '31/10/2026'], dir)).code).toBe(2);
+  });
+});
+
+describe('ledgerbridge reconcile --out on an existing book', () => {
+  it("keeps the bookkeeper's overrides, notes, own columns and match decisions", async () => {
+    const book = join(dir, 'book.xlsx');
+    const first = await runCli(['reconcile', ...examples, '--out', book], dir);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toMatch(/370 transactions added, 0 updated, 0 unchanged/);
+
+    // The bookkeeper edits the book: an override, a note, a column of their own, a rejected match.
+    const tabs = await readWorkbook(new Uint8Array(readFileSync(book)));
+    const tx = tabs.get('Transactions')!;
+    const col = (name: string) => tx.header.indexOf(name);
+    const rent = tx.rows.findIndex((r) => r[col('Description')] === 'ABBOTT PROPERTIES RENT');
+    tx.rows[rent]![col('Category Override')] = 'Rent';
+    tx.rows[rent]![col('Notes')] = 'lease renewed in August';
+    tx.header.push('Receipt');
+    tx.rows[rent]!.push('drive://receipts/rent.pdf');
+    const matches = tabs.get('Matches')!;
+    const transfer = matches.rows.findIndex((r) => r[matches.header.indexOf('Kind')] === 'transfer');
+    const transferId = matches.rows[transfer]![matches.header.indexOf('Match ID')];
+    matches.rows[transfer]![matches.header.indexOf('Decision')] = 'reject';
+    const { TRANSACTION_COLUMNS, MATCH_COLUMNS } = await import('../../core/sheet/workbookLayout');
+    writeFileSync(
+      book,
+      await writeWorkbook([
+        { name: 'Transactions', columns: TRANSACTION_COLUMNS, header: tx.header, rows: tx.rows },
+        { name: 'Matches', columns: MATCH_COLUMNS, header: matches.header, rows: matches.rows },
+        ...[...tabs]
+          .filter(([n]) => n !== 'Transactions' && n !== 'Matches')
+          .map(([name, t]) => ({ name, columns: [], ...t })),
+      ]),
+    );
+
+    const second = await runCli(['reconcile', ...examples, '--out', book], dir);
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toMatch(/0 transactions added, 0 updated, 370 unchanged/);
+    const after = await readWorkbook(new Uint8Array(readFileSync(book)));
+    const tx2 = after.get('Transactions')!;
+    const row = tx2.rows.find((r) => r[tx2.header.indexOf('Description')] === 'ABBOTT PROPERTIES RENT')!;
+    expect(row[tx2.header.indexOf('Category Override')]).toBe('Rent');
+    expect(row[tx2.header.indexOf('Notes')]).toBe('lease renewed in August');
+    expect(row[tx2.header.indexOf('Receipt')]).toBe('drive://receipts/rent.pdf');
+    const m2 = after.get('Matches')!;
+    const kept = m2.rows.find((r) => r[m2.header.indexOf('Match ID')] === transferId)!;
+    expect(kept[m2.header.indexOf('State')]).toBe('rejected');
+    expect(kept[m2.header.indexOf('Decision')]).toBe('reject');
+    const categories = after.get('Categories')!;
+    expect(categories.rows.map((r) => r[0])).toContain('Rent');
+    expect(after.get('Audit')!.rows).toHaveLength(2);
+  });
+});
