@@ -23,7 +23,8 @@ function csvHeaders(text: string): Set<string> {
 
 /**
  * Decides the format from the content: markup and QIF headers first, then the CSV's header words
- * for the processors' exports; the file name only breaks ties (a `.qif` without a header line).
+ * for the processors' exports. The file name only counts when the content fits nothing: a `.ofx`
+ * without `<OFX>` is refused by the OFX importer, with its reason, rather than read as CSV.
  * Undefined when nothing fits.
  */
 export function detectFormat(name: string, text: string): FileFormat | undefined {
@@ -33,9 +34,14 @@ export function detectFormat(name: string, text: string): FileFormat | undefined
     .trimStart();
   if (/^OFXHEADER\s*:/i.test(head) || /<\?OFX\s/i.test(head) || /<OFX>/i.test(head)) return 'ofx';
   if (/<(\w+:)?Document\b/.test(head) || /^<\?xml/i.test(head)) {
-    return /camt\.053|BkToCstmrStmt/.test(text.slice(0, 65536)) ? 'camt053' : undefined;
+    // The only XML format besides OFX 2; the CAMT importer explains why other XML is refused.
+    return 'camt053';
   }
-  if (/^!(Type|Account|Option)/i.test(head) || (/\.qif$/i.test(name) && /^\^\s*$/m.test(head))) return 'qif';
+  if (/^!(Type|Account|Option)/i.test(head)) return 'qif';
+  // A named format whose content does not match goes to its importer, which says what is wrong.
+  if (/\.(ofx|qfx)$/i.test(name)) return 'ofx';
+  if (/\.xml$/i.test(name)) return 'camt053';
+  if (/\.qif$/i.test(name)) return 'qif';
   const h = csvHeaders(text);
   if (h.has('balance transaction id') || (h.has('reporting category') && h.has('net'))) return 'stripe';
   if (

@@ -115,15 +115,16 @@ export function importBankCsv(text: string, ctx: ImportContext): Result<ParsedFi
   const moneyColumns = [roles.amount, roles.debit, roles.credit, roles.balance].filter(
     (i) => i !== undefined,
   );
+  // The fallback for a column whose own values cannot tell: what the other money columns say.
   const jointSeparator = detectDecimalSeparator(
-    moneyColumns.flatMap((i) => column(i)!),
+    moneyColumns.flatMap((i) => column(i)!.slice(0, 2000)),
     '.',
   );
   const rowCurrencies = column(roles.currency)?.map((c) => c.trim().toUpperCase());
   const warnings: Problem[] = [];
   let currency = ctx.options.currency;
   if (!currency && !rowCurrencies) {
-    for (const value of moneyColumns.flatMap((i) => column(i)!)) {
+    for (const value of moneyColumns.flatMap((i) => column(i)!.slice(0, 200))) {
       const named = value.trim() ? parseAmount(value) : undefined;
       if (named?.ok) {
         currency = named.value.currency;
