@@ -1,12 +1,129 @@
-import type { Command } from '../command';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { BUILTIN_PROFILES } from '../../core/capture/builtinProfiles';
+import type { CaptureDiagnostics } from '../../core/capture/captureDiagnostics';
+import { capturePage } from '../../core/capture/capturePage';
+import { describeCapture } from '../../core/capture/describeCapture';
+import { LedgerbridgeError } from '../../core/model/errors';
+import { IsoDate } from '../../core/model/isoDate';
+import { ColumnMapping } from '../../core/model/profile';
+import { toTransactionJson } from '../../core/model/transactionJson';
+import { type Command, EXIT } from '../command';
+import { UsageError } from '../usageError';
 
-// Placeholder until its issue lands; replaced by the owner of this command.
+const usage = `Usage: ledgerbridge capture PAGE.html --url URL [--as-of YYYY-MM-DD] [--explain] [--json] [--mapping JSON]
+
+Reads the transactions shown on a saved bank or processor portal page (as if captured at URL)
+and prints them as a JSON array (the Transaction wire contract: date, description, amount as a
+signed decimal string, currency, status, kind, externalId, origin, ...).
+
+Options:
+  --url URL          the address the page was saved from (required): recorded in origin.url and
+                     used to pick a portal profile (Stripe, Square, PayPal, Chase, ...)
+  --as-of DATE       the date "Today" and dates without a year are read against (default: today)
+  --explain          print the capture diagnostics instead of the transactions, as readable text
+                     on stdout: profile or generic path, the column mapping chosen, rows skipped
+                     and why, confidence, drift warnings
+  --json             with --explain: print the diagnostics as one JSON object on stdout instead
+  --mapping JSON     a corrected column mapping, e.g. '{"date":"Posted","amount":"#4"}'; columns
+                     are named by header text, by 1-based position (#4) or by a cell class (.amt)
+
+When no transactions are found the reason goes to stderr and the exit code is 1.
+`;
+
+type Args = {
+  file: string;
+  url: string;
+  asOf?: string;
+  explain: boolean;
+  json: boolean;
+  mapping?: ColumnMapping;
+};
+
+function parseArgs(argv: string[]): Args {
+  let file: string | undefined;
+  let url: string | undefined;
+  let asOf: string | undefined;
+  let mapping: ColumnMapping | undefined;
+  let explain = false;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--url') url = value();
+    else if (arg === '--as-of') asOf = value();
+    else if (arg === '--explain') explain = true;
+    else if (arg === '--json') json = true;
+    else if (arg === '--mapping') {
+      const text = value();
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        throw new UsageError(`--mapping is not JSON: ${text}`);
+      }
+      const checked = ColumnMapping.safeParse(parsed);
+      if (!checked.success)
+        throw new UsageError(`--mapping: ${checked.error.issues[0]?.message ?? 'invalid'}`);
+      mapping = checked.data;
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else if (file) throw new UsageError(`one page at a time (got ${file} and ${arg})`);
+    else file = arg;
+  }
+  if (!file) throw new UsageError('which page? give PAGE.html');
+  if (!url) throw new UsageError('--url is required (the address the page was saved from)');
+  if (asOf !== undefined && !IsoDate.safeParse(asOf).success) {
+    throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got ${asOf}`);
+  }
+  return { file, url, explain, json, ...(asOf ? { asOf } : {}), ...(mapping ? { mapping } : {}) };
+}
+
 export const captureCommand: Command = {
   name: 'capture',
-  summary: '(not built yet)',
-  usage: 'ledgerbridge capture: not built yet',
-  async run(_argv, io) {
-    io.stderr.write('ledgerbridge capture: not built yet\n');
-    return 1;
+  summary: 'read the transactions on a saved portal page (HTML) as JSON',
+  usage,
+  async run(argv, io) {
+    const args = parseArgs(argv);
+    const path = resolve(io.cwd, args.file);
+    let html: string;
+    try {
+      html = await readFile(path, 'utf8');
+    } catch (error) {
+      throw new LedgerbridgeError(
+        `cannot read ${args.file}: ${(error as Error).message}`,
+        'file_unreadable',
+        {
+          cause: error,
+        },
+      );
+    }
+    const { document } = parseHTML(html);
+    const result = capturePage(document as unknown as Document, {
+      url: args.url,
+      profiles: BUILTIN_PROFILES,
+      ...(args.asOf ? { asOf: args.asOf } : {}),
+      ...(args.mapping ? { mapping: args.mapping } : {}),
+    });
+    if (args.explain) {
+      io.stdout.write(
+        args.json ? `${JSON.stringify(result.diagnostics, null, 2)}\n` : describeCapture(result.diagnostics),
+      );
+    } else if (result.transactions.length > 0) {
+      io.stdout.write(`${JSON.stringify(result.transactions.map(toTransactionJson), null, 2)}\n`);
+    }
+    if (result.transactions.length === 0) {
+      io.stderr.write(
+        `ledgerbridge capture: ${args.file}: no transactions found: ${reason(result.diagnostics)}\n`,
+      );
+      return EXIT.input;
+    }
+    return EXIT.ok;
   },
 };
+
+const reason = (d: CaptureDiagnostics) => d.noTransactionsReason ?? 'unknown reason';

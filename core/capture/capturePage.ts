@@ -1,0 +1,328 @@
+import { assignIds } from '../ids/assignIds';
+import type { ColumnMapping, Profile } from '../model/profile';
+import type { Transaction } from '../model/transaction';
+import type { CaptureDiagnostics, CapturedGroup } from './captureDiagnostics';
+import { chooseMapping, columnStats } from './chooseMapping';
+import { buildDomTree, type DomNode, flatten } from './domTree';
+import { findRowGroups, measureShapes, type PageShapes } from './findRowGroups';
+import type { PortalKind } from './inferKind';
+import { matchesUrl } from './matchesUrl';
+import { type PageSettings, pageSettings } from './pageSettings';
+import { type ReadResult, readRows, type SkippedRow } from './readRows';
+import { type Cell, columnHeaders, layoutOf, rowCells } from './rowCells';
+import { containerLabels, findHeadings, rowContexts } from './rowContext';
+import { looksLikeDate, NOT_TRANSACTIONS_HEADING } from './valueShapes';
+
+export type CaptureOptions = {
+  /** The page's address: recorded in `origin.url` and used to pick a profile. */
+  url: string;
+  /** The date "Today" and year-less dates are read against; defaults to the capture's date. */
+  asOf?: string;
+  /** ISO timestamp of the capture; defaults to now. */
+  capturedAt?: string;
+  profiles?: Profile[];
+  /** A corrected column mapping (from diagnostics, edited by the owner); wins over guesses and profiles. */
+  mapping?: ColumnMapping;
+  defaultCurrency?: string;
+};
+
+export type CaptureResult = { transactions: Transaction[]; diagnostics: CaptureDiagnostics };
+
+type Page = {
+  all: DomNode[];
+  shapes: PageShapes;
+  headings: DomNode[];
+  settings: PageSettings;
+  asOf: string;
+  capturedAt: string;
+  url: string;
+};
+
+type Identity = {
+  institution: string;
+  account: string;
+  portalKind: PortalKind;
+  conventions: Partial<Profile['conventions']>;
+};
+
+type GroupOutcome = { read: ReadResult; group: CapturedGroup; excluded: number };
+
+function readGroup(
+  page: Page,
+  rows: DomNode[],
+  container: DomNode,
+  given: ColumnMapping,
+  identity: Identity,
+  firstRowNumber: number,
+): GroupOutcome {
+  const layout = layoutOf(rows[0]!);
+  const headers = columnHeaders(rows[0]!, layout);
+  const isDate = (t: string) => looksLikeDate(t, page.asOf);
+  const contexts = rowContexts(rows, container, page.headings, page.shapes.dateNodes, isDate);
+  const labels = containerLabels(container);
+  const skipped: SkippedRow[] = [];
+  const kept: number[] = [];
+  rows.forEach((row, i) => {
+    const section = `${contexts[i]!.section} ${labels}`;
+    if (NOT_TRANSACTIONS_HEADING.test(section)) {
+      skipped.push({
+        row: firstRowNumber + i,
+        reason: `in "${section.trim()}", not a list of transactions`,
+        text: row.text.slice(0, 120),
+        notTransaction: true,
+      });
+    } else kept.push(i);
+  });
+  const keptRows = kept.map((i) => rows[i]!);
+  const cells: Cell[][] = keptRows.map((r) => rowCells(r, layoutOf(r), headers, page.asOf));
+  const chosen = chooseMapping(columnStats(cells, page.asOf), given);
+  const settings = {
+    url: page.url,
+    capturedAt: page.capturedAt,
+    asOf: page.asOf,
+    institution: identity.institution,
+    account: identity.account,
+    portalKind: identity.portalKind,
+    currency: identity.conventions.currency ?? page.settings.currency,
+    fallbackOrder: page.settings.fallbackOrder,
+    fallbackSeparator: page.settings.fallbackSeparator,
+    conventions: identity.conventions,
+  };
+  const hasAmount = chosen.mapping.amount || chosen.mapping.debit || chosen.mapping.credit;
+  const read: ReadResult = hasAmount
+    ? readRows(
+        keptRows,
+        cells,
+        kept.map((i) => contexts[i]!),
+        chosen,
+        settings,
+        firstRowNumber,
+      )
+    : { drafts: [], skipped: [], notes: [] };
+  // Row numbers in readRows count kept rows; map them back to the page's row numbers.
+  for (const d of read.drafts)
+    d.origin = { ...d.origin, row: firstRowNumber + kept[d.origin.row - firstRowNumber]! };
+  for (const s of read.skipped) s.row = firstRowNumber + kept[s.row - firstRowNumber]!;
+  if (!hasAmount && keptRows.length > 0) {
+    skipped.push({
+      row: firstRowNumber + kept[0]!,
+      reason: `${keptRows.length} rows with no amount column (only balances?)`,
+      text: keptRows[0]!.text.slice(0, 120),
+      notTransaction: true,
+    });
+  }
+  read.skipped.push(...skipped);
+  return {
+    read,
+    excluded: read.skipped.filter((s) => s.notTransaction).length,
+    group: {
+      rows: rows.length,
+      captured: read.drafts.length,
+      columns: chosen.columns.map((c) => c.key),
+      mapping: chosen.mapping,
+      reasons: chosen.reasons,
+      ...(read.dateOrder ? { dateOrder: read.dateOrder } : {}),
+      ...(read.decimalSeparator ? { decimalSeparator: read.decimalSeparator } : {}),
+      section: contexts[0]?.section ?? '',
+    },
+  };
+}
+
+const CARD_CREDIT_LINE = /payment|thank you|credit|refund|return|adjustment|autopay|reversal/i;
+
+/**
+ * Card portals show charges as positive. When the page reads like a card and every line shown
+ * negative is a payment or credit, the page's signs are flipped so money out is negative.
+ */
+function looksLikeCardSigns(read: ReadResult): boolean {
+  const negatives = read.drafts.filter((d) => d.amount.minor < 0);
+  const positives = read.drafts.filter((d) => d.amount.minor > 0);
+  return positives.length > 0 && negatives.every((d) => CARD_CREDIT_LINE.test(d.description));
+}
+
+function readFoundRows(page: Page, given: ColumnMapping, identity: Identity): GroupOutcome[] {
+  const outcomes: GroupOutcome[] = [];
+  let next = 1;
+  for (const group of findRowGroups(page.all, page.shapes)) {
+    outcomes.push(readGroup(page, group.rows, group.container, given, identity, next));
+    next += group.rows.length;
+  }
+  return outcomes;
+}
+
+function readSelectedRows(
+  page: Page,
+  selector: string,
+  given: ColumnMapping,
+  identity: Identity,
+): GroupOutcome[] {
+  const rows = page.all.filter((n) => {
+    try {
+      return n.el.matches(selector) && page.shapes.money[n.start]! > 0;
+    } catch {
+      return false;
+    }
+  });
+  if (rows.length === 0) return [];
+  return [readGroup(page, rows, commonAncestor(rows), given, identity, 1)];
+}
+
+/** Where a profile no longer fits: its rows gone, its columns renamed, its rows unreadable. */
+function profileDrift(
+  profile: Profile,
+  attempt: GroupOutcome[],
+  override: ColumnMapping,
+): { drift: string[]; fits: boolean } {
+  const drift: string[] = [];
+  if (profile.rowSelector && attempt.length === 0) {
+    return { drift: [`profile ${profile.id}: no rows match "${profile.rowSelector}" any more`], fits: false };
+  }
+  const main = [...attempt].sort((a, b) => b.group.captured - a.group.captured)[0];
+  if (!main) return { drift: [`profile ${profile.id}: no transaction rows found`], fits: false };
+  const missingFields = Object.keys(profile.columns).filter(
+    (field) => !(field in override) && main.group.reasons[field as keyof ColumnMapping] !== 'given',
+  );
+  const missing = missingFields.map(
+    (field) => `${field} ("${profile.columns[field as keyof ColumnMapping]}")`,
+  );
+  if (missing.length > 0) {
+    drift.push(
+      `profile ${profile.id}: columns not found: ${missing.join(', ')}; the page shows ${main.group.columns.join(', ')}`,
+    );
+  }
+  const readable = main.group.rows - main.excluded;
+  const partial = main.group.captured * 2 < readable;
+  if (main.group.captured === 0)
+    drift.push(`profile ${profile.id}: ${main.group.rows} rows found but none read`);
+  else if (partial) drift.push(`profile ${profile.id}: read only ${main.group.captured} of ${readable} rows`);
+  const required = ['date', 'amount', 'debit', 'credit'];
+  const fits = main.group.captured > 0 && !partial && !missingFields.some((f) => required.includes(f));
+  return { drift, fits };
+}
+
+function confidenceOf(groups: CapturedGroup[], skipped: number): number {
+  const rows = groups.reduce((s, g) => s + g.rows, 0);
+  const captured = groups.reduce((s, g) => s + g.captured, 0);
+  if (captured === 0) return 0;
+  const certainty = groups
+    .filter((g) => g.captured > 0)
+    .map((g) => {
+      const how = [g.reasons.date, g.reasons.amount ?? g.reasons.debit];
+      return how.reduce((p, r) => p * (r === 'values' ? 0.85 : 1), 1);
+    });
+  const mapping = Math.min(...certainty);
+  const coverage = captured / Math.max(rows - skipped, captured);
+  return Math.round(mapping * coverage * 100) / 100;
+}
+
+function explainEmpty(groups: CapturedGroup[], skipped: SkippedRow[], drift: string[]): string {
+  if (groups.length === 0) {
+    return 'no repeated rows holding both a date and an amount were found on this page';
+  }
+  const reasons = new Map<string, number>();
+  for (const s of skipped) {
+    const key = s.reason.replace(/"[^"]*"/g, '"…"');
+    reasons.set(key, (reasons.get(key) ?? 0) + 1);
+  }
+  const top = [...reasons.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const why = top.map(([r, n]) => `${n}× ${r}`).join('; ');
+  return `rows were found but none could be read as transactions${why ? `: ${why}` : ''}${drift.length ? ` (${drift.join('; ')})` : ''}`;
+}
+
+/**
+ * Reads the transactions shown on a portal page. A profile matching the URL is tried first; when
+ * it no longer fits the page the generic extractor reads it and the drift is reported. Never
+ * "success, 0": an empty result carries the reason.
+ */
+export function capturePage(root: Document | Element, options: CaptureOptions): CaptureResult {
+  const capturedAt = options.capturedAt ?? new Date().toISOString();
+  const asOf = options.asOf ?? capturedAt.slice(0, 10);
+  const tree = buildDomTree(root);
+  const all = tree ? flatten(tree) : [];
+  const settings = pageSettings(root, all, options.defaultCurrency);
+  const page: Page = {
+    all,
+    shapes: measureShapes(all, asOf),
+    headings: findHeadings(all),
+    settings,
+    asOf,
+    capturedAt,
+    url: options.url,
+  };
+  const profile = options.profiles?.find((p) =>
+    p.urlPatterns.some((pattern) => matchesUrl(pattern, options.url)),
+  );
+  const identity: Identity = {
+    institution: profile?.institution ?? 'generic',
+    account: profile?.account ?? settings.account ?? 'unknown',
+    portalKind: profile?.portalKind ?? (settings.cardPage ? 'card' : 'bank'),
+    conventions: profile?.conventions ?? {},
+  };
+  if (profile?.account && settings.account && profile.portalKind !== 'processor')
+    identity.account = settings.account;
+  const drift: string[] = [];
+  const notes: string[] = [];
+  let outcomes: GroupOutcome[] = [];
+  let path: CaptureDiagnostics['path'] = 'generic';
+
+  if (profile) {
+    const given = { ...profile.columns, ...options.mapping };
+    const attempt = profile.rowSelector
+      ? readSelectedRows(page, profile.rowSelector, given, identity)
+      : readFoundRows(page, given, identity);
+    const found = profileDrift(profile, attempt, options.mapping ?? {});
+    drift.push(...found.drift);
+    if (found.fits) {
+      outcomes = attempt;
+      path = 'profile';
+    } else notes.push('the profile does not fit this page: read with the generic extractor');
+  }
+  if (path === 'generic') outcomes = readFoundRows(page, options.mapping ?? {}, identity);
+
+  if (!profile && settings.cardPage) {
+    for (const o of outcomes) {
+      if (!looksLikeCardSigns(o.read)) continue;
+      for (const d of o.read.drafts) {
+        d.amount = { ...d.amount, minor: -d.amount.minor };
+        if (d.kind === 'deposit') d.kind = 'charge';
+        else if (d.kind === 'withdrawal')
+          d.kind = /payment|thank you/i.test(d.description) ? 'transfer' : 'refund';
+      }
+      notes.push('card activity: charges shown positive were read as money out');
+    }
+  }
+
+  const drafts = outcomes.flatMap((o) => o.read.drafts).sort((a, b) => a.origin.row - b.origin.row);
+  const transactions = assignIds(drafts);
+  const groups = outcomes.map((o) => o.group);
+  const skipped = outcomes.flatMap((o) => o.read.skipped).sort((a, b) => a.row - b.row);
+  notes.push(...outcomes.flatMap((o) => o.read.notes));
+  const main = [...groups].sort((a, b) => b.captured - a.captured)[0];
+  const diagnostics: CaptureDiagnostics = {
+    path,
+    ...(profile ? { profile: { id: profile.id, name: profile.name } } : {}),
+    mapping: main?.mapping ?? {},
+    groups,
+    skipped,
+    confidence: confidenceOf(
+      groups,
+      outcomes.reduce((s, o) => s + o.excluded, 0),
+    ),
+    drift,
+    notes: [...new Set(notes)],
+    asOf,
+    currency: identity.conventions.currency ?? settings.currency,
+    account: identity.account,
+    institution: identity.institution,
+    ...(transactions.length === 0 ? { noTransactionsReason: explainEmpty(groups, skipped, drift) } : {}),
+  };
+  return { transactions, diagnostics };
+}
+
+function commonAncestor(nodes: DomNode[]): DomNode {
+  let a = nodes[0]!;
+  for (const n of nodes) {
+    while (a.parent && !(a.start <= n.start && n.start <= a.end)) a = a.parent;
+  }
+  return a;
+}

@@ -1,0 +1,253 @@
+import type { CaptureField, ColumnMapping } from '../model/profile';
+import { parseAmountColumn } from '../money/parseAmountColumn';
+import type { Cell } from './rowCells';
+import { looksLikeDate, looksLikeMoney, PENDING_WORDS, POSTED_WORDS, SKIP_STATUS_WORDS } from './valueShapes';
+
+/** A column as seen across a group's rows. */
+export type ColumnStats = {
+  key: string;
+  header: string;
+  /** Per row, '' where the row has no such cell. */
+  values: string[];
+  filled: number;
+  dateRatio: number;
+  moneyRatio: number;
+  statusRatio: number;
+  currencyRatio: number;
+  idRatio: number;
+  distinct: number;
+  meanLength: number;
+};
+
+/** How each field's column was chosen: named in the mapping given, by header words, or by values. */
+export type MappingReason = 'given' | 'header' | 'values';
+
+export type ChosenMapping = {
+  mapping: ColumnMapping;
+  reasons: Partial<Record<CaptureField, MappingReason>>;
+  columns: ColumnStats[];
+  /** Running balance direction when a balance column checks out: newest row first or last. */
+  balanceOrder?: 'newestFirst' | 'oldestFirst';
+};
+
+const WORDS: Record<CaptureField | 'net', RegExp> = {
+  date: /date|datum|fecha|\bdata\b|posted|booked|\bwhen\b|\bday\b|jour|buchungstag|valuta|wertstellung|\btime\b/i,
+  amount: /amount|betrag|montant|importe|bedrag|importo|\bvalor\b|\bsum\b|\bamt\b|\bvalue\b|\bprice\b|total/i,
+  debit:
+    /debit|withdrawals?|money out|paid out|outflow|charges|\bsoll\b|ausgang|ausgaben|belastung|débit|retraits?|cargos?|afschrijving|\bout\b/i,
+  credit:
+    /credit|deposits?|money in|paid in|inflow|\bhaben\b|eingang|einnahmen|gutschrift|crédit|abonos?|bijschrijving|\bin\b/i,
+  balance: /balance|saldo|solde|kontostand|running|\bbal\b/i,
+  description:
+    /desc|details?|merchant|payee|\bname\b|beschreibung|verwendungszweck|buchungstext|libell|concepto|omschrijving|descrizione|memo|narrative|counterparty|customer|recipient|\bfrom\b|\bto\b|party|transaction$|title|empfänger|auftraggeber|bénéficiaire/i,
+  status: /status|\bstate\b|zustand|statut|estado/i,
+  currency: /^(?:currency|ccy|cur|curr|währung|devise|moneda|valuta)$/i,
+  type: /^(?:type|typ|art|kind|transaction type|umsatzart|buchungsart|activity type)$|\btype$/i,
+  id: /\bid\b|reference|\bref\b|ref\.|confirmation|receipt|referenz|référence|transaction (?:no|number|#)/i,
+  fee: /\bfees?\b|gebühr|frais|comisi/i,
+  gross: /gross|brutto|\bbrut\b/i,
+  net: /^net\b|\bnet$|netto/i,
+};
+/** Date columns a bank shows next to the posted date; used only when no posted date exists. */
+const SECONDARY_DATE = /trans(?:action)?\.? date|value|valuta|wertstellung|initiated|created|authori/i;
+const PRIMARY_DATE = /post|book|buchung|settle/i;
+
+const ID_SHAPE = /^(?:py|ch|po|txn|re|pi|tr|ipi|in|dp|pyr|ba|ich|ipy)_[A-Za-z0-9]{6,}$|^[A-Z0-9]{12,20}$/;
+const CURRENCY_SHAPE = /^[A-Z]{3}$/;
+
+function words(c: ColumnStats): string {
+  return (c.header || c.key).replace(/^[.#]|[-_]/g, ' ');
+}
+
+export function columnStats(rows: Cell[][], asOf: string): ColumnStats[] {
+  const order: string[] = [];
+  const byKey = new Map<string, { header: string; values: string[] }>();
+  rows.forEach((cells, r) => {
+    for (const cell of cells) {
+      let col = byKey.get(cell.key);
+      if (!col) {
+        col = { header: cell.header, values: Array(rows.length).fill('') };
+        byKey.set(cell.key, col);
+        order.push(cell.key);
+      }
+      col.values[r] = cell.text;
+    }
+  });
+  return order.map((key) => {
+    const { header, values } = byKey.get(key)!;
+    const filled = values.filter((v) => v !== '');
+    const n = Math.max(filled.length, 1);
+    const count = (test: (v: string) => boolean) => filled.filter(test).length / n;
+    return {
+      key,
+      header,
+      values,
+      filled: filled.length,
+      dateRatio: count((v) => looksLikeDate(v, asOf)),
+      moneyRatio: count(looksLikeMoney),
+      statusRatio: count(
+        (v) => v.length < 30 && (PENDING_WORDS.test(v) || POSTED_WORDS.test(v) || SKIP_STATUS_WORDS.test(v)),
+      ),
+      currencyRatio: count((v) => CURRENCY_SHAPE.test(v)),
+      idRatio: count((v) => ID_SHAPE.test(v)),
+      distinct: new Set(filled).size,
+      meanLength: filled.reduce((s, v) => s + v.length, 0) / n,
+    };
+  });
+}
+
+/** Checks `balance` against `amount` row to row; returns the direction it runs in, if any. */
+export function runningBalanceOrder(
+  amounts: Array<number | undefined>,
+  balances: Array<number | undefined>,
+): 'newestFirst' | 'oldestFirst' | undefined {
+  let newest = 0;
+  let oldest = 0;
+  let pairs = 0;
+  for (let i = 0; i + 1 < balances.length; i++) {
+    const a = amounts[i];
+    const b = balances[i];
+    const next = balances[i + 1];
+    const nextAmount = amounts[i + 1];
+    if (b === undefined || next === undefined) continue;
+    pairs++;
+    if (a !== undefined && Math.abs(b - next) === Math.abs(a)) newest++;
+    if (nextAmount !== undefined && Math.abs(next - b) === Math.abs(nextAmount)) oldest++;
+  }
+  if (pairs === 0) return undefined;
+  if (newest >= oldest && newest * 10 >= pairs * 6) return 'newestFirst';
+  if (oldest > newest && oldest * 10 >= pairs * 6) return 'oldestFirst';
+  return undefined;
+}
+
+function minorValues(c: ColumnStats): Array<number | undefined> {
+  const parsed = parseAmountColumn(c.values, { currency: 'USD' });
+  return parsed.amounts.map((r) => (r?.ok ? r.value.minor : undefined));
+}
+
+/** Resolves a mapping entry ("Amount|Net", "#3", ".txn-amount") to a column key of this group. */
+export function resolveColumn(ref: string, columns: ColumnStats[]): string | undefined {
+  const alternatives = ref.split('|').map((a) => a.trim().toLowerCase());
+  for (const alt of alternatives) {
+    const hit = columns.find((c) => c.key.toLowerCase() === alt || c.header.toLowerCase() === alt);
+    if (hit) return hit.key;
+  }
+  return undefined;
+}
+
+/**
+ * Decides which column is which: a mapping given (by a profile or the owner) first, then header
+ * words, then the values themselves (dates, amounts, a running balance, status words, ids).
+ */
+export function chooseMapping(columns: ColumnStats[], given: ColumnMapping = {}): ChosenMapping {
+  const mapping: ColumnMapping = {};
+  const reasons: ChosenMapping['reasons'] = {};
+  const used = new Set<string>();
+  const set = (field: CaptureField, key: string, reason: MappingReason) => {
+    mapping[field] = key;
+    reasons[field] = reason;
+    used.add(key);
+  };
+  for (const [field, ref] of Object.entries(given) as Array<[CaptureField, string]>) {
+    const key = resolveColumn(ref, columns);
+    if (key) set(field, key, 'given');
+  }
+  const free = () => columns.filter((c) => !used.has(c.key) && c.filled > 0);
+  const byHeader = (field: CaptureField | 'net', test: (c: ColumnStats) => boolean) =>
+    free().filter((c) => WORDS[field].test(words(c)) && test(c));
+  const money = (c: ColumnStats) => c.moneyRatio >= 0.5;
+
+  if (!mapping.date) {
+    const dated = byHeader('date', (c) => c.dateRatio >= 0.5);
+    const rank = (c: ColumnStats) =>
+      PRIMARY_DATE.test(words(c)) ? 2 : SECONDARY_DATE.test(words(c)) ? 0 : 1;
+    const best = dated.sort((a, b) => rank(b) - rank(a))[0];
+    if (best) set('date', best.key, 'header');
+  }
+  for (const field of ['balance', 'fee', 'gross', 'debit', 'credit'] as const) {
+    if (mapping[field]) continue;
+    const hit = byHeader(field, money)[0];
+    if (hit) set(field, hit.key, 'header');
+  }
+  if (!mapping.amount && !(mapping.debit && mapping.credit)) {
+    const net = byHeader('net', money)[0];
+    const amount = byHeader('amount', money)[0];
+    if (net && mapping.fee) {
+      set('amount', net.key, 'header');
+      if (amount && !mapping.gross) set('gross', amount.key, 'header');
+    } else if (amount) set('amount', amount.key, 'header');
+    else if (net) set('amount', net.key, 'header');
+  }
+  for (const field of ['status', 'currency', 'type', 'id', 'description'] as const) {
+    if (mapping[field]) continue;
+    const hit = byHeader(field, (c) => c.moneyRatio < 0.5 && c.dateRatio < 0.5)[0];
+    if (hit) set(field, hit.key, 'header');
+  }
+
+  // By values, for columns without telling headers.
+  if (!mapping.date) {
+    const best = free()
+      .filter((c) => c.dateRatio >= 0.6)
+      .sort((a, b) => b.filled - a.filled)[0];
+    if (best) set('date', best.key, 'values');
+  }
+  const moneyCols = free().filter((c) => c.moneyRatio >= 0.6);
+  if (!mapping.amount && !mapping.debit && !mapping.credit && moneyCols.length > 0) {
+    const [first, second, third] = moneyCols;
+    const complementary =
+      first && second && first.values.every((v, i) => (v === '') !== (second.values[i] === ''));
+    if (complementary) {
+      set('debit', first.key, 'values');
+      set('credit', second.key, 'values');
+      if (third && !mapping.balance) set('balance', third.key, 'values');
+    } else if (first) {
+      set('amount', first.key, 'values');
+      if (second && !mapping.balance) set('balance', second.key, 'values');
+    }
+  }
+  let balanceOrder: ChosenMapping['balanceOrder'];
+  if (mapping.balance) {
+    const balanceCol = columns.find((c) => c.key === mapping.balance)!;
+    const amounts = amountMinors(columns, mapping);
+    balanceOrder = runningBalanceOrder(amounts, minorValues(balanceCol));
+    // An unlabelled second amount that does not run as a balance is not a balance.
+    if (!balanceOrder && reasons.balance === 'values') {
+      delete mapping.balance;
+      delete reasons.balance;
+    }
+  }
+  if (!mapping.status) {
+    const hit = free().find((c) => c.statusRatio >= 0.5 && c.moneyRatio < 0.5);
+    if (hit) set('status', hit.key, 'values');
+  }
+  if (!mapping.currency) {
+    const hit = free().find((c) => c.currencyRatio >= 0.8);
+    if (hit) set('currency', hit.key, 'values');
+  }
+  if (!mapping.id) {
+    const hit = free().find((c) => c.idRatio >= 0.8);
+    if (hit) set('id', hit.key, 'values');
+  }
+  if (!mapping.description) {
+    const text = free()
+      .filter((c) => c.moneyRatio < 0.5 && c.dateRatio < 0.5 && c.statusRatio < 0.5)
+      .sort((a, b) => b.filled - a.filled || b.distinct - a.distinct || b.meanLength - a.meanLength)[0];
+    if (text) set('description', text.key, 'values');
+  }
+  return { mapping, reasons, columns, ...(balanceOrder ? { balanceOrder } : {}) };
+}
+
+function amountMinors(columns: ColumnStats[], mapping: ColumnMapping): Array<number | undefined> {
+  const col = (key?: string) => columns.find((c) => c.key === key);
+  const amount = col(mapping.amount);
+  if (amount) return minorValues(amount);
+  const debit = col(mapping.debit);
+  const credit = col(mapping.credit);
+  const d = debit ? minorValues(debit) : [];
+  const c = credit ? minorValues(credit) : [];
+  const n = Math.max(d.length, c.length);
+  return Array.from({ length: n }, (_, i) => {
+    if (d[i] !== undefined) return -Math.abs(d[i]!);
+    return c[i];
+  });
+}

@@ -1,0 +1,197 @@
+/**
+ * A composed, layout-free view of the page: open shadow roots (live or declarative
+ * `<template shadowrootmode>`) flattened in with their slots filled, hidden parts dropped, and per
+ * node the text a sighted reader sees (`text`) apart from the text only a screen reader gets
+ * (`hint`: `.sr-only` text, `aria-label`, `title`, decorative icon words). Built once per capture so
+ * every later step is a cheap walk, also in linkedom where selectors are slow.
+ */
+export type DomNode = {
+  el: Element;
+  tag: string;
+  role: string;
+  cls: string;
+  parent: DomNode | undefined;
+  children: DomNode[];
+  text: string;
+  hint: string;
+  /** Has text of its own (not only inside child elements). */
+  ownText: boolean;
+  /** Document order of this node and of its last descendant: `a` contains `b` iff a.start <= b.start <= a.end. */
+  start: number;
+  end: number;
+  depth: number;
+};
+
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'head', 'select', 'option', 'input', 'textarea']);
+const INLINE_TAGS = new Set([
+  'span',
+  'b',
+  'strong',
+  'em',
+  'i',
+  'sup',
+  'sub',
+  'small',
+  'a',
+  'abbr',
+  'bdi',
+  'bdo',
+  'data',
+  'time',
+  'font',
+  'u',
+  'mark',
+  's',
+  'del',
+  'ins',
+  'code',
+  'label',
+  'wbr',
+  'slot',
+]);
+const SR_ONLY =
+  /(?:^|\s)(?:sr-only|sr-text|visually-?hidden|screen-?reader(?:-text|-only)?|a11y-hidden|assistive-text|offscreen|hidden-visually|u-hidden-visually|cdk-visually-hidden|slds-assistive-text)(?:\s|$)/i;
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+const CLIPPED_STYLE = /clip\s*:\s*rect\(\s*0|clip-path\s*:\s*inset\(\s*50%|left\s*:\s*-\d{3,}px/i;
+
+type Part = { text: string; inline: boolean };
+
+const WORD_END = /[\p{L}\p{N}]$/u;
+const WORD_START = /^[\p{L}\p{N}]/u;
+
+/**
+ * Blocks are separated by a space; inline pieces only where two words would otherwise run
+ * together ("10:41 am" + "Cortado"), so "$" + "1,234" + ".56" stays one amount.
+ */
+function join(parts: Part[]): string {
+  let out = '';
+  let prevInline = true;
+  for (const p of parts) {
+    if (p.text === '') continue;
+    const space = out !== '' && (!p.inline || !prevInline || (WORD_END.test(out) && WORD_START.test(p.text)));
+    out += space ? ` ${p.text}` : p.text;
+    prevInline = p.inline;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+type Builder = { order: number };
+
+function isElement(node: Node): node is Element {
+  return node.nodeType === 1;
+}
+
+/** The children a reader sees: a shadow tree (with slots filled from the host) or the light children. */
+function composedChildren(el: Element): Node[] {
+  const live = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+  let shadow: Node[] | undefined;
+  let light = Array.from(el.childNodes);
+  if (live) shadow = Array.from(live.childNodes);
+  else {
+    const declared = light.find(
+      (n) =>
+        isElement(n) &&
+        n.localName === 'template' &&
+        /^open$|^closed$/i.test(n.getAttribute('shadowrootmode') ?? n.getAttribute('shadowroot') ?? ''),
+    ) as HTMLTemplateElement | undefined;
+    if (declared) {
+      light = light.filter((n) => n !== declared);
+      shadow = Array.from((declared.content ?? declared).childNodes);
+    }
+  }
+  if (!shadow) return light;
+  return fillSlots(shadow, light);
+}
+
+function fillSlots(nodes: Node[], light: Node[]): Node[] {
+  const out: Node[] = [];
+  for (const node of nodes) {
+    if (isElement(node) && node.localName === 'slot') {
+      const name = node.getAttribute('name') ?? '';
+      const assigned = light.filter((n) =>
+        isElement(n) ? (n.getAttribute('slot') ?? '') === name : name === '',
+      );
+      out.push(...(assigned.length > 0 ? assigned : Array.from(node.childNodes)));
+    } else out.push(node);
+  }
+  return out;
+}
+
+function build(el: Element, parent: DomNode | undefined, b: Builder, depth: number): DomNode | undefined {
+  const tag = el.localName;
+  if (SKIP_TAGS.has(tag)) return undefined;
+  if (tag === 'template' && !el.getAttribute('shadowrootmode')) return undefined;
+  if (el.hasAttribute('hidden')) return undefined;
+  const style = el.getAttribute('style') ?? '';
+  if (style !== '' && HIDDEN_STYLE.test(style)) return undefined;
+  const cls = el.getAttribute('class') ?? '';
+  const srOnly = (cls !== '' && SR_ONLY.test(cls)) || (style !== '' && CLIPPED_STYLE.test(style));
+  const node: DomNode = {
+    el,
+    tag,
+    role: el.getAttribute('role') ?? '',
+    cls,
+    parent,
+    children: [],
+    text: '',
+    hint: '',
+    ownText: false,
+    start: b.order++,
+    end: 0,
+    depth,
+  };
+  const parts: Part[] = [];
+  const hints: string[] = [];
+  const label = el.getAttribute('aria-label') ?? el.getAttribute('title');
+  if (label) hints.push(label);
+  if (tag === 'svg') {
+    const title = el.querySelector('title')?.textContent;
+    if (title) hints.push(title);
+  } else {
+    for (const child of composedChildren(el)) {
+      if (child.nodeType === 3) {
+        const t = child.textContent ?? '';
+        if (/\S/.test(t)) {
+          node.ownText = true;
+          parts.push({ text: t, inline: true });
+        }
+      } else if (isElement(child)) {
+        const c = build(child, node, b, depth + 1);
+        if (!c) continue;
+        node.children.push(c);
+        parts.push({ text: c.text, inline: INLINE_TAGS.has(c.tag) });
+        if (c.hint) hints.push(c.hint);
+      }
+    }
+  }
+  node.end = b.order - 1;
+  const text = join(parts);
+  // Decorative icon words ("arrow_downward") are aria-hidden and carry no digits; visible amounts do.
+  const decorative = el.getAttribute('aria-hidden') === 'true' && !/\d/.test(text);
+  if (srOnly || decorative) {
+    if (text) hints.push(text);
+    node.ownText = false;
+  } else node.text = text;
+  node.hint = hints.join(' ');
+  return node;
+}
+
+/** Builds the composed tree under `root` (a Document or an Element). */
+export function buildDomTree(root: Document | Element): DomNode | undefined {
+  const top = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
+  return top ? build(top as Element, undefined, { order: 0 }, 0) : undefined;
+}
+
+/** Every node in document order. */
+export function flatten(root: DomNode): DomNode[] {
+  const out: DomNode[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    out.push(n);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return out;
+}
+
+export const contains = (a: DomNode, b: DomNode) => a.start <= b.start && b.start <= a.end;

@@ -1,0 +1,165 @@
+import { contains, type DomNode } from './domTree';
+import { looksLikeDate, looksLikeMoney } from './valueShapes';
+
+/** Rows that repeat one structure, e.g. the `tr`s of one table or the cards of one list. */
+export type RowGroup = {
+  rows: DomNode[];
+  /** Nearest node holding every row: where date headings and section titles are looked for. */
+  container: DomNode;
+  /** Rows holding an amount and a date (their own or a heading's above them). */
+  quality: number;
+};
+
+export type PageShapes = {
+  /** Per node (by `start`): number of amount-shaped / date-shaped leaves under it. */
+  money: Int32Array;
+  dates: Int32Array;
+  /** Topmost date-only nodes in document order: candidates for date headings. */
+  dateNodes: DomNode[];
+};
+
+const ROW_LIMIT = { money: 4, dates: 3 };
+
+/** One pass over the tree: what holds amounts and dates. */
+export function measureShapes(all: DomNode[], asOf: string): PageShapes {
+  const n = all.length;
+  const money = new Int32Array(n);
+  const dates = new Int32Array(n);
+  const isDate = new Uint8Array(n);
+  const dateNodes: DomNode[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const node = all[i]!;
+    let m = 0;
+    let d = 0;
+    let childDate = false;
+    for (const c of node.children) {
+      m += money[c.start]!;
+      d += dates[c.start]!;
+      if (isDate[c.start]) childDate = true;
+    }
+    const short = node.text.length > 0 && node.text.length <= 40;
+    if (short && m === 0 && looksLikeMoney(node.text)) m = 1;
+    if (short && looksLikeDate(node.text, asOf)) {
+      isDate[node.start] = 1;
+      if (!childDate) d += 1;
+    }
+    money[node.start] = m;
+    dates[node.start] = d;
+  }
+  for (const node of all) {
+    if (isDate[node.start] && !(node.parent && isDate[node.parent.start])) dateNodes.push(node);
+  }
+  return { money, dates, dateNodes };
+}
+
+const sig = (n: DomNode) => `${n.tag}[${n.role}]`;
+
+function ancestorWhere(n: DomNode, test: (a: DomNode) => boolean): DomNode | undefined {
+  for (let a = n.parent; a; a = a.parent) if (test(a)) return a;
+  return undefined;
+}
+
+/** Nodes that hold rows, and under which keys their children group. */
+function groupKeys(row: DomNode): Array<[string, DomNode]> {
+  const p = row.parent;
+  if (!p) return [];
+  if (row.tag === 'tr') {
+    const table = ancestorWhere(row, (a) => a.tag === 'table') ?? p;
+    return [[`tr@${table.start}`, table]];
+  }
+  if (row.role === 'row') {
+    const grid =
+      ancestorWhere(row, (a) => a.role === 'grid' || a.role === 'table' || a.role === 'treegrid') ?? p;
+    return [[`row@${grid.start}`, grid]];
+  }
+  if (['td', 'th', 'thead', 'tbody', 'tfoot', 'table'].includes(row.tag)) return [];
+  // Cards may sit in one list, or in one list per day/section: both are the same group.
+  const keys: Array<[string, DomNode]> = [[`${sig(row)}@${p.start}`, p]];
+  const gp = p.parent;
+  if (gp) keys.push([`${sig(row)}<${sig(p)}@${gp.start}`, gp]);
+  const ggp = gp?.parent;
+  if (gp && ggp) keys.push([`${sig(row)}<${sig(p)}<${sig(gp)}@${ggp.start}`, ggp]);
+  return keys;
+}
+
+/** Date heading nodes lying inside `container`, outside every row, each before some row. */
+function rowsWithHeadingDates(rows: DomNode[], container: DomNode, dateNodes: DomNode[]): Set<DomNode> {
+  const out = new Set<DomNode>();
+  let lo = 0;
+  let hi = dateNodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dateNodes[mid]!.start < container.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let r = 0;
+  let seen = false;
+  for (let i = lo; i < dateNodes.length && dateNodes[i]!.start <= container.end; i++) {
+    const d = dateNodes[i]!;
+    while (r < rows.length && rows[r]!.end < d.start) {
+      if (seen) out.add(rows[r]!);
+      r++;
+    }
+    if (r < rows.length && contains(rows[r]!, d)) continue;
+    seen = true;
+  }
+  if (seen) for (; r < rows.length; r++) out.add(rows[r]!);
+  return out;
+}
+
+/**
+ * Finds the repeated structures whose members each hold an amount and a date, and picks the
+ * best non-overlapping ones: several tables may hold transactions (pending and posted), most
+ * others (summaries, rates) fail the amount-and-date test.
+ */
+export function findRowGroups(all: DomNode[], shapes: PageShapes): RowGroup[] {
+  const buckets = new Map<string, { container: DomNode; rows: DomNode[] }>();
+  for (const node of all) {
+    if (shapes.money[node.start] === 0) continue;
+    for (const [key, container] of groupKeys(node)) {
+      let b = buckets.get(key);
+      if (!b) {
+        b = { container, rows: [] };
+        buckets.set(key, b);
+      }
+      b.rows.push(node);
+    }
+  }
+  const candidates: RowGroup[] = [];
+  for (const { container, rows } of buckets.values()) {
+    const sized = rows.filter(
+      (r) => shapes.money[r.start]! <= ROW_LIMIT.money && shapes.dates[r.start]! <= ROW_LIMIT.dates,
+    );
+    let quality = sized.filter((r) => shapes.dates[r.start]! > 0).length;
+    if (quality < sized.length) {
+      const undated = sized.filter((r) => shapes.dates[r.start] === 0);
+      quality += rowsWithHeadingDates(undated, container, shapes.dateNodes).size;
+    }
+    const tabular = rows[0]!.tag === 'tr' || rows[0]!.role === 'row';
+    if (quality >= (tabular ? 1 : 2) && quality * 2 >= rows.length) {
+      candidates.push({ rows, container, quality });
+    }
+  }
+  // Equal groups found at several levels: prefer deeper rows, then the tightest container.
+  candidates.sort(
+    (a, b) =>
+      b.quality - a.quality || b.rows[0]!.depth - a.rows[0]!.depth || b.container.depth - a.container.depth,
+  );
+  const accepted: RowGroup[] = [];
+  const taken = new Set<DomNode>();
+  const aboveTaken = new Set<DomNode>();
+  const overlaps = (r: DomNode) => {
+    if (aboveTaken.has(r)) return true;
+    for (let a: DomNode | undefined = r; a; a = a.parent) if (taken.has(a)) return true;
+    return false;
+  };
+  for (const c of candidates) {
+    if (c.rows.some(overlaps)) continue;
+    accepted.push(c);
+    for (const r of c.rows) {
+      taken.add(r);
+      for (let a = r.parent; a && !aboveTaken.has(a); a = a.parent) aboveTaken.add(a);
+    }
+  }
+  return accepted.sort((a, b) => a.rows[0]!.start - b.rows[0]!.start);
+}

@@ -1,0 +1,48 @@
+import type { TransactionKind } from '../model/transaction';
+
+export type PortalKind = 'bank' | 'card' | 'processor';
+
+const KEYWORDS: Array<[RegExp, TransactionKind]> = [
+  [/\b(dispute|chargeback|inquiry|rückbuchung)\b/i, 'dispute'],
+  [
+    /\b(refund|refunded|return|reversal|rückerstattung|erstattung|remboursement|reembolso|devolución)\b/i,
+    'refund',
+  ],
+  [/\b(fees?|service charge|gebühr|entgelt|frais|comisión|commission)\b/i, 'fee'],
+  [/\b(payouts?|auszahlung|versement)\b/i, 'payout'],
+  [/\b(adjustment|correction|korrektur)\b/i, 'adjustment'],
+  [/\b(transfer|überweisung|umbuchung|virement|transferencia|zelle|wire)\b/i, 'transfer'],
+];
+const PROCESSOR_PAYOUT =
+  /\b(stripe|square|sq|paypal|shopify|adyen|braintree)\b.*\b(transfer|payout|deposit|inst xfer)\b/i;
+const ID_KINDS: Array<[RegExp, TransactionKind]> = [
+  [/^po_/, 'payout'],
+  [/^(re|pyr)_/, 'refund'],
+  [/^dp_/, 'dispute'],
+  [/^(ch|py|pi)_/, 'charge'],
+];
+
+/** The kind of a row from its id, its type column and its wording; the portal's kind decides the rest. */
+export function inferKind(input: {
+  text: string;
+  externalId?: string;
+  minor: number;
+  portalKind: PortalKind;
+  defaultKind?: TransactionKind;
+}): TransactionKind {
+  const { text, externalId, minor, portalKind } = input;
+  if (externalId) for (const [re, kind] of ID_KINDS) if (re.test(externalId)) return kind;
+  // A processor's payout reaches a bank account as a deposit, whatever the bank calls it.
+  if (portalKind !== 'processor' && PROCESSOR_PAYOUT.test(text)) return minor < 0 ? 'withdrawal' : 'deposit';
+  for (const [re, kind] of KEYWORDS) {
+    if (!re.test(text)) continue;
+    // On a bank page a processor's payout arrives as a deposit.
+    if (kind === 'payout' && portalKind !== 'processor') return minor < 0 ? 'withdrawal' : 'deposit';
+    return kind;
+  }
+  if (input.defaultKind) return input.defaultKind;
+  if (portalKind === 'processor') return minor >= 0 ? 'charge' : 'withdrawal';
+  if (portalKind === 'card')
+    return minor < 0 ? 'charge' : /payment|thank you/i.test(text) ? 'transfer' : 'refund';
+  return minor < 0 ? 'withdrawal' : 'deposit';
+}

@@ -1,0 +1,57 @@
+import type { DateOrder } from '../dates/parseDate';
+import type { DecimalSeparator } from '../money/detectDecimalSeparator';
+import type { DomNode } from './domTree';
+
+/** What the page as a whole says about how to read it when a column cannot tell. */
+export type PageSettings = {
+  currency: string;
+  fallbackOrder: DateOrder;
+  fallbackSeparator: DecimalSeparator;
+  account: string | undefined;
+  /** The page reads like a credit card's activity (charges shown positive). */
+  cardPage: boolean;
+};
+
+const EURO_LANGS = /^(de|fr|es|it|nl|pt|fi|el|sk|sl|et|lv|lt|ga|mt|lb)\b/i;
+const DAY_FIRST_LANGS = /^(?!en-us|en$|en-ca|en-ph)[a-z]{2}/i;
+const COMMA_LANGS = /^(de|fr|es|it|nl|pt|fi|el|sk|sl|et|lv|lt|da|sv|nb|no|pl|cs|hu|ro|tr|ru|id)\b/i;
+const ACCOUNT =
+  /((?:[A-Z][\w&'’-]*\s){0,4}(?:checking|savings|account|konto|girokonto|compte|cuenta|card|visa|mastercard|platinum|gold|business|operating|credit))[^\d\n]{0,12}?(?:••|·{2,}|\*{2,}|x{2,}|ending in|endet auf|…|\.{3}|-)\s*(\d{4})\b/i;
+const IBAN = /\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b/;
+const CARD_WORDS =
+  /credit card|card ending|card member|cardmember|statement balance|minimum payment|payment due|available credit|credit limit/i;
+
+function langOf(root: Document | Element): string {
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+  const own = root.nodeType === 1 ? (root as Element).closest?.('[lang]')?.getAttribute('lang') : undefined;
+  return own ?? doc?.documentElement?.getAttribute('lang') ?? '';
+}
+
+/** Finds the account name the page shows, masked to its last four: `Business Checking ••6789`. */
+function findAccount(all: DomNode[]): string | undefined {
+  for (const n of all) {
+    if (n.text.length === 0 || n.text.length > 80 || n.children.length > 6) continue;
+    const m = ACCOUNT.exec(n.text);
+    if (m) return `${m[1]!.trim().replace(/\s+/g, ' ')} ••${m[2]}`;
+    const iban = IBAN.exec(n.text);
+    if (iban) return `IBAN ••${iban[0].replace(/\s/g, '').slice(-4)}`;
+  }
+  return undefined;
+}
+
+export function pageSettings(
+  root: Document | Element,
+  all: DomNode[],
+  defaultCurrency?: string,
+): PageSettings {
+  const lang = langOf(root);
+  const currency = defaultCurrency ?? (EURO_LANGS.test(lang) ? 'EUR' : /^en-gb/i.test(lang) ? 'GBP' : 'USD');
+  const cardPage = all.some((n) => n.text.length < 200 && n.ownText && CARD_WORDS.test(n.text));
+  return {
+    currency,
+    fallbackOrder: lang && DAY_FIRST_LANGS.test(lang) ? 'dmy' : 'mdy',
+    fallbackSeparator: COMMA_LANGS.test(lang) ? ',' : '.',
+    account: findAccount(all),
+    cardPage,
+  };
+}

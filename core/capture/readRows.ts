@@ -1,0 +1,350 @@
+import type { DateOrder } from '../dates/parseDate';
+import { parseDateColumn } from '../dates/parseDateColumn';
+import type { ProfileConventions } from '../model/profile';
+import type { TransactionDraft, TransactionStatus } from '../model/transaction';
+import type { DecimalSeparator } from '../money/detectDecimalSeparator';
+import { parseAmount } from '../money/parseAmount';
+import { parseAmountColumn } from '../money/parseAmountColumn';
+import type { ChosenMapping } from './chooseMapping';
+import type { DomNode } from './domTree';
+import { inferKind, type PortalKind } from './inferKind';
+import type { Cell } from './rowCells';
+import type { RowContext } from './rowContext';
+import {
+  looksLikeDate,
+  looksLikeMoney,
+  NEGATIVE_CLASS,
+  NEGATIVE_WORDS,
+  NOT_A_TRANSACTION_ROW,
+  PENDING_WORDS,
+  POSITIVE_CLASS,
+  POSITIVE_WORDS,
+  SKIP_STATUS_WORDS,
+} from './valueShapes';
+
+/** `notTransaction`: rightly left out (a total, a failed payment); `unreadable`: a row that was lost. */
+export type SkippedRow = { row: number; reason: string; text: string; notTransaction: boolean };
+
+export type ReadSettings = {
+  url: string;
+  capturedAt: string;
+  asOf: string;
+  institution: string;
+  account: string;
+  portalKind: PortalKind;
+  currency: string;
+  fallbackOrder: DateOrder;
+  fallbackSeparator: DecimalSeparator;
+  conventions: Partial<ProfileConventions>;
+};
+
+export type ReadResult = {
+  drafts: Array<TransactionDraft & { origin: { row: number } }>;
+  skipped: SkippedRow[];
+  dateOrder?: DateOrder;
+  decimalSeparator?: DecimalSeparator;
+  notes: string[];
+};
+
+const STRIPE_ID = /\b(?:py|ch|po|txn|re|pi|tr|ipi|dp|pyr|ba)_[A-Za-z0-9]{8,}\b/;
+const PAYPAL_ID = /\/([0-9A-Z]{17})(?:[/?#]|$)/;
+const PENDING_CLASS = /(?:^|[\s_-])(?:pending|processing|authori[sz]ed)(?:$|[\s_-])/i;
+const CODE_IN_HEADER = /\b([A-Z]{3})\b/;
+
+/** The leaf texts inside a cell, for cells that hold more than one thing ("Nov 21 · Pending"). */
+function parts(node: DomNode): string[] {
+  if (node.ownText || node.children.length === 0) return node.text ? [node.text] : [];
+  return node.children.flatMap(parts);
+}
+
+function pick(cell: Cell | undefined, test: (text: string) => boolean): string {
+  if (!cell) return '';
+  if (test(cell.text)) return cell.text;
+  return parts(cell.node).find(test) ?? '';
+}
+
+/** Class tokens of a node and everything inside it. */
+function classesWithin(node: DomNode): string {
+  let out = node.cls;
+  for (const c of node.children) out += ` ${classesWithin(c)}`;
+  return out;
+}
+
+function signHint(amountCell: Cell | undefined, row: DomNode, typeText: string): -1 | 1 | 0 {
+  const classText = amountCell ? classesWithin(amountCell.node) : '';
+  const cellWords = amountCell ? `${amountCell.hint}` : '';
+  for (const [text, neg, pos] of [
+    [classText, NEGATIVE_CLASS, POSITIVE_CLASS],
+    [cellWords, NEGATIVE_WORDS, POSITIVE_WORDS],
+    [typeText, NEGATIVE_WORDS, POSITIVE_WORDS],
+    [row.cls, NEGATIVE_CLASS, POSITIVE_CLASS],
+    [row.hint, NEGATIVE_WORDS, POSITIVE_WORDS],
+  ] as const) {
+    if (!text) continue;
+    const n = neg.test(text);
+    const p = pos.test(text);
+    if (n !== p) return n ? -1 : 1;
+  }
+  return 0;
+}
+
+const TYPE_NEGATIVE =
+  /\b(debit|withdrawal|purchase|payment|fee|sent|transfer out|pos|atm|check|cheque|lastschrift|abbuchung|kartenzahlung)\b/i;
+const TYPE_POSITIVE =
+  /\b(credit|deposit|refund|received|transfer in|interest|gutschrift|eingang|dividend)\b/i;
+
+function explicitSign(text: string): -1 | 1 | 0 {
+  const t = text.trim();
+  if (/^[-−–(]|[-−–)]$|\bDR\.?$/i.test(t) || /^[^\d]*[-−–(]/.test(t)) return -1;
+  if (/^\+|^[^\d]*\+|\bCR\.?$/i.test(t)) return 1;
+  return 0;
+}
+
+/** Turns the cells of one group's rows into drafts, using the chosen mapping. */
+export function readRows(
+  rows: DomNode[],
+  cells: Cell[][],
+  contexts: RowContext[],
+  chosen: ChosenMapping,
+  settings: ReadSettings,
+  firstRowNumber: number,
+): ReadResult {
+  const { mapping } = chosen;
+  const notes: string[] = [];
+  const cellOf = (r: number, field: keyof typeof mapping) => {
+    const key = mapping[field];
+    return key ? cells[r]!.find((c) => c.key === key) : undefined;
+  };
+  const isDate = (t: string) => looksLikeDate(t, settings.asOf);
+  const dateTexts = rows.map((_, r) => pick(cellOf(r, 'date'), isDate));
+  const dateColumn = parseDateColumn(
+    dateTexts.map((t, r) => t || contexts[r]!.dateHeading),
+    {
+      asOf: settings.asOf,
+      fallbackOrder: settings.fallbackOrder,
+      ...(settings.conventions.dateOrder ? { order: settings.conventions.dateOrder } : {}),
+    },
+  );
+  const moneyText = (field: 'amount' | 'debit' | 'credit' | 'balance' | 'fee' | 'gross') =>
+    rows.map((_, r) => pick(cellOf(r, field), looksLikeMoney));
+  const amountTexts = moneyText('amount');
+  const debitTexts = moneyText('debit');
+  const creditTexts = moneyText('credit');
+  const separator =
+    settings.conventions.decimalSeparator ??
+    parseAmountColumn([...amountTexts, ...debitTexts, ...creditTexts], {
+      currency: settings.currency,
+      fallbackSeparator: settings.fallbackSeparator,
+    }).decimalSeparator;
+  const headerCurrency = (field: 'amount' | 'debit' | 'credit') => {
+    const key = mapping[field];
+    const header = chosen.columns.find((c) => c.key === key)?.header ?? '';
+    return CODE_IN_HEADER.exec(header)?.[1];
+  };
+  const columnCurrency = headerCurrency('amount') ?? headerCurrency('debit') ?? headerCurrency('credit');
+
+  const columnSigned = amountTexts.some((t) => explicitSign(t) === -1);
+  const drafts: ReadResult['drafts'] = [];
+  const skipped: SkippedRow[] = [];
+  let previousDate: string | undefined;
+  let usedAsOfForPending = false;
+  const kindTexts: string[] = [];
+  const amountShown: string[] = [];
+
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const rowNumber = firstRowNumber + r;
+    const text = row.text.slice(0, 120);
+    const skip = (reason: string, notTransaction = false) => {
+      skipped.push({ row: rowNumber, reason, text, notTransaction });
+    };
+    const context = contexts[r]!;
+    const description = cellOf(r, 'description')?.text ?? '';
+    if (NOT_A_TRANSACTION_ROW.test(description) || NOT_A_TRANSACTION_ROW.test(row.text)) {
+      skip('a balance or total line, not a transaction', true);
+      continue;
+    }
+    const otherCells = cells[r]!.filter((c) => c.key !== mapping.description);
+    const statusText = [
+      cellOf(r, 'status')?.text ?? '',
+      ...otherCells.map((c) => `${c.text} ${c.hint}`),
+      row.hint,
+    ].join(' ');
+    if (
+      SKIP_STATUS_WORDS.test(cellOf(r, 'status')?.text ?? '') ||
+      (!mapping.status && SKIP_STATUS_WORDS.test(statusText))
+    ) {
+      skip(`status "${(SKIP_STATUS_WORDS.exec(statusText) ?? [''])[0]}": no money moved`, true);
+      continue;
+    }
+    const pending =
+      PENDING_WORDS.test(statusText) ||
+      PENDING_CLASS.test(classesWithin(row)) ||
+      PENDING_WORDS.test(context.section);
+    const status: TransactionStatus = pending ? 'pending' : 'posted';
+
+    // Currency: the amount's own mark, a currency column, the column header, then the page.
+    const currencyCell = cellOf(r, 'currency')?.text.trim();
+    const rowCurrency =
+      (currencyCell && /^[A-Z]{3}$/.test(currencyCell) ? currencyCell : undefined) ??
+      columnCurrency ??
+      settings.currency;
+    // A value the column's convention cannot read ("€85,00" among dollars) is read on its own.
+    const parse = (t: string) => {
+      if (!t) return undefined;
+      const inColumn = parseAmount(t, { decimalSeparator: separator, currency: rowCurrency });
+      if (inColumn.ok) return inColumn;
+      const alone = parseAmount(t, { currency: rowCurrency });
+      return alone.ok ? alone : inColumn;
+    };
+
+    let amount = parse(amountTexts[r]!);
+    let sign: -1 | 1 | 0 = amount ? explicitSign(amountTexts[r]!) : 0;
+    if (!amount) {
+      const debit = parse(debitTexts[r]!);
+      const credit = parse(creditTexts[r]!);
+      if (debit?.ok && Math.abs(debit.value.minor) > 0) {
+        amount = debit;
+        sign = -1;
+      } else if (credit?.ok) {
+        amount = credit;
+        sign = 1;
+      } else amount = debit ?? credit;
+    }
+    if (!amount) {
+      skip('no amount');
+      continue;
+    }
+    if (!amount.ok) {
+      skip(`amount: ${amount.problems[0]!.message}`);
+      continue;
+    }
+    const typeText = cellOf(r, 'type')?.text ?? '';
+    // A column that shows minus signs shows its unsigned values as money in.
+    if (sign === 0 && !columnSigned) sign = signHint(cellOf(r, 'amount'), row, typeText);
+    if (sign === 0 && !columnSigned && typeText) {
+      const n = TYPE_NEGATIVE.test(typeText);
+      const p = TYPE_POSITIVE.test(typeText);
+      if (n !== p) sign = n ? -1 : 1;
+    }
+    const minor = Math.abs(amount.value.minor) * (sign === -1 ? -1 : 1);
+    const currency = amount.value.currency;
+
+    const balance = parse(moneyText('balance')[r]!);
+
+    let date: string | undefined;
+    const parsedDate = dateColumn.dates[r];
+    if (parsedDate?.ok) date = parsedDate.value;
+    else if (!dateTexts[r] && !contexts[r]!.dateHeading && previousDate && mapping.date) date = previousDate;
+    else if (pending) {
+      date = settings.asOf;
+      usedAsOfForPending = true;
+    }
+    if (!date) {
+      skip(parsedDate && !parsedDate.ok ? `date: ${parsedDate.problems[0]!.message}` : 'no date');
+      continue;
+    }
+    previousDate = date;
+
+    const idText = cellOf(r, 'id')?.text.trim();
+    const linked = findLinkedId(row);
+    const externalId = linked ?? (idText && /^[A-Za-z0-9_-]{4,}$/.test(idText) ? idText : undefined);
+    const fee = parse(moneyText('fee')[r]!);
+    const gross = parse(moneyText('gross')[r]!);
+
+    const descriptionText = description || row.text.slice(0, 80);
+    drafts.push({
+      institution: settings.institution,
+      account: settings.account,
+      date,
+      description: descriptionText,
+      amount: { minor, currency },
+      status,
+      kind: 'unknown',
+      ...(externalId ? { externalId } : {}),
+      ...(balance?.ok ? { balance: balance.value } : {}),
+      ...(fee?.ok ? { fee: { minor: Math.abs(fee.value.minor), currency: fee.value.currency } } : {}),
+      ...(gross?.ok ? { gross: gross.value } : {}),
+      origin: { url: settings.url, row: rowNumber, capturedAt: settings.capturedAt },
+    });
+    kindTexts.push(
+      [
+        typeText,
+        descriptionText,
+        ...cells[r]!.filter((c) => !looksLikeMoney(c.text)).map((c) => c.text),
+      ].join(' '),
+    );
+    amountShown.push(amountTexts[r]!);
+  }
+  signFromBalances(drafts, chosen.balanceOrder, amountShown, notes);
+  drafts.forEach((d, i) => {
+    if (settings.conventions.amountSign === 'inverted') d.amount = { ...d.amount, minor: -d.amount.minor };
+    d.kind = inferKind({
+      text: kindTexts[i]!,
+      ...(d.externalId ? { externalId: d.externalId } : {}),
+      minor: d.amount.minor,
+      portalKind: settings.portalKind,
+      ...(settings.conventions.defaultKind ? { defaultKind: settings.conventions.defaultKind } : {}),
+    });
+  });
+  if (usedAsOfForPending) notes.push('pending rows without a date were dated as of the capture date');
+  return {
+    drafts,
+    skipped,
+    dateOrder: dateColumn.order,
+    decimalSeparator: separator,
+    notes,
+  };
+}
+
+/**
+ * Portal ids sit in row links and data attributes even where the row does not show them: Stripe
+ * `py_…`/`txn_…` anywhere, PayPal's 17-character ids as a link's last path segment.
+ */
+function findLinkedId(row: DomNode): string | undefined {
+  const stack = [row];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    for (const attr of ['href', 'data-href', 'data-id', 'data-transaction-id', 'data-object-id', 'id']) {
+      const v = n.el.getAttribute(attr);
+      const m = v ? STRIPE_ID.exec(v) : null;
+      if (m) return m[0];
+      const p = v && attr.endsWith('href') ? PAYPAL_ID.exec(v) : null;
+      if (p && /\d/.test(p[1]!) && /[A-Z]/.test(p[1]!)) return p[1];
+    }
+    const m = n.ownText ? STRIPE_ID.exec(n.text) : null;
+    if (m) return m[0];
+    stack.push(...n.children);
+  }
+  return undefined;
+}
+
+/**
+ * Unsigned amounts next to a running balance: the balance says which way the money went.
+ * Only rows whose text showed no sign are changed.
+ */
+function signFromBalances(
+  drafts: ReadResult['drafts'],
+  order: ChosenMapping['balanceOrder'],
+  amountShown: string[],
+  notes: string[],
+): void {
+  if (!order || drafts.length < 2) return;
+  let changed = 0;
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    const j = order === 'newestFirst' ? i + 1 : i - 1;
+    const prior = drafts[j]?.balance;
+    if (!d.balance || !prior) continue;
+    const delta = d.balance.minor - prior.minor;
+    if (Math.abs(delta) !== Math.abs(d.amount.minor) || explicitSign(amountShown[i]!) !== 0 || delta === 0) {
+      continue;
+    }
+    const minor = Math.sign(delta) * Math.abs(d.amount.minor);
+    if (minor !== d.amount.minor) {
+      d.amount = { ...d.amount, minor };
+      changed++;
+    }
+  }
+  if (changed > 0) notes.push(`${changed} unsigned amounts were signed from the running balance`);
+}

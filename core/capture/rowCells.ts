@@ -1,0 +1,145 @@
+import type { DomNode } from './domTree';
+import { looksLikeDate, looksLikeMoney } from './valueShapes';
+
+/** One cell of a row, named by the key its column is known by (header text, `.class` or `#n`). */
+export type Cell = {
+  key: string;
+  /** Header text for the column, when the page shows one. */
+  header: string;
+  node: DomNode;
+  text: string;
+  hint: string;
+};
+
+export type RowLayout = 'table' | 'grid' | 'cards';
+
+const CELL_ROLES = new Set(['gridcell', 'cell', 'rowheader', 'columnheader']);
+const GRID_ROLES = new Set(['grid', 'table', 'treegrid']);
+const SEMANTIC_CLASS =
+  /(date|amount|amt|desc|description|merchant|payee|name|title|memo|balance|bal|status|state|badge|type|category|ref|reference|currency|fee|net|gross|debit|credit|time|when|value|price|total|detail|counterparty|party|id)/i;
+const UTILITY_CLASS = /[:[\]/]|^(?:css|sc|jsx|emotion|svelte|ng|tw)-|\d/;
+
+export function layoutOf(row: DomNode): RowLayout {
+  if (row.tag === 'tr') return 'table';
+  if (row.role === 'row') return 'grid';
+  return 'cards';
+}
+
+const headerText = (n: DomNode) => (n.text || n.hint).replace(/[↑↓▲▼⇅]/g, '').trim();
+
+function colspan(n: DomNode): number {
+  const span = Number(n.el.getAttribute('colspan') ?? '1');
+  return Number.isInteger(span) && span > 0 ? span : 1;
+}
+
+/** Header texts by 0-based column, from the table's or grid's header row. */
+export function columnHeaders(row: DomNode, layout: RowLayout): string[] {
+  if (layout === 'cards') return [];
+  let container = row.parent;
+  while (container && !(layout === 'table' ? container.tag === 'table' : GRID_ROLES.has(container.role))) {
+    container = container.parent;
+  }
+  if (!container) return [];
+  if (layout === 'table') {
+    for (const section of [container, ...container.children]) {
+      for (const tr of section.tag === 'thead' || section === container ? section.children : []) {
+        if (tr.tag !== 'tr') continue;
+        const cells = tr.children.filter((c) => c.tag === 'th' || c.tag === 'td');
+        if (cells.length > 0 && (section.tag === 'thead' || cells.every((c) => c.tag === 'th'))) {
+          const out: string[] = [];
+          for (const c of cells) for (let i = 0; i < colspan(c); i++) out.push(headerText(c));
+          return out;
+        }
+      }
+    }
+    return [];
+  }
+  const out: string[] = [];
+  const stack = [container];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.role === 'columnheader') {
+      const index = Number(n.el.getAttribute('aria-colindex') ?? Number.NaN) - 1;
+      if (Number.isInteger(index) && index >= 0) out[index] = headerText(n);
+      else out.push(headerText(n));
+      continue;
+    }
+    if (n.role === 'row' && out.length > 0) break;
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return Array.from(out, (h) => h ?? '');
+}
+
+function classKey(node: DomNode, row: DomNode): string | undefined {
+  for (let n: DomNode | undefined = node; n && n !== row; n = n.parent) {
+    for (const token of n.cls.split(/\s+/)) {
+      if (token && !UTILITY_CLASS.test(token) && SEMANTIC_CLASS.test(token)) return `.${token}`;
+    }
+    for (const attr of ['data-testid', 'data-test', 'data-field', 'data-column', 'data-qa']) {
+      const v = n.el.getAttribute(attr);
+      if (v) return `[${attr}=${v}]`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The text blocks of a card row: a node with text of its own is a cell, and so is a node whose
+ * whole text is one amount or one date even when split over spans ("$" "1,234" ".56").
+ */
+function cardCells(node: DomNode, asOf: string, out: DomNode[]): void {
+  if (!node.text && !node.hint) return;
+  if (node.ownText || node.children.length === 0) {
+    if (node.text) out.push(node);
+    return;
+  }
+  if (node.children.length > 1 && (looksLikeMoney(node.text) || looksLikeDate(node.text, asOf))) {
+    out.push(node);
+    return;
+  }
+  for (const c of node.children) cardCells(c, asOf, out);
+}
+
+/** The cells of one row, keyed so that the same column gets the same key on every row. */
+export function rowCells(row: DomNode, layout: RowLayout, headers: string[], asOf: string): Cell[] {
+  const cells: Cell[] = [];
+  const labelled = (n: DomNode) => n.el.getAttribute('data-label') ?? n.el.getAttribute('data-title') ?? '';
+  if (layout === 'table') {
+    let col = 0;
+    for (const c of row.children) {
+      if (c.tag !== 'td' && c.tag !== 'th') continue;
+      const header = labelled(c) || headers[col] || '';
+      cells.push({ key: header || `#${col + 1}`, header, node: c, text: c.text, hint: c.hint });
+      col += colspan(c);
+    }
+    return cells;
+  }
+  if (layout === 'grid') {
+    const found: DomNode[] = [];
+    const stack = [...row.children].reverse();
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (CELL_ROLES.has(n.role)) found.push(n);
+      else for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    }
+    found.forEach((c, i) => {
+      const index = Number(c.el.getAttribute('aria-colindex') ?? Number.NaN) - 1;
+      const col = Number.isInteger(index) && index >= 0 ? index : i;
+      const header = labelled(c) || headers[col] || '';
+      cells.push({ key: header || `#${col + 1}`, header, node: c, text: c.text, hint: c.hint });
+    });
+    return cells;
+  }
+  const blocks: DomNode[] = [];
+  cardCells(row, asOf, blocks);
+  const seen = new Map<string, number>();
+  blocks.forEach((b, i) => {
+    const header = labelled(b);
+    let key = header || classKey(b, row) || `#${i + 1}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n > 1) key = `${key}~${n}`;
+    cells.push({ key, header, node: b, text: b.text, hint: b.hint });
+  });
+  return cells;
+}

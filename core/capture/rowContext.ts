@@ -1,0 +1,67 @@
+import type { DomNode } from './domTree';
+
+/** What the page says above a row: the section it is in and the date heading it falls under. */
+export type RowContext = { section: string; dateHeading: string };
+
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'legend', 'summary']);
+const HEADING_CLASS = /(?:^|[\s_-])(?:heading|header|title|divider|subheader)(?:$|[\s_-])/i;
+
+/** Section titles and group labels, in document order. */
+export function findHeadings(all: DomNode[]): DomNode[] {
+  return all.filter(
+    (n) =>
+      n.text.length > 0 &&
+      n.text.length <= 80 &&
+      (HEADING_TAGS.has(n.tag) ||
+        n.role === 'heading' ||
+        (HEADING_CLASS.test(n.cls) && n.children.length <= 3)),
+  );
+}
+
+/** Labels a container carries for screen readers: `aria-label` on it and its ancestors. */
+export function containerLabels(container: DomNode): string {
+  const labels: string[] = [];
+  for (let n: DomNode | undefined = container; n; n = n.parent) {
+    const label = n.el.getAttribute('aria-label');
+    if (label) labels.push(label);
+  }
+  return labels.join(' · ');
+}
+
+/**
+ * One sweep over a group's rows (sorted, disjoint) and the headings and date nodes of the page:
+ * each row gets the last section title and the last date heading above it that lie outside rows.
+ * A new section title ends the previous date heading.
+ */
+export function rowContexts(
+  rows: DomNode[],
+  container: DomNode,
+  headings: DomNode[],
+  dateNodes: DomNode[],
+  isDateText: (text: string) => boolean,
+): RowContext[] {
+  type Event = { node: DomNode; date: boolean };
+  const events: Event[] = [];
+  for (const h of headings) if (!isDateText(h.text)) events.push({ node: h, date: false });
+  for (const d of dateNodes)
+    if (d.start >= container.start && d.start <= container.end) events.push({ node: d, date: true });
+  events.sort((a, b) => a.node.start - b.node.start);
+  const out: RowContext[] = [];
+  let section = '';
+  let dateHeading = '';
+  let e = 0;
+  for (const row of rows) {
+    while (e < events.length && events[e]!.node.start < row.start) {
+      // Events inside earlier rows were stepped over below, so this one lies between rows.
+      const ev = events[e++]!;
+      if (ev.date) dateHeading = ev.node.text;
+      else {
+        section = ev.node.text;
+        dateHeading = '';
+      }
+    }
+    out.push({ section, dateHeading });
+    while (e < events.length && events[e]!.node.start <= row.end) e++;
+  }
+  return out;
+}

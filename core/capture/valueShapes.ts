@@ -1,0 +1,54 @@
+import { parseDate } from '../dates/parseDate';
+import { CURRENCY_SYMBOLS } from '../model/currency';
+import { parseAmount } from '../money/parseAmount';
+
+/**
+ * What a cell's text looks like, cheaply: money needs a currency mark or cents, so quantities,
+ * check numbers and years do not count; dates need a month word, a separator or a year, so "1.05"
+ * stays an amount.
+ */
+const SYMBOL_MARK = new RegExp(
+  `[$€£¥₹₩₪₺₱]|\\b(?:${Object.keys(CURRENCY_SYMBOLS)
+    .filter((s) => /^[A-Za-z]/.test(s))
+    .join('|')})\\b|(?:^|[^A-Za-z])[A-Z]{3}(?:$|[^A-Za-z])`,
+);
+const CENTS = /\d[.,]\d{2}(?!\d)/;
+
+export function looksLikeMoney(text: string): boolean {
+  if (text.length === 0 || text.length > 40 || !/\d/.test(text)) return false;
+  if (!CENTS.test(text) && !SYMBOL_MARK.test(text)) return false;
+  return parseAmount(text, { currency: 'USD' }).ok;
+}
+
+const DATE_MARK = /[A-Za-zÀ-ÿ]{3}|\d[/-]\d|\d{4}|^\d{1,2}\.\d{1,2}\.$/;
+
+export function looksLikeDate(text: string, asOf: string): boolean {
+  if (text.length === 0 || text.length > 40) return false;
+  if (!DATE_MARK.test(text)) return false;
+  return parseDate(text, { asOf }).ok;
+}
+
+/** Words a status badge or column says; `skip` states never moved money. */
+export const PENDING_WORDS =
+  /\b(pending|uncaptured|processing|authori[sz]ed|authori[sz]ation|in progress|in transit|on hold|ausstehend|vorgemerkt|in bearbeitung|en attente|en cours|pendiente|in behandeling|in sospeso|scheduled for)\b/i;
+export const POSTED_WORDS =
+  /\b(posted|succeeded|successful|paid|completed?|cleared|settled|available|booked|gebucht|abgeschlossen|effectué|comptabilisé|completado|voltooid)\b/i;
+export const SKIP_STATUS_WORDS =
+  /\b(failed|declined|canceled|cancelled|voided|blocked|incomplete|expired|rejected|abgelehnt|storniert|échoué|refusé|rechazado)\b/i;
+
+/** Section headings of lists that are not transactions (yet): these rows must not be captured. */
+export const NOT_TRANSACTIONS_HEADING =
+  /\b(scheduled|upcoming|recurring|future|planned|standing orders?|autopay settings|bill pay schedule|geplant|daueraufträge|terminüberweisungen|vorgemerkte aufträge|à venir|programmés?|programad[oa]s?|próxim[oa]s|rates?|interest rates?|apy|account summary|your accounts|accounts overview|kontenübersicht)\b/i;
+
+/** Lines inside a transaction table that are not transactions. */
+export const NOT_A_TRANSACTION_ROW =
+  /^(?:(?:beginning|opening|starting|ending|closing|current|available|previous|new|total|daily|ledger)\s+(?:balance|total)|totals?|sub-?total|saldo(?:\s+\w+)?|anfangssaldo|endsaldo|solde(?:\s+\w+)?|balance forward|no (?:more )?transactions|keine umsätze)\b/i;
+
+export const NEGATIVE_CLASS =
+  /(?:^|[\s_-])(?:neg|negative|debit|debits|minus|outflow|outgoing|withdrawal|expense|decrease|red|danger|loss|money-?out)(?:$|[\s_-])/i;
+export const POSITIVE_CLASS =
+  /(?:^|[\s_-])(?:pos|positive|credit|credits|plus|inflow|incoming|deposit|income|increase|green|success|gain|money-?in)(?:$|[\s_-])/i;
+export const NEGATIVE_WORDS =
+  /\b(withdrawal|debit|minus|negative|money out|spent|sent|paid out|outgoing|purchase|abbuchung|lastschrift|belastung|ausgang|débit|retrait|cargo|afschrijving)\b/i;
+export const POSITIVE_WORDS =
+  /\b(deposit|credit|plus|positive|received|money in|paid in|incoming|gutschrift|eingang|crédit|abono|bijschrijving)\b/i;
