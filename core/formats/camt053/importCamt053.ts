@@ -96,8 +96,11 @@ export function importCamt053(text: string, ctx: ImportContext): Result<ParsedFi
   const tree = parseXml(text);
   if (!tree.ok) return fail(...tree.problems.map((p) => ({ ...p, ...where })));
   const document = tree.value.children.find((n) => n.name === 'Document');
-  const namespace = document?.attrs.xmlns ?? '';
-  const version = /camt\.053\.001\.(\d+)/.exec(namespace)?.[1];
+  // The default namespace or a prefixed one (`xmlns:c="…camt.053.001.08"`) names the version.
+  const namespaces = Object.entries(document?.attrs ?? {}).filter(
+    ([k]) => k === 'xmlns' || k.startsWith('xmlns:'),
+  );
+  const version = namespaces.map(([, v]) => /camt\.053\.001\.(\d+)/.exec(v)?.[1]).find(Boolean);
   const root = child(document, 'BkToCstmrStmt');
   if (!document || !root) {
     return fail(

@@ -88,6 +88,37 @@ function statements(ofx: MarkupNode): Statement[] {
 const field = (node: MarkupNode | undefined, name: string): string | undefined =>
   node ? (textAt(node, name) ?? (descendants(node, name)[0]?.text.trim() || undefined)) : undefined;
 
+/** A statement request the bank answered with an error (e.g. 2003, account not found) instead of data. */
+function statementRefusals(ofx: MarkupNode, where: Partial<Problem>): Problem[] {
+  const out: Problem[] = [];
+  for (const name of ['STMTTRNRS', 'CCSTMTTRNRS', 'INVSTMTTRNRS']) {
+    for (const trnrs of descendants(ofx, name)) {
+      const status = child(trnrs, 'STATUS');
+      const code = textAt(status, 'CODE');
+      if (
+        !status ||
+        code === undefined ||
+        code === '0' ||
+        textAt(status, 'SEVERITY')?.toUpperCase() !== 'ERROR'
+      )
+        continue;
+      const message = textAt(status, 'MESSAGE');
+      out.push(
+        problem(
+          'statement_refused',
+          `the bank sent no statement here (OFX status ${code})${message ? `: ${message}` : ''}`,
+          {
+            ...where,
+            element: name,
+            line: status.line,
+          },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
 function signOnRefusal(ofx: MarkupNode, where: Partial<Problem>): Problem | undefined {
   const sonrs = descendants(ofx, 'SONRS')[0];
   const status = child(sonrs, 'STATUS');
@@ -116,6 +147,7 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
   if (!ofx) return fail(problem('not_ofx', 'no <OFX> element: this is not an OFX file', where));
   const refusal = signOnRefusal(ofx, where);
   if (refusal) return fail(refusal);
+  const refusedStatements = statementRefusals(ofx, where);
 
   const out: ParsedFile = { drafts: [], balances: [], accounts: [], warnings: [] };
   const skipped: Problem[] = [];
@@ -236,6 +268,8 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
       ),
     );
   }
+  if (found.length === 0 && refusedStatements.length > 0) return fail(...refusedStatements);
+  out.warnings.push(...refusedStatements);
   if (found.length === 0) {
     out.warnings.push(
       problem('no_statements', 'the file holds no bank, credit card or investment statement', {

@@ -156,3 +156,37 @@ describe('bank CSV', () => {
     );
   });
 });
+
+describe('bank CSV layouts', () => {
+  it('signs an unsigned amount by a DR/CR column', () => {
+    const csv =
+      'Date,Narrative,Amount,Type\n02/11/2026,Card payment TESCO,12.40,DR\n15/11/2026,Salary,2500.00,CR\n';
+    const r = importFile({ name: 'uk.csv', bytes: utf8(csv) }, { currency: 'GBP' });
+    expect(r.ok && r.transactions.map((t) => [t.date, t.description, t.amount.minor])).toEqual([
+      ['2026-11-02', 'Card payment TESCO', -1240],
+      ['2026-11-15', 'Salary', 250000],
+    ]);
+  });
+
+  it('reads a headerless file by column index with a mapping', () => {
+    const csv = '"20261102";"-4,50";"Bakery";"X1"\n"20261103";"1.000,00";"Client";"X2"\n';
+    const r = importFile(
+      { name: 'idx.csv', bytes: utf8(csv) },
+      { currency: 'EUR', csvMapping: { header: false, date: 0, amount: 1, description: 2, reference: 3 } },
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.transactions.map((t) => [t.date, t.amount.minor, t.description, t.externalId])).toEqual([
+      ['2026-11-02', -450, 'Bakery', 'X1'],
+      ['2026-11-03', 100000, 'Client', 'X2'],
+    ]);
+  });
+
+  it('rejects a mapping that is not a mapping, naming the field', () => {
+    const r = importFile(
+      { name: 'bad.csv', bytes: utf8('Date,Amount\n2026-01-01,1.00\n') },
+      { csvMapping: { date: 'Date', dateOrder: 'ymd' } as never },
+    );
+    expect(r.ok ? 'imported' : r.problems.map((p) => p.field)).toEqual(['dateOrder']);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { importFile } from '../../../core/formats/importFile';
 import { describeProblem } from '../../../core/model/problem';
 import { CORPUS, essentials, imported, importPath } from './loadFile';
 
@@ -91,5 +92,58 @@ describe('CAMT.053', () => {
     expect(r.problems.map(describeProblem)).toEqual([
       'camt053/camt053.v2.wrong.xml, line 3, element <BkToCstmrStmt>: <BkToCstmrStmt> holds no <Stmt>: the file has a group header but no statement to import',
     ]);
+  });
+});
+
+describe('CAMT.053 later versions', () => {
+  const v8 = `<?xml version="1.0" encoding="UTF-8"?>
+<c:Document xmlns:c="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+  <c:BkToCstmrStmt>
+    <c:GrpHdr><c:MsgId>M1</c:MsgId></c:GrpHdr>
+    <c:Stmt>
+      <c:Acct><c:Id><c:IBAN>DE89370400440532013000</c:IBAN></c:Id><c:Ccy>EUR</c:Ccy></c:Acct>
+      <c:Bal><c:Tp><c:CdOrPrtry><c:Cd>CLBD</c:Cd></c:CdOrPrtry></c:Tp><c:Amt Ccy="EUR">1000.00</c:Amt><c:CdtDbtInd>CRDT</c:CdtDbtInd><c:Dt><c:Dt>2026-11-30</c:Dt></c:Dt></c:Bal>
+      <c:Ntry>
+        <c:NtryRef>N-77</c:NtryRef>
+        <c:Amt Ccy="EUR">1234.50</c:Amt><c:CdtDbtInd>DBIT</c:CdtDbtInd>
+        <c:Sts><c:Cd>BOOK</c:Cd></c:Sts>
+        <c:BookgDt><c:DtTm>2026-11-28T09:15:00+01:00</c:DtTm></c:BookgDt>
+        <c:NtryDtls><c:TxDtls><c:RltdPties><c:Cdtr><c:Pty><c:Nm>Vermieter GmbH</c:Nm></c:Pty></c:Cdtr></c:RltdPties>
+          <c:RmtInf><c:Ustrd>Miete Dezember &amp; NK</c:Ustrd></c:RmtInf></c:TxDtls></c:NtryDtls>
+      </c:Ntry>
+      <c:Ntry>
+        <c:AcctSvcrRef>REF-78</c:AcctSvcrRef>
+        <c:Amt Ccy="EUR">9.99</c:Amt><c:CdtDbtInd>CRDT</c:CdtDbtInd>
+        <c:Sts><c:Cd>PDNG</c:Cd></c:Sts>
+        <c:ValDt><c:Dt>2026-11-29</c:Dt></c:ValDt>
+        <c:AddtlNtryInf>Gutschrift</c:AddtlNtryInf>
+      </c:Ntry>
+    </c:Stmt>
+  </c:BkToCstmrStmt>
+</c:Document>`;
+
+  it('reads v8 with a namespace prefix, Sts/Cd, BookgDt/DtTm, NtryRef, value date fallback and pending entries', () => {
+    const r = importFile({ name: 'v8.xml', bytes: new Uint8Array(Buffer.from(v8)) });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.format).toBe('camt053');
+    expect(
+      r.transactions.map((t) => [t.date, t.amount.minor, t.externalId, t.status, t.description]),
+    ).toEqual([
+      ['2026-11-28', -123450, 'N-77', 'posted', 'Vermieter GmbH — Miete Dezember & NK'],
+      ['2026-11-29', 999, 'REF-78', 'pending', 'Gutschrift'],
+    ]);
+    expect(r.transactions[0]!.account).toBe('Account ••3000');
+    expect(r.balances.map((b) => [b.kind, b.balance.minor])).toEqual([['closing', 100000]]);
+  });
+
+  it('refuses a version it does not know', () => {
+    const r = importFile({
+      name: 'v12.xml',
+      bytes: new Uint8Array(Buffer.from(v8.replace('053.001.08', '053.001.12'))),
+    });
+    expect(r.ok ? 'imported' : r.problems[0]!.message).toBe(
+      'CAMT.053 version 12 is not supported (2 to 8 are)',
+    );
   });
 });

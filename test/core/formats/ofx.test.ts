@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { importFile } from '../../../core/formats/importFile';
 import { mergeTransactions } from '../../../core/ids/mergeTransactions';
 import { describeProblem } from '../../../core/model/problem';
 import { CORPUS, essentials, imported, importPath } from './loadFile';
@@ -223,5 +224,34 @@ describe('re-import', () => {
     expect(merged.added).toEqual([]);
     expect(merged.changed).toEqual([]);
     expect(merged.unchanged).toHaveLength(3);
+  });
+});
+
+describe('OFX edge cases', () => {
+  const header = 'OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nCHARSET:1252\n\n';
+  const statement = (body: string) =>
+    `${header}<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS></SONRS></SIGNONMSGSRSV1><BANKMSGSRSV1>${body}</BANKMSGSRSV1></OFX>`;
+
+  it('reads a Windows-1252 OFX (as CHARSET:1252 says) and European decimal commas', () => {
+    const text = statement(
+      '<STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS><STMTRS><CURDEF>EUR<BANKACCTFROM><ACCTID>FR7630006000011234567890189<ACCTTYPE>SAVINGS</BANKACCTFROM><BANKTRANLIST><STMTTRN><TRNTYPE>POS<DTPOSTED>20261102<TRNAMT>-12,50<FITID>F1<NAME>CAFÉ “LE ZINC”</STMTTRN></BANKTRANLIST></STMTRS></STMTTRNRS>',
+    );
+    const bytes = Uint8Array.from(text, (c) => ({ É: 0xc9, '“': 0x93, '”': 0x94 })[c] ?? c.charCodeAt(0));
+    const r = importFile({ name: 'fr.ofx', bytes });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.transactions.map((t) => [t.date, t.amount, t.description, t.account])).toEqual([
+      ['2026-11-02', { minor: -1250, currency: 'EUR' }, 'CAFÉ “LE ZINC”', 'Savings ••0189'],
+    ]);
+  });
+
+  it('refuses a response whose only statement request the bank answered with an error', () => {
+    const text = statement(
+      '<STMTTRNRS><TRNUID>1<STATUS><CODE>2003<SEVERITY>ERROR<MESSAGE>Account not found</STATUS></STMTTRNRS>',
+    );
+    const r = importFile({ name: 'err.ofx', bytes: new Uint8Array(Buffer.from(text)) });
+    expect(r.ok ? 'imported' : r.problems.map(describeProblem)).toEqual([
+      'err.ofx, line 6, element <STMTTRNRS>: the bank sent no statement here (OFX status 2003): Account not found',
+    ]);
   });
 });
