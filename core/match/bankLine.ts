@@ -1,14 +1,29 @@
 import type { Transaction } from '../model/transaction';
 import { processorNamedIn } from './processors';
 
-/** A bank-side line with what its text says: the processor it names, or that it moves money between own accounts. */
-export type BankLine = { t: Transaction; processor: string | undefined; ownTransfer: boolean };
+/** A bank-side line with what its text says about where the money came from. */
+export type BankLine = {
+  t: Transaction;
+  /** Position in posting order (see postingOrder). */
+  rank: number;
+  /** The processor the text names, if any. */
+  processor: string | undefined;
+  /** Says it is something a processor never sends: a move between own accounts, a check, cash, Zelle. */
+  notPayout: boolean;
+};
 
 const OWN_ACCOUNT = /\b(FROM|TO) (CHK|CHECKING|SAV|SAVINGS|ACCT|ACCOUNT|SHARE)\b/i;
+/** Processors pay out by ACH or wire; these words mean a person or the bank put the money there. */
+const NOT_A_PAYOUT = /\b(MOBILE|REMOTE|ATM|CASH|BRANCH|TELLER|CHECK|CHEQUE|ZELLE|INTEREST)\b/i;
 
-export function toBankLine(t: Transaction): BankLine {
+export function toBankLine(t: Transaction, rank: number): BankLine {
   const text = t.memo ? `${t.description} ${t.memo}` : t.description;
-  return { t, processor: processorNamedIn(text), ownTransfer: t.transfer === true || OWN_ACCOUNT.test(text) };
+  return {
+    t,
+    rank,
+    processor: processorNamedIn(text),
+    notPayout: t.transfer === true || OWN_ACCOUNT.test(text) || NOT_A_PAYOUT.test(text),
+  };
 }
 
 /** A bank line can be a payout's other side unless it names a different processor. */

@@ -1,7 +1,8 @@
+import { businessDaysBetween } from '../dates/businessDays';
 import { addDays } from '../dates/calendar';
 import { type BankLine, compatible } from './bankLine';
 import { linkDraft } from './linkDraft';
-import { accept, isRejected, type MatchContext } from './matchContext';
+import { accept, isRejected, type MatchContext, recordLag } from './matchContext';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
 import { referenceTokens } from './referenceTokens';
 
@@ -61,7 +62,7 @@ export function matchByReference(
     const best = exact[0];
     if (best) {
       const ambiguous = exact.length > 1;
-      accept(
+      const match = accept(
         ctx,
         linkDraft(
           ctx,
@@ -74,6 +75,8 @@ export function matchByReference(
             : `the bank line repeats the payout's reference and the amount is equal`,
         ),
       );
+      if (match && !ambiguous)
+        recordLag(ctx, unit.processor, businessDaysBetween(unit.date, best.t.date, ctx.calendar));
       continue;
     }
     const sameSign = lines

@@ -3,7 +3,6 @@ import { addBusinessDays } from '../dates/businessDays';
 import type { Discrepancy, Match, MatchMember, MatchType } from '../model/match';
 import { MATCH_SCHEMA_VERSION } from '../model/match';
 import type { Money } from '../model/money';
-import type { Transaction } from '../model/transaction';
 import { discrepancyId, matchId } from './matchId';
 import type { Windows } from './processors';
 
@@ -17,6 +16,8 @@ export type MatchContext = {
   rejected: Set<string>;
   matches: Match[];
   discrepancies: Discrepancy[];
+  /** Business days from payout to deposit seen in sure links, per processor: how to break ties. */
+  lags: Map<string, number[]>;
   /** `addBusinessDays`, memoized: every payout asks for its window end. */
   windowEnd: (date: string, businessDays: number) => string;
 };
@@ -30,6 +31,7 @@ export function createMatchContext(calendar: BusinessCalendar, windows: Windows)
     rejected: new Set(),
     matches: [],
     discrepancies: [],
+    lags: new Map(),
     windowEnd(date, businessDays) {
       const key = `${date}|${businessDays}`;
       let end = ends.get(key);
@@ -96,6 +98,16 @@ export function report(ctx: MatchContext, d: Omit<Discrepancy, 'schemaVersion' |
   });
 }
 
-/** Sorts lines the same way whatever order they came in: by date, then id. */
-export const byDateThenId = (a: Pick<Transaction, 'date' | 'id'>, b: Pick<Transaction, 'date' | 'id'>) =>
-  a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+export function recordLag(ctx: MatchContext, processor: string, lag: number): void {
+  const list = ctx.lags.get(processor);
+  if (list) list.push(lag);
+  else ctx.lags.set(processor, [lag]);
+}
+
+/** The median payout-to-deposit delay seen for this processor so far, if any. */
+export function typicalLag(ctx: MatchContext, processor: string): number | undefined {
+  const list = ctx.lags.get(processor);
+  if (!list || list.length === 0) return undefined;
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}

@@ -27,7 +27,7 @@ export function matchGroups(
 ): void {
   manyToOne(
     units,
-    lines.filter((l) => l.processor !== undefined || (!namedOnly && !l.ownTransfer)),
+    lines.filter((l) => l.processor !== undefined || (!namedOnly && !l.notPayout)),
     ctx,
   );
   if (namedOnly) oneToMany(units, lines, ctx);

@@ -1,16 +1,26 @@
+import { businessDaysBetween } from '../dates/businessDays';
 import { type BankLine, compatible, firstOnOrAfter } from './bankLine';
 import { linkDraft } from './linkDraft';
-import { accept, isRejected, type MatchContext } from './matchContext';
-import { type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
+import { accept, isRejected, type MatchContext, recordLag, typicalLag } from './matchContext';
+import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
+
+/** Beyond this many possible assignments a cluster of equal amounts is paired greedily instead. */
+const MAX_ASSIGNMENTS = 20_000;
 
 const amountKey = (currency: string, minor: number) => `${currency}:${minor}`;
+
+/** Payouts of one amount and the lines that could be theirs, linked through shared candidates. */
+type Cluster = { units: PayoutUnit[]; options: Map<PayoutUnit, BankLine[]> };
 
 /**
  * Pass 3. A payout and a bank line of the same currency and amount, the line dated within the
  * payout's window (0 … N business days later). Lines are indexed by currency and amount and sorted by
- * date, so each payout looks only at its few candidates. Where several payouts and lines of one
- * amount overlap, payouts are served in window order and each takes the line naming its processor
- * first, then the earliest — first paid, first deposited — and the match is marked ambiguous.
+ * posting order, so each payout looks only at its few candidates.
+ *
+ * A payout with one candidate that no other payout wants is matched outright, and its delay is noted.
+ * Where several payouts and lines of one amount overlap, the whole cluster is paired at once: as many
+ * pairs as possible, then as many lines naming the processor as possible, then delays closest to the
+ * processor's usual one, then first paid, first deposited. Such matches are marked ambiguous.
  * Run first with `namedOnly` (lines that name a processor), so a customer deposit of the same amount
  * cannot take a payout whose deposit was combined or split.
  */
@@ -23,68 +33,164 @@ export function matchOneToOne(
   const index = new Map<string, BankLine[]>();
   for (const line of lines) {
     if (ctx.claimed.has(line.t.id) || line.t.amount.minor === 0) continue;
-    if (line.processor === undefined && (namedOnly || line.ownTransfer)) continue;
+    if (line.processor === undefined && (namedOnly || line.notPayout)) continue;
     const key = amountKey(line.t.amount.currency, line.t.amount.minor);
     const list = index.get(key);
     if (list) list.push(line);
     else index.set(key, [line]);
   }
-  for (const list of index.values()) list.sort((a, b) => byLine(a, b));
 
+  const clusters: Cluster[] = [];
   const groups = new Map<string, PayoutUnit[]>();
   for (const u of units) {
-    if (unitTaken(ctx.claimed, u) || !index.has(amountKey(u.currency, u.value))) continue;
     const key = amountKey(u.currency, u.value);
+    if (unitTaken(ctx.claimed, u) || !index.has(key)) continue;
     const list = groups.get(key);
     if (list) list.push(u);
     else groups.set(key, [u]);
   }
-
   for (const [key, group] of groups) {
     const sorted = index.get(key)!;
     const options = new Map<PayoutUnit, BankLine[]>();
-    const rivals = new Map<BankLine, number>();
     for (const u of group) {
       const found: BankLine[] = [];
       for (let i = firstOnOrAfter(sorted, u.date); i < sorted.length && sorted[i]!.t.date <= u.end; i++) {
         const line = sorted[i]!;
-        if (!compatible(line, u.processor) || isRejected(ctx, pairType(u), [...unitMemberIds(u), line.t.id]))
-          continue;
-        found.push(line);
-        rivals.set(line, (rivals.get(line) ?? 0) + 1);
+        if (
+          compatible(line, u.processor) &&
+          !isRejected(ctx, pairType(u), [...unitMemberIds(u), line.t.id])
+        ) {
+          found.push(line);
+        }
       }
       if (found.length > 0) options.set(u, found);
     }
-    const order = [...options.keys()].sort((a, b) =>
-      a.end !== b.end
-        ? a.end < b.end
-          ? -1
-          : 1
-        : a.date !== b.date
-          ? a.date < b.date
-            ? -1
-            : 1
-          : a.key < b.key
-            ? -1
-            : 1,
-    );
-    for (const u of order) {
-      const all = options.get(u)!;
-      const free = all.filter((l) => !ctx.claimed.has(l.t.id));
-      if (free.length === 0) continue;
-      const named = free.filter((l) => l.processor === u.processor);
-      const chosen = (named.length > 0 ? named : free)[0]!;
-      const isNamed = chosen.processor === u.processor;
-      const ambiguous = all.length > 1 || (rivals.get(chosen) ?? 0) > 1;
-      const confidence = ambiguous ? (isNamed ? 0.7 : 0.55) : isNamed ? 0.95 : 0.8;
-      const named2 = isNamed ? ' and names the processor' : '';
-      const why = ambiguous
-        ? `same amount; ${all.length} line(s) and ${rivals.get(chosen)} payout(s) of this amount overlap in the window, so it was paired by date order${isNamed ? ' and processor name' : ''}`
-        : `the only line of this amount in the ${u.processor} window${named2}`;
-      accept(ctx, linkDraft(ctx, [u], [chosen], confidence, ambiguous, why));
+    clusters.push(...splitClusters(options));
+  }
+
+  const contested: Cluster[] = [];
+  for (const cluster of clusters) {
+    const u = cluster.units[0]!;
+    const only = cluster.options.get(u)!;
+    if (cluster.units.length > 1 || only.length > 1) {
+      contested.push(cluster);
+      continue;
+    }
+    const line = only[0]!;
+    const named = line.processor === u.processor;
+    const why = `the only line of this amount in the ${u.processor} window${named ? ', and it names the processor' : ''}`;
+    if (accept(ctx, linkDraft(ctx, [u], [line], named ? 0.95 : 0.8, false, why))) {
+      recordLag(ctx, u.processor, businessDaysBetween(u.date, line.t.date, ctx.calendar));
+    }
+  }
+  for (const cluster of contested) {
+    const lineCount = new Set([...cluster.options.values()].flat()).size;
+    for (const [u, line] of assign(cluster, ctx)) {
+      const named = line.processor === u.processor;
+      const usual = typicalLag(ctx, u.processor);
+      const why =
+        `same amount: ${cluster.units.length} payout(s) and ${lineCount} line(s) of it overlap in the window, so they were ` +
+        `paired ${usual !== undefined ? `by ${u.processor}'s usual ${usual}-business-day delay and ` : ''}by date order` +
+        (named ? ', preferring lines that name the processor' : '');
+      accept(ctx, linkDraft(ctx, [u], [line], named ? 0.7 : 0.55, true, why));
     }
   }
 }
 
-const byLine = (a: BankLine, b: BankLine) =>
-  a.t.date < b.t.date ? -1 : a.t.date > b.t.date ? 1 : a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0;
+/** Connected groups of payouts that share candidate lines. */
+function splitClusters(options: Map<PayoutUnit, BankLine[]>): Cluster[] {
+  const byLine = new Map<BankLine, PayoutUnit[]>();
+  for (const [u, found] of options) {
+    for (const line of found) {
+      const list = byLine.get(line);
+      if (list) list.push(u);
+      else byLine.set(line, [u]);
+    }
+  }
+  const seen = new Set<PayoutUnit>();
+  const clusters: Cluster[] = [];
+  for (const start of options.keys()) {
+    if (seen.has(start)) continue;
+    const members: PayoutUnit[] = [];
+    const queue = [start];
+    seen.add(start);
+    while (queue.length > 0) {
+      const u = queue.pop()!;
+      members.push(u);
+      for (const line of options.get(u)!) {
+        for (const other of byLine.get(line)!) {
+          if (seen.has(other)) continue;
+          seen.add(other);
+          queue.push(other);
+        }
+      }
+    }
+    members.sort((a, b) => (a.end !== b.end ? (a.end < b.end ? -1 : 1) : byUnitDate(a, b)));
+    clusters.push({ units: members, options: new Map(members.map((u) => [u, options.get(u)!])) });
+  }
+  return clusters;
+}
+
+/** Score of an assignment, compared left to right: more pairs, more named lines, closer to usual delays, fewer crossings. */
+type Score = [number, number, number, number];
+
+const better = (a: Score, b: Score) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+  return false;
+};
+
+/** Pairs a contested cluster: exhaustively when small, else first paid takes the first line. */
+function assign(cluster: Cluster, ctx: MatchContext): Array<[PayoutUnit, BankLine]> {
+  const { units, options } = cluster;
+  const size = units.reduce((n, u) => n * (options.get(u)!.length + 1), 1);
+  if (size > MAX_ASSIGNMENTS) {
+    const taken = new Set<BankLine>();
+    const pairs: Array<[PayoutUnit, BankLine]> = [];
+    for (const u of units) {
+      const free = options.get(u)!.filter((l) => !taken.has(l));
+      const line = free.find((l) => l.processor === u.processor) ?? free[0];
+      if (!line) continue;
+      taken.add(line);
+      pairs.push([u, line]);
+    }
+    return pairs;
+  }
+
+  const deviation = (u: PayoutUnit, line: BankLine) => {
+    const usual = typicalLag(ctx, u.processor);
+    return usual === undefined ? 0 : Math.abs(businessDaysBetween(u.date, line.t.date, ctx.calendar) - usual);
+  };
+  const costs = new Map(units.map((u) => [u, options.get(u)!.map((l) => deviation(u, l))]));
+
+  let best: { score: Score; pairs: Array<[PayoutUnit, BankLine]> } | undefined;
+  const chosen: Array<[PayoutUnit, BankLine]> = [];
+  const taken = new Set<BankLine>();
+  const search = (i: number, named: number, cost: number) => {
+    if (i === units.length) {
+      let crossings = 0;
+      for (let a = 0; a < chosen.length; a++) {
+        for (let b = a + 1; b < chosen.length; b++) {
+          const [ua, la] = chosen[a]!;
+          const [ub, lb] = chosen[b]!;
+          if (byUnitDate(ua, ub) * (la.rank - lb.rank) < 0) crossings++;
+        }
+      }
+      const score: Score = [chosen.length, named, -cost, -crossings];
+      if (!best || better(score, best.score)) best = { score, pairs: [...chosen] };
+      return;
+    }
+    const u = units[i]!;
+    const found = options.get(u)!;
+    found.forEach((line, k) => {
+      if (taken.has(line)) return;
+      taken.add(line);
+      chosen.push([u, line]);
+      search(i + 1, named + (line.processor === u.processor ? 1 : 0), cost + costs.get(u)![k]!);
+      chosen.pop();
+      taken.delete(line);
+    });
+    search(i + 1, named, cost);
+  };
+  search(0, 0, 0);
+  return best!.pairs;
+}

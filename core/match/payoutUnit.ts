@@ -7,6 +7,8 @@ import type { MatchMember } from '../model/match';
  */
 export type PayoutUnit = {
   key: string;
+  /** Position in posting order (date, then the order the source listed them): breaks ties between equal payouts. */
+  rank: number;
   processor: string;
   currency: string;
   value: number;
@@ -29,6 +31,6 @@ export const unitMemberIds = (u: PayoutUnit) => u.members.map((m) => m.id);
 export const pairType = (u: PayoutUnit) =>
   u.value < 0 ? ('refund-debit' as const) : ('payout-deposit' as const);
 
-/** Payouts in a fixed order whatever the input order: by date, then key. */
+/** Payouts in a fixed order whatever the input order: by date, then posting order. */
 export const byUnitDate = (a: PayoutUnit, b: PayoutUnit) =>
-  a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.rank - b.rank;

@@ -21,9 +21,6 @@ const PROCESSOR_TOKENS: Record<string, RegExp> = {
 
 const PROCESSOR_NAMES = Object.keys(PROCESSOR_TOKENS);
 
-/** Kinds a processor reports for the activity that a payout settles. */
-export const SETTLED_KINDS = new Set(['charge', 'refund', 'fee', 'adjustment', 'dispute']);
-
 export const processorOf = (t: Transaction): string => t.institution.toLowerCase();
 
 /** A line from a processor's own records (as opposed to a bank's view of the money). */

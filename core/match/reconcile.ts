@@ -7,10 +7,11 @@ import { earliestDate, latestDate } from './dateExtremes';
 import { findDiscrepancies } from './findDiscrepancies';
 import { findDuplicates } from './findDuplicates';
 import { matchByReference } from './matchByReference';
-import { byDateThenId, createMatchContext } from './matchContext';
+import { createMatchContext } from './matchContext';
 import { matchGroups } from './matchGroups';
 import { matchOneToOne } from './matchOneToOne';
 import { matchTransfers } from './matchTransfers';
+import { postingOrder } from './postingOrder';
 import { isProcessorSide, type Windows } from './processors';
 import { rollUpPayouts } from './rollUpPayouts';
 
@@ -44,12 +45,12 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const ctx = createMatchContext(input.calendar ?? US_BANK_CALENDAR, input.windows ?? {});
   const byId = new Map<string, Transaction>();
   for (const t of input.transactions) if (!byId.has(t.id)) byId.set(t.id, t);
-  const transactions = [...byId.values()].sort(byDateThenId);
+  const transactions = postingOrder([...byId.values()]);
 
   const decisions = applyDecisions(input.decisions ?? [], ctx);
   const live = findDuplicates(transactions, ctx);
   const processorLines = live.filter(isProcessorSide);
-  const bankLines = live.filter((t) => !isProcessorSide(t)).map(toBankLine);
+  const bankLines = live.filter((t) => !isProcessorSide(t)).map((t, i) => toBankLine(t, i));
 
   const units = rollUpPayouts(processorLines, ctx);
   const near = matchByReference(units, bankLines, ctx);

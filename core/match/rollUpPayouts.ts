@@ -1,9 +1,9 @@
 import type { MatchMember } from '../model/match';
 import type { Transaction } from '../model/transaction';
 import { describeMoney } from './describeMoney';
-import { accept, byDateThenId, type MatchContext, report } from './matchContext';
+import { accept, type MatchContext, report } from './matchContext';
 import type { PayoutUnit } from './payoutUnit';
-import { payoutWindow, processorOf, SETTLED_KINDS } from './processors';
+import { payoutWindow, processorOf } from './processors';
 import { referenceTokens } from './referenceTokens';
 
 /** Without a payout line the payout date is unknown; it follows the last settled line by a few days. */
@@ -12,16 +12,17 @@ const VIRTUAL_PAYOUT_SLACK = 2;
 const title = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 /**
- * Pass 1. Groups processor lines under their payout, checks that the nets add up to the payout and
+ * Pass 1. Groups processor lines (charges, refunds, fees, adjustments, disputes — any line naming a
+ * payout) under their payout, checks that the nets add up to the payout and
  * that every line's gross − fee = net, and returns the payouts to link to the bank.
- * Processor-side lines only; they must be free of duplicates already.
+ * Processor-side lines only, in posting order (see postingOrder), free of duplicates already.
  */
 export function rollUpPayouts(processorLines: readonly Transaction[], ctx: MatchContext): PayoutUnit[] {
   const groups = new Map<string, Transaction[]>();
   const payouts: Transaction[] = [];
   for (const t of processorLines) {
     if (t.kind === 'payout') payouts.push(t);
-    else if (SETTLED_KINDS.has(t.kind) && t.payoutId) {
+    else if (t.payoutId) {
       const key = `${processorOf(t)}|${t.payoutId}`;
       const group = groups.get(key);
       if (group) group.push(t);
@@ -29,12 +30,11 @@ export function rollUpPayouts(processorLines: readonly Transaction[], ctx: Match
     }
   }
   for (const group of groups.values()) {
-    group.sort(byDateThenId);
     for (const line of group) checkGrossFeeNet(line, ctx);
   }
 
   const units: PayoutUnit[] = [];
-  for (const payout of [...payouts].sort(byDateThenId)) {
+  for (const payout of payouts) {
     const processor = processorOf(payout);
     const groupKey = [payout.payoutId, payout.externalId]
       .filter((k): k is string => !!k)
@@ -48,6 +48,7 @@ export function rollUpPayouts(processorLines: readonly Transaction[], ctx: Match
     if (lines.length > 0) checkRollUp(payout, lines, label, ctx);
     units.push({
       key: payout.id,
+      rank: units.length,
       processor,
       currency: payout.amount.currency,
       value,
@@ -69,6 +70,7 @@ export function rollUpPayouts(processorLines: readonly Transaction[], ctx: Match
     const date = lines[lines.length - 1]!.date;
     units.push({
       key: `virtual|${key}`,
+      rank: units.length,
       processor,
       currency,
       value,

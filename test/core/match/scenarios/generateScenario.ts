@@ -59,13 +59,7 @@ export function generateScenario(seed: number, options: ScenarioOptions = {}): S
   const add = (source: string, d: Omit<Draft, 'origin' | 'status'> & { status?: Draft['status'] }): Draft => {
     const list = sources.get(source) ?? [];
     sources.set(source, list);
-    const draft: Draft = {
-      status: 'posted',
-      ...d,
-      origin: source.startsWith('http')
-        ? { url: source, capturedAt }
-        : { file: source, row: list.length + 1, capturedAt },
-    } as Draft;
+    const draft = { status: 'posted', ...d, origin: { capturedAt } } as Draft;
     list.push(draft);
     return draft;
   };
@@ -94,7 +88,15 @@ export function generateScenario(seed: number, options: ScenarioOptions = {}): S
   // Ids as the importers would give them, one source at a time.
   const ids = new Map<Draft, string>();
   const transactions: Transaction[] = [];
-  for (const drafts of sources.values()) {
+  for (const [source, unordered] of sources) {
+    // Files list lines by date (within a day, in the order they posted), some newest first.
+    const drafts = [...unordered].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    if (r.chance(0.5)) drafts.reverse();
+    drafts.forEach((d, i) => {
+      d.origin = source.startsWith('http')
+        ? { url: source, row: i + 1, capturedAt }
+        : { file: source, row: i + 1, capturedAt };
+    });
     const assigned = assignIds(drafts);
     assigned.forEach((t, i) => {
       ids.set(drafts[i]!, t.id);

@@ -1,0 +1,41 @@
+import type { Transaction } from '../model/transaction';
+
+const sourceOf = (t: Transaction) => t.origin.file ?? t.origin.url ?? '';
+
+/**
+ * Orders lines by date, then — within one file or page — in the order the source listed them
+ * (its posting sequence, corrected for newest-first statements), then by id. Two deposits of the
+ * same amount on the same day are told apart only by this sequence, so it decides which of two
+ * identical payouts each one settles. Returns the lines in that order.
+ */
+export function postingOrder(transactions: readonly Transaction[]): Transaction[] {
+  const bySource = new Map<string, Transaction[]>();
+  for (const t of transactions) {
+    if (t.origin.row === undefined) continue;
+    const key = sourceOf(t);
+    const list = bySource.get(key);
+    if (list) list.push(t);
+    else bySource.set(key, [t]);
+  }
+  const sequence = new Map<Transaction, number>();
+  for (const lines of bySource.values()) {
+    lines.sort((a, b) => a.origin.row! - b.origin.row!);
+    // A statement listed newest first has more rows followed by an earlier date than by a later one.
+    let rising = 0;
+    for (let i = 1; i < lines.length; i++) {
+      if (lines[i]!.date > lines[i - 1]!.date) rising++;
+      else if (lines[i]!.date < lines[i - 1]!.date) rising--;
+    }
+    for (let i = 0; i < lines.length; i++) sequence.set(lines[i]!, rising < 0 ? lines.length - i : i);
+  }
+  return [...transactions].sort((a, b) => {
+    if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+    const sa = sourceOf(a);
+    const sb = sourceOf(b);
+    if (sa !== sb) return sa < sb ? -1 : 1;
+    const qa = sequence.get(a) ?? -1;
+    const qb = sequence.get(b) ?? -1;
+    if (qa !== qb) return qa - qb;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}
