@@ -5,7 +5,7 @@ import type { CaptureRecord } from '../db/schema';
 import type { CapturePreview } from '../messages/responses';
 import { classifyCapture } from './classifyCapture';
 import type { BackgroundDeps } from './deps';
-import { storedForAccounts } from './storedForAccounts';
+import { storedForMerge } from './storedForMerge';
 
 export const PREVIEW_ROWS = 100;
 
@@ -68,10 +68,7 @@ export async function previewCapture(deps: BackgroundDeps, captured: Captured): 
 
 /** The preview of a stored, unsaved capture, against what is stored now. */
 export async function describeCapture(deps: BackgroundDeps, record: CaptureRecord) {
-  const existing = await storedForAccounts(
-    deps.db,
-    record.incoming.map((t) => t.account),
-  );
+  const existing = await storedForMerge(deps.db, record.incoming);
   const { counts, changeOf } = classifyCapture(existing, record.incoming);
   const d = record.diagnostics;
   const preview: CapturePreview = {

@@ -6,7 +6,7 @@ import type { StoredTransaction } from '../db/schema';
 import type { SaveResult } from '../messages/responses';
 import { classifyCapture } from './classifyCapture';
 import type { BackgroundDeps } from './deps';
-import { storedForAccounts } from './storedForAccounts';
+import { storedForMerge } from './storedForMerge';
 
 /** A changed line is no longer what the spreadsheet has: dropping sentAt puts it back in the outbox. */
 export function touched(t: Transaction, captureId: string, at: string): StoredTransaction {
@@ -25,10 +25,7 @@ export async function saveCapture(deps: BackgroundDeps, captureId: string): Prom
   if (record.state !== 'preview') {
     return fail(problem('capture_not_pending', `capture ${captureId} is already ${record.state}`));
   }
-  const existing = await storedForAccounts(
-    db,
-    record.incoming.map((t) => t.account),
-  );
+  const existing = await storedForMerge(db, record.incoming);
   const { merge, counts } = classifyCapture(existing, record.incoming);
   const at = deps.now().toISOString();
   const writes = [...merge.added, ...merge.changed.map((c) => c.after)].map((t) => touched(t, captureId, at));

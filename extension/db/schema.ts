@@ -81,6 +81,13 @@ export const SCHEMA_VERSIONS = [
       }
     },
   },
+  {
+    version: 3,
+    stores: {
+      // Open pending lines per account and date: what a new capture's posted lines may replace.
+      transactions: 'id, [account+date], [account+status+date], date, category, captureId, updatedAt',
+    },
+  },
 ] as const;
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

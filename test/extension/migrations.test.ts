@@ -48,6 +48,12 @@ describe('the extension store schema', () => {
     // Tables and indexes that later versions added are usable.
     expect(await db.sends.count()).toBe(0);
     expect(await db.transactions.where('updatedAt').equals('2026-03-02T09:00:00.000Z').count()).toBe(1);
+    expect(
+      await db.transactions
+        .where('[account+status+date]')
+        .equals(['Checking ••6789', 'posted', '2026-03-02'])
+        .count(),
+    ).toBe(1);
     db.close();
   });
 
