@@ -1,0 +1,125 @@
+import { LedgerbridgeError } from '../model/errors';
+import type { Condition, TextCondition } from '../model/rule';
+import { decimalToScaled, minorToScaled } from './ruleAmount';
+import { normalizeText, type RuleSubject } from './ruleSubject';
+import { compileSafeRegex } from './safeRegex';
+
+export type Predicate = (s: RuleSubject) => boolean;
+
+/** Turns a validated condition into a closure once, so nothing is re-parsed per transaction. */
+export function compileCondition(c: Condition): Predicate {
+  const test = compilePositive(c);
+  return c.not ? (s) => !test(s) : test;
+}
+
+export function compileConditions(conditions: readonly Condition[], op: 'and' | 'or'): Predicate {
+  const tests = conditions.map(compileCondition);
+  if (tests.length === 1) return tests[0]!;
+  return op === 'and' ? (s) => tests.every((t) => t(s)) : (s) => tests.some((t) => t(s));
+}
+
+/** Values as they are compared: case-folded, spacing collapsed. */
+export function textValues(c: TextCondition): string[] {
+  return (Array.isArray(c.value) ? c.value : [c.value]).map(normalizeText);
+}
+
+function compilePositive(c: Condition): Predicate {
+  switch (c.field) {
+    case 'all':
+      return compileConditions(c.conditions, 'and');
+    case 'any':
+      return compileConditions(c.conditions, 'or');
+    case 'amount':
+      return compileAmount(c);
+    case 'date':
+      return compileDate(c);
+    default:
+      return compileText(c);
+  }
+}
+
+function compileText(c: TextCondition): Predicate {
+  const field = c.field;
+  const values = textValues(c);
+  switch (c.op) {
+    case 'is': {
+      const v = values[0]!;
+      return (s) => s.text(field) === v;
+    }
+    case 'oneOf': {
+      const set = new Set(values);
+      return (s) => set.has(s.text(field));
+    }
+    case 'contains':
+      if (values.length === 1) {
+        const v = values[0]!;
+        return (s) => s.text(field).includes(v);
+      }
+      return (s) => {
+        const text = s.text(field);
+        return values.some((v) => text.includes(v));
+      };
+    case 'startsWith':
+      return (s) => {
+        const text = s.text(field);
+        return values.some((v) => text.startsWith(v));
+      };
+    case 'matches': {
+      const compiled = compileSafeRegex(c.value as string);
+      if (!compiled.ok) {
+        throw new LedgerbridgeError(
+          `a rule reached the engine unvalidated: ${compiled.problems[0]!.message}`,
+          'invalid_rule',
+        );
+      }
+      const regex = compiled.value;
+      return (s) => regex.test(s.raw(field));
+    }
+  }
+}
+
+function compileAmount(c: Extract<Condition, { field: 'amount' }>): Predicate {
+  const scaled = (s: RuleSubject) => minorToScaled(s.source.amount.minor, s.source.amount.currency);
+  const v = c.value === undefined ? 0 : decimalToScaled(c.value);
+  switch (c.op) {
+    case 'inflow':
+      return (s) => s.source.amount.minor > 0;
+    case 'outflow':
+      return (s) => s.source.amount.minor < 0;
+    case 'is':
+      return (s) => scaled(s) === v;
+    case 'gt':
+      return (s) => scaled(s) > v;
+    case 'gte':
+      return (s) => scaled(s) >= v;
+    case 'lt':
+      return (s) => scaled(s) < v;
+    case 'lte':
+      return (s) => scaled(s) <= v;
+    case 'between': {
+      const min = decimalToScaled(c.min!);
+      const max = decimalToScaled(c.max!);
+      return (s) => {
+        const a = scaled(s);
+        return a >= min && a <= max;
+      };
+    }
+  }
+}
+
+function compileDate(c: Extract<Condition, { field: 'date' }>): Predicate {
+  const v = c.value ?? '';
+  switch (c.op) {
+    case 'is':
+      return (s) => s.source.date === v;
+    case 'before':
+      return (s) => s.source.date < v;
+    case 'after':
+      return (s) => s.source.date > v;
+    case 'between': {
+      const min = c.min!;
+      const max = c.max!;
+      return (s) => s.source.date >= min && s.source.date <= max;
+    }
+  }
+}

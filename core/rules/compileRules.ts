@@ -1,0 +1,108 @@
+import type { Condition, Rule, TextField } from '../model/rule';
+import { compileConditions, type Predicate, textValues } from './compileCondition';
+import { LiteralIndex } from './literalIndex';
+import { sortRules } from './ruleOrder';
+import type { RuleSubject } from './ruleSubject';
+
+export type CompiledRule = { readonly rule: Rule; readonly matches: Predicate };
+
+/** Fields no action changes, so an index built on them stays true while rules run. */
+const EXACT_FIELDS = [
+  'account',
+  'institution',
+  'kind',
+  'currency',
+  'status',
+] as const satisfies readonly TextField[];
+type ExactField = (typeof EXACT_FIELDS)[number];
+
+type IndexKey = { needles: string[] } | { field: ExactField; values: string[] } | undefined;
+
+/**
+ * Compiles rules once: conditions become closures (regexes compiled), rules are put in run order,
+ * and each rule is indexed by one condition every match must satisfy: a description literal
+ * (Aho–Corasick) or an exact account / institution / kind / currency / status value. Only the rules
+ * a transaction can match are then evaluated, still in run order.
+ */
+export class CompiledRules {
+  readonly rules: CompiledRule[];
+  private readonly always: number[] = [];
+  private readonly literals = new LiteralIndex();
+  private readonly exact = new Map<ExactField, Map<string, number[]>>();
+  private readonly seen: Int32Array;
+  private stamp = 0;
+  private found: number[] = [];
+
+  constructor(rules: readonly Rule[]) {
+    this.rules = sortRules(rules.filter((r) => r.enabled)).map((rule) => ({
+      rule,
+      matches: compileConditions(rule.conditions, rule.conditionsOp),
+    }));
+    this.seen = new Int32Array(this.rules.length);
+    this.rules.forEach(({ rule }, order) => {
+      const key = indexKey(rule);
+      if (!key) this.always.push(order);
+      else if ('needles' in key) for (const needle of key.needles) this.literals.add(needle, order);
+      else {
+        const byValue = this.exact.get(key.field) ?? new Map<string, number[]>();
+        this.exact.set(key.field, byValue);
+        for (const value of key.values) {
+          const list = byValue.get(value);
+          if (list) list.push(order);
+          else byValue.set(value, [order]);
+        }
+      }
+    });
+    this.literals.build();
+  }
+
+  /** The rules that may match, in run order. */
+  candidates(s: RuleSubject): CompiledRule[] {
+    this.stamp++;
+    this.found = [...this.always];
+    for (const order of this.always) this.seen[order] = this.stamp;
+    for (const [field, byValue] of this.exact) {
+      const list = byValue.get(s.text(field));
+      if (list) for (const order of list) this.mark(order);
+    }
+    if (this.literals.size > 0) this.literals.scan(s.text('description'), this.mark);
+    const found = this.found;
+    if (found.length > this.always.length) found.sort((a, b) => a - b);
+    return found.map((order) => this.rules[order]!);
+  }
+
+  private mark = (order: number) => {
+    if (this.seen[order] === this.stamp) return;
+    this.seen[order] = this.stamp;
+    this.found.push(order);
+  };
+}
+
+export function compileRules(rules: readonly Rule[]): CompiledRules {
+  return new CompiledRules(rules);
+}
+
+function isDescriptionLiteral(c: Condition): c is Extract<Condition, { field: 'description' }> {
+  return (
+    c.field === 'description' && !c.not && (c.op === 'contains' || c.op === 'startsWith' || c.op === 'is')
+  );
+}
+
+function indexKey(rule: Rule): IndexKey {
+  const { conditions } = rule;
+  if (conditions.length === 0) return undefined;
+  if (rule.conditionsOp === 'or') {
+    // Any one of several description literals still needs one of them in the text.
+    if (!conditions.every(isDescriptionLiteral)) return undefined;
+    return { needles: conditions.flatMap(textValues) };
+  }
+  const literal = conditions.find(isDescriptionLiteral);
+  if (literal) return { needles: textValues(literal) };
+  for (const field of EXACT_FIELDS) {
+    const c = conditions.find((x) => x.field === field && !x.not && (x.op === 'is' || x.op === 'oneOf')) as
+      | Extract<Condition, { field: ExactField }>
+      | undefined;
+    if (c) return { field, values: textValues(c) };
+  }
+  return undefined;
+}

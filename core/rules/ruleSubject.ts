@@ -1,0 +1,174 @@
+import type { TextField } from '../model/rule';
+import type { RuleTrailEntry, Split, Transaction } from '../model/transaction';
+
+/** Trail field under which a rename keeps the payee as it was before any rule touched it. */
+export const PAYEE_BEFORE_RULES = 'payee.from';
+
+export const normalizeText = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * One transaction while rules run on it: the fields rules may set, the fields a bookkeeper has
+ * set by hand (locked), the trail, and case-folded text cached for conditions.
+ *
+ * "Set by hand" is read from `rule` and the trail, where a rule records every value it sets:
+ * a category with no `rule`, a transfer flag or split with no trail entry, or a payee that differs
+ * from the one a rule recorded was set by someone else (the bookkeeper, the source, the matcher),
+ * and rules leave it alone. A payee no rule has touched is the source's and may be renamed.
+ * Rule-set values are released before rules run again, so re-applying is idempotent and a rule
+ * that no longer matches no longer leaves its mark.
+ */
+export class RuleSubject {
+  payee: string;
+  category: string | undefined;
+  rule: string | undefined;
+  tags: string[];
+  transfer: boolean | undefined;
+  notes: string | undefined;
+  splits: Split[] | undefined;
+  trail: RuleTrailEntry[];
+  readonly locked = { category: false, payee: false, transfer: false, splits: false };
+  private readonly normalized = new Map<TextField, string>();
+
+  constructor(readonly source: Transaction) {
+    this.payee = source.payee;
+    this.category = source.category;
+    this.rule = source.rule;
+    this.tags = source.tags;
+    this.transfer = source.transfer;
+    this.notes = source.notes;
+    this.splits = source.splits;
+    this.trail = [];
+    if (source.ruleTrail?.length || source.rule !== undefined) this.releaseRuleFields(source.ruleTrail ?? []);
+    else this.lockPresentFields();
+  }
+
+  /** The field's text as a condition sees it (current payee and category, not the stored ones). */
+  raw(field: TextField): string {
+    switch (field) {
+      case 'payee':
+        return this.payee;
+      case 'category':
+        return this.category ?? '';
+      case 'currency':
+        return this.source.amount.currency;
+      default:
+        return this.source[field];
+    }
+  }
+
+  text(field: TextField): string {
+    let value = this.normalized.get(field);
+    if (value === undefined) {
+      value = normalizeText(this.raw(field));
+      this.normalized.set(field, value);
+    }
+    return value;
+  }
+
+  setPayee(payee: string) {
+    this.payee = payee;
+    this.normalized.delete('payee');
+  }
+
+  setCategory(category: string) {
+    this.category = category;
+    this.normalized.delete('category');
+  }
+
+  /** Records what a rule set; single-valued fields keep only the entry of the rule that won. */
+  record(rule: string, field: string, value: string, single: boolean) {
+    if (single) this.trail = this.trail.filter((e) => e.field !== field);
+    this.trail.push({ rule, field, value });
+  }
+
+  private lockPresentFields() {
+    this.locked.category = this.category !== undefined;
+    this.locked.transfer = this.transfer !== undefined;
+    this.locked.splits = this.splits !== undefined;
+  }
+
+  private releaseRuleFields(trail: RuleTrailEntry[]) {
+    const last = (field: string) => {
+      for (let i = trail.length - 1; i >= 0; i--) if (trail[i]!.field === field) return trail[i];
+      return undefined;
+    };
+    // A rule name without a trail (e.g. read back from a sheet that keeps only the Rule column)
+    // still marks the category as the rule's.
+    const category = last('category');
+    if (
+      this.category !== undefined &&
+      this.rule !== undefined &&
+      (!category || category.value === this.category)
+    ) {
+      this.category = undefined;
+    } else {
+      this.locked.category = this.category !== undefined;
+    }
+    // The rule no longer explains a category the bookkeeper changed, so it is not kept.
+    this.rule = undefined;
+
+    const payee = last('payee');
+    if (payee && payee.value === this.payee) {
+      const before = trail.find((e) => e.field === PAYEE_BEFORE_RULES);
+      if (before) this.payee = before.value;
+    } else if (payee) {
+      this.locked.payee = true;
+    }
+
+    const ruleTags = trail.filter((e) => e.field === 'tags').map((e) => e.value);
+    if (ruleTags.length > 0) {
+      const remaining = [...this.tags];
+      for (const tag of ruleTags) {
+        const at = remaining.indexOf(tag);
+        if (at >= 0) remaining.splice(at, 1);
+      }
+      this.tags = remaining;
+    }
+
+    if (last('transfer') && this.transfer === true) this.transfer = undefined;
+    else this.locked.transfer = this.transfer !== undefined;
+
+    for (const entry of trail.filter((e) => e.field === 'notes').reverse()) {
+      if (this.notes === entry.value) this.notes = undefined;
+      else if (this.notes?.endsWith(`\n${entry.value}`))
+        this.notes = this.notes.slice(0, -entry.value.length - 1);
+    }
+
+    if (last('splits') && this.splits !== undefined) this.splits = undefined;
+    else this.locked.splits = this.splits !== undefined;
+  }
+
+  /** The transaction as rules left it; the same object when nothing differs. */
+  result(): { transaction: Transaction; changed: boolean } {
+    const t = this.source;
+    const trail = this.trail.length > 0 ? this.trail : undefined;
+    const changed =
+      t.payee !== this.payee ||
+      t.category !== this.category ||
+      t.rule !== this.rule ||
+      t.transfer !== this.transfer ||
+      t.notes !== this.notes ||
+      !sameList(t.tags, this.tags) ||
+      !sameJson(t.splits, this.splits) ||
+      !sameJson(t.ruleTrail?.length ? t.ruleTrail : undefined, trail);
+    if (!changed) return { transaction: t, changed: false };
+    const next: Transaction = { ...t, payee: this.payee, tags: this.tags };
+    assign(next, 'category', this.category);
+    assign(next, 'rule', this.rule);
+    assign(next, 'transfer', this.transfer);
+    assign(next, 'notes', this.notes);
+    assign(next, 'splits', this.splits);
+    assign(next, 'ruleTrail', trail);
+    return { transaction: next, changed: true };
+  }
+}
+
+function assign<K extends keyof Transaction>(t: Transaction, key: K, value: Transaction[K] | undefined) {
+  if (value === undefined) delete t[key];
+  else t[key] = value;
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
+const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
