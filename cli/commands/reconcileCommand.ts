@@ -12,14 +12,16 @@ const DEFAULT_OUT = 'reconciliation.xlsx';
 const usage = `Usage: ledgerbridge reconcile FILE… [--out book.xlsx] [--json] [options]
 
 Imports bank and processor files (OFX/QFX, QIF, CAMT.053, bank CSV, Stripe, PayPal, Square
-exports), categorizes, matches payouts to deposits, transfers and duplicates, and writes the
-reconciliation workbook (Transactions, Matches, Rules, Categories, Summary, Audit).
+exports) and saved portal pages (.html), categorizes, matches payouts to deposits, transfers
+and duplicates, and writes the reconciliation workbook (Transactions, Matches, Rules, Categories, Summary, Audit).
 
   --out FILE          the .xlsx to write (default ${DEFAULT_OUT} unless --json is given);
                       an existing book is updated: the bookkeeper's Category Override, Notes,
                       own columns, match decisions and Rules tab are kept
   --json              print { transactions, matches, unmatched, discrepancies } as JSON; every
                       match lists its members by id, externalId and origin
+  --url URL           the address saved pages (.html) were captured at, for pages that do not
+                      say (a browser's "saved from url" comment or a canonical link)
   --period-end DATE   YYYY-MM-DD; payouts not in the bank by then are in transit
                       (default: the latest statement balance date)
   --institution NAME, --account NAME, --currency CODE, --as-of DATE
@@ -28,6 +30,7 @@ reconciliation workbook (Transactions, Matches, Rules, Categories, Summary, Audi
 
 const VALUE_OPTIONS = [
   '--out',
+  '--url',
   '--period-end',
   '--institution',
   '--account',
@@ -85,6 +88,7 @@ export const reconcileCommand: Command = {
       {
         ...(out ? { out: resolve(io.cwd, out) } : {}),
         import: importOptions,
+        ...(v['--url'] ? { url: v['--url'] } : {}),
         ...(v['--period-end'] ? { periodEnd: v['--period-end'] } : {}),
         now: new Date().toISOString(),
         actor: 'ledgerbridge-cli reconcile',

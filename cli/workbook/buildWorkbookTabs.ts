@@ -101,9 +101,11 @@ export function buildWorkbookTabs(input: BookTabsInput): {
 
   const byId = new Map(run.transactions.map((t) => [t.id, t]));
   const matchRecords = keepBookkeeperCells(
+    // Links first, then what needs a look, then the processor roll-ups that support them.
     [
-      ...run.matches.map((m) => matchToRow(m, byId)),
+      ...run.matches.filter((m) => m.type !== 'payout-rollup').map((m) => matchToRow(m, byId)),
       ...run.discrepancies.map((d) => discrepancyToRow(d, byId)),
+      ...run.matches.filter((m) => m.type === 'payout-rollup').map((m) => matchToRow(m, byId)),
     ],
     MATCH_COLUMNS,
     'matchId',

@@ -7,11 +7,14 @@ import { InputError } from '../../core/model/errors';
 import type { Discrepancy, Match } from '../../core/model/match';
 import type { Problem } from '../../core/model/problem';
 import type { Transaction } from '../../core/model/transaction';
+import { capturePageFile, isPageFile } from './capturePageFile';
 
 export type InputFile = { name: string; bytes: Uint8Array };
 
 export type ReconcileRunOptions = {
   import?: ImportOptions;
+  /** The address saved portal pages (`.html`) were captured at, when the pages do not say. */
+  url?: string;
   /** Transactions already in the book; the files are merged into them. */
   existing?: readonly Transaction[];
   /** Categorizes the merged transactions (the rules); identity when absent. */
@@ -51,7 +54,12 @@ export function reconcileFiles(files: readonly InputFile[], options: ReconcileRu
   const byId = new Map<string, Transaction>();
   for (const t of options.existing ?? []) byId.set(t.id, t);
   for (const file of files) {
-    const outcome = importFile(file, options.import);
+    const outcome = isPageFile(file.name)
+      ? capturePageFile(file, {
+          ...(options.url ? { url: options.url } : {}),
+          ...(options.import?.asOf ? { asOf: options.import.asOf } : {}),
+        })
+      : importFile(file, options.import);
     if (!outcome.ok) {
       problems.push(...outcome.problems);
       continue;

@@ -17,6 +17,8 @@ export type ReconcileToBookOptions = {
   /** Write `out` afresh even when it exists (the demo). */
   replace?: boolean;
   import?: ImportOptions;
+  /** The address saved portal pages were captured at, when they do not say. */
+  url?: string;
   periodEnd?: string;
   categorize?: (transactions: Transaction[]) => Transaction[];
   /** ISO 8601 time of this write (the Audit tab). */
@@ -66,6 +68,7 @@ export async function reconcileToBook(
   }
   const run = reconcileFiles(files, {
     ...(options.import ? { import: options.import } : {}),
+    ...(options.url ? { url: options.url } : {}),
     ...(book ? { existing: book.transactions, decisions: book.decisions } : {}),
     ...(options.categorize ? { categorize: options.categorize } : {}),
     ...(options.periodEnd ? { periodEnd: options.periodEnd } : {}),

@@ -42,6 +42,12 @@ type BalancePoint = { date: string; balance: number; from: 'statement' | 'runnin
 
 const SEP = '\u241f';
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /**
  * The end-of-day balance from a source's running balances, whatever order it listed the day's
  * lines in: the last line's balance B_last satisfies B_last − (sum of the day) = B_first − a_first.
@@ -101,12 +107,12 @@ export function buildSummary(input: SummaryInput): SummaryLine[] {
   for (const t of input.transactions) {
     if (t.supersededBy || t.status === 'pending') continue;
     const key = [t.institution, t.account, t.amount.currency].join(SEP);
-    groups.set(key, [...(groups.get(key) ?? []), t]);
+    push(groups, key, t);
   }
   const balancesOf = new Map<string, StatementBalance[]>();
   for (const b of input.balances ?? []) {
     const key = [b.institution, b.account, b.balance.currency].join(SEP);
-    balancesOf.set(key, [...(balancesOf.get(key) ?? []), b]);
+    push(balancesOf, key, b);
     if (!groups.has(key)) groups.set(key, []);
   }
 
@@ -114,7 +120,7 @@ export function buildSummary(input: SummaryInput): SummaryLine[] {
   for (const [key, txs] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const [institution, account, currency] = key.split(SEP) as [string, string, string];
     const byDay = new Map<string, Transaction[]>();
-    for (const t of txs) byDay.set(t.date, [...(byDay.get(t.date) ?? []), t]);
+    for (const t of txs) push(byDay, t.date, t);
     const flow = (day: string) => (byDay.get(day) ?? []).reduce((s, t) => s + t.amount.minor, 0);
 
     const points: BalancePoint[] = statementPoints(balancesOf.get(key) ?? []);

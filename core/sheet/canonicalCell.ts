@@ -19,6 +19,8 @@ export function canonicalCell(column: ColumnDef, value: unknown, currency: strin
       return minor.ok ? (minor.value === undefined ? '' : String(minor.value)) : plain(value);
     }
     case 'date': {
+      // The common case, without a full validation: comparing needs no more.
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
       const date = cellToIsoDate(value);
       return date.ok ? (date.value ?? '') : plain(value);
     }

@@ -52,6 +52,39 @@ describe('ledgerbridge reconcile --json', () => {
   });
 });
 
+describe('ledgerbridge reconcile with saved portal pages', () => {
+  const page = join(__dirname, '../fixtures/portals/stripe-balance.html');
+
+  it('captures a page at the address given with --url', async () => {
+    const url = 'https://dashboard.stripe.com/balance/overview';
+    const { code, stdout } = await runCli(['reconcile', page, '--url', url, '--json'], dir);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as ReconcileJson;
+    expect(out.transactions.length).toBeGreaterThan(0);
+    expect(out.transactions.every((t) => t.origin.url === url && t.institution === 'stripe')).toBe(true);
+  });
+
+  it('takes the address from the browser\'s "saved from url" comment', async () => {
+    const saved = join(dir, 'saved.html');
+    writeFileSync(
+      saved,
+      `<!-- saved from url=(0044)https://dashboard.stripe.com/balance/overview -->\n${readFileSync(page, 'utf8')}`,
+    );
+    const { code, stdout } = await runCli(['reconcile', saved, '--json'], dir);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as ReconcileJson).transactions[0]?.origin.url).toBe(
+      'https://dashboard.stripe.com/balance/overview',
+    );
+    rmSync(saved);
+  });
+
+  it('asks for --url when the page does not say where it came from', async () => {
+    const { code, stderr } = await runCli(['reconcile', page, '--json'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/stripe-balance\.html: .*--url/);
+  });
+});
+
 describe('ledgerbridge reconcile errors', () => {
   it('names the file and exits non-zero when a file cannot be read', async () => {
     const bad = join(dir, 'broken.ofx');
