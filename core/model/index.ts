@@ -6,5 +6,6 @@ export * from './isoDate';
 export * from './money';
 export * from './problem';
 export * from './result';
+export * from './rule';
 export * from './transaction';
 export * from './transactionJson';
