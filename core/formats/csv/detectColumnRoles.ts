@@ -40,7 +40,7 @@ const HEADERS: Array<[Role, RegExp[]]> = [
   ],
   [
     'balance',
-    [/^(running )?(balance|saldo|solde|kontostand)( [a-z]{3})?$/, /(^| )(balance|saldo|solde)( |$)/],
+    [/^(running )?(balance|bal|saldo|solde|kontostand)( [a-z]{3})?$/, /(^| )(balance|saldo|solde)( |$)/],
   ],
   ['currency', [/^(currency|ccy|curr|waehrung|wahrung|devise|moneda|currency code)$/]],
   ['status', [/^(transaction )?(status|state)$/]],
@@ -53,8 +53,10 @@ const HEADERS: Array<[Role, RegExp[]]> = [
   ],
 ];
 
+/** Description columns in tiers: the words and the counterparty first; memo-like columns only when none. */
 const DESCRIPTION = [
-  /^(description|details|narrative|memo|payee|name|merchant|transaction (description|details)|particulars|verwendungszweck|buchungstext|beschreibung|libelle( operation)?|concepto|omschrijving|beguenstigter zahlungspflichtiger|empfanger|auftraggeber|counterparty|text|beneficiary|descripcion|naam)$/,
+  /^(description|transaction description|narrative|payee|name|merchant|verwendungszweck|buchungstext|beschreibung|libelle( operation)?|concepto|omschrijving|beguenstigter zahlungspflichtiger|empfanger|auftraggeber|counterparty|beneficiary|descripcion|naam|omschrijving)$/,
+  /^(memo|details|transaction details|particulars|text|notes?)$/,
   /description|memo|payee|narrative|verwendungszweck|libelle|concepto|omschrijving/,
 ];
 

@@ -38,6 +38,9 @@ export function readCsvTable(
       best = c;
     }
   }
+  // Rows ending in a stray delimiter (Chase: `…,1043,`) are one wider than their header.
+  const full = records.slice(0, 50).filter((r) => r.fields.length === width);
+  if (width > 1 && full.every((r) => r.fields[width - 1] === '')) width--;
   const start = Math.max(
     0,
     records.findIndex((r) => r.fields.length >= width),

@@ -17,6 +17,7 @@ const REFERENCE = ['reference txn id'];
 const ITEM = ['item title', 'subject'];
 const NOTE = ['note'];
 const BALANCE = ['balance'];
+const IMPACT = ['balance impact'];
 
 const POSTED = /^(completed|cleared|success|paid)$/i;
 const PENDING = /^(pending|held|unclaimed|uncleared|in progress|placed)$/i;
@@ -30,12 +31,19 @@ export function importPaypal(text: string, ctx: ImportContext): Result<ParsedFil
   const read = readProcessorTable(text, ctx, [DATE, CURRENCY, NET, ID]);
   if (!read.ok) return read;
   const t = read.value;
-  const dates = t.dates(DATE);
+  // PayPal writes dates in the account's locale: a decimal-comma download is day-first.
+  const dates = t.dates(DATE, t.decimalSeparator(NET) === ',' ? 'dmy' : 'mdy');
   const out: ParsedFile = { drafts: [], balances: [], accounts: [], warnings: [] };
   const skipped: Problem[] = [];
   const institution = ctx.options.institution ?? 'paypal';
+  let memoRows = 0;
   t.body.forEach((record, r) => {
     const row = r + 1;
+    // Authorizations and other "Memo" lines are shown but never move the balance.
+    if (/^memo$/i.test(t.cell(record, IMPACT))) {
+      memoRows++;
+      return;
+    }
     const where = { file: ctx.file, line: record.line, row };
     const currency = t.cell(record, CURRENCY).toUpperCase() || ctx.options.currency || 'USD';
     const statusText = t.cell(record, STATUS);
@@ -102,5 +110,17 @@ export function importPaypal(text: string, ctx: ImportContext): Result<ParsedFil
     );
   }
   out.warnings.push(...skipped);
+  if (memoRows > 0) {
+    out.warnings.push(
+      problem(
+        'memo_rows_skipped',
+        `${memoRows} row(s) with Balance Impact "Memo" (authorizations, notices) moved no money; skipped`,
+        {
+          file: ctx.file,
+          field: 'Balance Impact',
+        },
+      ),
+    );
+  }
   return ok(out);
 }

@@ -17,6 +17,8 @@ export type ProcessorTable = {
   has: (names: readonly string[]) => boolean;
   /** Dates of one column, month/day order decided from all of its values. */
   dates: (names: readonly string[], fallbackOrder?: DateOrder) => Array<Result<string> | undefined>;
+  /** A money column's decimal separator, decided from all of its values. */
+  decimalSeparator: (names: readonly string[]) => DecimalSeparator;
   /** Money in a row: the column's decimal separator, the row's currency. */
   money: (record: CsvRecord, names: readonly string[], currency: string) => Result<ParsedAmount> | undefined;
 };
@@ -77,6 +79,7 @@ export function readProcessorTable(
         ...(ctx.options.asOf ? { asOf: ctx.options.asOf } : {}),
         fallbackOrder,
       }).dates,
+    decimalSeparator: separatorOf,
     money: (record, names, currency) => {
       const i = index(names);
       const text = i === undefined ? '' : (record.fields[i] ?? '');

@@ -190,3 +190,24 @@ describe('bank CSV layouts', () => {
     expect(r.ok ? 'imported' : r.problems.map((p) => p.field)).toEqual(['dateOrder']);
   });
 });
+
+describe('US bank layouts', () => {
+  it('reads a Chase-style export: Description over Details, check numbers', () => {
+    const csv = [
+      'Details,Posting Date,Description,Amount,Type,Balance,Check or Slip #',
+      'DEBIT,11/02/2026,"SQ *BLUE DOOR CAFE",-5.91,DEBIT_CARD,1994.09,,',
+      'CHECK,11/04/2026,"CHECK 1043",-250.00,CHECK_PAID,1744.09,1043,',
+      'CREDIT,11/05/2026,"STRIPE TRANSFER ST-X1Y2",812.40,ACH_CREDIT,2556.49,,',
+    ].join('\n');
+    const r = importFile({ name: 'Chase1234_Activity.CSV', bytes: utf8(csv) }, { currency: 'USD' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(
+      r.transactions.map((t) => [t.date, t.description, t.amount.minor, t.checkNumber, t.balance?.minor]),
+    ).toEqual([
+      ['2026-11-02', 'SQ *BLUE DOOR CAFE', -591, undefined, 199409],
+      ['2026-11-04', 'CHECK 1043', -25000, '1043', 174409],
+      ['2026-11-05', 'STRIPE TRANSFER ST-X1Y2', 81240, undefined, 255649],
+    ]);
+  });
+});

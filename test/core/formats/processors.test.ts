@@ -115,3 +115,20 @@ describe('Square exports', () => {
     expect(r.transactions[0]!.description).toBe('Transfer to Checking ••6789');
   });
 });
+
+describe('PayPal activity download, newer layout', () => {
+  it('skips Balance Impact "Memo" rows (authorizations) with one notice', () => {
+    const csv = [
+      '"Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee","Net","Balance","Transaction ID","Reference Txn ID","Balance Impact"',
+      '"02/11/2026","10:00:00","CET","Hotel Adler","General Authorization","Pending","EUR","-120,00","0,00","-120,00","0,00","1AB23456CD789012E","","Memo"',
+      '"03/11/2026","09:30:00","CET","Hotel Adler","Express Checkout Payment","Completed","EUR","-1.120,00","0,00","-1.120,00","-1.120,00","9ZY87654XW321098V","","Debit"',
+    ].join('\n');
+    const r = importFile({ name: 'Download.CSV', bytes: utf8(csv) });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.transactions.map((t) => [t.date, t.amount, t.externalId])).toEqual([
+      ['2026-11-03', { minor: -112000, currency: 'EUR' }, '9ZY87654XW321098V'],
+    ]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['memo_rows_skipped']);
+  });
+});
