@@ -1,5 +1,5 @@
 import type { Match } from '../model/match';
-import { type BankLine, firstOnOrAfter } from './bankLine';
+import { type BankLine, compatible, firstOnOrAfter } from './bankLine';
 import { earliestDate } from './dateExtremes';
 import { describeMoney } from './describeMoney';
 import { linkDraft } from './linkDraft';
@@ -7,8 +7,19 @@ import type { NearPair } from './matchByReference';
 import { accept, isRejected, type MatchContext, report } from './matchContext';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
 
-/** How far a deposit may fall short of (or exceed) its payout and still be taken for it: bank fees, FX. */
+/**
+ * How far a deposit may fall short of (or exceed) its payout and still be taken for it: a few percent
+ * (FX, reserves) or a flat bank fee such as an incoming-wire charge, never half the payout.
+ */
 const MAX_DIFFERENCE_SHARE = 0.05;
+const MAX_FLAT_DIFFERENCE = 1500;
+const closeEnough = (value: number, amount: number) => {
+  const diff = Math.abs(amount - value);
+  return (
+    diff <= Math.max(Math.abs(value) * MAX_DIFFERENCE_SHARE, MAX_FLAT_DIFFERENCE) &&
+    diff < Math.abs(value) / 2
+  );
+};
 const MAX_SCAN = 400;
 
 const LINK_TYPES = new Set<Match['type']>(['payout-deposit', 'refund-debit', 'many-to-one', 'one-to-many']);
@@ -122,10 +133,10 @@ function linkWithDifference(
   });
 }
 
-/** Open payouts and open lines naming their processor, within the window and a few percent: unique both ways only. */
+/** Open payouts and open lines that may be theirs, within the window and close in amount: unique both ways only. */
 function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext): void {
   const open = lines.filter(
-    (l) => !ctx.claimed.has(l.t.id) && l.processor !== undefined && l.t.amount.minor !== 0,
+    (l) => !ctx.claimed.has(l.t.id) && !(l.processor === undefined && l.notPayout) && l.t.amount.minor !== 0,
   );
   const options = new Map<PayoutUnit, BankLine[]>();
   const rivals = new Map<BankLine, number>();
@@ -138,9 +149,9 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
       i++, scanned++
     ) {
       const line = open[i]!;
-      if (line.processor !== unit.processor || line.t.amount.currency !== unit.currency) continue;
+      if (!compatible(line, unit.processor) || line.t.amount.currency !== unit.currency) continue;
       if (Math.sign(line.t.amount.minor) !== Math.sign(unit.value)) continue;
-      if (Math.abs(line.t.amount.minor - unit.value) > Math.abs(unit.value) * MAX_DIFFERENCE_SHARE) continue;
+      if (!closeEnough(unit.value, line.t.amount.minor)) continue;
       found.push(line);
       rivals.set(line, (rivals.get(line) ?? 0) + 1);
     }
@@ -149,11 +160,12 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
   for (const [unit, found] of options) {
     const line = found[0]!;
     if (found.length !== 1 || rivals.get(line) !== 1) continue;
+    const named = line.processor === unit.processor;
     linkWithDifference(
       unit,
       line,
-      0.5,
-      `the only ${unit.processor} deposit within ${MAX_DIFFERENCE_SHARE * 100}% of the payout in its window, and the only payout near it`,
+      named ? 0.5 : 0.35,
+      `the only ${named ? `${unit.processor} ` : ''}deposit close to the payout's amount in its window, and the only payout near it`,
       ctx,
     );
   }

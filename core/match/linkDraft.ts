@@ -1,4 +1,3 @@
-import { businessDaysBetween } from '../dates/businessDays';
 import type { BankLine } from './bankLine';
 import { earliestDate, latestDate } from './dateExtremes';
 import { describeMoney } from './describeMoney';
@@ -30,8 +29,8 @@ export function linkDraft(
           : 'payout-deposit';
   const lastPayout = latestDate(units.map((u) => u.date));
   const firstLine = earliestDate(lines.map((l) => l.t.date));
-  const lag = businessDaysBetween(lastPayout, firstLine, ctx.calendar);
-  const when = lag === 0 ? 'the same business day' : `${lag} business day${lag === 1 ? '' : 's'} later`;
+  const lag = ctx.lag(lastPayout, firstLine);
+  const when = lag <= 0 ? 'on its first business day' : `${lag} business day${lag === 1 ? '' : 's'} later`;
   return {
     type,
     members: [

@@ -1,4 +1,3 @@
-import { businessDaysBetween } from '../dates/businessDays';
 import { addDays } from '../dates/calendar';
 import { type BankLine, compatible } from './bankLine';
 import { linkDraft } from './linkDraft';
@@ -75,8 +74,7 @@ export function matchByReference(
             : `the bank line repeats the payout's reference and the amount is equal`,
         ),
       );
-      if (match && !ambiguous)
-        recordLag(ctx, unit.processor, businessDaysBetween(unit.date, best.t.date, ctx.calendar));
+      if (match && !ambiguous) recordLag(ctx, unit.processor, ctx.lag(unit.date, best.t.date));
       continue;
     }
     const sameSign = lines

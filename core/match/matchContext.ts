@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from '../dates/businessDays';
-import { addBusinessDays } from '../dates/businessDays';
+import { addBusinessDays, businessDaysBetween } from '../dates/businessDays';
 import type { Discrepancy, Match, MatchMember, MatchType } from '../model/match';
 import { MATCH_SCHEMA_VERSION } from '../model/match';
 import type { Money } from '../model/money';
@@ -20,10 +20,24 @@ export type MatchContext = {
   lags: Map<string, number[]>;
   /** `addBusinessDays`, memoized: every payout asks for its window end. */
   windowEnd: (date: string, businessDays: number) => string;
+  /**
+   * Business days from a payout to its deposit, counted from the first business day on or after the
+   * payout (a payout made on a Saturday or a holiday starts moving on the next business day).
+   */
+  lag: (payoutDate: string, depositDate: string) => number;
 };
 
 export function createMatchContext(calendar: BusinessCalendar, windows: Windows): MatchContext {
   const ends = new Map<string, string>();
+  const windowEnd = (date: string, businessDays: number) => {
+    const key = `${date}|${businessDays}`;
+    let end = ends.get(key);
+    if (end === undefined) {
+      end = addBusinessDays(date, businessDays, calendar);
+      ends.set(key, end);
+    }
+    return end;
+  };
   return {
     calendar,
     windows,
@@ -32,15 +46,8 @@ export function createMatchContext(calendar: BusinessCalendar, windows: Windows)
     matches: [],
     discrepancies: [],
     lags: new Map(),
-    windowEnd(date, businessDays) {
-      const key = `${date}|${businessDays}`;
-      let end = ends.get(key);
-      if (end === undefined) {
-        end = addBusinessDays(date, businessDays, calendar);
-        ends.set(key, end);
-      }
-      return end;
-    },
+    windowEnd,
+    lag: (payoutDate, depositDate) => businessDaysBetween(windowEnd(payoutDate, 0), depositDate, calendar),
   };
 }
 

@@ -1,4 +1,3 @@
-import { businessDaysBetween } from '../dates/businessDays';
 import { type BankLine, compatible, firstOnOrAfter } from './bankLine';
 import { linkDraft } from './linkDraft';
 import { accept, isRejected, type MatchContext, recordLag, typicalLag } from './matchContext';
@@ -80,7 +79,7 @@ export function matchOneToOne(
     const named = line.processor === u.processor;
     const why = `the only line of this amount in the ${u.processor} window${named ? ', and it names the processor' : ''}`;
     if (accept(ctx, linkDraft(ctx, [u], [line], named ? 0.95 : 0.8, false, why))) {
-      recordLag(ctx, u.processor, businessDaysBetween(u.date, line.t.date, ctx.calendar));
+      recordLag(ctx, u.processor, ctx.lag(u.date, line.t.date));
     }
   }
   for (const cluster of contested) {
@@ -158,7 +157,7 @@ function assign(cluster: Cluster, ctx: MatchContext): Array<[PayoutUnit, BankLin
 
   const deviation = (u: PayoutUnit, line: BankLine) => {
     const usual = typicalLag(ctx, u.processor);
-    return usual === undefined ? 0 : Math.abs(businessDaysBetween(u.date, line.t.date, ctx.calendar) - usual);
+    return usual === undefined ? 0 : Math.abs(ctx.lag(u.date, line.t.date) - usual);
   };
   const costs = new Map(units.map((u) => [u, options.get(u)!.map((l) => deviation(u, l))]));
 
