@@ -128,18 +128,6 @@ function readGroup(
   };
 }
 
-const CARD_CREDIT_LINE = /payment|thank you|credit|refund|return|adjustment|autopay|reversal/i;
-
-/**
- * Card portals show charges as positive. When the page reads like a card and every line shown
- * negative is a payment or credit, the page's signs are flipped so money out is negative.
- */
-function looksLikeCardSigns(read: ReadResult): boolean {
-  const negatives = read.drafts.filter((d) => d.amount.minor < 0);
-  const positives = read.drafts.filter((d) => d.amount.minor > 0);
-  return positives.length > 0 && negatives.every((d) => CARD_CREDIT_LINE.test(d.description));
-}
-
 function readFoundRows(page: Page, given: ColumnMapping, identity: Identity): GroupOutcome[] {
   const outcomes: GroupOutcome[] = [];
   let next = 1;
@@ -278,19 +266,6 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
     } else notes.push('the profile does not fit this page: read with the generic extractor');
   }
   if (path === 'generic') outcomes = readFoundRows(page, options.mapping ?? {}, identity);
-
-  if (!profile && settings.cardPage) {
-    for (const o of outcomes) {
-      if (!looksLikeCardSigns(o.read)) continue;
-      for (const d of o.read.drafts) {
-        d.amount = { ...d.amount, minor: -d.amount.minor };
-        if (d.kind === 'deposit') d.kind = 'charge';
-        else if (d.kind === 'withdrawal')
-          d.kind = /payment|thank you/i.test(d.description) ? 'transfer' : 'refund';
-      }
-      notes.push('card activity: charges shown positive were read as money out');
-    }
-  }
 
   const drafts = outcomes.flatMap((o) => o.read.drafts).sort((a, b) => a.origin.row - b.origin.row);
   const transactions = assignIds(drafts);

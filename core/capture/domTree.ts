@@ -81,11 +81,22 @@ function isElement(node: Node): node is Element {
   return node.nodeType === 1;
 }
 
-/** The children a reader sees: a shadow tree (with slots filled from the host) or the light children. */
-function composedChildren(el: Element): Node[] {
+/** A shadow tree being walked: its host's light children fill its slots. */
+type Scope = { light: Node[]; outer: Scope | undefined } | undefined;
+
+/** The children a reader sees, each with the scope it is walked in. */
+function composedChildren(el: Element, scope: Scope): Array<[Node, Scope]> {
+  if (el.localName === 'slot' && scope) {
+    const name = el.getAttribute('name') ?? '';
+    const assigned = scope.light.filter((n) =>
+      isElement(n) ? (n.getAttribute('slot') ?? '') === name : name === '',
+    );
+    if (assigned.length > 0) return assigned.map((n) => [n, scope.outer]);
+    return Array.from(el.childNodes, (n) => [n, scope]);
+  }
   const live = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-  let shadow: Node[] | undefined;
   let light = Array.from(el.childNodes);
+  let shadow: Node[] | undefined;
   if (live) shadow = Array.from(live.childNodes);
   else {
     const declared = light.find(
@@ -99,25 +110,18 @@ function composedChildren(el: Element): Node[] {
       shadow = Array.from((declared.content ?? declared).childNodes);
     }
   }
-  if (!shadow) return light;
-  return fillSlots(shadow, light);
+  if (!shadow) return light.map((n) => [n, scope]);
+  const inner: Scope = { light, outer: scope };
+  return shadow.map((n) => [n, inner]);
 }
 
-function fillSlots(nodes: Node[], light: Node[]): Node[] {
-  const out: Node[] = [];
-  for (const node of nodes) {
-    if (isElement(node) && node.localName === 'slot') {
-      const name = node.getAttribute('name') ?? '';
-      const assigned = light.filter((n) =>
-        isElement(n) ? (n.getAttribute('slot') ?? '') === name : name === '',
-      );
-      out.push(...(assigned.length > 0 ? assigned : Array.from(node.childNodes)));
-    } else out.push(node);
-  }
-  return out;
-}
-
-function build(el: Element, parent: DomNode | undefined, b: Builder, depth: number): DomNode | undefined {
+function build(
+  el: Element,
+  parent: DomNode | undefined,
+  b: Builder,
+  depth: number,
+  scope: Scope,
+): DomNode | undefined {
   const tag = el.localName;
   if (SKIP_TAGS.has(tag)) return undefined;
   if (tag === 'template' && !el.getAttribute('shadowrootmode')) return undefined;
@@ -148,7 +152,7 @@ function build(el: Element, parent: DomNode | undefined, b: Builder, depth: numb
     const title = el.querySelector('title')?.textContent;
     if (title) hints.push(title);
   } else {
-    for (const child of composedChildren(el)) {
+    for (const [child, childScope] of composedChildren(el, scope)) {
       if (child.nodeType === 3) {
         const t = child.textContent ?? '';
         if (/\S/.test(t)) {
@@ -156,7 +160,7 @@ function build(el: Element, parent: DomNode | undefined, b: Builder, depth: numb
           parts.push({ text: t, inline: true });
         }
       } else if (isElement(child)) {
-        const c = build(child, node, b, depth + 1);
+        const c = build(child, node, b, depth + 1, childScope);
         if (!c) continue;
         node.children.push(c);
         parts.push({ text: c.text, inline: INLINE_TAGS.has(c.tag) });
@@ -179,7 +183,7 @@ function build(el: Element, parent: DomNode | undefined, b: Builder, depth: numb
 /** Builds the composed tree under `root` (a Document or an Element). */
 export function buildDomTree(root: Document | Element): DomNode | undefined {
   const top = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
-  return top ? build(top as Element, undefined, { order: 0 }, 0) : undefined;
+  return top ? build(top as Element, undefined, { order: 0 }, 0, undefined) : undefined;
 }
 
 /** Every node in document order. */

@@ -8,12 +8,18 @@ export type RowGroup = {
   container: DomNode;
   /** Rows holding an amount and a date (their own or a heading's above them). */
   quality: number;
+  /** Of those, rows holding their own date, and rows holding words too: real rows beat their
+   * own cells read as rows. */
+  dated: number;
+  described: number;
 };
 
 export type PageShapes = {
   /** Per node (by `start`): number of amount-shaped / date-shaped leaves under it. */
   money: Int32Array;
   dates: Int32Array;
+  /** Per node: pieces of text that are neither amount nor date (descriptions, names). */
+  words: Int32Array;
   /** Topmost date-only nodes in document order: candidates for date headings. */
   dateNodes: DomNode[];
 };
@@ -25,31 +31,36 @@ export function measureShapes(all: DomNode[], asOf: string): PageShapes {
   const n = all.length;
   const money = new Int32Array(n);
   const dates = new Int32Array(n);
+  const words = new Int32Array(n);
   const isDate = new Uint8Array(n);
   const dateNodes: DomNode[] = [];
   for (let i = n - 1; i >= 0; i--) {
     const node = all[i]!;
     let m = 0;
     let d = 0;
+    let w = 0;
     let childDate = false;
     for (const c of node.children) {
       m += money[c.start]!;
       d += dates[c.start]!;
+      w += words[c.start]!;
       if (isDate[c.start]) childDate = true;
     }
     const short = node.text.length > 0 && node.text.length <= 40;
-    if (short && m === 0 && looksLikeMoney(node.text)) m = 1;
+    const isMoney = short && looksLikeMoney(node.text);
+    if (isMoney && m === 0) m = 1;
     if (short && looksLikeDate(node.text, asOf)) {
       isDate[node.start] = 1;
       if (!childDate) d += 1;
-    }
+    } else if (node.ownText && !isMoney && /\p{L}{2}/u.test(node.text)) w += 1;
     money[node.start] = m;
     dates[node.start] = d;
+    words[node.start] = w;
   }
   for (const node of all) {
     if (isDate[node.start] && !(node.parent && isDate[node.parent.start])) dateNodes.push(node);
   }
-  return { money, dates, dateNodes };
+  return { money, dates, words, dateNodes };
 }
 
 const sig = (n: DomNode) => `${n.tag}[${n.role}]`;
@@ -130,20 +141,27 @@ export function findRowGroups(all: DomNode[], shapes: PageShapes): RowGroup[] {
     const sized = rows.filter(
       (r) => shapes.money[r.start]! <= ROW_LIMIT.money && shapes.dates[r.start]! <= ROW_LIMIT.dates,
     );
-    let quality = sized.filter((r) => shapes.dates[r.start]! > 0).length;
+    const dated = sized.filter((r) => shapes.dates[r.start]! > 0).length;
+    let quality = dated;
     if (quality < sized.length) {
       const undated = sized.filter((r) => shapes.dates[r.start] === 0);
       quality += rowsWithHeadingDates(undated, container, shapes.dateNodes).size;
     }
+    const described = sized.filter((r) => shapes.words[r.start]! > 0).length;
     const tabular = rows[0]!.tag === 'tr' || rows[0]!.role === 'row';
     if (quality >= (tabular ? 1 : 2) && quality * 2 >= rows.length) {
-      candidates.push({ rows, container, quality });
+      candidates.push({ rows, container, quality, dated, described });
     }
   }
-  // Equal groups found at several levels: prefer deeper rows, then the tightest container.
+  // Equal groups found at several levels: prefer rows with their own dates, deeper rows, then
+  // the tightest container.
   candidates.sort(
     (a, b) =>
-      b.quality - a.quality || b.rows[0]!.depth - a.rows[0]!.depth || b.container.depth - a.container.depth,
+      b.quality - a.quality ||
+      b.dated - a.dated ||
+      b.described - a.described ||
+      b.rows[0]!.depth - a.rows[0]!.depth ||
+      b.container.depth - a.container.depth,
   );
   const accepted: RowGroup[] = [];
   const taken = new Set<DomNode>();

@@ -31,9 +31,11 @@ export function inferKind(input: {
   defaultKind?: TransactionKind;
 }): TransactionKind {
   const { text, externalId, minor, portalKind } = input;
-  if (externalId) for (const [re, kind] of ID_KINDS) if (re.test(externalId)) return kind;
   // A processor's payout reaches a bank account as a deposit, whatever the bank calls it.
   if (portalKind !== 'processor' && PROCESSOR_PAYOUT.test(text)) return minor < 0 ? 'withdrawal' : 'deposit';
+  if (externalId && portalKind === 'processor') {
+    for (const [re, kind] of ID_KINDS) if (re.test(externalId)) return kind;
+  }
   for (const [re, kind] of KEYWORDS) {
     if (!re.test(text)) continue;
     // On a bank page a processor's payout arrives as a deposit.

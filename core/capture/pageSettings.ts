@@ -15,8 +15,9 @@ export type PageSettings = {
 const EURO_LANGS = /^(de|fr|es|it|nl|pt|fi|el|sk|sl|et|lv|lt|ga|mt|lb)\b/i;
 const DAY_FIRST_LANGS = /^(?!en-us|en$|en-ca|en-ph)[a-z]{2}/i;
 const COMMA_LANGS = /^(de|fr|es|it|nl|pt|fi|el|sk|sl|et|lv|lt|da|sv|nb|no|pl|cs|hu|ro|tr|ru|id)\b/i;
-const ACCOUNT =
-  /((?:[A-Z][\w&'’-]*\s){0,4}(?:checking|savings|account|konto|girokonto|compte|cuenta|card|visa|mastercard|platinum|gold|business|operating|credit))[^\d\n]{0,12}?(?:••|·{2,}|\*{2,}|x{2,}|ending in|endet auf|…|\.{3}|-)\s*(\d{4})\b/i;
+const ACCOUNT_WORD =
+  /checking|savings|account|konto|compte|cuenta|conto|rekening|card|visa|mastercard|platinum|business|operating|credit/i;
+const ACCOUNT_MASK = /(?:••+|·{2,}|\*{2,}|[xX]{2,}|ending in|endet auf|…|\.{3}|\(-|-)\s*(\d{4,5})\b/;
 const IBAN = /\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b/;
 const CARD_WORDS =
   /credit card|card ending|card member|cardmember|statement balance|minimum payment|payment due|available credit|credit limit/i;
@@ -30,9 +31,16 @@ function langOf(root: Document | Element): string {
 /** Finds the account name the page shows, masked to its last four: `Business Checking ••6789`. */
 function findAccount(all: DomNode[]): string | undefined {
   for (const n of all) {
-    if (n.text.length === 0 || n.text.length > 80 || n.children.length > 6) continue;
-    const m = ACCOUNT.exec(n.text);
-    if (m) return `${m[1]!.trim().replace(/\s+/g, ' ')} ••${m[2]}`;
+    if (!n.ownText || n.text.length > 80) continue;
+    const m = ACCOUNT_MASK.exec(n.text);
+    const name = m
+      ? n.text
+          .slice(0, m.index)
+          .replace(/(?:\bn[°º]|\bno\.?|#|[(:\-–])\s*$/i, '')
+          .trim()
+          .slice(-40)
+      : '';
+    if (m && ACCOUNT_WORD.test(name)) return `${name} ••${m[1]}`;
     const iban = IBAN.exec(n.text);
     if (iban) return `IBAN ••${iban[0].replace(/\s/g, '').slice(-4)}`;
   }

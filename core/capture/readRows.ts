@@ -19,6 +19,7 @@ import {
   PENDING_WORDS,
   POSITIVE_CLASS,
   POSITIVE_WORDS,
+  POSTED_WORDS,
   SKIP_STATUS_WORDS,
 } from './valueShapes';
 
@@ -61,6 +62,14 @@ function pick(cell: Cell | undefined, test: (text: string) => boolean): string {
   if (!cell) return '';
   if (test(cell.text)) return cell.text;
   return parts(cell.node).find(test) ?? '';
+}
+
+function isStatusBadge(text: string): boolean {
+  return (
+    text.length <= 24 &&
+    text.trim().split(/\s+/).length <= 2 &&
+    (PENDING_WORDS.test(text) || SKIP_STATUS_WORDS.test(text) || POSTED_WORDS.test(text))
+  );
 }
 
 /** Class tokens of a node and everything inside it. */
@@ -159,7 +168,14 @@ export function readRows(
       skipped.push({ row: rowNumber, reason, text, notTransaction });
     };
     const context = contexts[r]!;
-    const description = cellOf(r, 'description')?.text ?? '';
+    // Status badges often sit inside the description cell ("Gusto [Pending]").
+    const descriptionCell = cellOf(r, 'description');
+    const descriptionParts = descriptionCell ? parts(descriptionCell.node) : [];
+    const badges = descriptionParts.filter(isStatusBadge);
+    const description =
+      badges.length > 0
+        ? descriptionParts.filter((p) => !isStatusBadge(p)).join(' ')
+        : (descriptionCell?.text ?? '');
     if (NOT_A_TRANSACTION_ROW.test(description) || NOT_A_TRANSACTION_ROW.test(row.text)) {
       skip('a balance or total line, not a transaction', true);
       continue;
@@ -167,11 +183,13 @@ export function readRows(
     const otherCells = cells[r]!.filter((c) => c.key !== mapping.description);
     const statusText = [
       cellOf(r, 'status')?.text ?? '',
+      ...badges,
       ...otherCells.map((c) => `${c.text} ${c.hint}`),
       row.hint,
     ].join(' ');
     if (
       SKIP_STATUS_WORDS.test(cellOf(r, 'status')?.text ?? '') ||
+      badges.some((b) => SKIP_STATUS_WORDS.test(b)) ||
       (!mapping.status && SKIP_STATUS_WORDS.test(statusText))
     ) {
       skip(`status "${(SKIP_STATUS_WORDS.exec(statusText) ?? [''])[0]}": no money moved`, true);
@@ -247,7 +265,7 @@ export function readRows(
     previousDate = date;
 
     const idText = cellOf(r, 'id')?.text.trim();
-    const linked = findLinkedId(row);
+    const linked = findLinkedId(row, settings.portalKind === 'processor');
     const externalId = linked ?? (idText && /^[A-Za-z0-9_-]{4,}$/.test(idText) ? idText : undefined);
     const fee = parse(moneyText('fee')[r]!);
     const gross = parse(moneyText('gross')[r]!);
@@ -277,8 +295,14 @@ export function readRows(
     amountShown.push(amountTexts[r]!);
   }
   signFromBalances(drafts, chosen.balanceOrder, amountShown, notes);
+  const sign = settings.conventions.amountSign;
+  const invert =
+    sign === 'inverted' ||
+    (sign === undefined && settings.portalKind === 'card' && chargesShownPositive(drafts));
+  if (invert && sign === undefined)
+    notes.push('card activity: charges shown positive were read as money out');
   drafts.forEach((d, i) => {
-    if (settings.conventions.amountSign === 'inverted') d.amount = { ...d.amount, minor: -d.amount.minor };
+    if (invert) d.amount = { ...d.amount, minor: -d.amount.minor };
     d.kind = inferKind({
       text: kindTexts[i]!,
       ...(d.externalId ? { externalId: d.externalId } : {}),
@@ -297,11 +321,25 @@ export function readRows(
   };
 }
 
+const CARD_CREDIT_LINE = /payment|thank you|credit|refund|return|adjustment|autopay|reversal/i;
+
+/**
+ * Card portals show charges as positive: on a page that reads like a card, when every line shown
+ * negative is a payment or a credit, the signs are the card's and get flipped.
+ */
+function chargesShownPositive(drafts: ReadResult['drafts']): boolean {
+  const negatives = drafts.filter((d) => d.amount.minor < 0);
+  return (
+    drafts.some((d) => d.amount.minor > 0) && negatives.every((d) => CARD_CREDIT_LINE.test(d.description))
+  );
+}
+
 /**
  * Portal ids sit in row links and data attributes even where the row does not show them: Stripe
- * `py_…`/`txn_…` anywhere, PayPal's 17-character ids as a link's last path segment.
+ * `py_…`/`txn_…` anywhere, PayPal's 17-character ids as a link's last path segment. In the text
+ * only on processor pages: a bank line quoting `po_…` is the bank's line, not the payout.
  */
-function findLinkedId(row: DomNode): string | undefined {
+function findLinkedId(row: DomNode, inText: boolean): string | undefined {
   const stack = [row];
   while (stack.length > 0) {
     const n = stack.pop()!;
@@ -312,7 +350,7 @@ function findLinkedId(row: DomNode): string | undefined {
       const p = v && attr.endsWith('href') ? PAYPAL_ID.exec(v) : null;
       if (p && /\d/.test(p[1]!) && /[A-Z]/.test(p[1]!)) return p[1];
     }
-    const m = n.ownText ? STRIPE_ID.exec(n.text) : null;
+    const m = inText && n.ownText ? STRIPE_ID.exec(n.text) : null;
     if (m) return m[0];
     stack.push(...n.children);
   }

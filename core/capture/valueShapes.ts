@@ -28,17 +28,26 @@ export function looksLikeDate(text: string, asOf: string): boolean {
   return parseDate(text, { asOf }).ok;
 }
 
+/** Whole words, also where they start or end in an accented letter ("à venir", "échoué"). */
+function wordsIn(alternatives: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'iu');
+}
+
 /** Words a status badge or column says; `skip` states never moved money. */
-export const PENDING_WORDS =
-  /\b(pending|uncaptured|processing|authori[sz]ed|authori[sz]ation|in progress|in transit|on hold|ausstehend|vorgemerkt|in bearbeitung|en attente|en cours|pendiente|in behandeling|in sospeso|scheduled for)\b/i;
-export const POSTED_WORDS =
-  /\b(posted|succeeded|successful|paid|completed?|cleared|settled|available|booked|gebucht|abgeschlossen|effectué|comptabilisé|completado|voltooid)\b/i;
-export const SKIP_STATUS_WORDS =
-  /\b(failed|declined|canceled|cancelled|voided|blocked|incomplete|expired|rejected|abgelehnt|storniert|échoué|refusé|rechazado)\b/i;
+export const PENDING_WORDS = wordsIn(
+  'pending|uncaptured|processing|authori[sz]ed|authori[sz]ation|in progress|in transit|on hold|ausstehend\\w*|vorgemerkt\\w*|in bearbeitung|en attente|en cours|pendiente|in behandeling|in sospeso|scheduled for',
+);
+export const POSTED_WORDS = wordsIn(
+  'posted|succeeded|successful|paid|completed?|cleared|settled|available|booked|gebucht|abgeschlossen|effectué|comptabilisé|completado|voltooid',
+);
+export const SKIP_STATUS_WORDS = wordsIn(
+  'failed|declined|canceled|cancelled|voided|blocked|incomplete|expired|rejected|abgelehnt|storniert|échoué|refusé|rechazado',
+);
 
 /** Section headings of lists that are not transactions (yet): these rows must not be captured. */
-export const NOT_TRANSACTIONS_HEADING =
-  /\b(scheduled|upcoming|recurring|future|planned|standing orders?|autopay settings|bill pay schedule|geplant|daueraufträge|terminüberweisungen|vorgemerkte aufträge|à venir|programmés?|programad[oa]s?|próxim[oa]s|rates?|interest rates?|apy|account summary|your accounts|accounts overview|kontenübersicht)\b/i;
+export const NOT_TRANSACTIONS_HEADING = wordsIn(
+  'scheduled|upcoming|recurring|future|planned|standing orders?|autopay settings|bill pay schedule|geplant|daueraufträge|terminüberweisungen|vorgemerkte aufträge|à venir|programmés?|programad[oa]s?|próxim[oa]s|rates?|interest rates?|apy|account summary|your accounts|accounts overview|kontenübersicht',
+);
 
 /** Lines inside a transaction table that are not transactions. */
 export const NOT_A_TRANSACTION_ROW =
@@ -48,7 +57,9 @@ export const NEGATIVE_CLASS =
   /(?:^|[\s_-])(?:neg|negative|debit|debits|minus|outflow|outgoing|withdrawal|expense|decrease|red|danger|loss|money-?out)(?:$|[\s_-])/i;
 export const POSITIVE_CLASS =
   /(?:^|[\s_-])(?:pos|positive|credit|credits|plus|inflow|incoming|deposit|income|increase|green|success|gain|money-?in)(?:$|[\s_-])/i;
-export const NEGATIVE_WORDS =
-  /\b(withdrawal|debit|minus|negative|money out|spent|sent|paid out|outgoing|purchase|abbuchung|lastschrift|belastung|ausgang|débit|retrait|cargo|afschrijving)\b/i;
-export const POSITIVE_WORDS =
-  /\b(deposit|credit|plus|positive|received|money in|paid in|incoming|gutschrift|eingang|crédit|abono|bijschrijving)\b/i;
+export const NEGATIVE_WORDS = wordsIn(
+  'withdrawal|debit|minus|negative|money out|spent|sent|paid out|outgoing|purchase|abbuchung|lastschrift|belastung|ausgang|débit|retrait|cargo|afschrijving',
+);
+export const POSITIVE_WORDS = wordsIn(
+  'deposit|credit|plus|positive|received|money in|paid in|incoming|gutschrift|eingang|crédit|abono|bijschrijving',
+);
