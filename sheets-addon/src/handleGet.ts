@@ -1,12 +1,14 @@
 import { BATCH_SCHEMA_VERSION } from '../../core/model/batch';
 import { type Problem, problem } from '../../core/model/problem';
+import type { Rule } from '../../core/model/rule';
 import { CATEGORY_COLUMNS } from '../../core/sheet/workbookLayout';
 import { checkExtensionToken } from './extensionToken';
+import { readRules } from './readRules';
 import { readTab } from './readTab';
 import type { Services } from './services';
 
 export type GetAnswer =
-  | { ok: true; schemaVersion: number; categories: string[]; rules: unknown[]; errors: Problem[] }
+  | { ok: true; schemaVersion: number; categories: string[]; rules: Rule[]; errors: Problem[] }
   | { ok: false; errors: Problem[] };
 
 export type GetEvent = { parameter?: Record<string, string | undefined> };
@@ -32,5 +34,6 @@ export function handleGet(services: Services, event: GetEvent | undefined): GetA
       }
     }
   }
-  return { ok: true, schemaVersion: BATCH_SCHEMA_VERSION, categories, rules: [], errors: [] };
+  const { rules, problems } = readRules(spreadsheet);
+  return { ok: true, schemaVersion: BATCH_SCHEMA_VERSION, categories, rules, errors: problems };
 }

@@ -5,6 +5,7 @@
 
 import { describeProblem } from '../../core/model/problem';
 import { ok } from '../../core/model/result';
+import { applyRulesToWorkbook } from './applyRulesToWorkbook';
 import { connectDialogHtml } from './connectDialog';
 import { createExtensionToken } from './extensionToken';
 import { type GetEvent, handleGet } from './handleGet';
@@ -76,6 +77,17 @@ export function setUpSpreadsheet() {
   const done = withDocumentLock(services, () => ok(setUpWorkbook(services, spreadsheet, MENU_ACTOR)));
   if (!done.ok) return showProblems(services, done.problems);
   spreadsheet.toast('The reconciliation tabs are ready.', 'Ledgerbridge');
+}
+
+export function applyRulesFromSheet() {
+  const services = appsScriptServices();
+  const done = withDocumentLock(services, () => applyRulesToWorkbook(services, MENU_ACTOR));
+  if (!done.ok) return showProblems(services, done.problems);
+  services.SpreadsheetApp.getActiveSpreadsheet().toast(
+    `${done.value.updated} transactions recategorized, ${done.value.skipped} unchanged.`,
+    'Rules applied',
+  );
+  if (done.value.problems.length > 0) showProblems(services, done.value.problems);
 }
 
 export function connectExtension() {

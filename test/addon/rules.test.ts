@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { connect, get, post, records, tab } from './addonHarness';
+import { makeBatch, wireTransaction } from './batchFixture';
+import { buildBundle, type LoadedAddon, loadAddon } from './loadAddon';
+
+beforeAll(async () => {
+  await buildBundle();
+});
+
+const coffee = {
+  conditions: [{ field: 'description', op: 'contains', value: 'blue bottle' }],
+  actions: [{ type: 'setCategory', category: 'Coffee' }],
+};
+
+function withRules(addon: LoadedAddon, rows: Array<[string, string]>) {
+  const sheet = addon.spreadsheet.sheet('Rules');
+  rows.forEach(([id, json], i) => {
+    sheet.cell(i + 2, 1).value = id;
+    sheet.cell(i + 2, 2).value = json;
+  });
+}
+
+describe('Apply rules and doGet', () => {
+  it('categorizes from the Rules tab without touching Category Override, and again changes nothing', () => {
+    const addon = loadAddon();
+    const token = connect(addon);
+    addon.run('setUpSpreadsheet');
+    const batch = makeBatch(3);
+    batch.transactions[2] = wireTransaction(2, { description: 'RENT JANUARY' });
+    post(addon, { token, batch });
+    withRules(addon, [['coffee', JSON.stringify(coffee)]]);
+    const header = tab(addon, 'Transactions').header;
+    addon.spreadsheet.sheet('Transactions').cell(2, header.indexOf('Category Override') + 1).value = 'Meals';
+    addon.run('applyRulesFromSheet');
+    expect(addon.ui.alerts).toEqual([]);
+    const rows = records(addon, 'Transactions');
+    expect(rows.map((r) => [r.Category, r['Category Override'], r.Rule])).toEqual([
+      ['Coffee', 'Meals', 'coffee'],
+      ['Coffee', '', 'coffee'],
+      ['', '', ''],
+    ]);
+    expect(records(addon, 'Audit').at(-1)).toMatchObject({ What: 'rules', Updated: 2, Skipped: 1 });
+    const before = addon.spreadsheet.sheets.map((s) => s.snapshot());
+    addon.run('applyRulesFromSheet');
+    expect(addon.spreadsheet.sheets.map((s) => s.snapshot())).toEqual(before);
+  });
+
+  it('reports a bad rule by row and still applies the good ones', () => {
+    const addon = loadAddon();
+    const token = connect(addon);
+    addon.run('setUpSpreadsheet');
+    post(addon, { token, batch: makeBatch(2) });
+    withRules(addon, [
+      ['broken', '{"conditions": ['],
+      ['coffee', JSON.stringify(coffee)],
+    ]);
+    addon.run('applyRulesFromSheet');
+    expect(addon.ui.alerts).toHaveLength(1);
+    expect(addon.ui.alerts[0]).toMatch(/row 2, field Rule: the rule is not valid JSON/);
+    expect(records(addon, 'Transactions').map((r) => r.Category)).toEqual(['Coffee', 'Coffee']);
+  });
+
+  it('doGet gives the extension the rules and categories, with the token only', () => {
+    const addon = loadAddon();
+    const token = connect(addon);
+    addon.run('setUpSpreadsheet');
+    withRules(addon, [['coffee', JSON.stringify(coffee)]]);
+    const categories = addon.spreadsheet.sheet('Categories');
+    categories.cell(2, 1).value = 'Coffee';
+    categories.cell(3, 1).value = 'Rent';
+    expect(get(addon, {})).toMatchObject({ ok: false, errors: [{ code: 'unauthorized' }] });
+    const answer = get(addon, { token });
+    expect(answer).toMatchObject({ ok: true, schemaVersion: 1, categories: ['Coffee', 'Rent'], errors: [] });
+    expect(answer.rules).toEqual([
+      expect.objectContaining({
+        id: 'coffee',
+        stage: 'default',
+        actions: [{ type: 'setCategory', category: 'Coffee' }],
+      }),
+    ]);
+  });
+});
