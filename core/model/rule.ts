@@ -67,7 +67,7 @@ export const DateCondition = z
   .object({
     field: z.literal('date'),
     /** `between` is inclusive; `before` / `after` are strict. */
-    op: z.enum(['is', 'between', 'before', 'after']),
+    op: z.enum(['is', 'between', 'before', 'after', 'onOrBefore', 'onOrAfter']),
     value: RuleDate.optional(),
     min: RuleDate.optional(),
     max: RuleDate.optional(),

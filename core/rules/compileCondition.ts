@@ -116,6 +116,10 @@ function compileDate(c: Extract<Condition, { field: 'date' }>): Predicate {
       return (s) => s.source.date < v;
     case 'after':
       return (s) => s.source.date > v;
+    case 'onOrBefore':
+      return (s) => s.source.date <= v;
+    case 'onOrAfter':
+      return (s) => s.source.date >= v;
     case 'between': {
       const min = c.min!;
       const max = c.max!;
