@@ -1,6 +1,5 @@
-import { detectDelimiter } from './csv/detectDelimiter';
 import { normalizeHeader } from './csv/normalizeHeader';
-import { parseCsv } from './csv/parseCsv';
+import { readCsvTable } from './csv/readCsvTable';
 
 export type FileFormat =
   | 'ofx'
@@ -11,15 +10,6 @@ export type FileFormat =
   | 'square-transactions'
   | 'square-transfers'
   | 'bank-csv';
-
-/** Header row of a CSV (its first line as wide as the table), normalized. */
-function csvHeaders(text: string): Set<string> {
-  const sample = text.slice(0, 16384);
-  const records = parseCsv(sample, detectDelimiter(sample)).records.slice(0, 20);
-  const width = Math.max(0, ...records.map((r) => r.fields.length));
-  const header = records.find((r) => r.fields.length === width);
-  return new Set((header?.fields ?? []).map(normalizeHeader));
-}
 
 /**
  * Decides the format from the content: markup and QIF headers first, then the CSV's header words
@@ -42,7 +32,8 @@ export function detectFormat(name: string, text: string): FileFormat | undefined
   if (/\.(ofx|qfx)$/i.test(name)) return 'ofx';
   if (/\.xml$/i.test(name)) return 'camt053';
   if (/\.qif$/i.test(name)) return 'qif';
-  const h = csvHeaders(text);
+  const table = readCsvTable(text.slice(0, 16384));
+  const h = new Set((table.header?.fields ?? []).map(normalizeHeader));
   if (h.has('balance transaction id') || (h.has('reporting category') && h.has('net'))) return 'stripe';
   if (
     h.has('transaction id') &&
@@ -55,6 +46,6 @@ export function detectFormat(name: string, text: string): FileFormat | undefined
     return 'square-transfers';
   }
   if ((h.has('payment id') || h.has('transaction id')) && h.has('net total')) return 'square-transactions';
-  if (h.size > 1) return 'bank-csv';
+  if (table.width > 1) return 'bank-csv';
   return undefined;
 }

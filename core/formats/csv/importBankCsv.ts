@@ -14,6 +14,7 @@ import { type CsvTable, readCsvTable } from './readCsvTable';
 
 const PENDING =
   /pend|vorgemerkt|ausstehend|\bhold|authori[sz]|en attente|en cours|processing|in behandeling/i;
+const BALANCE_ROW = /^(beginning|opening|ending|closing) balance\b/i;
 const DEBIT_MARK = /^(debit|dr|d|s|soll|dbit|af)$/i;
 /** A reference column is the bank's own id only when every row has one and none repeats. */
 const isIdColumn = (values: string[]) =>
@@ -205,6 +206,24 @@ export function importBankCsv(text: string, ctx: ImportContext): Result<ParsedFi
         };
       }
     }
+    const description = roles.description
+      .map((i) => fields[i]?.replace(/\s+/g, ' ').trim() ?? '')
+      .filter(Boolean)
+      .join(' — ');
+    const balance = balances?.[r];
+    // "Beginning balance as of 11/01/2026" rows (Bank of America) state a balance, not a transaction.
+    const stated = BALANCE_ROW.exec(description);
+    if (!money && stated && balance?.ok && date?.ok && reasons.length === 0) {
+      out.balances.push({
+        institution,
+        account,
+        date: date.value,
+        balance: balance.value,
+        kind: /^(beginning|opening)/i.test(stated[1]!) ? 'opening' : 'closing',
+        source: `CSV line ${record.line}`,
+      });
+      return;
+    }
     if (!money && reasons.every((p) => p.field !== 'amount' && p.field !== 'debit' && p.field !== 'credit')) {
       reasons.push(problem('missing_amount', 'the amount is empty', { field: 'amount' }));
     }
@@ -213,11 +232,6 @@ export function importBankCsv(text: string, ctx: ImportContext): Result<ParsedFi
       return;
     }
     if (mapping?.negate) money = { ...money, minor: -money.minor };
-    const description = roles.description
-      .map((i) => fields[i]?.replace(/\s+/g, ' ').trim() ?? '')
-      .filter(Boolean)
-      .join(' — ');
-    const balance = balances?.[r];
     const status = roles.status === undefined ? '' : (fields[roles.status] ?? '');
     const reference = references?.[r];
     const checkNumber = roles.checkNumber === undefined ? undefined : fields[roles.checkNumber]?.trim();

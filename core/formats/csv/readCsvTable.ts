@@ -18,8 +18,8 @@ const looksLikeData = (cell: string) => parseDate(cell).ok || parseAmount(cell, 
 
 /**
  * Splits a CSV file into preamble, header and body. Bank exports often open with lines about the
- * account; the table starts at the first record as wide as most records, and that record is the
- * header unless it already holds dates or amounts.
+ * account; the table starts at the first record as wide as most dated records, and that record is
+ * the header unless it already holds dates or amounts.
  */
 export function readCsvTable(
   text: string,
@@ -28,8 +28,12 @@ export function readCsvTable(
   const delimiter = options.delimiter ?? detectDelimiter(text);
   const parsed = parseCsv(text, delimiter);
   const records = parsed.records.slice(options.skipRows ?? 0);
+  // Data rows are the ones holding a date; their width is the table's, however long the preamble.
   const counts = new Map<number, number>();
-  for (const r of records.slice(0, 50)) counts.set(r.fields.length, (counts.get(r.fields.length) ?? 0) + 1);
+  const sample = records.slice(0, 60);
+  const dated = sample.filter((r) => r.fields.some((cell) => cell.trim() !== '' && parseDate(cell).ok));
+  for (const r of dated.length > 0 ? dated : sample)
+    counts.set(r.fields.length, (counts.get(r.fields.length) ?? 0) + 1);
   let width = 0;
   let best = 0;
   for (const [w, c] of counts) {

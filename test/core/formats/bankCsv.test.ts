@@ -211,3 +211,31 @@ describe('US bank layouts', () => {
     ]);
   });
 });
+
+describe('statement rows in a bank CSV', () => {
+  it('reads a Bank of America export: summary preamble skipped, beginning balance as a statement balance', () => {
+    const csv = [
+      'Description,,Summary Amt.',
+      'Beginning balance as of 11/01/2026,,"2,000.00"',
+      'Total credits,,"812.40"',
+      'Total debits,,"-5.91"',
+      'Ending balance as of 11/30/2026,,"2,806.49"',
+      '',
+      'Date,Description,Amount,Running Bal.',
+      '11/01/2026,Beginning balance as of 11/01/2026,,"2,000.00"',
+      '11/02/2026,"SQ *BLUE DOOR CAFE","-5.91","1,994.09"',
+      '11/05/2026,"STRIPE TRANSFER","812.40","2,806.49"',
+    ].join('\n');
+    const r = importFile({ name: 'stmt.csv', bytes: utf8(csv) }, { currency: 'USD' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.transactions.map((t) => [t.date, t.amount.minor, t.balance?.minor])).toEqual([
+      ['2026-11-02', -591, 199409],
+      ['2026-11-05', 81240, 280649],
+    ]);
+    expect(r.balances.map((b) => [b.kind, b.date, b.balance.minor])).toEqual([
+      ['opening', '2026-11-01', 200000],
+    ]);
+    expect(r.warnings).toEqual([]);
+  });
+});
