@@ -4,16 +4,19 @@ import { fileURLToPath } from 'node:url';
 import { type Command, EXIT } from '../command';
 import { UsageError } from '../usageError';
 import { describeRun } from '../workbook/describeRun';
+import { readRulesFile } from '../workbook/readRulesFile';
 import { reconcileToBook } from '../workbook/reconcileToBook';
 
 const DEFAULT_OUT = 'ledgerbridge-demo.xlsx';
 /** The made-up business shipped with the repository (see examples/ridgeline/README.md). */
-export const DEMO_DIR = fileURLToPath(new URL('../../examples/ridgeline/', import.meta.url));
+export const DEMO_FILES = fileURLToPath(new URL('../../examples/ridgeline/files/', import.meta.url));
+export const DEMO_RULES = fileURLToPath(new URL('../../examples/ridgeline/rules.json', import.meta.url));
 
 const usage = `Usage: ledgerbridge demo [--out FILE]
 
 Reconciles two months of a made-up coffee roaster (Stripe and Square exports, bank, savings and
-credit card statements in examples/ridgeline/) and writes the workbook to FILE
+credit card statements in examples/ridgeline/files/, categorized by examples/ridgeline/rules.json)
+and writes the workbook to FILE
 (default ${DEFAULT_OUT}, replaced if it exists). Works offline.
 `;
 
@@ -28,13 +31,13 @@ export const demoCommand: Command = {
       else if (argv[i]?.startsWith('--out=')) out = argv[i]!.slice('--out='.length);
       else throw new UsageError(`unexpected argument ${argv[i]}`);
     }
-    const files = readdirSync(DEMO_DIR)
-      .filter((f) => !f.endsWith('.md'))
+    const files = readdirSync(DEMO_FILES)
       .sort()
-      .map((f) => join(DEMO_DIR, f));
+      .map((f) => join(DEMO_FILES, f));
     const result = await reconcileToBook(files, {
       out: resolve(io.cwd, out),
       replace: true,
+      rules: await readRulesFile(DEMO_RULES),
       now: new Date().toISOString(),
       actor: 'ledgerbridge-cli demo',
     });

@@ -4,12 +4,13 @@ import { describeProblem } from '../../core/model/problem';
 import { type Command, EXIT } from '../command';
 import { UsageError } from '../usageError';
 import { describeRun } from '../workbook/describeRun';
+import { readRulesFile } from '../workbook/readRulesFile';
 import { reconcileJson } from '../workbook/reconcileJson';
 import { reconcileToBook } from '../workbook/reconcileToBook';
 
 const DEFAULT_OUT = 'reconciliation.xlsx';
 
-const usage = `Usage: ledgerbridge reconcile FILE… [--out book.xlsx] [--json] [options]
+const usage = `Usage: ledgerbridge reconcile FILE… [--out book.xlsx] [--json] [--rules rules.json] [options]
 
 Imports bank and processor files (OFX/QFX, QIF, CAMT.053, bank CSV, Stripe, PayPal, Square
 exports) and saved portal pages (.html), categorizes, matches payouts to deposits, transfers
@@ -20,6 +21,8 @@ and duplicates, and writes the reconciliation workbook (Transactions, Matches, R
                       own columns, match decisions and Rules tab are kept
   --json              print { transactions, matches, unmatched, discrepancies } as JSON; every
                       match lists its members by id, externalId and origin
+  --rules FILE        categorization rules (a JSON array of rules); they also fill the Rules tab.
+                      Without it, an existing book's Rules tab is used
   --url URL           the address saved pages (.html) were captured at, for pages that do not
                       say (a browser's "saved from url" comment or a canonical link)
   --period-end DATE   YYYY-MM-DD; payouts not in the bank by then are in transit
@@ -30,6 +33,7 @@ and duplicates, and writes the reconciliation workbook (Transactions, Matches, R
 
 const VALUE_OPTIONS = [
   '--out',
+  '--rules',
   '--url',
   '--period-end',
   '--institution',
@@ -89,6 +93,7 @@ export const reconcileCommand: Command = {
         ...(out ? { out: resolve(io.cwd, out) } : {}),
         import: importOptions,
         ...(v['--url'] ? { url: v['--url'] } : {}),
+        ...(v['--rules'] ? { rules: await readRulesFile(resolve(io.cwd, v['--rules'])) } : {}),
         ...(v['--period-end'] ? { periodEnd: v['--period-end'] } : {}),
         now: new Date().toISOString(),
         actor: 'ledgerbridge-cli reconcile',

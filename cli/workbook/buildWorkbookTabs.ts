@@ -29,8 +29,9 @@ export type BookTabsInput = {
   /** ISO 8601 time of the write. */
   now: string;
   actor: string;
-  /** The Rules tab to write when the book has none yet (the starter rules). */
+  /** The Rules tab to write when the book has none yet (or, with `replaceRules`, in place of the book's). */
   rulesTab?: SheetTab;
+  replaceRules?: boolean;
   /** Known categories and their groups, for the Categories tab. */
   categories?: readonly CategoryInfo[];
 };
@@ -127,14 +128,15 @@ export function buildWorkbookTabs(input: BookTabsInput): {
   });
 
   const oldRules = existing?.get('Rules');
-  const rulesTab: SheetTab = oldRules
-    ? {
-        name: 'Rules',
-        columns: input.rulesTab?.columns ?? RULE_COLUMNS,
-        header: oldRules.header,
-        rows: oldRules.rows,
-      }
-    : (input.rulesTab ?? tabFromRecords('Rules', RULE_COLUMNS, []));
+  const rulesTab: SheetTab =
+    oldRules && !(input.replaceRules && input.rulesTab)
+      ? {
+          name: 'Rules',
+          columns: input.rulesTab?.columns ?? RULE_COLUMNS,
+          header: oldRules.header,
+          rows: oldRules.rows,
+        }
+      : (input.rulesTab ?? tabFromRecords('Rules', RULE_COLUMNS, []));
 
   const audit = auditRow({
     at: input.now,

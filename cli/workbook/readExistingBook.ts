@@ -1,10 +1,12 @@
 import type { Match } from '../../core/model/match';
 import type { Problem } from '../../core/model/problem';
+import type { Rule } from '../../core/model/rule';
 import type { Transaction } from '../../core/model/transaction';
 import { indexHeader } from '../../core/sheet/headerIndex';
 import { rowToDecision } from '../../core/sheet/matchRow';
+import { rowsToRules } from '../../core/sheet/ruleRows';
 import { rowToTransaction } from '../../core/sheet/transactionRow';
-import { MATCH_COLUMNS, TRANSACTION_COLUMNS } from '../../core/sheet/workbookLayout';
+import { MATCH_COLUMNS, RULE_COLUMNS, TRANSACTION_COLUMNS } from '../../core/sheet/workbookLayout';
 import type { ReadTab } from './readWorkbook';
 
 export type ExistingBook = {
@@ -14,6 +16,8 @@ export type ExistingBook = {
   overrides: Map<string, string>;
   /** Matches the bookkeeper confirmed or rejected. */
   decisions: Match[];
+  /** The rules in the Rules tab, when the book has one. */
+  rules?: Rule[];
   /** Rows that could not be read: they stay in the book untouched, but take no part in this run. */
   warnings: Problem[];
 };
@@ -45,6 +49,12 @@ export function readExistingBook(tabs: ReadonlyMap<string, ReadTab>, file: strin
       if (!read.ok) book.warnings.push(...read.problems);
       else if (read.value) book.decisions.push(read.value);
     });
+  }
+  const rulesTab = tabs.get('Rules');
+  if (rulesTab && rulesTab.rows.length > 0) {
+    const read = rowsToRules(rulesTab.rows, indexHeader(rulesTab.header, RULE_COLUMNS, 'Rules'));
+    book.rules = read.rules;
+    book.warnings.push(...read.problems.map((p) => ({ ...p, file })));
   }
   return book;
 }

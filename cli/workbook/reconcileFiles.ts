@@ -6,7 +6,9 @@ import type { StatementBalance } from '../../core/model/account';
 import { InputError } from '../../core/model/errors';
 import type { Discrepancy, Match } from '../../core/model/match';
 import type { Problem } from '../../core/model/problem';
+import type { Rule } from '../../core/model/rule';
 import type { Transaction } from '../../core/model/transaction';
+import { applyRules } from '../../core/rules/applyRules';
 import { capturePageFile, isPageFile } from './capturePageFile';
 
 export type InputFile = { name: string; bytes: Uint8Array };
@@ -17,8 +19,8 @@ export type ReconcileRunOptions = {
   url?: string;
   /** Transactions already in the book; the files are merged into them. */
   existing?: readonly Transaction[];
-  /** Categorizes the merged transactions (the rules); identity when absent. */
-  categorize?: (transactions: Transaction[]) => Transaction[];
+  /** The categorization rules, applied to every transaction (what the bookkeeper set by hand stays). */
+  rules?: readonly Rule[];
   /** Confirmed and rejected matches from the book's Matches tab. */
   decisions?: readonly Match[];
   /** Defaults to the latest statement closing balance date, else the latest transaction date. */
@@ -74,7 +76,12 @@ export function reconcileFiles(files: readonly InputFile[], options: ReconcileRu
   if (problems.length > 0) throw new InputError(problems);
 
   const merged = [...byId.values()];
-  const transactions = options.categorize ? options.categorize(merged) : merged;
+  let transactions = merged;
+  if (options.rules && options.rules.length > 0) {
+    const categorized = applyRules(merged, options.rules);
+    transactions = categorized.transactions;
+    warnings.push(...categorized.problems);
+  }
   const periodEnd =
     options.periodEnd ??
     latest(balances.filter((b) => b.kind === 'closing').map((b) => b.date)) ??

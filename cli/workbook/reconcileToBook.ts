@@ -4,12 +4,14 @@ import { basename } from 'node:path';
 import type { ImportOptions } from '../../core/formats/importTypes';
 import { LedgerbridgeError } from '../../core/model/errors';
 import type { Problem } from '../../core/model/problem';
-import type { Transaction } from '../../core/model/transaction';
+import type { Rule } from '../../core/model/rule';
+import { ruleCategories, ruleToRow } from '../../core/sheet/ruleRows';
+import { RULE_COLUMNS } from '../../core/sheet/workbookLayout';
 import { buildWorkbookTabs } from './buildWorkbookTabs';
 import { type ExistingBook, readExistingBook } from './readExistingBook';
 import { readWorkbook } from './readWorkbook';
 import { type ReconcileRun, reconcileFiles } from './reconcileFiles';
-import { writeWorkbook } from './writeWorkbook';
+import { tabFromRecords, writeWorkbook } from './writeWorkbook';
 
 export type ReconcileToBookOptions = {
   /** Where to write the workbook; when it exists it is read first and updated, not replaced blindly. */
@@ -20,7 +22,8 @@ export type ReconcileToBookOptions = {
   /** The address saved portal pages were captured at, when they do not say. */
   url?: string;
   periodEnd?: string;
-  categorize?: (transactions: Transaction[]) => Transaction[];
+  /** Rules from a file: applied, and written to the Rules tab in place of the book's. */
+  rules?: readonly Rule[];
   /** ISO 8601 time of this write (the Audit tab). */
   now: string;
   actor: string;
@@ -66,17 +69,23 @@ export async function reconcileToBook(
       );
     }
   }
+  const fromBook = options.rules ? undefined : book?.rules;
+  const rules = options.rules ?? fromBook;
   const run = reconcileFiles(files, {
     ...(options.import ? { import: options.import } : {}),
     ...(options.url ? { url: options.url } : {}),
     ...(book ? { existing: book.transactions, decisions: book.decisions } : {}),
-    ...(options.categorize ? { categorize: options.categorize } : {}),
+    ...(rules ? { rules } : {}),
     ...(options.periodEnd ? { periodEnd: options.periodEnd } : {}),
   });
   if (!options.out) return { run, bookWarnings: book?.warnings ?? [] };
   const { tabs, upsert } = buildWorkbookTabs({
     run,
     ...(book ? { existing: book.tabs, overrides: book.overrides } : {}),
+    ...(options.rules
+      ? { rulesTab: tabFromRecords('Rules', RULE_COLUMNS, options.rules.map(ruleToRow)), replaceRules: true }
+      : {}),
+    ...(rules ? { categories: ruleCategories(rules) } : {}),
     batchId: `${options.actor.split(' ')[0]}-${options.now}`,
     now: options.now,
     actor: options.actor,

@@ -1,7 +1,12 @@
 import type { Money } from '../model/money';
 import { type Problem, problem } from '../model/problem';
 import { fail, ok, type Result } from '../model/result';
-import { type Origin, TRANSACTION_SCHEMA_VERSION, Transaction } from '../model/transaction';
+import {
+  type Origin,
+  type RuleTrailEntry,
+  TRANSACTION_SCHEMA_VERSION,
+  Transaction,
+} from '../model/transaction';
 import { cellToDateTime, cellToIsoDate } from './dateCell';
 import type { HeaderIndex } from './headerIndex';
 import { cellToMinor, moneyToCell } from './moneyCell';
@@ -33,6 +38,24 @@ function parseOrigin(source: string, capturedAt: string): Origin {
 
 const cash = (m: Money | undefined): CellValue => (m ? moneyToCell(m) : null);
 
+/** The rule trail as the Why column shows it: `rule: field = value; rule: field = value`. */
+export const formatRuleTrail = (trail: readonly RuleTrailEntry[]): string =>
+  trail.map((e) => `${e.rule}: ${e.field} = ${e.value}`).join('; ');
+
+/**
+ * The Why column read back, so re-applying rules to a book's transactions knows which values
+ * rules set (and may release). Undefined when the text is not in that form.
+ */
+export function parseRuleTrail(text: string): RuleTrailEntry[] | undefined {
+  const starts = [...text.matchAll(/(?:^|; )([^;:]+?): ([A-Za-z][\w.]*) = /g)];
+  if (starts.length === 0 || starts[0]!.index !== 0) return undefined;
+  return starts.map((m, i) => ({
+    rule: m[1]!,
+    field: m[2]!,
+    value: text.slice(m.index + m[0].length, starts[i + 1]?.index ?? text.length),
+  }));
+}
+
 /**
  * A transaction as Transactions-tab cells keyed by column. Money is a number in major units
  * (exact from minor units) with the currency in its own column; `date` is `YYYY-MM-DD` text and
@@ -57,7 +80,7 @@ export function transactionToRow(t: Transaction, batchId?: string): TransactionR
     notes: t.notes ?? null,
     tags: t.tags.length > 0 ? t.tags.join(TAG_SEPARATOR) : null,
     rule: t.rule ?? null,
-    why: t.ruleTrail?.map((e) => `${e.rule}: ${e.field} = ${e.value}`).join('; ') || null,
+    why: t.ruleTrail && t.ruleTrail.length > 0 ? formatRuleTrail(t.ruleTrail) : null,
     transfer: t.transfer ?? null,
     externalId: t.externalId ?? null,
     payoutId: t.payoutId ?? null,
@@ -91,7 +114,7 @@ const text = (value: unknown): string => {
 /**
  * Reads one Transactions-tab data row back (columns found by header, see indexHeader) and
  * validates it with the Transaction contract. `where.row` is the 1-based sheet row; problems name
- * it and the column header. The Why column (the rule trail as text) is not read back.
+ * it and the column header. Splits are not in the tab and do not come back.
  */
 export function rowToTransaction(
   row: readonly unknown[],
@@ -157,6 +180,7 @@ export function rowToTransaction(
       .map((s) => s.trim())
       .filter(Boolean),
     rule: str('rule'),
+    ruleTrail: parseRuleTrail(text(cell('why'))),
     notes: str('notes'),
     transfer,
     supersedes: str('supersedes'),

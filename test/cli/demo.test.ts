@@ -31,6 +31,11 @@ describe('ledgerbridge demo', () => {
     expect(october[at('Statement Balance')]).toBe(10531.82);
     expect(october[at('Difference')]).toBe(0);
     expect(october[at('Unmatched')]).toBe(6);
+
+    const categories = book.get('Categories')!;
+    const names = categories.rows.map((r) => r[0]);
+    expect(names).toEqual(expect.arrayContaining(['Rent', 'Sales: online', 'Sales: café', 'Transfer']));
+    expect(names).not.toContain('(uncategorized)');
   });
 
   it('replaces the book when run again', async () => {

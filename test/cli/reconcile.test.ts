@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_DIR } from '../../cli/commands/demoCommand';
+import { DEMO_FILES, DEMO_RULES } from '../../cli/commands/demoCommand';
 import { readWorkbook } from '../../cli/workbook/readWorkbook';
 import type { ReconcileJson } from '../../cli/workbook/reconcileJson';
 import { writeWorkbook } from '../../cli/workbook/writeWorkbook';
@@ -10,9 +10,7 @@ import { runCli } from './workbookCli';
 
 const dir = mkdtempSync(join(tmpdir(), 'lb-reconcile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const examples = readdirSync(DEMO_DIR)
-  .filter((f) => !f.endsWith('.md'))
-  .map((f) => join(DEMO_DIR, f));
+const examples = readdirSync(DEMO_FILES).map((f) => join(DEMO_FILES, f));
 
 describe('ledgerbridge reconcile --json', () => {
   it('prints transactions, matches with members by id, externalId and origin, and unmatched', async () => {
@@ -108,6 +106,46 @@ describe('ledgerbridge reconcile errors', () => {
   it('is a usage error without files or with a bad option', async () => {
     expect((await runCli(['reconcile', '--json'], dir)).code).toBe(2);
     expect((await runCli(['reconcile', examples[0]!, '--period-end', '31/10/2026'], dir)).code).toBe(2);
+  });
+});
+
+describe('ledgerbridge reconcile --rules', () => {
+  it("categorizes, keeps the rules in the book's Rules tab, and re-applies changed rules", async () => {
+    const book = join(dir, 'rules-book.xlsx');
+    const first = await runCli(['reconcile', ...examples, '--rules', DEMO_RULES, '--out', book], dir);
+    expect(first.stderr).toBe('');
+    const tabs = await readWorkbook(new Uint8Array(readFileSync(book)));
+    expect(tabs.get('Rules')!.rows.map((r) => r[0])).toContain('rent');
+    const categoryOf = async (description: string) => {
+      const tx = (await readWorkbook(new Uint8Array(readFileSync(book)))).get('Transactions')!;
+      const row = tx.rows.find((r) => r[tx.header.indexOf('Description')] === description)!;
+      return [row[tx.header.indexOf('Category')], row[tx.header.indexOf('Payee')]];
+    };
+    expect(await categoryOf('ABBOTT PROPERTIES RENT')).toEqual(['Rent', 'Abbott Properties']);
+
+    // Without --rules the book's own Rules tab categorizes: nothing changes.
+    const again = await runCli(['reconcile', ...examples, '--out', book], dir);
+    expect(again.stdout).toMatch(/0 transactions added, 0 updated, 370 unchanged/);
+
+    // A changed rule re-categorizes what it set, and only that.
+    const rules = JSON.parse(readFileSync(DEMO_RULES, 'utf8')) as Array<{ id: string; actions: unknown[] }>;
+    rules.find((r) => r.id === 'rent')!.actions = [{ type: 'setCategory', category: 'Occupancy' }];
+    const changed = join(dir, 'rules.json');
+    writeFileSync(changed, JSON.stringify(rules));
+    const third = await runCli(['reconcile', ...examples, '--rules', changed, '--out', book], dir);
+    expect(third.stdout).toMatch(/0 transactions added, 2 updated, 368 unchanged/);
+    expect(await categoryOf('ABBOTT PROPERTIES RENT')).toEqual(['Occupancy', 'ABBOTT PROPERTIES RENT']);
+  });
+
+  it('names the rules file, the rule and the field of a bad rule', async () => {
+    const bad = join(dir, 'bad-rules.json');
+    writeFileSync(
+      bad,
+      JSON.stringify([{ id: 'x', conditions: [{ field: 'amount', op: 'between', min: '5' }], actions: [] }]),
+    );
+    const { code, stderr } = await runCli(['reconcile', ...examples, '--rules', bad, '--json'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/bad-rules\.json, row 1/);
   });
 });
 

@@ -17,6 +17,11 @@ describe('transactionToRow / rowToTransaction', () => {
       tags: ['stripe', 'payout'],
       category: 'Sales',
       rule: 'r1',
+      ruleTrail: [
+        { rule: 'r1', field: 'category', value: 'Sales' },
+        { rule: 'r1', field: 'payee.from', value: 'SQ *BLUE; BOTTLE' },
+        { rule: 'r2', field: 'tags', value: 'stripe, payout' },
+      ],
       notes: 'checked',
       transfer: true,
       externalId: 'po_123',
