@@ -5,6 +5,7 @@ import { AUDIT_COLUMNS, TRANSACTION_COLUMNS } from '../../core/sheet/workbookLay
 import { appendRecords } from './appendRecords';
 import { readTab } from './readTab';
 import type { Services } from './services';
+import { setUpWorkbook } from './setUpWorkbook';
 import { workbookSheet } from './workbookSheet';
 import { writeUpsertPlan } from './writeUpsertPlan';
 
@@ -25,7 +26,11 @@ export type UpsertRequest = {
  */
 export function upsertTransactions(services: Services, request: UpsertRequest): Result<WriteCounts> {
   const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = workbookSheet(services, spreadsheet, 'Transactions');
+  // A batch may arrive before anyone ran Set up: lay out the whole workbook then.
+  const sheet =
+    spreadsheet.getSheetByName('Transactions') ??
+    setUpWorkbook(services, spreadsheet, request.actor).find((t) => t.sheet.getName() === 'Transactions')!
+      .sheet;
   const tab = readTab(sheet, TRANSACTION_COLUMNS, spreadsheet.getSpreadsheetTimeZone());
   if (tab.index.problems.length > 0) return fail(...tab.index.problems);
   const plan = planUpsert(tab.header, tab.rows, request.transactions, {

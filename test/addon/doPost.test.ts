@@ -47,9 +47,19 @@ describe('doPost: the web-app endpoint, run from the compiled bundle', () => {
     });
     // Dates become date cells (midnight in the spreadsheet's zone, New York here).
     expect(rows[1]!.Date).toBe('2026-01-02T05:00:00.000Z');
+    // The first batch laid out the whole workbook, as Set up would have.
     const audit = records(addon, 'Audit');
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ What: 'batch', 'Batch ID': 'b-1', Added: 3, Updated: 0, Skipped: 0 });
+    expect(audit.map((a) => a.What)).toEqual(['setup', 'batch']);
+    expect(audit[1]).toMatchObject({ 'Batch ID': 'b-1', Added: 3, Updated: 0, Skipped: 0 });
+    expect(addon.spreadsheet.sheets.map((s) => s.name)).toEqual([
+      'Sheet1',
+      'Transactions',
+      'Matches',
+      'Rules',
+      'Categories',
+      'Summary',
+      'Audit',
+    ]);
   });
 
   it('changes nothing when the same batch is posted twice', () => {

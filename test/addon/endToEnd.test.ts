@@ -113,7 +113,7 @@ describe('end to end: the extension’s export → doPost → tabs → Reconcile
     expect(deposit).toMatchObject({ State: expect.any(String), Difference: 0 });
     expect(String(deposit!.Members)).toContain('po_1');
     expect(String(deposit!.Members)).toContain('b2');
-    expect(records(addon, 'Audit').map((a) => a.What)).toEqual(['batch', 'reconcile']);
+    expect(records(addon, 'Audit').map((a) => a.What)).toEqual(['setup', 'batch', 'reconcile']);
     expect(addon.env.unlockedWrites).toEqual([]);
     // Portal text stayed text through every tab.
     for (const sheet of addon.spreadsheet.sheets) {
@@ -144,6 +144,12 @@ describe('end to end: the extension’s export → doPost → tabs → Reconcile
     addon.run('reconcileSheet');
     const after = records(addon, 'Matches').find((m) => m['Match ID'] === deposit['Match ID'])!;
     expect(after).toMatchObject({ State: 'rejected', Decision: 'reject' });
-    expect(records(addon, 'Audit').map((a) => a.What)).toEqual(['batch', 'reconcile', 'review', 'reconcile']);
+    expect(records(addon, 'Audit').map((a) => a.What)).toEqual([
+      'setup',
+      'batch',
+      'reconcile',
+      'review',
+      'reconcile',
+    ]);
   });
 });
