@@ -35,6 +35,8 @@ export function detectFormat(name: string, text: string): FileFormat | undefined
   const table = readCsvTable(text.slice(0, 16384));
   const h = new Set((table.header?.fields ?? []).map(normalizeHeader));
   if (h.has('balance transaction id') || (h.has('reporting category') && h.has('net'))) return 'stripe';
+  // The older Stripe balance history export: `id, Type, Source, Amount, Fee, Net, …, Available On (UTC)`.
+  if (h.has('id') && h.has('net') && (h.has('available on utc') || h.has('available on'))) return 'stripe';
   if (
     h.has('transaction id') &&
     h.has('gross') &&

@@ -12,7 +12,7 @@ const GROSS = ['gross', 'amount'];
 const NET = ['net'];
 const CATEGORY = ['reporting_category', 'type'];
 const DESCRIPTION = ['description'];
-const PAYOUT = ['automatic_payout_id', 'payout_id', 'payout'];
+const PAYOUT = ['automatic_payout_id', 'payout_id', 'payout', 'transfer'];
 const SOURCE = ['source_id', 'source'];
 
 /**

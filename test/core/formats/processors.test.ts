@@ -132,3 +132,23 @@ describe('PayPal activity download, newer layout', () => {
     expect(r.warnings.map((w) => w.code)).toEqual(['memo_rows_skipped']);
   });
 });
+
+describe('Stripe balance history (older export)', () => {
+  it('reads id/Type/Amount/Fee/Net with Created (UTC) and the Transfer column as payout', () => {
+    const csv = [
+      'id,Type,Source,Amount,Fee,Net,Currency,Created (UTC),Available On (UTC),Description,Transfer',
+      'txn_1A,charge,ch_1A,50.00,1.75,48.25,usd,2026-11-02 10:00,2026-11-04 00:00,Order 7,po_9Z',
+      'txn_1B,payout,po_9Z,-48.25,0.00,-48.25,usd,2026-11-05 01:00,2026-11-05 01:00,STRIPE PAYOUT,',
+    ].join('\n');
+    const r = importFile({ name: 'balance_history.csv', bytes: utf8(csv) });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.format).toBe('stripe');
+    expect(
+      r.transactions.map((t) => [t.date, t.amount.minor, t.fee?.minor, t.kind, t.externalId, t.payoutId]),
+    ).toEqual([
+      ['2026-11-02', 4825, 175, 'charge', 'txn_1A', 'po_9Z'],
+      ['2026-11-05', -4825, 0, 'payout', 'txn_1B', 'po_9Z'],
+    ]);
+  });
+});
