@@ -1,5 +1,12 @@
+import { DEFAULT_CATEGORIES, STARTER_RULES } from '../../core/rules/defaultCategories';
 import { auditRow } from '../../core/sheet/auditRow';
-import { AUDIT_COLUMNS, WORKBOOK_TABS } from '../../core/sheet/workbookLayout';
+import { ruleToRow } from '../../core/sheet/ruleRows';
+import {
+  AUDIT_COLUMNS,
+  CATEGORY_COLUMNS,
+  RULE_COLUMNS,
+  WORKBOOK_TABS,
+} from '../../core/sheet/workbookLayout';
 import { appendRecords } from './appendRecords';
 import { columnLetters } from './columnLetters';
 import type { Services, Spreadsheet } from './services';
@@ -9,8 +16,9 @@ const DECISIONS = ['confirm', 'reject'];
 
 /**
  * Creates the reconciliation tabs with headers, formats, frozen and protected header rows and
- * data validation (categories from the Categories tab, match decisions); running it again repairs
- * a damaged workbook without touching its data. The caller holds the document lock.
+ * data validation (categories from the Categories tab, match decisions), and seeds empty Categories
+ * and Rules tabs; running it again repairs a damaged workbook without touching its data. The
+ * caller holds the document lock.
  */
 export function setUpWorkbook(services: Services, spreadsheet: Spreadsheet, actor: string): TabSetup[] {
   const tabs = WORKBOOK_TABS.map((tab) => setUpTab(services, spreadsheet, tab));
@@ -35,6 +43,17 @@ export function setUpWorkbook(services: Services, spreadsheet: Spreadsheet, acto
   matches.sheet
     .getRange(2, matches.columnOf.get('decision')!, matches.sheet.getMaxRows() - 1, 1)
     .setDataValidation(decisionRule);
+
+  // A new workbook starts with the chart of categories and the starter rules, for the bookkeeper to edit.
+  if (categories.sheet.getLastRow() <= 1) {
+    appendRecords(
+      categories.sheet,
+      CATEGORY_COLUMNS,
+      DEFAULT_CATEGORIES.map((c) => ({ category: c.name, group: c.group })),
+    );
+  }
+  const rules = byName('Rules');
+  if (rules.sheet.getLastRow() <= 1) appendRecords(rules.sheet, RULE_COLUMNS, STARTER_RULES.map(ruleToRow));
 
   const created = tabs.filter((t) => t.created).map((t) => t.sheet.getName());
   const repaired = tabs.flatMap((t) =>

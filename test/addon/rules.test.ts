@@ -12,8 +12,10 @@ const coffee = {
   actions: [{ type: 'setCategory', category: 'Coffee' }],
 };
 
+/** Replaces the seeded starter rules with the bookkeeper's own. */
 function withRules(addon: LoadedAddon, rows: Array<[string, string]>) {
   const sheet = addon.spreadsheet.sheet('Rules');
+  sheet.deleteRows(2, sheet.lastRow() - 1);
   rows.forEach(([id, json], i) => {
     sheet.cell(i + 2, 1).value = id;
     sheet.cell(i + 2, 2).value = json;
@@ -21,6 +23,25 @@ function withRules(addon: LoadedAddon, rows: Array<[string, string]>) {
 }
 
 describe('Apply rules and doGet', () => {
+  it('seeds a new workbook with the chart of categories and the starter rules', () => {
+    const addon = loadAddon();
+    addon.run('setUpSpreadsheet');
+    const categories = records(addon, 'Categories');
+    expect(categories.find((c) => c.Category === 'Meals')).toMatchObject({ Group: 'Expenses' });
+    const token = connect(addon);
+    const answer = get(addon, { token });
+    expect((answer.rules as Array<{ id: string }>).map((r) => r.id)).toContain('starter-meals');
+    expect(answer.categories).toContain('Merchant and Processor Fees');
+    post(addon, { token, batch: makeBatch(1) });
+    addon.run('applyRulesFromSheet');
+    expect(records(addon, 'Transactions')[0]).toMatchObject({ Category: 'Meals', Rule: 'starter-meals' });
+    // Running Set up again keeps the bookkeeper's edits to both tabs.
+    addon.spreadsheet.sheet('Categories').cell(2, 1).value = 'My Own Category';
+    addon.run('setUpSpreadsheet');
+    expect(records(addon, 'Categories')[0]!.Category).toBe('My Own Category');
+    expect(records(addon, 'Categories')).toHaveLength(categories.length);
+  });
+
   it('categorizes from the Rules tab without touching Category Override, and again changes nothing', () => {
     const addon = loadAddon();
     const token = connect(addon);
@@ -56,7 +77,7 @@ describe('Apply rules and doGet', () => {
     ]);
     addon.run('applyRulesFromSheet');
     expect(addon.ui.alerts).toHaveLength(1);
-    expect(addon.ui.alerts[0]).toMatch(/row 2, field Rule: the rule is not valid JSON/);
+    expect(addon.ui.alerts[0]).toMatch(/row 2, field Rule: rule broken is not JSON/);
     expect(records(addon, 'Transactions').map((r) => r.Category)).toEqual(['Coffee', 'Coffee']);
   });
 
@@ -66,6 +87,7 @@ describe('Apply rules and doGet', () => {
     addon.run('setUpSpreadsheet');
     withRules(addon, [['coffee', JSON.stringify(coffee)]]);
     const categories = addon.spreadsheet.sheet('Categories');
+    categories.deleteRows(2, categories.lastRow() - 1);
     categories.cell(2, 1).value = 'Coffee';
     categories.cell(3, 1).value = 'Rent';
     expect(get(addon, {})).toMatchObject({ ok: false, errors: [{ code: 'unauthorized' }] });
