@@ -1,10 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeWorkbook } from '../../cli/workbook/writeWorkbook';
+import { DEMO_FILES, DEMO_RULES } from '../../cli/commands/demoCommand';
+import { buildWorkbookTabs } from '../../cli/workbook/buildWorkbookTabs';
+import { readRulesFile } from '../../cli/workbook/readRulesFile';
+import { reconcileFiles } from '../../cli/workbook/reconcileFiles';
+import { type SheetTab, writeWorkbook } from '../../cli/workbook/writeWorkbook';
 import { indexHeader } from '../../core/sheet/headerIndex';
 import { rowToTransaction } from '../../core/sheet/transactionRow';
 import { TRANSACTION_COLUMNS } from '../../core/sheet/workbookLayout';
@@ -27,7 +31,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  * do not collide). `asShown` exports the formatted text instead of the raw values.
  */
 function convert(book: string, asShown: boolean): Map<string, string[][]> {
-  const out = join(dir, asShown ? 'shown' : 'raw');
+  const base = basename(book, '.xlsx');
+  const out = join(dir, `${base}-${asShown ? 'shown' : 'raw'}`);
   const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown},false,false,-1`;
   execFileSync(
     'soffice',
@@ -44,7 +49,7 @@ function convert(book: string, asShown: boolean): Map<string, string[][]> {
   );
   const sheets = new Map<string, string[][]>();
   for (const file of readdirSync(out)) {
-    const name = file.replace(/^book-/, '').replace(/\.csv$/, '');
+    const name = file.slice(base.length + 1).replace(/\.csv$/, '');
     sheets.set(
       name,
       Papa.parse<string[]>(readFileSync(join(out, file), 'utf8'), { skipEmptyLines: true }).data,
@@ -88,5 +93,39 @@ describe.skipIf(!hasSoffice)('the .xlsx in LibreOffice', () => {
       ['2026-02', '99999.999'],
       ['2026-01', '-1234.5'],
     ]);
+  });
+
+  it('shows every cell of the reconciled example workbook as written', async () => {
+    const files = readdirSync(DEMO_FILES).map((name) => ({
+      name,
+      bytes: new Uint8Array(readFileSync(join(DEMO_FILES, name))),
+    }));
+    const run = reconcileFiles(files, { rules: await readRulesFile(DEMO_RULES) });
+    const { tabs } = buildWorkbookTabs({
+      run,
+      batchId: 'b1',
+      now: '2026-11-01T00:00:00.000Z',
+      actor: 'test',
+    });
+    const book = join(dir, 'ridgeline.xlsx');
+    writeFileSync(book, await writeWorkbook(tabs));
+    const raw = convert(book, false);
+    // Raw CSV: numbers as numbers, booleans as TRUE/FALSE, percents (LibreOffice keeps those) as 95%.
+    const text = (value: unknown, percent: boolean) =>
+      value === null || value === undefined
+        ? ''
+        : typeof value === 'boolean'
+          ? String(value).toUpperCase()
+          : percent && typeof value === 'number'
+            ? `${Math.round(value * 1000) / 10}%`
+            : String(value);
+    const expected = (tab: SheetTab) => {
+      const percent = tab.header.map((h) => tab.columns.find((c) => c.header === h)?.type === 'percent');
+      return [tab.header, ...tab.rows.map((r) => tab.header.map((_, i) => text(r[i], percent[i]!)))];
+    };
+    for (const tab of tabs) {
+      const rows = (raw.get(tab.name) ?? []).map((r) => r.slice(0, tab.header.length));
+      expect(rows, tab.name).toEqual(expected(tab));
+    }
   });
 });
