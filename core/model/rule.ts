@@ -329,7 +329,7 @@ function zodIssueProblem(issue: z.core.$ZodIssue, input: unknown): Problem {
   if (issue.code === 'custom') code = (issue.params as { code?: string } | undefined)?.code ?? 'invalid_rule';
   else if (issue.code === 'too_small' && issue.origin === 'string') code = 'empty_value';
   else if (issue.code === 'invalid_union' || issue.code === 'invalid_value') code = 'invalid_choice';
-  else code = issue.code.startsWith('invalid_') ? issue.code : `invalid_${issue.code}`;
+  else code = issue.code;
   const message = field ? `${field}: ${issue.message}` : issue.message;
   return problem(code, message, { path, ...(field ? { field } : {}) });
 }

@@ -75,7 +75,7 @@ const NOISE: RegExp[] = [
   /\*(?=[A-Z0-9]*\d)[A-Z0-9]{4,}\b/g,
   // store numbers: #123, STORE 123, T-1234, and bare digit runs of 3+
   / ?#\s?\d+\b/g,
-  /\b(?:STORE|STR|NO\.?|UNIT) ?\d+\b/g,
+  /\b(?:STR|NO\.?|UNIT) ?\d+\b/g,
   /\b[A-Z]{1,2}-?\d{3,}\b/g,
   /\b\d{3,}\b/g,
 ];

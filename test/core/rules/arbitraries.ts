@@ -78,14 +78,12 @@ const amountCondition = fc.oneof(
     value: fc.constantFrom(...AMOUNTS),
   }),
   fc.record({ field: fc.constant('amount'), op: fc.constantFrom('inflow', 'outflow') }),
-  fc
-    .tuple(fc.constantFrom(...AMOUNTS), fc.constantFrom(...AMOUNTS))
-    .map(([a, b]) => ({
-      field: 'amount',
-      op: 'between',
-      min: Number(a) <= Number(b) ? a : b,
-      max: Number(a) <= Number(b) ? b : a,
-    })),
+  fc.tuple(fc.constantFrom(...AMOUNTS), fc.constantFrom(...AMOUNTS)).map(([a, b]) => ({
+    field: 'amount',
+    op: 'between',
+    min: Number(a) <= Number(b) ? a : b,
+    max: Number(a) <= Number(b) ? b : a,
+  })),
 );
 
 const dateCondition = fc.oneof(
@@ -94,9 +92,10 @@ const dateCondition = fc.oneof(
     op: fc.constantFrom('is', 'before', 'after', 'onOrBefore', 'onOrAfter'),
     value: fc.constantFrom(...DATES),
   }),
-  fc
-    .tuple(fc.constantFrom(...DATES), fc.constantFrom(...DATES))
-    .map(([a, b]) => ({ field: 'date', op: 'between', min: a <= b ? a : b, max: a <= b ? b : a })),
+  fc.tuple(fc.constantFrom(...DATES), fc.constantFrom(...DATES)).map((pair) => {
+    const [min, max] = [...pair].sort();
+    return { field: 'date', op: 'between', min, max };
+  }),
 );
 
 const leaf = fc

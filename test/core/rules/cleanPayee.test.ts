@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { cleanPayee } from '../../../core/rules/cleanPayee';
+
+describe('cleanPayee', () => {
+  it.each([
+    ['SQ *BLUE BOTTLE COF OAKLAND CA', 'Blue Bottle Coffee'],
+    ['TST* JOES PIZZA 123 NEW YORK NY', 'Joes Pizza'],
+    ['PAYPAL *SPOTIFY', 'Spotify'],
+    ['POS PURCHASE STARBUCKS #1234 SEATTLE WA', 'Starbucks'],
+    ['PURCHASE AUTHORIZED ON 01/02 UBER TRIP HELP.UBER.COM CA S585002345 CARD 1234', 'Uber Trip'],
+    ['AMZN Mktp US*2K3LL1', 'Amazon Marketplace'],
+    ['SHELL OIL 57444 CA', 'Shell Oil'],
+    ['CHECKCARD 0102 HOME DEPOT #0612 SAN FRANCISCO CA 24445001', 'Home Depot'],
+    ['DEBIT CARD PURCHASE XXXX1234 TARGET T-1234 BROOKLYN NY', 'Target'],
+    ['ACH DEBIT GUSTO PAYROLL 123456', 'Gusto Payroll'],
+    ['7-ELEVEN 35123', '7-Eleven'],
+    ['WHOLEFDS MKT 10234 BERKELEY CA', 'Wholefds Market'],
+    ['Zelle payment to John Smith', 'Zelle Payment to John Smith'],
+    ['  Blue   Bottle Coffee ', 'Blue Bottle Coffee'],
+    ['iCloud STORAGE 2025-01-31', 'iCloud Storage'],
+    ['THE UPS STORE 4412', 'The UPS Store'],
+  ])('%s → %s', (description, payee) => {
+    expect(cleanPayee(description)).toBe(payee);
+  });
+
+  it('falls back to the whole text when stripping leaves nothing', () => {
+    expect(cleanPayee('SQ *')).toBe('Sq');
+    expect(cleanPayee('12345')).toBe('12345');
+    expect(cleanPayee('')).toBe('');
+  });
+});
