@@ -12,23 +12,21 @@ export function sourceTransactionId(
   occurrence = 0,
 ): string {
   const key = ['src', institution, account, externalId, occurrence ? String(occurrence) : ''].join(SEP);
-  return `lb_${sha256Hex(key).slice(0, 24)}`;
+  return `lb_${sha256Hex(key, 12)}`;
 }
+
+const contentKey = (d: TransactionDraft, normalizedDescription: string) =>
+  [d.institution, d.account, d.date, String(d.amount.minor), d.amount.currency, normalizedDescription].join(
+    SEP,
+  );
 
 /** Id from content, for sources without ids; `occurrence` counts identical lines in one capture or file. */
 export function contentTransactionId(d: TransactionDraft, occurrence: number): string {
-  const key = [
-    'content',
-    d.institution,
-    d.account,
-    d.date,
-    String(d.amount.minor),
-    d.amount.currency,
-    normalizeForId(d.description),
-    String(occurrence),
-  ].join(SEP);
-  return `lb_${sha256Hex(key).slice(0, 24)}`;
+  return contentIdFromKey(contentKey(d, normalizeForId(d.description)), occurrence);
 }
+
+const contentIdFromKey = (key: string, occurrence: number) =>
+  `lb_${sha256Hex(['content', key, String(occurrence)].join(SEP), 12)}`;
 
 /**
  * Gives every draft of ONE capture or file its stable id. Identical lines get increasing
@@ -48,15 +46,8 @@ export function assignIds(drafts: readonly TransactionDraft[]): Transaction[] {
       const key = ['src', d.institution, d.account, d.externalId].join(SEP);
       id = sourceTransactionId(d.institution, d.account, d.externalId, occurrenceOf(key));
     } else {
-      const key = [
-        d.institution,
-        d.account,
-        d.date,
-        d.amount.minor,
-        d.amount.currency,
-        normalizeForId(d.description),
-      ].join(SEP);
-      id = contentTransactionId(d, occurrenceOf(key));
+      const key = contentKey(d, normalizeForId(d.description));
+      id = contentIdFromKey(key, occurrenceOf(key));
     }
     return {
       ...d,

@@ -92,7 +92,18 @@ function groupsAreWellFormed(intPart: string, group: RegExp): boolean {
  * Reads an amount as portals and files print it: `-1,234.56`, `(1,234.56)`, `1.234,56 €`,
  * `-45,00 EUR`, `1 234,56`, `$12`, `12.00 CR`/`DR`, `+ $5.00`, `−5`, non-breaking spaces.
  */
+const PLAIN_POINT = /^(-?)(\d{1,15})(?:\.(\d{1,6}))?$/;
+const PLAIN_COMMA = /^(-?)(\d{1,15})(?:,(\d{1,6}))?$/;
+
 export function parseAmount(text: string, options: AmountOptions = {}): Result<ParsedAmount> {
+  // Fast path for the plain numbers most files hold ("-1234.50"): no symbols, groups or marks.
+  if (options.currency) {
+    const plain = (options.decimalSeparator === ',' ? PLAIN_COMMA : PLAIN_POINT).exec(text);
+    if (plain) {
+      const minor = digitsToMinor(plain[1] === '-', plain[2]!, plain[3] ?? '', options.currency);
+      return minor.ok ? ok({ minor: minor.value, currency: options.currency }) : minor;
+    }
+  }
   const normalized = normalizeAmountText(text);
   if (normalized === '') return fail(problem('empty_amount', 'the amount is empty'));
   const marks: Marks = { minus: false, parens: 0, debit: false };
