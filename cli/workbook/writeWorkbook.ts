@@ -29,6 +29,8 @@ export function tabFromRecords(
 const HEADER_FILL = 'FFD9E1F2';
 /** Columns the bookkeeper edits get their own header colour, so it is plain where typing is expected. */
 const BOOKKEEPER_FILL = 'FFFFF2CC';
+const BOOKKEEPER_NOTE = 'Yours to edit: Ledgerbridge never overwrites this column.';
+const FLAG_COLOR = 'FFC00000';
 
 export const moneyFormat = (currency: string): string => {
   const exponent = currencyExponent(currency);
@@ -56,9 +58,10 @@ function cellValue(column: ColumnDef | undefined, value: unknown): ExcelJS.CellV
 }
 
 /**
- * Writes the tabs to `.xlsx` bytes with exceljs: bold coloured frozen header, autofilter, column
- * widths, money formatted per row currency (its decimals), real dates as `yyyy-mm-dd`, percent
- * and boolean cells. Datetimes (captured at, audit time) stay ISO 8601 text so they read back
+ * Writes the tabs to `.xlsx` bytes with exceljs: bold coloured frozen header (the bookkeeper's
+ * columns in their own colour, with a note), autofilter, column widths, money formatted per row
+ * currency (its decimals), real dates as `yyyy-mm-dd`, percent and boolean cells, and non-zero
+ * differences in red. Datetimes (captured at, audit time) stay ISO 8601 text so they read back
  * exactly. Columns not in the layout are written as given.
  */
 export async function writeWorkbook(tabs: readonly SheetTab[]): Promise<Uint8Array> {
@@ -78,8 +81,13 @@ export async function writeWorkbook(tabs: readonly SheetTab[]): Promise<Uint8Arr
     const headerRow = sheet.addRow([...tab.header]);
     headerRow.font = { bold: true };
     headerRow.eachCell((cell, n) => {
-      const fill = columns[n - 1]?.owner === 'bookkeeper' ? BOOKKEEPER_FILL : HEADER_FILL;
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+      const yours = columns[n - 1]?.owner === 'bookkeeper';
+      cell.fill = {
+        type: 'pattern',
+        pattern: 'solid',
+        fgColor: { argb: yours ? BOOKKEEPER_FILL : HEADER_FILL },
+      };
+      if (yours) cell.note = BOOKKEEPER_NOTE;
     });
     columns.forEach((c, i) => {
       const column = sheet.getColumn(i + 1);
@@ -96,6 +104,21 @@ export async function writeWorkbook(tabs: readonly SheetTab[]): Promise<Uint8Arr
         row.getCell(i + 1).numFmt = moneyFormat(/^[A-Z]{3}$/.test(currency) ? currency : 'USD');
       });
     }
+    columns.forEach((c, i) => {
+      if (!c?.flagNonZero || tab.rows.length === 0) return;
+      const letter = sheet.getColumn(i + 1).letter;
+      sheet.addConditionalFormatting({
+        ref: `${letter}2:${letter}${tab.rows.length + 1}`,
+        rules: [
+          {
+            type: 'expression',
+            formulae: [`AND(ISNUMBER(${letter}2),${letter}2<>0)`],
+            priority: 1,
+            style: { font: { bold: true, color: { argb: FLAG_COLOR } } },
+          },
+        ],
+      });
+    });
     if (tab.header.length > 0) {
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: tab.header.length } };
     }

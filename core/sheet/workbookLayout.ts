@@ -34,6 +34,8 @@ export type ColumnDef = {
   provenance?: boolean;
   /** For money columns: the key of the column holding the row's currency. */
   currencyKey?: string;
+  /** A value other than zero needs the bookkeeper's eye (a difference): writers highlight it. */
+  flagNonZero?: boolean;
 };
 
 export type TabName = 'Transactions' | 'Matches' | 'Rules' | 'Categories' | 'Summary' | 'Audit';
@@ -106,7 +108,7 @@ export const MATCH_COLUMNS = [
   { key: 'confidence', header: 'Confidence', type: 'percent', owner: 'computed', width: 11 },
   { key: 'date', header: 'Date', type: 'date', owner: 'computed', width: 12 },
   money('amount', 'Amount', 'computed'),
-  money('difference', 'Difference', 'computed'),
+  money('difference', 'Difference', 'computed', { flagNonZero: true }),
   text('currency', 'Currency', 'computed', 9),
   text('members', 'Members', 'computed', 40),
   text('externalIds', 'External IDs', 'computed', 40, { fromOutside: true }),
@@ -146,7 +148,7 @@ export const SUMMARY_COLUMNS = [
   money('statementBalance', 'Statement Balance', 'computed'),
   { key: 'statementDate', header: 'Statement Date', type: 'date', owner: 'computed', width: 12 },
   money('bookAtStatementDate', 'Book Balance At Statement Date', 'computed', { width: 16 }),
-  money('difference', 'Difference', 'computed'),
+  money('difference', 'Difference', 'computed', { flagNonZero: true }),
   { key: 'unmatched', header: 'Unmatched', type: 'number', owner: 'computed', width: 10 },
   text('status', 'Status', 'computed', 14),
   text('openingFrom', 'Opening From', 'computed', 40),
