@@ -38,7 +38,9 @@ export async function previewCapture(deps: BackgroundDeps, captured: Captured): 
     warnings: captured.pages.flatMap((p) => p.warnings),
   };
   if (incoming.length === 0) {
-    return { ...base, found: 0, new: 0, alreadyCaptured: 0, changed: 0, message: NOTHING_FOUND, rows: [] };
+    const why = captured.pages.find((p) => p.emptyReason)?.emptyReason;
+    const message = why ? `${NOTHING_FOUND} (Why: ${why}.)` : NOTHING_FOUND;
+    return { ...base, found: 0, new: 0, alreadyCaptured: 0, changed: 0, message, rows: [] };
   }
   const captureId = deps.newId();
   const record: CaptureRecord = {

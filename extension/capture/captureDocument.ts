@@ -1,5 +1,6 @@
+import { BUILTIN_PROFILES } from '../../core/capture/builtinProfiles';
+import { capturePage } from '../../core/capture/capturePage';
 import type { Transaction } from '../../core/model/transaction';
-import { capturePage } from './interimCapturePage';
 
 export type CaptureOptions = { url: string; asOf?: string; mapping?: Record<string, string> };
 
@@ -10,23 +11,23 @@ export type PageCapture = {
   mapping: Record<string, string>;
   /** Column headers found, for correcting the mapping. */
   headers: string[];
+  /** Drift of a portal profile, rows skipped and why, notes on how the page was read. */
   warnings: string[];
-  /** Cells as the page showed them, per 1-based row. */
+  /** Set when nothing was read, saying why. */
+  emptyReason?: string;
+  /** Cells as the page showed them, per 1-based row, for rows the extractor could not read. */
   rows: Array<{ row: number; cells: string[] }>;
 };
 
-const strings = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-
 /** The one place the extension calls the capture engine; runs inside the portal's tab. */
 export function captureDocument(root: Document | Element, options: CaptureOptions): PageCapture {
-  const { transactions, diagnostics } = capturePage(root, options);
-  const d = (diagnostics ?? {}) as Record<string, unknown>;
+  const { transactions, diagnostics: d } = capturePage(root, { ...options, profiles: BUILTIN_PROFILES });
   return {
     transactions,
-    mapping: (d.mapping as Record<string, string> | undefined) ?? {},
-    headers: strings(d.headers),
-    warnings: strings(d.warnings),
-    rows: Array.isArray(d.rows) ? (d.rows as PageCapture['rows']) : [],
+    mapping: d.mapping as Record<string, string>,
+    headers: [...new Set(d.groups.flatMap((g) => g.columns))],
+    warnings: [...d.drift, ...d.notes, ...d.skipped.map((s) => `row ${s.row} skipped: ${s.reason}`)],
+    ...(d.noTransactionsReason ? { emptyReason: d.noTransactionsReason } : {}),
+    rows: d.skipped.map((s) => ({ row: s.row, cells: [s.text] })),
   };
 }

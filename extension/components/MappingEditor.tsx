@@ -1,15 +1,5 @@
 import { useState } from 'preact/hooks';
-
-/** Transaction fields a page's columns can map to, in the order people think of them. */
-export const MAPPABLE_FIELDS = [
-  'date',
-  'description',
-  'amount',
-  'debit',
-  'credit',
-  'status',
-  'balance',
-] as const;
+import { CAPTURE_FIELDS } from './captureFields';
 
 type Props = {
   mapping: Record<string, string>;
@@ -32,7 +22,7 @@ export function MappingEditor({ mapping, headers, onApply, disabled }: Props) {
           onApply(Object.fromEntries(Object.entries(draft).filter(([, header]) => header !== '')), save);
         }}
       >
-        {MAPPABLE_FIELDS.map((field) => (
+        {CAPTURE_FIELDS.map((field) => (
           <label key={field} class="field-row">
             <span>{field}</span>
             <select

@@ -5,5 +5,10 @@ import { execFileSync } from 'node:child_process';
  * Called from beforeAll so `npx vitest run test/e2e` needs nothing else.
  */
 export function buildExtensionForE2e() {
-  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'pipe' });
+  // NODE_ENV keeps the bundle a production one (a non-production mode would otherwise switch the
+  // JSX runtime to its dev variant), so the tests run the code that ships.
+  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], {
+    stdio: 'pipe',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

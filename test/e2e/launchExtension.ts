@@ -7,7 +7,14 @@ import type { browser } from 'wxt/browser';
 /** The e2e build (see wxt.config.ts): host access to 127.0.0.1 stands in for the owner's per-site grant. */
 export const EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
 
-export type Launched = { context: BrowserContext; worker: Worker; extensionId: string; userDataDir: string };
+export type Launched = {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  userDataDir: string;
+  /** Uncaught errors in extension pages: a test should end with none. */
+  pageErrors: string[];
+};
 
 export async function newUserDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'ledgerbridge-e2e-'));
@@ -32,12 +39,13 @@ export async function launchExtension(userDataDir: string, extensionDir = EXTENS
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
-  return { context, worker, extensionId, userDataDir };
+  return { context, worker, extensionId, userDataDir, pageErrors: [] };
 }
 
 /** An extension page (popup.html, dashboard.html…) opened in an ordinary tab. */
 export async function openExtensionPage(launched: Launched, path: string): Promise<Page> {
   const page = await launched.context.newPage();
+  page.on('pageerror', (error) => launched.pageErrors.push(`${path}: ${error.message}`));
   await page.goto(`chrome-extension://${launched.extensionId}/${path}`);
   return page;
 }

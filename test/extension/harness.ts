@@ -95,7 +95,7 @@ export function activityPage(
         `<tr><td>${d}</td><td>${desc}</td><td>${amt}</td><td>${status}</td></tr>`,
     )
     .join('');
-  return `<!doctype html><html><body><div data-account="Checking ••6789"></div>
+  return `<!doctype html><html><body><h2>Checking ••6789</h2>
 <table><thead><tr><th>Date</th><th>Description</th><th>Amount</th><th>Status</th></tr></thead>
 <tbody>${body}</tbody></table></body></html>`;
 }
