@@ -9,12 +9,6 @@ export type CellValue = string | number | boolean | Date;
 export interface Range {
   getValues(): CellValue[][];
   setValues(values: CellValue[][]): Range;
-  getFormulas(): string[][];
-  getRow(): number;
-  getColumn(): number;
-  getNumRows(): number;
-  getNumColumns(): number;
-  getA1Notation(): string;
   setNumberFormat(format: string): Range;
   setFontWeight(weight: 'bold' | 'normal'): Range;
   setBackground(color: string): Range;
@@ -52,13 +46,11 @@ export interface Sheet {
   insertRowsAfter(afterPosition: number, howMany: number): Sheet;
   insertColumnsAfter(afterPosition: number, howMany: number): Sheet;
   setFrozenRows(rows: number): void;
-  getFrozenRows(): number;
   getProtections(type: unknown): Protection[];
   hideSheet(): Sheet;
 }
 
 export interface Spreadsheet {
-  getId(): string;
   getSheetByName(name: string): Sheet | null;
   insertSheet(name: string, index?: number): Sheet;
   getSpreadsheetTimeZone(): string;
@@ -67,7 +59,6 @@ export interface Spreadsheet {
 
 export interface Menu {
   addItem(caption: string, functionName: string): Menu;
-  addSeparator(): Menu;
   addToUi(): void;
 }
 
@@ -75,12 +66,10 @@ export interface HtmlOutput {
   setTitle(title: string): HtmlOutput;
   setWidth(width: number): HtmlOutput;
   setHeight(height: number): HtmlOutput;
-  getContent(): string;
 }
 
 export interface Ui {
   createAddonMenu(): Menu;
-  createMenu(caption: string): Menu;
   showSidebar(html: HtmlOutput): void;
   showModalDialog(html: HtmlOutput, title: string): void;
   alert(message: string): unknown;
@@ -89,7 +78,6 @@ export interface Ui {
 export interface Lock {
   tryLock(timeoutInMillis: number): boolean;
   releaseLock(): void;
-  hasLock(): boolean;
 }
 
 export interface Properties {
@@ -100,7 +88,6 @@ export interface Properties {
 
 export interface TextOutput {
   setMimeType(mimeType: unknown): TextOutput;
-  getContent(): string;
 }
 
 export type Services = {
@@ -118,12 +105,8 @@ export type Services = {
   };
   ContentService: { createTextOutput(content?: string): TextOutput; MimeType: { JSON: unknown } };
   Utilities: {
-    computeDigest(algorithm: unknown, value: string, charset?: unknown): number[];
     base64Decode(encoded: string): number[];
-    formatDate(date: Date, timeZone: string, format: string): string;
     getUuid(): string;
-    DigestAlgorithm: { SHA_256: unknown };
-    Charset: { UTF_8: unknown };
   };
   ScriptApp: { getService(): { getUrl(): string | null } };
   /** Milliseconds since the epoch; the emulator's clock in tests. */
