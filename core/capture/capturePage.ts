@@ -4,10 +4,10 @@ import type { Transaction } from '../model/transaction';
 import type { CaptureDiagnostics, CapturedGroup } from './captureDiagnostics';
 import { chooseMapping, columnStats } from './chooseMapping';
 import { buildDomTree, type DomNode, flatten } from './domTree';
-import { findRowGroups, measureShapes, type PageShapes } from './findRowGroups';
+import { findRowGroups, measureShapes, type PageShapes, type RowGroup } from './findRowGroups';
 import type { PortalKind } from './inferKind';
 import { matchesUrl } from './matchesUrl';
-import { type PageSettings, pageSettings } from './pageSettings';
+import { findAccount, type PageSettings, pageSettings } from './pageSettings';
 import { type ReadResult, readRows, type SkippedRow } from './readRows';
 import { type Cell, columnHeaders, layoutOf, rowCells } from './rowCells';
 import { containerLabels, findHeadings, rowContexts } from './rowContext';
@@ -128,10 +128,15 @@ function readGroup(
   };
 }
 
-function readFoundRows(page: Page, given: ColumnMapping, identity: Identity): GroupOutcome[] {
+function readFoundRows(
+  page: Page,
+  found: RowGroup[],
+  given: ColumnMapping,
+  identity: Identity,
+): GroupOutcome[] {
   const outcomes: GroupOutcome[] = [];
   let next = 1;
-  for (const group of findRowGroups(page.all, page.shapes)) {
+  for (const group of found) {
     outcomes.push(readGroup(page, group.rows, group.container, given, identity, next));
     next += group.rows.length;
   }
@@ -237,17 +242,20 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
     capturedAt,
     url: options.url,
   };
+  const found = findRowGroups(all, page.shapes);
+  const pageAccount = findAccount(
+    all,
+    found.flatMap((g) => g.rows),
+  );
   const profile = options.profiles?.find((p) =>
     p.urlPatterns.some((pattern) => matchesUrl(pattern, options.url)),
   );
   const identity: Identity = {
     institution: profile?.institution ?? 'generic',
-    account: profile?.account ?? settings.account ?? 'unknown',
+    account: profile?.account ?? pageAccount ?? 'unknown',
     portalKind: profile?.portalKind ?? (settings.cardPage ? 'card' : 'bank'),
     conventions: profile?.conventions ?? {},
   };
-  if (profile?.account && settings.account && profile.portalKind !== 'processor')
-    identity.account = settings.account;
   const drift: string[] = [];
   const notes: string[] = [];
   let outcomes: GroupOutcome[] = [];
@@ -257,15 +265,15 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
     const given = { ...profile.columns, ...options.mapping };
     const attempt = profile.rowSelector
       ? readSelectedRows(page, profile.rowSelector, given, identity)
-      : readFoundRows(page, given, identity);
-    const found = profileDrift(profile, attempt, options.mapping ?? {});
-    drift.push(...found.drift);
-    if (found.fits) {
+      : readFoundRows(page, found, given, identity);
+    const fit = profileDrift(profile, attempt, options.mapping ?? {});
+    drift.push(...fit.drift);
+    if (fit.fits) {
       outcomes = attempt;
       path = 'profile';
     } else notes.push('the profile does not fit this page: read with the generic extractor');
   }
-  if (path === 'generic') outcomes = readFoundRows(page, options.mapping ?? {}, identity);
+  if (path === 'generic') outcomes = readFoundRows(page, found, options.mapping ?? {}, identity);
 
   const drafts = outcomes.flatMap((o) => o.read.drafts).sort((a, b) => a.origin.row - b.origin.row);
   const transactions = assignIds(drafts);

@@ -132,6 +132,11 @@ export function resolveColumn(ref: string, columns: ColumnStats[]): string | und
     const hit = columns.find((c) => c.key.toLowerCase() === alt || c.header.toLowerCase() === alt);
     if (hit) return hit.key;
   }
+  // Headers carry extras a profile need not name: "Date ▼", "Amount (USD)".
+  for (const alt of alternatives) {
+    const hit = columns.find((c) => c.header.toLowerCase().startsWith(`${alt} `));
+    if (hit) return hit.key;
+  }
   return undefined;
 }
 

@@ -50,7 +50,11 @@ const INLINE_TAGS = new Set([
   'slot',
 ]);
 const SR_ONLY =
-  /(?:^|\s)(?:sr-only|sr-text|visually-?hidden|screen-?reader(?:-text|-only)?|a11y-hidden|assistive-text|offscreen|hidden-visually|u-hidden-visually|cdk-visually-hidden|slds-assistive-text)(?:\s|$)/i;
+  /(?:^|\s)(?:sr-only|sr-text|visually-?hidden|screen-?reader(?:-text|-only)?|a11y-hidden|assistive-text|offscreen|hidden-visually|u-hidden-visually|cdk-visually-hidden|slds-assistive-text|ada-hidden|a11y-text|sr)(?:\s|$)/i;
+/** Utility classes that hide an element on a desktop screen (where capture runs). */
+const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none|is-hidden|(?:sm|md|lg):hidden|d-(?:sm|md|lg)-none)(?:\s|$)/;
+const SHOWN_CLASS =
+  /(?:^|\s)(?:(?:sm|md|lg|xl):(?:block|flex|inline|inline-block|inline-flex|grid|table|table-[\w-]+|contents)|d-(?:sm|md|lg|xl)-(?:block|flex|inline|inline-block|grid|table|table-[\w-]+))(?:\s|$)/;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const CLIPPED_STYLE = /clip\s*:\s*rect\(\s*0|clip-path\s*:\s*inset\(\s*50%|left\s*:\s*-\d{3,}px/i;
 
@@ -129,6 +133,7 @@ function build(
   const style = el.getAttribute('style') ?? '';
   if (style !== '' && HIDDEN_STYLE.test(style)) return undefined;
   const cls = el.getAttribute('class') ?? '';
+  if (cls !== '' && HIDDEN_CLASS.test(cls) && !SHOWN_CLASS.test(cls)) return undefined;
   const srOnly = (cls !== '' && SR_ONLY.test(cls)) || (style !== '' && CLIPPED_STYLE.test(style));
   const node: DomNode = {
     el,

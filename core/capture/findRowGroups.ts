@@ -24,6 +24,8 @@ export type PageShapes = {
   dateNodes: DomNode[];
 };
 
+const TABLE_PARTS = new Set(['td', 'th', 'thead', 'tbody', 'tfoot', 'table']);
+const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
 const ROW_LIMIT = { money: 4, dates: 3 };
 
 /** One pass over the tree: what holds amounts and dates. */
@@ -64,6 +66,8 @@ export function measureShapes(all: DomNode[], asOf: string): PageShapes {
 }
 
 const sig = (n: DomNode) => `${n.tag}[${n.role}]`;
+/** Cards also by their first class, so an amount cell and a balance cell are not one kind of row. */
+const cardSig = (n: DomNode) => `${sig(n)}.${n.cls.split(/\s+/, 1)[0]}`;
 
 function ancestorWhere(n: DomNode, test: (a: DomNode) => boolean): DomNode | undefined {
   for (let a = n.parent; a; a = a.parent) if (test(a)) return a;
@@ -83,13 +87,14 @@ function groupKeys(row: DomNode): Array<[string, DomNode]> {
       ancestorWhere(row, (a) => a.role === 'grid' || a.role === 'table' || a.role === 'treegrid') ?? p;
     return [[`row@${grid.start}`, grid]];
   }
-  if (['td', 'th', 'thead', 'tbody', 'tfoot', 'table'].includes(row.tag)) return [];
+  if (TABLE_PARTS.has(row.tag) || CELL_ROLES.has(row.role)) return [];
   // Cards may sit in one list, or in one list per day/section: both are the same group.
-  const keys: Array<[string, DomNode]> = [[`${sig(row)}@${p.start}`, p]];
+  const own = cardSig(row);
+  const keys: Array<[string, DomNode]> = [[`${own}@${p.start}`, p]];
   const gp = p.parent;
-  if (gp) keys.push([`${sig(row)}<${sig(p)}@${gp.start}`, gp]);
+  if (gp) keys.push([`${own}<${sig(p)}@${gp.start}`, gp]);
   const ggp = gp?.parent;
-  if (gp && ggp) keys.push([`${sig(row)}<${sig(p)}<${sig(gp)}@${ggp.start}`, ggp]);
+  if (gp && ggp) keys.push([`${own}<${sig(p)}<${sig(gp)}@${ggp.start}`, ggp]);
   return keys;
 }
 
@@ -144,7 +149,8 @@ export function findRowGroups(all: DomNode[], shapes: PageShapes): RowGroup[] {
     const dated = sized.filter((r) => shapes.dates[r.start]! > 0).length;
     let quality = dated;
     if (quality < sized.length) {
-      const undated = sized.filter((r) => shapes.dates[r.start] === 0);
+      // A row under a date heading still holds its own words; a lone amount cell does not.
+      const undated = sized.filter((r) => shapes.dates[r.start] === 0 && shapes.words[r.start]! > 0);
       quality += rowsWithHeadingDates(undated, container, shapes.dateNodes).size;
     }
     const described = sized.filter((r) => shapes.words[r.start]! > 0).length;

@@ -5,10 +5,11 @@ export type PortalKind = 'bank' | 'card' | 'processor';
 const KEYWORDS: Array<[RegExp, TransactionKind]> = [
   [/\b(dispute|chargeback|inquiry|rückbuchung)\b/i, 'dispute'],
   [
-    /\b(refund|refunded|return|reversal|rückerstattung|erstattung|remboursement|reembolso|devolución)\b/i,
+    /\b(refund|refunded|return|reversal|rückerstattung|erstattung|remboursement|reembolso|devoluci[oó]n)\b/i,
     'refund',
   ],
-  [/\b(fees?|service charge|gebühr|entgelt|frais|comisión|commission)\b/i, 'fee'],
+  [/\b(convert|converted|conversion|currency exchange)\b/i, 'transfer'],
+  [/\b(fees?|service charge|gebühr|entgelt|frais|comisi[oó]n|commission)\b/i, 'fee'],
   [/\b(payouts?|auszahlung|versement)\b/i, 'payout'],
   [/\b(adjustment|correction|korrektur)\b/i, 'adjustment'],
   [/\b(transfer|überweisung|umbuchung|virement|transferencia|zelle|wire)\b/i, 'transfer'],

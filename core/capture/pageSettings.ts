@@ -7,7 +7,6 @@ export type PageSettings = {
   currency: string;
   fallbackOrder: DateOrder;
   fallbackSeparator: DecimalSeparator;
-  account: string | undefined;
   /** The page reads like a credit card's activity (charges shown positive). */
   cardPage: boolean;
 };
@@ -28,14 +27,23 @@ function langOf(root: Document | Element): string {
   return own ?? doc?.documentElement?.getAttribute('lang') ?? '';
 }
 
-/** Finds the account name the page shows, masked to its last four: `Business Checking ••6789`. */
-function findAccount(all: DomNode[]): string | undefined {
+/**
+ * Finds the account name the page shows, masked to its last four: `Business Checking ••6789`.
+ * Text inside transaction rows ("Card ••8812" on one line) does not name the page's account.
+ */
+export function findAccount(all: DomNode[], rows: DomNode[]): string | undefined {
+  const inRow = new Set(rows);
+  const insideRow = (n: DomNode) => {
+    for (let a: DomNode | undefined = n; a; a = a.parent) if (inRow.has(a)) return true;
+    return false;
+  };
   for (const n of all) {
-    if (!n.ownText || n.text.length > 80) continue;
+    if (!n.ownText || n.text.length > 80 || insideRow(n)) continue;
     const m = ACCOUNT_MASK.exec(n.text);
     const name = m
       ? n.text
           .slice(0, m.index)
+          .replace(/^.*[·|]/, '')
           .replace(/(?:\bn[°º]|\bno\.?|#|[(:\-–])\s*$/i, '')
           .trim()
           .slice(-40)
@@ -59,7 +67,6 @@ export function pageSettings(
     currency,
     fallbackOrder: lang && DAY_FIRST_LANGS.test(lang) ? 'dmy' : 'mdy',
     fallbackSeparator: COMMA_LANGS.test(lang) ? ',' : '.',
-    account: findAccount(all),
     cardPage,
   };
 }

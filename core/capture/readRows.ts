@@ -1,4 +1,5 @@
 import type { DateOrder } from '../dates/parseDate';
+import { parseDate } from '../dates/parseDate';
 import { parseDateColumn } from '../dates/parseDateColumn';
 import type { ProfileConventions } from '../model/profile';
 import type { TransactionDraft, TransactionStatus } from '../model/transaction';
@@ -72,6 +73,10 @@ function isStatusBadge(text: string): boolean {
   );
 }
 
+function otherDate(cells: Cell[], dateKey: string | undefined, isDate: (t: string) => boolean) {
+  return cells.find((c) => c.key !== dateKey && isDate(c.text))?.text;
+}
+
 /** Class tokens of a node and everything inside it. */
 function classesWithin(node: DomNode): string {
   let out = node.cls;
@@ -139,6 +144,9 @@ export function readRows(
   const amountTexts = moneyText('amount');
   const debitTexts = moneyText('debit');
   const creditTexts = moneyText('credit');
+  const balanceTexts = moneyText('balance');
+  const feeTexts = moneyText('fee');
+  const grossTexts = moneyText('gross');
   const separator =
     settings.conventions.decimalSeparator ??
     parseAmountColumn([...amountTexts, ...debitTexts, ...creditTexts], {
@@ -153,6 +161,8 @@ export function readRows(
   const columnCurrency = headerCurrency('amount') ?? headerCurrency('debit') ?? headerCurrency('credit');
 
   const columnSigned = amountTexts.some((t) => explicitSign(t) === -1);
+  // "+ 9,000.00" beside "72.00": a column that marks only money in shows money out unsigned.
+  const onlyPlusSigned = !columnSigned && amountTexts.some((t) => /^\s*\+|^[^\d]*\+/.test(t));
   const drafts: ReadResult['drafts'] = [];
   const skipped: SkippedRow[] = [];
   let previousDate: string | undefined;
@@ -230,7 +240,8 @@ export function readRows(
       } else amount = debit ?? credit;
     }
     if (!amount) {
-      skip('no amount');
+      const balanceOnly = Boolean(balanceTexts[r]);
+      skip(balanceOnly ? 'a balance line, not a transaction' : 'no amount', balanceOnly);
       continue;
     }
     if (!amount.ok) {
@@ -239,6 +250,7 @@ export function readRows(
     }
     const typeText = cellOf(r, 'type')?.text ?? '';
     // A column that shows minus signs shows its unsigned values as money in.
+    if (sign === 0 && onlyPlusSigned) sign = -1;
     if (sign === 0 && !columnSigned) sign = signHint(cellOf(r, 'amount'), row, typeText);
     if (sign === 0 && !columnSigned && typeText) {
       const n = TYPE_NEGATIVE.test(typeText);
@@ -248,13 +260,20 @@ export function readRows(
     const minor = Math.abs(amount.value.minor) * (sign === -1 ? -1 : 1);
     const currency = amount.value.currency;
 
-    const balance = parse(moneyText('balance')[r]!);
+    const balance = parse(balanceTexts[r]!);
 
-    let date: string | undefined;
     const parsedDate = dateColumn.dates[r];
-    if (parsedDate?.ok) date = parsedDate.value;
-    else if (!dateTexts[r] && !contexts[r]!.dateHeading && previousDate && mapping.date) date = previousDate;
-    else if (pending) {
+    const blank = !dateTexts[r] && !contexts[r]!.dateHeading;
+    const beside = blank ? otherDate(cells[r]!, mapping.date, isDate) : undefined;
+    let date = parsedDate?.ok ? parsedDate.value : undefined;
+    // A blank posted date beside a transaction date: the transaction date is all there is.
+    if (!date && beside) {
+      const other = parseDate(beside, { asOf: settings.asOf, order: dateColumn.order });
+      if (other.ok) date = other.value;
+    }
+    // A blank date under a dated row: banks print the day once.
+    if (!date && blank && previousDate && mapping.date) date = previousDate;
+    if (!date && pending) {
       date = settings.asOf;
       usedAsOfForPending = true;
     }
@@ -267,8 +286,8 @@ export function readRows(
     const idText = cellOf(r, 'id')?.text.trim();
     const linked = findLinkedId(row, settings.portalKind === 'processor');
     const externalId = linked ?? (idText && /^[A-Za-z0-9_-]{4,}$/.test(idText) ? idText : undefined);
-    const fee = parse(moneyText('fee')[r]!);
-    const gross = parse(moneyText('gross')[r]!);
+    const fee = parse(feeTexts[r]!);
+    const gross = parse(grossTexts[r]!);
 
     const descriptionText = description || row.text.slice(0, 80);
     drafts.push({

@@ -1,9 +1,11 @@
 import type { DomNode } from './domTree';
+import { PENDING_WORDS } from './valueShapes';
 
 /** What the page says above a row: the section it is in and the date heading it falls under. */
 export type RowContext = { section: string; dateHeading: string };
 
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'legend', 'summary']);
+const TABLE_PARTS = new Set(['thead', 'tbody', 'tr', 'th', 'td']);
 const HEADING_CLASS = /(?:^|[\s_-])(?:heading|header|title|divider|subheader)(?:$|[\s_-])/i;
 
 /** Section titles and group labels, in document order. */
@@ -31,7 +33,7 @@ export function containerLabels(container: DomNode): string {
 /**
  * One sweep over a group's rows (sorted, disjoint) and the headings and date nodes of the page:
  * each row gets the last section title and the last date heading above it that lie outside rows.
- * A new section title ends the previous date heading.
+ * A new section title ends the previous date heading; a date heading ends a pending block.
  */
 export function rowContexts(
   rows: DomNode[],
@@ -54,8 +56,11 @@ export function rowContexts(
     while (e < events.length && events[e]!.node.start < row.start) {
       // Events inside earlier rows were stepped over below, so this one lies between rows.
       const ev = events[e++]!;
-      if (ev.date) dateHeading = ev.node.text;
-      else {
+      if (ev.date) {
+        dateHeading = ev.node.text;
+        // Lists open with a "Pending" block and then group posted lines under date headings.
+        if (PENDING_WORDS.test(section)) section = '';
+      } else {
         section = ev.node.text;
         dateHeading = '';
       }

@@ -51,7 +51,7 @@ export const NOT_TRANSACTIONS_HEADING = wordsIn(
 
 /** Lines inside a transaction table that are not transactions. */
 export const NOT_A_TRANSACTION_ROW =
-  /^(?:(?:beginning|opening|starting|ending|closing|current|available|previous|new|total|daily|ledger)\s+(?:balance|total)|totals?|sub-?total|saldo(?:\s+\w+)?|anfangssaldo|endsaldo|solde(?:\s+\w+)?|balance forward|no (?:more )?transactions|keine umsätze)\b/i;
+  /^(?:(?:beginning|opening|starting|ending|closing|current|available|previous|new|total|daily|ledger)\s+(?:balance|total)|totals?|sub-?total|saldo(?:\s+\w+)?|anfangssaldo|endsaldo|solde(?:\s+\w+)?|balance (?:brought |carried )?forward|brought forward|carried forward|no (?:more )?transactions|keine umsätze)\b/i;
 
 export const NEGATIVE_CLASS =
   /(?:^|[\s_-])(?:neg|negative|debit|debits|minus|outflow|outgoing|withdrawal|expense|decrease|red|danger|loss|money-?out)(?:$|[\s_-])/i;
