@@ -1,4 +1,4 @@
-import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -24,7 +24,7 @@ const common: esbuild.BuildOptions = {
   logLevel: 'warning',
 };
 
-/** Writes via a temporary file and a rename, so a reader (another test run) never sees half a file. */
+/** Writes via a temporary file and a rename, so a reader (a test file running alongside) never sees half a file. */
 async function writeAtomically(path: string, content: string | Uint8Array) {
   const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   await writeFile(temp, content);
@@ -44,7 +44,7 @@ export async function buildAddon(outDir = join(addonDir, 'dist')): Promise<Build
   const code = `${bundle.outputFiles![0]!.text}\n${topLevelStubs(BUNDLE_GLOBAL, exports)}`;
   await mkdir(outDir, { recursive: true });
   await writeAtomically(join(outDir, 'Code.js'), code);
-  await copyFile(join(addonDir, 'appsscript.json'), join(outDir, 'appsscript.json'));
-  await copyFile(join(addonDir, 'src', 'Sidebar.html'), join(outDir, 'Sidebar.html'));
+  await writeAtomically(join(outDir, 'appsscript.json'), await readFile(join(addonDir, 'appsscript.json')));
+  await writeAtomically(join(outDir, 'Sidebar.html'), await readFile(join(addonDir, 'src', 'Sidebar.html')));
   return { outDir, exports, codeBytes: Buffer.byteLength(code) };
 }
