@@ -24,7 +24,7 @@ then Matches and Summary from a reconcile of everything in the sheet, and an Aud
 Pushing the same files again changes nothing.
 
 Options:
-  --spreadsheet ID   the spreadsheet id (from its URL: /spreadsheets/d/ID/edit)
+  --spreadsheet ID   the spreadsheet id, or its whole URL (…/spreadsheets/d/ID/edit)
   --key FILE         a service account key (JSON); share the spreadsheet with its e-mail address
   --oauth FILE       an OAuth desktop client (JSON); the first run prints a URL to authorize in a
                      browser and keeps the refresh token in ~/.config/ledgerbridge
@@ -59,8 +59,10 @@ function parseArgs(argv: string[]) {
     else files.push(arg);
   }
   if (files.length === 0) throw new UsageError('no FILE given');
-  const spreadsheet = flags.get('--spreadsheet');
-  if (!spreadsheet) throw new UsageError('--spreadsheet ID is required');
+  const given = flags.get('--spreadsheet');
+  if (!given) throw new UsageError('--spreadsheet ID is required');
+  // The whole address pasted from the browser works too.
+  const spreadsheet = /\/spreadsheets\/d\/([\w-]+)/.exec(given)?.[1] ?? given;
   if (flags.has('--key') && flags.has('--oauth')) throw new UsageError('give --key or --oauth, not both');
   const key = flags.get('--key');
   const oauth = flags.get('--oauth');

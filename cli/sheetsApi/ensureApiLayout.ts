@@ -1,9 +1,10 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { normalizeHeader } from '../../core/sheet/headerIndex';
 import { type ColumnType, type TabDef, type TabName, WORKBOOK_TABS } from '../../core/sheet/workbookLayout';
-import { blockRange, wholeTab } from './a1';
+import { wholeTab } from './a1';
 import { type ApiTab, apiTab } from './apiTab';
 import type { SheetsGateway } from './sheetsGateway';
+import type { ValueWrites } from './valueWrites';
 
 const NUMBER_FORMATS: Partial<Record<ColumnType, sheets_v4.Schema$NumberFormat>> = {
   money: { type: 'NUMBER', pattern: '#,##0.00;-#,##0.00' },
@@ -71,10 +72,14 @@ function newTabRequests(tab: TabDef, sheetId: number): sheets_v4.Schema$Request[
 }
 
 /**
- * Makes sure every workbook tab exists with its layout columns (created like the add-on's Set up;
- * missing header columns added after the last one), then returns every tab's contents, read once.
+ * Makes sure every workbook tab exists (created like the add-on's Set up) and reads every tab
+ * once. Layout columns a header lacks are added after its last column: the returned tabs already
+ * show them, and their header cells are queued on `writes`, to go out with the data.
  */
-export async function ensureApiLayout(gateway: SheetsGateway): Promise<Map<TabName, ApiTab>> {
+export async function ensureApiLayout(
+  gateway: SheetsGateway,
+  writes: ValueWrites,
+): Promise<Map<TabName, ApiTab>> {
   const info = await gateway.spreadsheet();
   const existing = new Map((info.sheets ?? []).map((s) => [s.properties?.title ?? '', s.properties!]));
   const usedIds = new Set([...existing.values()].map((p) => p.sheetId ?? 0));
@@ -93,7 +98,7 @@ export async function ensureApiLayout(gateway: SheetsGateway): Promise<Map<TabNa
 
   const read = await gateway.readValues(WORKBOOK_TABS.map((t) => wholeTab(t.name)));
   const tabs = new Map<TabName, ApiTab>();
-  const headerWrites: sheets_v4.Schema$ValueRange[] = [];
+  const headerWrites: Array<{ tab: TabName; column: number; headers: string[] }> = [];
   const resize: sheets_v4.Schema$Request[] = [];
   WORKBOOK_TABS.forEach((def, i) => {
     const props = existing.get(def.name);
@@ -113,10 +118,7 @@ export async function ensureApiLayout(gateway: SheetsGateway): Promise<Map<TabNa
     if (missing.length > 0) {
       header.length = used;
       header.push(...missing.map((c) => c.header));
-      headerWrites.push({
-        range: blockRange(def.name, 1, used + 1, 1, missing.length),
-        values: [missing.map((c) => c.header)],
-      });
+      headerWrites.push({ tab: def.name, column: used + 1, headers: missing.map((c) => c.header) });
       if (header.length > grid.columnCount) {
         grid.columnCount = header.length;
         resize.push({
@@ -129,8 +131,8 @@ export async function ensureApiLayout(gateway: SheetsGateway): Promise<Map<TabNa
     }
     tabs.set(def.name, apiTab(def.name, grid, [header, ...values.slice(1)], def.columns));
   });
-  // Setting a size is idempotent, and so is writing a header to an absolute range.
+  // Setting a size is idempotent: safe to retry.
   if (resize.length > 0) await gateway.update(resize, true);
-  if (headerWrites.length > 0) await gateway.writeValues(headerWrites);
+  for (const h of headerWrites) writes.add(tabs.get(h.tab)!, 1, h.column, [h.headers]);
   return tabs;
 }

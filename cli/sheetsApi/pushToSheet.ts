@@ -65,7 +65,8 @@ function readBack(tab: ApiTab, problems: Problem[]): Transaction[] {
  * few large requests. Pushing the same data again writes nothing.
  */
 export async function pushToSheet(gateway: SheetsGateway, input: PushInput): Promise<PushOutcome> {
-  const tabs = await ensureApiLayout(gateway);
+  const writes = new ValueWrites();
+  const tabs = await ensureApiLayout(gateway, writes);
   const tx = tabs.get('Transactions')!;
   const problems: Problem[] = [...tx.index.problems];
   const plan = planUpsert(tx.header, tx.rows, input.transactions, {
@@ -82,9 +83,12 @@ export async function pushToSheet(gateway: SheetsGateway, input: PushInput): Pro
     unmatched: 0,
     problems,
   };
-  if (plan.added + plan.updated === 0) return outcome;
+  if (plan.added + plan.updated === 0) {
+    // Only a repaired header, if anything, to write.
+    if (writes.size > 0) await writes.send(gateway);
+    return outcome;
+  }
 
-  const writes = new ValueWrites();
   const owned = runs(tx.columnAt.flatMap((c, i) => (c && c.owner !== 'bookkeeper' ? [i] : [])));
   for (const u of plan.updates) {
     for (const [start, count] of owned) {

@@ -68,7 +68,8 @@ describe('ledgerbridge push (Sheets API, against a local server)', () => {
     const batch = makeBatch(3, { batchId: 'x' });
     batch.transactions[0]!.description = '=HYPERLINK("http://evil.example","x")';
     batch.transactions[1]!.externalId = '00123';
-    const result = await push([file('export.json', batch), '--spreadsheet', SPREADSHEET]);
+    const url = `https://docs.google.com/spreadsheets/d/${SPREADSHEET}/edit#gid=0`;
+    const result = await push([file('export.json', batch), '--spreadsheet', url]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(/^3 added, 0 updated, 0 unchanged/);
     for (const tab of WORKBOOK_TABS) {
@@ -144,10 +145,9 @@ describe('ledgerbridge push (Sheets API, against a local server)', () => {
       'spreadsheets.batchUpdate 200',
       'values.batchGet 429',
       'values.batchGet 200',
-      'values.batchUpdate 500', // the new tabs' headers
+      'values.batchUpdate 500',
       'values.batchUpdate 503',
-      'values.batchUpdate 200',
-      'values.batchUpdate 200', // the rows
+      'values.batchUpdate 200', // the new tabs' headers and the rows, in one request
     ]);
     // 1 s for the 429 (also its Retry-After), then 1 s and 2 s.
     expect(sleeps).toEqual([1000, 1000, 2000]);
