@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OAuth2Client } from 'google-auth-library';
@@ -187,5 +187,22 @@ describe('ledgerbridge push (Sheets API, against a local server)', () => {
     const missing = await push(['nope.csv', '--spreadsheet', SPREADSHEET]).catch((e: Error) => e);
     expect(missing).toBeInstanceOf(Error);
     expect(String((missing as Error).message)).toMatch(/nope\.csv/);
+  });
+});
+
+describe('ledgerbridge push of a bank file', () => {
+  it('writes Summary months that tie out to the bank’s running balance', async () => {
+    const csv = join(import.meta.dirname, '../fixtures/files/bank-us.csv');
+    writeFileSync(join(dir, 'bank-us.csv'), readFileSync(csv));
+    const result = await push(['bank-us.csv', '--spreadsheet', SPREADSHEET]);
+    expect(result.code).toBe(0);
+    const summary = rows('Summary');
+    expect(summary.length).toBeGreaterThan(0);
+    for (const month of summary) {
+      expect(month).toMatchObject({ Status: 'reconciled', Difference: 0 });
+      const sum = Number(month['Opening Balance']) + Number(month.Inflows) + Number(month.Outflows);
+      expect(Math.round(sum * 100)).toBe(Math.round(Number(month['Closing Balance']) * 100));
+    }
+    expect((await push(['bank-us.csv', '--spreadsheet', SPREADSHEET])).stdout).toMatch(/^0 added, 0 updated/);
   });
 });
