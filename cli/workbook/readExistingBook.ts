@@ -31,6 +31,7 @@ export function readExistingBook(tabs: ReadonlyMap<string, ReadTab>, file: strin
     if (index.problems.length > 0) book.warnings.push(...index.problems.map((p) => ({ ...p, file })));
     else
       transactions.rows.forEach((row, i) => {
+        if (row.every((v) => v === null || v === undefined || v === '')) return;
         const read = rowToTransaction(row, index, { row: i + 2, file });
         if (!read.ok) {
           book.warnings.push(...read.problems);

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 
+const isBlank = (v: unknown) => v === null || v === undefined || v === '';
+
 /** One tab as read: the header row and the data rows, each as wide as the header. */
 export type ReadTab = { header: string[]; rows: unknown[][] };
 
@@ -34,9 +36,10 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Map<string, ReadT
     const rows: unknown[][] = [];
     for (let r = 2; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
-      const values = Array.from({ length: width }, (_, i) => plainValue(row.getCell(i + 1).value));
-      if (values.some((v) => v !== null && v !== '')) rows.push(values);
+      rows.push(Array.from({ length: width }, (_, i) => plainValue(row.getCell(i + 1).value)));
     }
+    // Blank rows inside the data keep their place (row numbers in messages stay right); trailing ones go.
+    while (rows.length > 0 && rows[rows.length - 1]!.every(isBlank)) rows.pop();
     tabs.set(sheet.name, { header: Array.from({ length: width }, (_, i) => header[i] ?? ''), rows });
   });
   return tabs;

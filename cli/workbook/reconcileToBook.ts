@@ -5,7 +5,9 @@ import type { ImportOptions } from '../../core/formats/importTypes';
 import { LedgerbridgeError } from '../../core/model/errors';
 import type { Problem } from '../../core/model/problem';
 import type { Rule } from '../../core/model/rule';
-import { ruleCategories, ruleToRow } from '../../core/sheet/ruleRows';
+import { DEFAULT_CATEGORIES, STARTER_RULES } from '../../core/rules/defaultCategories';
+import type { CategoryInfo } from '../../core/sheet/categoryRows';
+import { ruleCategories, rulesToRecords } from '../../core/sheet/ruleRows';
 import { RULE_COLUMNS } from '../../core/sheet/workbookLayout';
 import { buildWorkbookTabs } from './buildWorkbookTabs';
 import { type ExistingBook, readExistingBook } from './readExistingBook';
@@ -22,7 +24,7 @@ export type ReconcileToBookOptions = {
   /** The address saved portal pages were captured at, when they do not say. */
   url?: string;
   periodEnd?: string;
-  /** Rules from a file: applied, and written to the Rules tab in place of the book's. */
+  /** Rules from a file: applied, and written to the Rules tab in place of the book's (default: the book's, else the starter rules). */
   rules?: readonly Rule[];
   /** ISO 8601 time of this write (the Audit tab). */
   now: string;
@@ -35,6 +37,20 @@ export type ReconcileToBookResult = {
   /** Rows of an existing book that could not be read (left as they were). */
   bookWarnings: Problem[];
 };
+
+const GROUP_OF = new Map(DEFAULT_CATEGORIES.map((c) => [c.name, c.group]));
+
+/** The Categories tab's list: the whole starter chart with the starter rules, else what the rules set. */
+function knownCategories(rules: readonly Rule[]): CategoryInfo[] {
+  const names =
+    rules === STARTER_RULES
+      ? DEFAULT_CATEGORIES.map((c) => c.name)
+      : ruleCategories(rules).map((c) => c.category);
+  return names.map((category) => {
+    const group = GROUP_OF.get(category);
+    return group ? { category, group } : { category };
+  });
+}
 
 /** The whole `reconcile`: read the files (and the book at `out`), reconcile, write the book. */
 export async function reconcileToBook(
@@ -69,23 +85,22 @@ export async function reconcileToBook(
       );
     }
   }
-  const fromBook = options.rules ? undefined : book?.rules;
-  const rules = options.rules ?? fromBook;
+  // A rules file wins, then the book's own Rules tab, then the starter rules.
+  const rules = options.rules ?? book?.rules ?? STARTER_RULES;
   const run = reconcileFiles(files, {
     ...(options.import ? { import: options.import } : {}),
     ...(options.url ? { url: options.url } : {}),
     ...(book ? { existing: book.transactions, decisions: book.decisions } : {}),
-    ...(rules ? { rules } : {}),
+    rules,
     ...(options.periodEnd ? { periodEnd: options.periodEnd } : {}),
   });
   if (!options.out) return { run, bookWarnings: book?.warnings ?? [] };
   const { tabs, upsert } = buildWorkbookTabs({
     run,
     ...(book ? { existing: book.tabs, overrides: book.overrides } : {}),
-    ...(options.rules
-      ? { rulesTab: tabFromRecords('Rules', RULE_COLUMNS, options.rules.map(ruleToRow)), replaceRules: true }
-      : {}),
-    ...(rules ? { categories: ruleCategories(rules) } : {}),
+    rulesTab: tabFromRecords('Rules', RULE_COLUMNS, rulesToRecords(rules)),
+    replaceRules: options.rules !== undefined,
+    categories: knownCategories(rules),
     batchId: `${options.actor.split(' ')[0]}-${options.now}`,
     now: options.now,
     actor: options.actor,

@@ -1,44 +1,46 @@
-import { type Problem, problem } from '../model/problem';
-import { parseRule, type Rule } from '../model/rule';
+import type { Problem } from '../model/problem';
+import type { Rule } from '../model/rule';
+import { rowsToRules as rulesFromSheetRows, rulesToRows } from '../rules/rulesSheet';
 import type { CategoryInfo } from './categoryRows';
+import { cellToIsoDate } from './dateCell';
 import type { HeaderIndex } from './headerIndex';
-import type { SheetRecord } from './workbookLayout';
+import { RULE_COLUMNS, type SheetRecord } from './workbookLayout';
 
-/** A rule as a Rules-tab row: its id, and the rule itself as JSON the bookkeeper can edit. */
-export function ruleToRow(rule: Rule): SheetRecord {
-  return { id: rule.id, definition: JSON.stringify(rule) };
+const toRecord = (cells: readonly string[]): SheetRecord =>
+  Object.fromEntries(RULE_COLUMNS.map((c, i) => [c.key, cells[i] ? cells[i]! : null]));
+
+/** Rules as Rules-tab records, in run order (core/rules/rulesSheet decides the cells). */
+export function rulesToRecords(rules: readonly Rule[]): SheetRecord[] {
+  return rulesToRows(rules).slice(1).map(toRecord);
+}
+
+/** One rule as a Rules-tab record. */
+export const ruleToRow = (rule: Rule): SheetRecord => rulesToRecords([rule])[0]!;
+
+/** A cell as the text the Rules tab parser reads: dates as YYYY-MM-DD, flags as TRUE/FALSE. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const date = cellToIsoDate(value);
+    return date.ok ? (date.value ?? '') : '';
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
 }
 
 /**
- * Reads the Rules tab back: every row validated as a rule (the Rule ID cell wins over the id in
- * the JSON). Bad rows are reported with their sheet row and column and left out; blank rows skipped.
+ * Reads the Rules tab back, columns found by header (`index` from indexHeader with RULE_COLUMNS).
+ * Rows are passed in sheet order from row 2; a bad row is reported with its sheet row and column
+ * and left out, blank rows are skipped.
  */
 export function rowsToRules(
   rows: readonly (readonly unknown[])[],
   index: HeaderIndex,
 ): { rules: Rule[]; problems: Problem[] } {
-  const rules: Rule[] = [];
-  const problems: Problem[] = [];
-  const idAt = index.positions.get('id');
-  const definitionAt = index.positions.get('definition');
-  rows.forEach((row, i) => {
-    const sheetRow = i + 2;
-    const id = idAt === undefined ? '' : String(row[idAt] ?? '').trim();
-    const text = definitionAt === undefined ? '' : String(row[definitionAt] ?? '').trim();
-    if (!id && !text) return;
-    const where = { path: ['Rules', sheetRow, 'Rule'], row: sheetRow, field: 'Rule' };
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      problems.push(problem('invalid_rule', `rule ${id || sheetRow} is not JSON`, where));
-      return;
-    }
-    const parsed = parseRule(id && typeof json === 'object' && json !== null ? { ...json, id } : json);
-    if (parsed.ok) rules.push(parsed.value);
-    else problems.push(...parsed.problems.map((p) => ({ ...p, ...where, path: [...where.path, ...p.path] })));
-  });
-  return { rules, problems };
+  const found = RULE_COLUMNS.filter((c) => index.positions.has(c.key));
+  const header = found.map((c) => c.header);
+  const body = rows.map((row) => found.map((c) => cellText(row[index.positions.get(c.key)!])));
+  return rulesFromSheetRows([header, ...body]);
 }
 
 /** The categories rules can set, for the Categories tab. */

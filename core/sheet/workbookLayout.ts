@@ -4,8 +4,10 @@
  * (headerIndex), so a bookkeeper who moves or adds columns breaks nothing.
  */
 
-/** Bumped when a tab or a column changes meaning; written into the Audit tab of every write. */
-export const SHEET_LAYOUT_VERSION = 1;
+import { RULES_SHEET_HEADERS } from '../rules/rulesSheet';
+
+/** Bumped when a tab or a column changes meaning (2: the Rules tab takes core/rules/rulesSheet's columns); written into the Audit tab of every write. */
+export const SHEET_LAYOUT_VERSION = 2;
 
 export type ColumnType = 'text' | 'money' | 'date' | 'datetime' | 'number' | 'percent' | 'boolean';
 
@@ -117,14 +119,37 @@ export const MATCH_COLUMNS = [
   text('notes', 'Notes', 'bookkeeper', 30),
 ] as const satisfies readonly ColumnDef[];
 
+/** Wider cells for the columns that hold several values or JSON. */
+const RULE_WIDTHS: Record<string, number> = {
+  Name: 28,
+  'Description Contains': 28,
+  Category: 24,
+  'More (JSON)': 40,
+};
+
 /**
- * The Rules tab as rows the bookkeeper edits. Its real columns come from core/rules/rulesSheet
- * (RULES_SHEET_HEADERS); these are the identifying ones every writer can rely on.
+ * The Rules tab as rows the bookkeeper edits: the columns of core/rules/rulesSheet (filter and
+ * override columns in the spirit of Tiller's AutoCat), all the bookkeeper's. Keys are the headers
+ * in lower camel case (`Rule ID` → `id`); see core/sheet/ruleRows for the conversion.
  */
-export const RULE_COLUMNS = [
-  text('id', 'Rule ID', 'bookkeeper', 16, { required: true }),
-  text('definition', 'Rule', 'bookkeeper', 80),
-] as const satisfies readonly ColumnDef[];
+export const RULE_COLUMNS: readonly ColumnDef[] = RULES_SHEET_HEADERS.map((header) => ({
+  key: header === 'Rule ID' ? 'id' : ruleColumnKey(header),
+  header,
+  type: 'text',
+  owner: 'bookkeeper',
+  width: RULE_WIDTHS[header] ?? Math.max(10, header.length + 2),
+  ...(header === 'Rule ID' ? { required: true } : {}),
+}));
+
+function ruleColumnKey(header: string): string {
+  const words = header
+    .replace(/[^A-Za-z0-9 ]/g, '')
+    .split(' ')
+    .filter(Boolean);
+  return words
+    .map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase()))
+    .join('');
+}
 
 export const CATEGORY_COLUMNS = [
   text('category', 'Category', 'bookkeeper', 24, { required: true, fromOutside: true }),

@@ -34,7 +34,9 @@ describe('ledgerbridge demo', () => {
 
     const categories = book.get('Categories')!;
     const names = categories.rows.map((r) => r[0]);
-    expect(names).toEqual(expect.arrayContaining(['Rent', 'Sales: online', 'Sales: café', 'Transfer']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Rent or Lease', 'Sales', 'Cost of Goods Sold', 'Transfer Between Accounts']),
+    );
     expect(names).not.toContain('(uncategorized)');
   });
 

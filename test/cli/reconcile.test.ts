@@ -121,7 +121,7 @@ describe('ledgerbridge reconcile --rules', () => {
       const row = tx.rows.find((r) => r[tx.header.indexOf('Description')] === description)!;
       return [row[tx.header.indexOf('Category')], row[tx.header.indexOf('Payee')]];
     };
-    expect(await categoryOf('ABBOTT PROPERTIES RENT')).toEqual(['Rent', 'Abbott Properties']);
+    expect(await categoryOf('ABBOTT PROPERTIES RENT')).toEqual(['Rent or Lease', 'Abbott Properties']);
 
     // Without --rules the book's own Rules tab categorizes: nothing changes.
     const again = await runCli(['reconcile', ...examples, '--out', book], dir);
