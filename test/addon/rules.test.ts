@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseRule } from '../../core/model/rule';
+import { ruleToRow } from '../../core/sheet/ruleRows';
+import { RULE_COLUMNS } from '../../core/sheet/workbookLayout';
 import { connect, get, post, records, tab } from './addonHarness';
 import { makeBatch, wireTransaction } from './batchFixture';
 import { buildBundle, type LoadedAddon, loadAddon } from './loadAddon';
@@ -8,17 +11,31 @@ beforeAll(async () => {
 });
 
 const coffee = {
+  id: 'coffee',
   conditions: [{ field: 'description', op: 'contains', value: 'blue bottle' }],
   actions: [{ type: 'setCategory', category: 'Coffee' }],
 };
 
-/** Replaces the seeded starter rules with the bookkeeper's own. */
-function withRules(addon: LoadedAddon, rows: Array<[string, string]>) {
+/**
+ * Replaces the seeded starter rules with the bookkeeper's own, each row laid out by
+ * core/sheet/ruleRows under the tab's headers; a string is a row with only that Rule ID.
+ */
+function withRules(addon: LoadedAddon, rules: Array<object | string>) {
   const sheet = addon.spreadsheet.sheet('Rules');
   sheet.deleteRows(2, sheet.lastRow() - 1);
-  rows.forEach(([id, json], i) => {
-    sheet.cell(i + 2, 1).value = id;
-    sheet.cell(i + 2, 2).value = json;
+  const header = tab(addon, 'Rules').header;
+  rules.forEach((input, i) => {
+    let record: Record<string, unknown> = { id: input };
+    if (typeof input !== 'string') {
+      const rule = parseRule(input);
+      if (!rule.ok) throw new Error('bad test rule');
+      record = ruleToRow(rule.value);
+    }
+    for (const column of RULE_COLUMNS) {
+      const value = record[column.key];
+      if (value !== null && value !== undefined)
+        sheet.cell(i + 2, header.indexOf(column.header) + 1).value = String(value);
+    }
   });
 }
 
@@ -49,7 +66,7 @@ describe('Apply rules and doGet', () => {
     const batch = makeBatch(3);
     batch.transactions[2] = wireTransaction(2, { description: 'RENT JANUARY' });
     post(addon, { token, batch });
-    withRules(addon, [['coffee', JSON.stringify(coffee)]]);
+    withRules(addon, [coffee]);
     const header = tab(addon, 'Transactions').header;
     addon.spreadsheet.sheet('Transactions').cell(2, header.indexOf('Category Override') + 1).value = 'Meals';
     addon.run('applyRulesFromSheet');
@@ -71,13 +88,10 @@ describe('Apply rules and doGet', () => {
     const token = connect(addon);
     addon.run('setUpSpreadsheet');
     post(addon, { token, batch: makeBatch(2) });
-    withRules(addon, [
-      ['broken', '{"conditions": ['],
-      ['coffee', JSON.stringify(coffee)],
-    ]);
+    withRules(addon, ['broken', coffee]);
     addon.run('applyRulesFromSheet');
     expect(addon.ui.alerts).toHaveLength(1);
-    expect(addon.ui.alerts[0]).toMatch(/row 2, field Rule: rule broken is not JSON/);
+    expect(addon.ui.alerts[0]).toMatch(/row 2\b/);
     expect(records(addon, 'Transactions').map((r) => r.Category)).toEqual(['Coffee', 'Coffee']);
   });
 
@@ -85,7 +99,7 @@ describe('Apply rules and doGet', () => {
     const addon = loadAddon();
     const token = connect(addon);
     addon.run('setUpSpreadsheet');
-    withRules(addon, [['coffee', JSON.stringify(coffee)]]);
+    withRules(addon, [coffee]);
     const categories = addon.spreadsheet.sheet('Categories');
     categories.deleteRows(2, categories.lastRow() - 1);
     categories.cell(2, 1).value = 'Coffee';
