@@ -105,6 +105,17 @@ export async function reconcileToBook(
     now: options.now,
     actor: options.actor,
   });
-  await writeFile(options.out, await writeWorkbook(tabs));
+  const bytes = await writeWorkbook(tabs);
+  try {
+    await writeFile(options.out, bytes);
+  } catch (error) {
+    throw new LedgerbridgeError(
+      `${options.out}: cannot write the workbook (${(error as Error).message})`,
+      'unwritable_book',
+      {
+        cause: error,
+      },
+    );
+  }
   return { run, upsert, bookWarnings: book?.warnings ?? [] };
 }

@@ -103,6 +103,15 @@ describe('ledgerbridge reconcile errors', () => {
     expect(stderr).toMatch(/nowhere\.csv.*cannot read/);
   });
 
+  it('says so when the book cannot be written', async () => {
+    const { code, stderr } = await runCli(
+      ['reconcile', examples[0]!, '--out', join(dir, 'missing', 'book.xlsx')],
+      dir,
+    );
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/book\.xlsx: cannot write the workbook/);
+  });
+
   it('is a usage error without files or with a bad option', async () => {
     expect((await runCli(['reconcile', '--json'], dir)).code).toBe(2);
     expect((await runCli(['reconcile', examples[0]!, '--period-end', '31/10/2026'], dir)).code).toBe(2);
