@@ -14,6 +14,7 @@ export const IMPORT_CHUNK_ROWS = 2_000;
  */
 export const IMPORT_TIME_BUDGET_MS = 5 * 60_000;
 const STAGING_TAB = '_ledgerbridge_import';
+const STAGING_BLOCK_ROWS = 5_000;
 const CURSOR_KEY = 'ledgerbridge.importCursor';
 const KEPT_PROBLEMS = 20;
 
@@ -85,11 +86,13 @@ export function startImport(
   const staged = withDocumentLock(services, () => {
     const sheet = stagingSheet(services.SpreadsheetApp.getActiveSpreadsheet());
     sheet.getRange(1, 1, Math.max(1, sheet.getMaxRows()), 1).clearContent();
-    if (file.transactions.length > 0) {
-      ensureRows(sheet, file.transactions.length);
+    if (file.transactions.length > 0) ensureRows(sheet, file.transactions.length);
+    // In blocks, so no single call carries megabytes.
+    for (let at = 0; at < file.transactions.length; at += STAGING_BLOCK_ROWS) {
+      const block = file.transactions.slice(at, at + STAGING_BLOCK_ROWS);
       sheet
-        .getRange(1, 1, file.transactions.length, 1)
-        .setValues(file.transactions.map((t) => [`'${JSON.stringify(toTransactionJson(t))}`]));
+        .getRange(at + 1, 1, block.length, 1)
+        .setValues(block.map((t) => [`'${JSON.stringify(toTransactionJson(t))}`]));
     }
     return { ok: true as const, value: true };
   });
