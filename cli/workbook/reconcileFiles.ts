@@ -10,6 +10,7 @@ import type { Rule } from '../../core/model/rule';
 import type { Transaction } from '../../core/model/transaction';
 import { applyRules } from '../../core/rules/applyRules';
 import { capturePageFile, isPageFile } from './capturePageFile';
+import { isJsonFile, readJsonFile } from './readJsonFile';
 
 export type InputFile = { name: string; bytes: Uint8Array };
 
@@ -61,7 +62,9 @@ export function reconcileFiles(files: readonly InputFile[], options: ReconcileRu
           ...(options.url ? { url: options.url } : {}),
           ...(options.import?.asOf ? { asOf: options.import.asOf } : {}),
         })
-      : importFile(file, options.import);
+      : isJsonFile(file.name)
+        ? readJsonFile(file)
+        : importFile(file, options.import);
     if (!outcome.ok) {
       problems.push(...outcome.problems);
       continue;

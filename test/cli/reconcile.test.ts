@@ -83,6 +83,30 @@ describe('ledgerbridge reconcile with saved portal pages', () => {
   });
 });
 
+describe('ledgerbridge reconcile with JSON transactions', () => {
+  it('reads what import prints and an exported Batch, and names the row and field of a bad one', async () => {
+    const first = JSON.parse(
+      (await runCli(['reconcile', examples[0]!, '--json'], dir)).stdout,
+    ) as ReconcileJson;
+    const array = join(dir, 'lines.json');
+    writeFileSync(array, JSON.stringify(first.transactions));
+    const fromArray = JSON.parse((await runCli(['reconcile', array, '--json'], dir)).stdout) as ReconcileJson;
+    expect(fromArray.transactions).toEqual(first.transactions);
+
+    const batch = join(dir, 'batch.json');
+    const envelope = { schemaVersion: 1, batchId: 'b-1', source: { capturedAt: '2026-11-01T00:00:00Z' } };
+    writeFileSync(batch, JSON.stringify({ ...envelope, transactions: first.transactions }));
+    const fromBatch = JSON.parse((await runCli(['reconcile', batch, '--json'], dir)).stdout) as ReconcileJson;
+    expect(fromBatch.transactions.map((t) => t.id)).toEqual(first.transactions.map((t) => t.id));
+
+    const broken = first.transactions.map((t, i) => (i === 2 ? { ...t, amount: '12,50' } : t));
+    writeFileSync(batch, JSON.stringify({ ...envelope, transactions: broken }));
+    const bad = await runCli(['reconcile', batch, '--json'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/batch\.json, row 3, field amount/);
+  });
+});
+
 describe('ledgerbridge reconcile errors', () => {
   it('names the file and exits non-zero when a file cannot be read', async () => {
     const bad = join(dir, 'broken.ofx');
