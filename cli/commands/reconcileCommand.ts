@@ -15,7 +15,8 @@ const usage = `Usage: ledgerbridge reconcile FILE… [--out book.xlsx] [--json] 
 Imports bank and processor files (OFX/QFX, QIF, CAMT.053, bank CSV, Stripe, PayPal, Square
 exports), saved portal pages (.html), and transactions as JSON (an exported Batch, or what
 \`ledgerbridge capture\` and \`import\` print), categorizes, matches payouts to deposits, transfers
-and duplicates, and writes the reconciliation workbook (Transactions, Matches, Rules, Categories, Summary, Audit).
+and duplicates, and writes the reconciliation workbook (Transactions, Matches, Rules,
+Categories, Summary, Audit).
 
   --out FILE          the .xlsx to write (default ${DEFAULT_OUT} unless --json is given);
                       an existing book is updated: the bookkeeper's Category Override, Notes,
