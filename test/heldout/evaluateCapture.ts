@@ -1,0 +1,285 @@
+/**
+ * Held-out judge for core/capture: runs `capturePage` on every page of test/fixtures/portals-heldout/
+ * (pages written without looking at the capture code or its own fixtures) and scores each captured row
+ * against the expected one on date, amount, currency and status.
+ *
+ *   npx tsx test/heldout/evaluateCapture.ts          # per-page table, overall figures, every mismatch
+ *   npx tsx test/heldout/evaluateCapture.ts --json   # the same as JSON
+ *
+ * Scoring:
+ * - correct: an expected row and a captured row equal on all four fields. Pairing is a maximum matching
+ *   on that equality (order does not matter), so a page read in another order is not punished.
+ * - wrong: an expected row left over is paired with the most similar left-over captured row (same date,
+ *   same magnitude, same description…, at least two of those); the pair counts as captured but not
+ *   correct, and the differing fields are listed.
+ * - missed: an expected row with no captured row at all.
+ * - invented: a captured row that pairs with no expected row (a row made up from a balance, a scheduled
+ *   payment, a hidden duplicate, a summary tile…).
+ * Row accuracy = correct / expected, over all pages.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { capturePage } from '../../core/capture/capturePage';
+import { decimalToMinor } from '../../core/money/decimalToMinor';
+import { formatAmount } from '../../core/money/formatAmount';
+
+export const HELDOUT_DIR = fileURLToPath(new URL('../fixtures/portals-heldout/', import.meta.url));
+
+/** The capture moment every page is evaluated at (its own `asOf` decides the dates). */
+const CAPTURED_AT = '2026-11-23T12:00:00.000Z';
+
+export type ExpectedRow = {
+  date: string;
+  amount: string;
+  currency: string;
+  status: 'pending' | 'posted';
+  description: string;
+};
+
+export type Row = ExpectedRow & { minor: number | undefined };
+
+export type FieldDiff = { field: 'date' | 'amount' | 'currency' | 'status'; expected: string; got: string };
+
+export type PageResult = {
+  name: string;
+  url: string;
+  asOf: string;
+  expected: number;
+  captured: number;
+  correct: number;
+  /** Captured, paired with an expected row, but some field differs. */
+  wrong: { index: number; expected: Row; got: Row; diffs: FieldDiff[] }[];
+  missed: { index: number; expected: Row }[];
+  invented: { index: number; got: Row }[];
+  /** capturePage threw. */
+  error?: string;
+  /** What the diagnostics said about the path taken (profile / generic), for the report. */
+  path?: string;
+};
+
+export type Evaluation = {
+  pages: PageResult[];
+  expected: number;
+  captured: number;
+  correct: number;
+  wrong: number;
+  missed: number;
+  invented: number;
+  accuracy: number;
+};
+
+type Page = { name: string; html: string; url: string; asOf: string; expected: ExpectedRow[] };
+
+export function heldoutPages(dir = HELDOUT_DIR): Page[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f) => {
+      const name = f.slice(0, -'.html'.length);
+      const meta = JSON.parse(readFileSync(join(dir, `${name}.meta.json`), 'utf8')) as {
+        url: string;
+        asOf: string;
+      };
+      const expected = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')) as ExpectedRow[];
+      return { name, html: readFileSync(join(dir, f), 'utf8'), url: meta.url, asOf: meta.asOf, expected };
+    });
+}
+
+function expectedRow(e: ExpectedRow): Row {
+  const minor = decimalToMinor(e.amount, e.currency);
+  return { ...e, minor: minor.ok ? minor.value : undefined };
+}
+
+function capturedRow(t: {
+  date: string;
+  amount: { minor: number; currency: string };
+  status: string;
+  description: string;
+}): Row {
+  return {
+    date: t.date,
+    amount: formatAmount(t.amount.minor, t.amount.currency),
+    currency: t.amount.currency,
+    status: t.status as Row['status'],
+    description: t.description,
+    minor: t.amount.minor,
+  };
+}
+
+function diffs(e: Row, g: Row): FieldDiff[] {
+  const out: FieldDiff[] = [];
+  if (e.date !== g.date) out.push({ field: 'date', expected: e.date, got: g.date });
+  if (e.minor !== g.minor || e.minor === undefined)
+    out.push({ field: 'amount', expected: e.amount, got: g.amount });
+  if (e.currency !== g.currency) out.push({ field: 'currency', expected: e.currency, got: g.currency });
+  if (e.status !== g.status) out.push({ field: 'status', expected: e.status, got: g.status });
+  return out;
+}
+
+const words = (s: string) =>
+  new Set(
+    s
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 1),
+  );
+
+function descriptionSimilarity(a: string, b: string): number {
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.size === 0 || wb.size === 0) return 0;
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return shared / Math.min(wa.size, wb.size);
+}
+
+/** How alike a left-over expected row and a left-over captured row are; pairs need ≥ 2. */
+function similarity(e: Row, g: Row): number {
+  let score = 0;
+  if (e.date === g.date) score += 1;
+  if (e.minor !== undefined && g.minor !== undefined && Math.abs(e.minor) === Math.abs(g.minor)) score += 1.5;
+  if (e.currency === g.currency) score += 0.25;
+  if (e.status === g.status) score += 0.25;
+  score += 1.5 * descriptionSimilarity(e.description, g.description);
+  return score;
+}
+
+export function scorePage(
+  page: Page,
+  got: Row[],
+): Omit<PageResult, 'name' | 'url' | 'asOf' | 'path' | 'error'> {
+  const expected = page.expected.map(expectedRow);
+  const usedE = new Set<number>();
+  const usedG = new Set<number>();
+  // 1. Exact pairs. Equality on the four fields is an equivalence, so a greedy pass per expected row
+  //    (nearest unused captured row with the same key) is a maximum matching.
+  const key = (r: Row) => `${r.date}|${r.minor}|${r.currency}|${r.status}`;
+  const byKey = new Map<string, number[]>();
+  got.forEach((g, j) => {
+    const k = key(g);
+    byKey.set(k, [...(byKey.get(k) ?? []), j]);
+  });
+  let correct = 0;
+  expected.forEach((e, i) => {
+    if (e.minor === undefined) return;
+    const candidates = (byKey.get(key(e)) ?? []).filter((j) => !usedG.has(j));
+    if (candidates.length === 0) return;
+    const j = candidates.reduce((best, c) => (Math.abs(c - i) < Math.abs(best - i) ? c : best));
+    usedE.add(i);
+    usedG.add(j);
+    correct++;
+  });
+  // 2. Left-overs: best pairs first.
+  const pairs: { i: number; j: number; s: number }[] = [];
+  expected.forEach((e, i) => {
+    if (usedE.has(i)) return;
+    got.forEach((g, j) => {
+      if (usedG.has(j)) return;
+      const s = similarity(e, g);
+      if (s >= 2) pairs.push({ i, j, s: s - Math.abs(i - j) * 0.001 });
+    });
+  });
+  pairs.sort((a, b) => b.s - a.s);
+  const wrong: PageResult['wrong'] = [];
+  for (const p of pairs) {
+    if (usedE.has(p.i) || usedG.has(p.j)) continue;
+    usedE.add(p.i);
+    usedG.add(p.j);
+    const e = expected[p.i]!;
+    const g = got[p.j]!;
+    wrong.push({ index: p.i, expected: e, got: g, diffs: diffs(e, g) });
+  }
+  wrong.sort((a, b) => a.index - b.index);
+  const missed = expected.flatMap((e, i) => (usedE.has(i) ? [] : [{ index: i, expected: e }]));
+  const invented = got.flatMap((g, j) => (usedG.has(j) ? [] : [{ index: j, got: g }]));
+  return { expected: expected.length, captured: got.length, correct, wrong, missed, invented };
+}
+
+function pathTaken(diagnostics: unknown): string | undefined {
+  if (!diagnostics || typeof diagnostics !== 'object') return undefined;
+  const d = diagnostics as Record<string, unknown>;
+  const path = d.path ?? d.source ?? d.mode;
+  const profile = d.profile ?? d.profileId;
+  const parts = [path, profile].filter((x) => typeof x === 'string' || typeof x === 'number');
+  if (parts.length > 0) return parts.join(' ');
+  return undefined;
+}
+
+export function evaluatePage(page: Page): PageResult {
+  const base = { name: page.name, url: page.url, asOf: page.asOf };
+  let got: Row[];
+  let path: string | undefined;
+  try {
+    const document = parseHTML(page.html).document as unknown as Document;
+    const result = capturePage(document, { url: page.url, asOf: page.asOf, capturedAt: CAPTURED_AT });
+    got = result.transactions.map(capturedRow);
+    path = pathTaken(result.diagnostics);
+  } catch (error) {
+    const scored = scorePage(page, []);
+    return {
+      ...base,
+      ...scored,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
+  }
+  return { ...base, ...scorePage(page, got), ...(path ? { path } : {}) };
+}
+
+export function evaluateHeldout(dir = HELDOUT_DIR): Evaluation {
+  const pages = heldoutPages(dir).map(evaluatePage);
+  const sum = (f: (p: PageResult) => number) => pages.reduce((n, p) => n + f(p), 0);
+  const expected = sum((p) => p.expected);
+  const correct = sum((p) => p.correct);
+  return {
+    pages,
+    expected,
+    captured: sum((p) => p.captured),
+    correct,
+    wrong: sum((p) => p.wrong.length),
+    missed: sum((p) => p.missed.length),
+    invented: sum((p) => p.invented.length),
+    accuracy: expected === 0 ? 0 : correct / expected,
+  };
+}
+
+const show = (r: Row) => `${r.date} ${r.amount} ${r.currency} ${r.status} "${r.description.slice(0, 60)}"`;
+
+export function formatEvaluation(ev: Evaluation): string {
+  const lines: string[] = [];
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
+  const nameWidth = Math.max(8, ...ev.pages.map((p) => p.name.length));
+  lines.push(
+    `${'page'.padEnd(nameWidth)} ${pad('expected', 8)} ${pad('captured', 8)} ${pad('correct', 7)} ${pad('wrong', 5)} ${pad('missed', 6)} ${pad('invented', 8)} ${pad('accuracy', 8)}`,
+  );
+  for (const p of ev.pages) {
+    const acc = p.expected === 0 ? '-' : `${((100 * p.correct) / p.expected).toFixed(1)}%`;
+    lines.push(
+      `${p.name.padEnd(nameWidth)} ${pad(p.expected, 8)} ${pad(p.captured, 8)} ${pad(p.correct, 7)} ${pad(p.wrong.length, 5)} ${pad(p.missed.length, 6)} ${pad(p.invented.length, 8)} ${pad(acc, 8)}${p.error ? '  (threw)' : ''}`,
+    );
+  }
+  lines.push(
+    `${'OVERALL'.padEnd(nameWidth)} ${pad(ev.expected, 8)} ${pad(ev.captured, 8)} ${pad(ev.correct, 7)} ${pad(ev.wrong, 5)} ${pad(ev.missed, 6)} ${pad(ev.invented, 8)} ${pad(`${(100 * ev.accuracy).toFixed(1)}%`, 8)}`,
+  );
+  const failing = ev.pages.filter((p) => p.error || p.wrong.length || p.missed.length || p.invented.length);
+  if (failing.length > 0) lines.push('', 'Mismatches:');
+  for (const p of failing) {
+    lines.push('', `## ${p.name}  (${p.url}, as of ${p.asOf}${p.path ? `, ${p.path}` : ''})`);
+    if (p.error) lines.push(`  capturePage threw: ${p.error.split('\n').slice(0, 4).join('\n    ')}`);
+    for (const w of p.wrong) {
+      const what = w.diffs.map((d) => `${d.field}: expected ${d.expected}, got ${d.got}`).join('; ');
+      lines.push(`  wrong    row ${w.index + 1}: ${what}`, `           expected ${show(w.expected)}`);
+      lines.push(`           got      ${show(w.got)}`);
+    }
+    for (const m of p.missed) lines.push(`  missed   row ${m.index + 1}: ${show(m.expected)}`);
+    for (const x of p.invented) lines.push(`  invented (captured #${x.index + 1}): ${show(x.got)}`);
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const ev = evaluateHeldout();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(ev, null, 2));
+  else console.log(formatEvaluation(ev));
+}
