@@ -115,7 +115,7 @@ function linkWithDifference(
   why: string,
   ctx: MatchContext,
 ): void {
-  if (isRejected(ctx, pairType(unit), [...unitMemberIds(unit), line.t.id])) return;
+  if (isRejected(ctx, pairType(unit), () => [...unitMemberIds(unit), line.t.id])) return;
   const diff = line.t.amount.minor - unit.value;
   const c = unit.currency;
   const match = accept(

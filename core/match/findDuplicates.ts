@@ -1,7 +1,6 @@
-import { daysBetween } from '../dates/calendar';
 import { descriptionSimilarity } from '../ids/descriptionSimilarity';
-import { accountKey } from '../model/account';
 import type { Transaction } from '../model/transaction';
+import { daysApart } from './dayNumber';
 import { describeMoney } from './describeMoney';
 import { accept, type MatchContext } from './matchContext';
 import { referenceTokens } from './referenceTokens';
@@ -31,7 +30,7 @@ function sameLine(a: Transaction, b: Transaction): { confidence: number; why: st
   if (refsA.length > 0 && refsB.length > 0 && !refsA.some((r) => refsB.includes(r))) return undefined;
   if (a.status !== b.status) {
     const [pending, posted] = a.status === 'pending' ? [a, b] : [b, a];
-    const lag = daysBetween(pending.date, posted.date);
+    const lag = daysApart(pending.date, posted.date);
     if (lag < -POSTING_DAYS.before || lag > POSTING_DAYS.after || similarity < MIN_SIMILARITY)
       return undefined;
     return {
@@ -53,7 +52,6 @@ function sameLine(a: Transaction, b: Transaction): { confidence: number; why: st
  * Returns the lines to match (copies and superseded pending lines removed).
  */
 export function findDuplicates(transactions: readonly Transaction[], ctx: MatchContext): Transaction[] {
-  const byId = new Map(transactions.map((t) => [t.id, t]));
   const copies = new Set<string>();
   const kept = new Set<string>();
 
@@ -73,16 +71,21 @@ export function findDuplicates(transactions: readonly Transaction[], ctx: MatchC
     kept.add(keep.id);
   };
 
-  for (const t of transactions) {
-    const successor = t.supersededBy ? byId.get(t.supersededBy) : undefined;
-    if (t.supersededBy && !ctx.claimed.has(t.id)) copies.add(t.id);
-    if (successor) record(successor, t, 1, 'the posted line replaced the pending one when it was captured');
+  const superseded = transactions.filter((t) => t.supersededBy);
+  if (superseded.length > 0) {
+    const byId = new Map(transactions.map((t) => [t.id, t]));
+    for (const t of superseded) {
+      if (!ctx.claimed.has(t.id)) copies.add(t.id);
+      const successor = byId.get(t.supersededBy!);
+      if (successor) record(successor, t, 1, 'the posted line replaced the pending one when it was captured');
+    }
   }
 
-  const groups = new Map<string, Transaction[]>();
+  // Grouped by amount alone (a number key is cheap); account and currency are checked per pair.
+  const groups = new Map<number, Transaction[]>();
   for (const t of transactions) {
     if (copies.has(t.id) || t.amount.minor === 0) continue;
-    const key = `${accountKey(t)}|${t.amount.currency}|${t.amount.minor}`;
+    const key = t.amount.minor;
     const list = groups.get(key);
     if (list) list.push(t);
     else groups.set(key, [t]);
@@ -93,13 +96,10 @@ export function findDuplicates(transactions: readonly Transaction[], ctx: MatchC
     for (let i = 0; i < group.length; i++) {
       const a = group[i]!;
       if (copies.has(a.id)) continue;
-      for (
-        let j = i + 1;
-        j < group.length && daysBetween(a.date, group[j]!.date) <= POSTING_DAYS.after;
-        j++
-      ) {
+      for (let j = i + 1; j < group.length && daysApart(a.date, group[j]!.date) <= POSTING_DAYS.after; j++) {
         const b = group[j]!;
-        if (copies.has(b.id) || copies.has(a.id)) continue;
+        if (b.account !== a.account || b.institution !== a.institution) continue;
+        if (b.amount.currency !== a.amount.currency || copies.has(b.id) || copies.has(a.id)) continue;
         const same = sameLine(a, b);
         if (!same) continue;
         const [keep, copy] = keeps(a, b) ? [a, b] : [b, a];

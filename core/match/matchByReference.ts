@@ -1,5 +1,5 @@
-import { addDays } from '../dates/calendar';
 import { type BankLine, compatible } from './bankLine';
+import { daysApart } from './dayNumber';
 import { linkDraft } from './linkDraft';
 import { accept, isRejected, type MatchContext, recordLag } from './matchContext';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
@@ -41,7 +41,7 @@ export function matchByReference(
       if (owners?.length !== 1) continue;
       const unit = owners[0]!;
       if (unit.currency !== line.t.amount.currency || !compatible(line, unit.processor)) continue;
-      if (line.t.date < addDays(unit.date, -EARLY_DAYS) || line.t.date > addDays(unit.end, LATE_DAYS))
+      if (daysApart(unit.date, line.t.date) < -EARLY_DAYS || daysApart(unit.end, line.t.date) > LATE_DAYS)
         continue;
       const list = candidates.get(unit);
       if (!list) candidates.set(unit, [line]);
@@ -55,7 +55,9 @@ export function matchByReference(
     const lines = candidates
       .get(unit)!
       .filter(
-        (l) => !ctx.claimed.has(l.t.id) && !isRejected(ctx, pairType(unit), [...unitMemberIds(unit), l.t.id]),
+        (l) =>
+          !ctx.claimed.has(l.t.id) &&
+          !isRejected(ctx, pairType(unit), () => [...unitMemberIds(unit), l.t.id]),
       );
     const exact = lines.filter((l) => l.t.amount.minor === unit.value).sort((a, b) => closeness(unit, a, b));
     const best = exact[0];

@@ -1,8 +1,9 @@
 import type { BusinessCalendar } from '../dates/businessDays';
-import { addBusinessDays, businessDaysBetween } from '../dates/businessDays';
+import { addBusinessDays } from '../dates/businessDays';
 import type { Discrepancy, Match, MatchMember, MatchType } from '../model/match';
 import { MATCH_SCHEMA_VERSION } from '../model/match';
 import type { Money } from '../model/money';
+import { businessDayIndex } from './businessDayIndex';
 import { discrepancyId, matchId } from './matchId';
 import type { Windows } from './processors';
 
@@ -25,6 +26,8 @@ export type MatchContext = {
    * payout (a payout made on a Saturday or a holiday starts moving on the next business day).
    */
   lag: (payoutDate: string, depositDate: string) => number;
+  /** Business days in (from, to], negative when `to` is earlier: `businessDaysBetween`, by table. */
+  businessDaysBetween: (from: string, to: string) => number;
 };
 
 export function createMatchContext(calendar: BusinessCalendar, windows: Windows): MatchContext {
@@ -38,6 +41,7 @@ export function createMatchContext(calendar: BusinessCalendar, windows: Windows)
     }
     return end;
   };
+  const index = businessDayIndex(calendar);
   return {
     calendar,
     windows,
@@ -47,7 +51,8 @@ export function createMatchContext(calendar: BusinessCalendar, windows: Windows)
     discrepancies: [],
     lags: new Map(),
     windowEnd,
-    lag: (payoutDate, depositDate) => businessDaysBetween(windowEnd(payoutDate, 0), depositDate, calendar),
+    lag: (payoutDate, depositDate) => index(depositDate) - index(windowEnd(payoutDate, 0)),
+    businessDaysBetween: (from, to) => index(to) - index(from),
   };
 }
 
@@ -60,8 +65,9 @@ export type MatchDraft = {
   reason: string;
 };
 
-export const isRejected = (ctx: MatchContext, type: MatchType, memberIds: readonly string[]) =>
-  ctx.rejected.has(matchId(type, memberIds));
+/** Whether the bookkeeper rejected exactly this pairing; the ids are only gathered when something was rejected. */
+export const isRejected = (ctx: MatchContext, type: MatchType, memberIds: () => readonly string[]) =>
+  ctx.rejected.size > 0 && ctx.rejected.has(matchId(type, memberIds()));
 
 /**
  * Records a suggested match and takes its members, unless the bookkeeper rejected exactly this

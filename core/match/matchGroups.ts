@@ -1,5 +1,5 @@
-import { daysBetween } from '../dates/calendar';
 import { type BankLine, firstOnOrAfter } from './bankLine';
+import { daysApart } from './dayNumber';
 import { linkDraft } from './linkDraft';
 import { accept, isRejected, type MatchContext } from './matchContext';
 import { byUnitDate, type PayoutUnit, unitMemberIds, unitTaken } from './payoutUnit';
@@ -36,7 +36,8 @@ export function matchGroups(
 function manyToOne(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext): void {
   const open = units.filter((u) => !unitTaken(ctx.claimed, u)).sort(byUnitDate);
   if (open.length < 2) return;
-  const maxSpan = Math.max(...open.map((u) => daysBetween(u.date, u.end)));
+  let maxSpan = 0;
+  for (const u of open) maxSpan = Math.max(maxSpan, daysApart(u.date, u.end));
   const byCurrency = groupBy(open, (u) => u.currency);
   for (const line of lines) {
     if (ctx.claimed.has(line.t.id) || line.t.amount.minor === 0) continue;
@@ -51,7 +52,7 @@ function manyToOne(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
       i--, scanned++
     ) {
       const u = pool[i]!;
-      if (daysBetween(u.date, line.t.date) > maxSpan) break;
+      if (daysApart(u.date, line.t.date) > maxSpan) break;
       if (unitTaken(ctx.claimed, u) || u.end < line.t.date || !sameSign(u.value, target)) continue;
       if (Math.abs(u.value) >= Math.abs(target)) continue;
       if (line.processor !== undefined && u.processor !== line.processor) continue;
@@ -61,7 +62,7 @@ function manyToOne(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
     for (const group of groupBy(found, (u) => u.processor).values()) {
       if (group.length < 2) continue;
       const keep = (ix: number[]) =>
-        !isRejected(ctx, 'many-to-one', [...ix.flatMap((i) => unitMemberIds(group[i]!)), line.t.id]);
+        !isRejected(ctx, 'many-to-one', () => [...ix.flatMap((i) => unitMemberIds(group[i]!)), line.t.id]);
       for (const ix of subsetSums(
         group.map((u) => u.value),
         target,
@@ -72,7 +73,7 @@ function manyToOne(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
     }
     if (solutions.length === 0) continue;
     const unique = solutions.length === 1;
-    const chosen = unique ? solutions[0]! : nearest(solutions, (u) => daysBetween(u.date, line.t.date));
+    const chosen = unique ? solutions[0]! : nearest(solutions, (u) => daysApart(u.date, line.t.date));
     const named = line.processor !== undefined;
     const confidence = unique ? (named ? 0.9 : 0.75) - 0.05 * (chosen.length - 2) : 0.4;
     const why = unique
@@ -83,12 +84,15 @@ function manyToOne(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
 }
 
 function oneToMany(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext): void {
-  const open = lines.filter((l) => !ctx.claimed.has(l.t.id) && l.t.amount.minor !== 0);
+  // A split deposit is rare; only lines that name the payout's processor may make one up.
+  const open = lines.filter(
+    (l) => !ctx.claimed.has(l.t.id) && l.processor !== undefined && l.t.amount.minor !== 0,
+  );
   if (open.length < 2) return;
-  const byCurrency = groupBy(open, (l) => l.t.amount.currency);
+  const byCurrency = groupBy(open, (l) => `${l.processor}|${l.t.amount.currency}`);
   for (const u of [...units].sort(byUnitDate)) {
     if (unitTaken(ctx.claimed, u)) continue;
-    const pool = byCurrency.get(u.currency);
+    const pool = byCurrency.get(`${u.processor}|${u.currency}`);
     if (!pool) continue;
     const found: BankLine[] = [];
     let scanned = 0;
@@ -99,19 +103,13 @@ function oneToMany(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
     ) {
       const line = pool[i]!;
       if (line.t.date > u.end) break;
-      // A split deposit is rare; only lines that name this processor may make one up.
-      if (
-        ctx.claimed.has(line.t.id) ||
-        line.processor !== u.processor ||
-        !sameSign(line.t.amount.minor, u.value)
-      )
-        continue;
+      if (ctx.claimed.has(line.t.id) || !sameSign(line.t.amount.minor, u.value)) continue;
       if (Math.abs(line.t.amount.minor) >= Math.abs(u.value)) continue;
       found.push(line);
     }
     if (found.length < 2) continue;
     const keep = (ix: number[]) =>
-      !isRejected(ctx, 'one-to-many', [...unitMemberIds(u), ...ix.map((i) => found[i]!.t.id)]);
+      !isRejected(ctx, 'one-to-many', () => [...unitMemberIds(u), ...ix.map((i) => found[i]!.t.id)]);
     const solutions = subsetSums(
       found.map((l) => l.t.amount.minor),
       u.value,
@@ -119,7 +117,7 @@ function oneToMany(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
     ).map((ix) => ix.map((i) => found[i]!));
     if (solutions.length === 0) continue;
     const unique = solutions.length === 1;
-    const chosen = unique ? solutions[0]! : nearest(solutions, (l) => daysBetween(u.date, l.t.date));
+    const chosen = unique ? solutions[0]! : nearest(solutions, (l) => daysApart(u.date, l.t.date));
     const why = unique
       ? `these ${chosen.length} deposits naming ${u.processor} are the only combination in the window that adds up to the payout to the cent`
       : `several combinations of deposits add up to the payout; the nearest in date is proposed for review`;

@@ -57,7 +57,7 @@ export function matchOneToOne(
         const line = sorted[i]!;
         if (
           compatible(line, u.processor) &&
-          !isRejected(ctx, pairType(u), [...unitMemberIds(u), line.t.id])
+          !isRejected(ctx, pairType(u), () => [...unitMemberIds(u), line.t.id])
         ) {
           found.push(line);
         }

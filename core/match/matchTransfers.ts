@@ -1,4 +1,3 @@
-import { businessDaysBetween } from '../dates/businessDays';
 import { addDays } from '../dates/calendar';
 import { accountKey } from '../model/account';
 import type { Transaction } from '../model/transaction';
@@ -49,8 +48,8 @@ export function matchTransfers(lines: readonly BankLine[], ctx: MatchContext): v
       const inn = pool[i]!;
       if (accountKey(inn.t) === accountKey(out.t)) continue;
       if (!looksLikeTransfer(out.t) && !looksLikeTransfer(inn.t)) continue;
-      const lag = businessDaysBetween(out.t.date, inn.t.date, ctx.calendar);
-      if (Math.abs(lag) > window || isRejected(ctx, 'transfer', [out.t.id, inn.t.id])) continue;
+      const lag = ctx.businessDaysBetween(out.t.date, inn.t.date);
+      if (Math.abs(lag) > window || isRejected(ctx, 'transfer', () => [out.t.id, inn.t.id])) continue;
       found.push({ line: inn, lag });
       rivals.set(inn, (rivals.get(inn) ?? 0) + 1);
     }

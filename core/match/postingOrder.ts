@@ -28,14 +28,19 @@ export function postingOrder(transactions: readonly Transaction[]): Transaction[
     }
     for (let i = 0; i < lines.length; i++) sequence.set(lines[i]!, rising < 0 ? lines.length - i : i);
   }
-  return [...transactions].sort((a, b) => {
+  // Sort compact keys rather than the transactions themselves: far fewer memory reads per comparison.
+  const keyed = transactions.map((t) => ({
+    t,
+    date: t.date,
+    source: sourceOf(t),
+    seq: sequence.get(t) ?? -1,
+    id: t.id,
+  }));
+  keyed.sort((a, b) => {
     if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-    const sa = sourceOf(a);
-    const sb = sourceOf(b);
-    if (sa !== sb) return sa < sb ? -1 : 1;
-    const qa = sequence.get(a) ?? -1;
-    const qb = sequence.get(b) ?? -1;
-    if (qa !== qb) return qa - qb;
+    if (a.source !== b.source) return a.source < b.source ? -1 : 1;
+    if (a.seq !== b.seq) return a.seq - b.seq;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
+  return keyed.map((k) => k.t);
 }

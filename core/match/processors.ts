@@ -23,13 +23,28 @@ const PROCESSOR_NAMES = Object.keys(PROCESSOR_TOKENS);
 
 export const processorOf = (t: Transaction): string => t.institution.toLowerCase();
 
+const processorInstitutions = new Set(PROCESSOR_NAMES);
+
 /** A line from a processor's own records (as opposed to a bank's view of the money). */
 export function isProcessorSide(t: Transaction): boolean {
-  return t.kind === 'payout' || t.institution.toLowerCase() in PROCESSOR_TOKENS;
+  return (
+    t.kind === 'payout' ||
+    processorInstitutions.has(t.institution) ||
+    processorInstitutions.has(processorOf(t))
+  );
 }
+
+/** Any processor's words: most bank lines name none, and one test settles that. */
+const ANY_PROCESSOR = new RegExp(
+  Object.values(PROCESSOR_TOKENS)
+    .map((r) => r.source)
+    .join('|'),
+  'i',
+);
 
 /** The processor a bank line names in its text (`STRIPE TRANSFER`, `SQ *`, `PAYPAL`), if exactly one. */
 export function processorNamedIn(text: string): string | undefined {
+  if (!ANY_PROCESSOR.test(text)) return undefined;
   let found: string | undefined;
   for (const name of PROCESSOR_NAMES) {
     if (!PROCESSOR_TOKENS[name]!.test(text)) continue;

@@ -2,7 +2,7 @@ import { type BusinessCalendar, US_BANK_CALENDAR } from '../dates/businessDays';
 import type { Discrepancy, Match } from '../model/match';
 import type { Transaction } from '../model/transaction';
 import { applyDecisions } from './applyDecisions';
-import { toBankLine } from './bankLine';
+import { type BankLine, toBankLine } from './bankLine';
 import { earliestDate, latestDate } from './dateExtremes';
 import { findDiscrepancies } from './findDiscrepancies';
 import { findDuplicates } from './findDuplicates';
@@ -49,8 +49,12 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 
   const decisions = applyDecisions(input.decisions ?? [], ctx);
   const live = findDuplicates(transactions, ctx);
-  const processorLines = live.filter(isProcessorSide);
-  const bankLines = live.filter((t) => !isProcessorSide(t)).map((t, i) => toBankLine(t, i));
+  const processorLines: Transaction[] = [];
+  const bankLines: BankLine[] = [];
+  for (const t of live) {
+    if (isProcessorSide(t)) processorLines.push(t);
+    else bankLines.push(toBankLine(t, bankLines.length));
+  }
 
   const units = rollUpPayouts(processorLines, ctx);
   const near = matchByReference(units, bankLines, ctx);
@@ -79,22 +83,20 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 
   const decided = new Set(decisions.map((d) => d.id));
   const matches = [...decisions, ...ctx.matches.filter((m) => !decided.has(m.id))];
-  const dates = new Map(
-    matches.map((m) => [m.id, earliestDate(m.members.flatMap((x) => byId.get(x.id)?.date ?? []))]),
-  );
-  matches.sort(
-    (a, b) => compare(dates.get(a.id)!, dates.get(b.id)!) || compare(a.type, b.type) || compare(a.id, b.id),
-  );
+  const ordered = matches
+    .map((m) => ({ m, date: earliestDate(m.members.flatMap((x) => byId.get(x.id)?.date ?? [])) }))
+    .sort((a, b) => compare(a.date, b.date) || compare(a.m.type, b.m.type) || compare(a.m.id, b.m.id))
+    .map((x) => x.m);
 
   const covered = new Set<string>();
-  for (const m of matches) {
+  for (const m of ordered) {
     if (m.state === 'rejected') continue;
     for (const x of m.members) if (settles(m.type, x.role)) covered.add(x.id);
   }
   const discrepancies = [...ctx.discrepancies].sort(
     (a, b) => compare(a.date, b.date) || compare(a.type, b.type) || compare(a.id, b.id),
   );
-  return { matches, discrepancies, unmatched: transactions.filter((t) => !covered.has(t.id)) };
+  return { matches: ordered, discrepancies, unmatched: transactions.filter((t) => !covered.has(t.id)) };
 }
 
 /** Whether being this member of this match accounts for a line: a payout needs its deposit, a kept line its own match. */
