@@ -35,7 +35,9 @@ export function applyRules(
   let changed = 0;
   const out = transactions.map((t) => {
     const subject = new RuleSubject(t);
-    for (const { rule, matches } of compiled.candidates(subject)) {
+    const count = compiled.select(subject);
+    for (let i = 0; i < count; i++) {
+      const { rule, matches } = compiled.selected(i);
       if (!matches(subject)) continue;
       applyActions(rule, subject, problems);
       if (rule.stop) break;

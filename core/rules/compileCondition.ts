@@ -1,6 +1,6 @@
 import { LedgerbridgeError } from '../model/errors';
 import type { Condition, TextCondition } from '../model/rule';
-import { decimalToScaled, minorToScaled } from './ruleAmount';
+import { decimalToScaled } from './ruleAmount';
 import { normalizeText, type RuleSubject } from './ruleSubject';
 import { compileSafeRegex } from './safeRegex';
 
@@ -15,7 +15,17 @@ export function compileCondition(c: Condition): Predicate {
 export function compileConditions(conditions: readonly Condition[], op: 'and' | 'or'): Predicate {
   const tests = conditions.map(compileCondition);
   if (tests.length === 1) return tests[0]!;
-  return op === 'and' ? (s) => tests.every((t) => t(s)) : (s) => tests.some((t) => t(s));
+  // Plain loops: this runs millions of times, and every()/some() would allocate a closure each time.
+  if (op === 'and') {
+    return (s) => {
+      for (let i = 0; i < tests.length; i++) if (!tests[i]!(s)) return false;
+      return true;
+    };
+  }
+  return (s) => {
+    for (let i = 0; i < tests.length; i++) if (tests[i]!(s)) return true;
+    return false;
+  };
 }
 
 /** Values as they are compared: case-folded, spacing collapsed. */
@@ -79,7 +89,7 @@ function compileText(c: TextCondition): Predicate {
 }
 
 function compileAmount(c: Extract<Condition, { field: 'amount' }>): Predicate {
-  const scaled = (s: RuleSubject) => minorToScaled(s.source.amount.minor, s.source.amount.currency);
+  const scaled = (s: RuleSubject) => s.scaledAmount();
   const v = c.value === undefined ? 0 : decimalToScaled(c.value);
   switch (c.op) {
     case 'inflow':

@@ -29,9 +29,13 @@ export class CompiledRules {
   private readonly always: number[] = [];
   private readonly literals = new LiteralIndex();
   private readonly exact = new Map<ExactField, Map<string, number[]>>();
+  /** The same, as parallel arrays: iterating a Map's entries allocates, and this runs per transaction. */
+  private readonly exactFields: ExactField[] = [];
+  private readonly exactValues: Array<Map<string, number[]>> = [];
   private readonly seen: Int32Array;
   private stamp = 0;
-  private found: number[] = [];
+  private readonly orders: Int32Array;
+  private count = 0;
 
   constructor(rules: readonly Rule[]) {
     this.rules = sortRules(rules.filter((r) => r.enabled)).map((rule) => ({
@@ -39,6 +43,7 @@ export class CompiledRules {
       matches: compileConditions(rule.conditions, rule.conditionsOp),
     }));
     this.seen = new Int32Array(this.rules.length);
+    this.orders = new Int32Array(this.rules.length);
     this.rules.forEach(({ rule }, order) => {
       const key = indexKey(rule);
       if (!key) this.always.push(order);
@@ -54,27 +59,53 @@ export class CompiledRules {
       }
     });
     this.literals.build();
+    for (const [field, byValue] of this.exact) {
+      this.exactFields.push(field);
+      this.exactValues.push(byValue);
+    }
   }
 
   /** The rules that may match, in run order. */
   candidates(s: RuleSubject): CompiledRule[] {
+    const count = this.select(s);
+    return Array.from({ length: count }, (_, i) => this.selected(i));
+  }
+
+  /**
+   * Fills the selection with the rules that may match, in run order, and returns how many; read
+   * them with selected(i) before the next call. Nothing is allocated per transaction.
+   */
+  select(s: RuleSubject): number {
     this.stamp++;
-    this.found = [...this.always];
-    for (const order of this.always) this.seen[order] = this.stamp;
-    for (const [field, byValue] of this.exact) {
-      const list = byValue.get(s.text(field));
-      if (list) for (const order of list) this.mark(order);
+    this.count = 0;
+    for (let i = 0; i < this.always.length; i++) this.mark(this.always[i]!);
+    for (let f = 0; f < this.exactFields.length; f++) {
+      const list = this.exactValues[f]!.get(s.text(this.exactFields[f]!));
+      if (list) for (let i = 0; i < list.length; i++) this.mark(list[i]!);
     }
     if (this.literals.size > 0) this.literals.scan(s.text('description'), this.mark);
-    const found = this.found;
-    if (found.length > this.always.length) found.sort((a, b) => a - b);
-    return found.map((order) => this.rules[order]!);
+    // Insertion sort: the always-run rules arrive in order and only a few indexed ones follow.
+    const orders = this.orders;
+    for (let i = this.always.length; i < this.count; i++) {
+      const order = orders[i]!;
+      let j = i - 1;
+      while (j >= 0 && orders[j]! > order) {
+        orders[j + 1] = orders[j]!;
+        j--;
+      }
+      orders[j + 1] = order;
+    }
+    return this.count;
+  }
+
+  selected(i: number): CompiledRule {
+    return this.rules[this.orders[i]!]!;
   }
 
   private mark = (order: number) => {
     if (this.seen[order] === this.stamp) return;
     this.seen[order] = this.stamp;
-    this.found.push(order);
+    this.orders[this.count++] = order;
   };
 }
 

@@ -1,5 +1,6 @@
 import type { TextField } from '../model/rule';
 import type { RuleTrailEntry, Split, Transaction } from '../model/transaction';
+import { minorToScaled } from './ruleAmount';
 
 /** Trail field under which a rename keeps the payee as it was before any rule touched it. */
 export const PAYEE_BEFORE_RULES = 'payee.from';
@@ -27,7 +28,8 @@ export class RuleSubject {
   splits: Split[] | undefined;
   trail: RuleTrailEntry[];
   readonly locked = { category: false, payee: false, transfer: false, splits: false };
-  private readonly normalized = new Map<TextField, string>();
+  private readonly normalized: Partial<Record<TextField, string>> = {};
+  private scaled: number | undefined;
 
   constructor(readonly source: Transaction) {
     this.payee = source.payee;
@@ -57,22 +59,28 @@ export class RuleSubject {
   }
 
   text(field: TextField): string {
-    let value = this.normalized.get(field);
+    let value = this.normalized[field];
     if (value === undefined) {
       value = normalizeText(this.raw(field));
-      this.normalized.set(field, value);
+      this.normalized[field] = value;
     }
     return value;
   }
 
+  /** The amount at 4 decimals, comparable with rule amounts (see ruleAmount). */
+  scaledAmount(): number {
+    this.scaled ??= minorToScaled(this.source.amount.minor, this.source.amount.currency);
+    return this.scaled;
+  }
+
   setPayee(payee: string) {
     this.payee = payee;
-    this.normalized.delete('payee');
+    this.normalized.payee = undefined;
   }
 
   setCategory(category: string) {
     this.category = category;
-    this.normalized.delete('category');
+    this.normalized.category = undefined;
   }
 
   /** Records what a rule set; single-valued fields keep only the entry of the rule that won. */
@@ -152,23 +160,28 @@ export class RuleSubject {
       !sameJson(t.splits, this.splits) ||
       !sameJson(t.ruleTrail?.length ? t.ruleTrail : undefined, trail);
     if (!changed) return { transaction: t, changed: false };
-    const next: Transaction = { ...t, payee: this.payee, tags: this.tags };
-    assign(next, 'category', this.category);
-    assign(next, 'rule', this.rule);
-    assign(next, 'transfer', this.transfer);
-    assign(next, 'notes', this.notes);
-    assign(next, 'splits', this.splits);
-    assign(next, 'ruleTrail', trail);
+    // Rebuilt rather than `delete`d when a key goes away: deleting turns objects into slow dictionaries.
+    const dropsKey = RULE_KEYS.some((k) => t[k] !== undefined);
+    const next: Transaction = { ...(dropsKey ? withoutRuleKeys(t) : t), payee: this.payee, tags: this.tags };
+    if (this.category !== undefined) next.category = this.category;
+    if (this.rule !== undefined) next.rule = this.rule;
+    if (this.transfer !== undefined) next.transfer = this.transfer;
+    if (this.notes !== undefined) next.notes = this.notes;
+    if (this.splits !== undefined) next.splits = this.splits;
+    if (trail !== undefined) next.ruleTrail = trail;
     return { transaction: next, changed: true };
   }
 }
 
-function assign<K extends keyof Transaction>(t: Transaction, key: K, value: Transaction[K] | undefined) {
-  if (value === undefined) delete t[key];
-  else t[key] = value;
+const RULE_KEYS = ['category', 'rule', 'transfer', 'notes', 'splits', 'ruleTrail'] as const;
+
+function withoutRuleKeys(t: Transaction): Omit<Transaction, (typeof RULE_KEYS)[number]> {
+  const { category: _c, rule: _r, transfer: _t, notes: _n, splits: _s, ruleTrail: _rt, ...rest } = t;
+  return rest;
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
-const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+const sameJson = (a: unknown, b: unknown) =>
+  a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));

@@ -42,16 +42,20 @@ const range =
   (lo: number, hi: number): CharTest =>
   (c) =>
     c >= lo && c <= hi;
-const anyOf =
-  (...tests: CharTest[]): CharTest =>
-  (c) =>
-    tests.some((t) => t(c));
+const anyOf = (...tests: CharTest[]): CharTest => {
+  if (tests.length === 1) return tests[0]!;
+  return (c) => {
+    for (let i = 0; i < tests.length; i++) if (tests[i]!(c)) return true;
+    return false;
+  };
+};
 const not =
   (test: CharTest): CharTest =>
   (c) =>
     !test(c);
 const DIGIT = range(48, 57);
-const WORD = anyOf(DIGIT, range(65, 90), range(97, 122), (c) => c === 95);
+const WORD: CharTest = (c) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const SPACE: CharTest = (c) =>
   (c >= 9 && c <= 13) ||
   c === 32 ||
@@ -350,6 +354,8 @@ type DfaState = {
   prev: Ctx;
   /** Whether the match state is reachable before the next character, per next context (-1 unknown). */
   accepts: [number, number, number, number];
+  /** No input can lead to a match from here (e.g. past the start of a `^` pattern): stop early. */
+  dead: boolean;
   ascii: Int32Array;
   other: Map<number, number>;
 };
@@ -373,6 +379,7 @@ class LazyDfa implements SafeRegex {
       const ctx = ctxOf(code);
       if (this.accepts(s, ctx)) return true;
       s = this.step(s, code, ctx);
+      if (this.states[s]!.dead) return false;
     }
     return this.accepts(s, Ctx.End);
   }
@@ -418,7 +425,20 @@ class LazyDfa implements SafeRegex {
     const found = this.byKey.get(key);
     if (found !== undefined) return found;
     const ascii = new Int32Array(128).fill(-1);
-    this.states.push({ kernel, prev, accepts: [-1, -1, -1, -1], ascii, other: new Map() });
+    const state: DfaState = { kernel, prev, accepts: [-1, -1, -1, -1], dead: false, ascii, other: new Map() };
+    // Only a state after a character can be dead: from then on `prev` is never Start again. When
+    // no character state and no match is reachable whatever the characters on either side, every
+    // later state has a subset of this kernel, so nothing can match any more.
+    state.dead =
+      prev !== Ctx.Start &&
+      [Ctx.Word, Ctx.Other].every((before) =>
+        [Ctx.Word, Ctx.Other, Ctx.End].every((next) =>
+          this.closure({ ...state, prev: before }, next).every(
+            (id) => this.nfa.kind[id] !== Kind.Char && id !== MATCH,
+          ),
+        ),
+      );
+    this.states.push(state);
     this.byKey.set(key, this.states.length - 1);
     return this.states.length - 1;
   }

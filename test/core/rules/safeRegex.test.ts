@@ -16,6 +16,8 @@ describe('compileSafeRegex', () => {
     ['\\bUBER\\b', 'UBER EATS', true],
     ['\\bUBER\\b', 'UBEREATS', false],
     ['\\Bber', 'UBER', true],
+    ['\\B$', 'a-', true],
+    ['^a|\\B$', 'ba', false],
     ['[^a]', 'A', false],
     ['[^a]', 'Ab', true],
     ['a{2,3}$', 'xaaa', true],
@@ -77,12 +79,12 @@ describe('compileSafeRegex', () => {
     const atom = fc.constantFrom('a', 'b', '.', '[ab]', '[^a]', '\\d', '\\w', '\\s', ' ', '(?:ab|b)', '(a|)');
     const quant = fc.constantFrom('', '', '*', '+', '?', '{2}', '{1,2}', '*?');
     const piece = fc.tuple(atom, quant).map(([a, q]) => a + q);
-    const anchor = fc.constantFrom('', '^', '\\b');
+    const anchor = fc.constantFrom('', '^', '\\b', '\\B');
     const pattern = fc
       .tuple(
         anchor,
         fc.array(piece, { minLength: 1, maxLength: 5 }),
-        fc.constantFrom('', '$', '\\b'),
+        fc.constantFrom('', '$', '\\b', '\\B$', '\\b$'),
         fc.boolean(),
       )
       .map(([start, pieces, end, alt]) =>
