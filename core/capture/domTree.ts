@@ -85,6 +85,39 @@ function isElement(node: Node): node is Element {
   return node.nodeType === 1;
 }
 
+/** Children by sibling links: DOM libraries such as linkedom build `childNodes` afresh on each read. */
+function childList(parent: Node): Node[] {
+  const out: Node[] = [];
+  for (let c = parent.firstChild; c; c = c.nextSibling) out.push(c);
+  return out;
+}
+
+/** The attributes the walk reads, fetched once and only from elements that have any. */
+type Attrs = {
+  cls: string;
+  style: string;
+  role: string;
+  label: string;
+  hidden: boolean;
+  ariaHidden: boolean;
+};
+const NO_ATTRS: Attrs = { cls: '', style: '', role: '', label: '', hidden: false, ariaHidden: false };
+
+function readAttrs(el: Element): Attrs {
+  if (!el.hasAttributes()) return NO_ATTRS;
+  // Attribute nodes, not getAttribute/getAttributeNames: linkedom answers those through class
+  // lists and fresh arrays, many times slower over a 100,000-node page.
+  const get = (name: string) => el.getAttributeNode(name)?.value;
+  return {
+    cls: get('class') ?? '',
+    style: get('style') ?? '',
+    role: get('role') ?? '',
+    label: get('aria-label') ?? get('title') ?? '',
+    hidden: get('hidden') !== undefined,
+    ariaHidden: get('aria-hidden') === 'true',
+  };
+}
+
 /** A shadow tree being walked: its host's light children fill its slots. */
 type Scope = { light: Node[]; outer: Scope | undefined } | undefined;
 
@@ -96,12 +129,12 @@ function composedChildren(el: Element, scope: Scope): Array<[Node, Scope]> {
       isElement(n) ? (n.getAttribute('slot') ?? '') === name : name === '',
     );
     if (assigned.length > 0) return assigned.map((n) => [n, scope.outer]);
-    return Array.from(el.childNodes, (n) => [n, scope]);
+    return childList(el).map((n) => [n, scope]);
   }
   const live = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-  let light = Array.from(el.childNodes);
+  let light = childList(el);
   let shadow: Node[] | undefined;
-  if (live) shadow = Array.from(live.childNodes);
+  if (live) shadow = childList(live);
   else {
     const declared = light.find(
       (n) =>
@@ -111,7 +144,7 @@ function composedChildren(el: Element, scope: Scope): Array<[Node, Scope]> {
     ) as HTMLTemplateElement | undefined;
     if (declared) {
       light = light.filter((n) => n !== declared);
-      shadow = Array.from((declared.content ?? declared).childNodes);
+      shadow = childList(declared.content ?? declared);
     }
   }
   if (!shadow) return light.map((n) => [n, scope]);
@@ -129,16 +162,16 @@ function build(
   const tag = el.localName;
   if (SKIP_TAGS.has(tag)) return undefined;
   if (tag === 'template' && !el.getAttribute('shadowrootmode')) return undefined;
-  if (el.hasAttribute('hidden')) return undefined;
-  const style = el.getAttribute('style') ?? '';
+  const attrs = readAttrs(el);
+  if (attrs.hidden) return undefined;
+  const { style, cls } = attrs;
   if (style !== '' && HIDDEN_STYLE.test(style)) return undefined;
-  const cls = el.getAttribute('class') ?? '';
   if (cls !== '' && HIDDEN_CLASS.test(cls) && !SHOWN_CLASS.test(cls)) return undefined;
   const srOnly = (cls !== '' && SR_ONLY.test(cls)) || (style !== '' && CLIPPED_STYLE.test(style));
   const node: DomNode = {
     el,
     tag,
-    role: el.getAttribute('role') ?? '',
+    role: attrs.role,
     cls,
     parent,
     children: [],
@@ -151,8 +184,7 @@ function build(
   };
   const parts: Part[] = [];
   const hints: string[] = [];
-  const label = el.getAttribute('aria-label') ?? el.getAttribute('title');
-  if (label) hints.push(label);
+  if (attrs.label) hints.push(attrs.label);
   if (tag === 'svg') {
     const title = el.querySelector('title')?.textContent;
     if (title) hints.push(title);
@@ -176,7 +208,7 @@ function build(
   node.end = b.order - 1;
   const text = join(parts);
   // Decorative icon words ("arrow_downward") are aria-hidden and carry no digits; visible amounts do.
-  const decorative = el.getAttribute('aria-hidden') === 'true' && !/\d/.test(text);
+  const decorative = attrs.ariaHidden && !/\d/.test(text);
   if (srOnly || decorative) {
     if (text) hints.push(text);
     node.ownText = false;

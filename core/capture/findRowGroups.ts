@@ -49,6 +49,16 @@ export function measureShapes(all: DomNode[], asOf: string): PageShapes {
       if (isDate[c.start]) childDate = true;
     }
     const short = node.text.length > 0 && node.text.length <= 40;
+    // A wrapper around one child with the same text (td > a > text) is what its child is.
+    const only =
+      node.children.length === 1 && node.children[0]!.text === node.text ? node.children[0] : undefined;
+    if (only && !node.ownText) {
+      money[node.start] = m;
+      dates[node.start] = d;
+      words[node.start] = w;
+      isDate[node.start] = isDate[only.start]!;
+      continue;
+    }
     const isMoney = short && looksLikeMoney(node.text);
     if (isMoney && m === 0) m = 1;
     if (short && looksLikeDate(node.text, asOf)) {

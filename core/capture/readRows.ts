@@ -49,6 +49,7 @@ export type ReadResult = {
 };
 
 const STRIPE_ID = /\b(?:py|ch|po|txn|re|pi|tr|ipi|dp|pyr|ba)_[A-Za-z0-9]{8,}\b/;
+const ROW_ID_ATTRS = ['data-href', 'data-id', 'data-transaction-id', 'data-object-id', 'id', 'href'];
 const PAYPAL_ID = /\/([0-9A-Z]{17})(?:[/?#]|$)/;
 const PENDING_CLASS = /(?:^|[\s_-])(?:pending|processing|authori[sz]ed)(?:$|[\s_-])/i;
 const CODE_IN_HEADER = /\b([A-Z]{3})\b/;
@@ -75,6 +76,12 @@ function isStatusBadge(text: string): boolean {
 
 function otherDate(cells: Cell[], dateKey: string | undefined, isDate: (t: string) => boolean) {
   return cells.find((c) => c.key !== dateKey && isDate(c.text))?.text;
+}
+
+function someNode(root: DomNode, test: (n: DomNode) => boolean): boolean {
+  if (test(root)) return true;
+  for (const c of root.children) if (someNode(c, test)) return true;
+  return false;
 }
 
 /** Class tokens of a node and everything inside it. */
@@ -147,12 +154,15 @@ export function readRows(
   const balanceTexts = moneyText('balance');
   const feeTexts = moneyText('fee');
   const grossTexts = moneyText('gross');
-  const separator =
-    settings.conventions.decimalSeparator ??
-    parseAmountColumn([...amountTexts, ...debitTexts, ...creditTexts], {
-      currency: settings.currency,
-      fallbackSeparator: settings.fallbackSeparator,
-    }).decimalSeparator;
+  // One decimal convention for amounts, debits and credits together, decided from all of them.
+  const amountColumn = parseAmountColumn([...amountTexts, ...debitTexts, ...creditTexts], {
+    currency: settings.currency,
+    fallbackSeparator: settings.fallbackSeparator,
+    ...(settings.conventions.decimalSeparator
+      ? { decimalSeparator: settings.conventions.decimalSeparator }
+      : {}),
+  });
+  const separator = amountColumn.decimalSeparator;
   const headerCurrency = (field: 'amount' | 'debit' | 'credit') => {
     const key = mapping[field];
     const header = chosen.columns.find((c) => c.key === key)?.header ?? '';
@@ -207,7 +217,7 @@ export function readRows(
     }
     const pending =
       PENDING_WORDS.test(statusText) ||
-      PENDING_CLASS.test(classesWithin(row)) ||
+      someNode(row, (n) => n.cls !== '' && PENDING_CLASS.test(n.cls)) ||
       PENDING_WORDS.test(context.section);
     const status: TransactionStatus = pending ? 'pending' : 'posted';
 
@@ -226,11 +236,16 @@ export function readRows(
       return alone.ok ? alone : inColumn;
     };
 
-    let amount = parse(amountTexts[r]!);
+    // The column's own reading stands unless this row names its currency elsewhere.
+    const fromColumn = (offset: number, text: string) => {
+      const read = amountColumn.amounts[offset * rows.length + r];
+      return read?.ok && rowCurrency === settings.currency ? read : parse(text);
+    };
+    let amount = fromColumn(0, amountTexts[r]!);
     let sign: -1 | 1 | 0 = amount ? explicitSign(amountTexts[r]!) : 0;
     if (!amount) {
-      const debit = parse(debitTexts[r]!);
-      const credit = parse(creditTexts[r]!);
+      const debit = fromColumn(1, debitTexts[r]!);
+      const credit = fromColumn(2, creditTexts[r]!);
       if (debit?.ok && Math.abs(debit.value.minor) > 0) {
         amount = debit;
         sign = -1;
@@ -362,8 +377,9 @@ function findLinkedId(row: DomNode, inText: boolean): string | undefined {
   const stack = [row];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    for (const attr of ['href', 'data-href', 'data-id', 'data-transaction-id', 'data-object-id', 'id']) {
-      const v = n.el.getAttribute(attr);
+    const attrs = n === row ? ROW_ID_ATTRS : n.tag === 'a' ? ['href'] : [];
+    for (const attr of attrs) {
+      const v = n.el.getAttributeNode(attr)?.value;
       const m = v ? STRIPE_ID.exec(v) : null;
       if (m) return m[0];
       const p = v && attr.endsWith('href') ? PAYPAL_ID.exec(v) : null;

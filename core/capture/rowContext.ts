@@ -16,7 +16,7 @@ export function findHeadings(all: DomNode[]): DomNode[] {
       n.text.length <= 80 &&
       (HEADING_TAGS.has(n.tag) ||
         n.role === 'heading' ||
-        (HEADING_CLASS.test(n.cls) && n.children.length <= 3)),
+        (HEADING_CLASS.test(n.cls) && n.children.length <= 3 && !TABLE_PARTS.has(n.tag))),
   );
 }
 

@@ -14,10 +14,23 @@ const SYMBOL_MARK = new RegExp(
 );
 const CENTS = /\d[.,]\d{2}(?!\d)/;
 
+/** Pages repeat the same texts (dates, "Debit", "$4.50"): each is judged once. */
+const moneyMemo = new Map<string, boolean>();
+const dateMemo = new Map<string, boolean>();
+const MEMO_LIMIT = 200_000;
+
+function remember(memo: Map<string, boolean>, key: string, value: boolean): boolean {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 export function looksLikeMoney(text: string): boolean {
+  const known = moneyMemo.get(text);
+  if (known !== undefined) return known;
   if (text.length === 0 || text.length > 40 || !/\d/.test(text)) return false;
-  if (!CENTS.test(text) && !SYMBOL_MARK.test(text)) return false;
-  return parseAmount(text, { currency: 'USD' }).ok;
+  const money = (CENTS.test(text) || SYMBOL_MARK.test(text)) && parseAmount(text, { currency: 'USD' }).ok;
+  return remember(moneyMemo, text, money);
 }
 
 const DATE_MARK = /[A-Za-zÀ-ÿ]{3}|\d[/-]\d|\d{4}|^\d{1,2}\.\d{1,2}\.$/;
@@ -25,7 +38,10 @@ const DATE_MARK = /[A-Za-zÀ-ÿ]{3}|\d[/-]\d|\d{4}|^\d{1,2}\.\d{1,2}\.$/;
 export function looksLikeDate(text: string, asOf: string): boolean {
   if (text.length === 0 || text.length > 40) return false;
   if (!DATE_MARK.test(text)) return false;
-  return parseDate(text, { asOf }).ok;
+  const key = `${asOf}|${text}`;
+  const known = dateMemo.get(key);
+  if (known !== undefined) return known;
+  return remember(dateMemo, key, parseDate(text, { asOf }).ok);
 }
 
 /** Whole words, also where they start or end in an accented letter ("à venir", "échoué"). */

@@ -1,0 +1,84 @@
+import { parseHTML } from 'linkedom';
+import { BUILTIN_PROFILES } from '../../core/capture/builtinProfiles';
+import { capturePage } from '../../core/capture/capturePage';
+import { fmt, medianMs, table } from './measure';
+
+const DESCRIPTIONS = [
+  'CARD PURCHASE SQ *BLUE BOTTLE COF',
+  'ACH DEBIT GUSTO PAYROLL',
+  'STRIPE TRANSFER ST-K8J2M1',
+  'CHECK # 1042',
+];
+
+/** A bank activity page with `rows` transactions: summary tiles, one activity table, a footer. */
+function activityPage(rows: number): string {
+  const body: string[] = [];
+  let balance = 1_000_000_00;
+  for (let i = 0; i < rows; i++) {
+    const day = 28 - (i % 28);
+    const cents = ((i * 7919) % 500_000) + 1;
+    const out = i % 3 !== 0;
+    balance += out ? cents : -cents;
+    const amount = `${out ? '-' : ''}$${(cents / 100).toFixed(2)}`;
+    body.push(
+      `<tr class="row${i % 2 ? ' odd' : ''}"><td>Oct ${day}, 2026</td><td><a href="#">${DESCRIPTIONS[i % 4]} ${i}</a></td>` +
+        `<td>${out ? 'Debit' : 'Credit'}</td><td class="amount">${amount}</td><td class="amount">$${(balance / 100).toFixed(2)}</td></tr>`,
+    );
+  }
+  return `<!DOCTYPE html><html lang="en"><body><header><h1>Business Checking ••6789</h1>
+    <div class="tile"><span>Available</span><span>$12,000.00</span></div></header>
+    <table><thead><tr><th>Date</th><th>Description</th><th>Type</th><th>Amount</th><th>Balance</th></tr></thead>
+    <tbody>${body.join('\n')}</tbody></table><footer>© 2026</footer></body></html>`;
+}
+
+/** The baseline: what any scraper does at least, one querySelectorAll walk reading each cell's text. */
+function naiveWalk(document: Document): number {
+  let cells = 0;
+  for (const tr of document.querySelectorAll('tbody tr')) {
+    for (const td of tr.querySelectorAll('td')) if (td.textContent) cells++;
+  }
+  return cells;
+}
+
+export default async function bench(): Promise<void> {
+  const rows: Array<Record<string, string>> = [];
+  let base: { generic: number; profile: number; naive: number } | undefined;
+  for (const n of [500, 5_000, 50_000]) {
+    const { document } = parseHTML(activityPage(n));
+    const doc = document as unknown as Document;
+    const options = {
+      asOf: '2026-11-21',
+      capturedAt: '2026-11-21T12:00:00.000Z',
+      profiles: BUILTIN_PROFILES,
+    };
+    const runs = n > 10_000 ? 3 : 5;
+    let captured = 0;
+    const generic = await medianMs(() => {
+      captured = capturePage(doc, { ...options, url: 'https://bank.example/activity' }).transactions.length;
+    }, runs);
+    if (captured !== n) throw new Error(`generic path read ${captured} of ${n} rows`);
+    const profile = await medianMs(() => {
+      const r = capturePage(doc, { ...options, url: 'https://secure.chase.com/web/auth/dashboard' });
+      if (r.diagnostics.path !== 'profile') throw new Error('profile path not taken');
+      captured = r.transactions.length;
+    }, runs);
+    if (captured !== n) throw new Error(`profile path read ${captured} of ${n} rows`);
+    const naive = await medianMs(() => naiveWalk(doc), runs);
+    base ??= { generic, profile, naive };
+    const growth = (ms: number, b: number) => fmt(ms / b / (n / 500), 2);
+    rows.push({
+      rows: n.toLocaleString('en-US'),
+      'generic ms': fmt(generic),
+      'profile ms': fmt(profile),
+      'naive walk ms': fmt(naive),
+      'generic / naive': fmt(generic / naive, 1),
+      'generic growth vs linear': growth(generic, base.generic),
+      'profile growth vs linear': growth(profile, base.profile),
+      'naive growth vs linear': growth(naive, base.naive),
+    });
+  }
+  console.log(
+    'capturePage on a bank activity table (linkedom, parse not included); growth 1.00 = linear from 500 rows',
+  );
+  console.log(table(rows));
+}
