@@ -1,5 +1,6 @@
 import { problem, problemsFromZod } from '../../core/model/problem';
 import type { Result } from '../../core/model/result';
+import { rulesToRows } from '../../core/rules/rulesSheet';
 import type { Reply } from '../messages/reply';
 import { Request } from '../messages/request';
 import type { Responses } from '../messages/responses';
@@ -9,6 +10,7 @@ import { importDroppedFile } from './importDroppedFile';
 import { describeCapture } from './previewCapture';
 import { queryTransactions } from './queryTransactions';
 import { saveCapture } from './saveCapture';
+import { saveRules } from './saveRules';
 import { sendUnsent } from './sendUnsent';
 import { summarize } from './summarize';
 import { updateTransaction } from './updateTransaction';
@@ -60,6 +62,10 @@ export function createRequestHandler(deps: BackgroundDeps, stops: StopFlags = ne
           .toArray();
         return value(rows.map(({ incoming: _i, diagnostics: _d, ...c }) => c));
       }
+      case 'rules':
+        return value({ rows: rulesToRows(await db.rules.toArray()) });
+      case 'saveRules':
+        return reply(await saveRules(deps, request.rows));
       case 'importFile':
         return reply(await importDroppedFile(deps, request.name, request.base64));
       case 'send':

@@ -1,5 +1,6 @@
 import type { Transaction } from '../../core/model/transaction';
 import { toTransactionJson } from '../../core/model/transactionJson';
+import { applyRules } from '../../core/rules/applyRules';
 import type { PageCapture } from '../capture/captureDocument';
 import type { CaptureRecord } from '../db/schema';
 import type { CapturePreview } from '../messages/responses';
@@ -27,7 +28,12 @@ export type Captured = {
 export async function previewCapture(deps: BackgroundDeps, captured: Captured): Promise<CapturePreview> {
   const { db } = deps;
   const capturedAt = deps.now().toISOString();
-  const incoming = dedupeAcrossPages(captured.pages.flatMap((p) => p.transactions));
+  // Categorized as it arrives, so the preview and the store show the rules' categories.
+  const rules = await db.rules.toArray();
+  const incoming = applyRules(
+    dedupeAcrossPages(captured.pages.flatMap((p) => p.transactions)),
+    rules,
+  ).transactions;
   const first = captured.pages[0];
   const base = {
     source: captured.source,

@@ -9,6 +9,7 @@ import { ExportButtons } from './ExportButtons';
 import { Filters } from './Filters';
 import { ImportDrop } from './ImportDrop';
 import { MonthlyChart } from './MonthlyChart';
+import { RulesEditor } from './RulesEditor';
 import { SendPanel } from './SendPanel';
 import { TransactionTable } from './TransactionTable';
 
@@ -83,6 +84,12 @@ export function DashboardApp() {
           onSaved={refresh}
         />
       </div>
+      <RulesEditor
+        load={() => ask({ type: 'rules' })}
+        save={(rows) => ask({ type: 'saveRules', rows })}
+        newId={() => crypto.randomUUID().slice(0, 8)}
+        onSaved={refresh}
+      />
     </main>
   );
 }

@@ -7,7 +7,10 @@ type Props = {
   onEdit: (id: string, edit: { category?: string; notes?: string }) => void;
 };
 
-/** The stored lines; category and notes are edited in place and saved when the field is left. */
+/**
+ * The stored lines; category and notes are edited in place and saved when the field is left. The
+ * inputs are uncontrolled so an answer arriving for one field never resets another being typed in.
+ */
 export function TransactionTable({ transactions, total, onEdit }: Props) {
   if (transactions.length === 0) return <p role="status">No transactions match.</p>;
   return (
@@ -44,14 +47,14 @@ export function TransactionTable({ transactions, total, onEdit }: Props) {
                 <input
                   list="categories"
                   aria-label={`Category for ${what}`}
-                  value={t.category ?? ''}
+                  defaultValue={t.category ?? ''}
                   onChange={(e) => onEdit(t.id, { category: e.currentTarget.value.trim() })}
                 />
               </td>
               <td>
                 <input
                   aria-label={`Notes for ${what}`}
-                  value={t.notes ?? ''}
+                  defaultValue={t.notes ?? ''}
                   onChange={(e) => onEdit(t.id, { notes: e.currentTarget.value })}
                 />
               </td>

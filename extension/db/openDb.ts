@@ -1,4 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { Rule } from '../../core/model/rule';
+import { STARTER_RULES } from '../../core/rules/defaultCategories';
 import {
   type CaptureRecord,
   type RawRow,
@@ -14,6 +16,7 @@ export type LedgerDb = Dexie & {
   raw: Dexie.Table<RawRow, [string, number]>;
   sends: EntityTable<SendRecord, 'batchId'>;
   profiles: EntityTable<SiteProfile, 'host'>;
+  rules: EntityTable<Rule, 'id'>;
 };
 
 export const DB_NAME = 'ledgerbridge';
@@ -31,15 +34,11 @@ export function openDb(
   }) as LedgerDb;
   for (const step of SCHEMA_VERSIONS) {
     const version = db.version(step.version).stores(step.stores);
-    if ('upgradeTransactions' in step) {
-      const upgrade = step.upgradeTransactions;
-      version.upgrade((tx) =>
-        tx
-          .table('transactions')
-          .toCollection()
-          .modify((row) => upgrade(row)),
-      );
-    }
+    if ('upgrade' in step) version.upgrade(step.upgrade);
   }
+  // A new store starts with the starter rules too (Dexie runs upgrades only on existing stores).
+  db.on('populate', (tx) => {
+    tx.table('rules').bulkPut([...STARTER_RULES]);
+  });
   return db;
 }

@@ -1,4 +1,6 @@
+import type { Transaction as DexieTransaction } from 'dexie';
 import type { Transaction } from '../../core/model/transaction';
+import { STARTER_RULES } from '../../core/rules/defaultCategories';
 
 /** A transaction as the extension keeps it: the contract plus what only this store needs. */
 export type StoredTransaction = Transaction & {
@@ -74,12 +76,15 @@ export const SCHEMA_VERSIONS = [
       profiles: 'host',
     },
     /** v1 rows had no updatedAt: they changed when they were captured. */
-    upgradeTransactions: (row: Record<string, unknown>) => {
-      if (typeof row.updatedAt !== 'string') {
-        const origin = row.origin as { capturedAt?: string } | undefined;
-        row.updatedAt = origin?.capturedAt ?? new Date(0).toISOString();
-      }
-    },
+    upgrade: (tx: DexieTransaction) =>
+      tx
+        .table('transactions')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          if (typeof row.updatedAt === 'string') return;
+          const origin = row.origin as { capturedAt?: string } | undefined;
+          row.updatedAt = origin?.capturedAt ?? new Date(0).toISOString();
+        }),
   },
   {
     version: 3,
@@ -87,6 +92,14 @@ export const SCHEMA_VERSIONS = [
       // Open pending lines per account and date: what a new capture's posted lines may replace.
       transactions: 'id, [account+date], [account+status+date], date, category, captureId, updatedAt',
     },
+  },
+  {
+    version: 4,
+    stores: {
+      // Categorization rules (core/model/rule), edited on the dashboard; seeded with the starter rules.
+      rules: 'id',
+    },
+    upgrade: (tx: DexieTransaction) => tx.table('rules').bulkPut([...STARTER_RULES]),
   },
 ] as const;
 

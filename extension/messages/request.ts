@@ -56,6 +56,10 @@ export const Request = z.discriminatedUnion('type', [
   /** Per-account balances and counts, and inflow/outflow per month. */
   z.object({ type: z.literal('summary') }),
   z.object({ type: z.literal('captures'), limit: z.int().positive().max(1000).optional() }),
+  /** The categorization rules as rows of the spreadsheet's Rules tab (header row first). */
+  z.object({ type: z.literal('rules') }),
+  /** Replaces the rules (same row format) and re-applies them to every stored transaction. */
+  z.object({ type: z.literal('saveRules'), rows: z.array(z.array(z.string())).min(1) }),
   /** A bank or processor file dropped on the dashboard (bytes base64): a preview, saved with saveCapture. */
   z.object({ type: z.literal('importFile'), name: z.string().min(1), base64: z.string() }),
   /** Sends new and changed transactions to the spreadsheet's web app (URL and token from Options). */

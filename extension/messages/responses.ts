@@ -66,6 +66,8 @@ export type Responses = {
   updateTransaction: TransactionJson;
   summary: Summary;
   captures: Array<Omit<CaptureRecord, 'incoming' | 'diagnostics'>>;
+  rules: { rows: string[][] };
+  saveRules: { rules: number; changed: number };
   importFile: CapturePreview;
   send: SendReport;
   sends: SendRecord[];

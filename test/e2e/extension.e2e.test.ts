@@ -1,4 +1,6 @@
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +16,37 @@ import {
 import { serveFixtures } from './serveFixtures';
 
 const SCREENSHOTS = resolve('test/e2e/screenshots');
+
+/** Stands in for the add-on's web app: records each POSTed body and accepts the batch. */
+async function recordingEndpoint() {
+  const bodies: Array<{ token: string; batch: { transactions: unknown[] } }> = [];
+  const server = createServer((req, res) => {
+    let text = '';
+    req.on('data', (c) => {
+      text += c;
+    });
+    req.on('end', () => {
+      const body = JSON.parse(text) as (typeof bodies)[number];
+      bodies.push(body);
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          ok: true,
+          added: body.batch.transactions.length,
+          updated: 0,
+          skipped: 0,
+          errors: [],
+        }),
+      );
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/exec`,
+    bodies,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
 
 let launched: Launched;
 let server: Awaited<ReturnType<typeof serveFixtures>>;
@@ -165,6 +198,47 @@ describe('the extension in Chromium', () => {
     expect(focused).toContain('Capture');
   });
 
+  it('applies a rule added on the dashboard to the stored lines', async () => {
+    const before = (await stored()).filter((r) => r.description.startsWith('ADOBE'));
+    expect(before.map((r) => r.category)).not.toContain('Design Tools');
+    const dashboard = await openExtensionPage(launched, 'dashboard.html');
+    await dashboard.getByRole('button', { name: 'Add rule' }).click();
+    const added = dashboard.locator('section[aria-labelledby="rules-heading"] tbody tr').last();
+    await added.getByLabel(/^Description Contains of rule/).fill('ADOBE');
+    await added.getByLabel(/^Category of rule/).fill('Design Tools');
+    await dashboard.getByRole('button', { name: 'Save rules' }).click();
+    const saved = dashboard.getByText(/^Saved \d+ rules; \d+ transactions re-categorized\.$/);
+    await saved.waitFor();
+    await expect(saved.textContent()).resolves.toMatch(/; 2 transactions re-categorized/);
+    const adobe = (await stored()).filter((r) => r.description.startsWith('ADOBE'));
+    expect(adobe.map((r) => r.category)).toEqual(['Design Tools', 'Design Tools']);
+    await dashboard.close();
+  });
+
+  it('sends new lines to the spreadsheet endpoint set in Options, once', async () => {
+    const endpoint = await recordingEndpoint();
+    try {
+      const options = await openExtensionPage(launched, 'options.html');
+      await options.getByLabel('Spreadsheet web-app URL').fill(endpoint.url);
+      await options.getByLabel('Token').fill('e2e-token');
+      await options.getByRole('button', { name: 'Save' }).click();
+      await options.getByText('Saved.').waitFor();
+      const dashboard = await openExtensionPage(launched, 'dashboard.html');
+      await dashboard.getByRole('button', { name: 'Send new and changed' }).click();
+      const report = dashboard.getByTestId('send-report');
+      await expect(report.textContent()).resolves.toMatch(/: 5 sent — 5 added, 0 updated, 0 skipped/);
+      expect(endpoint.bodies).toHaveLength(1);
+      expect(endpoint.bodies[0]).toMatchObject({ token: 'e2e-token', batch: { schemaVersion: 1 } });
+      await dashboard.getByRole('button', { name: 'Send new and changed' }).click();
+      await dashboard.getByText('Nothing new to send.').waitFor();
+      expect(endpoint.bodies).toHaveLength(1);
+      await dashboard.close();
+      await options.close();
+    } finally {
+      await endpoint.close();
+    }
+  });
+
   it('shows the transactions on the dashboard and keeps edits across a browser restart', async () => {
     const dashboard = await openExtensionPage(launched, 'dashboard.html');
     const table = dashboard.locator('table.transactions');
@@ -177,7 +251,9 @@ describe('the extension in Chromium', () => {
     await notes.fill('March payout');
     await notes.press('Tab');
     await expect
-      .poll(async () => (await stored()).find((r) => r.description === 'STRIPE TRANSFER ST-7Q2X'))
+      .poll(async () => (await stored()).find((r) => r.description === 'STRIPE TRANSFER ST-7Q2X'), {
+        timeout: 10_000,
+      })
       .toMatchObject({ category: 'Sales', notes: 'March payout' });
     await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard.png`, fullPage: true });
 

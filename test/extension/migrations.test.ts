@@ -47,6 +47,7 @@ describe('the extension store schema', () => {
     expect(await db.raw.get(['c1', 1])).toMatchObject({ cells: ['03/02/2026', 'COFFEE', '-4.50'] });
     // Tables and indexes that later versions added are usable.
     expect(await db.sends.count()).toBe(0);
+    expect(await db.rules.count()).toBeGreaterThan(0); // the starter rules arrive with the rules table
     expect(await db.transactions.where('updatedAt').equals('2026-03-02T09:00:00.000Z').count()).toBe(1);
     expect(
       await db.transactions

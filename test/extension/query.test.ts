@@ -9,7 +9,7 @@ beforeEach(async () => {
     activityPage([
       ['02/27/2026', 'RENT FEBRUARY', '-$2,000.00'],
       ['03/02/2026', 'COFFEE', '-$4.50'],
-      ['03/03/2026', 'STRIPE TRANSFER', '$1,234.56'],
+      ['03/03/2026', 'ACME INVOICE 1042', '$1,234.56'],
     ]),
   );
   const preview = await h.ask({ type: 'capture', tabId });
@@ -25,13 +25,13 @@ describe('query, edit and summary messages', () => {
   it('lists newest first as wire transactions and filters by search, account, dates and category', async () => {
     const all = await h.ask({ type: 'query' });
     expect(all.ok && all.value.transactions[0]).toMatchObject({
-      description: 'STRIPE TRANSFER',
+      description: 'ACME INVOICE 1042',
       amount: '1234.56',
     });
     expect(all.ok && 'captureId' in all.value.transactions[0]!).toBe(false);
     expect(await descriptions({ search: 'coff' })).toEqual(['COFFEE']);
     expect(await descriptions({ account: 'Checking ••6789', from: '2026-03-01' })).toEqual([
-      'STRIPE TRANSFER',
+      'ACME INVOICE 1042',
       'COFFEE',
     ]);
     expect(await descriptions({ account: 'Savings', from: '2026-03-01' })).toEqual([]);
@@ -39,7 +39,7 @@ describe('query, edit and summary messages', () => {
     const coffee = (await h.db.transactions.filter((t) => t.description === 'COFFEE').first())!;
     await h.ask({ type: 'updateTransaction', id: coffee.id, category: 'Meals' });
     expect(await descriptions({ category: 'Meals' })).toEqual(['COFFEE']);
-    expect(await descriptions({ uncategorized: true })).toEqual(['STRIPE TRANSFER', 'RENT FEBRUARY']);
+    expect(await descriptions({ uncategorized: true })).toEqual(['ACME INVOICE 1042', 'RENT FEBRUARY']);
   });
 
   it('rejects a malformed request with problems that name the field', async () => {
