@@ -96,13 +96,26 @@ export async function writeWorkbook(tabs: readonly SheetTab[]): Promise<Uint8Arr
       if (c?.type === 'percent') column.numFmt = '0.0%';
     });
 
+    // Money: the format most rows need goes on the column (cheap); only other rows get their own.
+    const formatOf = (data: readonly unknown[], i: number) => {
+      const currency = String(data[currencyIndex[i]!] ?? '');
+      return moneyFormat(/^[A-Z]{3}$/.test(currency) ? currency : 'USD');
+    };
+    const moneyColumns = columns.flatMap((c, i) => (c?.type === 'money' ? [i] : []));
+    const columnFormat = new Map<number, string>();
+    for (const i of moneyColumns) {
+      const counts = new Map<string, number>();
+      for (const data of tab.rows) counts.set(formatOf(data, i), (counts.get(formatOf(data, i)) ?? 0) + 1);
+      const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? moneyFormat('USD');
+      columnFormat.set(i, common);
+      sheet.getColumn(i + 1).numFmt = common;
+    }
     for (const data of tab.rows) {
       const row = sheet.addRow(tab.header.map((_, i) => cellValue(columns[i], data[i])));
-      columns.forEach((c, i) => {
-        if (c?.type !== 'money') return;
-        const currency = String(data[currencyIndex[i]!] ?? '');
-        row.getCell(i + 1).numFmt = moneyFormat(/^[A-Z]{3}$/.test(currency) ? currency : 'USD');
-      });
+      for (const i of moneyColumns) {
+        const format = formatOf(data, i);
+        if (format !== columnFormat.get(i)) row.getCell(i + 1).numFmt = format;
+      }
     }
     columns.forEach((c, i) => {
       if (!c?.flagNonZero || tab.rows.length === 0) return;
