@@ -152,7 +152,7 @@ export function evaluateScenario(s: HeldoutScenario, report: Report, maxExamples
 
   for (const a of asserted) {
     const ok = correct.has(a);
-    const label = `${a.match.type}/${a.match.state}${a.match.ambiguous ? '/ambiguous' : ''}`;
+    const label = `${a.match.type}/${a.match.state}${a.match.ambiguous ? '/ambiguous' : ''}${a.match.difference.minor !== 0 ? '/amount-difference' : ''}`;
     bump(report.byMatch as never, label, 'correct', ok ? 1 : 0);
     if (a.match.state === 'suggested' && a.match.ambiguous) {
       report.ambiguous.links++;
@@ -225,6 +225,7 @@ export function evaluateScenario(s: HeldoutScenario, report: Report, maxExamples
         ? ['unrelated same-amount bank line in window']
         : []),
       ...(s.notes.get(l.bank)?.includes('second bank') ? ['deposit into a second bank'] : []),
+      ...(b.status === 'pending' ? ['bank line pending'] : []),
     ];
     for (const c of cats) bump(report.byTruth as never, c, 'found', found ? 1 : 0);
     if (found) continue;

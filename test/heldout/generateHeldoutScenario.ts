@@ -549,6 +549,8 @@ export function generateHeldoutScenario(seed: number): HeldoutScenario {
   const checking = `Checking ••${chkLast4}`;
   const savings = `Savings ••${savLast4}`;
   const ofx = rng.chance(0.4);
+  // A portal captured mid-week shows its newest lines as pending (no posted copy yet).
+  const pendingFrom = rng.chance(0.3) ? addDays(bankEnd, -rng.int(1, 3)) : undefined;
   // Some businesses have PayPal pay out to a second bank.
   const secondStyle = rng.chance(0.3)
     ? rng.pick((['chase', 'bofa', 'wells', 'creditunion'] as const).filter((x) => x !== style))
@@ -655,7 +657,8 @@ export function generateHeldoutScenario(seed: number): HeldoutScenario {
   const inDataAmounts = new Set(payouts.filter((p) => p.inData).map((p) => Math.abs(p.net)));
   for (const p of payouts) {
     if (p.inData) continue;
-    while (inDataAmounts.has(Math.abs(p.net))) p.net += p.net >= 0 ? 1 : -1;
+    // Moved by a few dollars, not a cent: a real payout's amount is not a cent away from another's.
+    while (inDataAmounts.has(Math.abs(p.net))) p.net += (p.net >= 0 ? 1 : -1) * rng.int(137, 2500);
   }
 
   // Bank lines.
@@ -679,7 +682,7 @@ export function generateHeldoutScenario(seed: number): HeldoutScenario {
       description: split ? text.slice(0, 32).trim() : text,
       ...(split ? { memo: text.slice(32).trim() } : {}),
       amount: { minor, currency: 'USD' },
-      status: 'posted',
+      status: pendingFrom && !ofx && date > pendingFrom ? 'pending' : 'posted',
       kind: minor >= 0 ? 'deposit' : 'withdrawal',
       origin: {
         file: account === checking ? 'checking.csv' : account === savings ? 'savings.csv' : 'checking2.csv',
