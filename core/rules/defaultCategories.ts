@@ -178,8 +178,11 @@ const STARTER_RULE_INPUTS: unknown[] = [
     id: 'starter-shipping',
     name: 'Shipping',
     rank: 70,
+    conditionsOp: 'or',
     conditions: [
-      { field: 'description', op: 'contains', value: ['USPS', 'UPS ', 'FEDEX', 'SHIPPO', 'STAMPS.COM'] },
+      { field: 'description', op: 'contains', value: ['USPS', 'FEDEX', 'SHIPPO', 'STAMPS.COM'] },
+      // A word on its own: "UPS" is inside too many other names (GROUPS, CUPS).
+      { field: 'description', op: 'matches', value: '\\bUPS\\b' },
     ],
     actions: [{ type: 'setCategory', category: 'Shipping and Postage' }],
   },
@@ -213,7 +216,16 @@ const STARTER_RULE_INPUTS: unknown[] = [
       {
         field: 'description',
         op: 'contains',
-        value: ['UBER EATS', 'DOORDASH', 'GRUBHUB', 'STARBUCKS', 'BLUE BOTTLE', 'RESTAURANT', 'COFFEE'],
+        value: [
+          'UBER EATS',
+          'UBER *EATS',
+          'DOORDASH',
+          'GRUBHUB',
+          'STARBUCKS',
+          'BLUE BOTTLE',
+          'RESTAURANT',
+          'COFFEE',
+        ],
       },
     ],
     actions: [{ type: 'setCategory', category: 'Meals' }],
