@@ -219,7 +219,7 @@ function build(
 
 /** Builds the composed tree under `root` (a Document or an Element). */
 export function buildDomTree(root: Document | Element): DomNode | undefined {
-  const top = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
+  const top = root.nodeType === 9 ? ((root as Document).documentElement ?? (root as Document).body) : root;
   return top ? build(top as Element, undefined, { order: 0 }, 0, undefined) : undefined;
 }
 

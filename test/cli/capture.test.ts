@@ -1,0 +1,147 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Io } from '../../cli/command';
+import { main } from '../../cli/main';
+import { TransactionJson } from '../../core/model/transactionJson';
+
+const PORTALS = fileURLToPath(new URL('../fixtures/portals/', import.meta.url));
+
+function memoryIo(cwd = PORTALS): Io & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    cwd,
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('ledgerbridge capture', () => {
+  it('prints the transactions of a saved page as the JSON wire contract', async () => {
+    const io = memoryIo();
+    const code = await main(
+      [
+        'capture',
+        'wellsfargo-checking.html',
+        '--url',
+        'https://connect.secure.wellsfargo.com/accounts/start',
+        '--as-of',
+        '2026-11-21',
+      ],
+      io,
+    );
+    expect(io.err()).toBe('');
+    expect(code).toBe(0);
+    const printed = JSON.parse(io.out()) as unknown[];
+    for (const t of printed) expect(TransactionJson.safeParse(t).success).toBe(true);
+    expect(printed.map((t) => (t as TransactionJson).amount)).toEqual([
+      '-184.50',
+      '2980.14',
+      '-129.62',
+      '-412.77',
+      '640.00',
+      '-1000.00',
+    ]);
+    expect(printed[0]).toMatchObject({
+      date: '2026-11-21',
+      currency: 'USD',
+      status: 'pending',
+      institution: 'wellsfargo',
+      origin: { url: 'https://connect.secure.wellsfargo.com/accounts/start', row: 1 },
+    });
+  });
+
+  it('explains the capture as text, or as JSON with --json', async () => {
+    const args = [
+      'capture',
+      'de-sparkasse.html',
+      '--url',
+      'https://bank.example.de/umsaetze',
+      '--as-of',
+      '2026-11-21',
+    ];
+    const text = memoryIo();
+    expect(await main([...args, '--explain'], text)).toBe(0);
+    expect(text.out()).toContain('Read with the generic extractor.');
+    expect(text.out()).toContain('date        ← Buchungstag (by header)');
+    expect(text.out()).toContain('row 7: in "Daueraufträge", not a list of transactions');
+    const json = memoryIo();
+    expect(await main([...args, '--explain', '--json'], json)).toBe(0);
+    const diagnostics = JSON.parse(json.out());
+    expect(diagnostics.path).toBe('generic');
+    expect(diagnostics.mapping).toMatchObject({ date: 'Buchungstag', amount: 'Betrag', balance: 'Saldo' });
+  });
+
+  it('takes a corrected mapping', async () => {
+    const io = memoryIo();
+    const code = await main(
+      [
+        'capture',
+        'tailwind-responsive.html',
+        '--url',
+        'https://app.northstar-bank.example/accounts/5521/activity',
+        '--as-of',
+        '2026-11-21',
+        '--mapping',
+        '{"date":"Txn date","amount":"Amount","description":"Merchant","status":"Status"}',
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    expect((JSON.parse(io.out()) as TransactionJson[]).map((t) => t.date)).toEqual([
+      '2026-11-21',
+      '2026-11-20',
+      '2026-11-19',
+      '2026-11-18',
+      '2026-11-17',
+    ]);
+  });
+
+  it('fails on stderr with exit 1 when the page shows no transactions, saying why', async () => {
+    const io = memoryIo();
+    const code = await main(['capture', 'empty-activity.html', '--url', 'https://bank.example/activity'], io);
+    expect(code).toBe(1);
+    expect(io.out()).toBe('');
+    expect(io.err()).toContain('empty-activity.html: no transactions found: no repeated rows holding both');
+  });
+
+  it('fails with exit 1 on a missing file and exit 2 on wrong usage', async () => {
+    const missing = memoryIo();
+    expect(await main(['capture', 'nope.html', '--url', 'https://x.example/'], missing)).toBe(1);
+    expect(missing.err()).toContain('cannot read nope.html');
+    const noUrl = memoryIo();
+    expect(await main(['capture', 'chase-checking.html'], noUrl)).toBe(2);
+    expect(noUrl.err()).toContain('--url is required');
+    const badDate = memoryIo();
+    expect(
+      await main(['capture', 'chase-checking.html', '--url', 'https://x/', '--as-of', '21.11.2026'], badDate),
+    ).toBe(2);
+    const badMapping = memoryIo();
+    expect(
+      await main(
+        ['capture', 'chase-checking.html', '--url', 'https://x/', '--mapping', '{"amount":'],
+        badMapping,
+      ),
+    ).toBe(2);
+    expect(badMapping.err()).toContain('--mapping is not JSON');
+  });
+
+  it('reads a page given by absolute path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lb-capture-'));
+    const file = join(dir, 'page.html');
+    writeFileSync(
+      file,
+      '<table><tr><th>Date</th><th>Description</th><th>Amount</th></tr><tr><td>2026-11-20</td><td>Coffee</td><td>-4.50</td></tr></table>',
+    );
+    const io = memoryIo(tmpdir());
+    expect(await main(['capture', file, '--url', 'https://bank.example/a'], io)).toBe(0);
+    expect(JSON.parse(io.out())).toMatchObject([
+      { date: '2026-11-20', amount: '-4.50', description: 'Coffee' },
+    ]);
+  });
+});
