@@ -3,10 +3,14 @@ import type { StatementBalance } from '../../core/model/account';
 import type { Match } from '../../core/model/match';
 import type { Problem } from '../../core/model/problem';
 import type { Transaction } from '../../core/model/transaction';
+import { applyRules } from '../../core/rules/applyRules';
+import { DEFAULT_CATEGORIES, STARTER_RULES } from '../../core/rules/defaultCategories';
 import { auditRow } from '../../core/sheet/auditRow';
 import { buildSummary, summaryToRow } from '../../core/sheet/buildSummary';
+import { type CategoryInfo, categoryRows } from '../../core/sheet/categoryRows';
 import { discrepancyToRow, matchToRow, rowToDecision } from '../../core/sheet/matchRow';
 import { planUpsert } from '../../core/sheet/planUpsert';
+import { rowsToRules, ruleToRow } from '../../core/sheet/ruleRows';
 import { rowToTransaction } from '../../core/sheet/transactionRow';
 import { apiCell } from './apiCell';
 import type { ApiTab } from './apiTab';
@@ -47,21 +51,46 @@ function runs(positions: number[]): Array<[number, number]> {
   return out;
 }
 
-function readBack(tab: ApiTab, problems: Problem[]): Transaction[] {
-  const out: Transaction[] = [];
+/** The Transactions tab read back, with the bookkeeper's Category Override by id. */
+function readBack(tab: ApiTab, problems: Problem[]) {
+  const transactions: Transaction[] = [];
+  const overrides = new Map<string, string>();
   tab.rows.forEach((row, i) => {
     if (row.every((c) => c === '' || c === null || c === undefined)) return;
     const read = rowToTransaction(row, tab.index, { row: i + 2 });
-    if (read.ok) out.push(read.value.transaction);
-    else problems.push(...read.problems);
+    if (!read.ok) {
+      problems.push(...read.problems);
+      return;
+    }
+    transactions.push(read.value.transaction);
+    if (read.value.categoryOverride) overrides.set(read.value.transaction.id, read.value.categoryOverride);
   });
-  return out;
+  return { transactions, overrides };
+}
+
+const isBlank = (rows: unknown[][]) =>
+  rows.every((row) => row.every((c) => c === '' || c === null || c === undefined));
+
+/** The categories kept in the Categories tab, or the default chart for a new one. */
+function knownCategories(tab: ApiTab): CategoryInfo[] {
+  const at = tab.index.positions.get('category');
+  const groupAt = tab.index.positions.get('group');
+  if (at === undefined || isBlank(tab.rows))
+    return DEFAULT_CATEGORIES.map((c) => ({ category: c.name, group: c.group }));
+  const seen = new Map<string, CategoryInfo>();
+  for (const row of tab.rows) {
+    const category = String(row[at] ?? '').trim();
+    const group = groupAt === undefined ? '' : String(row[groupAt] ?? '').trim();
+    if (category && !seen.has(category)) seen.set(category, group ? { category, group } : { category });
+  }
+  return [...seen.values()];
 }
 
 /**
- * Writes transactions into a Google Sheet in the add-on's layout through the Sheets API: upsert by
- * id (only source and computed cells of changed rows; bookkeeper columns never), then Matches and
- * Summary from a reconcile of everything the sheet holds, and Audit rows. Reads once; writes in a
+ * Writes transactions into a Google Sheet in the add-on's layout through the Sheets API: categorized
+ * by the sheet's rules, upserted by id (only source and computed cells of changed rows; bookkeeper
+ * columns never), then Matches, Categories and Summary from a reconcile of everything the sheet
+ * holds, and Audit rows. Reads once; writes in a
  * few large requests. Pushing the same data again writes nothing.
  */
 export async function pushToSheet(gateway: SheetsGateway, input: PushInput): Promise<PushOutcome> {
@@ -69,7 +98,15 @@ export async function pushToSheet(gateway: SheetsGateway, input: PushInput): Pro
   const tabs = await ensureApiLayout(gateway, writes);
   const tx = tabs.get('Transactions')!;
   const problems: Problem[] = [...tx.index.problems];
-  const plan = planUpsert(tx.header, tx.rows, input.transactions, {
+  // Files arrive uncategorized: the sheet's rules (the starter rules in a new sheet) categorize them.
+  const rulesTab = tabs.get('Rules')!;
+  const newRules = isBlank(rulesTab.rows);
+  const readRules = newRules
+    ? { rules: [...STARTER_RULES], problems: [] }
+    : rowsToRules(rulesTab.rows, rulesTab.index);
+  problems.push(...readRules.problems);
+  const incoming = applyRules(input.transactions, readRules.rules).transactions;
+  const plan = planUpsert(tx.header, tx.rows, incoming, {
     batchId: input.batchId,
     now: input.now,
     actor: input.actor,
@@ -103,8 +140,10 @@ export async function pushToSheet(gateway: SheetsGateway, input: PushInput): Pro
     plan.appends.map((row) => tx.header.map((_, i) => apiCell(row[i], tx.columnAt[i]))),
   );
 
-  const byId = new Map(readBack(tx, problems).map((t) => [t.id, t]));
-  for (const t of input.transactions) byId.set(t.id, t);
+  if (newRules) replaceApiRows(writes, rulesTab, STARTER_RULES.map(ruleToRow));
+  const sheet = readBack(tx, problems);
+  const byId = new Map(sheet.transactions.map((t) => [t.id, t]));
+  for (const t of incoming) byId.set(t.id, t);
   const transactions = [...byId.values()];
   const matchesTab = tabs.get('Matches')!;
   const decisions: Match[] = [];
@@ -114,14 +153,23 @@ export async function pushToSheet(gateway: SheetsGateway, input: PushInput): Pro
     else if (decision.value) decisions.push(decision.value);
   });
   const result = reconcile({ transactions, decisions });
+  // Links first, then what needs a look, then the processor roll-ups behind them (as the .xlsx has it).
   replaceApiRows(
     writes,
     matchesTab,
     [
-      ...result.matches.map((m) => matchToRow(m, byId)),
+      ...result.matches.filter((m) => m.type !== 'payout-rollup').map((m) => matchToRow(m, byId)),
       ...result.discrepancies.map((d) => discrepancyToRow(d, byId)),
+      ...result.matches.filter((m) => m.type === 'payout-rollup').map((m) => matchToRow(m, byId)),
     ],
     'matchId',
+  );
+  const categoriesTab = tabs.get('Categories')!;
+  replaceApiRows(
+    writes,
+    categoriesTab,
+    categoryRows(transactions, { overrides: sheet.overrides, known: knownCategories(categoriesTab) }),
+    'category',
   );
   const summary = buildSummary({
     transactions,

@@ -4,9 +4,16 @@ import type { Problem } from '../../core/model/problem';
 import { ok, type Result } from '../../core/model/result';
 import { auditRow } from '../../core/sheet/auditRow';
 import { buildSummary, summaryToRow } from '../../core/sheet/buildSummary';
+import { categoryRows } from '../../core/sheet/categoryRows';
 import { discrepancyToRow, matchToRow, rowToDecision } from '../../core/sheet/matchRow';
-import { AUDIT_COLUMNS, MATCH_COLUMNS, SUMMARY_COLUMNS } from '../../core/sheet/workbookLayout';
+import {
+  AUDIT_COLUMNS,
+  CATEGORY_COLUMNS,
+  MATCH_COLUMNS,
+  SUMMARY_COLUMNS,
+} from '../../core/sheet/workbookLayout';
 import { appendRecords } from './appendRecords';
+import { knownCategories } from './knownCategories';
 import { readTab } from './readTab';
 import { readTransactions } from './readTransactions';
 import { replaceRecords } from './replaceRecords';
@@ -24,7 +31,8 @@ export type ReconcileOutcome = {
 
 /**
  * Reconcile from the menu: reads Transactions and the bookkeeper's decisions in Matches, runs the
- * matcher, and rewrites Matches (decisions and notes stay with their match) and Summary.
+ * matcher, and rewrites Matches (decisions and notes stay with their match), the Categories totals
+ * (the bookkeeper's categories and groups kept) and Summary.
  * The caller holds the document lock.
  */
 export function reconcileWorkbook(services: Services, actor: string): Result<ReconcileOutcome> {
@@ -44,14 +52,24 @@ export function reconcileWorkbook(services: Services, actor: string): Result<Rec
 
   const result = reconcile({ transactions: read.transactions, decisions });
   const byId = new Map(read.transactions.map((t) => [t.id, t]));
+  // Links first, then what needs a look, then the processor roll-ups behind them (as the .xlsx has it).
   replaceRecords(
     matchesSheet,
     matchesTab,
     [
-      ...result.matches.map((m) => matchToRow(m, byId)),
+      ...result.matches.filter((m) => m.type !== 'payout-rollup').map((m) => matchToRow(m, byId)),
       ...result.discrepancies.map((d) => discrepancyToRow(d, byId)),
+      ...result.matches.filter((m) => m.type === 'payout-rollup').map((m) => matchToRow(m, byId)),
     ],
     'matchId',
+  );
+  const categoriesSheet = workbookSheet(services, spreadsheet, 'Categories');
+  const categoriesTab = readTab(categoriesSheet, CATEGORY_COLUMNS, timeZone);
+  replaceRecords(
+    categoriesSheet,
+    categoriesTab,
+    categoryRows(read.transactions, { overrides: read.overrides, known: knownCategories(categoriesTab) }),
+    'category',
   );
   const summarySheet = workbookSheet(services, spreadsheet, 'Summary');
   const lines = buildSummary({

@@ -113,6 +113,19 @@ describe('end to end: the extension’s export → doPost → tabs → Reconcile
     expect(deposit).toMatchObject({ State: expect.any(String), Difference: 0 });
     expect(String(deposit!.Members)).toContain('po_1');
     expect(String(deposit!.Members)).toContain('b2');
+    // Categories: totals per category (none set yet), the bookkeeper's chart and groups kept.
+    const categories = records(addon, 'Categories');
+    expect(categories.find((c) => c.Category === '(uncategorized)')).toMatchObject({
+      Currency: 'USD',
+      Transactions: 7,
+      Inflows: 290.1,
+      Outflows: -990.1,
+      Net: -700,
+    });
+    expect(categories.find((c) => c.Category === 'Meals')).toMatchObject({
+      Group: 'Expenses',
+      Transactions: 0,
+    });
     expect(records(addon, 'Audit').map((a) => a.What)).toEqual(['setup', 'batch', 'reconcile']);
     expect(addon.env.unlockedWrites).toEqual([]);
     // Portal text stayed text through every tab.

@@ -87,6 +87,17 @@ describe('ledgerbridge push (Sheets API, against a local server)', () => {
     expect(
       valueWrites.every((r) => (r.body as { valueInputOption: string }).valueInputOption === 'RAW'),
     ).toBe(true);
+    // A new sheet gets the starter rules, which categorize the pushed lines, and the chart of categories.
+    expect(rows('Rules').map((r) => r['Rule ID'])).toContain('starter-meals');
+    expect(written.map((r) => [r.Category, r.Rule])).toEqual([
+      ['', ''], // its description was replaced by the formula-like text
+      ['Meals', 'starter-meals'],
+      ['Meals', 'starter-meals'],
+    ]);
+    expect(rows('Categories').find((c) => c.Category === 'Meals')).toMatchObject({
+      Group: 'Expenses',
+      Transactions: 2,
+    });
     expect(rows('Audit').map((a) => [a.What, a.Added])).toEqual([
       ['push', 3],
       ['reconcile', 0],
