@@ -14,7 +14,7 @@ export type BankLine = {
 
 const OWN_ACCOUNT = /\b(FROM|TO) (CHK|CHECKING|SAV|SAVINGS|ACCT|ACCOUNT|SHARE)\b/i;
 /** Processors pay out by ACH or wire; these words mean a person or the bank put the money there. */
-const NOT_A_PAYOUT = /\b(MOBILE|REMOTE|ATM|CASH|BRANCH|TELLER|CHECK|CHEQUE|ZELLE|INTEREST)\b/i;
+const NOT_A_PAYOUT = /\b(MOBILE|REMOTE|ATM|CASH|BRANCH|COUNTER|TELLER|CHECK|CHEQUE|ZELLE|INTEREST)\b/i;
 
 export function toBankLine(t: Transaction, rank: number): BankLine {
   const text = t.memo ? `${t.description} ${t.memo}` : t.description;
@@ -26,9 +26,13 @@ export function toBankLine(t: Transaction, rank: number): BankLine {
   };
 }
 
-/** A bank line can be a payout's other side unless it names a different processor. */
-export const compatible = (line: BankLine, processor: string) =>
-  line.processor === undefined || line.processor === processor;
+/**
+ * Whether a bank line can be this payout's other side: it names the payout's processor, or names
+ * none and is a deposit that could come from anyone. A debit must name the processor, since a bank
+ * account is full of unnamed debits (card purchases, bills) of every amount.
+ */
+export const compatible = (line: BankLine, unit: { processor: string; value: number }) =>
+  line.processor === unit.processor || (line.processor === undefined && unit.value > 0 && !line.notPayout);
 
 /** First index in `lines` (sorted by date) dated on or after `date`. */
 export function firstOnOrAfter(lines: readonly BankLine[], date: string): number {

@@ -149,7 +149,7 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
       i++, scanned++
     ) {
       const line = open[i]!;
-      if (!compatible(line, unit.processor) || line.t.amount.currency !== unit.currency) continue;
+      if (!compatible(line, unit) || line.t.amount.currency !== unit.currency) continue;
       if (Math.sign(line.t.amount.minor) !== Math.sign(unit.value)) continue;
       if (!closeEnough(unit.value, line.t.amount.minor)) continue;
       found.push(line);

@@ -40,7 +40,7 @@ export function matchByReference(
       const owners = unitsByRef.get(ref);
       if (owners?.length !== 1) continue;
       const unit = owners[0]!;
-      if (unit.currency !== line.t.amount.currency || !compatible(line, unit.processor)) continue;
+      if (unit.currency !== line.t.amount.currency || !compatible(line, unit)) continue;
       if (daysApart(unit.date, line.t.date) < -EARLY_DAYS || daysApart(unit.end, line.t.date) > LATE_DAYS)
         continue;
       const list = candidates.get(unit);

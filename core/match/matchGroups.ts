@@ -27,7 +27,7 @@ export function matchGroups(
 ): void {
   manyToOne(
     units,
-    lines.filter((l) => l.processor !== undefined || (!namedOnly && !l.notPayout)),
+    lines.filter((l) => l.processor !== undefined || (!namedOnly && !l.notPayout && l.t.amount.minor > 0)),
     ctx,
   );
   if (namedOnly) oneToMany(units, lines, ctx);

@@ -55,10 +55,7 @@ export function matchOneToOne(
       const found: BankLine[] = [];
       for (let i = firstOnOrAfter(sorted, u.date); i < sorted.length && sorted[i]!.t.date <= u.end; i++) {
         const line = sorted[i]!;
-        if (
-          compatible(line, u.processor) &&
-          !isRejected(ctx, pairType(u), () => [...unitMemberIds(u), line.t.id])
-        ) {
+        if (compatible(line, u) && !isRejected(ctx, pairType(u), () => [...unitMemberIds(u), line.t.id])) {
           found.push(line);
         }
       }

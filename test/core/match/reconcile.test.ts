@@ -187,6 +187,28 @@ describe('payout ↔ deposit', () => {
     expect(r.matches[0]!.members[1]!.role).toBe('withdrawal');
   });
 
+  it('takes only a debit that names the processor for a negative payout, never an unnamed expense', () => {
+    const r = reconcile({
+      transactions: [
+        payout('p1', '2026-03-02', -4900),
+        deposit('w1', '2026-03-03', -4900, 'COMCAST BUSINESS'),
+      ],
+    });
+    expect(links(r)).toEqual([]);
+  });
+
+  it('does not take a counter or mobile deposit for a payout', () => {
+    const r = reconcile({
+      transactions: [
+        payout('p1', '2026-03-02', 9286),
+        deposit('d1', '2026-03-02', 9286, 'COUNTER DEPOSIT'),
+        deposit('d2', '2026-03-03', 9286, 'MOBILE DEPOSIT'),
+        deposit('d3', '2026-03-04', 9286, 'ACH CREDIT 0421 CCD'),
+      ],
+    });
+    expect(links(r)).toEqual(['payout-deposit:p1+d3']);
+  });
+
   it('finds one deposit that is several payouts when exactly one combination adds up (pass 4)', () => {
     const r = reconcile({
       transactions: [
