@@ -3,6 +3,7 @@ import { compileConditions, type Predicate, textValues } from './compileConditio
 import { LiteralIndex } from './literalIndex';
 import { sortRules } from './ruleOrder';
 import type { RuleSubject } from './ruleSubject';
+import { requiredLiteral } from './safeRegex';
 
 export type CompiledRule = { readonly rule: Rule; readonly matches: Predicate };
 
@@ -119,16 +120,28 @@ function isDescriptionLiteral(c: Condition): c is Extract<Condition, { field: 'd
   );
 }
 
+/** Text every description this condition accepts must contain (lowercased), or undefined. */
+function descriptionNeedles(c: Condition): string[] | undefined {
+  if (isDescriptionLiteral(c)) return textValues(c);
+  if (c.field !== 'description' || c.not || c.op !== 'matches') return undefined;
+  const literal = requiredLiteral(c.value as string);
+  return literal === undefined ? undefined : [literal];
+}
+
 function indexKey(rule: Rule): IndexKey {
   const { conditions } = rule;
   if (conditions.length === 0) return undefined;
   if (rule.conditionsOp === 'or') {
     // Any one of several description literals still needs one of them in the text.
-    if (!conditions.every(isDescriptionLiteral)) return undefined;
-    return { needles: conditions.flatMap(textValues) };
+    const each = conditions.map(descriptionNeedles);
+    return each.every((n) => n !== undefined) ? { needles: each.flat() as string[] } : undefined;
   }
   const literal = conditions.find(isDescriptionLiteral);
   if (literal) return { needles: textValues(literal) };
+  for (const c of conditions) {
+    const needles = descriptionNeedles(c);
+    if (needles) return { needles };
+  }
   for (const field of EXACT_FIELDS) {
     const c = conditions.find((x) => x.field === field && !x.not && (x.op === 'is' || x.op === 'oneOf')) as
       | Extract<Condition, { field: ExactField }>

@@ -22,7 +22,8 @@ const MAX_DFA_STATES = 4_096;
 
 type CharTest = (code: number) => boolean;
 type Node =
-  | { t: 'char'; test: CharTest }
+  /** `lit`: the character itself when the pattern spelled out one character (for requiredLiteral). */
+  | { t: 'char'; test: CharTest; lit?: number }
   | { t: 'cat'; items: Node[] }
   | { t: 'alt'; items: Node[] }
   | { t: 'rep'; item: Node; min: number; max: number }
@@ -79,15 +80,14 @@ const CLASS_ESCAPES: Record<string, CharTest> = {
 };
 const CONTROL_ESCAPES: Record<string, number> = { t: 9, n: 10, v: 11, f: 12, r: 13, '0': 0 };
 
+/** Like JavaScript's /i: a character outside ASCII never folds onto one inside (ſ is not s, K-sign not k). */
 function caseFolded(test: CharTest): CharTest {
+  const variant = (c: number, v: string) =>
+    v.length === 1 && c < 128 === v.charCodeAt(0) < 128 && test(v.charCodeAt(0));
   return (c) => {
     if (test(c)) return true;
     const ch = String.fromCharCode(c);
-    const lower = ch.toLowerCase();
-    const upper = ch.toUpperCase();
-    return (
-      (lower.length === 1 && test(lower.charCodeAt(0))) || (upper.length === 1 && test(upper.charCodeAt(0)))
-    );
+    return variant(c, ch.toLowerCase()) || variant(c, ch.toUpperCase());
   };
 }
 
@@ -183,7 +183,7 @@ class Parser {
         throw this.error('regex_syntax', `nothing to repeat at position ${at + 1}`);
       default: {
         const code = ch.charCodeAt(0);
-        return { t: 'char', test: this.fold((c) => c === code) };
+        return { t: 'char', test: this.fold((c) => c === code), lit: code };
       }
     }
   }
@@ -208,7 +208,8 @@ class Parser {
     const ch = this.src[this.pos++];
     if (ch === undefined) throw this.error('regex_syntax', 'the pattern ends with a lone "\\"');
     if (ch === 'b' || ch === 'B') return { t: 'assert', kind: ch };
-    return { t: 'char', test: this.fold(this.escapedChar(ch, at)) };
+    const lit = /[^A-Za-z0-9]/.test(ch) ? ch.charCodeAt(0) : undefined;
+    return { t: 'char', test: this.fold(this.escapedChar(ch, at)), ...(lit !== undefined ? { lit } : {}) };
   }
 
   /** An escape that stands for one character or a class, inside or outside brackets. */
@@ -474,6 +475,32 @@ function holds(kind: AssertKind, prev: Ctx, next: Ctx): boolean {
     case 'B':
       return isWordCtx(prev) === isWordCtx(next);
   }
+}
+
+/**
+ * The longest run of literal characters every match must contain, lowercased (at least 3 printable
+ * ASCII characters, no spaces), or undefined. Lets the rule index skip a regex rule for any text
+ * that lacks it, the same way it skips "contains" rules.
+ */
+export function requiredLiteral(source: string): string | undefined {
+  let ast: Node;
+  try {
+    ast = new Parser(source, caseFolded).parse();
+  } catch {
+    return undefined;
+  }
+  const flat = (node: Node): Node[] => (node.t === 'cat' ? node.items.flatMap(flat) : [node]);
+  let best = '';
+  let run = '';
+  for (const node of [...flat(ast), undefined]) {
+    if (node?.t === 'char' && node.lit !== undefined && node.lit > 32 && node.lit < 127) {
+      run += String.fromCharCode(node.lit).toLowerCase();
+      continue;
+    }
+    if (run.length > best.length) best = run;
+    run = '';
+  }
+  return best.length >= 3 ? best : undefined;
 }
 
 /** Compiles a pattern from a rule; problems carry a code and say where in the pattern. */

@@ -10,7 +10,17 @@ const KINDS = ['charge', 'fee', 'payout', 'deposit', 'withdrawal'] as const;
 const CATEGORIES = ['Meals', 'Travel', 'Sales', 'Fees'];
 const DATES = ['2026-01-01', '2026-01-15', '2026-01-31', '2026-02-10'];
 const AMOUNTS = ['-50', '-12.5', '-0.01', '0', '10', '99.99', '1000'];
-const PATTERNS = ['^stripe', 'uber( eats)?$', 'b[aeiou]ttle', '\\bfee\\b', 'sq \\*', 'co+f{2}ee', '[0-9]'];
+const PATTERNS = [
+  '^stripe',
+  'uber( eats)?$',
+  'b[aeiou]ttle',
+  '\\bfee\\b',
+  'sq \\*',
+  'bottle\\b',
+  '(?:co)+ffee',
+  'co+f{2}ee',
+  '[0-9]',
+];
 
 export const transactionArb: fc.Arbitrary<Transaction> = fc
   .record({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileSafeRegex } from '../../../core/rules/safeRegex';
+import { compileSafeRegex, requiredLiteral } from '../../../core/rules/safeRegex';
 
 const compile = (pattern: string, options?: { caseSensitive?: boolean }) => {
   const r = compileSafeRegex(pattern, options);
@@ -96,6 +96,41 @@ describe('compileSafeRegex', () => {
         expect(compile(p).test(t)).toBe(new RegExp(p, 'i').test(t));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('requiredLiteral', () => {
+  it.each([
+    ['^(sq|tst) ?\\*REAKET\\b', '*reaket'],
+    ['x\\d{4}FOO', 'foo'],
+    ['amzn mktp', 'amzn'],
+    ['\\bUPS\\b', 'ups'],
+    ['abc|abcd', undefined],
+    ['(?:stripe)+', undefined],
+    ['a.b.c', undefined],
+    ['(a', undefined],
+  ])('%s needs %s', (pattern, literal) => {
+    expect(requiredLiteral(pattern)).toBe(literal);
+  });
+
+  it('is in every text the pattern matches (property)', () => {
+    const pattern = fc
+      .array(fc.constantFrom('ab', 'c', '\\*', 'x?', '[de]', '(?:fg|h)', 'ij+', '\\d', ' ', 'K'), {
+        minLength: 1,
+        maxLength: 6,
+      })
+      .map((parts) => parts.join(''));
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'B', 'c', '*', 'x', 'd', 'f', 'g', 'h', 'i', 'J', '1', ' ', 'k', '\u212a'),
+      maxLength: 14,
+    });
+    fc.assert(
+      fc.property(pattern, text, (p, t) => {
+        const literal = requiredLiteral(p);
+        if (literal !== undefined && compile(p).test(t)) expect(t.toLowerCase()).toContain(literal);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
