@@ -105,7 +105,8 @@ export async function reconcileToBook(
     now: options.now,
     actor: options.actor,
   });
-  const bytes = await writeWorkbook(tabs);
+  // The accountant's first question is whether the months tie out: open on the Summary.
+  const bytes = await writeWorkbook(tabs, { activeTab: 'Summary' });
   try {
     await writeFile(options.out, bytes);
   } catch (error) {

@@ -60,13 +60,22 @@ function cellValue(column: ColumnDef | undefined, value: unknown): ExcelJS.CellV
 /**
  * Writes the tabs to `.xlsx` bytes with exceljs: bold coloured frozen header (the bookkeeper's
  * columns in their own colour, with a note), autofilter, column widths, money formatted per row
- * currency (its decimals), real dates as `yyyy-mm-dd`, percent and boolean cells, and non-zero
- * differences in red. Datetimes (captured at, audit time) stay ISO 8601 text so they read back
+ * currency (its decimals), real dates as `yyyy-mm-dd`, percent and boolean cells, non-zero
+ * differences in red, drop-downs for columns with choices; `activeTab` opens the book on that tab. Datetimes (captured at, audit time) stay ISO 8601 text so they read back
  * exactly. Columns not in the layout are written as given.
  */
-export async function writeWorkbook(tabs: readonly SheetTab[]): Promise<Uint8Array> {
+export async function writeWorkbook(
+  tabs: readonly SheetTab[],
+  options: { activeTab?: string } = {},
+): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Ledgerbridge';
+  const active = options.activeTab ? tabs.findIndex((t) => t.name === options.activeTab) : -1;
+  if (active >= 0) {
+    book.views = [
+      { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: 'visible' },
+    ];
+  }
   for (const tab of tabs) {
     const sheet = book.addWorksheet(tab.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     const byHeader = new Map(tab.columns.map((c) => [normalizeHeader(c.header), c]));
@@ -110,11 +119,17 @@ export async function writeWorkbook(tabs: readonly SheetTab[]): Promise<Uint8Arr
       columnFormat.set(i, common);
       sheet.getColumn(i + 1).numFmt = common;
     }
+    const choiceColumns = columns.flatMap((c, i) =>
+      c?.choices ? [[i, `"${c.choices.join(',')}"`] as const] : [],
+    );
     for (const data of tab.rows) {
       const row = sheet.addRow(tab.header.map((_, i) => cellValue(columns[i], data[i])));
       for (const i of moneyColumns) {
         const format = formatOf(data, i);
         if (format !== columnFormat.get(i)) row.getCell(i + 1).numFmt = format;
+      }
+      for (const [i, list] of choiceColumns) {
+        row.getCell(i + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [list] };
       }
     }
     columns.forEach((c, i) => {

@@ -38,6 +38,8 @@ export type ColumnDef = {
   currencyKey?: string;
   /** A value other than zero needs the bookkeeper's eye (a difference): writers highlight it. */
   flagNonZero?: boolean;
+  /** The values a bookkeeper may pick (writers offer them as a drop-down). */
+  choices?: readonly string[];
 };
 
 export type TabName = 'Transactions' | 'Matches' | 'Rules' | 'Categories' | 'Summary' | 'Audit';
@@ -106,7 +108,7 @@ export const MATCH_COLUMNS = [
   text('kind', 'Kind', 'computed', 16),
   text('state', 'State', 'computed', 11),
   /** The bookkeeper types confirm or reject here; the matcher honours it on the next run. */
-  text('decision', 'Decision', 'bookkeeper', 11),
+  text('decision', 'Decision', 'bookkeeper', 11, { choices: ['confirm', 'reject'] }),
   { key: 'confidence', header: 'Confidence', type: 'percent', owner: 'computed', width: 11 },
   { key: 'date', header: 'Date', type: 'date', owner: 'computed', width: 12 },
   money('amount', 'Amount', 'computed'),

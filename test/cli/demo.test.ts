@@ -32,6 +32,17 @@ describe('ledgerbridge demo', () => {
     expect(october[at('Difference')]).toBe(0);
     expect(october[at('Unmatched')]).toBe(6);
 
+    // It opens on the Summary, with a drop-down for the bookkeeper's match decisions.
+    const ExcelJS = (await import('exceljs')).default;
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.load(readFileSync(join(dir, 'demo.xlsx')) as unknown as ArrayBuffer);
+    expect(raw.views[0]?.activeTab).toBe(4);
+    const matches = raw.getWorksheet('Matches')!;
+    expect(matches.getRow(2).getCell(4).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"confirm,reject"'],
+    });
+
     const categories = book.get('Categories')!;
     const names = categories.rows.map((r) => r[0]);
     expect(names).toEqual(
