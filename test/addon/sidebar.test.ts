@@ -1,0 +1,99 @@
+import vm from 'node:vm';
+import { parseHTML } from 'linkedom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { IMPORT_CHUNK_ROWS } from '../../sheets-addon/src/importJob';
+import { records } from './addonHarness';
+import { makeBatch } from './batchFixture';
+import { endToEndBatch } from './endToEndBatch';
+import { buildBundle, type LoadedAddon, loadAddon } from './loadAddon';
+
+beforeAll(async () => {
+  await buildBundle();
+});
+
+/**
+ * Runs the sidebar the add-on serves (its inline script, in a DOM) against the add-on: a fake
+ * `google.script.run` calls the bundle's top-level functions asynchronously, as the real one does.
+ */
+function openSidebar(addon: LoadedAddon, file?: { name: string; content: string }) {
+  addon.run('showImportSidebar');
+  const html = addon.ui.sidebars.at(-1)!.getContent();
+  const { document, window } = parseHTML(html);
+  const pending: Array<Promise<void>> = [];
+  const called: string[] = [];
+  const runner = (success?: (v: unknown) => void, failure?: (e: unknown) => void): unknown =>
+    new Proxy(
+      {},
+      {
+        get: (_, name: string) => {
+          if (name === 'withSuccessHandler') return (fn: (v: unknown) => void) => runner(fn, failure);
+          if (name === 'withFailureHandler') return (fn: (e: unknown) => void) => runner(success, fn);
+          return (...args: unknown[]) => {
+            called.push(name);
+            pending.push(
+              Promise.resolve().then(() => {
+                try {
+                  success?.(JSON.parse(JSON.stringify(addon.run(name, ...args) ?? null)));
+                } catch (error) {
+                  failure?.(error);
+                }
+              }),
+            );
+          };
+        },
+      },
+    );
+  class FakeFileReader {
+    result = '';
+    onload: (() => void) | null = null;
+    readAsDataURL(f: { content: string }) {
+      this.result = `data:application/octet-stream;base64,${Buffer.from(f.content).toString('base64')}`;
+      pending.push(Promise.resolve().then(() => this.onload?.()));
+    }
+  }
+  const input = document.getElementById('file') as unknown as { files: unknown[] };
+  Object.defineProperty(input, 'files', { value: file ? [file] : [] });
+  const script = [...document.querySelectorAll('script')].map((s) => s.textContent).join('\n');
+  const context = vm.createContext({
+    document,
+    window,
+    FileReader: FakeFileReader,
+    google: { script: { run: runner() } },
+  });
+  vm.runInContext(script, context);
+  const settle = async () => {
+    while (pending.length > 0) await pending.shift();
+  };
+  return { document, settle, called };
+}
+
+describe('the sidebar', () => {
+  it('imports a file, calling continueImport until the job is done', async () => {
+    const addon = loadAddon({ costs: { perCellMs: 1.5 } });
+    const total = IMPORT_CHUNK_ROWS * 2 + 10;
+    const sidebar = openSidebar(addon, { name: 'export.json', content: JSON.stringify(makeBatch(total)) });
+    (sidebar.document.getElementById('import') as unknown as { click(): void }).click();
+    await sidebar.settle();
+    expect(sidebar.document.getElementById('importStatus')!.textContent).toBe(
+      `${total} added, 0 updated, 0 unchanged`,
+    );
+    expect(sidebar.called[0]).toBe('startImport');
+    expect(sidebar.called.slice(1).length).toBeGreaterThan(0);
+    expect(new Set(sidebar.called.slice(1))).toEqual(new Set(['continueImport']));
+    expect(records(addon, 'Transactions')).toHaveLength(total);
+  });
+
+  it('lists suggested matches and confirms one', async () => {
+    const addon = loadAddon();
+    addon.run('startImport', 'export.json', Buffer.from(JSON.stringify(endToEndBatch())).toString('base64'));
+    addon.run('reconcileSheet');
+    const sidebar = openSidebar(addon);
+    (sidebar.document.getElementById('refresh') as unknown as { click(): void }).click();
+    await sidebar.settle();
+    const buttons = [...sidebar.document.querySelectorAll('#matches button')];
+    expect(buttons.map((b) => b.textContent)).toContain('confirm');
+    (buttons.find((b) => b.textContent === 'confirm') as unknown as { click(): void }).click();
+    await sidebar.settle();
+    expect(records(addon, 'Matches').filter((m) => m.Decision === 'confirm')).toHaveLength(1);
+  });
+});
