@@ -19,8 +19,8 @@ export async function captureTab(
   deps: BackgroundDeps,
   request: CaptureRequest,
   stops: StopFlags,
-  onPage: (pages: number) => void = () => {},
 ): Promise<Result<CapturePreview>> {
+  stops.delete(request.tabId); // before any await: a Stop sent after this call starts must count
   const url = await deps.tabUrl(request.tabId);
   if (!url) return fail(problem('no_tab', `tab ${request.tabId} has no page the extension may read`));
   const host = hostOf(url);
@@ -31,7 +31,6 @@ export async function captureTab(
   const options = { ...(mapping ? { mapping } : {}), ...(request.asOf ? { asOf: request.asOf } : {}) };
   const maxPages = request.allPages ? (request.maxPages ?? (await deps.settings()).maxPages) : 1;
   const pages: PageCapture[] = [];
-  stops.delete(request.tabId);
   while (pages.length < maxPages) {
     const result = await deps.captureInTab(request.tabId, options).catch((error: unknown) => ({
       ok: false as const,
@@ -42,7 +41,9 @@ export async function captureTab(
       return fail(problem('capture_failed', `could not read the page: ${result.message}`));
     }
     pages.push(result.page);
-    onPage(pages.length);
+    if (request.allPages) {
+      deps.reportProgress({ type: 'captureProgress', tabId: request.tabId, pages: pages.length, maxPages });
+    }
     if (pages.length >= maxPages || stops.has(request.tabId)) break;
     if (!(await deps.nextPageInTab(request.tabId))) break;
   }

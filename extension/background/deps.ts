@@ -1,5 +1,6 @@
 import type { InjectedCaptureResult, InjectedOptions } from '../capture/injectedOptions';
 import type { LedgerDb } from '../db/openDb';
+import type { CaptureProgress } from '../messages/progress';
 import type { Settings } from '../settings/settings';
 
 /** Everything the background's logic needs from the platform, injected so tests use fakes. */
@@ -12,6 +13,8 @@ export type BackgroundDeps = {
   captureInTab: (tabId: number, options: InjectedOptions) => Promise<InjectedCaptureResult>;
   /** Clicks the page's "next" / "load more" control and waits for the new rows; false when there is none. */
   nextPageInTab: (tabId: number) => Promise<boolean>;
+  /** Tells open extension pages how far "Capture all pages" has got. */
+  reportProgress: (progress: CaptureProgress) => void;
   settings: () => Promise<Settings>;
   fetch: typeof fetch;
   sleep: (ms: number) => Promise<void>;

@@ -58,12 +58,19 @@ export function platformDeps(browser: Api, db: LedgerDb): BackgroundDeps {
           target: { tabId },
           files: ['/next-page.js'],
         });
-        if (first?.result === false) return false;
+        // true: new rows came in place; false: no next control. No answer: the click navigated.
+        if (typeof first?.result === 'boolean') return first.result;
       } catch {
-        // The click navigated away and took the script with it: the next page is loading.
+        // The click navigated away and took the script with it.
       }
       await waitForLoad(browser, tabId);
       return true;
+    },
+    reportProgress: (progress) => {
+      // No page may be listening (the popup closed): that is fine.
+      Promise.resolve()
+        .then(() => browser.runtime.sendMessage(progress))
+        .catch(() => {});
     },
     settings: () => loadSettings(browser.storage.local),
     fetch: (input, init) => fetch(input, init),

@@ -4,6 +4,7 @@ import { MappingEditor } from '../components/MappingEditor';
 import { PreviewCounts, previewCountsText } from '../components/PreviewCounts';
 import { PreviewTable } from '../components/PreviewTable';
 import { ProblemList } from '../components/ProblemList';
+import type { CaptureProgress } from '../messages/progress';
 import type { Request } from '../messages/request';
 import type { CapturePreview, SaveResult } from '../messages/responses';
 import type { sendRequest } from '../messages/sendRequest';
@@ -12,15 +13,35 @@ type Ask = <R extends Request>(request: R) => ReturnType<typeof sendRequest<R>>;
 
 type State =
   | { step: 'idle' }
-  | { step: 'reading'; allPages: boolean }
+  | { step: 'reading'; allPages: boolean; pages?: number; maxPages?: number }
   | { step: 'preview'; preview: CapturePreview }
   | { step: 'saving'; preview: CapturePreview }
   | { step: 'saved'; result: SaveResult };
 
+/** Subscribes to "Capture all pages" progress; returns the unsubscribe. */
+export type OnProgress = (listener: (progress: CaptureProgress) => void) => () => void;
+
 /** Capture → preview → save or discard, for one tab. */
-export function CapturePanel({ tabId, ask }: { tabId: number; ask: Ask }) {
+export function CapturePanel({
+  tabId,
+  ask,
+  onProgress,
+}: {
+  tabId: number;
+  ask: Ask;
+  onProgress: OnProgress;
+}) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const [problems, setProblems] = useState<Problem[]>([]);
+
+  useEffect(
+    () =>
+      onProgress((p) => {
+        if (p.tabId !== tabId) return;
+        setState((s) => (s.step === 'reading' ? { ...s, pages: p.pages, maxPages: p.maxPages } : s));
+      }),
+    [tabId],
+  );
 
   useEffect(() => {
     // A preview the keyboard shortcut made before the popup opened.
@@ -76,7 +97,16 @@ export function CapturePanel({ tabId, ask }: { tabId: number; ask: Ask }) {
       </div>
       {state.step === 'reading' && (
         <div class="progress" role="status">
-          <progress aria-label={state.allPages ? 'Reading pages' : 'Reading the page'} />
+          {state.pages && state.maxPages ? (
+            <>
+              <progress aria-label="Pages read" max={state.maxPages} value={state.pages} />{' '}
+              <span>
+                {state.pages} {state.pages === 1 ? 'page' : 'pages'} read (at most {state.maxPages})
+              </span>
+            </>
+          ) : (
+            <progress aria-label={state.allPages ? 'Reading pages' : 'Reading the page'} />
+          )}
           {state.allPages && (
             <button type="button" onClick={() => ask({ type: 'stopCapture', tabId })}>
               Stop

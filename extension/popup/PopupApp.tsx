@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ask } from '../messages/ask';
-import { CapturePanel } from './CapturePanel';
+import { CaptureProgress } from '../messages/progress';
+import { CapturePanel, type OnProgress } from './CapturePanel';
 import { SiteAccess } from './SiteAccess';
 
 type Target = { tabId: number; url: string | undefined };
@@ -32,13 +33,23 @@ export function PopupApp({ search }: { search: string }) {
       {target && (
         <>
           <p class="site">{target.url ? new URL(target.url).host : ''}</p>
-          <CapturePanel tabId={target.tabId} ask={ask} />
+          <CapturePanel tabId={target.tabId} ask={ask} onProgress={onProgress} />
           <SiteAccess url={target.url} />
         </>
       )}
     </main>
   );
 }
+
+/** Progress messages from the background; every other message is left for its own listener. */
+const onProgress: OnProgress = (listener) => {
+  const handler = (message: unknown) => {
+    const progress = CaptureProgress.safeParse(message);
+    if (progress.success) listener(progress.data);
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+};
 
 async function findTarget(search: string): Promise<Target | null> {
   const named = Number(new URLSearchParams(search).get('tabId'));

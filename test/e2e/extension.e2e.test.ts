@@ -166,6 +166,36 @@ describe('the extension in Chromium', () => {
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-empty.png`, fullPage: true });
   });
 
+  it('captures all pages behind "Load more" and behind a "Next" link', async () => {
+    await portal.goto(`${server.origin}/load-more.html`);
+    let tabId = await tabIdOf(launched, portal);
+    await popup.close();
+    popup = await openExtensionPage(launched, `popup.html?tabId=${tabId}`);
+    await popup.getByRole('button', { name: 'Capture all pages' }).click();
+    await popup.getByTestId('preview-counts').waitFor();
+    await expect(popup.getByTestId('preview-counts').textContent()).resolves.toBe(
+      '9 new, 0 already captured, 0 changed',
+    );
+    await expect(popup.getByText('3 pages read.').count()).resolves.toBe(1);
+    await popup.getByRole('button', { name: 'Discard', exact: true }).click();
+
+    await portal.goto(`${server.origin}/paged-1.html`);
+    tabId = await tabIdOf(launched, portal);
+    const reply = (await popup.evaluate(
+      (id) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({ type: 'capture', tabId: id, allPages: true, maxPages: 5 }),
+      tabId,
+    )) as {
+      ok: boolean;
+      value: { pages: number; found: number; rows: Array<{ transaction: { description: string } }> };
+    };
+    expect(reply.ok).toBe(true);
+    expect(reply.value).toMatchObject({ pages: 2, found: 4 });
+    expect(portal.url()).toBe(`${server.origin}/paged-2.html`);
+  });
+
   it('answers the documented query message with the stored transactions', async () => {
     const reply = (await popup.evaluate(() =>
       (

@@ -123,6 +123,18 @@ describe('capture → preview → save', () => {
     expect(later.ok && later.value.rows[0]?.transaction.description).toBe('Rent March');
   });
 
+  it('follows next pages up to the bound, and stops when asked', async () => {
+    const pages = [1, 2, 3, 4, 5].map((n) => activityPage([[`03/0${n}/2026`, `PAGE ${n} LINE`, '-$1.00']]));
+    const tabId = await h.openTab(PORTAL, pages[0]!, pages.slice(1));
+    const bounded = await h.ask({ type: 'capture', tabId, allPages: true, maxPages: 3 });
+    expect(bounded).toMatchObject({ ok: true, value: { pages: 3, found: 3 } });
+
+    const other = await h.openTab(PORTAL, pages[0]!, pages.slice(1));
+    const running = h.ask({ type: 'capture', tabId: other, allPages: true, maxPages: 5 });
+    await h.ask({ type: 'stopCapture', tabId: other });
+    expect(await running).toMatchObject({ ok: true, value: { pages: 1, found: 1 } });
+  });
+
   it('answers a tab it may not read with a problem, not an exception', async () => {
     const reply = await h.ask({ type: 'capture', tabId: 999 });
     expect(reply.ok).toBe(false);

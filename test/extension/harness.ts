@@ -27,7 +27,7 @@ export function harness(options: { idb?: IDBFactory; start?: string } = {}) {
   fakeBrowser.reset();
   const idb = options.idb ?? new IDBFactory();
   const db: LedgerDb = openDb({ indexedDB: idb, IDBKeyRange });
-  const pages = new Map<number, { html: string; world: Record<string, unknown> }>();
+  const pages = new Map<number, { html: string; next: string[]; world: Record<string, unknown> }>();
   const api = fakeBrowser as unknown as typeof browser;
   (fakeBrowser.scripting as { executeScript: unknown }).executeScript = async (injection: Injection) => {
     const tab = await fakeBrowser.tabs.get(injection.target.tabId);
@@ -45,7 +45,12 @@ export function harness(options: { idb?: IDBFactory; start?: string } = {}) {
       const { document } = parseHTML(page.html);
       return [{ result: runInjectedCapture(page.world, document as unknown as Document, tab.url) }];
     }
-    if (injection.files?.[0] === '/next-page.js') return [{ result: false }];
+    if (injection.files?.[0] === '/next-page.js') {
+      const next = page.next.shift();
+      if (next === undefined) return [{ result: false }];
+      page.html = next;
+      return [{ result: true }];
+    }
     throw new Error(`unexpected injection ${JSON.stringify(injection.files)}`);
   };
   let clock = new Date(options.start ?? '2026-03-10T12:00:00Z').getTime();
@@ -71,14 +76,15 @@ export function harness(options: { idb?: IDBFactory; start?: string } = {}) {
         | { ok: false; problems: Array<{ code: string; field?: string; message: string }> }
       >,
     raw: handler,
-    async openTab(url: string, html: string) {
+    /** A tab showing `html`; `next` are the pages its "next" control leads to, in order. */
+    async openTab(url: string, html: string, next: string[] = []) {
       const tab = await fakeBrowser.tabs.create({ url });
       // The isolated world stands in for globalThis inside the tab: options set there are read back.
-      pages.set(tab.id!, { html, world: {} });
+      pages.set(tab.id!, { html, next: [...next], world: {} });
       return tab.id!;
     },
     setPage(tabId: number, html: string) {
-      pages.set(tabId, { html, world: {} });
+      pages.set(tabId, { html, next: [], world: {} });
     },
   };
 }
