@@ -46,29 +46,42 @@ function headerWithLayout(existing: ReadTab | undefined, columns: readonly Colum
   ];
 }
 
-/** Fresh records for a computed tab, keeping the bookkeeper's cells of rows that are still there (by `key`). */
+/**
+ * Fresh records for a computed tab, keeping the bookkeeper's cells of rows that are still there (by
+ * `key`). With `keepOthers`, rows the bookkeeper added (a key the run did not produce) stay too.
+ */
 function keepBookkeeperCells(
   records: SheetRecord[],
   columns: readonly ColumnDef[],
   key: string,
   existing: ReadTab | undefined,
+  keepOthers = false,
 ): SheetRecord[] {
   if (!existing) return records;
   const index = indexHeader(existing.header, columns);
   const at = index.positions.get(key);
   if (at === undefined) return records;
   const kept = columns.filter((c) => c.owner === 'bookkeeper' && index.positions.has(c.key));
-  const byKey = new Map(existing.rows.map((row) => [String(row[at] ?? ''), row]));
-  return records.map((r) => {
-    const old = byKey.get(String(r[key] ?? ''));
-    if (!old) return r;
-    const next = { ...r };
+  const ownCells = (row: readonly unknown[]) => {
+    const cells: SheetRecord = {};
     for (const c of kept) {
-      const value = old[index.positions.get(c.key)!];
-      if (value !== null && value !== undefined && value !== '') next[c.key] = value as SheetRecord[string];
+      const value = row[index.positions.get(c.key)!];
+      if (value !== null && value !== undefined && value !== '') cells[c.key] = value as SheetRecord[string];
     }
-    return next;
+    return cells;
+  };
+  const byKey = new Map(existing.rows.map((row) => [String(row[at] ?? ''), row]));
+  const merged = records.map((r) => {
+    const old = byKey.get(String(r[key] ?? ''));
+    return old ? { ...r, ...ownCells(old) } : r;
   });
+  if (!keepOthers) return merged;
+  const produced = new Set(records.map((r) => String(r[key] ?? '')));
+  const others = existing.rows.filter((row) => {
+    const k = String(row[at] ?? '');
+    return k !== '' && !produced.has(k);
+  });
+  return [...merged, ...others.map(ownCells)];
 }
 
 const byDate = (a: Transaction, b: Transaction) =>
@@ -120,6 +133,7 @@ export function buildWorkbookTabs(input: BookTabsInput): {
     CATEGORY_COLUMNS,
     'category',
     existing?.get('Categories'),
+    true,
   );
   const summary = buildSummary({
     transactions: run.transactions,
@@ -132,7 +146,7 @@ export function buildWorkbookTabs(input: BookTabsInput): {
     oldRules && !(input.replaceRules && input.rulesTab)
       ? {
           name: 'Rules',
-          columns: input.rulesTab?.columns ?? RULE_COLUMNS,
+          columns: RULE_COLUMNS,
           header: oldRules.header,
           rows: oldRules.rows,
         }

@@ -202,6 +202,12 @@ describe('ledgerbridge reconcile --out on an existing book', () => {
     const transfer = matches.rows.findIndex((r) => r[matches.header.indexOf('Kind')] === 'transfer');
     const transferId = matches.rows[transfer]![matches.header.indexOf('Match ID')];
     matches.rows[transfer]![matches.header.indexOf('Decision')] = 'reject';
+    const categoryTab = tabs.get('Categories')!;
+    categoryTab.rows.push(
+      categoryTab.header.map((h) =>
+        h === 'Category' ? 'Coffee tastings' : h === 'Group' ? 'Expenses' : null,
+      ),
+    );
     const { TRANSACTION_COLUMNS, MATCH_COLUMNS } = await import('../../core/sheet/workbookLayout');
     writeFileSync(
       book,
@@ -229,6 +235,7 @@ describe('ledgerbridge reconcile --out on an existing book', () => {
     expect(kept[m2.header.indexOf('Decision')]).toBe('reject');
     const categories = after.get('Categories')!;
     expect(categories.rows.map((r) => r[0])).toContain('Rent');
+    expect(categories.rows.map((r) => r[0])).toContain('Coffee tastings');
     expect(after.get('Audit')!.rows).toHaveLength(2);
   });
 });
