@@ -2,19 +2,27 @@ import type { Condition, Rule, TextField } from '../model/rule';
 import { compileConditions, type Predicate, textValues } from './compileCondition';
 import { LiteralIndex } from './literalIndex';
 import { sortRules } from './ruleOrder';
-import type { RuleSubject } from './ruleSubject';
+import { normalizeText, type RuleSubject } from './ruleSubject';
 import { requiredLiteral } from './safeRegex';
 
 export type CompiledRule = { readonly rule: Rule; readonly matches: Predicate };
 
-/** Fields no action changes, so an index built on them stays true while rules run. */
+/**
+ * Fields indexed by exact value, looked up once per transaction before any rule runs. No action
+ * changes the first five. Payee and category can change while rules run, but only to a value some
+ * setPayee / setCategory action names, so a condition is indexed on them only when none of its
+ * values is such a target (see `targets`).
+ */
 const EXACT_FIELDS = [
   'account',
   'institution',
   'kind',
   'currency',
   'status',
+  'payee',
+  'category',
 ] as const satisfies readonly TextField[];
+type Targets = { payee: Set<string>; category: Set<string> };
 type ExactField = (typeof EXACT_FIELDS)[number];
 
 type IndexKey = { needles: string[] } | { field: ExactField; values: string[] } | undefined;
@@ -45,8 +53,15 @@ export class CompiledRules {
     }));
     this.seen = new Int32Array(this.rules.length);
     this.orders = new Int32Array(this.rules.length);
+    const targets: Targets = { payee: new Set(), category: new Set() };
+    for (const { rule } of this.rules) {
+      for (const a of rule.actions) {
+        if (a.type === 'setPayee') targets.payee.add(normalizeText(a.payee));
+        if (a.type === 'setCategory') targets.category.add(normalizeText(a.category));
+      }
+    }
     this.rules.forEach(({ rule }, order) => {
-      const key = indexKey(rule);
+      const key = indexKey(rule, targets);
       if (!key) this.always.push(order);
       else if ('needles' in key) for (const needle of key.needles) this.literals.add(needle, order);
       else {
@@ -128,7 +143,7 @@ function descriptionNeedles(c: Condition): string[] | undefined {
   return literal === undefined ? undefined : [literal];
 }
 
-function indexKey(rule: Rule): IndexKey {
+function indexKey(rule: Rule, targets: Targets): IndexKey {
   const { conditions } = rule;
   if (conditions.length === 0) return undefined;
   if (rule.conditionsOp === 'or') {
@@ -146,7 +161,12 @@ function indexKey(rule: Rule): IndexKey {
     const c = conditions.find((x) => x.field === field && !x.not && (x.op === 'is' || x.op === 'oneOf')) as
       | Extract<Condition, { field: ExactField }>
       | undefined;
-    if (c) return { field, values: textValues(c) };
+    if (!c) continue;
+    const values = textValues(c);
+    if (field === 'payee' || field === 'category') {
+      if (values.some((v) => targets[field].has(v))) continue;
+    }
+    return { field, values };
   }
   return undefined;
 }

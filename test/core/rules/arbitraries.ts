@@ -66,6 +66,20 @@ const textCondition = fc.oneof(
     value: fc.constantFrom(...PATTERNS),
   }),
   fc.record({ field: fc.constant('account'), op: fc.constant('is'), value: fc.constantFrom(...ACCOUNTS) }),
+  // Payees and categories that rules also set: the index must not skip these.
+  fc.record({
+    field: fc.constant('payee'),
+    op: fc.constant('is'),
+    value: fc.constantFrom('Uber Eats', 'Stripe', 'uber'),
+  }),
+  fc.record({
+    field: fc.constant('payee'),
+    op: fc.constant('oneOf'),
+    value: fc.uniqueArray(fc.constantFrom('Blue Bottle Coffee', 'Adobe', 'Stripe'), {
+      minLength: 1,
+      maxLength: 2,
+    }),
+  }),
   fc.record({
     field: fc.constant('institution'),
     op: fc.constant('oneOf'),
@@ -78,7 +92,11 @@ const textCondition = fc.oneof(
     op: fc.constant('is'),
     value: fc.constantFrom('pending', 'posted'),
   }),
-  fc.record({ field: fc.constant('category'), op: fc.constant('is'), value: fc.constantFrom(...CATEGORIES) }),
+  fc.record({
+    field: fc.constant('category'),
+    op: fc.constant('is'),
+    value: fc.constantFrom(...CATEGORIES, 'Gifts'),
+  }),
 );
 
 const amountCondition = fc.oneof(
