@@ -6,8 +6,6 @@ import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from 
 /** Beyond this many possible assignments a cluster of equal amounts is paired greedily instead. */
 const MAX_ASSIGNMENTS = 20_000;
 
-const amountKey = (currency: string, minor: number) => `${currency}:${minor}`;
-
 /** Payouts of one amount and the lines that could be theirs, linked through shared candidates. */
 type Cluster = { units: PayoutUnit[]; options: Map<PayoutUnit, BankLine[]> };
 
@@ -29,20 +27,21 @@ export function matchOneToOne(
   ctx: MatchContext,
   { namedOnly }: { namedOnly: boolean },
 ): void {
-  const index = new Map<string, BankLine[]>();
+  // Keyed by amount alone (a number key is cheap); the currency is checked per candidate.
+  const index = new Map<number, BankLine[]>();
   for (const line of lines) {
     if (ctx.claimed.has(line.t.id) || line.t.amount.minor === 0) continue;
     if (line.processor === undefined && (namedOnly || line.notPayout)) continue;
-    const key = amountKey(line.t.amount.currency, line.t.amount.minor);
+    const key = line.t.amount.minor;
     const list = index.get(key);
     if (list) list.push(line);
     else index.set(key, [line]);
   }
 
   const clusters: Cluster[] = [];
-  const groups = new Map<string, PayoutUnit[]>();
+  const groups = new Map<number, PayoutUnit[]>();
   for (const u of units) {
-    const key = amountKey(u.currency, u.value);
+    const key = u.value;
     if (unitTaken(ctx.claimed, u) || !index.has(key)) continue;
     const list = groups.get(key);
     if (list) list.push(u);
@@ -55,6 +54,7 @@ export function matchOneToOne(
       const found: BankLine[] = [];
       for (let i = firstOnOrAfter(sorted, u.date); i < sorted.length && sorted[i]!.t.date <= u.end; i++) {
         const line = sorted[i]!;
+        if (line.t.amount.currency !== u.currency) continue;
         if (compatible(line, u) && !isRejected(ctx, pairType(u), () => [...unitMemberIds(u), line.t.id])) {
           found.push(line);
         }

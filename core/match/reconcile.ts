@@ -3,7 +3,7 @@ import type { Discrepancy, Match } from '../model/match';
 import type { Transaction } from '../model/transaction';
 import { applyDecisions } from './applyDecisions';
 import { type BankLine, toBankLine } from './bankLine';
-import { earliestDate, latestDate } from './dateExtremes';
+import { latestDate } from './dateExtremes';
 import { findDiscrepancies } from './findDiscrepancies';
 import { findDuplicates } from './findDuplicates';
 import { matchByReference } from './matchByReference';
@@ -84,7 +84,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const decided = new Set(decisions.map((d) => d.id));
   const matches = [...decisions, ...ctx.matches.filter((m) => !decided.has(m.id))];
   const ordered = matches
-    .map((m) => ({ m, date: earliestDate(m.members.flatMap((x) => byId.get(x.id)?.date ?? [])) }))
+    .map((m) => ({ m, date: firstMemberDate(m, byId) }))
     .sort((a, b) => compare(a.date, b.date) || compare(a.m.type, b.m.type) || compare(a.m.id, b.m.id))
     .map((x) => x.m);
 
@@ -102,5 +102,15 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 /** Whether being this member of this match accounts for a line: a payout needs its deposit, a kept line its own match. */
 const settles = (type: Match['type'], role: string) =>
   type === 'payout-rollup' ? role !== 'payout' : type === 'duplicate' ? role === 'duplicate' : true;
+
+/** The earliest date among a match's members ('' when none is in this run). */
+function firstMemberDate(m: Match, byId: ReadonlyMap<string, Transaction>): string {
+  let first = '';
+  for (const x of m.members) {
+    const date = byId.get(x.id)?.date;
+    if (date !== undefined && (first === '' || date < first)) first = date;
+  }
+  return first;
+}
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

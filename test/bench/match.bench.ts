@@ -102,8 +102,7 @@ export default async function matchBench() {
     let linked = 0;
     const ms = await medianMs(
       () => {
-        const result = reconcile({ transactions });
-        linked = result.matches.filter((m) => m.type !== 'payout-rollup').length;
+        linked = reconcile({ transactions }).matches.filter((m) => m.type !== 'payout-rollup').length;
       },
       n >= 1_000_000 ? 1 : 3,
     );
@@ -115,6 +114,8 @@ export default async function matchBench() {
       matches: linked.toLocaleString('en-US'),
       'ms / (n log n), ×10k': fmt(perItem / perItemAt10k, 2),
     });
+    // One line as each size finishes, so a slow machine still shows progress.
+    console.log(`  ${n.toLocaleString('en-US')}: ${fmt(ms, 0)} ms`);
   }
   console.log(table(rows));
 
