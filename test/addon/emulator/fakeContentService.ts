@@ -12,10 +12,6 @@ export class FakeTextOutput {
   getMimeType() {
     return this.mimeType;
   }
-  setContent(content: string) {
-    this.content = content;
-    return this;
-  }
   getContent() {
     return this.content;
   }

@@ -17,10 +17,6 @@ export class FakeHtmlOutput {
     this.height = height;
     return this;
   }
-  append(html: string) {
-    this.content += html;
-    return this;
-  }
   getContent() {
     return this.content;
   }

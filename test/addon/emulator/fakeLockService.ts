@@ -16,17 +16,9 @@ class FakeLock {
     this.env.lockHolder = 'self';
     return true;
   }
-  waitLock(timeoutInMillis: number) {
-    if (!this.tryLock(timeoutInMillis)) {
-      throw new Error('Lock timeout: another process was holding the lock for too long.');
-    }
-  }
   releaseLock() {
     this.env.call('Lock.releaseLock');
     if (this.env.lockHolder === 'self') this.env.lockHolder = 'none';
-  }
-  hasLock() {
-    return this.env.lockHolder === 'self';
   }
 }
 
@@ -35,10 +27,6 @@ export function fakeLockService(env: EmulatorEnv) {
   return {
     getDocumentLock() {
       env.call('LockService.getDocumentLock');
-      return lock;
-    },
-    getScriptLock() {
-      env.call('LockService.getScriptLock');
       return lock;
     },
   };

@@ -19,10 +19,6 @@ export class FakeProperties {
     this.env.call('Properties.getProperty');
     return this.data.get(key) ?? null;
   }
-  getProperties() {
-    this.env.call('Properties.getProperties');
-    return Object.fromEntries(this.data);
-  }
   setProperty(key: string, value: string) {
     return this.setProperties({ [key]: value });
   }
@@ -41,24 +37,18 @@ export class FakeProperties {
     this.data.delete(key);
     return this;
   }
-  getKeys() {
-    this.env.call('Properties.getKeys');
-    return [...this.data.keys()];
-  }
 }
 
 export function fakePropertiesService(env: EmulatorEnv) {
   const stores = {
     document: new FakeProperties(env),
     script: new FakeProperties(env),
-    user: new FakeProperties(env),
   };
   return {
     stores,
     service: {
       getDocumentProperties: () => stores.document,
       getScriptProperties: () => stores.script,
-      getUserProperties: () => stores.user,
     },
   };
 }

@@ -26,9 +26,6 @@ export class FakeProtection {
     this.warningOnly = warningOnly;
     return this;
   }
-  isWarningOnly() {
-    return this.warningOnly;
-  }
   getRange() {
     this.sheet.env.call('Protection.getRange');
     return this.range;

@@ -64,18 +64,6 @@ export class FakeRange {
     });
   }
 
-  getValue() {
-    return this.getValues()[0]![0];
-  }
-
-  getDisplayValues() {
-    this.env.call('Range.getDisplayValues', this.cellCount);
-    return this.map((r, c) => {
-      const cell = this.sheet.cellAt(r, c);
-      return cell ? (cell.formula ? '#FORMULA' : String(cell.value)) : '';
-    });
-  }
-
   getFormulas() {
     this.env.call('Range.getFormulas', this.cellCount);
     return this.map((r, c) => this.sheet.cellAt(r, c)?.formula ?? '');
@@ -115,10 +103,6 @@ export class FakeRange {
     return this;
   }
 
-  setValue(value: unknown) {
-    return this.setValues(this.map(() => value));
-  }
-
   clearContent() {
     this.env.write('Range.clearContent', this.cellCount);
     this.each((r, c) => {
@@ -137,11 +121,6 @@ export class FakeRange {
       this.sheet.cell(r, c).format = format;
     });
     return this;
-  }
-
-  getNumberFormats() {
-    this.env.call('Range.getNumberFormats');
-    return this.map((r, c) => this.sheet.cellAt(r, c)?.format ?? 'General');
   }
 
   setFontWeight(weight: string) {
@@ -166,11 +145,6 @@ export class FakeRange {
       this.sheet.cell(r, c).validation = rule ?? undefined;
     });
     return this;
-  }
-
-  getDataValidation() {
-    this.env.call('Range.getDataValidation');
-    return this.sheet.cellAt(this.box.row, this.box.column)?.validation ?? null;
   }
 
   protect() {
@@ -200,8 +174,5 @@ export class FakeRange {
   }
   getA1Notation() {
     return toA1(this.box);
-  }
-  getSheet() {
-    return this.sheet;
   }
 }

@@ -69,15 +69,6 @@ export class FakeSheet {
     this.env.call('Sheet.getName');
     return this.name;
   }
-  setName(name: string) {
-    this.env.write('Sheet.setName');
-    this.name = name;
-    return this;
-  }
-  getSheetId() {
-    this.env.call('Sheet.getSheetId');
-    return this.sheetId;
-  }
 
   getRange(rowOrA1: number | string, column?: number, numRows = 1, numColumns = 1) {
     this.env.call('Sheet.getRange');
@@ -173,15 +164,6 @@ export class FakeSheet {
     return this.frozenRows;
   }
 
-  setColumnWidth(_column: number, _width: number) {
-    this.env.write('Sheet.setColumnWidth');
-    return this;
-  }
-  autoResizeColumns(_start: number, _count: number) {
-    this.env.write('Sheet.autoResizeColumns');
-    return this;
-  }
-
   getProtections(type: unknown) {
     this.env.call('Sheet.getProtections');
     return this.protections.filter((p) => p.type === type);
@@ -190,15 +172,6 @@ export class FakeSheet {
   hideSheet() {
     this.env.write('Sheet.hideSheet');
     this.hidden = true;
-    return this;
-  }
-  isSheetHidden() {
-    return this.hidden;
-  }
-
-  clear() {
-    this.env.write('Sheet.clear');
-    this.rows = [];
     return this;
   }
 

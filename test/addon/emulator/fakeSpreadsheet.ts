@@ -44,10 +44,6 @@ export class FakeSpreadsheet {
     this.sheets.splice(index ?? this.sheets.length, 0, sheet);
     return sheet;
   }
-  deleteSheet(sheet: FakeSheet) {
-    this.env.write('Spreadsheet.deleteSheet');
-    this.sheets.splice(this.sheets.indexOf(sheet), 1);
-  }
   toast(message: string, _title?: string) {
     this.env.call('Spreadsheet.toast');
     this.toasts.push(message);

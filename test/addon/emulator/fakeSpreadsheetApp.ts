@@ -10,19 +10,12 @@ export function fakeSpreadsheetApp(spreadsheet: FakeSpreadsheet, ui: FakeUi) {
       env.call('SpreadsheetApp.getActiveSpreadsheet');
       return spreadsheet;
     },
-    getActive() {
-      env.call('SpreadsheetApp.getActive');
-      return spreadsheet;
-    },
     getUi() {
       env.call('SpreadsheetApp.getUi');
       return ui;
     },
     newDataValidation() {
       return new FakeDataValidationBuilder();
-    },
-    flush() {
-      env.call('SpreadsheetApp.flush');
     },
   };
 }

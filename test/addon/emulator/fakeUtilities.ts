@@ -40,10 +40,6 @@ export function fakeUtilities(env: EmulatorEnv) {
       env.call('Utilities.base64Encode');
       return fromData(data).toString('base64');
     },
-    base64EncodeWebSafe(data: string | number[]) {
-      env.call('Utilities.base64EncodeWebSafe');
-      return fromData(data).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
-    },
     base64Decode(encoded: string) {
       env.call('Utilities.base64Decode');
       return toJavaBytes(Buffer.from(encoded, 'base64'));
@@ -55,10 +51,6 @@ export function fakeUtilities(env: EmulatorEnv) {
     getUuid() {
       env.call('Utilities.getUuid');
       return randomUUID();
-    },
-    sleep(milliseconds: number) {
-      env.call('Utilities.sleep');
-      env.nowMs += milliseconds;
     },
   };
 }
