@@ -89,8 +89,9 @@ const monthsFrom = (first: string, last: string): string[] => {
 /**
  * The Summary tab, in the spirit of Xero's Bank Reconciliation Summary: per account, currency and
  * month, the opening balance, inflows, outflows and closing balance of the book (the transactions),
- * set against the balance the bank states. Pending lines are in no statement balance and superseded
- * pending lines were replaced by their posted line, so both are left out of the sums.
+ * set against the balance the bank states. A superseded pending line was replaced by its posted line,
+ * so it is left out of the sums; a line still pending counts, as the running balances portals print
+ * (PayPal's, a bank's "available" view) include it.
  *
  * Opening balance: for the first month of an account, the balance known at the end of the day
  * before the month (a statement's opening balance, or a closing balance of that day) when there is
@@ -105,7 +106,7 @@ export function buildSummary(input: SummaryInput): SummaryLine[] {
   const unmatched = new Set(input.unmatchedIds ?? []);
   const groups = new Map<string, Transaction[]>();
   for (const t of input.transactions) {
-    if (t.supersededBy || t.status === 'pending') continue;
+    if (t.supersededBy) continue;
     const key = [t.institution, t.account, t.amount.currency].join(SEP);
     push(groups, key, t);
   }

@@ -22,7 +22,6 @@ describe('buildSummary', () => {
   const transactions = [
     line('d1', '2026-01-05', 100000),
     line('w1', '2026-01-20', -25000),
-    line('p1', '2026-01-30', -1000, { status: 'pending' }),
     line('s1', '2026-01-29', -5000, { status: 'pending', supersededBy: 'd3' }),
     line('d3', '2026-02-02', -5000),
     line('d4', '2026-02-10', 30000),
@@ -103,6 +102,24 @@ describe('buildSummary', () => {
       closing: 100,
       difference: 0,
       month: '2026-03',
+    });
+  });
+
+  it('counts a line still pending (portal balances include it) but not a superseded one', () => {
+    const summary = buildSummary({
+      transactions: [
+        line('a', '2026-05-01', -699, { balance: usd(-699) }),
+        line('b', '2026-05-01', 699, { status: 'pending', balance: usd(0) }),
+        line('c', '2026-05-02', -500, { status: 'pending', supersededBy: 'd' }),
+        line('d', '2026-05-03', -500, { balance: usd(-500) }),
+      ],
+    });
+    expect(summary[0]).toMatchObject({
+      opening: 0,
+      inflows: 699,
+      outflows: -1199,
+      closing: -500,
+      difference: 0,
     });
   });
 
