@@ -10,6 +10,8 @@ export type BankLine = {
   processor: string | undefined;
   /** Says it is something a processor never sends: a move between own accounts, a check, cash, Zelle. */
   notPayout: boolean;
+  /** Set for a line in a processor's own account (a PayPal "add funds from bank"): which processor. */
+  heldBy?: string;
 };
 
 const OWN_ACCOUNT = /\b(FROM|TO) (CHK|CHECKING|SAV|SAVINGS|ACCT|ACCOUNT|SHARE)\b/i;

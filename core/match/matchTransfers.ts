@@ -17,16 +17,43 @@ const looksLikeTransfer = (t: Transaction) =>
   (!!t.memo && TRANSFER_WORDS.test(t.memo));
 
 /**
- * Pass 5. Money out of one of the business's accounts and the same amount into another, within a
- * few business days either way, where at least one side reads as a transfer. Lines that name a
- * processor are left to the payout passes and discrepancies.
+ * Whether two lines can be the two legs of one transfer. A line naming a processor is left to the
+ * payout passes, unless its other leg is in that processor's own account (money added to a PayPal
+ * balance from the bank).
  */
-export function matchTransfers(lines: readonly BankLine[], ctx: MatchContext): void {
+function legs(a: BankLine, b: BankLine): boolean {
+  if (a.heldBy !== undefined && b.heldBy !== undefined) return false;
+  const held = a.heldBy ?? b.heldBy;
+  const bank = a.heldBy !== undefined ? b : a;
+  return held === undefined
+    ? a.processor === undefined && b.processor === undefined
+    : bank.processor !== undefined
+      ? bank.processor === held
+      : true;
+}
+
+/**
+ * Pass 5. Money out of one of the business's accounts and the same amount into another, within a
+ * few business days either way, where at least one side reads as a transfer. `processorLines` are
+ * transfer lines in a processor's own account (no payout), which pair with a bank line the same way.
+ */
+export function matchTransfers(
+  bankLines: readonly BankLine[],
+  processorLines: readonly BankLine[],
+  ctx: MatchContext,
+): void {
   const window = transferWindow(ctx.windows);
   const incoming = new Map<string, BankLine[]>();
   const outgoing: BankLine[] = [];
+  const lines =
+    processorLines.length === 0
+      ? bankLines
+      : [...bankLines, ...processorLines].sort((a, b) =>
+          a.t.date < b.t.date ? -1 : a.t.date > b.t.date ? 1 : a.t.id < b.t.id ? -1 : 1,
+        );
   for (const line of lines) {
-    if (ctx.claimed.has(line.t.id) || line.processor !== undefined || line.t.amount.minor === 0) continue;
+    if (ctx.claimed.has(line.t.id) || line.t.amount.minor === 0) continue;
+    if (line.processor !== undefined && processorLines.length === 0) continue;
     if (line.t.amount.minor < 0) outgoing.push(line);
     else {
       const key = `${line.t.amount.currency}:${line.t.amount.minor}`;
@@ -46,7 +73,7 @@ export function matchTransfers(lines: readonly BankLine[], ctx: MatchContext): v
     const found: Array<{ line: BankLine; lag: number }> = [];
     for (let i = firstOnOrAfter(pool, from); i < pool.length && pool[i]!.t.date <= to; i++) {
       const inn = pool[i]!;
-      if (accountKey(inn.t) === accountKey(out.t)) continue;
+      if (accountKey(inn.t) === accountKey(out.t) || !legs(out, inn)) continue;
       if (!looksLikeTransfer(out.t) && !looksLikeTransfer(inn.t)) continue;
       const lag = ctx.businessDaysBetween(out.t.date, inn.t.date);
       if (Math.abs(lag) > window || isRejected(ctx, 'transfer', () => [out.t.id, inn.t.id])) continue;

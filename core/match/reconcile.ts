@@ -12,7 +12,7 @@ import { matchGroups } from './matchGroups';
 import { matchOneToOne } from './matchOneToOne';
 import { matchTransfers } from './matchTransfers';
 import { postingOrder } from './postingOrder';
-import { isProcessorSide, type Windows } from './processors';
+import { isProcessorSide, processorOf, type Windows } from './processors';
 import { rollUpPayouts } from './rollUpPayouts';
 
 export type ReconcileInput = {
@@ -51,9 +51,14 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const live = findDuplicates(transactions, ctx);
   const processorLines: Transaction[] = [];
   const bankLines: BankLine[] = [];
+  const processorTransfers: BankLine[] = [];
   for (const t of live) {
-    if (isProcessorSide(t)) processorLines.push(t);
-    else bankLines.push(toBankLine(t, bankLines.length));
+    if (!isProcessorSide(t)) bankLines.push(toBankLine(t, bankLines.length));
+    else {
+      processorLines.push(t);
+      if (t.kind === 'transfer' && !t.payoutId)
+        processorTransfers.push({ ...toBankLine(t, 0), heldBy: processorOf(t) });
+    }
   }
 
   const units = rollUpPayouts(processorLines, ctx);
@@ -63,7 +68,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   matchGroups(units, bankLines, ctx, { namedOnly: true });
   matchOneToOne(units, bankLines, ctx, { namedOnly: false });
   matchGroups(units, bankLines, ctx, { namedOnly: false });
-  matchTransfers(bankLines, ctx);
+  matchTransfers(bankLines, processorTransfers, ctx);
 
   findDiscrepancies(
     {

@@ -279,6 +279,26 @@ describe('transfers and duplicates (pass 5)', () => {
     ]);
   });
 
+  it('pairs money added to a processor balance from the bank, even though the bank line names the processor', () => {
+    const r = reconcile({
+      transactions: [
+        deposit('bank', '2026-03-02', -20000, 'PAYPAL ECHECK 1234'),
+        txn({
+          id: 'pp',
+          date: '2026-03-03',
+          amount: 20000,
+          institution: 'paypal',
+          account: 'PayPal USD',
+          kind: 'transfer',
+          description: 'Bank Deposit to PP Account',
+        }),
+      ],
+    });
+    expect(r.matches.map((m) => [m.type, m.members.map((x) => `${x.id}:${x.role}`)])).toEqual([
+      ['transfer', ['bank:from', 'pp:to']],
+    ]);
+  });
+
   it('does not pair equal amounts more than 3 business days apart, or without anything saying transfer', () => {
     const far = reconcile({
       transactions: [
