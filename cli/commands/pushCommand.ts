@@ -11,7 +11,7 @@ import type { Transaction } from '../../core/model/transaction';
 import { type Command, EXIT, type Io } from '../command';
 import { oauthDesktopAuth } from '../sheetsApi/oauthDesktopAuth';
 import { pushToSheet } from '../sheetsApi/pushToSheet';
-import { applicationDefaultAuth, serviceAccountAuth } from '../sheetsApi/sheetsAuth';
+import { applicationDefaultAuth, checkCredentials, serviceAccountAuth } from '../sheetsApi/sheetsAuth';
 import { type SheetsAuth, sheetsGateway } from '../sheetsApi/sheetsGateway';
 import { UsageError } from '../usageError';
 
@@ -149,8 +149,10 @@ export function makePushCommand(deps: PushDeps): Command {
       const { files, spreadsheet, choice } = parseArgs(argv);
       const now = deps.now().toISOString();
       const loaded = await loadFiles(files, io, now);
+      const auth = await deps.auth(choice, io);
+      await checkCredentials(auth);
       const gateway = sheetsGateway({
-        auth: await deps.auth(choice, io),
+        auth,
         spreadsheetId: spreadsheet,
         ...(deps.rootUrl ? { rootUrl: deps.rootUrl } : {}),
         retry: { sleep: deps.sleep, ...(deps.random ? { random: deps.random } : {}) },

@@ -32,9 +32,9 @@ const auth = async () => {
   return client;
 };
 
-async function push(args: string[]) {
+async function push(args: string[], credentials: typeof auth = auth) {
   const command = makePushCommand({
-    auth,
+    auth: credentials,
     rootUrl: api.rootUrl,
     sleep: async (ms) => {
       sleeps.push(ms);
@@ -187,6 +187,16 @@ describe('ledgerbridge push (Sheets API, against a local server)', () => {
       expect(cells).toBeLessThanOrEqual(50_000);
     }
     expect(rows('Transactions')).toHaveLength(4_000);
+  });
+
+  it('says when it cannot get credentials, before any request', async () => {
+    // An OAuth client that holds no token: main reports the LedgerbridgeError with exit code 1.
+    const pushing = push(
+      [file('export.json', makeBatch(1)), '--spreadsheet', SPREADSHEET],
+      async () => new OAuth2Client(),
+    );
+    await expect(pushing).rejects.toThrow(/^cannot get Google credentials: /);
+    expect(api.log).toEqual([]);
   });
 
   it('reports wrong usage and unreadable files', async () => {
