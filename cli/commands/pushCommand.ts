@@ -19,9 +19,10 @@ const usage = `Usage: ledgerbridge push FILE… --spreadsheet ID [--key service-
 
 Writes bank and processor files (OFX/QFX, QIF, CAMT.053, CSV, Stripe, PayPal, Square) and
 batches exported by the extension (.json) into a Google Sheet, in the same layout as the add-on:
-Transactions upserted by id (the bookkeeper's Category Override and Notes are never overwritten),
-then Matches and Summary from a reconcile of everything in the sheet, and an Audit row per write.
-Pushing the same files again changes nothing.
+transactions categorized by the sheet's Rules tab (a new sheet gets the starter rules) and
+upserted by id (the bookkeeper's Category Override and Notes are never overwritten), then
+Matches, Categories and Summary from a reconcile of everything in the sheet, and an Audit row per
+write. Pushing the same files again changes nothing.
 
 Options:
   --spreadsheet ID   the spreadsheet id, or its whole URL (…/spreadsheets/d/ID/edit)
