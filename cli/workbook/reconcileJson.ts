@@ -4,7 +4,18 @@ import { type TransactionJson, toTransactionJson } from '../../core/model/transa
 import { formatAmount } from '../../core/money/formatAmount';
 import type { ReconcileRun } from './reconcileFiles';
 
-export type MatchMemberJson = { id: string; role: string; externalId?: string; origin?: Origin };
+export type MatchMemberJson = {
+  id: string;
+  role: string;
+  externalId?: string;
+  origin?: Origin;
+  /** Enough to read the match without looking the line up. */
+  institution?: string;
+  account?: string;
+  date?: string;
+  amount?: string;
+  currency?: string;
+};
 
 export type MatchJson = Omit<Match, 'members' | 'difference'> & {
   /** Bank side minus processor side, as a signed decimal string in `currency`. */
@@ -39,7 +50,16 @@ export function reconcileJson(run: ReconcileRun): ReconcileJson {
           id: m.id,
           role: m.role,
           ...(t?.externalId ? { externalId: t.externalId } : {}),
-          ...(t ? { origin: t.origin } : {}),
+          ...(t
+            ? {
+                origin: t.origin,
+                institution: t.institution,
+                account: t.account,
+                date: t.date,
+                amount: formatAmount(t.amount.minor, t.amount.currency),
+                currency: t.amount.currency,
+              }
+            : {}),
         };
       }),
     })),

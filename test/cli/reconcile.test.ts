@@ -29,6 +29,10 @@ describe('ledgerbridge reconcile --json', () => {
         expect(ids.has(member.id)).toBe(true);
         expect(member.externalId).toEqual(expect.any(String));
         expect(member.origin).toMatchObject({ file: expect.any(String), capturedAt: expect.any(String) });
+        expect(member).toMatchObject({
+          date: expect.any(String),
+          amount: expect.stringMatching(/^-?\d+\.\d{2}$/),
+        });
       }
     }
     for (const u of out.unmatched) expect(ids.has(u.id)).toBe(true);
