@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headersOf, WORKBOOK_TABS } from '../../core/sheet/workbookLayout';
 import { MENU_ITEMS } from '../../sheets-addon/src/menu';
@@ -21,6 +22,26 @@ describe('the compiled add-on', () => {
       expect(exported).toContain(name);
       expect(typeof (addon.context as Record<string, unknown>)[name]).toBe('function');
     }
+  });
+
+  it('runs where only Apps Script’s globals exist', () => {
+    const addon = loadAddon();
+    const missing = [
+      'require',
+      'process',
+      'Buffer',
+      'TextEncoder',
+      'TextDecoder',
+      'URL',
+      'fetch',
+      'setTimeout',
+      'atob',
+    ];
+    const types = vm.runInContext(`[${missing.map((name) => `typeof ${name}`).join(',')}]`, addon.context);
+    expect(types).toEqual(missing.map(() => 'undefined'));
+    expect(
+      vm.runInContext('typeof SpreadsheetApp + typeof Utilities + typeof Ledgerbridge', addon.context),
+    ).toBe('objectobjectobject');
   });
 
   it('declares V8, the minimal scopes and the web app in its manifest', () => {
