@@ -9,6 +9,7 @@ import type { BackgroundDeps } from './deps';
 import { importDroppedFile } from './importDroppedFile';
 import { describeCapture } from './previewCapture';
 import { queryTransactions } from './queryTransactions';
+import { decideMatch, listMatches } from './reconcileStored';
 import { saveCapture } from './saveCapture';
 import { saveRules } from './saveRules';
 import { sendUnsent } from './sendUnsent';
@@ -62,6 +63,10 @@ export function createRequestHandler(deps: BackgroundDeps, stops: StopFlags = ne
           .toArray();
         return value(rows.map(({ incoming: _i, diagnostics: _d, ...c }) => c));
       }
+      case 'matches':
+        return value(await listMatches(db));
+      case 'decideMatch':
+        return reply(await decideMatch(db, request.matchId, request.state));
       case 'rules':
         return value({ rows: rulesToRows(await db.rules.toArray()) });
       case 'saveRules':

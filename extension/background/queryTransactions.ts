@@ -4,6 +4,7 @@ import type { StoredTransaction } from '../db/schema';
 import { toWire } from '../db/toWire';
 import type { TransactionFilter } from '../messages/request';
 import type { QueryResult } from '../messages/responses';
+import { reconcileStored } from './reconcileStored';
 
 export const DEFAULT_LIMIT = 500;
 
@@ -35,7 +36,12 @@ export async function queryTransactions(db: LedgerDb, filter: TransactionFilter 
         )
         .reverse()
     : db.transactions.orderBy('date').reverse();
-  const rows = await collection.filter((t) => matches(t, filter, needle)).toArray();
+  const unmatched = filter.unmatched
+    ? new Set((await reconcileStored(db)).result.unmatched.map((t) => t.id))
+    : undefined;
+  const rows = await collection
+    .filter((t) => matches(t, filter, needle) && (!unmatched || unmatched.has(t.id)))
+    .toArray();
   const offset = filter.offset ?? 0;
   const page = rows.slice(offset, offset + (filter.limit ?? DEFAULT_LIMIT));
   return { transactions: page.map(toWire), total: rows.length };

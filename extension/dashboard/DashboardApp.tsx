@@ -8,6 +8,7 @@ import { AccountBalances } from './AccountBalances';
 import { ExportButtons } from './ExportButtons';
 import { Filters } from './Filters';
 import { ImportDrop } from './ImportDrop';
+import { MatchesReview } from './MatchesReview';
 import { MonthlyChart } from './MonthlyChart';
 import { RulesEditor } from './RulesEditor';
 import { SendPanel } from './SendPanel';
@@ -84,6 +85,11 @@ export function DashboardApp() {
           onSaved={refresh}
         />
       </div>
+      <MatchesReview
+        load={() => ask({ type: 'matches' })}
+        decide={(matchId, state) => ask({ type: 'decideMatch', matchId, state })}
+        version={summary}
+      />
       <RulesEditor
         load={() => ask({ type: 'rules' })}
         save={(rows) => ask({ type: 'saveRules', rows })}

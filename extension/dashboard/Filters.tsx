@@ -68,6 +68,14 @@ export function Filters({ filter, accounts, categories, onChange }: Props) {
       <label class="check">
         <input
           type="checkbox"
+          checked={filter.unmatched ?? false}
+          onChange={(e) => set({ unmatched: e.currentTarget.checked })}
+        />
+        Unmatched
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
           checked={filter.unsent ?? false}
           onChange={(e) => set({ unsent: e.currentTarget.checked })}
         />

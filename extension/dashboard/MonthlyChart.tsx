@@ -34,25 +34,28 @@ export function MonthlyChart({ months }: { months: MonthSummary[] }) {
           );
         })}
       </svg>
-      <table class="visually-hidden">
-        <caption>Inflow and outflow by month</caption>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col">Inflow</th>
-            <th scope="col">Outflow</th>
-          </tr>
-        </thead>
-        <tbody>
-          {months.map((m) => (
-            <tr key={`${m.month}${m.currency}`}>
-              <td>{m.month}</td>
-              <td>{formatAmountForDisplay(m.inflowMinor, m.currency)}</td>
-              <td>{formatAmountForDisplay(m.outflowMinor, m.currency)}</td>
+      {/* Tables do not shrink below their content, so the hiding box is a div around it. */}
+      <div class="visually-hidden">
+        <table>
+          <caption>Inflow and outflow by month</caption>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col">Inflow</th>
+              <th scope="col">Outflow</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {months.map((m) => (
+              <tr key={`${m.month}${m.currency}`}>
+                <td>{m.month}</td>
+                <td>{formatAmountForDisplay(m.inflowMinor, m.currency)}</td>
+                <td>{formatAmountForDisplay(m.outflowMinor, m.currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -55,7 +55,7 @@ export function RulesEditor({ load, save, newId, onSaved }: Props) {
           onSaved();
         }}
       >
-        <div class="scroll">
+        <div class="wide">
           <table>
             <thead>
               <tr>

@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { Match } from '../../core/model/match';
 import type { Rule } from '../../core/model/rule';
 import { STARTER_RULES } from '../../core/rules/defaultCategories';
 import {
@@ -17,6 +18,7 @@ export type LedgerDb = Dexie & {
   sends: EntityTable<SendRecord, 'batchId'>;
   profiles: EntityTable<SiteProfile, 'host'>;
   rules: EntityTable<Rule, 'id'>;
+  decisions: EntityTable<Match, 'id'>;
 };
 
 export const DB_NAME = 'ledgerbridge';

@@ -101,6 +101,13 @@ export const SCHEMA_VERSIONS = [
     },
     upgrade: (tx: DexieTransaction) => tx.table('rules').bulkPut([...STARTER_RULES]),
   },
+  {
+    version: 5,
+    stores: {
+      // Matches the owner confirmed or rejected (core/model/match); reconcile keeps them on re-runs.
+      decisions: 'id',
+    },
+  },
 ] as const;
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -11,6 +11,8 @@ export const TransactionFilter = z.object({
   to: IsoDate.optional(),
   category: z.string().optional(),
   uncategorized: z.boolean().optional(),
+  /** In no match (payout ↔ deposit, transfer, duplicate) after reconciling what is stored. */
+  unmatched: z.boolean().optional(),
   /** Not yet sent to the spreadsheet (new or changed since it was sent). */
   unsent: z.boolean().optional(),
   /** Include pending lines a posted line has replaced. */
@@ -56,6 +58,13 @@ export const Request = z.discriminatedUnion('type', [
   /** Per-account balances and counts, and inflow/outflow per month. */
   z.object({ type: z.literal('summary') }),
   z.object({ type: z.literal('captures'), limit: z.int().positive().max(1000).optional() }),
+  /** Reconciles what is stored: matches to review (suggestions first), unmatched and discrepancy counts. */
+  z.object({ type: z.literal('matches') }),
+  z.object({
+    type: z.literal('decideMatch'),
+    matchId: z.string().min(1),
+    state: z.enum(['confirmed', 'rejected']),
+  }),
   /** The categorization rules as rows of the spreadsheet's Rules tab (header row first). */
   z.object({ type: z.literal('rules') }),
   /** Replaces the rules (same row format) and re-applies them to every stored transaction. */

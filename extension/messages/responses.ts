@@ -1,3 +1,4 @@
+import type { Match } from '../../core/model/match';
 import type { Problem } from '../../core/model/problem';
 import type { TransactionJson } from '../../core/model/transactionJson';
 import type { CaptureRecord, SendRecord } from '../db/schema';
@@ -55,6 +56,12 @@ export type SendBatchReport = {
 };
 export type SendReport = { batches: SendBatchReport[]; message?: string };
 
+export type MatchesResult = {
+  matches: Array<{ match: Match; members: Array<{ role: string; transaction: TransactionJson }> }>;
+  unmatched: number;
+  discrepancies: number;
+};
+
 /** The answer's value for each request type. */
 export type Responses = {
   capture: CapturePreview;
@@ -66,6 +73,8 @@ export type Responses = {
   updateTransaction: TransactionJson;
   summary: Summary;
   captures: Array<Omit<CaptureRecord, 'incoming' | 'diagnostics'>>;
+  matches: MatchesResult;
+  decideMatch: Match;
   rules: { rows: string[][] };
   saveRules: { rules: number; changed: number };
   importFile: CapturePreview;

@@ -287,6 +287,12 @@ describe('the extension in Chromium', () => {
       .toMatchObject({ category: 'Sales', notes: 'March payout' });
     await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard.png`, fullPage: true });
 
+    // 200% zoom: the same window with half the CSS pixels. The page reflows; only wide tables scroll.
+    await dashboard.setViewportSize({ width: 550, height: 800 });
+    const overflow = await dashboard.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard-200pct.png`, fullPage: true });
+
     await launched.context.close();
     launched = await launchExtension(launched.userDataDir);
     portal = await launched.context.newPage();
