@@ -61,7 +61,10 @@ export function matchOneToOne(
       }
       if (found.length > 0) options.set(u, found);
     }
-    clusters.push(...splitClusters(options));
+    // Most amounts belong to one payout: skip the cluster search for them.
+    if (group.length === 1) {
+      for (const [u, found] of options) clusters.push({ units: [u], options: new Map([[u, found]]) });
+    } else clusters.push(...splitClusters(options));
   }
 
   const contested: Cluster[] = [];
