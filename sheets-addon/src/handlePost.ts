@@ -8,6 +8,7 @@ import { withDocumentLock } from './withDocumentLock';
 /** Larger batches must be split by the sender (Apps Script also caps a run at 6 minutes). */
 export const MAX_BODY_CHARS = 5_000_000;
 export const MAX_BATCH_ROWS = 10_000;
+export const MAX_REPORTED_ERRORS = 200;
 
 export type PostAnswer = { ok: boolean; added: number; updated: number; skipped: number; errors: Problem[] };
 
@@ -72,5 +73,14 @@ export function handlePost(services: Services, event: PostEvent | undefined): Po
     }),
   );
   if (!written.ok) return refused(...written.problems, ...batch.rowProblems);
-  return { ok: true, ...written.value, errors: batch.rowProblems };
+  return { ok: true, ...written.value, errors: capped(batch.rowProblems) };
+}
+
+/** A batch of bad rows answers with the first problems and a count, not megabytes of them. */
+function capped(problems: Problem[]): Problem[] {
+  if (problems.length <= MAX_REPORTED_ERRORS) return problems;
+  return [
+    ...problems.slice(0, MAX_REPORTED_ERRORS),
+    problem('more_errors', `… and ${problems.length - MAX_REPORTED_ERRORS} more problems`),
+  ];
 }

@@ -83,6 +83,16 @@ describe('doPost: the web-app endpoint, run from the compiled bundle', () => {
     expect(records(addon, 'Transactions').map((r) => r.ID)).toEqual(['txn-000000', 'txn-000002']);
   });
 
+  it('answers the first 200 row problems and a count', () => {
+    const { addon, token } = connected();
+    const batch = makeBatch(250);
+    for (const t of batch.transactions) t.date = '2026-13-01';
+    const answer = post(addon, { token, batch });
+    expect(answer).toMatchObject({ ok: true, added: 0 });
+    expect(answer.errors).toHaveLength(201);
+    expect(answer.errors[200]).toMatchObject({ code: 'more_errors', message: '… and 50 more problems' });
+  });
+
   it('refuses a newer schema version, bad JSON, an empty body and an oversized body', () => {
     const { addon, token } = connected();
     const newer = post(addon, { token, batch: { ...makeBatch(1), schemaVersion: 2 } });
