@@ -17,6 +17,8 @@ export type ColumnStats = {
   idRatio: number;
   distinct: number;
   meanLength: number;
+  /** Share of values that mention an amount among words ("Balance: $1,234.00"). */
+  moneyInside: number;
 };
 
 /** How each field's column was chosen: named in the mapping given, by header words, or by values. */
@@ -92,6 +94,7 @@ export function columnStats(rows: Cell[][], asOf: string): ColumnStats[] {
       idRatio: count((v) => ID_SHAPE.test(v)),
       distinct: new Set(filled).size,
       meanLength: filled.reduce((s, v) => s + v.length, 0) / n,
+      moneyInside: count((v) => /\d[.,]\d{2}(?!\d)/.test(v)),
     };
   });
 }
@@ -234,9 +237,17 @@ export function chooseMapping(columns: ColumnStats[], given: ColumnMapping = {})
     if (hit) set('id', hit.key, 'values');
   }
   if (!mapping.description) {
+    // The fullest, most varied text column without amounts in it; the first of equals.
+    const order = new Map(columns.map((c, i) => [c.key, i]));
     const text = free()
       .filter((c) => c.moneyRatio < 0.5 && c.dateRatio < 0.5 && c.statusRatio < 0.5)
-      .sort((a, b) => b.filled - a.filled || b.distinct - a.distinct || b.meanLength - a.meanLength)[0];
+      .sort(
+        (a, b) =>
+          b.filled - a.filled ||
+          a.moneyInside - b.moneyInside ||
+          b.distinct - a.distinct ||
+          order.get(a.key)! - order.get(b.key)!,
+      )[0];
     if (text) set('description', text.key, 'values');
   }
   return { mapping, reasons, columns, ...(balanceOrder ? { balanceOrder } : {}) };

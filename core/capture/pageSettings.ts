@@ -11,6 +11,40 @@ export type PageSettings = {
   cardPage: boolean;
 };
 
+/** Where the page's language names a region with its own currency (de-CH, en-GB, fr-CA…). */
+const REGION_CURRENCY: Record<string, string> = {
+  US: 'USD',
+  GB: 'GBP',
+  CH: 'CHF',
+  LI: 'CHF',
+  CA: 'CAD',
+  AU: 'AUD',
+  NZ: 'NZD',
+  IE: 'EUR',
+  IN: 'INR',
+  SG: 'SGD',
+  HK: 'HKD',
+  ZA: 'ZAR',
+  MX: 'MXN',
+  BR: 'BRL',
+  JP: 'JPY',
+  SE: 'SEK',
+  NO: 'NOK',
+  DK: 'DKK',
+  PL: 'PLN',
+  CZ: 'CZK',
+  HU: 'HUF',
+};
+const LANG_CURRENCY: Record<string, string> = {
+  sv: 'SEK',
+  da: 'DKK',
+  nb: 'NOK',
+  no: 'NOK',
+  pl: 'PLN',
+  cs: 'CZK',
+  hu: 'HUF',
+  ja: 'JPY',
+};
 const EURO_LANGS = /^(de|fr|es|it|nl|pt|fi|el|sk|sl|et|lv|lt|ga|mt|lb)\b/i;
 const DAY_FIRST_LANGS = /^(?!en-us|en$|en-ca|en-ph)[a-z]{2}/i;
 const COMMA_LANGS = /^(de|fr|es|it|nl|pt|fi|el|sk|sl|et|lv|lt|da|sv|nb|no|pl|cs|hu|ro|tr|ru|id)\b/i;
@@ -61,7 +95,11 @@ export function pageSettings(
   defaultCurrency?: string,
 ): PageSettings {
   const lang = langOf(root);
-  const currency = defaultCurrency ?? (EURO_LANGS.test(lang) ? 'EUR' : /^en-gb/i.test(lang) ? 'GBP' : 'USD');
+  const region = /^[a-z]{2,3}[-_]([a-z]{2})\b/i.exec(lang)?.[1]?.toUpperCase();
+  const currency =
+    defaultCurrency ??
+    (region ? REGION_CURRENCY[region] : undefined) ??
+    (EURO_LANGS.test(lang) ? 'EUR' : (LANG_CURRENCY[lang.slice(0, 2).toLowerCase()] ?? 'USD'));
   const cardPage = all.some((n) => n.text.length < 200 && n.ownText && CARD_WORDS.test(n.text));
   return {
     currency,

@@ -9,9 +9,10 @@ import { parseAmountColumn } from '../money/parseAmountColumn';
 import type { ChosenMapping } from './chooseMapping';
 import type { DomNode } from './domTree';
 import { inferKind, type PortalKind } from './inferKind';
-import type { Cell } from './rowCells';
+import { type Cell, layoutOf } from './rowCells';
 import type { RowContext } from './rowContext';
 import {
+  cleanDateText,
   looksLikeDate,
   looksLikeMoney,
   NEGATIVE_CLASS,
@@ -137,9 +138,13 @@ export function readRows(
     return key ? cells[r]!.find((c) => c.key === key) : undefined;
   };
   const isDate = (t: string) => looksLikeDate(t, settings.asOf);
-  const dateTexts = rows.map((_, r) => pick(cellOf(r, 'date'), isDate));
+  const dateTexts = rows.map(
+    (_, r) =>
+      pick(cellOf(r, 'date'), isDate) ||
+      (layoutOf(rows[r]!) === 'cards' ? (cells[r]!.find((c) => isDate(c.text))?.text ?? '') : ''),
+  );
   const dateColumn = parseDateColumn(
-    dateTexts.map((t, r) => t || contexts[r]!.dateHeading),
+    dateTexts.map((t, r) => cleanDateText(t || contexts[r]!.dateHeading)),
     {
       asOf: settings.asOf,
       fallbackOrder: settings.fallbackOrder,
@@ -148,7 +153,20 @@ export function readRows(
   );
   const moneyText = (field: 'amount' | 'debit' | 'credit' | 'balance' | 'fee' | 'gross') =>
     rows.map((_, r) => pick(cellOf(r, field), looksLikeMoney));
-  const amountTexts = moneyText('amount');
+  // A card whose amount sits one cell over (an optional badge before it) still has an amount.
+  const otherMoneyKeys = new Set([
+    mapping.balance,
+    mapping.fee,
+    mapping.gross,
+    mapping.debit,
+    mapping.credit,
+  ]);
+  const amountTexts = moneyText('amount').map((t, r) =>
+    t || !mapping.amount
+      ? t
+      : ([...cells[r]!].reverse().find((c) => !otherMoneyKeys.has(c.key) && looksLikeMoney(c.text))?.text ??
+        ''),
+  );
   const debitTexts = moneyText('debit');
   const creditTexts = moneyText('credit');
   const balanceTexts = moneyText('balance');
@@ -283,7 +301,7 @@ export function readRows(
     let date = parsedDate?.ok ? parsedDate.value : undefined;
     // A blank posted date beside a transaction date: the transaction date is all there is.
     if (!date && beside) {
-      const other = parseDate(beside, { asOf: settings.asOf, order: dateColumn.order });
+      const other = parseDate(cleanDateText(beside), { asOf: settings.asOf, order: dateColumn.order });
       if (other.ok) date = other.value;
     }
     // A blank date under a dated row: banks print the day once.
@@ -329,6 +347,9 @@ export function readRows(
     amountShown.push(amountTexts[r]!);
   }
   signFromBalances(drafts, chosen.balanceOrder, amountShown, notes);
+  // Fee and gross columns make any page a processor's: its positive lines are charges.
+  const portalKind =
+    settings.portalKind === 'bank' && (mapping.fee || mapping.gross) ? 'processor' : settings.portalKind;
   const sign = settings.conventions.amountSign;
   const invert =
     sign === 'inverted' ||
@@ -341,7 +362,7 @@ export function readRows(
       text: kindTexts[i]!,
       ...(d.externalId ? { externalId: d.externalId } : {}),
       minor: d.amount.minor,
-      portalKind: settings.portalKind,
+      portalKind,
       ...(settings.conventions.defaultKind ? { defaultKind: settings.conventions.defaultKind } : {}),
     });
   });

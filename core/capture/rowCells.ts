@@ -17,7 +17,8 @@ const CELL_ROLES = new Set(['gridcell', 'cell', 'rowheader', 'columnheader']);
 const GRID_ROLES = new Set(['grid', 'table', 'treegrid']);
 const SEMANTIC_CLASS =
   /(date|amount|amt|desc|description|merchant|payee|name|title|memo|balance|bal|status|state|badge|type|category|ref|reference|currency|fee|net|gross|debit|credit|time|when|value|price|total|detail|counterparty|party|id)/i;
-const UTILITY_CLASS = /[:[\]/]|^(?:css|sc|jsx|emotion|svelte|ng|tw)-|\d/;
+const UTILITY_CLASS =
+  /[:[\]/]|\d|^(?:css|sc|jsx|emotion|svelte|ng|tw)-|^(?:text|font|bg|border|rounded|flex|grid|items|justify|content|gap|space|[pm][xytrbl]?|w|h|min|max|leading|tracking|shadow|ring|inline|block|hidden|truncate|whitespace|overflow|relative|absolute|col|row|self|order|tabular|hover|focus|align|float|d|sr|is|has|u|js)(?:-|$)/;
 
 export function layoutOf(row: DomNode): RowLayout {
   if (row.tag === 'tr') return 'table';
@@ -41,16 +42,22 @@ export function columnHeaders(row: DomNode, layout: RowLayout): string[] {
   }
   if (!container) return [];
   if (layout === 'table') {
-    for (const section of [container, ...container.children]) {
-      for (const tr of section.tag === 'thead' || section === container ? section.children : []) {
-        if (tr.tag !== 'tr') continue;
-        const cells = tr.children.filter((c) => c.tag === 'th' || c.tag === 'td');
-        if (cells.length > 0 && (section.tag === 'thead' || cells.every((c) => c.tag === 'th'))) {
-          const out: string[] = [];
-          for (const c of cells) for (let i = 0; i < colspan(c); i++) out.push(headerText(c));
-          return out;
-        }
+    const expand = (tr: DomNode) => {
+      const out: string[] = [];
+      for (const c of tr.children) {
+        if (c.tag === 'th' || c.tag === 'td') for (let i = 0; i < colspan(c); i++) out.push(headerText(c));
       }
+      return out;
+    };
+    // Of several header rows ("Money" over "Out | In") the last names the columns.
+    const thead = container.children.find((c) => c.tag === 'thead');
+    const headRows = thead?.children.filter((tr) => tr.tag === 'tr') ?? [];
+    if (headRows.length > 0) return expand(headRows[headRows.length - 1]!);
+    // Without a thead, a first row of th cells (browsers wrap it in a tbody).
+    for (const section of [container, ...container.children.filter((c) => c.tag === 'tbody')]) {
+      const first = section.children.find((c) => c.tag === 'tr');
+      const cells = first?.children.filter((c) => c.tag === 'th' || c.tag === 'td') ?? [];
+      if (first && cells.length > 0 && cells.every((c) => c.tag === 'th')) return expand(first);
     }
     return [];
   }
@@ -70,17 +77,22 @@ export function columnHeaders(row: DomNode, layout: RowLayout): string[] {
   return Array.from(out, (h) => h ?? '');
 }
 
+/**
+ * A card cell's column: a telling class or test id on it or its wrappers, else its own first
+ * plain class, so an optional badge does not shift the columns after it.
+ */
 function classKey(node: DomNode, row: DomNode): string | undefined {
   for (let n: DomNode | undefined = node; n && n !== row; n = n.parent) {
     for (const token of n.cls.split(/\s+/)) {
       if (token && !UTILITY_CLASS.test(token) && SEMANTIC_CLASS.test(token)) return `.${token}`;
     }
     for (const attr of ['data-testid', 'data-test', 'data-field', 'data-column', 'data-qa']) {
-      const v = n.el.getAttribute(attr);
+      const v = n.el.getAttributeNode(attr)?.value;
       if (v) return `[${attr}=${v}]`;
     }
   }
-  return undefined;
+  const own = node.cls.split(/\s+/).find((token) => token && !UTILITY_CLASS.test(token));
+  return own ? `.${own}` : undefined;
 }
 
 /**
@@ -104,12 +116,18 @@ function cardCells(node: DomNode, asOf: string, out: DomNode[]): void {
 export function rowCells(row: DomNode, layout: RowLayout, headers: string[], asOf: string): Cell[] {
   const cells: Cell[] = [];
   const labelled = (n: DomNode) => n.el.getAttribute('data-label') ?? n.el.getAttribute('data-title') ?? '';
+  const seen = new Map<string, number>();
+  const unique = (key: string) => {
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n > 1 ? `${key}~${n}` : key;
+  };
   if (layout === 'table') {
     let col = 0;
     for (const c of row.children) {
       if (c.tag !== 'td' && c.tag !== 'th') continue;
       const header = labelled(c) || headers[col] || '';
-      cells.push({ key: header || `#${col + 1}`, header, node: c, text: c.text, hint: c.hint });
+      cells.push({ key: unique(header || `#${col + 1}`), header, node: c, text: c.text, hint: c.hint });
       col += colspan(c);
     }
     return cells;
@@ -126,19 +144,15 @@ export function rowCells(row: DomNode, layout: RowLayout, headers: string[], asO
       const index = Number(c.el.getAttribute('aria-colindex') ?? Number.NaN) - 1;
       const col = Number.isInteger(index) && index >= 0 ? index : i;
       const header = labelled(c) || headers[col] || '';
-      cells.push({ key: header || `#${col + 1}`, header, node: c, text: c.text, hint: c.hint });
+      cells.push({ key: unique(header || `#${col + 1}`), header, node: c, text: c.text, hint: c.hint });
     });
     return cells;
   }
   const blocks: DomNode[] = [];
   cardCells(row, asOf, blocks);
-  const seen = new Map<string, number>();
   blocks.forEach((b, i) => {
     const header = labelled(b);
-    let key = header || classKey(b, row) || `#${i + 1}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    if (n > 1) key = `${key}~${n}`;
+    const key = unique(header || classKey(b, row) || `#${i + 1}`);
     cells.push({ key, header, node: b, text: b.text, hint: b.hint });
   });
   return cells;

@@ -35,13 +35,21 @@ export function looksLikeMoney(text: string): boolean {
 
 const DATE_MARK = /[A-Za-zÀ-ÿ]{3}|\d[/-]\d|\d{4}|^\d{1,2}\.\d{1,2}\.$/;
 
+const TIME_AFTER =
+  /\s*(?:\b(?:at|um|à|a las|alle|om|kl\.?)\b|[·•|,])\s*\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?.*$/i;
+
+/** A date as portals print it with a time after a word or a dot: "Nov 20 at 3:45 pm", "20.11. · 14:02". */
+export function cleanDateText(text: string): string {
+  return text.replace(TIME_AFTER, '');
+}
+
 export function looksLikeDate(text: string, asOf: string): boolean {
   if (text.length === 0 || text.length > 40) return false;
   if (!DATE_MARK.test(text)) return false;
   const key = `${asOf}|${text}`;
   const known = dateMemo.get(key);
   if (known !== undefined) return known;
-  return remember(dateMemo, key, parseDate(text, { asOf }).ok);
+  return remember(dateMemo, key, parseDate(cleanDateText(text), { asOf }).ok);
 }
 
 /** Whole words, also where they start or end in an accented letter ("à venir", "échoué"). */
