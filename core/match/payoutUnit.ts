@@ -22,8 +22,10 @@ export type PayoutUnit = {
   label: string;
 };
 
-export const unitTaken = (claimed: ReadonlySet<string>, u: PayoutUnit) =>
-  u.members.some((m) => claimed.has(m.id));
+export function unitTaken(claimed: ReadonlySet<string>, u: PayoutUnit): boolean {
+  for (const m of u.members) if (claimed.has(m.id)) return true;
+  return false;
+}
 
 export const unitMemberIds = (u: PayoutUnit) => u.members.map((m) => m.id);
 
