@@ -29,7 +29,7 @@ function applyAction(ruleId: string, action: Action, s: RuleSubject, problems: P
       return;
     case 'addTags':
       for (const tag of action.tags) {
-        if (s.tags.includes(tag)) continue;
+        if (s.tags.includes(tag) || s.removedTags?.has(tag)) continue;
         s.tags = [...s.tags, tag];
         s.record(ruleId, 'tags', tag, false);
       }
@@ -40,8 +40,7 @@ function applyAction(ruleId: string, action: Action, s: RuleSubject, problems: P
       s.record(ruleId, 'transfer', 'true', true);
       return;
     case 'appendNote':
-      // Contains, not equals: a note the bookkeeper edited around is not added twice.
-      if (s.notes?.includes(action.note)) return;
+      if (s.locked.notes || s.notes?.includes(action.note)) return;
       s.notes = s.notes ? `${s.notes}\n${action.note}` : action.note;
       s.record(ruleId, 'notes', action.note, false);
       return;

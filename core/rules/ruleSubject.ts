@@ -4,6 +4,8 @@ import { minorToScaled } from './ruleAmount';
 
 /** Trail field under which a rename keeps the payee as it was before any rule touched it. */
 export const PAYEE_BEFORE_RULES = 'payee.from';
+/** Trail field for a tag a rule added and the bookkeeper then removed. */
+export const REMOVED_TAG = 'tags.removed';
 
 export const normalizeText = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
@@ -14,7 +16,8 @@ export const normalizeText = (text: string) => text.toLowerCase().replace(/\s+/g
  * "Set by hand" is read from `rule` and the trail, where a rule records every value it sets:
  * a category with no `rule`, a transfer flag or split with no trail entry, or a payee that differs
  * from the one a rule recorded was set by someone else (the bookkeeper, the source, the matcher),
- * and rules leave it alone. A payee no rule has touched is the source's and may be renamed.
+ * and rules leave it alone. A payee no rule has touched is the source's and may be renamed. A tag
+ * or note a rule added and the bookkeeper then removed or edited is not added again.
  * Rule-set values are released before rules run again, so re-applying is idempotent and a rule
  * that no longer matches no longer leaves its mark.
  */
@@ -27,7 +30,9 @@ export class RuleSubject {
   notes: string | undefined;
   splits: Split[] | undefined;
   trail: RuleTrailEntry[];
-  readonly locked = { category: false, payee: false, transfer: false, splits: false };
+  readonly locked = { category: false, payee: false, transfer: false, splits: false, notes: false };
+  /** Tags the bookkeeper removed after a rule added them: not added again. */
+  removedTags: Set<string> | undefined;
   private readonly normalized: Partial<Record<TextField, string>> = {};
   private scaled: number | undefined;
 
@@ -115,23 +120,34 @@ export class RuleSubject {
     // The rule no longer explains a category the bookkeeper changed, so it is not kept.
     this.rule = undefined;
 
+    // Hand edits to a rule's payee, tags or note stay recognizable on every later run because the
+    // entries that show them are carried into the new trail.
     const payee = last('payee');
     if (payee && payee.value === this.payee) {
       const before = trail.find((e) => e.field === PAYEE_BEFORE_RULES);
       if (before) this.payee = before.value;
     } else if (payee) {
       this.locked.payee = true;
+      this.trail.push(...trail.filter((e) => e.field === 'payee' || e.field === PAYEE_BEFORE_RULES));
     }
 
-    const ruleTags = trail.filter((e) => e.field === 'tags').map((e) => e.value);
-    if (ruleTags.length > 0) {
-      const remaining = [...this.tags];
-      for (const tag of ruleTags) {
-        const at = remaining.indexOf(tag);
+    const remaining = [...this.tags];
+    for (const entry of trail) {
+      if (entry.field === REMOVED_TAG) {
+        this.removedTags ??= new Set();
+        this.removedTags.add(entry.value);
+        this.trail.push(entry);
+      } else if (entry.field === 'tags') {
+        const at = remaining.indexOf(entry.value);
         if (at >= 0) remaining.splice(at, 1);
+        else {
+          this.removedTags ??= new Set();
+          this.removedTags.add(entry.value);
+          this.trail.push({ ...entry, field: REMOVED_TAG });
+        }
       }
-      this.tags = remaining;
     }
+    if (remaining.length !== this.tags.length) this.tags = remaining;
 
     if (last('transfer') && this.transfer === true) this.transfer = undefined;
     else this.locked.transfer = this.transfer !== undefined;
@@ -140,6 +156,11 @@ export class RuleSubject {
       if (this.notes === entry.value) this.notes = undefined;
       else if (this.notes?.endsWith(`\n${entry.value}`))
         this.notes = this.notes.slice(0, -entry.value.length - 1);
+      else {
+        // The bookkeeper edited or removed a rule's note: the notes are theirs now.
+        this.locked.notes = true;
+        this.trail.unshift(entry);
+      }
     }
 
     if (last('splits') && this.splits !== undefined) this.splits = undefined;

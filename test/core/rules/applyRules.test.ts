@@ -321,6 +321,64 @@ describe('applyRules: what the bookkeeper set by hand', () => {
     expect(again!.rule).toBeUndefined();
   });
 
+  it('keeps a renamed payee, a removed tag and an edited note through every later re-apply', () => {
+    const [once] = applyRules([tx({ description: 'COFFEE', payee: 'COFFEE' })], rules).transactions;
+    expect(once).toMatchObject({ payee: 'Coffee Shop', tags: ['food'], notes: 'receipt' });
+    const edited = { ...once!, payee: 'Ritual Coffee', tags: [], notes: 'lunch with client' };
+    const [twice] = applyRules([edited], rules).transactions;
+    const [thrice] = applyRules([twice!], rules).transactions;
+    for (const t of [twice, thrice]) {
+      expect(t).toMatchObject({
+        payee: 'Ritual Coffee',
+        tags: [],
+        notes: 'lunch with client',
+        category: 'Meals',
+      });
+    }
+    expect(thrice).toEqual(twice);
+    expect(twice!.ruleTrail).toContainEqual({ rule: 'coffee', field: 'tags.removed', value: 'food' });
+  });
+
+  it('respects hand edits made after rules ran, and stays stable (property)', () => {
+    const edits = fc.record({
+      category: fc.option(fc.constant('By Hand'), { nil: undefined }),
+      payee: fc.option(fc.constant('Hand Payee'), { nil: undefined }),
+      clearTags: fc.boolean(),
+      notes: fc.option(fc.constant('hand note'), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(transactionArb, edits), { maxLength: 6 }), rulesArb(), (rows, rs) => {
+        const once = applyRules(
+          rows.map(([t]) => t),
+          rs,
+        ).transactions;
+        const edited = once.map((t, i) => {
+          const e = rows[i]![1];
+          return {
+            ...t,
+            ...(e.category ? { category: e.category } : {}),
+            ...(e.payee ? { payee: e.payee } : {}),
+            ...(e.clearTags ? { tags: [] } : {}),
+            ...(e.notes ? { notes: e.notes } : {}),
+          };
+        });
+        const again = applyRules(edited, rs).transactions;
+        again.forEach((t, i) => {
+          const e = rows[i]![1];
+          const before = once[i]!;
+          const trailHas = (field: string) => before.ruleTrail?.some((x) => x.field === field) ?? false;
+          if (e.category) expect(t.category).toBe('By Hand');
+          if (e.payee && trailHas('payee')) expect(t.payee).toBe('Hand Payee');
+          if (e.clearTags) for (const tag of before.tags) expect(t.tags).not.toContain(tag);
+          if (e.notes && trailHas('notes')) expect(t.notes).toBe('hand note');
+          if (e.notes) expect(t.notes?.startsWith('hand note')).toBe(true);
+        });
+        expect(applyRules(again, rs).transactions).toEqual(again);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('re-applying the same rules changes nothing (property)', () => {
     fc.assert(
       fc.property(fc.array(transactionArb, { maxLength: 10 }), rulesArb(), (ts, rs) => {
