@@ -4,9 +4,12 @@ import { fail, ok, type Result } from '../model/result';
 import {
   type Origin,
   type RuleTrailEntry,
+  type Split,
   TRANSACTION_SCHEMA_VERSION,
   Transaction,
 } from '../model/transaction';
+import { decimalToMinor } from '../money/decimalToMinor';
+import { formatAmount } from '../money/formatAmount';
 import { cellToDateTime, cellToIsoDate } from './dateCell';
 import type { HeaderIndex } from './headerIndex';
 import { cellToMinor, moneyToCell } from './moneyCell';
@@ -37,6 +40,33 @@ function parseOrigin(source: string, capturedAt: string): Origin {
 }
 
 const cash = (m: Money | undefined): CellValue => (m ? moneyToCell(m) : null);
+
+/** Splits as the Splits column shows them: `Supplies: -12.50; Meals: -7.50 — team lunch`. */
+export const formatSplits = (splits: readonly Split[]): string =>
+  splits
+    .map(
+      (s) =>
+        `${s.category}: ${formatAmount(s.amount.minor, s.amount.currency)}${s.note ? ` — ${s.note}` : ''}`,
+    )
+    .join('; ');
+
+/** The Splits column read back in the row's currency; undefined when the text is not in that form. */
+export function parseSplits(text: string, currency: string): Split[] | undefined {
+  const starts = [...text.matchAll(/(?:^|; )([^;]+?): (-?\d+(?:\.\d+)?)(?= — |; |$)/g)];
+  if (starts.length === 0 || starts[0]!.index !== 0) return undefined;
+  const splits: Split[] = [];
+  for (const [i, m] of starts.entries()) {
+    const rest = text.slice(m.index + m[0].length, starts[i + 1]?.index ?? text.length);
+    const minor = decimalToMinor(m[2]!, currency);
+    if (!minor.ok || (rest !== '' && !rest.startsWith(' — '))) return undefined;
+    splits.push({
+      category: m[1]!,
+      amount: { minor: minor.value, currency },
+      ...(rest ? { note: rest.slice(3) } : {}),
+    });
+  }
+  return splits;
+}
 
 /** The rule trail as the Why column shows it: `rule: field = value; rule: field = value`. */
 export const formatRuleTrail = (trail: readonly RuleTrailEntry[]): string =>
@@ -81,6 +111,7 @@ export function transactionToRow(t: Transaction, batchId?: string): TransactionR
     tags: t.tags.length > 0 ? t.tags.join(TAG_SEPARATOR) : null,
     rule: t.rule ?? null,
     why: t.ruleTrail && t.ruleTrail.length > 0 ? formatRuleTrail(t.ruleTrail) : null,
+    splits: t.splits && t.splits.length > 0 ? formatSplits(t.splits) : null,
     transfer: t.transfer ?? null,
     externalId: t.externalId ?? null,
     payoutId: t.payoutId ?? null,
@@ -114,7 +145,7 @@ const text = (value: unknown): string => {
 /**
  * Reads one Transactions-tab data row back (columns found by header, see indexHeader) and
  * validates it with the Transaction contract. `where.row` is the 1-based sheet row; problems name
- * it and the column header. Splits are not in the tab and do not come back.
+ * it and the column header.
  */
 export function rowToTransaction(
   row: readonly unknown[],
@@ -181,6 +212,7 @@ export function rowToTransaction(
       .filter(Boolean),
     rule: str('rule'),
     ruleTrail: parseRuleTrail(text(cell('why'))),
+    splits: parseSplits(text(cell('splits')), currency),
     notes: str('notes'),
     transfer,
     supersedes: str('supersedes'),

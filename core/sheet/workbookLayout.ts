@@ -6,8 +6,8 @@
 
 import { RULES_SHEET_HEADERS } from '../rules/rulesSheet';
 
-/** Bumped when a tab or a column changes meaning (2: the Rules tab takes core/rules/rulesSheet's columns); written into the Audit tab of every write. */
-export const SHEET_LAYOUT_VERSION = 2;
+/** Bumped when a tab or a column changes meaning (2: the Rules tab takes core/rules/rulesSheet's columns; 3: Transactions gains Splits); written into the Audit tab of every write. */
+export const SHEET_LAYOUT_VERSION = 3;
 
 export type ColumnType = 'text' | 'money' | 'date' | 'datetime' | 'number' | 'percent' | 'boolean';
 
@@ -78,6 +78,7 @@ export const TRANSACTION_COLUMNS = [
   text('tags', 'Tags', 'computed', 16, { fromOutside: true }),
   text('rule', 'Rule', 'computed', 16, { fromOutside: true }),
   text('why', 'Why', 'computed', 30, { fromOutside: true }),
+  text('splits', 'Splits', 'computed', 30, { fromOutside: true }),
   { key: 'transfer', header: 'Transfer', type: 'boolean', owner: 'computed', width: 9 },
   text('externalId', 'External ID', 'source', 24, { fromOutside: true }),
   text('payoutId', 'Payout ID', 'source', 24, { fromOutside: true }),

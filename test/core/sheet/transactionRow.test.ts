@@ -23,6 +23,10 @@ describe('transactionToRow / rowToTransaction', () => {
         { rule: 'r2', field: 'tags', value: 'stripe, payout' },
       ],
       notes: 'checked',
+      splits: [
+        { category: 'Supplies', amount: { minor: -100000, currency: 'USD' } },
+        { category: 'Meals: team', amount: { minor: -23450, currency: 'USD' }, note: 'lunch; with Bo' },
+      ],
       transfer: true,
       externalId: 'po_123',
       supersedes: 'lb_0',
