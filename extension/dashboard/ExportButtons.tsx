@@ -4,6 +4,7 @@ import { CLIENT_NAME } from '../clientName';
 import { download } from '../export/download';
 import { toBatch } from '../export/toBatch';
 import { toCsv } from '../export/toCsv';
+import { toXlsx } from '../export/toXlsx';
 
 type Props = { load: () => Promise<TransactionJson[]>; now: () => Date; newId: () => string };
 
@@ -13,7 +14,7 @@ const contracts = (rows: TransactionJson[]): Transaction[] =>
     return t.ok ? [t.value] : [];
   });
 
-/** Exports what the filters show: CSV with the spreadsheet's columns, or JSON in the Batch contract. */
+/** Exports what the filters show: CSV or .xlsx with the spreadsheet's columns, or JSON in the Batch contract. */
 export function ExportButtons({ load, now, newId }: Props) {
   const stamp = () => now().toISOString().slice(0, 10);
   return (
@@ -45,6 +46,19 @@ export function ExportButtons({ load, now, newId }: Props) {
           }}
         >
           Export JSON
+        </button>
+        <button
+          type="button"
+          onClick={async () =>
+            download(
+              document,
+              `ledgerbridge-${stamp()}.xlsx`,
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              await toXlsx(contracts(await load())),
+            )
+          }
+        >
+          Export Excel (.xlsx)
         </button>
       </div>
     </section>

@@ -1,9 +1,11 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseBatch } from '../../core/model/batch';
 import { buildExtensionForE2e } from './buildExtension';
 import {
   type Launched,
@@ -267,6 +269,45 @@ describe('the extension in Chromium', () => {
     } finally {
       await endpoint.close();
     }
+  });
+
+  it('exports what the filters show as CSV, JSON (a Batch) and .xlsx', async () => {
+    const dashboard = await openExtensionPage(launched, 'dashboard.html');
+    await dashboard.locator('table.transactions').waitFor();
+    await dashboard.getByLabel('Search').fill('stripe');
+    await expect.poll(() => dashboard.locator('table.transactions tbody tr').count()).toBe(1);
+    const save = async (name: string) => {
+      const [file] = await Promise.all([
+        dashboard.waitForEvent('download'),
+        dashboard.getByRole('button', { name }).click(),
+      ]);
+      const path = await file.path();
+      return { name: file.suggestedFilename(), bytes: await readFile(path) };
+    };
+    const csv = await save('Export CSV');
+    const lines = csv.bytes.toString('utf8').trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^ID,Date,Account,/);
+    expect(lines[1]).toContain(',2026-03-03,');
+    expect(lines[1]).toContain(',1234.56,USD,');
+
+    const json = await save('Export JSON');
+    const parsed = parseBatch(JSON.parse(json.bytes.toString('utf8')));
+    expect(parsed.ok && parsed.value.rows.map((r) => r.transaction.amount)).toEqual([
+      { minor: 123456, currency: 'USD' },
+    ]);
+
+    const xlsx = await save('Export Excel (.xlsx)');
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Transactions')!;
+    expect(sheet.rowCount).toBe(2);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const row = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(row[header.indexOf('Description')]).toBe('STRIPE TRANSFER ST-7Q2X');
+    expect(row[header.indexOf('Amount')]).toBe(1234.56);
+    await dashboard.close();
   });
 
   it('shows the transactions on the dashboard and keeps edits across a browser restart', async () => {
