@@ -99,6 +99,18 @@ function readGroup(
         firstRowNumber,
       )
     : { drafts: [], skipped: [], notes: [] };
+  // A list of the owner's accounts (each "Checking ••1234", one as-of date) is not activity.
+  if (isAccountList(read)) {
+    for (const d of read.drafts) {
+      read.skipped.push({
+        row: d.origin.row,
+        reason: 'a list of accounts and balances, not transactions',
+        text: d.description,
+        notTransaction: true,
+      });
+    }
+    read.drafts = [];
+  }
   // Row numbers in readRows count kept rows; map them back to the page's row numbers.
   for (const d of read.drafts)
     d.origin = { ...d.origin, row: firstRowNumber + kept[d.origin.row - firstRowNumber]! };
@@ -126,6 +138,16 @@ function readGroup(
       section: contexts[0]?.section ?? '',
     },
   };
+}
+
+const ACCOUNT_NAME =
+  /(?:•{2,}|\*{2,}|[xX]{2,}|\.{3}|…|ending in|endet auf)\s*\d{2,5}\b|\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,}/;
+
+function isAccountList(read: ReadResult): boolean {
+  const { drafts } = read;
+  return (
+    drafts.length >= 2 && drafts.every((d) => ACCOUNT_NAME.test(d.description) && d.date === drafts[0]!.date)
+  );
 }
 
 function readFoundRows(

@@ -1,3 +1,4 @@
+import { daysBetween } from '../dates/calendar';
 import type { DateOrder } from '../dates/parseDate';
 import { parseDate } from '../dates/parseDate';
 import { parseDateColumn } from '../dates/parseDateColumn';
@@ -51,6 +52,8 @@ export type ReadResult = {
 
 const STRIPE_ID = /\b(?:py|ch|po|txn|re|pi|tr|ipi|dp|pyr|ba)_[A-Za-z0-9]{8,}\b/;
 const ROW_ID_ATTRS = ['data-href', 'data-id', 'data-transaction-id', 'data-object-id', 'id', 'href'];
+/** Time zones and weekend processing put a posted date a day or two past the as-of date. */
+const FUTURE_SLACK_DAYS = 3;
 const PAYPAL_ID = /\/([0-9A-Z]{17})(?:[/?#]|$)/;
 const PENDING_CLASS = /(?:^|[\s_-])(?:pending|processing|authori[sz]ed)(?:$|[\s_-])/i;
 const CODE_IN_HEADER = /\b([A-Z]{3})\b/;
@@ -315,6 +318,11 @@ export function readRows(
       continue;
     }
     previousDate = date;
+    // A posted line cannot lie in the future: dated well past the as-of date it is scheduled.
+    if (!pending && daysBetween(settings.asOf, date) > FUTURE_SLACK_DAYS) {
+      skip(`dated ${date}, after ${settings.asOf}: scheduled, not yet a transaction`, true);
+      continue;
+    }
 
     const idText = cellOf(r, 'id')?.text.trim();
     const linked = findLinkedId(row, settings.portalKind === 'processor');

@@ -65,12 +65,12 @@ export const POSTED_WORDS = wordsIn(
   'posted|succeeded|successful|paid|completed?|cleared|settled|available|booked|gebucht|abgeschlossen|effectué|comptabilisé|completado|voltooid',
 );
 export const SKIP_STATUS_WORDS = wordsIn(
-  'failed|declined|canceled|cancelled|voided|blocked|incomplete|expired|rejected|abgelehnt|storniert|échoué|refusé|rechazado',
+  'failed|declined|canceled|cancelled|voided|blocked|incomplete|expired|rejected|scheduled|abgelehnt|storniert|échoué|refusé|rechazado|geplant|programmé|programado',
 );
 
 /** Section headings of lists that are not transactions (yet): these rows must not be captured. */
 export const NOT_TRANSACTIONS_HEADING = wordsIn(
-  'scheduled|upcoming|recurring|future|planned|standing orders?|autopay settings|bill pay schedule|geplant|daueraufträge|terminüberweisungen|vorgemerkte aufträge|à venir|programmés?|programad[oa]s?|próxim[oa]s|rates?|interest rates?|apy|account summary|your accounts|accounts overview|kontenübersicht',
+  'scheduled|upcoming|recurring|future|planned|standing orders?|autopay settings|bill pay schedule|geplant|daueraufträge|terminüberweisungen|vorgemerkte aufträge|à venir|programmés?|programad[oa]s?|próxim[oa]s|rates?|interest rates?|apy|account summary|your accounts|accounts overview|kontenübersicht|statements|e-statements|documents|kontoauszüge|relevés',
 );
 
 /** Lines inside a transaction table that are not transactions. */
