@@ -203,7 +203,7 @@ export function rowsToRules(rows: readonly (readonly string[])[]): { rules: Rule
   const problems: Problem[] = [];
   const known = new Map(RULES_SHEET_HEADERS.map((h) => [h.toLowerCase(), h]));
   const header = (rows[0] ?? []).map((cell, i) => {
-    const name = cell.trim();
+    const name = cellText(cell);
     const canonical = known.get(name.toLowerCase());
     if (name !== '' && !canonical) {
       problems.push(
@@ -220,10 +220,10 @@ export function rowsToRules(rows: readonly (readonly string[])[]): { rules: Rule
   const seen = new Set<string>();
   rows.slice(1).forEach((cells, index) => {
     const sheetRow = index + 2;
-    if (cells.every((c) => c.trim() === '')) return;
+    if (cells.every((c) => cellText(c) === '')) return;
     const read = new Map<string, string>();
     header.forEach((h, i) => {
-      if (h) read.set(h, (cells[i] ?? '').trim());
+      if (h) read.set(h, cellText(cells[i]));
     });
     const row = readRow(read, sheetRow, cells);
     problems.push(...row.problems);
@@ -243,6 +243,9 @@ export function rowsToRules(rows: readonly (readonly string[])[]): { rules: Rule
   });
   return { rules, problems };
 }
+
+/** Sheets hand back numbers and booleans for typed cells; a missing cell is empty. */
+const cellText = (cell: unknown) => (cell === undefined || cell === null ? '' : String(cell)).trim();
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', 'x', '1', '✓']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);

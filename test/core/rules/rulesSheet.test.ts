@@ -127,6 +127,16 @@ describe('rowsToRules', () => {
     expect(rules[0]!.id).toMatch(/^row-[0-9a-f]{12}$/);
   });
 
+  it('reads numbers and booleans a sheet hands back for typed cells', () => {
+    const header = ['Rule ID', 'Rank', 'Enabled', 'Amount Equals', 'Category'];
+    const rows = [header, ['n', 7, false, -12.5, 'Meals']] as unknown as string[][];
+    expect(rowsToRules(rows).rules[0]).toMatchObject({
+      rank: 7,
+      enabled: false,
+      conditions: [{ field: 'amount', op: 'is', value: '-12.5' }],
+    });
+  });
+
   it('runs rows without a rank in sheet order', () => {
     const { rules } = rowsToRules(
       sheet({ 'Rule ID': 'z', Category: 'Top' }, { 'Rule ID': 'a', Category: 'Bottom' }),
