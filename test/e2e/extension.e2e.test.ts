@@ -345,4 +345,22 @@ describe('the extension in Chromium', () => {
       again.getByLabel('Notes for STRIPE TRANSFER ST-7Q2X on 2026-03-03').inputValue(),
     ).resolves.toBe('March payout');
   });
+  it('imports a bank file chosen (or dropped) on the dashboard through the same preview', async () => {
+    const dashboard = await openExtensionPage(launched, 'dashboard.html');
+    await dashboard.getByLabel(/^Drop an OFX/).setInputFiles({
+      name: 'april.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Date,Description,Amount\n04/01/2026,OFFICE DEPOT 1234,-88.20\n'),
+    });
+    const section = dashboard.locator('section[aria-labelledby="import-heading"]');
+    await expect(section.getByTestId('preview-counts').textContent()).resolves.toBe(
+      '1 new, 0 already captured, 0 changed',
+    );
+    await dashboard.getByRole('button', { name: 'Save import' }).click();
+    await dashboard.getByLabel('Category for OFFICE DEPOT 1234 on 2026-04-01').waitFor();
+    const imported = (await readStore(dashboard, 'transactions')).find(
+      (r) => r.description === 'OFFICE DEPOT 1234',
+    );
+    expect(imported?.amount).toEqual({ minor: -8820, currency: 'USD' });
+  });
 });
