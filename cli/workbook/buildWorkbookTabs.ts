@@ -17,7 +17,7 @@ import {
 } from '../../core/sheet/workbookLayout';
 import type { ReadTab } from './readWorkbook';
 import type { ReconcileRun } from './reconcileFiles';
-import { type SheetTab, tabFromRecords } from './writeWorkbook';
+import { KeptFormula, type SheetTab, tabFromRecords } from './writeWorkbook';
 
 export type BookTabsInput = {
   run: ReconcileRun;
@@ -103,7 +103,17 @@ export function buildWorkbookTabs(input: BookTabsInput): {
   const { run, existing } = input;
   const oldTransactions = existing?.get('Transactions');
   const header = headerWithLayout(oldTransactions, TRANSACTION_COLUMNS);
-  const oldRows = (oldTransactions?.rows ?? []).map((r) => header.map((_, i) => r[i] ?? null));
+  // The bookkeeper's formulas (in their own columns) go back as formulas; planUpsert keeps those cells.
+  const ownColumn = header.map((h) => {
+    const def = TRANSACTION_COLUMNS.find((c) => normalizeHeader(c.header) === normalizeHeader(h));
+    return !def || def.owner === 'bookkeeper';
+  });
+  const oldRows = (oldTransactions?.rows ?? []).map((r, row) =>
+    header.map((_, i) => {
+      const formula = ownColumn[i] ? oldTransactions?.formulas.get(`${row}:${i}`) : undefined;
+      return formula ? new KeptFormula(formula, r[i] ?? null) : (r[i] ?? null);
+    }),
+  );
   const plan = planUpsert(header, oldRows, [...run.transactions].sort(byDate), {
     batchId: input.batchId,
     now: input.now,

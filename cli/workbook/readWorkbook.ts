@@ -3,7 +3,13 @@ import ExcelJS from 'exceljs';
 const isBlank = (v: unknown) => v === null || v === undefined || v === '';
 
 /** One tab as read: the header row and the data rows, each as wide as the header. */
-export type ReadTab = { header: string[]; rows: unknown[][] };
+export type ReadTab = {
+  header: string[];
+  /** Cell values as the spreadsheet shows them (a formula's result). */
+  rows: unknown[][];
+  /** The formulas behind cells, by `row:column` (0-based in `rows`), so a rewrite can keep them. */
+  formulas: Map<string, string>;
+};
 
 /** A cell's value as a spreadsheet shows it: formulas give their result, rich text its plain text. */
 function plainValue(value: ExcelJS.CellValue): unknown {
@@ -34,13 +40,24 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Map<string, ReadT
     });
     const width = header.length;
     const rows: unknown[][] = [];
+    const formulas = new Map<string, string>();
     for (let r = 2; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
-      rows.push(Array.from({ length: width }, (_, i) => plainValue(row.getCell(i + 1).value)));
+      rows.push(
+        Array.from({ length: width }, (_, i) => {
+          const cell = row.getCell(i + 1);
+          if (cell.formula) formulas.set(`${r - 2}:${i}`, cell.formula);
+          return plainValue(cell.value);
+        }),
+      );
     }
     // Blank rows inside the data keep their place (row numbers in messages stay right); trailing ones go.
     while (rows.length > 0 && rows[rows.length - 1]!.every(isBlank)) rows.pop();
-    tabs.set(sheet.name, { header: Array.from({ length: width }, (_, i) => header[i] ?? ''), rows });
+    tabs.set(sheet.name, {
+      header: Array.from({ length: width }, (_, i) => header[i] ?? ''),
+      rows,
+      formulas,
+    });
   });
   return tabs;
 }

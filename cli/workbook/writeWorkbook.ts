@@ -26,6 +26,14 @@ export function tabFromRecords(
   };
 }
 
+/** A formula the bookkeeper wrote in their own cell, with the value it showed; written back as a formula. */
+export class KeptFormula {
+  constructor(
+    readonly formula: string,
+    readonly result: unknown,
+  ) {}
+}
+
 const HEADER_FILL = 'FFD9E1F2';
 /** Columns the bookkeeper edits get their own header colour, so it is plain where typing is expected. */
 const BOOKKEEPER_FILL = 'FFFFF2CC';
@@ -52,6 +60,12 @@ function isoToDate(text: string): Date | undefined {
  */
 function cellValue(column: ColumnDef | undefined, value: unknown): ExcelJS.CellValue {
   if (value === null || value === undefined || value === '') return null;
+  // Only a bookkeeper's own formula, read back from their book, is ever written as one.
+  if (value instanceof KeptFormula) {
+    return column && column.owner !== 'bookkeeper'
+      ? (value.result as ExcelJS.CellValue)
+      : { formula: value.formula, result: value.result as never };
+  }
   if (column?.type === 'date' && typeof value === 'string') return isoToDate(value) ?? value;
   if (value instanceof Date || typeof value === 'number' || typeof value === 'boolean') return value;
   return String(value);

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_FILES, DEMO_RULES } from '../../cli/commands/demoCommand';
 import { readWorkbook } from '../../cli/workbook/readWorkbook';
 import type { ReconcileJson } from '../../cli/workbook/reconcileJson';
-import { writeWorkbook } from '../../cli/workbook/writeWorkbook';
+import { KeptFormula, writeWorkbook } from '../../cli/workbook/writeWorkbook';
 import { runCli } from './workbookCli';
 
 const dir = mkdtempSync(join(tmpdir(), 'lb-reconcile-'));
@@ -197,11 +197,12 @@ describe('ledgerbridge reconcile --out on an existing book', () => {
     const tabs = await readWorkbook(new Uint8Array(readFileSync(book)));
     const tx = tabs.get('Transactions')!;
     const col = (name: string) => tx.header.indexOf(name);
+    const amountColumn = String.fromCharCode(65 + col('Amount'));
     const rent = tx.rows.findIndex((r) => r[col('Description')] === 'ABBOTT PROPERTIES RENT');
     tx.rows[rent]![col('Category Override')] = 'Rent';
     tx.rows[rent]![col('Notes')] = 'lease renewed in August';
-    tx.header.push('Receipt');
-    tx.rows[rent]!.push('drive://receipts/rent.pdf');
+    tx.header.push('Receipt', 'Tax share');
+    tx.rows[rent]!.push('drive://receipts/rent.pdf', new KeptFormula(`${amountColumn}${rent + 2}*0.1`, -240));
     const matches = tabs.get('Matches')!;
     const transfer = matches.rows.findIndex((r) => r[matches.header.indexOf('Kind')] === 'transfer');
     const transferId = matches.rows[transfer]![matches.header.indexOf('Match ID')];
@@ -233,6 +234,15 @@ describe('ledgerbridge reconcile --out on an existing book', () => {
     expect(row[tx2.header.indexOf('Category Override')]).toBe('Rent');
     expect(row[tx2.header.indexOf('Notes')]).toBe('lease renewed in August');
     expect(row[tx2.header.indexOf('Receipt')]).toBe('drive://receipts/rent.pdf');
+    // The bookkeeper's formula is still a formula.
+    const ExcelJS = (await import('exceljs')).default;
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.load(readFileSync(book) as unknown as ArrayBuffer);
+    const sheet = raw.getWorksheet('Transactions')!;
+    const rentRow = tx2.rows.indexOf(row) + 2;
+    expect(sheet.getRow(rentRow).getCell(tx2.header.indexOf('Tax share') + 1).formula).toBe(
+      `${amountColumn}${rent + 2}*0.1`,
+    );
     const m2 = after.get('Matches')!;
     const kept = m2.rows.find((r) => r[m2.header.indexOf('Match ID')] === transferId)!;
     expect(kept[m2.header.indexOf('State')]).toBe('rejected');
