@@ -130,7 +130,9 @@ export function suggestRules(history: readonly Transaction[]): Rule[] {
   for (const t of history) {
     if (!t.category || t.rule !== undefined || t.category === 'Uncategorized') continue;
     const key = `${direction(t)}|${payeeKey(t)}`;
-    groups.set(key, [...(groups.get(key) ?? []), t]);
+    const group = groups.get(key);
+    if (group) group.push(t);
+    else groups.set(key, [t]);
   }
   const proposals: Array<{ rule: Rule; count: number }> = [];
   for (const [key, members] of groups) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanPayee } from '../../../core/rules/cleanPayee';
 
@@ -27,5 +28,33 @@ describe('cleanPayee', () => {
     expect(cleanPayee('SQ *')).toBe('Sq');
     expect(cleanPayee('12345')).toBe('12345');
     expect(cleanPayee('')).toBe('');
+  });
+
+  it('always gives tidy text, never empty when there are letters (property)', () => {
+    const unit = fc.constantFrom(
+      'A',
+      'b',
+      ' ',
+      '*',
+      '#',
+      '1',
+      '/',
+      '-',
+      '.',
+      'CA',
+      ' SQ *',
+      'TST*',
+      'é',
+      '\u00a0',
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), (description) => {
+        const payee = cleanPayee(description);
+        expect(payee).toBe(payee.trim());
+        expect(payee).not.toMatch(/\s{2}/);
+        if (/[A-Za-zé]/.test(description)) expect(payee).not.toBe('');
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
