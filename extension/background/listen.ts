@@ -22,6 +22,10 @@ export function listen(browser: Api, deps: BackgroundDeps) {
     const result = await captureTab(deps, { type: 'capture', tabId: tab.id }, stops);
     const text = result.ok ? String(result.value.new + result.value.changed) : '!';
     await browser.action.setBadgeText({ tabId: tab.id, text });
-    await browser.action.openPopup?.().catch(() => {});
+    try {
+      await browser.action.openPopup();
+    } catch {
+      // Older browsers cannot open the popup from a shortcut: the badge tells the owner to click.
+    }
   });
 }
