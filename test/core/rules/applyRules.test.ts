@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LedgerbridgeError } from '../../../core/model/errors';
+import type { Rule } from '../../../core/model/rule';
 import { applyRules } from '../../../core/rules/applyRules';
+import { compileRules } from '../../../core/rules/compileRules';
 import { rulesArb, transactionArb } from './arbitraries';
 import { rule, tx } from './fixtures';
 import { naiveApplyRules } from './naiveApplyRules';
@@ -50,6 +53,25 @@ describe('applyRules: order', () => {
       rule({ id: 'second', rank: 2, conditions: [], actions: setCategory('Yes') }),
     ];
     expect(applyRules([tx()], rules).transactions[0]!.category).toBe('Yes');
+  });
+
+  it('takes rules compiled once and reused, with the same results', () => {
+    fc.assert(
+      fc.property(fc.array(transactionArb, { maxLength: 8 }), rulesArb(), (ts, rules) => {
+        const compiled = compileRules(rules);
+        expect(applyRules(ts, compiled)).toEqual(applyRules(ts, rules));
+        expect(applyRules(ts, compiled)).toEqual(applyRules(ts, rules));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('throws a typed error for a rule that skipped validation', () => {
+    const unchecked = {
+      ...rule({ id: 'r', conditions: [], actions: setCategory('X') }),
+      conditions: [{ field: 'description', op: 'matches', value: '(a)\\1' }],
+    } as Rule;
+    expect(() => applyRules([tx()], [unchecked])).toThrow(LedgerbridgeError);
   });
 
   it('skips disabled rules', () => {
