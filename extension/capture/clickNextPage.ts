@@ -1,4 +1,4 @@
-import { findNextPageControl } from './findNextControl';
+import { findNextPageControl } from '../../core/capture/findNextPageControl';
 
 /** How long a page may take to show the next rows after the click. */
 const SETTLE_TIMEOUT_MS = 10_000;
@@ -12,7 +12,7 @@ const QUIET_MS = 300;
  */
 export function clickNextPage(doc: Document): Promise<boolean> {
   const control = findNextPageControl(doc);
-  if (!control) return Promise.resolve(false);
+  if (!(control instanceof HTMLElement)) return Promise.resolve(false);
   return new Promise((resolve) => {
     let quiet: ReturnType<typeof setTimeout> | undefined;
     const done = () => {
