@@ -7,7 +7,14 @@ export const PAYEE_BEFORE_RULES = 'payee.from';
 /** Trail field for a tag a rule added and the bookkeeper then removed. */
 export const REMOVED_TAG = 'tags.removed';
 
-export const normalizeText = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+/** Spacing that needs collapsing: a test is much cheaper than a replace that allocates every time. */
+const UNTIDY_SPACING = /^\s|\s$|\s\s|[^\S ]/;
+
+/** Text as conditions compare it: lowercased, whitespace collapsed and trimmed. */
+export function normalizeText(text: string): string {
+  const lower = text.toLowerCase();
+  return UNTIDY_SPACING.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
+}
 
 /**
  * One transaction while rules run on it: the fields rules may set, the fields a bookkeeper has
