@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../core/model/errors';
 import { planUpsert } from '../../../core/sheet/planUpsert';
@@ -88,5 +89,44 @@ describe('planUpsert', () => {
 
   it('refuses a header without the required columns', () => {
     expect(() => planUpsert(['ID', 'Notes'], [], [a], { batchId: 'b1', now })).toThrow(InputError);
+  });
+
+  it('for any column order and edits: re-sending changes nothing, a change updates only its rows, edits stay', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: -100000, max: 100000 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+        (amounts, seed, change) => {
+          // A header the bookkeeper reordered, with a column of their own.
+          const header = [...layout, 'Mine'].sort(
+            (x, y) => ((x.length * 31 + seed) % 7) - ((y.length * 31 + seed) % 7),
+          );
+          const lines = amounts.map((minor, i) =>
+            makeTransaction({ id: `t${i}`, amount: { minor, currency: 'USD' } }),
+          );
+          const rows = apply([], planUpsert(header, [], lines, { batchId: 'b1', now }));
+          rows.forEach((row, i) => {
+            row[header.indexOf('Notes')] = `note ${i}`;
+            row[header.indexOf('Mine')] = i;
+          });
+          expect(planUpsert(header, rows, lines, { batchId: 'b2', now })).toMatchObject({
+            updated: 0,
+            added: 0,
+          });
+          const changed = lines.map((t, i) =>
+            change[i] ? { ...t, amount: { minor: t.amount.minor + 1, currency: 'USD' } } : t,
+          );
+          const plan = planUpsert(header, rows, changed, { batchId: 'b3', now });
+          expect(plan.updated).toBe(lines.filter((_, i) => change[i]).length);
+          const after = apply(rows, plan);
+          after.forEach((row, i) => {
+            expect(row[header.indexOf('Notes')]).toBe(`note ${i}`);
+            expect(row[header.indexOf('Mine')]).toBe(i);
+          });
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 });
