@@ -16,7 +16,8 @@ const CENTS = /\d[.,]\d{2}(?!\d)/;
 
 /** Pages repeat the same texts (dates, "Debit", "$4.50"): each is judged once. */
 const moneyMemo = new Map<string, boolean>();
-const dateMemo = new Map<string, boolean>();
+/** Per as-of date: "Nov 21" reads differently against another day. */
+const dateMemos = new Map<string, Map<string, boolean>>();
 const MEMO_LIMIT = 200_000;
 
 function remember(memo: Map<string, boolean>, key: string, value: boolean): boolean {
@@ -38,18 +39,30 @@ const DATE_MARK = /[A-Za-zÀ-ÿ]{3}|\d[/-]\d|\d{4}|^\d{1,2}\.\d{1,2}\.$/;
 const TIME_AFTER =
   /\s*(?:\b(?:at|um|à|a las|alle|om|kl\.?)\b|[·•|,])\s*\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?.*$/i;
 
-/** A date as portals print it with a time after a word or a dot: "Nov 20 at 3:45 pm", "20.11. · 14:02". */
+const LABEL_BEFORE =
+  /^(?:posted(?: on)?|date|booked|transaction date|post date|datum|buchungstag|fecha|date de l'opération)\s*:?\s+/i;
+const DETAIL_AFTER = /\s+[·•|]\s+.*$/;
+
+/**
+ * A date as portals print it among other words: "Nov 20 at 3:45 pm", "Posted: 11/20/2026",
+ * "Nov 20 · Dining".
+ */
 export function cleanDateText(text: string): string {
-  return text.replace(TIME_AFTER, '');
+  return text.replace(TIME_AFTER, '').replace(LABEL_BEFORE, '').replace(DETAIL_AFTER, '');
 }
 
 export function looksLikeDate(text: string, asOf: string): boolean {
   if (text.length === 0 || text.length > 40) return false;
   if (!DATE_MARK.test(text)) return false;
-  const key = `${asOf}|${text}`;
-  const known = dateMemo.get(key);
+  let memo = dateMemos.get(asOf);
+  if (!memo) {
+    if (dateMemos.size > 8) dateMemos.clear();
+    memo = new Map();
+    dateMemos.set(asOf, memo);
+  }
+  const known = memo.get(text);
   if (known !== undefined) return known;
-  return remember(dateMemo, key, parseDate(cleanDateText(text), { asOf }).ok);
+  return remember(memo, text, parseDate(cleanDateText(text), { asOf }).ok);
 }
 
 /** Whole words, also where they start or end in an accented letter ("à venir", "échoué"). */
@@ -59,7 +72,7 @@ function wordsIn(alternatives: string): RegExp {
 
 /** Words a status badge or column says; `skip` states never moved money. */
 export const PENDING_WORDS = wordsIn(
-  'pending|uncaptured|processing|authori[sz]ed|authori[sz]ation|in progress|in transit|on hold|ausstehend\\w*|vorgemerkt\\w*|in bearbeitung|en attente|en cours|pendiente|in behandeling|in sospeso|scheduled for',
+  'pending|uncaptured|processing|authori[sz]ed|authori[sz]ations?|in progress|in transit|on hold|ausstehend\\w*|vorgemerkt\\w*|in bearbeitung|en attente|en cours|pendiente|in behandeling|in sospeso|scheduled for',
 );
 export const POSTED_WORDS = wordsIn(
   'posted|succeeded|successful|paid|completed?|cleared|settled|available|booked|gebucht|abgeschlossen|effectué|comptabilisé|completado|voltooid',
