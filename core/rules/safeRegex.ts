@@ -16,9 +16,9 @@ import { fail, ok, type Result } from '../model/result';
 export type SafeRegex = { readonly source: string; test(text: string): boolean };
 
 export const MAX_REGEX_LENGTH = 500;
-const MAX_NFA_STATES = 10_000;
+const MAX_NFA_STATES = 2_000;
 const MAX_REPEAT = 1_000;
-const MAX_DFA_STATES = 4_096;
+const MAX_DFA_STATES = 1_024;
 
 type CharTest = (code: number) => boolean;
 type Node =

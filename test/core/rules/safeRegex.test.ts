@@ -51,6 +51,20 @@ describe('compileSafeRegex', () => {
     expect(compile('(\\w+\\s?)+$').test(text)).toBe(false);
   });
 
+  it('stays right when a pattern has more states than the cache keeps (property)', () => {
+    // The 13th character from the end is an "a": 2^13 DFA states, so the cache is dropped and rebuilt.
+    const regex = compile('a[ab]{12}$');
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b'), minLength: 2000, maxLength: 3000 }),
+        (text) => {
+          expect(regex.test(text)).toBe(/a[ab]{12}$/.test(text));
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
   it('rejects what no linear engine can run, with a code and a position', () => {
     const problem = (pattern: string) => {
       const r = compileSafeRegex(pattern);
