@@ -22,7 +22,14 @@ export async function captureTab(
 ): Promise<Result<CapturePreview>> {
   stops.delete(request.tabId); // before any await: a Stop sent after this call starts must count
   const url = await deps.tabUrl(request.tabId);
-  if (!url) return fail(problem('no_tab', `tab ${request.tabId} has no page the extension may read`));
+  if (!url) {
+    return fail(
+      problem(
+        'no_access',
+        'Ledgerbridge may not read this page yet: click its toolbar button on the page, or choose "Always allow" for the site.',
+      ),
+    );
+  }
   const host = hostOf(url);
   if (request.mapping && request.saveMapping) {
     await deps.db.profiles.put({ host, mapping: request.mapping, savedAt: deps.now().toISOString() });

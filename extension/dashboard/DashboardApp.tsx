@@ -5,6 +5,7 @@ import { ask } from '../messages/ask';
 import type { TransactionFilter } from '../messages/request';
 import type { QueryResult, Summary } from '../messages/responses';
 import { AccountBalances } from './AccountBalances';
+import { CaptureHistory } from './CaptureHistory';
 import { ExportButtons } from './ExportButtons';
 import { Filters } from './Filters';
 import { ImportDrop } from './ImportDrop';
@@ -90,6 +91,7 @@ export function DashboardApp() {
         decide={(matchId, state) => ask({ type: 'decideMatch', matchId, state })}
         version={summary}
       />
+      <CaptureHistory load={() => ask({ type: 'captures', limit: 20 })} version={summary} />
       <RulesEditor
         load={() => ask({ type: 'rules' })}
         save={(rows) => ask({ type: 'saveRules', rows })}

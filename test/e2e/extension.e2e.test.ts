@@ -326,6 +326,10 @@ describe('the extension in Chromium', () => {
         timeout: 10_000,
       })
       .toMatchObject({ category: 'Sales', notes: 'March payout' });
+    const history = dashboard.locator('section[aria-labelledby="history-heading"] tbody tr');
+    await expect(history.first().textContent()).resolves.toMatch(
+      /^.+127\.0\.0\.1:\d+(saved|preview|discarded)\d+/,
+    );
     await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard.png`, fullPage: true });
 
     // 200% zoom: the same window with half the CSS pixels. The page reflows; only wide tables scroll.
