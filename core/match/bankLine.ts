@@ -1,11 +1,12 @@
 import type { Transaction } from '../model/transaction';
+import type { Claims } from './claims';
 import { processorNamedIn } from './processors';
 
 /** A bank-side line with what its text says about where the money came from. */
 export type BankLine = {
   t: Transaction;
-  /** Position in posting order (see postingOrder). */
-  rank: number;
+  /** Position of the transaction in the run, in posting order (see postingOrder): ties and claims. */
+  ordinal: number;
   /** The processor the text names, if any. */
   processor: string | undefined;
   /** Says it is something a processor never sends: a move between own accounts, a check, cash, Zelle. */
@@ -18,11 +19,11 @@ const OWN_ACCOUNT = /\b(FROM|TO) (CHK|CHECKING|SAV|SAVINGS|ACCT|ACCOUNT|SHARE)\b
 /** Processors pay out by ACH or wire; these words mean a person or the bank put the money there. */
 const NOT_A_PAYOUT = /\b(MOBILE|REMOTE|ATM|CASH|BRANCH|COUNTER|TELLER|CHECK|CHEQUE|ZELLE|INTEREST)\b/i;
 
-export function toBankLine(t: Transaction, rank: number): BankLine {
+export function toBankLine(t: Transaction, ordinal: number): BankLine {
   const text = t.memo ? `${t.description} ${t.memo}` : t.description;
   return {
     t,
-    rank,
+    ordinal,
     processor: processorNamedIn(text),
     notPayout: t.transfer === true || OWN_ACCOUNT.test(text) || NOT_A_PAYOUT.test(text),
   };
@@ -47,3 +48,5 @@ export function firstOnOrAfter(lines: readonly BankLine[], date: string): number
   }
   return lo;
 }
+
+export const lineTaken = (claimed: Claims, line: BankLine) => claimed.hasOrdinal(line.ordinal);

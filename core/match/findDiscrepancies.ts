@@ -1,5 +1,5 @@
 import type { Match } from '../model/match';
-import { type BankLine, compatible, firstOnOrAfter } from './bankLine';
+import { type BankLine, compatible, firstOnOrAfter, lineTaken } from './bankLine';
 import { earliestDate } from './dateExtremes';
 import { describeMoney } from './describeMoney';
 import { linkDraft } from './linkDraft';
@@ -43,7 +43,7 @@ export type DiscrepancyInput = {
  */
 export function findDiscrepancies(input: DiscrepancyInput, ctx: MatchContext): void {
   for (const { unit, line } of input.near) {
-    if (unitTaken(ctx.claimed, unit) || ctx.claimed.has(line.t.id)) continue;
+    if (unitTaken(ctx.claimed, unit) || lineTaken(ctx.claimed, line)) continue;
     linkWithDifference(
       unit,
       line,
@@ -54,7 +54,6 @@ export function findDiscrepancies(input: DiscrepancyInput, ctx: MatchContext): v
   }
   pairCloseAmounts(input.units, input.lines, ctx);
 
-  const byId = new Map(input.lines.map((l) => [l.t.id, l.t]));
   for (const unit of [...input.units].sort(byUnitDate)) {
     const c = unit.currency;
     if (!unitTaken(ctx.claimed, unit)) {
@@ -72,6 +71,7 @@ export function findDiscrepancies(input: DiscrepancyInput, ctx: MatchContext): v
   }
   if (input.periodEnd) {
     const periodEnd = input.periodEnd;
+    const byId = new Map(input.lines.map((l) => [l.t.id, l.t]));
     const unitsById = new Map(input.units.flatMap((u) => u.members.map((m) => [m.id, u] as const)));
     for (const link of input.links) {
       if (!LINK_TYPES.has(link.type) || link.state === 'rejected') continue;
@@ -97,7 +97,7 @@ export function findDiscrepancies(input: DiscrepancyInput, ctx: MatchContext): v
     }
   }
   for (const line of input.lines) {
-    if (ctx.claimed.has(line.t.id) || line.processor === undefined || line.t.amount.minor <= 0) continue;
+    if (lineTaken(ctx.claimed, line) || line.processor === undefined || line.t.amount.minor <= 0) continue;
     report(ctx, {
       type: 'deposit-without-source',
       transactionIds: [line.t.id],
@@ -136,7 +136,8 @@ function linkWithDifference(
 /** Open payouts and open lines that may be theirs, within the window and close in amount: unique both ways only. */
 function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext): void {
   const open = lines.filter(
-    (l) => !ctx.claimed.has(l.t.id) && !(l.processor === undefined && l.notPayout) && l.t.amount.minor !== 0,
+    (l) =>
+      !lineTaken(ctx.claimed, l) && !(l.processor === undefined && l.notPayout) && l.t.amount.minor !== 0,
   );
   const options = new Map<PayoutUnit, BankLine[]>();
   const rivals = new Map<BankLine, number>();

@@ -49,11 +49,14 @@ function sameLine(a: Transaction, b: Transaction): { confidence: number; why: st
  * Pass 0. The same real line seen twice — a pending line and the posted line that replaced it, or
  * one line read from two sources — is recorded as a `duplicate` match and its copy is left out of
  * matching, so it can neither take a payout's deposit nor be reported as a deposit without source.
- * Returns the lines to match (copies and superseded pending lines removed).
+ * `transactions` must be the run in ordinal order; returns the lines to match (copies and
+ * superseded pending lines removed).
  */
 export function findDuplicates(transactions: readonly Transaction[], ctx: MatchContext): Transaction[] {
-  const copies = new Set<string>();
-  const kept = new Set<string>();
+  // Flags by position: `transactions` is the run in ordinal order (see reconcile).
+  const copies = new Uint8Array(transactions.length);
+  const kept = new Uint8Array(transactions.length);
+  const at = (t: Transaction) => ctx.ordinals.get(t.id)!;
 
   const record = (keep: Transaction, copy: Transaction, confidence: number, why: string) => {
     const match = accept(ctx, {
@@ -67,46 +70,49 @@ export function findDuplicates(transactions: readonly Transaction[], ctx: MatchC
       reason: `${copy.status} "${copy.description}" of ${describeMoney(copy.amount.minor, copy.amount.currency)} on ${copy.date} is the same line as ${keep.status} "${keep.description}" on ${keep.date}: ${why}`,
     });
     if (!match) return;
-    copies.add(copy.id);
-    kept.add(keep.id);
+    copies[at(copy)] = 1;
+    kept[at(keep)] = 1;
   };
-
-  const superseded = transactions.filter((t) => t.supersededBy);
-  if (superseded.length > 0) {
-    const byId = new Map(transactions.map((t) => [t.id, t]));
-    for (const t of superseded) {
-      if (!ctx.claimed.has(t.id)) copies.add(t.id);
-      const successor = byId.get(t.supersededBy!);
-      if (successor) record(successor, t, 1, 'the posted line replaced the pending one when it was captured');
-    }
-  }
 
   // Grouped by amount alone (a number key is cheap); account and currency are checked per pair.
   const groups = new Map<number, Transaction[]>();
-  for (const t of transactions) {
-    if (copies.has(t.id) || t.amount.minor === 0) continue;
-    const key = t.amount.minor;
-    const list = groups.get(key);
+  for (let i = 0; i < transactions.length; i++) {
+    const t = transactions[i]!;
+    if (t.supersededBy) {
+      if (!ctx.claimed.has(t.id)) copies[i] = 1;
+      const successor = ctx.ordinals.get(t.supersededBy);
+      if (successor !== undefined) {
+        record(
+          transactions[successor]!,
+          t,
+          1,
+          'the posted line replaced the pending one when it was captured',
+        );
+      }
+      continue;
+    }
+    if (t.amount.minor === 0) continue;
+    const list = groups.get(t.amount.minor);
     if (list) list.push(t);
-    else groups.set(key, [t]);
+    else groups.set(t.amount.minor, [t]);
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     // Transactions arrive sorted by date, so each line only looks ahead a few days.
     for (let i = 0; i < group.length; i++) {
       const a = group[i]!;
-      if (copies.has(a.id)) continue;
+      if (copies[at(a)]) continue;
       for (let j = i + 1; j < group.length && daysApart(a.date, group[j]!.date) <= POSTING_DAYS.after; j++) {
         const b = group[j]!;
         if (b.account !== a.account || b.institution !== a.institution) continue;
-        if (b.amount.currency !== a.amount.currency || copies.has(b.id) || copies.has(a.id)) continue;
+        if (b.amount.currency !== a.amount.currency || copies[at(b)] || copies[at(a)]) continue;
         const same = sameLine(a, b);
         if (!same) continue;
         const [keep, copy] = keeps(a, b) ? [a, b] : [b, a];
-        if (ctx.claimed.has(copy.id) || kept.has(copy.id)) continue;
+        if (ctx.claimed.has(copy.id) || kept[at(copy)]) continue;
         record(keep, copy, same.confidence, same.why);
       }
     }
   }
-  return transactions.filter((t) => !copies.has(t.id));
+  return transactions.filter((_, i) => !copies[i]);
 }

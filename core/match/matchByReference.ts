@@ -1,4 +1,4 @@
-import { type BankLine, compatible } from './bankLine';
+import { type BankLine, compatible, lineTaken } from './bankLine';
 import { daysApart } from './dayNumber';
 import { linkDraft } from './linkDraft';
 import { accept, isRejected, type MatchContext, recordLag } from './matchContext';
@@ -35,7 +35,7 @@ export function matchByReference(
 
   const candidates = new Map<PayoutUnit, BankLine[]>();
   for (const line of lines) {
-    if (ctx.claimed.has(line.t.id)) continue;
+    if (lineTaken(ctx.claimed, line)) continue;
     for (const ref of referenceTokens(line.t.description, line.t.memo, line.t.externalId)) {
       const owners = unitsByRef.get(ref);
       if (owners?.length !== 1) continue;
@@ -56,7 +56,7 @@ export function matchByReference(
       .get(unit)!
       .filter(
         (l) =>
-          !ctx.claimed.has(l.t.id) &&
+          !lineTaken(ctx.claimed, l) &&
           !isRejected(ctx, pairType(unit), () => [...unitMemberIds(unit), l.t.id]),
       );
     const exact = lines.filter((l) => l.t.amount.minor === unit.value).sort((a, b) => closeness(unit, a, b));

@@ -4,6 +4,7 @@ import type { Discrepancy, Match, MatchMember, MatchType } from '../model/match'
 import { MATCH_SCHEMA_VERSION } from '../model/match';
 import type { Money } from '../model/money';
 import { businessDayIndex } from './businessDayIndex';
+import { Claims } from './claims';
 import { discrepancyId, matchId } from './matchId';
 import type { Windows } from './processors';
 
@@ -11,14 +12,16 @@ import type { Windows } from './processors';
 export type MatchContext = {
   calendar: BusinessCalendar;
   windows: Windows;
-  /** Ids of transactions taken by an accepted match (see `takenMembers`). */
-  claimed: Set<string>;
+  /** Each transaction id of the run → its position in posting order. */
+  ordinals: ReadonlyMap<string, number>;
+  /** Transactions taken by an accepted match (see `takenMembers`). */
+  claimed: Claims;
   /** Match ids the bookkeeper rejected: never proposed again. */
   rejected: Set<string>;
   matches: Match[];
   discrepancies: Discrepancy[];
-  /** Business days from payout to deposit seen in sure links, per processor: how to break ties. */
-  lags: Map<string, number[]>;
+  /** How often each payout-to-deposit delay (business days) was seen in sure links, per processor. */
+  lags: Map<string, Map<number, number>>;
   /** `addBusinessDays`, memoized: every payout asks for its window end. */
   windowEnd: (date: string, businessDays: number) => string;
   /**
@@ -30,7 +33,12 @@ export type MatchContext = {
   businessDaysBetween: (from: string, to: string) => number;
 };
 
-export function createMatchContext(calendar: BusinessCalendar, windows: Windows): MatchContext {
+/** `ordinals`: each transaction id of the run → its position, for `Claims`. */
+export function createMatchContext(
+  calendar: BusinessCalendar,
+  windows: Windows,
+  ordinals: ReadonlyMap<string, number>,
+): MatchContext {
   const ends = new Map<string, string>();
   const windowEnd = (date: string, businessDays: number) => {
     const key = `${date}|${businessDays}`;
@@ -45,7 +53,8 @@ export function createMatchContext(calendar: BusinessCalendar, windows: Windows)
   return {
     calendar,
     windows,
-    claimed: new Set(),
+    ordinals,
+    claimed: new Claims(ordinals),
     rejected: new Set(),
     matches: [],
     discrepancies: [],
@@ -112,15 +121,24 @@ export function report(ctx: MatchContext, d: Omit<Discrepancy, 'schemaVersion' |
 }
 
 export function recordLag(ctx: MatchContext, processor: string, lag: number): void {
-  const list = ctx.lags.get(processor);
-  if (list) list.push(lag);
-  else ctx.lags.set(processor, [lag]);
+  let counts = ctx.lags.get(processor);
+  if (!counts) {
+    counts = new Map();
+    ctx.lags.set(processor, counts);
+  }
+  counts.set(lag, (counts.get(lag) ?? 0) + 1);
 }
 
-/** The median payout-to-deposit delay seen for this processor so far, if any. */
+/** The median payout-to-deposit delay seen for this processor so far, if any (lags are a few distinct values). */
 export function typicalLag(ctx: MatchContext, processor: string): number | undefined {
-  const list = ctx.lags.get(processor);
-  if (!list || list.length === 0) return undefined;
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  const counts = ctx.lags.get(processor);
+  if (!counts) return undefined;
+  let total = 0;
+  for (const n of counts.values()) total += n;
+  let seen = 0;
+  for (const lag of [...counts.keys()].sort((a, b) => a - b)) {
+    seen += counts.get(lag)!;
+    if (seen * 2 > total) return lag;
+  }
+  return undefined;
 }

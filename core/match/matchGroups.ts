@@ -1,4 +1,4 @@
-import { type BankLine, firstOnOrAfter } from './bankLine';
+import { type BankLine, firstOnOrAfter, lineTaken } from './bankLine';
 import { daysApart } from './dayNumber';
 import { linkDraft } from './linkDraft';
 import { accept, isRejected, type MatchContext } from './matchContext';
@@ -40,7 +40,7 @@ function manyToOne(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
   for (const u of open) maxSpan = Math.max(maxSpan, daysApart(u.date, u.end));
   const byCurrency = groupBy(open, (u) => u.currency);
   for (const line of lines) {
-    if (ctx.claimed.has(line.t.id) || line.t.amount.minor === 0) continue;
+    if (lineTaken(ctx.claimed, line) || line.t.amount.minor === 0) continue;
     const pool = byCurrency.get(line.t.amount.currency);
     if (!pool) continue;
     const target = line.t.amount.minor;
@@ -86,7 +86,7 @@ function manyToOne(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
 function oneToMany(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext): void {
   // A split deposit is rare; only lines that name the payout's processor may make one up.
   const open = lines.filter(
-    (l) => !ctx.claimed.has(l.t.id) && l.processor !== undefined && l.t.amount.minor !== 0,
+    (l) => !lineTaken(ctx.claimed, l) && l.processor !== undefined && l.t.amount.minor !== 0,
   );
   if (open.length < 2) return;
   const byCurrency = groupBy(open, (l) => `${l.processor}|${l.t.amount.currency}`);
@@ -103,7 +103,7 @@ function oneToMany(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
     ) {
       const line = pool[i]!;
       if (line.t.date > u.end) break;
-      if (ctx.claimed.has(line.t.id) || !sameSign(line.t.amount.minor, u.value)) continue;
+      if (lineTaken(ctx.claimed, line) || !sameSign(line.t.amount.minor, u.value)) continue;
       if (Math.abs(line.t.amount.minor) >= Math.abs(u.value)) continue;
       found.push(line);
     }

@@ -1,4 +1,4 @@
-import { type BankLine, compatible, firstOnOrAfter } from './bankLine';
+import { type BankLine, compatible, firstOnOrAfter, lineTaken } from './bankLine';
 import { linkDraft } from './linkDraft';
 import { accept, isRejected, type MatchContext, recordLag, typicalLag } from './matchContext';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
@@ -30,7 +30,7 @@ export function matchOneToOne(
   // Keyed by amount alone (a number key is cheap); the currency is checked per candidate.
   const index = new Map<number, BankLine[]>();
   for (const line of lines) {
-    if (ctx.claimed.has(line.t.id) || line.t.amount.minor === 0) continue;
+    if (lineTaken(ctx.claimed, line) || line.t.amount.minor === 0) continue;
     if (line.processor === undefined && (namedOnly || line.notPayout)) continue;
     const key = line.t.amount.minor;
     const list = index.get(key);
@@ -171,7 +171,7 @@ function assign(cluster: Cluster, ctx: MatchContext): Array<[PayoutUnit, BankLin
         for (let b = a + 1; b < chosen.length; b++) {
           const [ua, la] = chosen[a]!;
           const [ub, lb] = chosen[b]!;
-          if (byUnitDate(ua, ub) * (la.rank - lb.rank) < 0) crossings++;
+          if (byUnitDate(ua, ub) * (la.ordinal - lb.ordinal) < 0) crossings++;
         }
       }
       const score: Score = [chosen.length, named, -cost, -crossings];

@@ -1,7 +1,7 @@
 import { addDays } from '../dates/calendar';
 import { accountKey } from '../model/account';
 import type { Transaction } from '../model/transaction';
-import { type BankLine, firstOnOrAfter } from './bankLine';
+import { type BankLine, firstOnOrAfter, lineTaken } from './bankLine';
 import { describeMoney } from './describeMoney';
 import { accept, isRejected, type MatchContext } from './matchContext';
 import { transferWindow } from './processors';
@@ -52,7 +52,7 @@ export function matchTransfers(
           a.t.date < b.t.date ? -1 : a.t.date > b.t.date ? 1 : a.t.id < b.t.id ? -1 : 1,
         );
   for (const line of lines) {
-    if (ctx.claimed.has(line.t.id) || line.t.amount.minor === 0) continue;
+    if (lineTaken(ctx.claimed, line) || line.t.amount.minor === 0) continue;
     if (line.processor !== undefined && processorLines.length === 0) continue;
     if (line.t.amount.minor < 0) outgoing.push(line);
     else {
@@ -94,7 +94,7 @@ export function matchTransfers(
     options.set(out, found);
   }
   for (const [out, found] of options) {
-    const pick = found.find((f) => !ctx.claimed.has(f.line.t.id));
+    const pick = found.find((f) => !lineTaken(ctx.claimed, f.line));
     if (!pick) continue;
     const inn = pick.line;
     const ambiguous = found.length > 1 || (rivals.get(inn) ?? 0) > 1;

@@ -1,4 +1,5 @@
 import type { MatchMember } from '../model/match';
+import type { Claims } from './claims';
 
 /**
  * One payout as the matcher sees it: a processor payout line, or — when only the settled lines were
@@ -16,14 +17,16 @@ export type PayoutUnit = {
   /** Last date of the deposit window (business days after `date`). */
   end: string;
   members: MatchMember[];
+  /** The members' ordinals in the run (see Claims). */
+  ordinals: number[];
   /** Reference tokens a bank description may repeat (payout id, trace id). */
   refs: string[];
   /** "Stripe payout po_123 of 512.30 USD on 2026-01-05", for reasons. */
   label: string;
 };
 
-export function unitTaken(claimed: ReadonlySet<string>, u: PayoutUnit): boolean {
-  for (const m of u.members) if (claimed.has(m.id)) return true;
+export function unitTaken(claimed: Claims, u: PayoutUnit): boolean {
+  for (const i of u.ordinals) if (claimed.hasOrdinal(i)) return true;
   return false;
 }
 

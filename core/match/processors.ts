@@ -21,17 +21,23 @@ const PROCESSOR_TOKENS: Record<string, RegExp> = {
 
 const PROCESSOR_NAMES = Object.keys(PROCESSOR_TOKENS);
 
-export const processorOf = (t: Transaction): string => t.institution.toLowerCase();
+const lowered = new Map<string, string>();
+
+/** The processor a processor-side line belongs to: its institution, lower-cased (memoized: asked per line). */
+export function processorOf(t: Transaction): string {
+  let name = lowered.get(t.institution);
+  if (name === undefined) {
+    name = t.institution.toLowerCase();
+    lowered.set(t.institution, name);
+  }
+  return name;
+}
 
 const processorInstitutions = new Set(PROCESSOR_NAMES);
 
 /** A line from a processor's own records (as opposed to a bank's view of the money). */
 export function isProcessorSide(t: Transaction): boolean {
-  return (
-    t.kind === 'payout' ||
-    processorInstitutions.has(t.institution) ||
-    processorInstitutions.has(processorOf(t))
-  );
+  return t.kind === 'payout' || processorInstitutions.has(processorOf(t));
 }
 
 /** Any processor's words: most bank lines name none, and one test settles that. */

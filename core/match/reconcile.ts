@@ -42,10 +42,18 @@ export type ReconcileResult = {
  * is decided by date and id: the same transactions in any order give the same result.
  */
 export function reconcile(input: ReconcileInput): ReconcileResult {
-  const ctx = createMatchContext(input.calendar ?? US_BANK_CALENDAR, input.windows ?? {});
-  const byId = new Map<string, Transaction>();
-  for (const t of input.transactions) if (!byId.has(t.id)) byId.set(t.id, t);
-  const transactions = postingOrder([...byId.values()]);
+  const ordinals = new Map<string, number>();
+  const transactions: Transaction[] = [];
+  for (const t of postingOrder(input.transactions)) {
+    if (ordinals.has(t.id)) continue; // one id twice: the first in posting order stands
+    ordinals.set(t.id, transactions.length);
+    transactions.push(t);
+  }
+  const byId = (id: string) => {
+    const i = ordinals.get(id);
+    return i === undefined ? undefined : transactions[i];
+  };
+  const ctx = createMatchContext(input.calendar ?? US_BANK_CALENDAR, input.windows ?? {}, ordinals);
 
   const decisions = applyDecisions(input.decisions ?? [], ctx);
   const live = findDuplicates(transactions, ctx);
@@ -53,11 +61,11 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const bankLines: BankLine[] = [];
   const processorTransfers: BankLine[] = [];
   for (const t of live) {
-    if (!isProcessorSide(t)) bankLines.push(toBankLine(t, bankLines.length));
+    if (!isProcessorSide(t)) bankLines.push(toBankLine(t, ordinals.get(t.id)!));
     else {
       processorLines.push(t);
       if (t.kind === 'transfer' && !t.payoutId)
-        processorTransfers.push({ ...toBankLine(t, 0), heldBy: processorOf(t) });
+        processorTransfers.push({ ...toBankLine(t, ordinals.get(t.id)!), heldBy: processorOf(t) });
     }
   }
 
@@ -109,10 +117,10 @@ const settles = (type: Match['type'], role: string) =>
   type === 'payout-rollup' ? role !== 'payout' : type === 'duplicate' ? role === 'duplicate' : true;
 
 /** The earliest date among a match's members ('' when none is in this run). */
-function firstMemberDate(m: Match, byId: ReadonlyMap<string, Transaction>): string {
+function firstMemberDate(m: Match, byId: (id: string) => Transaction | undefined): string {
   let first = '';
   for (const x of m.members) {
-    const date = byId.get(x.id)?.date;
+    const date = byId(x.id)?.date;
     if (date !== undefined && (first === '' || date < first)) first = date;
   }
   return first;

@@ -55,6 +55,7 @@ export function rollUpPayouts(processorLines: readonly Transaction[], ctx: Match
       date: payout.date,
       end: ctx.windowEnd(payout.date, payoutWindow(ctx.windows, processor)),
       members: [{ id: payout.id, role: 'payout' }],
+      ordinals: [ctx.ordinals.get(payout.id)!],
       refs: referenceTokens(payout.payoutId, payout.externalId, payout.description, payout.memo),
       label,
     });
@@ -77,6 +78,7 @@ export function rollUpPayouts(processorLines: readonly Transaction[], ctx: Match
       date,
       end: ctx.windowEnd(date, payoutWindow(ctx.windows, processor) + VIRTUAL_PAYOUT_SLACK),
       members: lines.map((t): MatchMember => ({ id: t.id, role: t.kind })),
+      ordinals: lines.map((t) => ctx.ordinals.get(t.id)!),
       refs: referenceTokens(first.payoutId),
       label: `${title(processor)} payout ${first.payoutId} (${lines.length} lines, no payout line) of ${describeMoney(value, currency)} after ${date}`,
     });
