@@ -51,12 +51,23 @@ export type ReadResult = {
 };
 
 const STRIPE_ID = /\b(?:py|ch|po|txn|re|pi|tr|ipi|dp|pyr|ba)_[A-Za-z0-9]{8,}\b/;
+const LINK_ATTRS = ['href'];
+const NO_ATTRS: string[] = [];
 const ROW_ID_ATTRS = ['data-href', 'data-id', 'data-transaction-id', 'data-object-id', 'id', 'href'];
 /** Time zones and weekend processing put a posted date a day or two past the as-of date. */
 const FUTURE_SLACK_DAYS = 3;
 const PAYPAL_ID = /\/([0-9A-Z]{17})(?:[/?#]|$)/;
 const PENDING_CLASS = /(?:^|[\s_-])(?:pending|processing|authori[sz]ed)(?:$|[\s_-])/i;
 const CODE_IN_HEADER = /\b([A-Z]{3})\b/;
+
+/** A value the column's convention cannot read ("€85,00" among dollars) is read on its own. */
+function parseInRow(text: string, decimalSeparator: DecimalSeparator, currency: string) {
+  if (!text) return undefined;
+  const inColumn = parseAmount(text, { decimalSeparator, currency });
+  if (inColumn.ok) return inColumn;
+  const alone = parseAmount(text, { currency });
+  return alone.ok ? alone : inColumn;
+}
 
 /** The leaf texts inside a cell, for cells that hold more than one thing ("Nov 21 · Pending"). */
 function parts(node: DomNode): string[] {
@@ -146,14 +157,16 @@ export function readRows(
       pick(cellOf(r, 'date'), isDate) ||
       (layoutOf(rows[r]!) === 'cards' ? (cells[r]!.find((c) => isDate(c.text))?.text ?? '') : ''),
   );
-  const dateColumn = parseDateColumn(
-    dateTexts.map((t, r) => cleanDateText(t || contexts[r]!.dateHeading)),
-    {
-      asOf: settings.asOf,
-      fallbackOrder: settings.fallbackOrder,
-      ...(settings.conventions.dateOrder ? { order: settings.conventions.dateOrder } : {}),
-    },
-  );
+  // Rows repeat their days: each distinct date text is read once, the order decided over all.
+  const rowDateTexts = dateTexts.map((t, r) => cleanDateText(t || contexts[r]!.dateHeading));
+  const distinctDates = [...new Set(rowDateTexts)];
+  const distinctColumn = parseDateColumn(distinctDates, {
+    asOf: settings.asOf,
+    fallbackOrder: settings.fallbackOrder,
+    ...(settings.conventions.dateOrder ? { order: settings.conventions.dateOrder } : {}),
+  });
+  const readDate = new Map(distinctDates.map((t, i) => [t, distinctColumn.dates[i]]));
+  const dateColumn = { order: distinctColumn.order, dates: rowDateTexts.map((t) => readDate.get(t)) };
   const moneyText = (field: 'amount' | 'debit' | 'credit' | 'balance' | 'fee' | 'gross') =>
     rows.map((_, r) => pick(cellOf(r, field), looksLikeMoney));
   // A card whose amount sits one cell over (an optional badge before it) still has an amount.
@@ -248,15 +261,7 @@ export function readRows(
       (currencyCell && /^[A-Z]{3}$/.test(currencyCell) ? currencyCell : undefined) ??
       columnCurrency ??
       settings.currency;
-    // A value the column's convention cannot read ("€85,00" among dollars) is read on its own.
-    const parse = (t: string) => {
-      if (!t) return undefined;
-      const inColumn = parseAmount(t, { decimalSeparator: separator, currency: rowCurrency });
-      if (inColumn.ok) return inColumn;
-      const alone = parseAmount(t, { currency: rowCurrency });
-      return alone.ok ? alone : inColumn;
-    };
-
+    const parse = (t: string) => parseInRow(t, separator, rowCurrency);
     // The column's own reading stands unless this row names its currency elsewhere.
     const fromColumn = (offset: number, text: string) => {
       const read = amountColumn.amounts[offset * rows.length + r];
@@ -406,7 +411,7 @@ function findLinkedId(row: DomNode, inText: boolean): string | undefined {
   const stack = [row];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    const attrs = n === row ? ROW_ID_ATTRS : n.tag === 'a' ? ['href'] : [];
+    const attrs = n === row && n.el.hasAttributes() ? ROW_ID_ATTRS : n.tag === 'a' ? LINK_ATTRS : NO_ATTRS;
     for (const attr of attrs) {
       const v = n.el.getAttributeNode(attr)?.value;
       const m = v ? STRIPE_ID.exec(v) : null;
