@@ -30,15 +30,15 @@ type IndexKey = { needles: string[] } | { field: ExactField; values: string[] } 
 /**
  * Compiles rules once: conditions become closures (regexes compiled), rules are put in run order,
  * and each rule is indexed by one condition every match must satisfy: a description literal
- * (Aho–Corasick) or an exact account / institution / kind / currency / status value. Only the rules
- * a transaction can match are then evaluated, still in run order.
+ * (Aho–Corasick; for a regex, the literal every match contains) or an exact value of one of
+ * EXACT_FIELDS. Only the rules a transaction can match are then evaluated, still in run order.
+ * Rules with no such condition (or `or` rules mixing fields) are evaluated for every transaction.
  */
 export class CompiledRules {
   readonly rules: CompiledRule[];
   private readonly always: number[] = [];
   private readonly literals = new LiteralIndex();
-  private readonly exact = new Map<ExactField, Map<string, number[]>>();
-  /** The same, as parallel arrays: iterating a Map's entries allocates, and this runs per transaction. */
+  /** Parallel arrays, not a Map of Maps: iterating a Map's entries allocates, and this runs per transaction. */
   private readonly exactFields: ExactField[] = [];
   private readonly exactValues: Array<Map<string, number[]>> = [];
   private readonly seen: Int32Array;
@@ -60,13 +60,14 @@ export class CompiledRules {
         if (a.type === 'setCategory') targets.category.add(normalizeText(a.category));
       }
     }
+    const exact = new Map<ExactField, Map<string, number[]>>();
     this.rules.forEach(({ rule }, order) => {
       const key = indexKey(rule, targets);
       if (!key) this.always.push(order);
       else if ('needles' in key) for (const needle of key.needles) this.literals.add(needle, order);
       else {
-        const byValue = this.exact.get(key.field) ?? new Map<string, number[]>();
-        this.exact.set(key.field, byValue);
+        const byValue = exact.get(key.field) ?? new Map<string, number[]>();
+        exact.set(key.field, byValue);
         for (const value of key.values) {
           const list = byValue.get(value);
           if (list) list.push(order);
@@ -75,7 +76,7 @@ export class CompiledRules {
       }
     });
     this.literals.build();
-    for (const [field, byValue] of this.exact) {
+    for (const [field, byValue] of exact) {
       this.exactFields.push(field);
       this.exactValues.push(byValue);
     }

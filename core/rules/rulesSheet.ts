@@ -96,6 +96,11 @@ function ruleToRow(rule: Rule): string[] {
     return true;
   };
   const any = rule.conditionsOp === 'or';
+  // Min and Max (From and To) read back as one "between", which must be in order.
+  const amountsInOrder = (low: string | undefined, high: string | undefined) =>
+    low === undefined || high === undefined || Number(low) <= Number(high);
+  const datesInOrder = (low: string | undefined, high: string | undefined) =>
+    low === undefined || high === undefined || low <= high;
   const has = (field: string, op: string) =>
     rule.conditions.some((c) => c.field === field && 'op' in c && c.op === op);
   const placeCondition = (c: Condition): boolean => {
@@ -111,9 +116,17 @@ function ruleToRow(rule: Rule): string[] {
           );
         // Min and Max on one row read back as one "between": only safe when one of them is used.
         case 'gte':
-          return !(any && has('amount', 'lte')) && put(H.amountMin, c.value!);
+          return (
+            !(any && has('amount', 'lte')) &&
+            amountsInOrder(c.value!, cells.get(H.amountMax)) &&
+            put(H.amountMin, c.value!)
+          );
         case 'lte':
-          return !(any && has('amount', 'gte')) && put(H.amountMax, c.value!);
+          return (
+            !(any && has('amount', 'gte')) &&
+            amountsInOrder(cells.get(H.amountMin), c.value!) &&
+            put(H.amountMax, c.value!)
+          );
         case 'is':
           return put(H.amountEquals, c.value!);
         case 'inflow':
@@ -130,9 +143,17 @@ function ruleToRow(rule: Rule): string[] {
             !cells.has(H.dateFrom) && !cells.has(H.dateTo) && put(H.dateFrom, c.min!) && put(H.dateTo, c.max!)
           );
         case 'onOrAfter':
-          return !(any && has('date', 'onOrBefore')) && put(H.dateFrom, c.value!);
+          return (
+            !(any && has('date', 'onOrBefore')) &&
+            datesInOrder(c.value!, cells.get(H.dateTo)) &&
+            put(H.dateFrom, c.value!)
+          );
         case 'onOrBefore':
-          return !(any && has('date', 'onOrAfter')) && put(H.dateTo, c.value!);
+          return (
+            !(any && has('date', 'onOrAfter')) &&
+            datesInOrder(cells.get(H.dateFrom), c.value!) &&
+            put(H.dateTo, c.value!)
+          );
         default:
           return false;
       }

@@ -185,6 +185,22 @@ describe('rulesToRows', () => {
     });
   });
 
+  it('keeps Min above Max out of the columns, which would read back as an empty range', () => {
+    const r = rule({
+      id: 'never',
+      conditions: [
+        { field: 'amount', op: 'lte', value: '-50' },
+        { field: 'amount', op: 'gte', value: '1000' },
+        { field: 'date', op: 'onOrAfter', value: '2026-02-01' },
+        { field: 'date', op: 'onOrBefore', value: '2026-01-01' },
+      ],
+      actions: [{ type: 'markTransfer' }],
+    });
+    const back = rowsToRules(rulesToRows([r]));
+    expect(back.problems).toEqual([]);
+    expect(back.rules[0]!.conditions).toHaveLength(4);
+  });
+
   it('round-trips any rule to the same behaviour, and rows are stable (property)', () => {
     fc.assert(
       fc.property(rulesArb(), fc.array(transactionArb, { maxLength: 8 }), (rules, ts) => {
