@@ -107,6 +107,10 @@ const stored = async () => {
 describe('the extension in Chromium', () => {
   it('previews a capture, then stores the transactions with the right values', async () => {
     await captureFromPopup('activity.html');
+    // Capture reads the page and changes nothing on it.
+    const pristine = await (await fetch(`${server.origin}/activity.html`)).text();
+    const body = (html: string) => html.slice(html.indexOf('<body>'), html.indexOf('</body>')).trim();
+    expect(body(await portal.content())).toBe(body(pristine));
     await expect(popup.getByTestId('preview-counts').textContent()).resolves.toBe(
       '4 new, 0 already captured, 0 changed',
     );
