@@ -160,7 +160,8 @@ function ruleToRow(rule: Rule): string[] {
     }
     const op = c.op === 'oneOf' ? 'is' : c.op;
     const column = TEXT_COLUMNS.find((col) => col.field === c.field && col.op === op);
-    if (!column) return false;
+    // A cell is trimmed when read, which would change a pattern with spaces at its ends.
+    if (!column || (c.op === 'matches' && c.value !== (c.value as string).trim())) return false;
     const value = Array.isArray(c.value)
       ? joinList(c.value)
       : c.op === 'matches'
@@ -522,6 +523,10 @@ export function splitList(text: string): string[] {
   return values;
 }
 
+/** The inverse of splitList. Values are trimmed: text conditions ignore spacing at the ends. */
 export function joinList(values: readonly string[]): string {
-  return values.map((v) => (/[",]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v)).join(', ');
+  return values
+    .map((v) => v.trim())
+    .map((v) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v))
+    .join(', ');
 }

@@ -185,6 +185,21 @@ describe('rulesToRows', () => {
     });
   });
 
+  it('writes values with spaces at the ends so rows stay stable, and keeps such a pattern exact', () => {
+    const r = rule({
+      id: 'spaces',
+      conditions: [
+        { field: 'payee', op: 'is', value: ' Blue Bottle ' },
+        { field: 'description', op: 'matches', value: ' sq ' },
+      ],
+      actions: [{ type: 'setCategory', category: 'Meals' }],
+    });
+    const rows = rulesToRows([r]);
+    const back = rowsToRules(rows);
+    expect(rulesToRows(back.rules)).toEqual(rows);
+    expect(back.rules[0]!.conditions).toContainEqual({ field: 'description', op: 'matches', value: ' sq ' });
+  });
+
   it('keeps Min above Max out of the columns, which would read back as an empty range', () => {
     const r = rule({
       id: 'never',
@@ -233,6 +248,7 @@ describe('list cells', () => {
         ),
         (values) => {
           expect(splitList(joinList(values))).toEqual(values.map((v) => v.trim()));
+          expect(joinList(splitList(joinList(values)))).toBe(joinList(values));
         },
       ),
     );
