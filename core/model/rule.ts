@@ -128,7 +128,7 @@ export type SplitAction = Extract<Action, { type: 'split' }>;
 export const Rule = z.object({
   schemaVersion: z.literal(RULE_SCHEMA_VERSION).default(RULE_SCHEMA_VERSION),
   id: z.string().trim().min(1, 'a rule needs an id').max(200),
-  name: z.string().optional(),
+  name: z.string().trim().optional(),
   stage: RuleStage.default('default'),
   /** Lower runs first within a stage; ties are broken by id. */
   rank: z.number().refine(Number.isFinite, 'expected a finite number').default(0),
@@ -260,7 +260,7 @@ function checkSplit(a: { parts: SplitPart[]; remainder?: string | undefined }, a
 const RuleV1 = z.object({
   schemaVersion: z.literal(1),
   id: z.string(),
-  name: z.string().optional(),
+  name: z.string().trim().optional(),
   rank: z.number().optional(),
   stop: z.boolean().optional(),
   conditionsOp: z.enum(['and', 'or']).optional(),
