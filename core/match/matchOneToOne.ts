@@ -38,7 +38,6 @@ export function matchOneToOne(
     else index.set(key, [line]);
   }
 
-  const clusters: Cluster[] = [];
   const groups = new Map<number, PayoutUnit[]>();
   for (const u of units) {
     const key = u.value;
@@ -47,41 +46,46 @@ export function matchOneToOne(
     if (list) list.push(u);
     else groups.set(key, [u]);
   }
-  for (const [key, group] of groups) {
-    const sorted = index.get(key)!;
-    const options = new Map<PayoutUnit, BankLine[]>();
-    for (const u of group) {
-      const found: BankLine[] = [];
-      for (let i = firstOnOrAfter(sorted, u.date); i < sorted.length && sorted[i]!.t.date <= u.end; i++) {
-        const line = sorted[i]!;
-        if (line.t.amount.currency !== u.currency) continue;
-        if (compatible(line, u) && !isRejected(ctx, pairType(u), () => [...unitMemberIds(u), line.t.id])) {
-          found.push(line);
-        }
-      }
-      if (found.length > 0) options.set(u, found);
-    }
-    // Most amounts belong to one payout: skip the cluster search for them.
-    if (group.length === 1) {
-      for (const [u, found] of options) clusters.push({ units: [u], options: new Map([[u, found]]) });
-    } else clusters.push(...splitClusters(options));
-  }
-
   const contested: Cluster[] = [];
-  for (const cluster of clusters) {
-    const u = cluster.units[0]!;
-    const only = cluster.options.get(u)!;
-    if (cluster.units.length > 1 || only.length > 1) {
-      contested.push(cluster);
-      continue;
-    }
-    const line = only[0]!;
+  const acceptUnique = (u: PayoutUnit, line: BankLine) => {
     const named = line.processor === u.processor;
     const why = `the only line of this amount in the ${u.processor} window${named ? ', and it names the processor' : ''}`;
     if (accept(ctx, linkDraft(ctx, [u], [line], named ? 0.95 : 0.8, false, why))) {
       recordLag(ctx, u.processor, ctx.lag(u.date, line.t.date));
     }
+  };
+  for (const [key, group] of groups) {
+    const sorted = index.get(key)!;
+    const candidates = (u: PayoutUnit) => {
+      const found: BankLine[] = [];
+      for (let i = firstOnOrAfter(sorted, u.date); i < sorted.length && sorted[i]!.t.date <= u.end; i++) {
+        const line = sorted[i]!;
+        if (line.t.amount.currency !== u.currency || !compatible(line, u)) continue;
+        if (!isRejected(ctx, pairType(u), () => [...unitMemberIds(u), line.t.id])) found.push(line);
+      }
+      return found;
+    };
+    // Most amounts belong to one payout: no cluster search for them.
+    if (group.length === 1) {
+      const u = group[0]!;
+      const found = candidates(u);
+      if (found.length === 1) acceptUnique(u, found[0]!);
+      else if (found.length > 1) contested.push({ units: [u], options: new Map([[u, found]]) });
+      continue;
+    }
+    const options = new Map<PayoutUnit, BankLine[]>();
+    for (const u of group) {
+      const found = candidates(u);
+      if (found.length > 0) options.set(u, found);
+    }
+    for (const cluster of splitClusters(options)) {
+      const u = cluster.units[0]!;
+      const only = cluster.options.get(u)!;
+      if (cluster.units.length === 1 && only.length === 1) acceptUnique(u, only[0]!);
+      else contested.push(cluster);
+    }
   }
+  // Contested clusters last, once the sure matches have shown each processor's usual delay.
   for (const cluster of contested) {
     const lineCount = new Set([...cluster.options.values()].flat()).size;
     for (const [u, line] of assign(cluster, ctx)) {
