@@ -129,6 +129,8 @@ const TYPE_NEGATIVE =
 const TYPE_POSITIVE =
   /\b(credit|deposit|refund|received|transfer in|interest|gutschrift|eingang|dividend)\b/i;
 
+const CREDIT_DEBIT_MARK = /\b(?:CR|DR)\.?\s*$/i;
+
 function explicitSign(text: string): -1 | 1 | 0 {
   const t = text.trim();
   if (/^[-−–(]|[-−–)]$|\bDR\.?$/i.test(t) || /^[^\d]*[-−–(]/.test(t)) return -1;
@@ -370,7 +372,9 @@ export function readRows(
   if (invert && sign === undefined)
     notes.push('card activity: charges shown positive were read as money out');
   drafts.forEach((d, i) => {
-    if (invert) d.amount = { ...d.amount, minor: -d.amount.minor };
+    // "CR"/"DR" name the side of the account whatever the page's sign convention: never flipped.
+    if (invert && !CREDIT_DEBIT_MARK.test(amountShown[i]!))
+      d.amount = { ...d.amount, minor: -d.amount.minor };
     d.kind = inferKind({
       text: kindTexts[i]!,
       ...(d.externalId ? { externalId: d.externalId } : {}),
