@@ -1,3 +1,4 @@
+import { problem } from '../../core/model/problem';
 import { captureTab } from './captureTab';
 import type { BackgroundDeps } from './deps';
 import { createRequestHandler } from './handleRequest';
@@ -13,7 +14,13 @@ export const CAPTURE_COMMAND = 'capture-page';
 export function listen(browser: Api, deps: BackgroundDeps) {
   const stops = new Set<number>();
   const handle = createRequestHandler(deps, stops);
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  const pages = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Only the extension's own pages ask; scripts running inside a portal's tab never do.
+    if (!sender.url?.startsWith(pages)) {
+      sendResponse({ ok: false, problems: [problem('not_allowed', 'only extension pages may ask')] });
+      return false;
+    }
     handle(message).then(sendResponse);
     return true; // answers asynchronously
   });

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SCHEMA_VERSIONS } from '../../extension/db/schema';
@@ -161,5 +162,6 @@ export default async function bench() {
   } finally {
     await launched.context.close();
     await server.close();
+    await rm(launched.userDataDir, { recursive: true, force: true });
   }
 }

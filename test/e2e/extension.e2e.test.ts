@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -70,6 +70,7 @@ afterEach(() => {
 afterAll(async () => {
   await launched?.context.close();
   await server?.close();
+  if (launched) await rm(launched.userDataDir, { recursive: true, force: true });
 });
 
 /** Opens the popup's UI for the portal tab, presses Capture and returns the preview's text. */

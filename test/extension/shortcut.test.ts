@@ -32,4 +32,24 @@ describe('the keyboard shortcut', () => {
     expect(pending.ok && pending.value).toMatchObject({ found: 2, new: 2 });
     expect(await h.db.transactions.count()).toBe(0);
   });
+
+  it('answers extension pages, and refuses scripts running in a portal tab', async () => {
+    const h = harness();
+    listen(fakeBrowser as unknown as typeof browser, h.deps);
+    type Trigger = (
+      message: unknown,
+      sender: { url?: string },
+      respond: (r: unknown) => void,
+    ) => Promise<unknown>;
+    const trigger = (fakeBrowser.runtime.onMessage as unknown as { trigger: Trigger }).trigger;
+    const ask = (url: string) =>
+      new Promise<{ ok: boolean; problems?: Array<{ code: string }> }>((resolve) => {
+        trigger({ type: 'summary' }, { url }, resolve as (r: unknown) => void);
+      });
+    expect(await ask(fakeBrowser.runtime.getURL('/dashboard.html'))).toMatchObject({ ok: true });
+    expect(await ask('https://bank.example/activity')).toMatchObject({
+      ok: false,
+      problems: [{ code: 'not_allowed' }],
+    });
+  });
 });
