@@ -202,8 +202,13 @@ export function chooseMapping(columns: ColumnStats[], given: ColumnMapping = {})
   const moneyCols = free().filter((c) => c.moneyRatio >= 0.6);
   if (!mapping.amount && !mapping.debit && !mapping.credit && moneyCols.length > 0) {
     const [first, second, third] = moneyCols;
+    // Two columns never filled on one row are money out and money in; a balance line fills neither.
     const complementary =
-      first && second && first.values.every((v, i) => (v === '') !== (second.values[i] === ''));
+      first &&
+      second &&
+      first.values.every((v, i) => v === '' || second.values[i] === '') &&
+      first.values.filter((v, i) => (v === '') !== (second.values[i] === '')).length * 10 >=
+        first.values.length * 8;
     if (complementary) {
       set('debit', first.key, 'values');
       set('credit', second.key, 'values');

@@ -33,6 +33,12 @@ function colspan(n: DomNode): number {
   return Number.isInteger(span) && span > 0 ? span : 1;
 }
 
+/** Cells that name columns: at least two short labels, no figures (so no amount, date or id). */
+function isLabelRow(cells: DomNode[]): boolean {
+  const named = cells.filter((c) => /\p{L}{2}/u.test(headerText(c)));
+  return named.length >= 2 && cells.every((c) => headerText(c).length <= 40 && !/\d/.test(headerText(c)));
+}
+
 /** Header texts by 0-based column, from the table's or grid's header row. */
 export function columnHeaders(row: DomNode, layout: RowLayout): string[] {
   if (layout === 'cards') return [];
@@ -53,11 +59,14 @@ export function columnHeaders(row: DomNode, layout: RowLayout): string[] {
     const thead = container.children.find((c) => c.tag === 'thead');
     const headRows = thead?.children.filter((tr) => tr.tag === 'tr') ?? [];
     if (headRows.length > 0) return expand(headRows[headRows.length - 1]!);
-    // Without a thead, a first row of th cells (browsers wrap it in a tbody).
+    // Without a thead, a first row of th cells (browsers wrap it in a tbody), or of short labels
+    // without figures above rows of values (old portals style `<td><b>Date</b></td>` as headers).
     for (const section of [container, ...container.children.filter((c) => c.tag === 'tbody')]) {
-      const first = section.children.find((c) => c.tag === 'tr');
+      const trs = section.children.filter((c) => c.tag === 'tr');
+      const first = trs[0];
       const cells = first?.children.filter((c) => c.tag === 'th' || c.tag === 'td') ?? [];
       if (first && cells.length > 0 && cells.every((c) => c.tag === 'th')) return expand(first);
+      if (first && trs.length > 1 && isLabelRow(cells)) return expand(first);
     }
     return [];
   }

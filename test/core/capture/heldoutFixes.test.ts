@@ -33,3 +33,46 @@ describe('card pages: CR and DR markers', () => {
     expect(rows(body).map((r) => r.minor)).toEqual([-1250, -8614, 2499, 50000]);
   });
 });
+
+describe('tables whose header row is made of td cells', () => {
+  const table = (head: string) => `
+    <h1>Account History</h1>
+    <table>
+      ${head}
+      <tr><td><font>11/19/2026</font></td><td>POS PURCHASE GROCER</td><td>$214.37</td><td>&nbsp;</td><td>$3,112.08</td></tr>
+      <tr><td><font>11/18/2026</font></td><td>ACH DEPOSIT PAYROLL</td><td>&nbsp;</td><td>$2,450.00</td><td>$3,326.45</td></tr>
+      <tr><td><font>11/17/2026</font></td><td>ATM CASH</td><td>$100.00</td><td>&nbsp;</td><td>$876.45</td></tr>
+      <tr><td><font>11/16/2026</font></td><td>DIVIDEND</td><td>&nbsp;</td><td>$0.42</td><td>$976.45</td></tr>
+      <tr><td>11/01/2026</td><td><b>BEGINNING BALANCE</b></td><td>&nbsp;</td><td>&nbsp;</td><td><b>$976.03</b></td></tr>
+    </table>`;
+
+  it('reads a first row of short labels in <td><font><b> as the header and signs Withdrawal/Deposit', () => {
+    const head = `<tr>
+      <td><font><b><a href="?sort=date"><font>Date</font></a></b></font></td>
+      <td><font><b>Description</b></font></td>
+      <td><font><b>Withdrawal</b></font></td>
+      <td><font><b>Deposit</b></font></td>
+      <td><font><b>Balance</b></font></td></tr>`;
+    expect(rows(table(head)).map((r) => r.minor)).toEqual([-21437, 245000, -10000, 42]);
+  });
+
+  it('takes Paid out / Paid in and Soll / Haben label rows as debit and credit', () => {
+    for (const [out, into] of [
+      ['Paid out', 'Paid in'],
+      ['Soll', 'Haben'],
+      ['Debit', 'Credit'],
+    ]) {
+      const head = `<tr><td>Date</td><td>Details</td><td>${out}</td><td>${into}</td><td>Balance</td></tr>`;
+      expect(rows(table(head)).map((r) => r.minor)).toEqual([-21437, 245000, -10000, 42]);
+    }
+  });
+
+  it('without any header, two money columns never filled on one row are money out and in', () => {
+    expect(rows(table('')).map((r) => r.minor)).toEqual([-21437, 245000, -10000, 42]);
+  });
+
+  it('does not take a first data row as a header', () => {
+    const t = capture(table(''));
+    expect(t.diagnostics.groups[0]!.rows).toBe(5);
+  });
+});
