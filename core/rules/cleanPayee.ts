@@ -10,17 +10,25 @@ export function cleanPayee(description: string): string {
   let s = ` ${collapsed.toUpperCase()} `;
   s = stripRepeatedly(s, BANK_BOILERPLATE);
   s = stripProcessorPrefix(s);
-  for (const noise of NOISE) s = s.replace(noise, ' ');
-  let words = s
+  // Noise leaves a marker, so the place tail can tell "SHELL OIL 57444 CA" (no city before the
+  // state) from "STARBUCKS #1234 SEATTLE WA".
+  for (const noise of NOISE) s = s.replace(noise, ` ${GAP} `);
+  const words = s
     .replace(/\s*\*\s*/g, ' ')
     .split(' ')
     .map((w) => w.replace(/^[-#.,:;/]+|[-#,:;/]+$/g, ''))
-    .filter((w) => w !== '');
-  words = dropPlaceTail(words);
-  const expanded = words.flatMap((w) => (ABBREVIATIONS[w] ?? w).split(' '));
+    .filter((w) => w !== '')
+    .map((w, i) => (i > 0 && isWebAddress(w) ? GAP : w));
+  const kept = dropPlaceTail(words).filter((w) => w !== GAP);
+  const expanded = kept.flatMap((w) => (ABBREVIATIONS[w] ?? w).split(' '));
   const result = titleCase(expanded, collapsed);
   return result === '' ? titleCase(collapsed.toUpperCase().split(' '), collapsed) : result;
 }
+
+const GAP = '\u0001';
+
+/** `HELP.UBER.COM`, `AMZN.COM/BILL`, `G.CO/HELPPAY`: support addresses after the name, not the name. */
+const isWebAddress = (w: string) => w.includes('/') || /\.(?:COM|NET|ORG|CO|IO)\b/.test(w);
 
 /** Leading text banks add before the merchant: card purchase labels and their dates. */
 const BANK_BOILERPLATE = new RegExp(
@@ -66,13 +74,17 @@ const NOISE: RegExp[] = [
   // card numbers: XXXX1234, ****1234, CARD 1234, #1234 after a card label
   / (?:X{2,}|\*{2,})\d{2,}\b/g,
   / CARD(?: NO\.?| #)? ?\d{4}\b/g,
-  // dates: 01/02, 01/02/2025, 2025-01-02
-  /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/g,
+  // dates: 01/02, ON 01/02, 01/02/2025, 2025-01-02
+  /(?:\bON )?\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/g,
   /\b\d{4}-\d{2}-\d{2}\b/g,
   // phone numbers
   /\b(?:\d{3}[-. ])?\d{3}[-.]\d{4}\b/g,
   // processor reference tails: AMZN MKTP US*2K3LL1 → the code after the star
   /\*(?=[A-Z0-9]*\d)[A-Z0-9]{4,}\b/g,
+  // references: REF #IB0XYZ, TRACE 0210, CONF# A1B2
+  /\b(?:REF|REFERENCE|CONF|CONFIRMATION|TRACE|ID)\b ?(?:#|NO\.?|:)? ?[A-Z0-9-]*\d[A-Z0-9-]*/g,
+  // codes mixing letters and at least two digits: ST-X1Y2Z3, 250105P2 (but not 7-ELEVEN)
+  /(?<![\w-])(?=[A-Z0-9-]*\d[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9-]{6,}(?![\w-])/g,
   // store numbers: #123, STORE 123, T-1234, and bare digit runs of 3+
   / ?#\s?\d+\b/g,
   /\b(?:STR|NO\.?|UNIT) ?\d+\b/g,
@@ -103,14 +115,25 @@ const KNOWN_CITIES = new Set(
 
 /** Drops `CITY ST` (and a trailing `US`) when enough of a name remains to be worth keeping. */
 function dropPlaceTail(words: string[]): string[] {
-  let w = [...words];
-  if (w.length >= 3 && COUNTRY_TAIL.has(w[w.length - 1]!)) w.pop();
-  if (w.length < 2 || !US_STATES.has(w[w.length - 1]!)) return w;
-  w = w.slice(0, -1);
-  const two = w.slice(-2).join(' ');
-  if (w.length >= 3 && (KNOWN_CITIES.has(two) || CITY_PREFIXES.has(w[w.length - 2]!))) return w.slice(0, -2);
+  const w = [...words];
+  while (w[w.length - 1] === GAP) w.pop();
+  const real = () => w.filter((x) => x !== GAP).length;
+  if (real() >= 3 && COUNTRY_TAIL.has(w[w.length - 1]!)) w.pop();
+  if (real() < 2 || !US_STATES.has(w[w.length - 1]!)) return w;
+  w.pop();
+  // Noise right before the state (a store number, a phone number) means no city was printed.
+  if (w[w.length - 1] === GAP) return w;
   const last = w[w.length - 1]!;
-  if (w.length >= 2 && (KNOWN_CITIES.has(last) || w.length >= 3)) return w.slice(0, -1);
+  const before = w[w.length - 2];
+  if (
+    before !== undefined &&
+    before !== GAP &&
+    real() >= 3 &&
+    (KNOWN_CITIES.has(`${before} ${last}`) || CITY_PREFIXES.has(before))
+  ) {
+    return w.slice(0, -2);
+  }
+  if (real() >= 2 && (KNOWN_CITIES.has(last) || real() >= 3)) return w.slice(0, -1);
   return w;
 }
 
@@ -139,7 +162,7 @@ const KEEP_LOWER = new Set(['OF', 'AND', 'THE', 'AT', 'ON', 'FOR', 'TO', 'DE', '
 
 /** Title case, leaving words that arrived in mixed case (`iCloud`, `McDonald's`) as they were. */
 function titleCase(words: string[], original: string): string {
-  const originalWords = new Map(original.split(' ').map((w) => [w.toUpperCase(), w]));
+  const originalWords = new Map(original.split(/[\s*#]+/).map((w) => [w.toUpperCase(), w]));
   return words
     .map((word, i) => {
       const before = originalWords.get(word);

@@ -20,6 +20,13 @@ describe('cleanPayee', () => {
     ['  Blue   Bottle Coffee ', 'Blue Bottle Coffee'],
     ['iCloud STORAGE 2025-01-31', 'iCloud Storage'],
     ['THE UPS STORE 4412', 'The UPS Store'],
+    ['ONLINE TRANSFER TO SAVINGS XXXXXX1111 REF #IB0XYZ', 'Online Transfer to Savings'],
+    ['ZELLE TO JOHN SMITH ON 01/05 REF # PP0ABC', 'Zelle to John Smith'],
+    ['STRIPE TRANSFER ST-X1Y2Z3 ACME LLC', 'Stripe Transfer Acme LLC'],
+    ['AMAZON.COM*2K3LL1 AMZN.COM/BILL WA', 'Amazon.com'],
+    ['GOOGLE *YouTube g.co/helppay#', 'YouTube'],
+    ['ADOBE *CREATIVE CLOUD 800-833-6687 CA', 'Adobe Creative Cloud'],
+    ['COSTCO WHSE #0123 SAN JOSE CA', 'Costco Warehouse'],
   ])('%s → %s', (description, payee) => {
     expect(cleanPayee(description)).toBe(payee);
   });
