@@ -71,6 +71,14 @@ function readGroup(
         text: row.text.slice(0, 120),
         notTransaction: true,
       });
+    } else if (row.parent?.tag === 'tfoot') {
+      // A table's footer holds its totals and opening/closing balances, not transactions.
+      skipped.push({
+        row: firstRowNumber + i,
+        reason: "in the table's footer: a total or balance line",
+        text: row.text.slice(0, 120),
+        notTransaction: true,
+      });
     } else kept.push(i);
   });
   const keptRows = kept.map((i) => rows[i]!);

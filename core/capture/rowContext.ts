@@ -16,8 +16,22 @@ export function findHeadings(all: DomNode[]): DomNode[] {
       n.text.length <= 80 &&
       (HEADING_TAGS.has(n.tag) ||
         n.role === 'heading' ||
-        (HEADING_CLASS.test(n.cls) && n.children.length <= 3 && !TABLE_PARTS.has(n.tag))),
+        (HEADING_CLASS.test(n.cls) && n.children.length <= 3 && !TABLE_PARTS.has(n.tag)) ||
+        (n.tag === 'tr' && isSubheadingRow(n))),
   );
+}
+
+/**
+ * A table row that titles the rows below it ("Pending – not yet posted", "Posted"): one cell with
+ * text, the first, spanning several columns or a row-group header, and no amount in it.
+ */
+function isSubheadingRow(tr: DomNode): boolean {
+  const cells = tr.children.filter((c) => c.tag === 'td' || c.tag === 'th');
+  const first = cells[0];
+  if (!first?.text || cells.some((c, i) => i > 0 && c.text !== '')) return false;
+  const span = Number(first.el.getAttribute('colspan') ?? '1');
+  const scope = first.tag === 'th' ? (first.el.getAttribute('scope') ?? '') : '';
+  return (span >= 2 || /^(?:rowgroup|colgroup)$/.test(scope)) && !/\d[.,]\d{2}(?!\d)/.test(first.text);
 }
 
 /** Labels a container carries for screen readers: `aria-label` on it and its ancestors. */

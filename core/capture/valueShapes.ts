@@ -72,7 +72,7 @@ function wordsIn(alternatives: string): RegExp {
 
 /** Words a status badge or column says; `skip` states never moved money. */
 export const PENDING_WORDS = wordsIn(
-  'pending|uncaptured|processing|authori[sz]ed|authori[sz]ations?|in progress|in transit|on hold|ausstehend\\w*|vorgemerkt\\w*|in bearbeitung|en attente|en cours|pendiente|in behandeling|in sospeso|scheduled for',
+  'pending|uncaptured|processing|authori[sz]ed|authori[sz]ations?|in progress|in transit|on hold|ausstehend\\w*|vorgemerkt\\w*|in bearbeitung|en attente|en cours|pendientes?|in behandeling|in sospeso|scheduled for|not yet (?:posted|booked|cleared)|noch nicht gebucht|nicht gebucht|pas encore comptabilisée?s?|non comptabilisée?s?|no contabilizad[oa]s?|todavía no contabilizad[oa]s?|nog niet verwerkt|nog niet geboekt|in attesa',
 );
 export const POSTED_WORDS = wordsIn(
   'posted|succeeded|successful|paid|completed?|cleared|settled|available|booked|gebucht|abgeschlossen|effectué|comptabilisé|completado|voltooid',
@@ -88,7 +88,7 @@ export const NOT_TRANSACTIONS_HEADING = wordsIn(
 
 /** Lines inside a transaction table that are not transactions. */
 export const NOT_A_TRANSACTION_ROW =
-  /^(?:(?:beginning|opening|starting|ending|closing|current|available|previous|new|total|daily|ledger)\s+(?:balance|total)|totals?|sub-?total|saldo(?:\s+\w+)?|anfangssaldo|endsaldo|solde(?:\s+\w+)?|balance (?:brought |carried )?forward|brought forward|carried forward|no (?:more )?transactions|keine umsätze)\b/i;
+  /^(?:(?:beginning|opening|starting|ending|closing|current|available|previous|new|total|daily|ledger)\s+(?:balance|total)|totals?(?=\s*(?::|$|\d|[-$€£(]|for\b))|sub-?totals?|saldo(?:\s+\w+)?|(?:alter|neuer|aktueller|letzter)\s+kontostand|kontostand|(?:ancien|nouveau)\s+solde|statement balance|beginsaldo|eindsaldo|anfangssaldo|endsaldo|solde(?:\s+\w+)?|balance (?:brought |carried )?forward|brought forward|carried forward|no (?:more )?transactions|keine umsätze)\b/i;
 
 export const NEGATIVE_CLASS =
   /(?:^|[\s_-])(?:neg|negative|debit|debits|minus|outflow|outgoing|withdrawal|expense|decrease|red|danger|loss|money-?out)(?:$|[\s_-])/i;

@@ -76,3 +76,75 @@ describe('tables whose header row is made of td cells', () => {
     expect(t.diagnostics.groups[0]!.rows).toBe(5);
   });
 });
+
+describe('pending sub-heading rows and footer balances', () => {
+  const table = (pendingTitle: string, postedTitle: string, foot: string) => `
+    <table>
+      <thead><tr><th>Date</th><th>Description</th><th>Debit</th><th>Credit</th></tr></thead>
+      <tbody>
+        <tr><th colspan="4" scope="rowgroup">${pendingTitle}</th></tr>
+        <tr><td>11/20/2026</td><td>GROCER</td><td>$43.87</td><td></td></tr>
+        <tr><td>11/19/2026</td><td>PHONE CO</td><td>$39.95</td><td></td></tr>
+      </tbody>
+      <tbody>
+        <tr><td colspan="4">${postedTitle}</td></tr>
+        <tr><td>11/18/2026</td><td>CLIENT PAYMENT</td><td></td><td>$1,000.00</td></tr>
+        <tr><td>11/17/2026</td><td>RENT</td><td>$900.00</td><td></td></tr>
+      </tbody>
+      <tfoot>${foot}</tfoot>
+    </table>`;
+
+  for (const [pendingTitle, postedTitle] of [
+    ['Pending transactions', 'Posted transactions'],
+    ['Vorgemerkte Umsätze – noch nicht gebucht', 'Gebuchte Umsätze'],
+    ['Opérations en attente', 'Opérations comptabilisées'],
+    ['Movimientos pendientes', 'Movimientos'],
+    ['Not yet posted', 'Posted'],
+    ['Authorizations', 'Transactions'],
+  ]) {
+    it(`marks rows under "${pendingTitle}" pending and rows under "${postedTitle}" posted`, () => {
+      expect(rows(table(pendingTitle, postedTitle, '')).map((r) => r.status)).toEqual([
+        'pending',
+        'pending',
+        'posted',
+        'posted',
+      ]);
+    });
+  }
+
+  it('does not read opening and closing balance lines in the footer as transactions', () => {
+    const foot = `
+      <tr><td colspan="2">Alter Kontostand per 09.11.2026</td><td></td><td>$1,337.81</td></tr>
+      <tr><td colspan="2">Neuer Kontostand per 20.11.2026</td><td></td><td>$11,954.33</td></tr>`;
+    expect(rows(table('Pending', 'Posted', foot)).map((r) => r.minor)).toEqual([
+      -4387, -3995, 100000, -90000,
+    ]);
+  });
+
+  it('does not read balance lines as transactions wherever they sit', () => {
+    const body = `
+      <table>
+        <thead><tr><th>Date</th><th>Description</th><th>Amount</th></tr></thead>
+        <tbody>
+          <tr><td>11/20/2026</td><td>Closing balance</td><td>$2,000.00</td></tr>
+          <tr><td>11/19/2026</td><td>RENT</td><td>-$900.00</td></tr>
+          <tr><td>11/01/2026</td><td>Opening balance</td><td>$2,900.00</td></tr>
+          <tr><td>11/01/2026</td><td>Alter Kontostand</td><td>$2,900.00</td></tr>
+        </tbody>
+      </table>`;
+    expect(rows(body).map((r) => r.minor)).toEqual([-90000]);
+  });
+
+  it('does not take an indented memo line as a section title', () => {
+    const body = `
+      <table>
+        <thead><tr><th>Date</th><th>Description</th><th>Amount</th></tr></thead>
+        <tbody>
+          <tr><td>11/20/2026</td><td>ACH DEBIT UTILITY</td><td>-$90.00</td></tr>
+          <tr><td>&nbsp;</td><td colspan="2">Memo: recurring payment pending review</td></tr>
+          <tr><td>11/19/2026</td><td>RENT</td><td>-$900.00</td></tr>
+        </tbody>
+      </table>`;
+    expect(rows(body).map((r) => r.status)).toEqual(['posted', 'posted']);
+  });
+});
