@@ -75,10 +75,20 @@ function parts(node: DomNode): string[] {
   return node.children.flatMap(parts);
 }
 
+/**
+ * The text in a cell that passes `test`: the whole cell, else a piece of it, preferring a piece
+ * read together with the next one ("120.00" + "EUR" beside a "Refunded" chip).
+ */
 function pick(cell: Cell | undefined, test: (text: string) => boolean): string {
   if (!cell) return '';
   if (test(cell.text)) return cell.text;
-  return parts(cell.node).find(test) ?? '';
+  const pieces = parts(cell.node);
+  for (let i = 0; i < pieces.length; i++) {
+    const pair = i + 1 < pieces.length ? `${pieces[i]} ${pieces[i + 1]}` : '';
+    if (pair && test(pair)) return pair;
+    if (test(pieces[i]!)) return pieces[i]!;
+  }
+  return '';
 }
 
 function isStatusBadge(text: string): boolean {
