@@ -5,6 +5,7 @@ import type { PageCapture } from '../capture/captureDocument';
 import type { CaptureRecord } from '../db/schema';
 import type { CapturePreview } from '../messages/responses';
 import { classifyCapture } from './classifyCapture';
+import { combinePages } from './combinePages';
 import type { BackgroundDeps } from './deps';
 import { storedForMerge } from './storedForMerge';
 
@@ -30,10 +31,7 @@ export async function previewCapture(deps: BackgroundDeps, captured: Captured): 
   const capturedAt = deps.now().toISOString();
   // Categorized as it arrives, so the preview and the store show the rules' categories.
   const rules = await db.rules.toArray();
-  const incoming = applyRules(
-    dedupeAcrossPages(captured.pages.flatMap((p) => p.transactions)),
-    rules,
-  ).transactions;
+  const incoming = applyRules(combinePages(captured.pages.map((p) => p.transactions)), rules).transactions;
   const first = captured.pages[0];
   const base = {
     source: captured.source,
@@ -96,13 +94,6 @@ export async function describeCapture(deps: BackgroundDeps, record: CaptureRecor
       .map((t) => ({ change: changeOf(t), transaction: toTransactionJson(t) })),
   };
   return { counts, preview };
-}
-
-/** "Load more" pages repeat the rows already shown; the same id twice is one line. */
-function dedupeAcrossPages(transactions: Transaction[]): Transaction[] {
-  const byId = new Map<string, Transaction>();
-  for (const t of transactions) if (!byId.has(t.id)) byId.set(t.id, t);
-  return [...byId.values()];
 }
 
 export function hostOf(source: string): string {

@@ -135,6 +135,27 @@ describe('capture → preview → save', () => {
     expect(await running).toMatchObject({ ok: true, value: { pages: 1, found: 1 } });
   });
 
+  it('keeps identical lines on two pages as two, and lines "load more" shows again as one', async () => {
+    const coffee: [string, string, string] = ['03/02/2026', 'COFFEE', '-$4.50'];
+    const lunch: [string, string, string] = ['03/03/2026', 'LUNCH', '-$12.00'];
+    const rent: [string, string, string] = ['03/01/2026', 'RENT', '-$900.00'];
+    const paged = await h.openTab(PORTAL, activityPage([coffee, lunch]), [activityPage([coffee, rent])]);
+    const twoPages = await h.ask({ type: 'capture', tabId: paged, allPages: true });
+    expect(twoPages).toMatchObject({ ok: true, value: { pages: 2, found: 4, new: 4 } });
+
+    const more = await h.openTab(PORTAL, activityPage([coffee]), [activityPage([coffee, lunch])]);
+    const loadMore = await h.ask({ type: 'capture', tabId: more, allPages: true });
+    expect(loadMore.ok && loadMore.value.rows.map((r) => r.transaction.description)).toEqual([
+      'COFFEE',
+      'LUNCH',
+    ]);
+
+    const single = await h.openTab(PORTAL, activityPage([coffee, lunch]));
+    const onePage = await h.ask({ type: 'capture', tabId: single });
+    const ids = (r: typeof onePage) => (r.ok ? r.value.rows.map((x) => x.transaction.id) : []);
+    expect(ids(loadMore)).toEqual(ids(onePage)); // the same lines get the same ids however they were reached
+  });
+
   it('answers a tab it may not read with a problem, not an exception', async () => {
     const reply = await h.ask({ type: 'capture', tabId: 999 });
     expect(reply.ok).toBe(false);
