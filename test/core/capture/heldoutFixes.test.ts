@@ -61,7 +61,7 @@ describe('tables whose header row is made of td cells', () => {
       ['Paid out', 'Paid in'],
       ['Soll', 'Haben'],
       ['Debit', 'Credit'],
-    ]) {
+    ] as const) {
       const head = `<tr><td>Date</td><td>Details</td><td>${out}</td><td>${into}</td><td>Balance</td></tr>`;
       expect(rows(table(head)).map((r) => r.minor)).toEqual([-21437, 245000, -10000, 42]);
     }
@@ -101,7 +101,7 @@ describe('pending sub-heading rows and footer balances', () => {
     ['Movimientos pendientes', 'Movimientos'],
     ['Not yet posted', 'Posted'],
     ['Authorizations', 'Transactions'],
-  ]) {
+  ] as const) {
     it(`marks rows under "${pendingTitle}" pending and rows under "${postedTitle}" posted`, () => {
       expect(rows(table(pendingTitle, postedTitle, '')).map((r) => r.status)).toEqual([
         'pending',
