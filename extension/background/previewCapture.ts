@@ -13,7 +13,8 @@ export const PREVIEW_ROWS = 100;
 
 export const NOTHING_FOUND =
   'No transactions found on this page. Open the page that lists your activity (transactions, ' +
-  'payments or payouts) and capture again, or correct the column mapping below.';
+  'payments or payouts) and capture again.';
+const MAPPING_HINT = ' If this page does list them, correct the column mapping below.';
 
 /** Pages read from one portal, or one imported file, on their way to a preview. */
 export type Captured = {
@@ -43,7 +44,8 @@ export async function previewCapture(deps: BackgroundDeps, captured: Captured): 
   };
   if (incoming.length === 0) {
     const why = captured.pages.find((p) => p.emptyReason)?.emptyReason;
-    const message = why ? `${NOTHING_FOUND} (Why: ${why}.)` : NOTHING_FOUND;
+    const hint = base.headers.length > 0 ? MAPPING_HINT : '';
+    const message = `${NOTHING_FOUND}${hint}${why ? ` (Why: ${why}.)` : ''}`;
     return { ...base, found: 0, new: 0, alreadyCaptured: 0, changed: 0, message, rows: [] };
   }
   const captureId = deps.newId();
