@@ -55,6 +55,17 @@ describe('applyRules: order', () => {
     expect(applyRules([tx()], rules).transactions[0]!.category).toBe('Yes');
   });
 
+  it('treats each transaction on its own, whatever order they come in (property)', () => {
+    fc.assert(
+      fc.property(fc.array(transactionArb, { maxLength: 10 }), rulesArb(), (ts, rules) => {
+        const forward = applyRules(ts, rules).transactions;
+        const backward = applyRules([...ts].reverse(), rules).transactions.reverse();
+        expect(backward).toEqual(forward);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('takes rules compiled once and reused, with the same results', () => {
     fc.assert(
       fc.property(fc.array(transactionArb, { maxLength: 8 }), rulesArb(), (ts, rules) => {
