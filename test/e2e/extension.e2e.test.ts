@@ -117,6 +117,10 @@ describe('the extension in Chromium', () => {
     );
     expect(await stored()).toHaveLength(0); // nothing is stored before Save
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-preview.png`, fullPage: true });
+    await popup.setViewportSize({ width: 400, height: 600 }); // 200% zoom, as for the empty page below
+    await expect(
+      popup.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).resolves.toBeLessThanOrEqual(0);
     await saveFromPopup();
 
     const rows = await stored();
@@ -171,6 +175,12 @@ describe('the extension in Chromium', () => {
     );
     await expect(popup.getByRole('button', { name: 'Save', exact: true }).count()).resolves.toBe(0);
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-empty.png`, fullPage: true });
+
+    // 200% zoom in a popup at its 800px limit: 400 CSS pixels, and nothing needs scrolling sideways.
+    await popup.setViewportSize({ width: 400, height: 600 });
+    const overflow = await popup.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await popup.screenshot({ path: `${SCREENSHOTS}/popup-200pct.png`, fullPage: true });
   });
 
   it('captures all pages behind "Load more" and behind a "Next" link', async () => {
