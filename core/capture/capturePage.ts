@@ -10,7 +10,7 @@ import { matchesUrl } from './matchesUrl';
 import { findAccount, type PageSettings, pageSettings } from './pageSettings';
 import { type ReadResult, readRows, type SkippedRow } from './readRows';
 import { type Cell, columnHeaders, layoutOf, rowCells } from './rowCells';
-import { containerLabels, findHeadings, rowContexts } from './rowContext';
+import { containerLabels, findHeadings, type RowContext, rowContexts } from './rowContext';
 import { looksLikeDate, NOT_TRANSACTIONS_HEADING } from './valueShapes';
 
 export type CaptureOptions = {
@@ -95,6 +95,7 @@ function readGroup(
     fallbackOrder: page.settings.fallbackOrder,
     fallbackSeparator: page.settings.fallbackSeparator,
     conventions: identity.conventions,
+    payoutList: identity.conventions.amountSign === undefined && isPayoutList(page, contexts, labels, cells),
   };
   const hasAmount = chosen.mapping.amount || chosen.mapping.debit || chosen.mapping.credit;
   const read: ReadResult = hasAmount
@@ -146,6 +147,30 @@ function readGroup(
       section: contexts[0]?.section ?? '',
     },
   };
+}
+
+const PAYOUTS_PATH =
+  /^[a-z][\w+.-]*:\/\/[^/?#]*(?:\/[^?#]*)?\/(?:payouts|auszahlungen|versements)\/?(?:[?#]|$)/i;
+/^[a-z][\w+.-]*:\/\/[^/?#]*(?:\/[^?#]*)?\/(?:payouts?|auszahlungen|versements)(?:[/?#]|$)/i;
+const PAYOUTS_TITLE = /^(?:(?:all|recent|your|past|upcoming)\s+)?(?:payouts|auszahlungen|versements)\b/i;
+const PAYOUT_COLUMN = /\barrival\b|^(?:payout|auszahlung)(?:\s+(?:id|date|amount|status|number|#))?$/i;
+const PAYOUT_ID = /^po_[A-Za-z0-9]{8,}$/;
+
+/**
+ * A processor's list of payouts, on a portal no profile knows: the address or the list's title says
+ * payouts, its columns name a payout or an arrival date, or its rows are `po_…` payouts. Payouts
+ * shown positive are money leaving the processor balance.
+ */
+function isPayoutList(page: Page, contexts: RowContext[], labels: string, cells: Cell[][]): boolean {
+  if (PAYOUTS_PATH.test(page.url)) return true;
+  if (
+    PAYOUTS_TITLE.test(contexts[0]?.section ?? '') ||
+    labels.split(' · ').some((l) => PAYOUTS_TITLE.test(l))
+  )
+    return true;
+  if (cells[0]?.some((c) => PAYOUT_COLUMN.test(c.header))) return true;
+  const withIds = cells.filter((row) => row.some((c) => PAYOUT_ID.test(c.text.trim()))).length;
+  return cells.length > 0 && withIds * 2 > cells.length;
 }
 
 const ACCOUNT_NAME =

@@ -40,6 +40,8 @@ export type ReadSettings = {
   fallbackOrder: DateOrder;
   fallbackSeparator: DecimalSeparator;
   conventions: Partial<ProfileConventions>;
+  /** A processor's list of payouts, found without a profile: payouts shown positive leave the balance. */
+  payoutList?: boolean;
 };
 
 export type ReadResult = {
@@ -342,7 +344,7 @@ export function readRows(
     }
 
     const idText = cellOf(r, 'id')?.text.trim();
-    const linked = findLinkedId(row, settings.portalKind === 'processor');
+    const linked = findLinkedId(row, settings.portalKind === 'processor' || settings.payoutList === true);
     const externalId = linked ?? (idText && /^[A-Za-z0-9_-]{4,}$/.test(idText) ? idText : undefined);
     const fee = parse(feeTexts[r]!);
     const gross = parse(grossTexts[r]!);
@@ -373,15 +375,28 @@ export function readRows(
   }
   signFromBalances(drafts, chosen.balanceOrder, amountShown, notes);
   // Fee and gross columns make any page a processor's: its positive lines are charges.
+  // A list with fees, gross sums or a type per line holds a payout's lines or a balance, not payouts.
+  const payouts =
+    settings.payoutList === true &&
+    settings.portalKind !== 'card' &&
+    !mapping.fee &&
+    !mapping.gross &&
+    !mapping.type;
   const portalKind =
-    settings.portalKind === 'bank' && (mapping.fee || mapping.gross) ? 'processor' : settings.portalKind;
+    payouts || (settings.portalKind === 'bank' && (mapping.fee || mapping.gross))
+      ? 'processor'
+      : settings.portalKind;
   const sign = settings.conventions.amountSign;
-  const invert =
-    sign === 'inverted' ||
-    (sign === undefined && settings.portalKind === 'card' && chargesShownPositive(drafts));
-  if (invert && sign === undefined)
-    notes.push('card activity: charges shown positive were read as money out');
+  const cardFlip = sign === undefined && settings.portalKind === 'card' && chargesShownPositive(drafts);
+  // Payouts shown as the sums sent to the bank: most positive, a reversed payout negative.
+  const payoutFlip =
+    sign === undefined && payouts && drafts.filter((d) => d.amount.minor > 0).length * 2 > drafts.length;
+  const invert = sign === 'inverted' || cardFlip || payoutFlip;
+  if (cardFlip) notes.push('card activity: charges shown positive were read as money out');
+  if (payoutFlip)
+    notes.push('a list of payouts: payouts shown positive were read as money leaving the balance');
   drafts.forEach((d, i) => {
+    if (payouts && d.externalId && /^po_/.test(d.externalId)) d.description = `Payout ${d.externalId}`;
     // "CR"/"DR" name the side of the account whatever the page's sign convention: never flipped.
     if (invert && !CREDIT_DEBIT_MARK.test(amountShown[i]!))
       d.amount = { ...d.amount, minor: -d.amount.minor };
@@ -390,7 +405,11 @@ export function readRows(
       ...(d.externalId ? { externalId: d.externalId } : {}),
       minor: d.amount.minor,
       portalKind,
-      ...(settings.conventions.defaultKind ? { defaultKind: settings.conventions.defaultKind } : {}),
+      ...(settings.conventions.defaultKind
+        ? { defaultKind: settings.conventions.defaultKind }
+        : payouts
+          ? { defaultKind: 'payout' as const }
+          : {}),
     });
   });
   if (usedAsOfForPending) notes.push('pending rows without a date were dated as of the capture date');

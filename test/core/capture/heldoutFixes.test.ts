@@ -148,3 +148,77 @@ describe('pending sub-heading rows and footer balances', () => {
     expect(rows(body).map((r) => r.status)).toEqual(['posted', 'posted']);
   });
 });
+
+describe('payout lists on processors no profile knows', () => {
+  const payoutRows = (idCell: (id: string) => string) => `
+    <tr><td>$2,140.55 USD</td><td>In transit</td><td>FIRST BANK ••6789</td>${idCell('po_1QkT8aH2eZvKYlo2C7sR4mNe')}<td>Nov 19</td></tr>
+    <tr><td>$1,812.40 USD</td><td>Paid</td><td>FIRST BANK ••6789</td>${idCell('po_1Qj9ZcH2eZvKYlo2mB3nT7yQ')}<td>Nov 18</td></tr>
+    <tr><td>-$50.00 USD</td><td>Paid</td><td>FIRST BANK ••6789</td>${idCell('po_1Qj2VdH2eZvKYlo2Yk8cR1xD')}<td>Nov 17</td></tr>`;
+  const table = (head: string, idCell: (id: string) => string, title = '') => `
+    ${title}
+    <table><thead><tr>${head}</tr></thead><tbody>${payoutRows(idCell)}</tbody></table>`;
+  const plainHead = '<th>Amount</th><th>Status</th><th>Bank</th><th>Reference</th><th>Date</th>';
+  const idCell = (id: string) => `<td>${id}</td>`;
+  const refCell = (id: string) => `<td>${id.slice(3, 11).toUpperCase()}</td>`;
+  const payoutsOut = [-214055, -181240, 5000];
+
+  it('reads payouts shown positive as money leaving the balance when the address says payouts', () => {
+    const t = capture(table(plainHead, refCell), 'https://dashboard.tillpay.example/acct_1/payouts');
+    expect(t.transactions.map((r) => r.amount.minor)).toEqual(payoutsOut);
+    expect(t.transactions.map((r) => r.kind)).toEqual(['payout', 'payout', 'payout']);
+    expect(t.transactions[0]!.status).toBe('pending');
+  });
+
+  it('…when the list is titled Payouts', () => {
+    const minors = rows(table(plainHead, refCell, '<h1>Payouts</h1>'), 'https://dash.example/home').map(
+      (r) => r.minor,
+    );
+    expect(minors).toEqual(payoutsOut);
+  });
+
+  it('…when a column names the payout or its arrival date', () => {
+    const head = '<th>Amount</th><th>Status</th><th>Destination</th><th>Reference</th><th>Arrival date</th>';
+    expect(rows(table(head, refCell), 'https://dash.example/x').map((r) => r.minor)).toEqual(payoutsOut);
+  });
+
+  it('…when its rows are po_ payouts, and describes each by its id', () => {
+    const t = capture(table(plainHead, idCell), 'https://dash.example/x');
+    expect(t.transactions.map((r) => r.amount.minor)).toEqual(payoutsOut);
+    expect(t.transactions[0]!.description).toBe('Payout po_1QkT8aH2eZvKYlo2C7sR4mNe');
+  });
+
+  it('leaves a bank page whose deposits quote payout ids as shown', () => {
+    const body = `
+      <h1>Checking activity</h1>
+      <table><thead><tr><th>Date</th><th>Description</th><th>Amount</th></tr></thead><tbody>
+        <tr><td>11/19/2026</td><td>STRIPE TRANSFER po_1QkT8aH2eZvKYlo2C7sR4mNe</td><td>$2,140.55</td></tr>
+        <tr><td>11/18/2026</td><td>STRIPE TRANSFER po_1Qj9ZcH2eZvKYlo2mB3nT7yQ</td><td>$1,812.40</td></tr>
+        <tr><td>11/17/2026</td><td>RENT</td><td>-$900.00</td></tr>
+      </tbody></table>`;
+    expect(rows(body).map((r) => r.minor)).toEqual([214055, 181240, -90000]);
+  });
+
+  it("leaves a payout's own lines (charges, fees) as shown", () => {
+    const body = `
+      <h1>Payouts</h1><h2>Payout po_1QkT8aH2eZvKYlo2C7sR4mNe</h2>
+      <table><thead><tr><th>Date</th><th>Order</th><th>Type</th><th>Amount</th><th>Fee</th><th>Net</th></tr></thead><tbody>
+        <tr><td>11/19/2026</td><td>#1001</td><td>Charge</td><td>$45.00</td><td>$1.61</td><td>$43.39</td></tr>
+        <tr><td>11/18/2026</td><td>#1000</td><td>Refund</td><td>-$20.00</td><td>$0.00</td><td>-$20.00</td></tr>
+        <tr><td>11/18/2026</td><td>#0999</td><td>Charge</td><td>$130.00</td><td>$4.07</td><td>$125.93</td></tr>
+      </tbody></table>`;
+    for (const url of [
+      'https://shop.example/payouts/po_1QkT8aH2eZvKYlo2C7sR4mNe',
+      'https://shop.example/payouts/transactions',
+    ]) {
+      expect(rows(body, url).map((r) => r.minor)).toEqual([4339, -2000, 12593]);
+    }
+  });
+
+  it('leaves a list of payouts already shown negative as shown', () => {
+    const neg = table(plainHead, refCell)
+      .replace(/\$2,140\.55/, '-$2,140.55')
+      .replace(/\$1,812\.40/, '-$1,812.40');
+    const minors = rows(neg, 'https://dash.example/payouts').map((r) => r.minor);
+    expect(minors).toEqual([-214055, -181240, -5000]);
+  });
+});
