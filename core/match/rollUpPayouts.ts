@@ -9,7 +9,8 @@ import { referenceTokens } from './referenceTokens';
 /** Without a payout line the payout date is unknown; it follows the last settled line by a few days. */
 const VIRTUAL_PAYOUT_SLACK = 2;
 
-const title = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+const SPELLED: Record<string, string> = { paypal: 'PayPal', gocardless: 'GoCardless' };
+const title = (name: string) => SPELLED[name] ?? name.charAt(0).toUpperCase() + name.slice(1);
 
 /**
  * Pass 1. Groups processor lines (charges, refunds, fees, adjustments, disputes — any line naming a
