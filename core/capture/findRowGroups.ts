@@ -108,8 +108,16 @@ function groupKeys(row: DomNode): Array<[string, DomNode]> {
   return keys;
 }
 
-/** Date heading nodes lying inside `container`, outside every row, each before some row. */
-function rowsWithHeadingDates(rows: DomNode[], container: DomNode, dateNodes: DomNode[]): Set<DomNode> {
+/**
+ * The rows that `counted` accepts lying under a date heading: a date node inside `container`, outside
+ * every row of the group (a date inside another row is that row's own, not a heading), before them.
+ */
+function rowsWithHeadingDates(
+  rows: DomNode[],
+  counted: (row: DomNode) => boolean,
+  container: DomNode,
+  dateNodes: DomNode[],
+): Set<DomNode> {
   const out = new Set<DomNode>();
   let lo = 0;
   let hi = dateNodes.length;
@@ -123,13 +131,13 @@ function rowsWithHeadingDates(rows: DomNode[], container: DomNode, dateNodes: Do
   for (let i = lo; i < dateNodes.length && dateNodes[i]!.start <= container.end; i++) {
     const d = dateNodes[i]!;
     while (r < rows.length && rows[r]!.end < d.start) {
-      if (seen) out.add(rows[r]!);
+      if (seen && counted(rows[r]!)) out.add(rows[r]!);
       r++;
     }
     if (r < rows.length && contains(rows[r]!, d)) continue;
     seen = true;
   }
-  if (seen) for (; r < rows.length; r++) out.add(rows[r]!);
+  if (seen) for (; r < rows.length; r++) if (counted(rows[r]!)) out.add(rows[r]!);
   return out;
 }
 
@@ -160,8 +168,12 @@ export function findRowGroups(all: DomNode[], shapes: PageShapes): RowGroup[] {
     let quality = dated;
     if (quality < sized.length) {
       // A row under a date heading still holds its own words; a lone amount cell does not.
-      const undated = sized.filter((r) => shapes.dates[r.start] === 0 && shapes.words[r.start]! > 0);
-      quality += rowsWithHeadingDates(undated, container, shapes.dateNodes).size;
+      const undated = (r: DomNode) =>
+        shapes.dates[r.start] === 0 &&
+        shapes.words[r.start]! > 0 &&
+        shapes.money[r.start]! <= ROW_LIMIT.money &&
+        shapes.dates[r.start]! <= ROW_LIMIT.dates;
+      quality += rowsWithHeadingDates(rows, undated, container, shapes.dateNodes).size;
     }
     const described = sized.filter((r) => shapes.words[r.start]! > 0).length;
     const tabular = rows[0]!.tag === 'tr' || rows[0]!.role === 'row';

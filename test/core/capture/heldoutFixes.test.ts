@@ -222,3 +222,39 @@ describe('payout lists on processors no profile knows', () => {
     expect(minors).toEqual([-214055, -181240, -5000]);
   });
 });
+
+describe('summary tiles', () => {
+  const tiles = `
+    <section class="tiles">
+      <div class="card tile"><h3>Operating Checking ••4821</h3><p class="big">$50,397.78</p><p class="small">Available balance</p></div>
+      <div class="card tile"><h3>Last deposit</h3><p class="big">$3,187.45</p><p class="small">11/20/2026 · ACH CREDIT</p></div>
+      <div class="card tile"><h3>Credit Line ••3302</h3><p class="big">$0.00</p><p class="small">of $50,000.00 available</p></div>
+      <div class="card tile"><h3>Savings ••0917</h3><p class="big">$120,005.12</p><p class="small">APY 3.40%</p></div>
+    </section>`;
+
+  it('does not take the date inside one tile as a date heading over the tiles after it', () => {
+    const body = `${tiles}
+      <h2>Recent transactions</h2>
+      <table><thead><tr><th>Date</th><th>Description</th><th>Amount</th></tr></thead><tbody>
+        <tr><td>11/20/2026</td><td>ACH CREDIT</td><td>$3,187.45</td></tr>
+        <tr><td>11/19/2026</td><td>CHECK 2231</td><td>-$2,750.00</td></tr>
+      </tbody></table>`;
+    expect(rows(body).map((r) => r.minor)).toEqual([318745, -275000]);
+  });
+
+  it('still reads cards under day headings', () => {
+    const body = `
+      <div class="feed">
+        <div class="day">Nov 19, 2026</div>
+        <div class="txn"><span class="name">Coffee</span><span class="amt">-$4.50</span></div>
+        <div class="txn"><span class="name">Lunch</span><span class="amt">-$12.00</span></div>
+        <div class="day">Nov 18, 2026</div>
+        <div class="txn"><span class="name">Refund</span><span class="amt">$8.00</span></div>
+      </div>`;
+    expect(rows(body)).toEqual([
+      { date: '2026-11-19', minor: -450, currency: 'USD', status: 'posted' },
+      { date: '2026-11-19', minor: -1200, currency: 'USD', status: 'posted' },
+      { date: '2026-11-18', minor: 800, currency: 'USD', status: 'posted' },
+    ]);
+  });
+});
