@@ -1,4 +1,3 @@
-import type { Transaction } from '../../core/model/transaction';
 import { toTransactionJson } from '../../core/model/transactionJson';
 import { applyRules } from '../../core/rules/applyRules';
 import type { PageCapture } from '../capture/captureDocument';

@@ -152,7 +152,7 @@ describe('sending to the spreadsheet', () => {
 
   it('reports rows the add-on rejected and leaves them unsent', async () => {
     server = await endpoint([
-      (body) => ({
+      () => ({
         status: 200,
         json: {
           ok: true,
