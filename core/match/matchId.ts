@@ -5,9 +5,9 @@ import { stableHash } from './stableHash';
  * again on a later run has the same id and a bookkeeper's confirm or reject still applies to it.
  */
 export function matchId(type: string, memberIds: readonly string[]): string {
-  return `m_${stableHash([type, ...[...memberIds].sort()].join('\u001f'))}`;
+  return `m_${stableHash(`${type}\u001f${[...memberIds].sort().join('\u001f')}`)}`;
 }
 
 export function discrepancyId(type: string, transactionIds: readonly string[]): string {
-  return `d_${stableHash([type, ...[...transactionIds].sort()].join('\u001f'))}`;
+  return `d_${stableHash(`${type}\u001f${[...transactionIds].sort().join('\u001f')}`)}`;
 }

@@ -40,21 +40,21 @@ export function isProcessorSide(t: Transaction): boolean {
   return t.kind === 'payout' || processorInstitutions.has(processorOf(t));
 }
 
-/** Any processor's words: most bank lines name none, and one test settles that. */
-const ANY_PROCESSOR = new RegExp(
-  Object.values(PROCESSOR_TOKENS)
-    .map((r) => r.source)
-    .join('|'),
-  'i',
+/** Every processor's words in one pattern, one capture group per processor (in PROCESSOR_NAMES order). */
+const NAMED = new RegExp(
+  PROCESSOR_NAMES.map((name) => `(${PROCESSOR_TOKENS[name]!.source})`).join('|'),
+  'gi',
 );
 
 /** The processor a bank line names in its text (`STRIPE TRANSFER`, `SQ *`, `PAYPAL`), if exactly one. */
 export function processorNamedIn(text: string): string | undefined {
-  if (!ANY_PROCESSOR.test(text)) return undefined;
   let found: string | undefined;
-  for (const name of PROCESSOR_NAMES) {
-    if (!PROCESSOR_TOKENS[name]!.test(text)) continue;
-    if (found) return undefined;
+  NAMED.lastIndex = 0;
+  for (let m = NAMED.exec(text); m !== null; m = NAMED.exec(text)) {
+    let group = 1;
+    while (m[group] === undefined) group++;
+    const name = PROCESSOR_NAMES[group - 1]!;
+    if (found !== undefined && found !== name) return undefined;
     found = name;
   }
   return found;
