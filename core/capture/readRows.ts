@@ -141,12 +141,12 @@ const TYPE_NEGATIVE =
 const TYPE_POSITIVE =
   /\b(credit|deposit|refund|received|transfer in|interest|gutschrift|eingang|dividend)\b/i;
 
-const CREDIT_DEBIT_MARK = /\b(?:CR|DR)\.?\s*$/i;
+const CREDIT_DEBIT_MARK = /\b(?:CR|DR|Soll|Haben)\.?\s*$|\d\s*[SH]\s*$/i;
 
 function explicitSign(text: string): -1 | 1 | 0 {
   const t = text.trim();
-  if (/^[-−–(]|[-−–)]$|\bDR\.?$/i.test(t) || /^[^\d]*[-−–(]/.test(t)) return -1;
-  if (/^\+|^[^\d]*\+|\bCR\.?$/i.test(t)) return 1;
+  if (/^[-−–(]|[-−–)]$|\bDR\.?$|\bSoll$|\d\s*S$/i.test(t) || /^[^\d]*[-−–(]/.test(t)) return -1;
+  if (/^\+|^[^\d]*\+|\bCR\.?$|\bHaben$|\d\s*H$/i.test(t)) return 1;
   return 0;
 }
 

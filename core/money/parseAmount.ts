@@ -22,7 +22,8 @@ const SHARED_SYMBOLS: Record<string, (currency: string) => boolean> = {
   kr: (c) => ['SEK', 'NOK', 'DKK', 'ISK'].includes(c),
   Fr: (c) => c === 'CHF' || c === 'XOF' || c === 'XAF',
 };
-const CREDIT_DEBIT = /^(.*?)\s*\b(CR|DR|Cr|Dr|cr|dr)\.?$/;
+/** Credit/debit after the figure: `CR`/`DR`, and German banks' `S`/`H` (Soll/Haben). */
+const CREDIT_DEBIT = /^(.*?)\s*\b(CR|DR|Cr|Dr|cr|dr|S|H|Soll|Haben)\.?$/;
 
 type Marks = { minus: boolean; parens: number; debit: boolean; code?: string; symbol?: string };
 
@@ -33,7 +34,7 @@ function stripEdges(input: string, marks: Marks): string {
     s = s.trim();
     const cd = CREDIT_DEBIT.exec(s);
     if (cd) {
-      if (cd[2]!.toUpperCase() === 'DR') marks.debit = true;
+      if (/^(?:DR|S|Soll)$/i.test(cd[2]!)) marks.debit = true;
       s = cd[1]!;
     }
     if (s.startsWith('(') && s.endsWith(')')) {
@@ -90,7 +91,7 @@ function groupsAreWellFormed(intPart: string, group: RegExp): boolean {
 
 /**
  * Reads an amount as portals and files print it: `-1,234.56`, `(1,234.56)`, `1.234,56 €`,
- * `-45,00 EUR`, `1 234,56`, `$12`, `12.00 CR`/`DR`, `+ $5.00`, `−5`, non-breaking spaces.
+ * `-45,00 EUR`, `1 234,56`, `$12`, `12.00 CR`/`DR`, `43,87 S`/`H`, `+ $5.00`, `−5`, non-breaking spaces.
  */
 const PLAIN_POINT = /^(-?)(\d{1,15})(?:\.(\d{1,6}))?$/;
 const PLAIN_COMMA = /^(-?)(\d{1,15})(?:,(\d{1,6}))?$/;

@@ -258,3 +258,20 @@ describe('summary tiles', () => {
     ]);
   });
 });
+
+describe('credit and debit markers after the figure', () => {
+  const page = (amounts: string[]) => `
+    <h1>Umsätze</h1>
+    <table><thead><tr><th>Datum</th><th>Text</th><th>Betrag</th></tr></thead><tbody>
+      ${amounts.map((a, i) => `<tr><td>${18 - i}.11.2026</td><td>Zeile ${i}</td><td>${a}</td></tr>`).join('')}
+    </tbody></table>`;
+
+  it('reads S/H (Soll/Haben) like DR/CR', () => {
+    expect(rows(page(['43,87 S', '1.000,00 H', '12,00 S']), undefined, 'de').map((r) => r.minor)).toEqual([
+      -4387, 100000, -1200,
+    ]);
+    expect(
+      rows(page(['43,87 Soll', '1.000,00 Haben', '12,00 Soll']), undefined, 'de').map((r) => r.minor),
+    ).toEqual([-4387, 100000, -1200]);
+  });
+});
