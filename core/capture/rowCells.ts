@@ -62,11 +62,17 @@ export function columnHeaders(row: DomNode, layout: RowLayout): string[] {
     // Without a thead, a first row of th cells (browsers wrap it in a tbody), or of short labels
     // without figures above rows of values (old portals style `<td><b>Date</b></td>` as headers).
     for (const section of [container, ...container.children.filter((c) => c.tag === 'tbody')]) {
+      // A title row spanning the table ("Account History") may sit above the labels.
       const trs = section.children.filter((c) => c.tag === 'tr');
-      const first = trs[0];
-      const cells = first?.children.filter((c) => c.tag === 'th' || c.tag === 'td') ?? [];
-      if (first && cells.length > 0 && cells.every((c) => c.tag === 'th')) return expand(first);
-      if (first && trs.length > 1 && isLabelRow(cells)) return expand(first);
+      for (const [i, tr] of trs.slice(0, 3).entries()) {
+        const cells = tr.children.filter((c) => c.tag === 'th' || c.tag === 'td');
+        const filled = cells.filter((c) => c.text !== '');
+        const title = filled.length === 1 && !/\d/.test(filled[0]!.text) && i + 1 < trs.length;
+        if (title && (cells.length === 1 || colspan(filled[0]!) > 1)) continue;
+        if (cells.length > 0 && cells.every((c) => c.tag === 'th')) return expand(tr);
+        if (i + 1 < trs.length && isLabelRow(cells)) return expand(tr);
+        break;
+      }
     }
     return [];
   }

@@ -275,3 +275,21 @@ describe('credit and debit markers after the figure', () => {
     ).toEqual([-4387, 100000, -1200]);
   });
 });
+
+describe('a title row above the header row', () => {
+  it('skips a spanning title row and reads the labels under it', () => {
+    for (const cell of ['td', 'th']) {
+      const body = `
+        <table>
+          <tr><${cell} colspan="4"><b>Account History</b></${cell}></tr>
+          <tr><${cell}>Date</${cell}><${cell}>Description</${cell}><${cell}>Withdrawals</${cell}><${cell}>Deposits</${cell}></tr>
+          <tr><td>11/19/2026</td><td>GROCER</td><td>$214.37</td><td></td></tr>
+          <tr><td>11/18/2026</td><td>PAYROLL</td><td></td><td>$2,450.00</td></tr>
+          <tr><td>11/17/2026</td><td>ATM</td><td>$100.00</td><td></td></tr>
+        </table>`;
+      const t = capture(body);
+      expect(t.transactions.map((r) => r.amount.minor)).toEqual([-21437, 245000, -10000]);
+      expect(t.diagnostics.groups[0]!.mapping).toMatchObject({ debit: 'Withdrawals', credit: 'Deposits' });
+    }
+  });
+});
