@@ -24,6 +24,21 @@ const total = (pick: (s: (typeof runs)[number]['score']) => Tally) =>
   runs.reduce((sum, r) => addTally(sum, pick(r.score)), zero());
 
 describe('generated scenarios with known answers', () => {
+  it('are deterministic per seed and name only transactions they contain', () => {
+    expect(generateScenario(7)).toEqual(generateScenario(7));
+    for (const { scenario } of runs.slice(0, 10)) {
+      const ids = new Set(scenario.transactions.map((t) => t.id));
+      expect(ids.size).toBe(scenario.transactions.length);
+      const named = [
+        ...scenario.expected.links.flatMap((l) => [l.payout, l.bank]),
+        ...scenario.expected.transfers.flatMap((t) => [t.from, t.to]),
+        ...scenario.expected.duplicates.flatMap((d) => [d.line, d.copy]),
+        ...scenario.expected.discrepancies.map((d) => d.id),
+      ];
+      for (const id of named) expect(ids.has(id), id).toBe(true);
+    }
+  });
+
   it('links payouts to deposits with at least 98% precision and 95% recall', () => {
     const links = total((s) => s.links);
     expect(links.truePositives).toBeGreaterThan(3000);
