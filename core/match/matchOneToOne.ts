@@ -49,8 +49,9 @@ export function matchOneToOne(
   const contested: Cluster[] = [];
   const acceptUnique = (u: PayoutUnit, line: BankLine) => {
     const named = line.processor === u.processor;
-    const why = `the only line of this amount in the ${u.processor} window${named ? ', and it names the processor' : ''}`;
-    if (accept(ctx, linkDraft(ctx, [u], [line], named ? 0.95 : 0.8, false, why))) {
+    const debit = !named && unnamedDebit(line, u);
+    const why = `the only line of this amount in the ${u.processor} window${named ? ', and it names the processor' : debit ? ', though the debit does not name the processor' : ''}`;
+    if (accept(ctx, linkDraft(ctx, [u], [line], named ? 0.95 : debit ? 0.6 : 0.8, false, why))) {
       recordLag(ctx, u.processor, ctx.lag(u.date, line.t.date));
     }
   };
@@ -60,7 +61,8 @@ export function matchOneToOne(
       const found: BankLine[] = [];
       for (let i = firstOnOrAfter(sorted, u.date); i < sorted.length && sorted[i]!.t.date <= u.end; i++) {
         const line = sorted[i]!;
-        if (line.t.amount.currency !== u.currency || !compatible(line, u)) continue;
+        if (line.t.amount.currency !== u.currency || !(compatible(line, u) || unnamedDebit(line, u)))
+          continue;
         if (!isRejected(ctx, pairType(u), () => [...unitMemberIds(u), line.t.id])) found.push(line);
       }
       return found;
@@ -70,7 +72,7 @@ export function matchOneToOne(
       const u = group[0]!;
       const found = candidates(u);
       if (found.length === 1) acceptUnique(u, found[0]!);
-      else if (found.length > 1) contested.push({ units: [u], options: new Map([[u, found]]) });
+      else if (found.length > 1) pushContested(contested, [u], new Map([[u, found]]));
       continue;
     }
     const options = new Map<PayoutUnit, BankLine[]>();
@@ -82,7 +84,7 @@ export function matchOneToOne(
       const u = cluster.units[0]!;
       const only = cluster.options.get(u)!;
       if (cluster.units.length === 1 && only.length === 1) acceptUnique(u, only[0]!);
-      else contested.push(cluster);
+      else pushContested(contested, cluster.units, cluster.options);
     }
   }
   // Contested clusters last, once the sure matches have shown each processor's usual delay.
@@ -98,6 +100,35 @@ export function matchOneToOne(
       accept(ctx, linkDraft(ctx, [u], [line], named ? 0.7 : 0.55, true, why));
     }
   }
+}
+
+/**
+ * A debit that names no processor, for a negative payout (the processor taking money back). A bank
+ * account is full of unnamed debits, so such a line is linked only when it is the payout's one
+ * candidate and no other payout of the amount wants it; contested clusters leave it out.
+ */
+const unnamedDebit = (line: BankLine, u: PayoutUnit) =>
+  u.value < 0 &&
+  line.processor === undefined &&
+  !line.notPayout &&
+  line.t.amount.minor < 0 &&
+  GENERIC_DEBIT.test(line.t.description);
+
+/** How a bank prints an ACH pull it has no name for (`ACH DEBIT`, `ELECTRONIC WITHDRAWAL`), unlike a bill or card purchase. */
+const GENERIC_DEBIT = /^\s*(ACH|ELECTRONIC|ELEC|EFT)\s+(DEBIT|WITHDRAWAL|WITHDRWL|DR)\b/i;
+
+/** Queues a contested cluster without its unnamed debits (see `unnamedDebit`). */
+function pushContested(
+  contested: Cluster[],
+  units: PayoutUnit[],
+  options: Map<PayoutUnit, BankLine[]>,
+): void {
+  const kept = new Map<PayoutUnit, BankLine[]>();
+  for (const u of units) {
+    const found = options.get(u)!.filter((l) => !unnamedDebit(l, u));
+    if (found.length > 0) kept.set(u, found);
+  }
+  if (kept.size > 0) contested.push({ units: [...kept.keys()], options: kept });
 }
 
 /** Connected groups of payouts that share candidate lines. */

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { reconcile } from '../../../core/match/reconcile';
+import { deposit, payout } from './buildTransaction';
+
+const links = (r: ReturnType<typeof reconcile>) =>
+  r.matches
+    .filter((m) => m.type !== 'payout-rollup' && m.type !== 'duplicate' && m.type !== 'transfer')
+    .map((m) => `${m.type}:${m.members.map((x) => x.id).join('+')}`);
+
+describe('negative payouts debited under no processor name', () => {
+  it('links the only generic ACH debit of the amount in the window, below a named debit', () => {
+    const r = reconcile({
+      transactions: [
+        payout('p1', '2026-03-02', -70488),
+        deposit('w1', '2026-03-04', -70488, 'ELECTRONIC WITHDRAWAL'),
+        payout('p2', '2026-03-10', -1490, 'square'),
+        deposit('w2', '2026-03-11', -1490, 'ACH WITHDRAWAL CCD'),
+        payout('p3', '2026-03-16', -2500),
+        deposit('w3', '2026-03-17', -2500, 'STRIPE DEBIT ST-QQ11WW22EE'),
+      ],
+    });
+    expect(links(r)).toEqual(['refund-debit:p1+w1', 'refund-debit:p2+w2', 'refund-debit:p3+w3']);
+    const confidence = (id: string) => r.matches.find((m) => m.members.some((x) => x.id === id))!.confidence;
+    expect(confidence('w1')).toBeLessThan(confidence('w3'));
+  });
+
+  it('leaves the debit alone when two such debits or two such payouts compete', () => {
+    const r = reconcile({
+      transactions: [
+        payout('p1', '2026-03-02', -2114),
+        deposit('w1', '2026-03-03', -2114, 'ACH DEBIT'),
+        deposit('w2', '2026-03-04', -2114, 'ACH DEBIT'),
+        payout('p2', '2026-03-16', -990),
+        payout('p3', '2026-03-16', -990),
+        deposit('w3', '2026-03-17', -990, 'ACH DEBIT'),
+      ],
+    });
+    expect(links(r)).toEqual([]);
+  });
+
+  it('never takes a card purchase or a bill for a negative payout', () => {
+    const r = reconcile({
+      transactions: [
+        payout('p1', '2026-03-02', -4900),
+        deposit('w1', '2026-03-03', -4900, 'POS PURCHASE OFFICE DEPOT'),
+        payout('p2', '2026-03-09', -5100),
+        deposit('w2', '2026-03-10', -5100, 'COMCAST BUSINESS'),
+      ],
+    });
+    expect(links(r)).toEqual([]);
+  });
+});
