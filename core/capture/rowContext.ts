@@ -6,6 +6,7 @@ export type RowContext = { section: string; dateHeading: string };
 
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'legend', 'summary']);
 const TABLE_PARTS = new Set(['thead', 'tbody', 'tr', 'th', 'td']);
+const CELL_ROLES = new Set(['cell', 'gridcell', 'rowheader', 'columnheader']);
 const HEADING_CLASS = /(?:^|[\s_-])(?:heading|header|title|divider|subheader)(?:$|[\s_-])/i;
 
 /** Section titles and group labels, in document order. */
@@ -17,7 +18,7 @@ export function findHeadings(all: DomNode[]): DomNode[] {
       (HEADING_TAGS.has(n.tag) ||
         n.role === 'heading' ||
         (HEADING_CLASS.test(n.cls) && n.children.length <= 3 && !TABLE_PARTS.has(n.tag)) ||
-        (n.tag === 'tr' && isSubheadingRow(n))),
+        ((n.tag === 'tr' || n.role === 'row') && isSubheadingRow(n))),
   );
 }
 
@@ -25,13 +26,22 @@ export function findHeadings(all: DomNode[]): DomNode[] {
  * A table row that titles the rows below it ("Pending – not yet posted", "Posted"): one cell with
  * text, the first, spanning several columns or a row-group header, and no amount in it.
  */
-function isSubheadingRow(tr: DomNode): boolean {
-  const cells = tr.children.filter((c) => c.tag === 'td' || c.tag === 'th');
+function isSubheadingRow(row: DomNode): boolean {
+  const cellsOf = (r: DomNode) =>
+    r.children.filter((c) => c.tag === 'td' || c.tag === 'th' || CELL_ROLES.has(c.role));
+  const cells = cellsOf(row);
   const first = cells[0];
   if (!first?.text || cells.some((c, i) => i > 0 && c.text !== '')) return false;
-  const span = Number(first.el.getAttribute('colspan') ?? '1');
+  // Not an amount, and not a detail line under a row ("Memo: …", "Ref 9450872301").
+  if (/\d[.,]\d{2}(?!\d)|\d{4,}(?![./-]\d)|^[\p{L}][\p{L} .]{0,20}:/u.test(first.text)) return false;
+  const span = Number(first.el.getAttribute('colspan') ?? first.el.getAttribute('aria-colspan') ?? '1');
   const scope = first.tag === 'th' ? (first.el.getAttribute('scope') ?? '') : '';
-  return (span >= 2 || /^(?:rowgroup|colgroup)$/.test(scope)) && !/\d[.,]\d{2}(?!\d)/.test(first.text);
+  if (span >= 2 || /^(?:rowgroup|colgroup)$/.test(scope)) return true;
+  // The only cell of its row, among rows of several cells.
+  return (
+    cells.length === 1 &&
+    (row.parent?.children.some((r) => r !== row && r.tag === row.tag && cellsOf(r).length >= 3) ?? false)
+  );
 }
 
 /** Labels a container carries for screen readers: `aria-label` on it and its ancestors. */

@@ -293,3 +293,40 @@ describe('a title row above the header row', () => {
     }
   });
 });
+
+describe('section rows without a colspan', () => {
+  it('takes a lone cell among rows of several cells as a section title, in tables and grids', () => {
+    const table = `
+      <table><thead><tr><th>Date</th><th>Description</th><th>Amount</th></tr></thead><tbody>
+        <tr><td>Pending</td></tr>
+        <tr><td>11/20/2026</td><td>GROCER</td><td>-$43.87</td></tr>
+        <tr><td>Posted</td></tr>
+        <tr><td>11/18/2026</td><td>RENT</td><td>-$900.00</td></tr>
+        <tr><td>11/17/2026</td><td>PAYROLL</td><td>$2,000.00</td></tr>
+      </tbody></table>`;
+    const grid = `
+      <div role="grid">
+        <div role="row"><span role="columnheader">Date</span><span role="columnheader">Description</span><span role="columnheader">Amount</span></div>
+        <div role="row"><span role="gridcell" aria-colspan="3">Pending</span></div>
+        <div role="row"><span role="gridcell">11/20/2026</span><span role="gridcell">GROCER</span><span role="gridcell">-$43.87</span></div>
+        <div role="row"><span role="gridcell" aria-colspan="3">Posted</span></div>
+        <div role="row"><span role="gridcell">11/18/2026</span><span role="gridcell">RENT</span><span role="gridcell">-$900.00</span></div>
+        <div role="row"><span role="gridcell">11/17/2026</span><span role="gridcell">PAYROLL</span><span role="gridcell">$2,000.00</span></div>
+      </div>`;
+    for (const body of [table, grid]) {
+      expect(rows(body).map((r) => r.status)).toEqual(['pending', 'posted', 'posted']);
+    }
+  });
+
+  it('does not take a detail line under a row as a section title', () => {
+    const body = `
+      <table><thead><tr><th>Date</th><th>Description</th><th>Amount</th></tr></thead><tbody>
+        <tr><td>11/20/2026</td><td>ACH DEBIT UTILITY</td><td>-$90.00</td></tr>
+        <tr><td colspan="3">Memo: recurring payment, pending review</td></tr>
+        <tr><td>11/19/2026</td><td>RENT</td><td>-$900.00</td></tr>
+        <tr><td>Scheduled transfer ID 9450872301</td></tr>
+        <tr><td>11/18/2026</td><td>PAYROLL</td><td>$2,000.00</td></tr>
+      </tbody></table>`;
+    expect(rows(body).map((r) => r.status)).toEqual(['posted', 'posted', 'posted']);
+  });
+});
