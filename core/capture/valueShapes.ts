@@ -88,7 +88,7 @@ export const NOT_TRANSACTIONS_HEADING = wordsIn(
 
 /** Lines inside a transaction table that are not transactions. */
 export const NOT_A_TRANSACTION_ROW =
-  /^(?:(?:beginning|opening|starting|ending|closing|current|available|previous|new|total|daily|ledger)\s+(?:balance|total)|totals?(?=\s*(?::|$|\d|[-$€£(]|for\b))|sub-?totals?|saldo(?:\s+\w+)?|(?:alter|neuer|aktueller|letzter)\s+kontostand|kontostand|(?:ancien|nouveau)\s+solde|statement balance|beginsaldo|eindsaldo|anfangssaldo|endsaldo|solde(?:\s+\w+)?|balance (?:brought |carried )?forward|brought forward|carried forward|no (?:more )?transactions|keine umsätze)\b/i;
+  /^(?:(?:beginning|opening|starting|ending|closing|current|available|previous|new|total|daily|ledger)\s+(?:balance|total)|(?:previous|prior|last|start|starting|final|statement|closing|opening)(?:\s+(?:statement|closing|opening|period))*\s+balance|balance\s+(?:as\s+)?(?:of|on|at|per)\b|totals?(?=\s*(?::|$|\d|[-$€£(]|for\b))|sub-?totals?|saldo(?:\s+\w+)?|(?:alter|neuer|aktueller|letzter)\s+kontostand|kontostand|(?:ancien|nouveau)\s+solde|statement balance|beginsaldo|eindsaldo|anfangssaldo|endsaldo|solde(?:\s+\w+)?|balance (?:brought |carried )?forward|brought forward|carried forward|no (?:more )?transactions|keine umsätze)\b/i;
 
 export const NEGATIVE_CLASS =
   /(?:^|[\s_-])(?:neg|negative|debit|debits|minus|outflow|outgoing|withdrawal|expense|decrease|red|danger|loss|money-?out)(?:$|[\s_-])/i;

@@ -130,6 +130,9 @@ describe('pending sub-heading rows and footer balances', () => {
           <tr><td>11/19/2026</td><td>RENT</td><td>-$900.00</td></tr>
           <tr><td>11/01/2026</td><td>Opening balance</td><td>$2,900.00</td></tr>
           <tr><td>11/01/2026</td><td>Alter Kontostand</td><td>$2,900.00</td></tr>
+          <tr><td>11/01/2026</td><td>Previous statement balance</td><td>$2,900.00</td></tr>
+          <tr><td>11/01/2026</td><td>Balance as of 11/01/2026</td><td>$2,900.00</td></tr>
+          <tr><td>11/01/2026</td><td>Solde au 01/11/2026</td><td>$2,900.00</td></tr>
         </tbody>
       </table>`;
     expect(rows(body).map((r) => r.minor)).toEqual([-90000]);
