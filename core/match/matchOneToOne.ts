@@ -1,4 +1,5 @@
 import { type BankLine, compatible, firstOnOrAfter, lineTaken } from './bankLine';
+import { daysApart } from './dayNumber';
 import { linkDraft } from './linkDraft';
 import { accept, isRejected, type MatchContext, recordLag, typicalLag } from './matchContext';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
@@ -7,7 +8,12 @@ import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from 
 const MAX_ASSIGNMENTS = 20_000;
 
 /** Payouts of one amount and the lines that could be theirs, linked through shared candidates. */
-type Cluster = { units: PayoutUnit[]; options: Map<PayoutUnit, BankLine[]> };
+type Cluster = {
+  units: PayoutUnit[];
+  options: Map<PayoutUnit, BankLine[]>;
+  /** Paired with the unnamed lines in view, but only the pairs with a named line are kept (the named pass). */
+  namedLinksOnly?: boolean;
+};
 
 /**
  * Pass 3. A payout and a bank line of the same currency and amount, the line dated within the
@@ -31,7 +37,8 @@ export function matchOneToOne(
   const index = new Map<number, BankLine[]>();
   for (const line of lines) {
     if (lineTaken(ctx.claimed, line) || line.t.amount.minor === 0) continue;
-    if (line.processor === undefined && (namedOnly || line.notPayout)) continue;
+    // The named pass sees unnamed lines too, so that date order among same-amount payouts is kept.
+    if (line.processor === undefined && line.notPayout) continue;
     const key = line.t.amount.minor;
     const list = index.get(key);
     if (list) list.push(line);
@@ -70,7 +77,7 @@ export function matchOneToOne(
     // Most amounts belong to one payout: no cluster search for them.
     if (group.length === 1) {
       const u = group[0]!;
-      const found = candidates(u);
+      const found = namedOnly ? candidates(u).filter(isNamed) : candidates(u);
       if (found.length === 1) acceptUnique(u, found[0]!);
       else if (found.length > 1) pushContested(contested, [u], new Map([[u, found]]));
       continue;
@@ -82,6 +89,20 @@ export function matchOneToOne(
     }
     for (const cluster of splitClusters(options)) {
       const u = cluster.units[0]!;
+      if (namedOnly) {
+        const unnamed = [...cluster.options.values()].some((found) => !found.every(isNamed));
+        if (cluster.units.length > 1 && unnamed) {
+          // Same-amount payouts that could also take unnamed lines: pair them all by date order now,
+          // keep the named pairs, and leave the unnamed lines to the next pass.
+          pushContested(contested, cluster.units, cluster.options, true);
+          continue;
+        }
+        const named = new Map(cluster.units.map((x) => [x, cluster.options.get(x)!.filter(isNamed)]));
+        const only = named.get(u)!;
+        if (cluster.units.length === 1 && only.length === 1) acceptUnique(u, only[0]!);
+        else if (cluster.units.length > 1 || only.length > 1) pushContested(contested, cluster.units, named);
+        continue;
+      }
       const only = cluster.options.get(u)!;
       if (cluster.units.length === 1 && only.length === 1) acceptUnique(u, only[0]!);
       else pushContested(contested, cluster.units, cluster.options);
@@ -91,6 +112,7 @@ export function matchOneToOne(
   for (const cluster of contested) {
     const lineCount = new Set([...cluster.options.values()].flat()).size;
     for (const [u, line] of assign(cluster, ctx)) {
+      if (cluster.namedLinksOnly && !isNamed(line)) continue;
       const named = line.processor === u.processor;
       const usual = typicalLag(ctx, u.processor);
       const why =
@@ -122,14 +144,17 @@ function pushContested(
   contested: Cluster[],
   units: PayoutUnit[],
   options: Map<PayoutUnit, BankLine[]>,
+  namedLinksOnly = false,
 ): void {
   const kept = new Map<PayoutUnit, BankLine[]>();
   for (const u of units) {
     const found = options.get(u)!.filter((l) => !unnamedDebit(l, u));
     if (found.length > 0) kept.set(u, found);
   }
-  if (kept.size > 0) contested.push({ units: [...kept.keys()], options: kept });
+  if (kept.size > 0) contested.push({ units: [...kept.keys()], options: kept, namedLinksOnly });
 }
+
+const isNamed = (line: BankLine) => line.processor !== undefined;
 
 /** Connected groups of payouts that share candidate lines. */
 function splitClusters(options: Map<PayoutUnit, BankLine[]>): Cluster[] {
@@ -165,8 +190,12 @@ function splitClusters(options: Map<PayoutUnit, BankLine[]>): Cluster[] {
   return clusters;
 }
 
-/** Score of an assignment, compared left to right: more pairs, more named lines, closer to usual delays, fewer crossings. */
-type Score = [number, number, number, number];
+/**
+ * Score of an assignment, compared left to right: more pairs, more lines whose text dates the payout
+ * (`DESC DATE:YYMMDD`), fewer pairs out of date order among one processor's payouts, more named lines,
+ * closer to usual delays.
+ */
+type Score = [number, number, number, number, number];
 
 const better = (a: Score, b: Score) => {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
@@ -182,7 +211,7 @@ function assign(cluster: Cluster, ctx: MatchContext): Array<[PayoutUnit, BankLin
     const pairs: Array<[PayoutUnit, BankLine]> = [];
     for (const u of units) {
       const free = options.get(u)!.filter((l) => !taken.has(l));
-      const line = free.find((l) => l.processor === u.processor) ?? free[0];
+      const line = free.find((l) => hintsDate(l, u.date)) ?? free[0];
       if (!line) continue;
       taken.add(line);
       pairs.push([u, line]);
@@ -199,17 +228,19 @@ function assign(cluster: Cluster, ctx: MatchContext): Array<[PayoutUnit, BankLin
   let best: { score: Score; pairs: Array<[PayoutUnit, BankLine]> } | undefined;
   const chosen: Array<[PayoutUnit, BankLine]> = [];
   const taken = new Set<BankLine>();
-  const search = (i: number, named: number, cost: number) => {
+  const hints = new Map(units.map((u) => [u, options.get(u)!.map((l) => (hintsDate(l, u.date) ? 1 : 0))]));
+  const search = (i: number, named: number, cost: number, hinted: number) => {
     if (i === units.length) {
       let crossings = 0;
       for (let a = 0; a < chosen.length; a++) {
         for (let b = a + 1; b < chosen.length; b++) {
           const [ua, la] = chosen[a]!;
           const [ub, lb] = chosen[b]!;
+          if (ua.processor !== ub.processor || ua.date === ub.date) continue;
           if (byUnitDate(ua, ub) * (la.ordinal - lb.ordinal) < 0) crossings++;
         }
       }
-      const score: Score = [chosen.length, named, -cost, -crossings];
+      const score: Score = [chosen.length, hinted, -crossings, named, -cost];
       if (!best || better(score, best.score)) best = { score, pairs: [...chosen] };
       return;
     }
@@ -219,12 +250,40 @@ function assign(cluster: Cluster, ctx: MatchContext): Array<[PayoutUnit, BankLin
       if (taken.has(line)) return;
       taken.add(line);
       chosen.push([u, line]);
-      search(i + 1, named + (line.processor === u.processor ? 1 : 0), cost + costs.get(u)![k]!);
+      search(
+        i + 1,
+        named + (line.processor === u.processor ? 1 : 0),
+        cost + costs.get(u)![k]!,
+        hinted + hints.get(u)![k]!,
+      );
       chosen.pop();
       taken.delete(line);
     });
-    search(i + 1, named, cost);
+    search(i + 1, named, cost, hinted);
   };
-  search(0, 0, 0);
+  search(0, 0, 0, 0);
   return best!.pairs;
+}
+
+/** `DESC DATE:251216`, or a bare `251216` a bank prints after the originator's name: the payout's own date. */
+const DATE_HINT = /(?:DESC DATE:\s*|(?<![\w:#-]))(\d{2})(\d{2})(\d{2})(?![\w-])/gi;
+const hintCache = new WeakMap<BankLine, string[]>();
+
+/** Whether the line's text carries `date` (YYMMDD) as a date a few days before it posted. */
+function hintsDate(line: BankLine, date: string): boolean {
+  let found = hintCache.get(line);
+  if (found === undefined) {
+    found = [];
+    const text = line.t.memo ? `${line.t.description} ${line.t.memo}` : line.t.description;
+    for (const m of text.matchAll(DATE_HINT)) {
+      const iso = `20${m[1]}-${m[2]}-${m[3]}`;
+      const month = Number(m[2]);
+      const day = Number(m[3]);
+      if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+      const before = daysApart(iso, line.t.date);
+      if (before >= 0 && before <= 14) found.push(iso);
+    }
+    hintCache.set(line, found);
+  }
+  return found.includes(date);
 }

@@ -50,3 +50,35 @@ describe('negative payouts debited under no processor name', () => {
     expect(links(r)).toEqual([]);
   });
 });
+
+describe('same-amount payouts keep date order', () => {
+  it('does not give the named line to the later payout when the earlier one fits it', () => {
+    const r = reconcile({
+      transactions: [
+        payout('p1', '2025-07-01', 2786),
+        payout('p2', '2025-07-02', 2786),
+        deposit('d1', '2025-07-03', 2786, 'ELECTRONIC DEPOSIT'),
+        deposit('d2', '2025-07-07', 2786, 'STRIPE TRANSFER ST-V27V6XD1JT6E'),
+      ],
+    });
+    expect(links(r)).toEqual(['payout-deposit:p1+d1', 'payout-deposit:p2+d2']);
+  });
+
+  it('pairs by the date the bank text gives for the payout (DESC DATE)', () => {
+    const named = (date: string) =>
+      `ORIG CO NAME:STRIPE ORIG ID:1800948598 DESC DATE:${date} CO ENTRY DESCR:TRANSFER SEC:CCD EED:251223`;
+    const r = reconcile({
+      transactions: [
+        payout('p1', '2025-12-16', 2786),
+        payout('p2', '2025-12-17', 2786),
+        deposit('d1', '2025-12-23', 2786, 'ACH DEPOSIT', {
+          origin: { file: 'b.csv', row: 1, capturedAt: '' },
+        }),
+        deposit('d2', '2025-12-23', 2786, named('251216'), {
+          origin: { file: 'b.csv', row: 2, capturedAt: '' },
+        }),
+      ],
+    });
+    expect(links(r)).toEqual(['payout-deposit:p1+d2', 'payout-deposit:p2+d1']);
+  });
+});
