@@ -19,7 +19,7 @@ async function ledgerbridge(...args: string[]): Promise<{ code: number; stdout: 
 
 describe('ledgerbridge import', () => {
   it('prints the JSON array of an OFX file’s transactions', async () => {
-    const { code, stdout, stderr } = await ledgerbridge('import', '../shared/corpus/ofx/checking.ofx');
+    const { code, stdout, stderr } = await ledgerbridge('import', 'test/fixtures/corpus/ofx/checking.ofx');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const rows = JSON.parse(stdout) as unknown[];
@@ -35,7 +35,7 @@ describe('ledgerbridge import', () => {
       ['2011-04-07', '-25.00', 'USD', 'posted', '0000488', 'RETURNED CHECK FEE, CHECK # 319'],
     ]);
     expect((rows[0] as TransactionJson).origin).toMatchObject({
-      file: '../shared/corpus/ofx/checking.ofx',
+      file: 'test/fixtures/corpus/ofx/checking.ofx',
       row: 1,
       element: 'STMTTRN',
     });
@@ -44,9 +44,9 @@ describe('ledgerbridge import', () => {
   it('merges files: the same file twice adds nothing, other files add theirs', async () => {
     const { code, stdout } = await ledgerbridge(
       'import',
-      '../shared/corpus/processor/paypal-activity.csv',
-      '../shared/corpus/processor/paypal-activity.csv',
-      '../shared/corpus/camt053/camt053.v3.xml',
+      'test/fixtures/corpus/processor/paypal-activity.csv',
+      'test/fixtures/corpus/processor/paypal-activity.csv',
+      'test/fixtures/corpus/camt053/camt053.v3.xml',
     );
     expect(code).toBe(0);
     const rows = JSON.parse(stdout) as TransactionJson[];
@@ -86,19 +86,19 @@ describe('ledgerbridge import', () => {
       ['2026-11-25', '-7.80', 'EUR', 'Compte ••4411'],
       ['2026-11-26', '-12.00', 'EUR', 'Compte ••4411'],
     ]);
-    const warned = await ledgerbridge('import', '../shared/corpus/ofx-fail/empty_balance.ofx');
+    const warned = await ledgerbridge('import', 'test/fixtures/corpus/ofx-fail/empty_balance.ofx');
     expect(warned.code).toBe(0);
     expect(warned.stderr).toContain(
-      'ledgerbridge import: warning: ../shared/corpus/ofx-fail/empty_balance.ofx, line 37, element <LEDGERBAL>:',
+      'ledgerbridge import: warning: test/fixtures/corpus/ofx-fail/empty_balance.ofx, line 37, element <LEDGERBAL>:',
     );
   });
 
   it('fails with the file and the line or element when a file cannot be read', async () => {
-    const refused = await ledgerbridge('import', '../shared/corpus/camt053/camt053.v2.wrong.xml');
+    const refused = await ledgerbridge('import', 'test/fixtures/corpus/camt053/camt053.v2.wrong.xml');
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toBe(
-      'ledgerbridge import: ../shared/corpus/camt053/camt053.v2.wrong.xml, line 3, element <BkToCstmrStmt>: <BkToCstmrStmt> holds no <Stmt>: the file has a group header but no statement to import\n',
+      'ledgerbridge import: test/fixtures/corpus/camt053/camt053.v2.wrong.xml, line 3, element <BkToCstmrStmt>: <BkToCstmrStmt> holds no <Stmt>: the file has a group header but no statement to import\n',
     );
     const missing = await ledgerbridge('import', 'no-such-file.ofx');
     expect(missing.code).toBe(1);

@@ -5,8 +5,11 @@ import { importFile } from '../../../core/formats/importFile';
 import type { ImportOptions, ImportOutcome } from '../../../core/formats/importTypes';
 import type { Transaction } from '../../../core/model/transaction';
 
-/** The shared conformance corpus, next to the repository (`../shared/corpus`). */
-export const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
+/**
+ * The conformance corpus: a copy of `../shared/corpus` kept in the repository so a clean clone
+ * tests offline; corpusCopy.test.ts checks the copy still equals the shared one where it exists.
+ */
+export const CORPUS = fileURLToPath(new URL('../../fixtures/corpus/', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/files/', import.meta.url));
 
 export const CAPTURED_AT = '2026-11-23T09:00:00.000Z';
