@@ -8,7 +8,7 @@ import { findRowGroups, measureShapes, type PageShapes, type RowGroup } from './
 import type { PortalKind } from './inferKind';
 import { matchesUrl } from './matchesUrl';
 import { findAccount, type PageSettings, pageSettings } from './pageSettings';
-import { type ReadResult, readRows, type SkippedRow } from './readRows';
+import { PENDING_CLASS, type ReadResult, readRows, type SkippedRow } from './readRows';
 import { type Cell, columnHeaders, layoutOf, rowCells } from './rowCells';
 import { containerLabels, findHeadings, type RowContext, rowContexts } from './rowContext';
 import { looksLikeDate, NOT_TRANSACTIONS_HEADING } from './valueShapes';
@@ -59,6 +59,15 @@ function readGroup(
   const headers = columnHeaders(rows[0]!, layout);
   const isDate = (t: string) => looksLikeDate(t, page.asOf);
   const contexts = rowContexts(rows, container, page.headings, page.shapes.dateNodes, isDate);
+  // A block of rows between a row and the list holding them, classed pending, holds pending rows.
+  rows.forEach((row, i) => {
+    for (let a = row.parent; a && a !== container; a = a.parent) {
+      if (a.cls !== '' && PENDING_CLASS.test(a.cls)) {
+        contexts[i]!.pendingBlock = true;
+        break;
+      }
+    }
+  });
   const labels = containerLabels(container);
   const skipped: SkippedRow[] = [];
   const kept: number[] = [];

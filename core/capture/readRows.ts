@@ -59,7 +59,8 @@ const ROW_ID_ATTRS = ['data-href', 'data-id', 'data-transaction-id', 'data-objec
 /** Time zones and weekend processing put a posted date a day or two past the as-of date. */
 const FUTURE_SLACK_DAYS = 3;
 const PAYPAL_ID = /\/([0-9A-Z]{17})(?:[/?#]|$)/;
-const PENDING_CLASS = /(?:^|[\s_-])(?:pending|processing|authori[sz]ed)(?:$|[\s_-])/i;
+export const PENDING_CLASS =
+  /(?:^|[\s_-])(?:pending|processing|authori[sz]ed|vorgemerkt|ausstehend|en-attente|pendiente)(?:$|[\s_-])/i;
 const CODE_IN_HEADER = /\b([A-Z]{3})\b/;
 
 /** A value the column's convention cannot read ("€85,00" among dollars) is read on its own. */
@@ -266,7 +267,8 @@ export function readRows(
     const pending =
       PENDING_WORDS.test(statusText) ||
       someNode(row, (n) => n.cls !== '' && PENDING_CLASS.test(n.cls)) ||
-      PENDING_WORDS.test(context.section);
+      PENDING_WORDS.test(context.section) ||
+      context.pendingBlock === true;
     const status: TransactionStatus = pending ? 'pending' : 'posted';
 
     // Currency: the amount's own mark, a currency column, the column header, then the page.

@@ -2,7 +2,12 @@ import type { DomNode } from './domTree';
 import { PENDING_WORDS } from './valueShapes';
 
 /** What the page says above a row: the section it is in and the date heading it falls under. */
-export type RowContext = { section: string; dateHeading: string };
+export type RowContext = {
+  section: string;
+  dateHeading: string;
+  /** The row sits in a block whose class says pending (`<tbody class="pending">`). */
+  pendingBlock?: boolean;
+};
 
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'legend', 'summary']);
 const TABLE_PARTS = new Set(['thead', 'tbody', 'tr', 'th', 'td']);

@@ -333,3 +333,33 @@ describe('section rows without a colspan', () => {
     expect(rows(body).map((r) => r.status)).toEqual(['posted', 'posted', 'posted']);
   });
 });
+
+describe('pending blocks marked by class only', () => {
+  it('reads rows in a block classed pending as pending', () => {
+    const table = `
+      <table><thead><tr><th>Date</th><th>Description</th><th>Amount</th></tr></thead>
+        <tbody class="txns pending"><tr><td>11/20/2026</td><td>GROCER</td><td>-$43.87</td></tr></tbody>
+        <tbody class="txns posted">
+          <tr><td>11/18/2026</td><td>RENT</td><td>-$900.00</td></tr>
+          <tr><td>11/17/2026</td><td>PAYROLL</td><td>$2,000.00</td></tr>
+        </tbody></table>`;
+    const cards = `
+      <div class="feed">
+        <div class="group group--pending"><div class="txn"><span class="d">Nov 20, 2026</span><span class="n">Grocer</span><span class="a">-$43.87</span></div></div>
+        <div class="group group--posted">
+          <div class="txn"><span class="d">Nov 18, 2026</span><span class="n">Rent</span><span class="a">-$900.00</span></div>
+          <div class="txn"><span class="d">Nov 17, 2026</span><span class="n">Payroll</span><span class="a">$2,000.00</span></div>
+        </div>
+      </div>`;
+    for (const body of [table, cards]) {
+      expect(rows(body).map((r) => r.status)).toEqual(['pending', 'posted', 'posted']);
+    }
+  });
+
+  it('does not read every row as pending when the page itself carries a pending class', () => {
+    const body = `<div class="app has-pending-alerts"><table><thead><tr><th>Date</th><th>Description</th><th>Amount</th></tr></thead><tbody>
+      <tr><td>11/18/2026</td><td>RENT</td><td>-$900.00</td></tr>
+      <tr><td>11/17/2026</td><td>PAYROLL</td><td>$2,000.00</td></tr></tbody></table></div>`;
+    expect(rows(body).map((r) => r.status)).toEqual(['posted', 'posted']);
+  });
+});
