@@ -133,7 +133,11 @@ function linkWithDifference(
   });
 }
 
-/** Open payouts and open lines that may be theirs, within the window and close in amount: unique both ways only. */
+/**
+ * Open payouts and open lines that may be theirs, within the window and close in amount: unique both
+ * ways only, and only lines naming the payout's processor (an unnamed, customer or counter deposit
+ * near a payout's amount is a coincidence), for a payout with no open line of its exact amount.
+ */
 function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext): void {
   const open = lines.filter(
     (l) =>
@@ -144,6 +148,7 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
   for (const unit of [...units].sort(byUnitDate)) {
     if (unitTaken(ctx.claimed, unit)) continue;
     const found: BankLine[] = [];
+    let exact = false;
     for (
       let i = firstOnOrAfter(open, unit.date), scanned = 0;
       i < open.length && open[i]!.t.date <= unit.end && scanned < MAX_SCAN;
@@ -151,22 +156,23 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
     ) {
       const line = open[i]!;
       if (!compatible(line, unit) || line.t.amount.currency !== unit.currency) continue;
+      if (line.t.amount.minor === unit.value) exact = true;
+      if (line.processor !== unit.processor) continue;
       if (Math.sign(line.t.amount.minor) !== Math.sign(unit.value)) continue;
       if (!closeEnough(unit.value, line.t.amount.minor)) continue;
       found.push(line);
       rivals.set(line, (rivals.get(line) ?? 0) + 1);
     }
-    if (found.length > 0) options.set(unit, found);
+    if (found.length > 0 && !exact) options.set(unit, found);
   }
   for (const [unit, found] of options) {
     const line = found[0]!;
     if (found.length !== 1 || rivals.get(line) !== 1) continue;
-    const named = line.processor === unit.processor;
     linkWithDifference(
       unit,
       line,
-      named ? 0.5 : 0.35,
-      `the only ${named ? `${unit.processor} ` : ''}deposit close to the payout's amount in its window, and the only payout near it`,
+      0.5,
+      `the only ${unit.processor} deposit close to the payout's amount in its window, and the only payout near it`,
       ctx,
     );
   }

@@ -82,3 +82,31 @@ describe('same-amount payouts keep date order', () => {
     expect(links(r)).toEqual(['payout-deposit:p1+d2', 'payout-deposit:p2+d1']);
   });
 });
+
+describe('links despite an amount difference', () => {
+  it('never takes a branch, counter or customer deposit near the amount', () => {
+    const r = reconcile({
+      transactions: [
+        payout('p1', '2026-03-02', 67910),
+        deposit('d1', '2026-03-03', 65182, 'DEPOSIT ID NUMBER 087146'),
+        payout('p2', '2026-03-09', 40000, 'square'),
+        deposit('d2', '2026-03-10', 39500, 'HARBOR DENTAL GROUP DES:PAYMENT ID:INV9577 CCD'),
+        payout('p3', '2026-03-16', 30000),
+        deposit('d3', '2026-03-17', 29800, 'ACH CREDIT CCD'),
+      ],
+    });
+    expect(links(r)).toEqual([]);
+    expect(r.discrepancies.filter((d) => d.type === 'amount-difference')).toEqual([]);
+  });
+
+  it('keeps one for a line naming the processor when no line has the exact amount', () => {
+    const r = reconcile({
+      transactions: [
+        payout('p1', '2026-03-02', 67910),
+        deposit('d1', '2026-03-03', 67410, 'STRIPE TRANSFER ST-AB12CD34EF'),
+      ],
+    });
+    expect(links(r)).toEqual(['payout-deposit:p1+d1']);
+    expect(r.discrepancies.map((d) => d.type)).toEqual(['amount-difference']);
+  });
+});
