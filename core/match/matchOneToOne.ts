@@ -3,6 +3,7 @@ import { daysApart } from './dayNumber';
 import { linkDraft } from './linkDraft';
 import { accept, isRejected, type MatchContext, recordLag, typicalLag } from './matchContext';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
+import { subsetSums } from './subsetSums';
 
 /** Beyond this many possible assignments a cluster of equal amounts is paired greedily instead. */
 const MAX_ASSIGNMENTS = 20_000;
@@ -109,9 +110,12 @@ export function matchOneToOne(
     }
   }
   // Contested clusters last, once the sure matches have shown each processor's usual delay.
+  const combinable = combinableLines(units, ctx);
   for (const cluster of contested) {
     const lineCount = new Set([...cluster.options.values()].flat()).size;
-    for (const [u, line] of assign(cluster, ctx)) {
+    // More lines than payouts: a line other open payouts add up to is better left to them.
+    const joins = lineCount > cluster.units.length ? combinable : () => false;
+    for (const [u, line] of assign(cluster, ctx, joins)) {
       if (cluster.namedLinksOnly && !isNamed(line)) continue;
       const named = line.processor === u.processor;
       const usual = typicalLag(ctx, u.processor);
@@ -156,6 +160,50 @@ function pushContested(
 
 const isNamed = (line: BankLine) => line.processor !== undefined;
 
+/** How many open payouts a combined deposit is looked for among, nearest first, and of how many at most. */
+const MAX_COMBINED_CANDIDATES = 24;
+const MAX_COMBINED = 4;
+
+/**
+ * Whether other open payouts of a payout's processor, each with the line in its window, add up to
+ * the line to the cent: then the line may be their combined deposit, and giving it to this payout
+ * would leave them all without one. Open payouts are gathered once per pass, on first use.
+ */
+function combinableLines(units: readonly PayoutUnit[], ctx: MatchContext) {
+  let pools: Map<string, PayoutUnit[]> | undefined;
+  const memo = new Map<string, boolean>();
+  return (line: BankLine, u: PayoutUnit): boolean => {
+    if (!pools) {
+      pools = new Map();
+      for (const x of [...units].sort(byUnitDate)) {
+        if (unitTaken(ctx.claimed, x)) continue;
+        const key = `${x.processor}|${x.currency}`;
+        const list = pools.get(key);
+        if (list) list.push(x);
+        else pools.set(key, [x]);
+      }
+    }
+    const memoKey = `${line.ordinal}|${u.processor}`;
+    const known = memo.get(memoKey);
+    if (known !== undefined) return known;
+    const pool = pools.get(`${u.processor}|${u.currency}`) ?? [];
+    const target = line.t.amount.minor;
+    const values: number[] = [];
+    let i = pool.length - 1;
+    while (i >= 0 && pool[i]!.date > line.t.date) i--;
+    for (; i >= 0 && values.length < MAX_COMBINED_CANDIDATES; i--) {
+      const x = pool[i]!;
+      if (daysApart(x.date, line.t.date) > 31) break;
+      if (x.end < line.t.date || unitTaken(ctx.claimed, x) || x.value === target) continue;
+      if (Math.sign(x.value) !== Math.sign(target) || Math.abs(x.value) > Math.abs(target)) continue;
+      values.push(x.value);
+    }
+    const found = subsetSums(values, target, { maxSize: MAX_COMBINED, limit: 1 }).length > 0;
+    memo.set(memoKey, found);
+    return found;
+  };
+}
+
 /** Connected groups of payouts that share candidate lines. */
 function splitClusters(options: Map<PayoutUnit, BankLine[]>): Cluster[] {
   const byLine = new Map<BankLine, PayoutUnit[]>();
@@ -195,7 +243,7 @@ function splitClusters(options: Map<PayoutUnit, BankLine[]>): Cluster[] {
  * (`DESC DATE:YYMMDD`), fewer pairs out of date order among one processor's payouts, more named lines,
  * closer to usual delays.
  */
-type Score = [number, number, number, number, number];
+type Score = [number, number, number, number, number, number];
 
 const better = (a: Score, b: Score) => {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
@@ -203,7 +251,11 @@ const better = (a: Score, b: Score) => {
 };
 
 /** Pairs a contested cluster: exhaustively when small, else first paid takes the first line. */
-function assign(cluster: Cluster, ctx: MatchContext): Array<[PayoutUnit, BankLine]> {
+function assign(
+  cluster: Cluster,
+  ctx: MatchContext,
+  joins: (line: BankLine, u: PayoutUnit) => boolean,
+): Array<[PayoutUnit, BankLine]> {
   const { units, options } = cluster;
   const size = units.reduce((n, u) => n * (options.get(u)!.length + 1), 1);
   if (size > MAX_ASSIGNMENTS) {
@@ -229,7 +281,8 @@ function assign(cluster: Cluster, ctx: MatchContext): Array<[PayoutUnit, BankLin
   const chosen: Array<[PayoutUnit, BankLine]> = [];
   const taken = new Set<BankLine>();
   const hints = new Map(units.map((u) => [u, options.get(u)!.map((l) => (hintsDate(l, u.date) ? 1 : 0))]));
-  const search = (i: number, named: number, cost: number, hinted: number) => {
+  const joined = new Map(units.map((u) => [u, options.get(u)!.map((l) => (joins(l, u) ? 1 : 0))]));
+  const search = (i: number, named: number, cost: number, hinted: number, combined: number) => {
     if (i === units.length) {
       let crossings = 0;
       for (let a = 0; a < chosen.length; a++) {
@@ -240,7 +293,7 @@ function assign(cluster: Cluster, ctx: MatchContext): Array<[PayoutUnit, BankLin
           if (byUnitDate(ua, ub) * (la.ordinal - lb.ordinal) < 0) crossings++;
         }
       }
-      const score: Score = [chosen.length, hinted, -crossings, named, -cost];
+      const score: Score = [chosen.length, hinted, -combined, -crossings, named, -cost];
       if (!best || better(score, best.score)) best = { score, pairs: [...chosen] };
       return;
     }
@@ -255,13 +308,14 @@ function assign(cluster: Cluster, ctx: MatchContext): Array<[PayoutUnit, BankLin
         named + (line.processor === u.processor ? 1 : 0),
         cost + costs.get(u)![k]!,
         hinted + hints.get(u)![k]!,
+        combined + joined.get(u)![k]!,
       );
       chosen.pop();
       taken.delete(line);
     });
-    search(i + 1, named, cost, hinted);
+    search(i + 1, named, cost, hinted, combined);
   };
-  search(0, 0, 0, 0);
+  search(0, 0, 0, 0, 0);
   return best!.pairs;
 }
 

@@ -110,3 +110,19 @@ describe('links despite an amount difference', () => {
     expect(r.discrepancies.map((d) => d.type)).toEqual(['amount-difference']);
   });
 });
+
+describe('combined deposits', () => {
+  it('leaves a deposit that other open payouts add up to for them, giving the single payout its later one', () => {
+    const r = reconcile({
+      transactions: [
+        payout('a', '2026-02-20', 14311),
+        payout('b', '2026-02-23', 4728),
+        payout('c', '2026-02-25', 19039),
+        deposit('d1', '2026-02-26', 19039, 'STRIPE TRANSFER ST-AAAA1111'),
+        deposit('d2', '2026-03-03', 19039, 'STRIPE TRANSFER ST-BBBB2222'),
+      ],
+    });
+    expect(links(r).sort()).toEqual(['many-to-one:a+b+d1', 'payout-deposit:c+d2']);
+    expect(r.unmatched).toEqual([]);
+  });
+});
