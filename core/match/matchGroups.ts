@@ -10,6 +10,8 @@ const MAX_CANDIDATES = 24;
 /** How far a search may scan past ineligible lines before giving up, so a crowded day stays cheap. */
 const MAX_SCAN = 400;
 const MAX_GROUP = 4;
+/** Solutions looked for per deposit: enough to see past ones that only swap equal payouts. */
+const MAX_SOLUTIONS = 6;
 
 const sameSign = (a: number, b: number) => (a > 0 && b > 0) || (a < 0 && b < 0);
 
@@ -58,7 +60,7 @@ function manyToOne(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
       if (line.processor !== undefined && u.processor !== line.processor) continue;
       found.push(u);
     }
-    const solutions: PayoutUnit[][] = [];
+    let solutions: PayoutUnit[][] = [];
     for (const group of groupBy(found, (u) => u.processor).values()) {
       if (group.length < 2) continue;
       const keep = (ix: number[]) =>
@@ -66,12 +68,13 @@ function manyToOne(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
       for (const ix of subsetSums(
         group.map((u) => u.value),
         target,
-        { maxSize: MAX_GROUP, limit: 2, keep },
+        { maxSize: MAX_GROUP, limit: MAX_SOLUTIONS, keep },
       )) {
         solutions.push(ix.map((i) => group[i]!));
       }
     }
     if (solutions.length === 0) continue;
+    solutions = firstPaidFirst(solutions, found, line, ctx);
     const unique = solutions.length === 1;
     const chosen = unique ? solutions[0]! : nearest(solutions, (u) => daysApart(u.date, line.t.date));
     const named = line.processor !== undefined;
@@ -135,6 +138,38 @@ function oneToMany(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
       ),
     );
   }
+}
+
+/**
+ * Solutions that differ only in which of several equal payouts they use are one combination: it takes
+ * the earliest payouts of each amount (first paid, first deposited), leaving later ones for later deposits.
+ */
+function firstPaidFirst(
+  solutions: PayoutUnit[][],
+  found: readonly PayoutUnit[],
+  line: BankLine,
+  ctx: MatchContext,
+): PayoutUnit[][] {
+  const keyOf = (s: PayoutUnit[]) =>
+    `${s[0]!.processor}|${s
+      .map((u) => u.value)
+      .sort((a, b) => a - b)
+      .join(',')}`;
+  const keys = new Set(solutions.map(keyOf));
+  if (keys.size !== 1 || solutions.length === 1) return solutions.slice(0, 2);
+  const first = solutions[0]!;
+  const earliest = found.filter((u) => u.processor === first[0]!.processor).sort(byUnitDate);
+  const chosen: PayoutUnit[] = [];
+  const need = new Map<number, number>();
+  for (const u of first) need.set(u.value, (need.get(u.value) ?? 0) + 1);
+  for (const u of earliest) {
+    const n = need.get(u.value) ?? 0;
+    if (n === 0) continue;
+    chosen.push(u);
+    need.set(u.value, n - 1);
+  }
+  if (isRejected(ctx, 'many-to-one', () => [...chosen.flatMap(unitMemberIds), line.t.id])) return [first];
+  return [chosen];
 }
 
 /** The solution with the smallest total distance, then the fewest members; the search order breaks ties. */

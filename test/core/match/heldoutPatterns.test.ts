@@ -125,4 +125,19 @@ describe('combined deposits', () => {
     expect(links(r).sort()).toEqual(['many-to-one:a+b+d1', 'payout-deposit:c+d2']);
     expect(r.unmatched).toEqual([]);
   });
+
+  it('combines the earliest of equal payouts, leaving the later one for its own deposit', () => {
+    const r = reconcile({
+      transactions: [
+        payout('p1', '2026-03-02', 4728),
+        payout('p2', '2026-03-03', 4728),
+        payout('p3', '2026-03-04', 7514),
+        payout('p4', '2026-03-09', 4728),
+        deposit('d1', '2026-03-09', 16970, 'STRIPE TRANSFER ST-CCCC3333'),
+        deposit('d2', '2026-03-11', 4728, 'ACH DEPOSIT'),
+      ],
+    });
+    expect(links(r).sort()).toEqual(['many-to-one:p1+p2+p3+d1', 'payout-deposit:p4+d2']);
+    expect(r.matches.find((m) => m.type === 'many-to-one')!.ambiguous).toBeUndefined();
+  });
 });
