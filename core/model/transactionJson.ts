@@ -2,54 +2,24 @@ import * as z from 'zod';
 import { decimalToMinor } from '../money/decimalToMinor';
 import { formatAmount } from '../money/formatAmount';
 import { CurrencyCode } from './currency';
-import { IsoDate } from './isoDate';
 import { DecimalString, type Money } from './money';
 import { type Problem, problem } from './problem';
 import { fail, ok, type Result } from './result';
-import {
-  Origin,
-  RuleTrailEntry,
-  TRANSACTION_SCHEMA_VERSION,
-  type Transaction,
-  TransactionKind,
-  TransactionStatus,
-} from './transaction';
+import { Transaction } from './transaction';
 
 /**
  * The wire form of a Transaction: what the CLI prints, what a Batch carries, what files export.
  * Amounts are signed decimal strings in the transaction's currency.
  */
-export const TransactionJson = z.object({
-  schemaVersion: z.literal(TRANSACTION_SCHEMA_VERSION),
-  id: z.string().min(1),
-  institution: z.string().min(1),
-  account: z.string().min(1),
-  date: IsoDate,
-  description: z.string(),
-  payee: z.string(),
+export const TransactionJson = Transaction.extend({
   amount: DecimalString,
   currency: CurrencyCode,
-  status: TransactionStatus,
-  kind: TransactionKind,
-  externalId: z.string().optional(),
-  payoutId: z.string().optional(),
   gross: DecimalString.optional(),
   fee: DecimalString.optional(),
   balance: DecimalString.optional(),
-  checkNumber: z.string().optional(),
-  memo: z.string().optional(),
-  category: z.string().optional(),
-  tags: z.array(z.string()),
-  rule: z.string().optional(),
-  ruleTrail: z.array(RuleTrailEntry).optional(),
-  notes: z.string().optional(),
   splits: z
     .array(z.object({ category: z.string(), amount: DecimalString, note: z.string().optional() }))
     .optional(),
-  transfer: z.boolean().optional(),
-  supersedes: z.string().optional(),
-  supersededBy: z.string().optional(),
-  origin: Origin,
 });
 export type TransactionJson = z.infer<typeof TransactionJson>;
 
