@@ -15,17 +15,34 @@ export type BankLine = {
   heldBy?: string;
 };
 
-const OWN_ACCOUNT = /\b(FROM|TO) (CHK|CHECKING|SAV|SAVINGS|ACCT|ACCOUNT|SHARE)\b/i;
+const OWN_ACCOUNT =
+  /\b(FROM|TO) ((BUSINESS|PERSONAL) )?(CHK|CHECKING|SAV|SAVINGS|ACCT|ACCOUNT|SHARES?)\b|\bONLINE TRANSFER (FROM|TO)\b/i;
+/**
+ * The originator an ACH credit names (`HARBOR DENTAL DES:PAYMENT …`, `ORIG CO NAME:CITY OF …`): a
+ * processor's payout names the processor there, so a line naming someone else is that party's payment.
+ */
+const ORIGINATOR = /^\s*(?:ORIG CO NAME:\s*(.+?)\s+ORIG ID\b|(.+?)\s+DES:)/i;
+
+const namesOtherOriginator = (text: string, processor: string | undefined) => {
+  if (processor !== undefined) return false;
+  const m = ORIGINATOR.exec(text);
+  return m !== null && (m[1] ?? m[2] ?? '').trim() !== '';
+};
 /** Processors pay out by ACH or wire; these words mean a person or the bank put the money there. */
 const NOT_A_PAYOUT = /\b(MOBILE|REMOTE|ATM|CASH|BRANCH|COUNTER|TELLER|CHECK|CHEQUE|ZELLE|INTEREST)\b/i;
 
 export function toBankLine(t: Transaction, ordinal: number): BankLine {
   const text = t.memo ? `${t.description} ${t.memo}` : t.description;
+  const processor = processorNamedIn(text);
   return {
     t,
     ordinal,
-    processor: processorNamedIn(text),
-    notPayout: t.transfer === true || OWN_ACCOUNT.test(text) || NOT_A_PAYOUT.test(text),
+    processor,
+    notPayout:
+      t.transfer === true ||
+      OWN_ACCOUNT.test(text) ||
+      NOT_A_PAYOUT.test(text) ||
+      namesOtherOriginator(text, processor),
   };
 }
 

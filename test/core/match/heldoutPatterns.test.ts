@@ -141,3 +141,51 @@ describe('combined deposits', () => {
     expect(r.matches.find((m) => m.type === 'many-to-one')!.ambiguous).toBeUndefined();
   });
 });
+
+describe('lines that are not a payout', () => {
+  it('does not take a transfer from own savings or shares, however the bank words it', () => {
+    const r = reconcile({
+      transactions: [
+        payout('p1', '2026-03-02', 204755, 'square'),
+        deposit('d1', '2026-03-02', 204755, 'Transfer From Shares 5569'),
+        payout('p2', '2026-03-09', 4728),
+        deposit(
+          'd2',
+          '2026-03-10',
+          4728,
+          'ONLINE TRANSFER FROM BUSINESS SAVINGS XXXXXX4556 REF #IB03RBESF7ZD',
+        ),
+      ],
+    });
+    expect(links(r)).toEqual([]);
+  });
+
+  it('does not take an ACH credit whose originator is someone other than a processor', () => {
+    const r = reconcile({
+      transactions: [
+        payout('p1', '2026-03-02', 22057, 'square'),
+        deposit(
+          'd1',
+          '2026-03-03',
+          22057,
+          'HARBOR DENTAL GROUP DES:PAYMENT ID:INV9577 INDN:ACME LLC CO ID:15040 CCD',
+        ),
+        payout('p2', '2026-03-09', 55344, 'square'),
+        deposit(
+          'd2',
+          '2026-03-10',
+          55344,
+          'ORIG CO NAME:CITY OF SPRINGFIELD ORIG ID:1505 DESC DATE:260309 SEC:CCD',
+        ),
+        payout('p3', '2026-03-16', 9999, 'stripe'),
+        deposit(
+          'd3',
+          '2026-03-17',
+          9999,
+          'STRIPE DES:TRANSFER ID:ST-4SFP8GD8X81A INDN:ACME LLC CO ID:1800948598 CCD',
+        ),
+      ],
+    });
+    expect(links(r)).toEqual(['payout-deposit:p3+d3']);
+  });
+});
