@@ -110,11 +110,17 @@ export function matchOneToOne(
     }
   }
   // Contested clusters last, once the sure matches have shown each processor's usual delay.
-  const combinable = combinableLines(units, ctx);
+  const combinable = combinableLines(units, lines, ctx);
   for (const cluster of contested) {
     const lineCount = new Set([...cluster.options.values()].flat()).size;
-    // More lines than payouts: a line other open payouts add up to is better left to them.
-    const joins = lineCount > cluster.units.length ? combinable : () => false;
+    // More lines than payouts: a line other open payouts add up to is better left to them. More
+    // payouts than lines: a payout that with other open payouts adds up to a deposit is left to it.
+    const joins =
+      lineCount > cluster.units.length
+        ? combinable.line
+        : lineCount < cluster.units.length
+          ? (_: BankLine, u: PayoutUnit) => combinable.unit(u)
+          : () => false;
     for (const [u, line] of assign(cluster, ctx, joins)) {
       if (cluster.namedLinksOnly && !isNamed(line)) continue;
       const named = line.processor === u.processor;
@@ -169,10 +175,39 @@ const MAX_COMBINED = 4;
  * the line to the cent: then the line may be their combined deposit, and giving it to this payout
  * would leave them all without one. Open payouts are gathered once per pass, on first use.
  */
-function combinableLines(units: readonly PayoutUnit[], ctx: MatchContext) {
+function combinableLines(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext) {
   let pools: Map<string, PayoutUnit[]> | undefined;
   const memo = new Map<string, boolean>();
-  return (line: BankLine, u: PayoutUnit): boolean => {
+  const unitMemo = new Map<PayoutUnit, boolean>();
+  let named: Map<string, BankLine[]> | undefined;
+  /** Whether `u` and at least one other open payout add up to an open line naming its processor. */
+  const unit = (u: PayoutUnit): boolean => {
+    const known = unitMemo.get(u);
+    if (known !== undefined) return known;
+    if (!named) {
+      named = new Map();
+      for (const l of lines) {
+        if (l.processor === undefined || lineTaken(ctx.claimed, l)) continue;
+        const list = named.get(l.processor);
+        if (list) list.push(l);
+        else named.set(l.processor, [l]);
+      }
+    }
+    const pool = named.get(u.processor) ?? [];
+    let found = false;
+    for (let i = firstOnOrAfter(pool, u.date), n = 0; i < pool.length && n < 50 && !found; i++, n++) {
+      const l = pool[i]!;
+      if (l.t.date > u.end) break;
+      const amount = l.t.amount.minor;
+      if (lineTaken(ctx.claimed, l) || l.t.amount.currency !== u.currency) continue;
+      if (Math.sign(amount) !== Math.sign(u.value) || Math.abs(amount) <= Math.abs(u.value)) continue;
+      found = sumsTo(l, amount - u.value, u, 1);
+    }
+    unitMemo.set(u, found);
+    return found;
+  };
+  /** Whether open payouts of `like`'s processor (not `without`), with `line` in their window, add up to `target`. */
+  const sumsTo = (line: BankLine, target: number, like: PayoutUnit, minSize: number): boolean => {
     if (!pools) {
       pools = new Map();
       for (const x of [...units].sort(byUnitDate)) {
@@ -183,25 +218,34 @@ function combinableLines(units: readonly PayoutUnit[], ctx: MatchContext) {
         else pools.set(key, [x]);
       }
     }
-    const memoKey = `${line.ordinal}|${u.processor}`;
-    const known = memo.get(memoKey);
-    if (known !== undefined) return known;
-    const pool = pools.get(`${u.processor}|${u.currency}`) ?? [];
-    const target = line.t.amount.minor;
+    const pool = pools.get(`${like.processor}|${like.currency}`) ?? [];
     const values: number[] = [];
     let i = pool.length - 1;
     while (i >= 0 && pool[i]!.date > line.t.date) i--;
     for (; i >= 0 && values.length < MAX_COMBINED_CANDIDATES; i--) {
       const x = pool[i]!;
       if (daysApart(x.date, line.t.date) > 31) break;
-      if (x.end < line.t.date || unitTaken(ctx.claimed, x) || x.value === target) continue;
+      if (x === like || x.end < line.t.date || unitTaken(ctx.claimed, x)) continue;
       if (Math.sign(x.value) !== Math.sign(target) || Math.abs(x.value) > Math.abs(target)) continue;
+      if (x.value === target) {
+        if (minSize <= 1) return true;
+        continue;
+      }
       values.push(x.value);
     }
-    const found = subsetSums(values, target, { maxSize: MAX_COMBINED, limit: 1 }).length > 0;
+    const maxSize = MAX_COMBINED - (minSize <= 1 ? 1 : 0);
+    return subsetSums(values, target, { maxSize, limit: 1 }).length > 0;
+  };
+  /** Whether other open payouts of `u`'s processor, with the line in their window, add up to the line. */
+  const line = (l: BankLine, u: PayoutUnit): boolean => {
+    const memoKey = `${l.ordinal}|${u.processor}`;
+    const known = memo.get(memoKey);
+    if (known !== undefined) return known;
+    const found = sumsTo(l, l.t.amount.minor, u, 2);
     memo.set(memoKey, found);
     return found;
   };
+  return { line, unit };
 }
 
 /** Connected groups of payouts that share candidate lines. */

@@ -140,6 +140,19 @@ describe('combined deposits', () => {
     expect(links(r).sort()).toEqual(['many-to-one:p1+p2+p3+d1', 'payout-deposit:p4+d2']);
     expect(r.matches.find((m) => m.type === 'many-to-one')!.ambiguous).toBeUndefined();
   });
+
+  it('gives a single deposit to the payout that cannot be part of an earlier combined one', () => {
+    const r = reconcile({
+      transactions: [
+        payout('a', '2026-03-02', 2786),
+        payout('b', '2026-03-03', 4728),
+        payout('c', '2026-03-06', 4728),
+        deposit('d1', '2026-03-05', 7514, 'STRIPE TRANSFER ST-DDDD4444'),
+        deposit('d2', '2026-03-09', 4728, 'STRIPE TRANSFER ST-EEEE5555'),
+      ],
+    });
+    expect(links(r).sort()).toEqual(['many-to-one:a+b+d1', 'payout-deposit:c+d2']);
+  });
 });
 
 describe('lines that are not a payout', () => {
