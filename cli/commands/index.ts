@@ -5,4 +5,10 @@ import { importCommand } from './importCommand';
 import { pushCommand } from './pushCommand';
 import { reconcileCommand } from './reconcileCommand';
 
-export const commands: Command[] = [importCommand, captureCommand, reconcileCommand, pushCommand, demoCommand];
+export const commands: Command[] = [
+  importCommand,
+  captureCommand,
+  reconcileCommand,
+  pushCommand,
+  demoCommand,
+];
