@@ -142,6 +142,8 @@ const TYPE_NEGATIVE =
 const TYPE_POSITIVE =
   /\b(credit|deposit|refund|received|transfer in|interest|gutschrift|eingang|dividend)\b/i;
 
+const DEBIT_MARK = /^(?:DR|D|S|Soll|Debit|Débit)\.?$/i;
+const CREDIT_MARK = /^(?:CR|C|H|Haben|Credit|Crédit)\.?$/i;
 const CREDIT_DEBIT_MARK = /\b(?:CR|DR|Soll|Haben)\.?\s*$|\d\s*[SH]\s*$/i;
 
 function explicitSign(text: string): -1 | 1 | 0 {
@@ -220,6 +222,16 @@ export function readRows(
   const columnCurrency = headerCurrency('amount') ?? headerCurrency('debit') ?? headerCurrency('credit');
 
   const columnSigned = amountTexts.some((t) => explicitSign(t) === -1);
+  // A column of only "DR"/"CR" (D/C, S/H, Debit/Credit) beside the amounts says which way each went.
+  const indicatorKey = mapping.amount
+    ? chosen.columns.find(
+        (c) =>
+          c.key !== mapping.amount &&
+          c.key !== mapping.description &&
+          c.filled > 0 &&
+          c.values.every((v) => v === '' || DEBIT_MARK.test(v.trim()) || CREDIT_MARK.test(v.trim())),
+      )?.key
+    : undefined;
   // "+ 9,000.00" beside "72.00": a column that marks only money in shows money out unsigned.
   const onlyPlusSigned = !columnSigned && amountTexts.some((t) => /^\s*\+|^[^\d]*\+/.test(t));
   const drafts: ReadResult['drafts'] = [];
@@ -307,6 +319,8 @@ export function readRows(
     }
     const typeText = cellOf(r, 'type')?.text ?? '';
     // A column that shows minus signs shows its unsigned values as money in.
+    const indicator = indicatorKey ? (cells[r]!.find((c) => c.key === indicatorKey)?.text.trim() ?? '') : '';
+    if (sign === 0 && indicator) sign = DEBIT_MARK.test(indicator) ? -1 : 1;
     if (sign === 0 && onlyPlusSigned) sign = -1;
     if (sign === 0 && !columnSigned) sign = signHint(cellOf(r, 'amount'), row, typeText);
     if (sign === 0 && !columnSigned && typeText) {
@@ -373,7 +387,9 @@ export function readRows(
         ...cells[r]!.filter((c) => !looksLikeMoney(c.text)).map((c) => c.text),
       ].join(' '),
     );
-    amountShown.push(amountTexts[r]!);
+    amountShown.push(
+      indicator && sign !== 0 ? `${amountTexts[r]!} ${sign < 0 ? 'DR' : 'CR'}` : amountTexts[r]!,
+    );
   }
   signFromBalances(drafts, chosen.balanceOrder, amountShown, notes);
   // Fee and gross columns make any page a processor's: its positive lines are charges.

@@ -363,3 +363,28 @@ describe('pending blocks marked by class only', () => {
     expect(rows(body).map((r) => r.status)).toEqual(['posted', 'posted']);
   });
 });
+
+describe('a credit/debit indicator column', () => {
+  const page = (head: string, marks: string[], card = '') => `
+    <h1>Activity</h1>${card}
+    <table><thead><tr><th>Date</th><th>Description</th><th>Amount</th><th>${head}</th></tr></thead><tbody>
+      ${marks.map((m, i) => `<tr><td>11/${18 - i}/2026</td><td>LINE ${i}</td><td>$${100 + i}.00</td><td>${m}</td></tr>`).join('')}
+    </tbody></table>`;
+
+  it('signs unsigned amounts from a DR/CR, D/C or Debit/Credit column', () => {
+    for (const [head, debit, credit] of [
+      ['Dr/Cr', 'DR', 'CR'],
+      ['', 'D', 'C'],
+      ['Type', 'Debit', 'Credit'],
+    ] as const) {
+      expect(rows(page(head, [debit, credit, debit])).map((r) => r.minor)).toEqual([-10000, 10100, -10200]);
+    }
+  });
+
+  it('keeps those signs on a card page', () => {
+    const card = '<p>Statement balance $1,200.00 · Minimum payment due $35.00</p>';
+    expect(rows(page('Dr/Cr', ['DR', 'CR', 'DR'], card)).map((r) => r.minor)).toEqual([
+      -10000, 10100, -10200,
+    ]);
+  });
+});
