@@ -27,6 +27,8 @@ export type CaptureDiagnostics = {
   mapping: ColumnMapping;
   groups: CapturedGroup[];
   skipped: SkippedRow[];
+  /** The cells of every row read as a transaction, as the page showed them (kept with the capture). */
+  rawRows: Array<{ row: number; cells: string[] }>;
   /** 0..1: how sure the capture is that it read the right rows the right way. */
   confidence: number;
   /** A profile that no longer fits the page, said in words. */

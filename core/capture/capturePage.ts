@@ -133,6 +133,8 @@ function readGroup(
   for (const d of read.drafts)
     d.origin = { ...d.origin, row: firstRowNumber + kept[d.origin.row - firstRowNumber]! };
   for (const s of read.skipped) s.row = firstRowNumber + kept[s.row - firstRowNumber]!;
+  const cellTexts = new Map(kept.map((i, k) => [firstRowNumber + i, cells[k]!.map((c) => c.text)]));
+  read.rawRows = read.drafts.map((d) => ({ row: d.origin.row, cells: cellTexts.get(d.origin.row) ?? [] }));
   if (!hasAmount && keptRows.length > 0) {
     skipped.push({
       row: firstRowNumber + kept[0]!,
@@ -351,6 +353,7 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
     mapping: main?.mapping ?? {},
     groups,
     skipped,
+    rawRows: outcomes.flatMap((o) => o.read.rawRows ?? []).sort((a, b) => a.row - b.row),
     confidence: confidenceOf(
       groups,
       outcomes.reduce((s, o) => s + o.excluded, 0),

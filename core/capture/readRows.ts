@@ -46,6 +46,8 @@ export type ReadSettings = {
 
 export type ReadResult = {
   drafts: Array<TransactionDraft & { origin: { row: number } }>;
+  /** Cell texts of the rows behind the drafts, by page row number (filled in by capturePage). */
+  rawRows?: Array<{ row: number; cells: string[] }>;
   skipped: SkippedRow[];
   dateOrder?: DateOrder;
   decimalSeparator?: DecimalSeparator;

@@ -15,7 +15,7 @@ export type PageCapture = {
   warnings: string[];
   /** Set when nothing was read, saying why. */
   emptyReason?: string;
-  /** Cells as the page showed them, per 1-based row, for rows the extractor could not read. */
+  /** Cells as the page showed them, per 1-based row: rows read as transactions and rows skipped. */
   rows: Array<{ row: number; cells: string[] }>;
 };
 
@@ -28,6 +28,8 @@ export function captureDocument(root: Document | Element, options: CaptureOption
     headers: [...new Set(d.groups.flatMap((g) => g.columns))],
     warnings: [...d.drift, ...d.notes, ...d.skipped.map((s) => `row ${s.row} skipped: ${s.reason}`)],
     ...(d.noTransactionsReason ? { emptyReason: d.noTransactionsReason } : {}),
-    rows: d.skipped.map((s) => ({ row: s.row, cells: [s.text] })),
+    rows: [...d.rawRows, ...d.skipped.map((s) => ({ row: s.row, cells: [s.text] }))].sort(
+      (a, b) => a.row - b.row,
+    ),
   };
 }

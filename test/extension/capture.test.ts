@@ -45,6 +45,14 @@ describe('capture → preview → save', () => {
     });
   });
 
+  it('keeps the raw cells of every row it read with the capture', async () => {
+    const tabId = await h.openTab(PORTAL, MARCH);
+    const { preview } = await captureAndSave(tabId);
+    const raw = await h.db.raw.where('captureId').equals(preview.captureId!).sortBy('row');
+    expect(raw).toHaveLength(4);
+    expect(raw[2]!.cells).toEqual(expect.arrayContaining(['03/03/2026', 'STRIPE TRANSFER', '$1,234.56']));
+  });
+
   it('adds nothing when the same page is captured again, and refuses to save a capture twice', async () => {
     const tabId = await h.openTab(PORTAL, MARCH);
     const first = await captureAndSave(tabId);
