@@ -1,3 +1,4 @@
+import { columnsAtHeader } from '../../core/sheet/columnsAtHeader';
 import { type HeaderIndex, indexHeader } from '../../core/sheet/headerIndex';
 import type { ColumnDef } from '../../core/sheet/workbookLayout';
 
@@ -22,6 +23,6 @@ export function apiTab(
 ): ApiTab {
   const header = values[0] ?? [];
   const index = indexHeader(header, columns, name);
-  const columnAt = header.map((_, i) => columns.find((c) => index.positions.get(c.key) === i));
+  const columnAt = columnsAtHeader(header, columns, index);
   return { name, ...grid, header, rows: values.slice(1), index, columnAt };
 }

@@ -10,8 +10,8 @@ import { buildSummary, summaryToRow } from '../../core/sheet/buildSummary';
 import { type CategoryInfo, categoryRows } from '../../core/sheet/categoryRows';
 import { discrepancyToRow, matchToRow, rowToDecision } from '../../core/sheet/matchRow';
 import { planUpsert } from '../../core/sheet/planUpsert';
+import { readTransactionRows } from '../../core/sheet/readTransactionRows';
 import { rowsToRules, ruleToRow } from '../../core/sheet/ruleRows';
-import { rowToTransaction } from '../../core/sheet/transactionRow';
 import { apiCell } from './apiCell';
 import type { ApiTab } from './apiTab';
 import { ensureApiLayout } from './ensureApiLayout';
@@ -53,19 +53,9 @@ function runs(positions: number[]): Array<[number, number]> {
 
 /** The Transactions tab read back, with the bookkeeper's Category Override by id. */
 function readBack(tab: ApiTab, problems: Problem[]) {
-  const transactions: Transaction[] = [];
-  const overrides = new Map<string, string>();
-  tab.rows.forEach((row, i) => {
-    if (row.every((c) => c === '' || c === null || c === undefined)) return;
-    const read = rowToTransaction(row, tab.index, { row: i + 2 });
-    if (!read.ok) {
-      problems.push(...read.problems);
-      return;
-    }
-    transactions.push(read.value.transaction);
-    if (read.value.categoryOverride) overrides.set(read.value.transaction.id, read.value.categoryOverride);
-  });
-  return { transactions, overrides };
+  const read = readTransactionRows(tab.rows, tab.index);
+  problems.push(...read.problems);
+  return read;
 }
 
 const isBlank = (rows: unknown[][]) =>

@@ -1,3 +1,4 @@
+import { columnsAtHeader } from '../../core/sheet/columnsAtHeader';
 import { type HeaderIndex, indexHeader } from '../../core/sheet/headerIndex';
 import type { ColumnDef } from '../../core/sheet/workbookLayout';
 import { dayReader } from './readCell';
@@ -20,7 +21,7 @@ export function readTab(sheet: Sheet, columns: readonly ColumnDef[], timeZone: s
   const header = values[0] ?? [];
   const raw = values.slice(1);
   const index = indexHeader(header, columns, sheet.getName());
-  const columnAt = header.map((_, i) => columns.find((c) => index.positions.get(c.key) === i));
+  const columnAt = columnsAtHeader(header, columns, index);
   const day = dayReader(timeZone);
   const rows = raw.map((row) => row.map((cell, i) => day(cell, columnAt[i])));
   return { header, raw, rows, index, columnAt };

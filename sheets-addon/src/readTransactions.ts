@@ -1,6 +1,6 @@
 import type { Problem } from '../../core/model/problem';
 import type { Transaction } from '../../core/model/transaction';
-import { rowToTransaction } from '../../core/sheet/transactionRow';
+import { readTransactionRows } from '../../core/sheet/readTransactionRows';
 import { TRANSACTION_COLUMNS } from '../../core/sheet/workbookLayout';
 import { readTab, type TabContents } from './readTab';
 import type { Sheet } from './services';
@@ -17,19 +17,8 @@ export type SheetTransactions = {
 /** Reads the Transactions tab back into transactions, one getValues; columns by header name. */
 export function readTransactions(sheet: Sheet, timeZone: string): SheetTransactions {
   const tab = readTab(sheet, TRANSACTION_COLUMNS, timeZone);
-  const transactions: Transaction[] = [];
-  const overrides = new Map<string, string>();
-  const problems: Problem[] = [...tab.index.problems];
-  if (problems.length > 0) return { tab, transactions, overrides, problems };
-  tab.rows.forEach((row, i) => {
-    if (row.every((cell) => cell === '' || cell === null)) return;
-    const read = rowToTransaction(row, tab.index, { row: i + 2 });
-    if (!read.ok) {
-      problems.push(...read.problems);
-      return;
-    }
-    transactions.push(read.value.transaction);
-    if (read.value.categoryOverride) overrides.set(read.value.transaction.id, read.value.categoryOverride);
-  });
-  return { tab, transactions, overrides, problems };
+  if (tab.index.problems.length > 0) {
+    return { tab, transactions: [], overrides: new Map(), problems: [...tab.index.problems] };
+  }
+  return { tab, ...readTransactionRows(tab.rows, tab.index) };
 }

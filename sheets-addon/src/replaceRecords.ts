@@ -1,3 +1,4 @@
+import { rowsKeepingPeopleCells } from '../../core/sheet/rowsKeepingPeopleCells';
 import type { ColumnDef, SheetRecord } from '../../core/sheet/workbookLayout';
 import { ensureRows } from './ensureRows';
 import type { TabContents } from './readTab';
@@ -16,18 +17,8 @@ export function replaceRecords(
   key?: ColumnDef['key'],
 ): void {
   const width = tab.header.length;
-  const keyAt = key === undefined ? undefined : tab.index.positions.get(key);
-  const previous = new Map<string, unknown[]>();
-  if (keyAt !== undefined) for (const row of tab.rows) previous.set(String(row[keyAt] ?? ''), row);
-  const rows = records.map((record) => {
-    const before = keyAt === undefined ? undefined : previous.get(String(record[key!] ?? ''));
-    return Array.from({ length: width }, (_, i) => {
-      const column = tab.columnAt[i];
-      const kept = !column || column.owner === 'bookkeeper';
-      const value = kept && before ? (before[i] ?? '') : column ? record[column.key] : '';
-      return toCellInput(value, column);
-    });
-  });
+  // Leftover rows below are cleared rather than written as blanks: one clearContent, not values.
+  const rows = rowsKeepingPeopleCells(tab, records, toCellInput, key).slice(0, records.length);
   if (rows.length > 0) {
     ensureRows(sheet, rows.length + 1);
     sheet.getRange(2, 1, rows.length, width).setValues(rows);
