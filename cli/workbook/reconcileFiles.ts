@@ -1,5 +1,6 @@
 import { importFile } from '../../core/formats/importFile';
-import type { ImportOptions } from '../../core/formats/importTypes';
+import { importReport } from '../../core/formats/importReport';
+import type { ImportOptions, ImportReport } from '../../core/formats/importTypes';
 import { mergeTransactions } from '../../core/ids/mergeTransactions';
 import { reconcile } from '../../core/match/reconcile';
 import type { StatementBalance } from '../../core/model/account';
@@ -37,8 +38,8 @@ export type ReconcileRun = {
   /** What the importers noticed but could live with; the caller shows them. */
   warnings: Problem[];
   periodEnd: string | undefined;
-  /** Per file: the format read and how many transactions it held. */
-  files: Array<{ name: string; format: string; transactions: number }>;
+  /** Per file: the format read, how many transactions it held, and what the import decided. */
+  files: Array<{ name: string; format: string; transactions: number; report: ImportReport }>;
 };
 
 const latest = (dates: readonly string[]): string | undefined =>
@@ -71,7 +72,13 @@ export function reconcileFiles(files: readonly InputFile[], options: ReconcileRu
     }
     warnings.push(...outcome.warnings);
     balances.push(...outcome.balances);
-    read.push({ name: file.name, format: outcome.format, transactions: outcome.transactions.length });
+    read.push({
+      name: file.name,
+      format: outcome.format,
+      transactions: outcome.transactions.length,
+      report:
+        outcome.report ?? importReport(file.name, outcome.format, outcome.transactions, outcome.warnings),
+    });
     const merged = mergeTransactions(byId.values(), outcome.transactions);
     for (const t of merged.added) byId.set(t.id, t);
     for (const { after } of merged.changed) byId.set(after.id, after);

@@ -5,7 +5,8 @@ import { importCamt053 } from './camt053/importCamt053';
 import { decodeText } from './charset/decodeText';
 import { importBankCsv } from './csv/importBankCsv';
 import { detectFormat, type FileFormat } from './detectFormat';
-import type { ImportContext, ImportOptions, ImportOutcome, ParsedFile } from './importTypes';
+import { importReport } from './importReport';
+import type { AccountSource, ImportContext, ImportOptions, ImportOutcome, ParsedFile } from './importTypes';
 import { importOfx } from './ofx/importOfx';
 import { importPaypal } from './processors/importPaypal';
 import { importSquareTransactions, importSquareTransfers } from './processors/importSquare';
@@ -22,6 +23,21 @@ const IMPORTERS: Record<FileFormat, (text: string, ctx: ImportContext) => Result
   'square-transfers': importSquareTransfers,
   'bank-csv': importBankCsv,
 };
+
+const PROCESSOR_FORMATS: Partial<Record<FileFormat, string>> = {
+  stripe: 'stripe',
+  paypal: 'paypal',
+  'square-transactions': 'square',
+  'square-transfers': 'square',
+};
+
+/** Where the account of a file in this format comes from, before the file-name and balance checks. */
+function accountSource(format: FileFormat, options: ImportOptions): AccountSource {
+  if (options.account !== undefined) return 'option';
+  if (format === 'ofx' || format === 'camt053') return 'file data';
+  if (PROCESSOR_FORMATS[format]) return 'processor';
+  return 'undecided';
+}
 
 const withFile =
   (file: string) =>
@@ -60,16 +76,26 @@ export function importFile(
   };
   const parsed = IMPORTERS[format](text, ctx);
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map(withFile(file.name)) };
-  const { drafts, balances, accounts, warnings } = parsed.value;
+  const { drafts, balances, accounts, warnings, report: notes = {} } = parsed.value;
   if (drafts.length === 0 && warnings.length === 0) {
     warnings.push(problem('no_transactions', 'the file holds no transactions', { file: file.name }));
   }
+  const transactions = assignIds(drafts);
+  const processor = notes.processor ?? PROCESSOR_FORMATS[format];
   return {
     ok: true,
     format,
-    transactions: assignIds(drafts),
+    transactions,
     balances,
     accounts,
     warnings: warnings.map(withFile(file.name)),
+    report: importReport(
+      file.name,
+      format,
+      transactions,
+      warnings,
+      { ...notes, ...(processor ? { processor } : {}) },
+      accountSource(format, options),
+    ),
   };
 }

@@ -1,3 +1,4 @@
+import type { DateOrder } from '../dates/parseDate';
 import type { Account, StatementBalance } from '../model/account';
 import type { Problem } from '../model/problem';
 import type { Transaction, TransactionDraft } from '../model/transaction';
@@ -18,6 +19,43 @@ export type ImportOptions = {
   asOf?: string;
 };
 
+/** Where a file's account came from, strongest first (see resolveAccounts). */
+export type AccountSource =
+  | 'file data'
+  | 'option'
+  | 'file name'
+  | 'balance chain'
+  | 'processor'
+  /** Nothing decided it yet; the CLI refuses such files when they would be merged with others. */
+  | 'undecided';
+
+/** How a file was read: one import, said in words in `import --explain`, the reconcile summary, the Audit tab. */
+export type ImportReport = {
+  file: string;
+  recognized: { format: string; processor?: string; variant?: string };
+  /** The account the file's lines were booked to (several for a multi-account OFX/CAMT). */
+  accounts: Array<{ name: string; source: AccountSource; evidence?: string }>;
+  currency?: { code: string; source: 'file data' | 'column' | 'header' | 'amounts' | 'option' | 'assumed' };
+  dateOrder?: DateOrder | 'ymd';
+  /** Which column played which role (`date ← "Posting Date"`). */
+  columns: Array<{ role: string; column: string }>;
+  rowsRead: number;
+  rowsImported: number;
+  rowsSkipped: Array<{ line?: number; row?: number; reason: string }>;
+};
+
+/** What an importer adds to the report from inside the file; importFile fills the rest. */
+export type ReportNotes = {
+  processor?: string;
+  variant?: string;
+  /** The account number or IBAN the file itself states, when it states one. */
+  accountInFile?: { name: string; evidence: string };
+  currency?: ImportReport['currency'];
+  dateOrder?: ImportReport['dateOrder'];
+  columns?: ImportReport['columns'];
+  rowsRead?: number;
+};
+
 export type ImportOutcome =
   | {
       ok: true;
@@ -26,6 +64,8 @@ export type ImportOutcome =
       balances: StatementBalance[];
       accounts: Account[];
       warnings: Problem[];
+      /** Set by importFile; sources that are not files (JSON batches, saved pages) may leave it out. */
+      report?: ImportReport;
     }
   | { ok: false; problems: Problem[] };
 
@@ -35,6 +75,7 @@ export type ParsedFile = {
   balances: StatementBalance[];
   accounts: Account[];
   warnings: Problem[];
+  report?: ReportNotes;
 };
 
 /** What every importer is told about the file it reads. */
