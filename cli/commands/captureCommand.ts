@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { BUILTIN_PROFILES } from '../../core/capture/builtinProfiles';
-import type { CaptureDiagnostics } from '../../core/capture/captureDiagnostics';
+import {
+  type CaptureDiagnostics,
+  SIGN_CONVENTIONS,
+  type SignConvention,
+} from '../../core/capture/captureDiagnostics';
 import { capturePage } from '../../core/capture/capturePage';
 import { describeCapture } from '../../core/capture/describeCapture';
 import { LedgerbridgeError } from '../../core/model/errors';
@@ -28,6 +32,12 @@ Options:
   --json             with --explain: print the diagnostics as one JSON object on stdout instead
   --mapping JSON     a corrected column mapping, e.g. '{"date":"Posted","amount":"#4"}'; columns
                      are named by header text, by 1-based position (#4) or by a cell class (.amt)
+  --sign CONVENTION  how the page's signs run, overriding what its cues say: as-shown (a minus is
+                     money out), card-flipped (purchases shown positive are money out), or
+                     payouts-flipped (payouts shown positive leave the processor balance)
+
+When a self-check fails (running balance, a count or a total the page shows) the transactions are
+still printed and a warning naming the rows goes to stderr.
 
 When no transactions are found the reason goes to stderr and the exit code is 1.
 `;
@@ -39,6 +49,7 @@ type Args = {
   explain: boolean;
   json: boolean;
   mapping?: ColumnMapping;
+  sign?: SignConvention;
 };
 
 function parseArgs(argv: string[]): Args {
@@ -46,6 +57,7 @@ function parseArgs(argv: string[]): Args {
   let url: string | undefined;
   let asOf: string | undefined;
   let mapping: ColumnMapping | undefined;
+  let sign: SignConvention | undefined;
   let explain = false;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
@@ -58,7 +70,12 @@ function parseArgs(argv: string[]): Args {
     if (arg === '--url') url = value();
     else if (arg === '--as-of') asOf = value();
     else if (arg === '--explain') explain = true;
-    else if (arg === '--json') json = true;
+    else if (arg === '--sign') {
+      const v = value();
+      if (!(SIGN_CONVENTIONS as readonly string[]).includes(v))
+        throw new UsageError(`--sign must be one of ${SIGN_CONVENTIONS.join(', ')}, got ${v}`);
+      sign = v as SignConvention;
+    } else if (arg === '--json') json = true;
     else if (arg === '--mapping') {
       const text = value();
       let parsed: unknown;
@@ -80,7 +97,15 @@ function parseArgs(argv: string[]): Args {
   if (asOf !== undefined && !IsoDate.safeParse(asOf).success) {
     throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got ${asOf}`);
   }
-  return { file, url, explain, json, ...(asOf ? { asOf } : {}), ...(mapping ? { mapping } : {}) };
+  return {
+    file,
+    url,
+    explain,
+    json,
+    ...(asOf ? { asOf } : {}),
+    ...(mapping ? { mapping } : {}),
+    ...(sign ? { sign } : {}),
+  };
 }
 
 export const captureCommand: Command = {
@@ -108,6 +133,7 @@ export const captureCommand: Command = {
       profiles: BUILTIN_PROFILES,
       ...(args.asOf ? { asOf: args.asOf } : {}),
       ...(args.mapping ? { mapping: args.mapping } : {}),
+      ...(args.sign ? { signConvention: args.sign } : {}),
     });
     if (args.explain) {
       io.stdout.write(
@@ -115,6 +141,12 @@ export const captureCommand: Command = {
       );
     } else if (result.transactions.length > 0) {
       io.stdout.write(`${JSON.stringify(result.transactions.map(toTransactionJson), null, 2)}\n`);
+    }
+    if (!args.explain && !result.diagnostics.verified) {
+      for (const c of result.diagnostics.checks.filter((check) => !check.ok)) {
+        const rows = c.rows.length > 0 ? ` (rows ${c.rows.join(', ')})` : '';
+        io.stderr.write(`ledgerbridge capture: ${args.file}: warning: not verified: ${c.message}${rows}\n`);
+      }
     }
     if (result.transactions.length === 0) {
       io.stderr.write(

@@ -19,6 +19,46 @@ export type CapturedGroup = {
   section: string;
 };
 
+/**
+ * How the page's signs were read. `as-shown`: a minus on the page is money out. `card-flipped`: a
+ * card page shows purchases positive; they were stored negative (payments and refunds positive), as
+ * the card's own OFX/CSV files show them. `payouts-flipped`: a processor's payout list shows payouts
+ * positive; they leave the processor balance, so they were stored negative.
+ */
+export const SIGN_CONVENTIONS = ['as-shown', 'card-flipped', 'payouts-flipped'] as const;
+export type SignConvention = (typeof SIGN_CONVENTIONS)[number];
+
+/** The convention and what decided it: a cue on the page (its text), a profile, the owner, or nothing. */
+export type SignDecision = {
+  convention: SignConvention;
+  /** The page text that decided ("Statement balance"), `profile <id>`, `forced` (the owner's saved
+   * choice for this site), or `assumed` when nothing on the page decided. */
+  decidedBy: string;
+};
+
+/**
+ * A self-check of the capture against what the page itself states: a running balance
+ * (balance(prev) + amount = balance), a count ("Showing 1–25 of 25"), a total ("Total debits").
+ */
+export type SelfCheck = {
+  kind: 'running-balance' | 'count' | 'total';
+  ok: boolean;
+  /** In words, with the figures: "Total debits $1,234.50 on the page, $1,230.00 in the rows read". */
+  message: string;
+  /** Page row numbers (as in `origin.row` and `skipped[].row`) that break the check. */
+  rows: number[];
+};
+
+/** Two regions listing the same rows (a desktop table and its mobile card list): one was kept. */
+export type DuplicateRegion = {
+  /** Index into `groups` of the region kept, and of the one dropped. */
+  kept: number;
+  dropped: number;
+  /** Rows of the dropped region (they are also in `skipped`, with the row they repeat). */
+  rows: number;
+  message: string;
+};
+
 /** What the extension shows the owner next to a capture, and what `--explain` prints. */
 export type CaptureDiagnostics = {
   path: 'profile' | 'generic';
@@ -26,7 +66,13 @@ export type CaptureDiagnostics = {
   /** The mapping of the group with the most transactions: correct it and pass it back as `mapping`. */
   mapping: ColumnMapping;
   groups: CapturedGroup[];
+  /** Rows left out, each with its reason (totals, failed payments, rows repeating another region). */
   skipped: SkippedRow[];
+  duplicateRegions: DuplicateRegion[];
+  signConvention: SignDecision;
+  checks: SelfCheck[];
+  /** False when a self-check failed: the capture must be shown and stored as unverified. */
+  verified: boolean;
   /** The cells of every row read as a transaction, as the page showed them (kept with the capture). */
   rawRows: Array<{ row: number; cells: string[] }>;
   /** 0..1: how sure the capture is that it read the right rows the right way. */

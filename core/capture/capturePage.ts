@@ -1,7 +1,7 @@
 import { assignIds } from '../ids/assignIds';
 import type { ColumnMapping, Profile } from '../model/profile';
 import type { Transaction } from '../model/transaction';
-import type { CaptureDiagnostics, CapturedGroup } from './captureDiagnostics';
+import type { CaptureDiagnostics, CapturedGroup, SignConvention, SignDecision } from './captureDiagnostics';
 import { chooseMapping, columnStats } from './chooseMapping';
 import { buildDomTree, type DomNode, flatten } from './domTree';
 import { findRowGroups, measureShapes, type PageShapes, type RowGroup } from './findRowGroups';
@@ -24,6 +24,8 @@ export type CaptureOptions = {
   /** A corrected column mapping (from diagnostics, edited by the owner); wins over guesses and profiles. */
   mapping?: ColumnMapping;
   defaultCurrency?: string;
+  /** The owner's saved sign convention for this site: wins over the page's cues and profiles. */
+  signConvention?: SignConvention;
 };
 
 export type CaptureResult = { transactions: Transaction[]; diagnostics: CaptureDiagnostics };
@@ -43,6 +45,8 @@ type Identity = {
   account: string;
   portalKind: PortalKind;
   conventions: Partial<Profile['conventions']>;
+  profileId?: string;
+  forcedSign?: SignConvention;
 };
 
 type GroupOutcome = { read: ReadResult; group: CapturedGroup; excluded: number };
@@ -105,6 +109,9 @@ function readGroup(
     fallbackSeparator: page.settings.fallbackSeparator,
     conventions: identity.conventions,
     payoutList: identity.conventions.amountSign === undefined && isPayoutList(page, contexts, labels, cells),
+    ...(page.settings.cardCue ? { cardCue: page.settings.cardCue } : {}),
+    ...(identity.forcedSign ? { forcedSign: identity.forcedSign } : {}),
+    ...(identity.profileId ? { profileId: identity.profileId } : {}),
   };
   const hasAmount = chosen.mapping.amount || chosen.mapping.debit || chosen.mapping.credit;
   const read: ReadResult = hasAmount
@@ -319,8 +326,10 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
   const identity: Identity = {
     institution: profile?.institution ?? 'generic',
     account: profile?.account ?? pageAccount ?? 'unknown',
-    portalKind: profile?.portalKind ?? (settings.cardPage ? 'card' : 'bank'),
+    portalKind: profile?.portalKind ?? (settings.cardCue ? 'card' : 'bank'),
     conventions: profile?.conventions ?? {},
+    ...(profile ? { profileId: profile.id } : {}),
+    ...(options.signConvention ? { forcedSign: options.signConvention } : {}),
   };
   const drift: string[] = [];
   const notes: string[] = [];
@@ -346,13 +355,25 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
   const groups = outcomes.map((o) => o.group);
   const skipped = outcomes.flatMap((o) => o.read.skipped).sort((a, b) => a.row - b.row);
   notes.push(...outcomes.flatMap((o) => o.read.notes));
-  const main = [...groups].sort((a, b) => b.captured - a.captured)[0];
+  const mainOutcome = [...outcomes].sort((a, b) => b.group.captured - a.group.captured)[0];
+  const main = mainOutcome?.group;
+  const signConvention: SignDecision =
+    mainOutcome?.read.signConvention ??
+    (options.signConvention
+      ? { convention: options.signConvention, decidedBy: 'forced' }
+      : { convention: 'as-shown', decidedBy: 'assumed' });
+  // Stub: duplicate regions and self-checks are reported empty until they are computed.
+  const checks: CaptureDiagnostics['checks'] = [];
   const diagnostics: CaptureDiagnostics = {
     path,
     ...(profile ? { profile: { id: profile.id, name: profile.name } } : {}),
     mapping: main?.mapping ?? {},
     groups,
     skipped,
+    duplicateRegions: [],
+    signConvention,
+    checks,
+    verified: checks.every((c) => c.ok),
     rawRows: outcomes.flatMap((o) => o.read.rawRows ?? []).sort((a, b) => a.row - b.row),
     confidence: confidenceOf(
       groups,

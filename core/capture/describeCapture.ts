@@ -14,6 +14,15 @@ export function describeCapture(d: CaptureDiagnostics): string {
   const captured = d.groups.reduce((s, g) => s + g.captured, 0);
   lines.push(`${captured} transactions, confidence ${Math.round(d.confidence * 100)}%.`);
   if (d.noTransactionsReason) lines.push(`No transactions found: ${d.noTransactionsReason}.`);
+  lines.push(
+    `Signs: ${d.signConvention.convention}, ${d.signConvention.decidedBy === 'assumed' ? 'assumed (nothing on the page decided)' : `decided by ${d.signConvention.decidedBy === 'forced' ? 'the saved choice for this site' : `"${d.signConvention.decidedBy}"`}`}.`,
+  );
+  lines.push(d.verified ? 'Verified: every self-check passed.' : 'NOT VERIFIED: a self-check failed.');
+  for (const c of d.checks) {
+    const rows = c.rows.length > 0 ? ` (rows ${c.rows.join(', ')})` : '';
+    lines.push(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.kind}: ${c.message}${rows}`);
+  }
+  for (const r of d.duplicateRegions) lines.push(`Duplicate: ${r.message}`);
   d.groups.forEach((g, i) => {
     lines.push('');
     lines.push(

@@ -7,8 +7,8 @@ export type PageSettings = {
   currency: string;
   fallbackOrder: DateOrder;
   fallbackSeparator: DecimalSeparator;
-  /** The page reads like a credit card's activity (charges shown positive). */
-  cardPage: boolean;
+  /** The text that says the page is a credit card's activity (charges shown positive), if any. */
+  cardCue?: string;
 };
 
 /** Where the page's language names a region with its own currency (de-CH, en-GB, fr-CA…). */
@@ -100,11 +100,11 @@ export function pageSettings(
     defaultCurrency ??
     (region ? REGION_CURRENCY[region] : undefined) ??
     (EURO_LANGS.test(lang) ? 'EUR' : (LANG_CURRENCY[lang.slice(0, 2).toLowerCase()] ?? 'USD'));
-  const cardPage = all.some((n) => n.text.length < 200 && n.ownText && CARD_WORDS.test(n.text));
+  const cue = all.find((n) => n.text.length < 200 && n.ownText && CARD_WORDS.test(n.text));
   return {
+    ...(cue ? { cardCue: CARD_WORDS.exec(cue.text)![0] } : {}),
     currency,
     fallbackOrder: lang && DAY_FIRST_LANGS.test(lang) ? 'dmy' : 'mdy',
     fallbackSeparator: COMMA_LANGS.test(lang) ? ',' : '.',
-    cardPage,
   };
 }

@@ -7,6 +7,7 @@ import type { TransactionDraft, TransactionStatus } from '../model/transaction';
 import type { DecimalSeparator } from '../money/detectDecimalSeparator';
 import { parseAmount } from '../money/parseAmount';
 import { parseAmountColumn } from '../money/parseAmountColumn';
+import type { SignConvention, SignDecision } from './captureDiagnostics';
 import type { ChosenMapping } from './chooseMapping';
 import type { DomNode } from './domTree';
 import { inferKind, type PortalKind } from './inferKind';
@@ -42,6 +43,12 @@ export type ReadSettings = {
   conventions: Partial<ProfileConventions>;
   /** A processor's list of payouts, found without a profile: payouts shown positive leave the balance. */
   payoutList?: boolean;
+  /** The page text that says it is a card's activity ("Statement balance"), when there is one. */
+  cardCue?: string;
+  /** The owner's saved choice for this site: wins over every cue. */
+  forcedSign?: SignConvention;
+  /** The profile that read the page, named in the sign decision when its conventions decided. */
+  profileId?: string;
 };
 
 export type ReadResult = {
@@ -52,6 +59,7 @@ export type ReadResult = {
   dateOrder?: DateOrder;
   decimalSeparator?: DecimalSeparator;
   notes: string[];
+  signConvention?: SignDecision;
 };
 
 const STRIPE_ID = /\b(?:py|ch|po|txn|re|pi|tr|ipi|dp|pyr|ba)_[A-Za-z0-9]{8,}\b/;
@@ -406,14 +414,11 @@ export function readRows(
     payouts || (settings.portalKind === 'bank' && (mapping.fee || mapping.gross))
       ? 'processor'
       : settings.portalKind;
-  const sign = settings.conventions.amountSign;
-  const cardFlip = sign === undefined && settings.portalKind === 'card' && chargesShownPositive(drafts);
-  // Payouts shown as the sums sent to the bank: most positive, a reversed payout negative.
-  const payoutFlip =
-    sign === undefined && payouts && drafts.filter((d) => d.amount.minor > 0).length * 2 > drafts.length;
-  const invert = sign === 'inverted' || cardFlip || payoutFlip;
-  if (cardFlip) notes.push('card activity: charges shown positive were read as money out');
-  if (payoutFlip)
+  const decision = decideSign(settings, drafts, payouts, columnSigned);
+  const invert = decision.convention !== 'as-shown';
+  if (decision.convention === 'card-flipped' && decision.decidedBy !== 'forced')
+    notes.push('card activity: charges shown positive were read as money out');
+  if (decision.convention === 'payouts-flipped' && decision.decidedBy !== 'forced')
     notes.push('a list of payouts: payouts shown positive were read as money leaving the balance');
   drafts.forEach((d, i) => {
     if (payouts && d.externalId && /^po_/.test(d.externalId)) d.description = `Payout ${d.externalId}`;
@@ -439,7 +444,33 @@ export function readRows(
     dateOrder: dateColumn.order,
     decimalSeparator: separator,
     notes,
+    signConvention: decision,
   };
+}
+
+/**
+ * Which way the page's signs run: the owner's saved choice, then a profile, then the page's cues
+ * (a card page whose charges show positive, a payout list), else as shown — and says what decided.
+ */
+function decideSign(
+  settings: ReadSettings,
+  drafts: ReadResult['drafts'],
+  payouts: boolean,
+  columnSigned: boolean,
+): SignDecision {
+  if (settings.forcedSign) return { convention: settings.forcedSign, decidedBy: 'forced' };
+  const sign = settings.conventions.amountSign;
+  if (sign !== undefined) {
+    const by = `profile ${settings.profileId ?? ''}`.trim();
+    if (sign === 'asShown') return { convention: 'as-shown', decidedBy: by };
+    const convention = settings.portalKind === 'card' ? 'card-flipped' : 'payouts-flipped';
+    return { convention, decidedBy: by };
+  }
+  if (settings.portalKind === 'card' && chargesShownPositive(drafts))
+    return { convention: 'card-flipped', decidedBy: settings.cardCue ?? 'card page' };
+  if (payouts && drafts.filter((d) => d.amount.minor > 0).length * 2 > drafts.length)
+    return { convention: 'payouts-flipped', decidedBy: 'a list of payouts' };
+  return { convention: 'as-shown', decidedBy: columnSigned ? 'minus signs on the page' : 'assumed' };
 }
 
 const CARD_CREDIT_LINE = /payment|thank you|credit|refund|return|adjustment|autopay|reversal/i;
