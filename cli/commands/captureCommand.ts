@@ -14,6 +14,7 @@ import { IsoDate } from '../../core/model/isoDate';
 import { ColumnMapping } from '../../core/model/profile';
 import { toTransactionJson } from '../../core/model/transactionJson';
 import { type Command, EXIT } from '../command';
+import { parseOptions } from '../parseOptions';
 import { UsageError } from '../usageError';
 
 const usage = `Usage: ledgerbridge capture PAGE.html --url URL [--as-of YYYY-MM-DD] [--explain] [--json] [--mapping JSON]
@@ -53,59 +54,47 @@ type Args = {
 };
 
 function parseArgs(argv: string[]): Args {
-  let file: string | undefined;
-  let url: string | undefined;
-  let asOf: string | undefined;
-  let mapping: ColumnMapping | undefined;
-  let sign: SignConvention | undefined;
-  let explain = false;
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--url') url = value();
-    else if (arg === '--as-of') asOf = value();
-    else if (arg === '--explain') explain = true;
-    else if (arg === '--sign') {
-      const v = value();
-      if (!(SIGN_CONVENTIONS as readonly string[]).includes(v))
-        throw new UsageError(`--sign must be one of ${SIGN_CONVENTIONS.join(', ')}, got ${v}`);
-      sign = v as SignConvention;
-    } else if (arg === '--json') json = true;
-    else if (arg === '--mapping') {
-      const text = value();
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        throw new UsageError(`--mapping is not JSON: ${text}`);
-      }
-      const checked = ColumnMapping.safeParse(parsed);
-      if (!checked.success)
-        throw new UsageError(`--mapping: ${checked.error.issues[0]?.message ?? 'invalid'}`);
-      mapping = checked.data;
-    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else if (file) throw new UsageError(`one page at a time (got ${file} and ${arg})`);
-    else file = arg;
-  }
+  const { values, positionals } = parseOptions(argv, {
+    url: { type: 'string' },
+    'as-of': { type: 'string' },
+    explain: { type: 'boolean' },
+    json: { type: 'boolean' },
+    mapping: { type: 'string' },
+    sign: { type: 'string' },
+  });
+  const { url, 'as-of': asOf, sign } = values;
+  if (positionals.length > 1)
+    throw new UsageError(`one page at a time (got ${positionals[0]} and ${positionals[1]})`);
+  const file = positionals[0];
+  if (sign !== undefined && !(SIGN_CONVENTIONS as readonly string[]).includes(sign))
+    throw new UsageError(`--sign must be one of ${SIGN_CONVENTIONS.join(', ')}, got ${sign}`);
   if (!file) throw new UsageError('which page? give PAGE.html');
   if (!url) throw new UsageError('--url is required (the address the page was saved from)');
   if (asOf !== undefined && !IsoDate.safeParse(asOf).success) {
     throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got ${asOf}`);
   }
+  const mapping = values.mapping === undefined ? undefined : parseMapping(values.mapping);
   return {
     file,
     url,
-    explain,
-    json,
+    explain: values.explain ?? false,
+    json: values.json ?? false,
     ...(asOf ? { asOf } : {}),
     ...(mapping ? { mapping } : {}),
-    ...(sign ? { sign } : {}),
+    ...(sign ? { sign: sign as SignConvention } : {}),
   };
+}
+
+function parseMapping(text: string): ColumnMapping {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new UsageError(`--mapping is not JSON: ${text}`);
+  }
+  const checked = ColumnMapping.safeParse(parsed);
+  if (!checked.success) throw new UsageError(`--mapping: ${checked.error.issues[0]?.message ?? 'invalid'}`);
+  return checked.data;
 }
 
 export const captureCommand: Command = {

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Command, EXIT } from '../command';
+import { parseOptions } from '../parseOptions';
 import { UsageError } from '../usageError';
 import { describeRun } from '../workbook/describeRun';
 import { readRulesFile } from '../workbook/readRulesFile';
@@ -25,12 +26,9 @@ export const demoCommand: Command = {
   summary: 'build the reconciliation workbook of the example business',
   usage,
   async run(argv, io) {
-    let out = DEFAULT_OUT;
-    for (let i = 0; i < argv.length; i++) {
-      if (argv[i] === '--out' && argv[i + 1]) out = argv[++i]!;
-      else if (argv[i]?.startsWith('--out=')) out = argv[i]!.slice('--out='.length);
-      else throw new UsageError(`unexpected argument ${argv[i]}`);
-    }
+    const { values, positionals } = parseOptions(argv, { out: { type: 'string' } });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
+    const out = values.out || DEFAULT_OUT;
     const files = readdirSync(DEMO_FILES)
       .sort()
       .map((f) => join(DEMO_FILES, f));

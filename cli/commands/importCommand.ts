@@ -8,6 +8,7 @@ import { describeProblem, type Problem, problem } from '../../core/model/problem
 import type { Transaction } from '../../core/model/transaction';
 import { toTransactionJson } from '../../core/model/transactionJson';
 import { type Command, EXIT } from '../command';
+import { parseOptions } from '../parseOptions';
 import { UsageError } from '../usageError';
 
 const usage = `Usage: ledgerbridge import FILE… [options]
@@ -40,27 +41,24 @@ Warnings (rows skipped, balances missing, currency assumed) go to stderr. A file
 read stops the command: stderr names the file and the line or element, exit code 1.
 `;
 
-const VALUE_FLAGS = ['--account', '--currency', '--institution', '--mapping', '--as-of'] as const;
+type Flags = {
+  account?: string;
+  currency?: string;
+  institution?: string;
+  mapping?: string;
+  'as-of'?: string;
+};
 
-function parseArgs(argv: string[]): { files: string[]; flags: Map<string, string> } {
-  const files: string[] = [];
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [name, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
-    if ((VALUE_FLAGS as readonly string[]).includes(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined) throw new UsageError(`${name} needs a value`);
-      flags.set(name, value);
-    } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option ${arg}`);
-    } else files.push(arg);
-  }
-  if (files.length === 0) throw new UsageError('no FILE given');
-  return { files, flags };
+function parseArgs(argv: string[]): { files: string[]; flags: Flags } {
+  const { values, positionals } = parseOptions(argv, {
+    account: { type: 'string' },
+    currency: { type: 'string' },
+    institution: { type: 'string' },
+    mapping: { type: 'string' },
+    'as-of': { type: 'string' },
+  });
+  if (positionals.length === 0) throw new UsageError('no FILE given');
+  return { files: positionals, flags: values };
 }
 
 async function readMapping(value: string, cwd: string): Promise<unknown> {
@@ -75,19 +73,19 @@ async function readMapping(value: string, cwd: string): Promise<unknown> {
   }
 }
 
-async function options(flags: Map<string, string>, cwd: string): Promise<ImportOptions> {
-  const currency = flags.get('--currency')?.toUpperCase();
+async function options(flags: Flags, cwd: string): Promise<ImportOptions> {
+  const currency = flags.currency?.toUpperCase();
   if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) {
-    throw new UsageError(`--currency: "${flags.get('--currency')}" is not an ISO 4217 code such as USD`);
+    throw new UsageError(`--currency: "${flags.currency}" is not an ISO 4217 code such as USD`);
   }
-  const asOf = flags.get('--as-of');
+  const asOf = flags['as-of'];
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
     throw new UsageError('--as-of: expected YYYY-MM-DD');
-  const mapping = flags.get('--mapping');
+  const { mapping, account, institution } = flags;
   return {
     capturedAt: new Date().toISOString(),
-    ...(flags.has('--account') ? { account: flags.get('--account')! } : {}),
-    ...(flags.has('--institution') ? { institution: flags.get('--institution')! } : {}),
+    ...(account !== undefined ? { account } : {}),
+    ...(institution !== undefined ? { institution } : {}),
     ...(currency ? { currency } : {}),
     ...(asOf ? { asOf } : {}),
     ...(mapping !== undefined

@@ -9,6 +9,7 @@ import { InputError } from '../../core/model/errors';
 import { describeProblem, type Problem, problem } from '../../core/model/problem';
 import type { Transaction } from '../../core/model/transaction';
 import { type Command, EXIT, type Io } from '../command';
+import { parseOptions } from '../parseOptions';
 import { oauthDesktopAuth } from '../sheetsApi/oauthDesktopAuth';
 import { pushToSheet } from '../sheetsApi/pushToSheet';
 import { applicationDefaultAuth, checkCredentials, serviceAccountAuth } from '../sheetsApi/sheetsAuth';
@@ -43,30 +44,21 @@ export type PushDeps = {
   random?: () => number;
 };
 
-const VALUE_FLAGS = ['--spreadsheet', '--key', '--oauth'];
-
 function parseArgs(argv: string[]) {
-  const files: string[] = [];
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (VALUE_FLAGS.includes(name)) {
-      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
-      flags.set(name, value);
-    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
-    else files.push(arg);
-  }
+  const { values, positionals: files } = parseOptions(argv, {
+    spreadsheet: { type: 'string' },
+    key: { type: 'string' },
+    oauth: { type: 'string' },
+  });
+  for (const [name, value] of Object.entries(values))
+    if (value === '') throw new UsageError(`--${name} needs a value`);
   if (files.length === 0) throw new UsageError('no FILE given');
-  const given = flags.get('--spreadsheet');
+  const given = values.spreadsheet;
   if (!given) throw new UsageError('--spreadsheet ID is required');
   // The whole address pasted from the browser works too.
   const spreadsheet = /\/spreadsheets\/d\/([\w-]+)/.exec(given)?.[1] ?? given;
-  if (flags.has('--key') && flags.has('--oauth')) throw new UsageError('give --key or --oauth, not both');
-  const key = flags.get('--key');
-  const oauth = flags.get('--oauth');
+  const { key, oauth } = values;
+  if (key !== undefined && oauth !== undefined) throw new UsageError('give --key or --oauth, not both');
   return { files, spreadsheet, choice: { ...(key ? { key } : {}), ...(oauth ? { oauth } : {}) } };
 }
 

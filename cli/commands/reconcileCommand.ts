@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { ImportOptions } from '../../core/formats/importTypes';
 import { describeProblem } from '../../core/model/problem';
 import { type Command, EXIT } from '../command';
+import { parseOptions } from '../parseOptions';
 import { UsageError } from '../usageError';
 import { describeRun } from '../workbook/describeRun';
 import { readRulesFile } from '../workbook/readRulesFile';
@@ -33,46 +34,27 @@ Categories, Summary, Audit).
                       for files that do not say (bank CSV, QIF)
 `;
 
-const VALUE_OPTIONS = [
-  '--out',
-  '--rules',
-  '--url',
-  '--period-end',
-  '--institution',
-  '--account',
-  '--currency',
-  '--as-of',
-] as const;
-
-type Parsed = {
-  files: string[];
-  json: boolean;
-  values: Partial<Record<(typeof VALUE_OPTIONS)[number], string>>;
-};
-
-function parseArgs(argv: readonly string[]): Parsed {
-  const parsed: Parsed = { files: [], json: false, values: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [name, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
-    if (name === '--json') parsed.json = true;
-    else if ((VALUE_OPTIONS as readonly string[]).includes(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
-      parsed.values[name as (typeof VALUE_OPTIONS)[number]] = value;
-    } else if (name.startsWith('-')) throw new UsageError(`unknown option ${name}`);
-    else parsed.files.push(arg);
-  }
-  if (parsed.files.length === 0) throw new UsageError('name at least one file to reconcile');
-  for (const key of ['--period-end', '--as-of'] as const) {
-    const v = parsed.values[key];
+function parseArgs(argv: readonly string[]) {
+  const { values, positionals: files } = parseOptions(argv, {
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    rules: { type: 'string' },
+    url: { type: 'string' },
+    'period-end': { type: 'string' },
+    institution: { type: 'string' },
+    account: { type: 'string' },
+    currency: { type: 'string' },
+    'as-of': { type: 'string' },
+  });
+  for (const [name, value] of Object.entries(values))
+    if (value === '') throw new UsageError(`--${name} needs a value`);
+  if (files.length === 0) throw new UsageError('name at least one file to reconcile');
+  for (const key of ['period-end', 'as-of'] as const) {
+    const v = values[key];
     if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v))
-      throw new UsageError(`${key} takes a date as YYYY-MM-DD, not "${v}"`);
+      throw new UsageError(`--${key} takes a date as YYYY-MM-DD, not "${v}"`);
   }
-  return parsed;
+  return { files, json: values.json ?? false, values };
 }
 
 export const reconcileCommand: Command = {
@@ -82,21 +64,21 @@ export const reconcileCommand: Command = {
   async run(argv, io) {
     const args = parseArgs(argv);
     const v = args.values;
-    const out = v['--out'] ?? (args.json ? undefined : DEFAULT_OUT);
+    const out = v.out ?? (args.json ? undefined : DEFAULT_OUT);
     const importOptions: ImportOptions = {
-      ...(v['--institution'] ? { institution: v['--institution'] } : {}),
-      ...(v['--account'] ? { account: v['--account'] } : {}),
-      ...(v['--currency'] ? { currency: v['--currency'].toUpperCase() } : {}),
-      ...(v['--as-of'] ? { asOf: v['--as-of'] } : {}),
+      ...(v.institution ? { institution: v.institution } : {}),
+      ...(v.account ? { account: v.account } : {}),
+      ...(v.currency ? { currency: v.currency.toUpperCase() } : {}),
+      ...(v['as-of'] ? { asOf: v['as-of'] } : {}),
     };
     const result = await reconcileToBook(
       args.files.map((f) => resolve(io.cwd, f)),
       {
         ...(out ? { out: resolve(io.cwd, out) } : {}),
         import: importOptions,
-        ...(v['--url'] ? { url: v['--url'] } : {}),
-        ...(v['--rules'] ? { rules: await readRulesFile(resolve(io.cwd, v['--rules'])) } : {}),
-        ...(v['--period-end'] ? { periodEnd: v['--period-end'] } : {}),
+        ...(v.url ? { url: v.url } : {}),
+        ...(v.rules ? { rules: await readRulesFile(resolve(io.cwd, v.rules)) } : {}),
+        ...(v['period-end'] ? { periodEnd: v['period-end'] } : {}),
         now: new Date().toISOString(),
         actor: 'ledgerbridge-cli reconcile',
       },
