@@ -17,4 +17,4 @@ export type BenchRow = {
   met: boolean;
 };
 
-export type BenchSection = () => Promise<BenchRow[] | undefined | void>;
+export type BenchSection = () => Promise<BenchRow[] | undefined>;
