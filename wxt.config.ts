@@ -14,7 +14,8 @@ export default defineConfig({
   manifest: ({ mode, browser }) => ({
     name: 'Ledgerbridge',
     description: 'Capture bank and processor activity into one reconciled spreadsheet.',
-    permissions: ['activeTab', 'scripting', 'storage'],
+    // webRequest: to read (never change) the web app's redirect, so the token is not sent on with it.
+    permissions: ['activeTab', 'scripting', 'storage', 'webRequest'],
     // Per-site access, asked for one portal at a time; never granted for every site up front.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),

@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { type InjectedCaptureResult, type InjectedOptions, OPTIONS_KEY } from '../capture/injectedOptions';
 import type { LedgerDb } from '../db/openDb';
+import { fetchSeeingRedirects } from '../send/fetchSeeingRedirects';
 import { loadSettings } from '../settings/settings';
 import type { BackgroundDeps } from './deps';
 
@@ -73,7 +74,7 @@ export function platformDeps(browser: Api, db: LedgerDb): BackgroundDeps {
         .catch(() => {});
     },
     settings: () => loadSettings(browser.storage.local),
-    fetch: (input, init) => fetch(input, init),
+    fetch: fetchSeeingRedirects(browser.webRequest, (input, init) => fetch(input, init)),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
 }

@@ -5,6 +5,7 @@ import { CLIENT_NAME } from '../clientName';
 import type { SendRecord } from '../db/schema';
 import { toWire } from '../db/toWire';
 import type { SendBatchReport, SendReport } from '../messages/responses';
+import { checkEndpointUrl } from '../send/checkEndpointUrl';
 import { postBatch } from '../send/postBatch';
 import type { BackgroundDeps } from './deps';
 
@@ -22,6 +23,12 @@ export async function sendUnsent(deps: BackgroundDeps): Promise<Result<SendRepor
   if (!settings.endpointUrl || !settings.token) {
     return fail(
       problem('not_configured', 'Set the spreadsheet web-app URL and token in Options before sending.'),
+    );
+  }
+  const endpoint = checkEndpointUrl(settings.endpointUrl);
+  if (!endpoint.ok) {
+    return fail(
+      problem('insecure_endpoint', `Not sent: ${endpoint.message}. Correct the address in Options.`),
     );
   }
   const unfinished = await db.sends.where('state').anyOf('pending', 'failed').sortBy('createdAt');

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { checkEndpointUrl } from '../send/checkEndpointUrl';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings } from '../settings/settings';
 
 /**
@@ -18,7 +19,12 @@ export function OptionsApp() {
       <form
         onSubmit={async (e) => {
           e.preventDefault();
-          const endpoint = settings.endpointUrl ? new URL(settings.endpointUrl) : undefined;
+          const checked = settings.endpointUrl ? checkEndpointUrl(settings.endpointUrl) : undefined;
+          if (checked && !checked.ok) {
+            setStatus(`Not saved: ${checked.message}.`);
+            return;
+          }
+          const endpoint = checked?.url;
           const granted = endpoint
             ? await browser.permissions.request({ origins: [`${endpoint.origin}/*`] }).catch(() => false)
             : true;
@@ -38,10 +44,15 @@ export function OptionsApp() {
             id="endpoint"
             type="url"
             size={60}
+            aria-describedby="endpoint-rule"
             placeholder="https://script.google.com/macros/s/…/exec"
             value={settings.endpointUrl}
             onInput={(e) => setSettings({ ...settings, endpointUrl: e.currentTarget.value })}
           />
+        </p>
+        <p id="endpoint-rule" class="hint">
+          An https address (http only for localhost while developing). The token is never sent on to another
+          address.
         </p>
         <p class="field-row">
           <label for="token">Token</label>

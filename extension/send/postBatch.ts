@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Batch } from '../../core/model/batch';
 import { Problem } from '../../core/model/problem';
+import { postWithoutForwarding } from './postWithoutForwarding';
 
 /** What the add-on's web app answers (see the add-on's endpoint). */
 export const EndpointAnswer = z.object({
@@ -32,7 +33,8 @@ export type PostOptions = {
  * network failures and 5xx/429 with exponential back-off. Safe to retry because the add-on
  * records batchId: a batch that did land the first time changes nothing the second.
  * The body goes as text/plain so the request is "simple" and needs no CORS preflight, which
- * Apps Script does not answer.
+ * Apps Script does not answer. Only to https (or localhost) and never through a redirect that would
+ * carry the token on (postWithoutForwarding).
  */
 export async function postBatch(options: PostOptions): Promise<PostOutcome> {
   const { maxAttempts = 4, baseDelayMs = 500 } = options;
@@ -41,12 +43,13 @@ export async function postBatch(options: PostOptions): Promise<PostOutcome> {
     if (attempt > 1) await options.sleep(baseDelayMs * 2 ** (attempt - 2));
     let response: Response;
     try {
-      response = await options.fetch(options.url, {
-        method: 'POST',
+      const posted = await postWithoutForwarding(options.fetch, options.url, {
         headers: { 'Content-Type': 'text/plain;charset=utf-8' },
         body: JSON.stringify({ token: options.token, batch: options.batch }),
-        redirect: 'follow',
       });
+      // An address or a redirect the token may not go to: the same next time, so not retried.
+      if (!posted.ok) return { ok: false, message: posted.message, attempts: attempt };
+      response = posted.response;
     } catch (error) {
       last = `network error: ${error instanceof Error ? error.message : String(error)}`;
       continue;

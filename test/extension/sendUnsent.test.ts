@@ -170,3 +170,19 @@ describe('sending to the spreadsheet', () => {
     expect(unsent.map((t) => t.id)).toEqual([server.received[0]!.batch.transactions[1]!.id]);
   });
 });
+
+describe('sending only where the token is safe', () => {
+  it('refuses an http endpoint that is not this machine, before making or posting a batch', async () => {
+    const calls: string[] = [];
+    h.deps.fetch = (async (input: RequestInfo | URL) => {
+      calls.push(String(input));
+      return new Response('{}');
+    }) as typeof fetch;
+    await configure('http://script.example.com/exec');
+    const reply = await h.ask({ type: 'send' });
+    expect(reply).toMatchObject({ ok: false, problems: [{ code: 'insecure_endpoint' }] });
+    expect(reply.ok || reply.problems[0]!.message).toMatch(/https/);
+    expect(calls).toEqual([]);
+    expect(await h.db.sends.count()).toBe(0);
+  });
+});
