@@ -28,11 +28,16 @@ export function fetchSeeingRedirects(webRequest: WebRequest | undefined, base: t
       );
       return undefined;
     };
-    webRequest.onHeadersReceived.addListener(
-      listener,
-      { urls: [`${url.protocol}//${url.hostname}/*`], tabId: -1 },
-      ['responseHeaders'],
-    );
+    try {
+      webRequest.onHeadersReceived.addListener(
+        listener,
+        { urls: [`${url.protocol}//${url.hostname}/*`], tabId: -1 },
+        ['responseHeaders'],
+      );
+    } catch {
+      // No webRequest here (a browser without it, or a test's fake): the redirect stays opaque and is refused.
+      return base(input, init);
+    }
     try {
       const response = await base(input, init);
       if (response.type !== 'opaqueredirect') return response;
