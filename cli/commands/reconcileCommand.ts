@@ -81,6 +81,7 @@ export const reconcileCommand: Command = {
         ...(v['period-end'] ? { periodEnd: v['period-end'] } : {}),
         now: new Date().toISOString(),
         actor: 'ledgerbridge-cli reconcile',
+        onWait: (message) => io.stderr.write(`ledgerbridge reconcile: ${message}\n`),
       },
     );
     for (const w of [...result.run.warnings, ...result.bookWarnings]) {

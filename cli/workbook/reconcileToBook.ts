@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportOptions } from '../../core/formats/importTypes';
 import { LedgerbridgeError } from '../../core/model/errors';
@@ -13,6 +13,8 @@ import { buildWorkbookTabs } from './buildWorkbookTabs';
 import { type ExistingBook, readExistingBook } from './readExistingBook';
 import { readWorkbook } from './readWorkbook';
 import { type ReconcileRun, reconcileFiles } from './reconcileFiles';
+import { withBookLock } from './withBookLock';
+import { writeFileAtomically } from './writeFileAtomically';
 import { tabFromRecords, writeWorkbook } from './writeWorkbook';
 
 export type ReconcileToBookOptions = {
@@ -29,6 +31,10 @@ export type ReconcileToBookOptions = {
   /** ISO 8601 time of this write (the Audit tab). */
   now: string;
   actor: string;
+  /** Told when another run holds the book and this one waits for it. */
+  onWait?: (message: string) => void;
+  /** How long to wait for another run's lock on `out` (ms; default in withBookLock). */
+  lockWaitMs?: number;
 };
 
 export type ReconcileToBookResult = {
@@ -70,31 +76,48 @@ export async function reconcileToBook(
       }
     }),
   );
+  const out = options.out;
+  if (!out) return { run: reconcileRun(files, options), bookWarnings: [] };
+  // Read, reconcile and write under one lock: a second run sees this run's rows, never loses them.
+  return withBookLock(out, () => reconcileIntoBook(files, out, options), {
+    command: options.actor,
+    ...(options.onWait ? { onWait: options.onWait } : {}),
+    ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
+  });
+}
+
+type InputFile = { name: string; bytes: Uint8Array };
+
+function reconcileRun(files: InputFile[], options: ReconcileToBookOptions, book?: ExistingBook) {
+  return reconcileFiles(files, {
+    ...(options.import ? { import: options.import } : {}),
+    ...(options.url ? { url: options.url } : {}),
+    ...(book ? { existing: book.transactions, decisions: book.decisions } : {}),
+    // A rules file wins, then the book's own Rules tab, then the starter rules.
+    rules: options.rules ?? book?.rules ?? STARTER_RULES,
+    ...(options.periodEnd ? { periodEnd: options.periodEnd } : {}),
+  });
+}
+
+async function reconcileIntoBook(
+  files: InputFile[],
+  out: string,
+  options: ReconcileToBookOptions,
+): Promise<ReconcileToBookResult> {
   let book: ExistingBook | undefined;
-  if (options.out && !options.replace && existsSync(options.out)) {
+  if (!options.replace && existsSync(out)) {
     try {
-      book = readExistingBook(
-        await readWorkbook(new Uint8Array(await readFile(options.out))),
-        basename(options.out),
-      );
+      book = readExistingBook(await readWorkbook(new Uint8Array(await readFile(out))), basename(out));
     } catch (error) {
       throw new LedgerbridgeError(
-        `${options.out}: exists but is not a workbook Ledgerbridge can update (${(error as Error).message})`,
+        `${out}: exists but is not a workbook Ledgerbridge can update (${(error as Error).message})`,
         'unreadable_book',
         { cause: error },
       );
     }
   }
-  // A rules file wins, then the book's own Rules tab, then the starter rules.
   const rules = options.rules ?? book?.rules ?? STARTER_RULES;
-  const run = reconcileFiles(files, {
-    ...(options.import ? { import: options.import } : {}),
-    ...(options.url ? { url: options.url } : {}),
-    ...(book ? { existing: book.transactions, decisions: book.decisions } : {}),
-    rules,
-    ...(options.periodEnd ? { periodEnd: options.periodEnd } : {}),
-  });
-  if (!options.out) return { run, bookWarnings: book?.warnings ?? [] };
+  const run = reconcileRun(files, options, book);
   const { tabs, upsert } = buildWorkbookTabs({
     run,
     ...(book ? { existing: book.tabs, overrides: book.overrides } : {}),
@@ -108,10 +131,11 @@ export async function reconcileToBook(
   // The accountant's first question is whether the months tie out: open on the Summary.
   const bytes = await writeWorkbook(tabs, { activeTab: 'Summary' });
   try {
-    await writeFile(options.out, bytes);
+    // Never half-written: a failed or killed write leaves the previous book as it was.
+    await writeFileAtomically(out, bytes);
   } catch (error) {
     throw new LedgerbridgeError(
-      `${options.out}: cannot write the workbook (${(error as Error).message})`,
+      `${out}: cannot write the workbook (${(error as Error).message})`,
       'unwritable_book',
       {
         cause: error,

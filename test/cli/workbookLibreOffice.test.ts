@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import Papa from 'papaparse';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_FILES, DEMO_RULES } from '../../cli/commands/demoCommand';
 import { buildWorkbookTabs } from '../../cli/workbook/buildWorkbookTabs';
@@ -13,56 +11,16 @@ import { indexHeader } from '../../core/sheet/headerIndex';
 import { rowToTransaction } from '../../core/sheet/transactionRow';
 import { TRANSACTION_COLUMNS } from '../../core/sheet/workbookLayout';
 import { fixtureTabs, fixtureTransactions } from './workbookFixture';
-
-const hasSoffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+import { hasSoffice, sofficeSheets } from './workbookProcess';
 
 const dir = mkdtempSync(join(tmpdir(), 'lb-lo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/**
- * Converts every sheet to its own UTF-8 CSV with LibreOffice (a private profile, so parallel runs
- * do not collide). `asShown` exports the formatted text instead of the raw values.
- */
-function convert(book: string, asShown: boolean): Map<string, string[][]> {
-  const base = basename(book, '.xlsx');
-  const out = join(dir, `${base}-${asShown ? 'shown' : 'raw'}`);
-  const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown},false,false,-1`;
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--headless',
-      '--convert-to',
-      filter,
-      '--outdir',
-      out,
-      book,
-    ],
-    { stdio: 'ignore', timeout: 120_000 },
-  );
-  const sheets = new Map<string, string[][]>();
-  for (const file of readdirSync(out)) {
-    const name = file.slice(base.length + 1).replace(/\.csv$/, '');
-    sheets.set(
-      name,
-      Papa.parse<string[]>(readFileSync(join(out, file), 'utf8'), { skipEmptyLines: true }).data,
-    );
-  }
-  return sheets;
-}
 
 describe.skipIf(!hasSoffice)('the .xlsx in LibreOffice', () => {
   it('reads back the values that were written, portal text as text', async () => {
     const book = join(dir, 'book.xlsx');
     writeFileSync(book, await writeWorkbook(fixtureTabs()));
-    const raw = convert(book, false);
+    const raw = sofficeSheets(book, dir, false);
     expect([...raw.keys()].sort()).toEqual(['Summary', 'Transactions']);
 
     const [header, ...rows] = raw.get('Transactions')!;
@@ -72,7 +30,7 @@ describe.skipIf(!hasSoffice)('the .xlsx in LibreOffice', () => {
     expect(rows[0]![header!.indexOf('Description')]).toBe('=HYPERLINK("http://evil.example","click")');
     expect(rows[0]![header!.indexOf('Notes')]).toBe('-5 off, asked the owner');
 
-    const shown = convert(book, true);
+    const shown = sofficeSheets(book, dir, true);
     const [shownHeader, ...shownRows] = shown.get('Transactions')!;
     const amounts = shownRows.map((r) => r[shownHeader!.indexOf('Amount')]);
     expect(amounts).toEqual(['-1,234.50', '-1,234', '12.345']);
@@ -109,7 +67,7 @@ describe.skipIf(!hasSoffice)('the .xlsx in LibreOffice', () => {
     });
     const book = join(dir, 'ridgeline.xlsx');
     writeFileSync(book, await writeWorkbook(tabs));
-    const raw = convert(book, false);
+    const raw = sofficeSheets(book, dir, false);
     // Raw CSV: numbers as numbers, booleans as TRUE/FALSE, percents (LibreOffice keeps those) as 95%.
     const text = (value: unknown, percent: boolean) =>
       value === null || value === undefined
