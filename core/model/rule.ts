@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { compileSafeRegex } from '../rules/safeRegex';
+import { didYouMean } from './closestName';
+import { isCurrencyCode } from './currency';
 import { type Problem, problem } from './problem';
 import { fail, ok, type Result } from './result';
 import { TransactionKind, TransactionStatus } from './transaction';
@@ -40,7 +42,7 @@ export const RuleDecimal = z
  * (any of them); `oneOf` takes a list; `matches` takes a pattern for the linear-time engine.
  */
 export const TextCondition = z
-  .object({
+  .strictObject({
     field: TextField,
     op: TextOp,
     value: z.union([z.string(), z.array(z.string())]),
@@ -50,7 +52,7 @@ export const TextCondition = z
 export type TextCondition = z.infer<typeof TextCondition>;
 
 export const AmountCondition = z
-  .object({
+  .strictObject({
     field: z.literal('amount'),
     /** Signed comparisons (negative = money out); `inflow` / `outflow` take no value. */
     op: z.enum(['is', 'between', 'gt', 'gte', 'lt', 'lte', 'inflow', 'outflow']),
@@ -64,7 +66,7 @@ export type AmountCondition = z.infer<typeof AmountCondition>;
 
 const RuleDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 export const DateCondition = z
-  .object({
+  .strictObject({
     field: z.literal('date'),
     /** `between` is inclusive; `before` / `after` are strict. */
     op: z.enum(['is', 'between', 'before', 'after', 'onOrBefore', 'onOrAfter']),
@@ -80,7 +82,7 @@ export type DateCondition = z.infer<typeof DateCondition>;
 export type GroupCondition = { field: 'all' | 'any'; conditions: Condition[]; not?: boolean | undefined };
 export type Condition = TextCondition | AmountCondition | DateCondition | GroupCondition;
 
-export const GroupCondition: z.ZodType<GroupCondition> = z.object({
+export const GroupCondition: z.ZodType<GroupCondition> = z.strictObject({
   field: z.enum(['all', 'any']),
   get conditions() {
     return z.array(Condition);
@@ -97,7 +99,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
-export const SplitPart = z.object({
+export const SplitPart = z.strictObject({
   category: z.string().trim().min(1),
   /** Percent of the amount (0 < p ≤ 100, at most 4 decimals); the parts' percents sum to 100. */
   percent: z.number().optional(),
@@ -108,13 +110,13 @@ export const SplitPart = z.object({
 export type SplitPart = z.infer<typeof SplitPart>;
 
 export const Action = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('setCategory'), category: z.string().trim().min(1) }),
-  z.object({ type: z.literal('setPayee'), payee: z.string().trim().min(1) }),
-  z.object({ type: z.literal('addTags'), tags: z.array(z.string().trim().min(1)).min(1) }),
-  z.object({ type: z.literal('markTransfer') }),
-  z.object({ type: z.literal('appendNote'), note: z.string().trim().min(1) }),
+  z.strictObject({ type: z.literal('setCategory'), category: z.string().trim().min(1) }),
+  z.strictObject({ type: z.literal('setPayee'), payee: z.string().trim().min(1) }),
+  z.strictObject({ type: z.literal('addTags'), tags: z.array(z.string().trim().min(1)).min(1) }),
+  z.strictObject({ type: z.literal('markTransfer') }),
+  z.strictObject({ type: z.literal('appendNote'), note: z.string().trim().min(1) }),
   z
-    .object({
+    .strictObject({
       type: z.literal('split'),
       /** All parts by percent, or all by fixed amount with `remainder` taking what is left. */
       parts: z.array(SplitPart).min(1),
@@ -125,7 +127,7 @@ export const Action = z.discriminatedUnion('type', [
 export type Action = z.infer<typeof Action>;
 export type SplitAction = Extract<Action, { type: 'split' }>;
 
-export const Rule = z.object({
+export const Rule = z.strictObject({
   schemaVersion: z.literal(RULE_SCHEMA_VERSION).default(RULE_SCHEMA_VERSION),
   id: z.string().trim().min(1, 'a rule needs an id').max(200),
   name: z.string().trim().optional(),
@@ -174,7 +176,7 @@ function checkText(c: TextCondition, add: Add) {
       if (allowed && !allowed.includes(v.toLowerCase())) {
         add(`invalid_${c.field}`, `${c.field} "${v}" is not one of ${allowed.join(', ')}`, at);
       }
-      if (c.field === 'currency' && !/^[A-Za-z]{3}$/.test(v)) {
+      if (c.field === 'currency' && !isCurrencyCode(v.toUpperCase())) {
         add('invalid_currency', `currency "${v}" is not an ISO 4217 code such as USD`, at);
       }
     }
@@ -281,7 +283,7 @@ const RuleV1 = z.object({
  */
 export function migrateRuleV1(input: unknown): Result<unknown> {
   const parsed = RuleV1.safeParse(input);
-  if (!parsed.success) return fail(...parsed.error.issues.map((i) => zodIssueProblem(i, input)));
+  if (!parsed.success) return fail(...parsed.error.issues.flatMap((i) => zodIssueProblems(i, input)));
   const v1 = parsed.data;
   const problems: Problem[] = [];
   const decimal = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? toDecimal(v) : v);
@@ -317,21 +319,86 @@ function toDecimal(n: number): string {
   return String(Number(n.toFixed(4)));
 }
 
+/** Field names each kind of object in a rule knows, for suggesting what a mistyped one meant. */
+const KNOWN_KEYS: Record<'rule' | 'conditions' | 'actions' | 'parts', readonly string[]> = {
+  rule: Object.keys(Rule.shape),
+  conditions: [
+    ...new Set([
+      ...Object.keys(TextCondition.shape),
+      ...Object.keys(AmountCondition.shape),
+      ...Object.keys(DateCondition.shape),
+      'conditions',
+    ]),
+  ],
+  actions: [...new Set(Action.options.flatMap((o) => Object.keys(o.shape)))],
+  parts: Object.keys(SplitPart.shape),
+};
+
+function knownKeysAt(path: ReadonlyArray<string | number>): readonly string[] {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const key = path[i];
+    if (key === 'conditions' || key === 'actions' || key === 'parts') return KNOWN_KEYS[key];
+  }
+  return KNOWN_KEYS.rule;
+}
+
 /** Codes a sheet can act on: a missing field, an empty one, an unknown choice, a wrong type. */
-function zodIssueProblem(issue: z.core.$ZodIssue, input: unknown): Problem {
+function zodIssueProblems(issue: z.core.$ZodIssue, input: unknown): Problem[] {
   const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
   const field = path.map(String).join('.') || undefined;
+  if (issue.code === 'unrecognized_keys') {
+    // A mistyped field (`enable`, `catgory`) would otherwise be dropped and the rule run without it.
+    return issue.keys.map((key) => {
+      const at = field ? `${field}.${key}` : key;
+      return problem('unknown_field', `${at}: unknown field "${key}"${didYouMean(key, knownKeysAt(path))}`, {
+        path: [...path, key],
+        field: at,
+      });
+    });
+  }
   const missing =
     (issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(input, path) === undefined;
   if (missing)
-    return problem('missing_value', `${field ?? 'rule'}: required`, { path, ...(field ? { field } : {}) });
+    return [problem('missing_value', `${field ?? 'rule'}: required`, { path, ...(field ? { field } : {}) })];
   let code: string;
   if (issue.code === 'custom') code = (issue.params as { code?: string } | undefined)?.code ?? 'invalid_rule';
   else if (issue.code === 'too_small' && issue.origin === 'string') code = 'empty_value';
   else if (issue.code === 'invalid_union' || issue.code === 'invalid_value') code = 'invalid_choice';
   else code = issue.code;
   const message = field ? `${field}: ${issue.message}` : issue.message;
-  return problem(code, message, { path, ...(field ? { field } : {}) });
+  return [problem(code, message, { path, ...(field ? { field } : {}) })];
+}
+
+/** Deeper groups than any bookkeeper writes; the bound keeps validation and matching off the call stack's limit. */
+export const MAX_CONDITION_DEPTH = 32;
+
+/**
+ * Finds condition groups nested deeper than MAX_CONDITION_DEPTH without recursing (the input may
+ * be thousands of levels deep), so a hostile rule is refused by name instead of overflowing the stack.
+ */
+function tooDeep(input: unknown): Problem | undefined {
+  const stack: Array<{ value: unknown; depth: number; path: Array<string | number> }> = [
+    { value: input, depth: 0, path: [] },
+  ];
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    const conditions = (value as { conditions?: unknown }).conditions;
+    if (!Array.isArray(conditions)) continue;
+    if (depth >= MAX_CONDITION_DEPTH) {
+      const id = (input as { id?: unknown }).id;
+      const field = path.map(String).join('.');
+      return problem(
+        'too_deep',
+        `${typeof id === 'string' ? `rule "${id}"` : 'the rule'}: condition groups nest more than ${MAX_CONDITION_DEPTH} levels deep (at ${field}); flatten the groups`,
+        { path, field },
+      );
+    }
+    conditions.forEach((c, i) => {
+      stack.push({ value: c, depth: depth + 1, path: [...path, 'conditions', i] });
+    });
+  }
+  return undefined;
 }
 
 function valueAt(input: unknown, path: Array<string | number>): unknown {
@@ -369,7 +436,9 @@ export function parseRule(input: unknown): Result<Rule> {
       candidate = migrated.value;
     }
   }
+  const deep = tooDeep(candidate);
+  if (deep) return fail(deep);
   const parsed = Rule.safeParse(candidate);
-  if (!parsed.success) return fail(...parsed.error.issues.map((i) => zodIssueProblem(i, candidate)));
+  if (!parsed.success) return fail(...parsed.error.issues.flatMap((i) => zodIssueProblems(i, candidate)));
   return ok(parsed.data);
 }

@@ -1,5 +1,5 @@
 import { LedgerbridgeError } from '../model/errors';
-import type { Condition, TextCondition } from '../model/rule';
+import { type Condition, MAX_CONDITION_DEPTH, type TextCondition } from '../model/rule';
 import { decimalToScaled } from './ruleAmount';
 import { normalizeText, type RuleSubject } from './ruleSubject';
 import { compileSafeRegex } from './safeRegex';
@@ -7,13 +7,23 @@ import { compileSafeRegex } from './safeRegex';
 export type Predicate = (s: RuleSubject) => boolean;
 
 /** Turns a validated condition into a closure once, so nothing is re-parsed per transaction. */
-export function compileCondition(c: Condition): Predicate {
-  const test = compilePositive(c);
+export function compileCondition(c: Condition, depth = 0): Predicate {
+  const test = compilePositive(c, depth);
   return c.not ? (s) => !test(s) : test;
 }
 
-export function compileConditions(conditions: readonly Condition[], op: 'and' | 'or'): Predicate {
-  const tests = conditions.map(compileCondition);
+/**
+ * Groups nest at most MAX_CONDITION_DEPTH deep (parseRule refuses deeper ones), so compiling and
+ * evaluating stay far from the call stack's limit; a deeper group here bypassed validation.
+ */
+export function compileConditions(conditions: readonly Condition[], op: 'and' | 'or', depth = 0): Predicate {
+  if (depth > MAX_CONDITION_DEPTH) {
+    throw new LedgerbridgeError(
+      `a rule reached the engine unvalidated: condition groups nest more than ${MAX_CONDITION_DEPTH} levels deep`,
+      'invalid_rule',
+    );
+  }
+  const tests = conditions.map((c) => compileCondition(c, depth));
   if (tests.length === 1) return tests[0]!;
   // Plain loops: this runs millions of times, and every()/some() would allocate a closure each time.
   if (op === 'and') {
@@ -33,12 +43,12 @@ export function textValues(c: TextCondition): string[] {
   return (Array.isArray(c.value) ? c.value : [c.value]).map(normalizeText);
 }
 
-function compilePositive(c: Condition): Predicate {
+function compilePositive(c: Condition, depth: number): Predicate {
   switch (c.field) {
     case 'all':
-      return compileConditions(c.conditions, 'and');
+      return compileConditions(c.conditions, 'and', depth + 1);
     case 'any':
-      return compileConditions(c.conditions, 'or');
+      return compileConditions(c.conditions, 'or', depth + 1);
     case 'amount':
       return compileAmount(c);
     case 'date':

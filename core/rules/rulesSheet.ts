@@ -1,5 +1,6 @@
 import { parseDate } from '../dates/parseDate';
 import { sha256Hex } from '../ids/sha256Hex';
+import { didYouMean } from '../model/closestName';
 import { type Problem, problem } from '../model/problem';
 import {
   type Action,
@@ -229,11 +230,15 @@ export function rowsToRules(rows: readonly (readonly string[])[]): { rules: Rule
     const canonical = known.get(name.toLowerCase());
     if (name !== '' && !canonical) {
       problems.push(
-        problem('unknown_column', `column "${name}" is not a Rules column; it is ignored`, {
-          path: ['rows', 0, i],
-          row: 1,
-          field: name,
-        }),
+        problem(
+          'unknown_column',
+          `column "${name}" is not a Rules column${didYouMean(name, RULES_SHEET_HEADERS)}; it is ignored`,
+          {
+            path: ['rows', 0, i],
+            row: 1,
+            field: name,
+          },
+        ),
       );
     }
     return canonical;
@@ -396,6 +401,10 @@ function readRow(
         conditions?: unknown;
         actions?: unknown;
       };
+      const unknown = typeof extra === 'object' && extra !== null ? Object.keys(extra) : [];
+      for (const key of unknown.filter((k) => k !== 'conditions' && k !== 'actions')) {
+        at(H.more, 'unknown_field', `unknown field "${key}"${didYouMean(key, ['conditions', 'actions'])}`);
+      }
       if (typeof extra !== 'object' || extra === null || !Array.isArray(c) || !Array.isArray(a)) {
         at(H.more, 'invalid_json', 'expected {"conditions": […], "actions": […]}');
       } else {

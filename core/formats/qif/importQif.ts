@@ -1,80 +1,51 @@
-import { parseDateColumn } from '../../dates/parseDateColumn';
-import type { AccountType } from '../../model/account';
+import { parseDate } from '../../dates/parseDate';
 import { type Problem, problem } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
 import { parseAmountColumn } from '../../money/parseAmountColumn';
 import type { ImportContext, ParsedFile } from '../importTypes';
-
-type QifRecord = { fields: Map<string, string>; line: number; account: string; type: AccountType };
-
-const TYPES: Record<string, [AccountType, string]> = {
-  bank: ['checking', 'Bank'],
-  cash: ['other', 'Cash'],
-  ccard: ['credit', 'Credit card'],
-  'oth a': ['other', 'Asset'],
-  'oth l': ['credit', 'Liability'],
-};
-
-/** QIF dates: `01/23/2019`, `1/23'19`, `1/ 2/19`, `2019-01-23`. */
-const qifDate = (text: string) => text.replace(/'\s*/, '/').replace(/\s+/g, '');
+import { qifDateOrder, qifDateText } from './qifDates';
+import { readQifRecords } from './readQifRecords';
 
 /**
- * Quicken Interchange Format: `!Type:` sections of `^`-terminated records (D date, T/U amount,
- * P payee, M memo, N check number, C cleared). QIF states no currency, so the option's or USD is
- * used (with a notice); the date order is decided from all dates in the file. Investment and list
- * sections are skipped with a notice.
+ * Quicken Interchange Format: `!Type:` sections (Bank, CCard, Cash, Oth A, Oth L) of `^`-terminated
+ * records (D date, T/U amount, P payee, M memo, N check number), under an `!Account` block that
+ * names the account. QIF states no currency, so the option's or USD is used (with a notice); the
+ * date order is decided from all dates in the file. Investment (`Invst`) and list sections are
+ * skipped with a notice; a file of nothing else is refused.
  */
 export function importQif(text: string, ctx: ImportContext): Result<ParsedFile> {
   const where = { file: ctx.file };
   const out: ParsedFile = { drafts: [], balances: [], accounts: [], warnings: [] };
-  const records: QifRecord[] = [];
-  const lines = text.split(/\r\n|\r|\n/);
-  let section: [AccountType, string] | undefined;
-  let accountName: string | undefined;
-  let inAccountBlock = false;
-  let current = new Map<string, string>();
-  let start = 0;
-  const skippedSections = new Set<string>();
-  lines.forEach((raw, i) => {
-    const line = raw.trimEnd();
-    if (line === '') return;
-    if (line.startsWith('!')) {
-      const header = line.slice(1).toLowerCase();
-      inAccountBlock = header === 'account';
-      if (header.startsWith('type:')) {
-        section = TYPES[header.slice(5).trim()];
-        if (!section) skippedSections.add(line.slice(6).trim());
-      } else if (!inAccountBlock && !header.startsWith('option')) {
-        section = undefined;
-        skippedSections.add(line.slice(1).trim());
-      }
-      return;
+  const read = readQifRecords(text, ctx.file);
+  const { records, skippedSections } = read;
+  const skippedNames = [...skippedSections].map(([name, n]) => (n > 0 ? `${name} (${n} records)` : name));
+  if (records.length === 0) {
+    if (!/^\s*!/m.test(text))
+      return fail(problem('not_qif', 'no !Type header: this is not a QIF file', { ...where, line: 1 }));
+    if (!read.sawTransactionSection) {
+      return fail(
+        problem(
+          'no_transactions',
+          skippedNames.length > 0
+            ? `the file holds no bank, cash or card transactions, only: ${skippedNames.join(', ')}`
+            : 'the file holds no !Type section of bank, cash or card transactions',
+          { ...where, line: 1 },
+        ),
+        ...read.warnings,
+      );
     }
-    if (current.size === 0) start = i + 1;
-    if (line === '^') {
-      if (inAccountBlock) accountName = current.get('N') ?? accountName;
-      else if (section && current.size > 0) {
-        records.push({ fields: current, line: start, account: accountName ?? section[1], type: section[0] });
-      }
-      current = new Map();
-      return;
-    }
-    const code = line[0]!;
-    // Split lines (S, E, $) repeat; the first value per code is the transaction's own.
-    if (!current.has(code)) current.set(code, line.slice(1).trim());
-  });
-  if (skippedSections.size > 0) {
+  }
+  if (skippedNames.length > 0) {
     out.warnings.push(
       problem(
         'section_skipped',
-        `QIF sections skipped (not bank or card transactions): ${[...skippedSections].join(', ')}`,
+        `QIF sections skipped (not bank or card transactions): ${skippedNames.join(', ')}`,
         where,
       ),
     );
   }
+  out.warnings.push(...read.warnings);
   if (records.length === 0) {
-    if (!text.includes('!'))
-      return fail(problem('not_qif', 'no !Type header: this is not a QIF file', { ...where, line: 1 }));
     out.warnings.push(problem('no_transactions', 'the file lists no transactions', where));
     return ok(out);
   }
@@ -89,12 +60,27 @@ export function importQif(text: string, ctx: ImportContext): Result<ParsedFile> 
       ),
     );
   }
-  const dates = parseDateColumn(
-    records.map((r) => qifDate(r.fields.get('D') ?? '')),
-    {
-      ...(ctx.options.asOf ? { asOf: ctx.options.asOf } : {}),
-    },
-  ).dates;
+  const dateTexts = records.map((r) => qifDateText(r.fields.get('D') ?? ''));
+  const order = qifDateOrder(dateTexts);
+  if (!order.decided) {
+    return fail(
+      problem(
+        'date_order_undecided',
+        `the dates disagree: ${order.dayFirst} records are day/month and ${order.monthFirst} month/day; pass dates in one order`,
+        { ...where, field: 'D' },
+      ),
+    );
+  }
+  if (order.assumed) {
+    out.warnings.push(
+      problem(
+        'assumed_date_order',
+        'no date in the file tells day/month from month/day; read as month/day, as Quicken writes them',
+        { ...where, field: 'D' },
+      ),
+    );
+  }
+  const orderWords = order.order === 'dmy' ? 'day/month' : 'month/day';
   const amounts = parseAmountColumn(
     records.map((r) => r.fields.get('T') ?? r.fields.get('U') ?? ''),
     { currency },
@@ -104,25 +90,37 @@ export function importQif(text: string, ctx: ImportContext): Result<ParsedFile> 
   records.forEach((record, r) => {
     const row = r + 1;
     const here = { ...where, line: record.line, row };
-    const date = dates[r];
+    const dateText = dateTexts[r]!;
+    const date = dateText === '' ? undefined : parseDate(dateText, { order: order.order });
     const amount = amounts[r];
     if (!date?.ok || !amount?.ok) {
-      const reasons = [
-        ...(!date
-          ? [problem('missing_date', 'no D (date) line', { field: 'D' })]
-          : date.ok
-            ? []
-            : date.problems),
-        ...(!amount
-          ? [problem('missing_amount', 'no T (amount) line', { field: 'T' })]
-          : amount.ok
-            ? []
-            : amount.problems),
-      ];
-      skipped.push(...reasons.map((p) => ({ ...p, ...here, message: `record skipped: ${p.message}` })));
+      const dateReasons = !date
+        ? [problem('missing_date', 'no D (date) line', { field: 'D' })]
+        : date.ok
+          ? []
+          : date.problems.map((p) => ({
+              ...p,
+              field: 'D',
+              message:
+                order.from > 0
+                  ? `${p.message} (this file's dates are ${orderWords}, seen in ${order.from} records)`
+                  : p.message,
+            }));
+      const amountReasons = !amount
+        ? [problem('missing_amount', 'no T (amount) line', { field: 'T' })]
+        : amount.ok
+          ? []
+          : amount.problems.map((p) => ({ field: 'T', ...p }));
+      skipped.push(
+        ...[...dateReasons, ...amountReasons].map((p) => ({
+          ...p,
+          ...here,
+          message: `record skipped: ${p.message}`,
+        })),
+      );
       return;
     }
-    const account = ctx.options.account ?? record.account;
+    const account = ctx.options.account ?? record.account ?? record.label;
     if (!out.accounts.some((a) => a.account === account)) {
       out.accounts.push({ schemaVersion: 1, institution, account, currency, type: record.type });
     }

@@ -47,6 +47,7 @@ describe('QIF', () => {
     expect(r.transactions.map((t) => t.description)).toEqual(['Coffee']);
     expect(r.warnings.map((w) => [w.code, w.line])).toEqual([
       ['section_skipped', undefined],
+      ['assumed_date_order', undefined],
       ['missing_date', 11],
     ]);
   });
