@@ -33,5 +33,6 @@ export function applyRulesToWorkbook(
     detail: `${rules.length} rules`,
   });
   if (!written.ok) return written;
-  return ok({ ...written.value, problems });
+  const { added, updated, skipped, refused } = written.value;
+  return ok({ added, updated, skipped, problems: [...problems, ...refused] });
 }

@@ -1,8 +1,8 @@
 import { parseBatch } from '../../core/model/batch';
 import { type Problem, problem } from '../../core/model/problem';
+import { applyBatch } from './applyBatch';
 import { checkExtensionToken } from './extensionToken';
 import type { Services } from './services';
-import { upsertTransactions } from './upsertTransactions';
 import { withDocumentLock } from './withDocumentLock';
 
 /** Larger batches must be split by the sender (Apps Script also caps a run at 6 minutes). */
@@ -10,7 +10,17 @@ export const MAX_BODY_CHARS = 5_000_000;
 export const MAX_BATCH_ROWS = 10_000;
 export const MAX_REPORTED_ERRORS = 200;
 
-export type PostAnswer = { ok: boolean; added: number; updated: number; skipped: number; errors: Problem[] };
+export type PostAnswer = {
+  ok: boolean;
+  added: number;
+  updated: number;
+  skipped: number;
+  errors: Problem[];
+  /** Lines left out because the sheet holds newer data for their id (counted in `skipped`). */
+  older?: number;
+  /** This batch id was applied before (at that time); nothing was written now. */
+  alreadyApplied?: { at: string; sameContent: boolean };
+};
 
 export type PostEvent = { postData?: { contents?: string; length?: number; type?: string } };
 
@@ -64,16 +74,19 @@ export function handlePost(services: Services, event: PostEvent | undefined): Po
   if (!parsed.ok) return refused(...parsed.problems);
   const batch = parsed.value;
   const written = withDocumentLock(services, () =>
-    upsertTransactions(services, {
-      transactions: batch.rows.map((r) => r.transaction),
-      batchId: batch.batchId,
-      actor: batch.source.client ?? 'extension',
-      action: 'batch',
-      ...(batch.source.url ? { detail: batch.source.url } : {}),
-    }),
+    applyBatch(services, batch, batch.source.client ?? 'extension'),
   );
   if (!written.ok) return refused(...written.problems, ...batch.rowProblems);
-  return { ok: true, ...written.value, errors: capped(batch.rowProblems) };
+  const { added, updated, skipped, older, problems, alreadyApplied } = written.value;
+  return {
+    ok: true,
+    added,
+    updated,
+    skipped,
+    errors: capped(problems),
+    ...(older > 0 ? { older } : {}),
+    ...(alreadyApplied ? { alreadyApplied } : {}),
+  };
 }
 
 /** A batch of bad rows answers with the first problems and a count, not megabytes of them. */

@@ -1,8 +1,10 @@
 import type { Problem } from '../../core/model/problem';
 import type { Transaction } from '../../core/model/transaction';
 import { fromTransactionJson, toTransactionJson } from '../../core/model/transactionJson';
+import { cellLimitProblem } from './cellLimit';
+import { ensureColumns } from './ensureColumns';
 import { ensureRows } from './ensureRows';
-import type { Services, Spreadsheet } from './services';
+import type { Services, Sheet, Spreadsheet } from './services';
 import { upsertTransactions } from './upsertTransactions';
 import { withDocumentLock } from './withDocumentLock';
 
@@ -15,6 +17,8 @@ export const IMPORT_CHUNK_ROWS = 2_000;
 export const IMPORT_TIME_BUDGET_MS = 5 * 60_000;
 const STAGING_TAB = '_ledgerbridge_import';
 const STAGING_BLOCK_ROWS = 5_000;
+/** Characters of JSON per staging cell, under Sheets' 50,000. */
+const STAGED_CELL_CHARS = 40_000;
 const CURSOR_KEY = 'ledgerbridge.importCursor';
 const KEPT_PROBLEMS = 20;
 
@@ -25,6 +29,8 @@ type Cursor = {
   file: string;
   total: number;
   next: number;
+  /** Cells per staged line (a long line's JSON spans several). */
+  columns?: number;
   added: number;
   updated: number;
   skipped: number;
@@ -83,16 +89,28 @@ export function startImport(
   services: Services,
   file: { name: string; batchId: string; transactions: readonly Transaction[]; problems: Problem[] },
 ): ImportProgress {
-  const staged = withDocumentLock(services, () => {
+  // A line with a cell too long for Sheets is refused here, alone; the rest are staged.
+  const problems = [...file.problems];
+  const lines = file.transactions.filter((t, i) => {
+    const tooLong = cellLimitProblem(t, { row: t.origin.row ?? i + 1 });
+    if (tooLong) problems.push({ ...tooLong, file: file.name });
+    return !tooLong;
+  });
+  const staged = lines.map((t) => stagedCells(JSON.stringify(toTransactionJson(t))));
+  const columns = Math.max(1, ...staged.map((cells) => cells.length));
+  const written = withDocumentLock(services, () => {
     const sheet = stagingSheet(services.SpreadsheetApp.getActiveSpreadsheet());
-    sheet.getRange(1, 1, Math.max(1, sheet.getMaxRows()), 1).clearContent();
-    if (file.transactions.length > 0) ensureRows(sheet, file.transactions.length);
+    clearStaging(sheet);
+    if (staged.length > 0) {
+      ensureRows(sheet, staged.length);
+      ensureColumns(sheet, columns);
+    }
     // In blocks, so no single call carries megabytes.
-    for (let at = 0; at < file.transactions.length; at += STAGING_BLOCK_ROWS) {
-      const block = file.transactions.slice(at, at + STAGING_BLOCK_ROWS);
+    for (let at = 0; at < staged.length; at += STAGING_BLOCK_ROWS) {
+      const block = staged.slice(at, at + STAGING_BLOCK_ROWS);
       sheet
-        .getRange(at + 1, 1, block.length, 1)
-        .setValues(block.map((t) => [`'${JSON.stringify(toTransactionJson(t))}`]));
+        .getRange(at + 1, 1, block.length, columns)
+        .setValues(block.map((cells) => Array.from({ length: columns }, (_, c) => cells[c] ?? '')));
     }
     return { ok: true as const, value: true };
   });
@@ -100,14 +118,15 @@ export function startImport(
     version: 1,
     batchId: file.batchId,
     file: file.name,
-    total: file.transactions.length,
+    total: lines.length,
+    columns,
     next: 0,
     added: 0,
     updated: 0,
     skipped: 0,
-    problems: file.problems,
+    problems,
   };
-  if (!staged.ok) return progressOf(cursor, false, true, staged.problems);
+  if (!written.ok) return progressOf(cursor, false, true, written.problems);
   saveCursor(services, cursor);
   return continueImport(services);
 }
@@ -136,14 +155,15 @@ export function continueImport(services: Services): ImportProgress {
       const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
       const count = Math.min(IMPORT_CHUNK_ROWS, cursor.total - cursor.next);
       const cells = stagingSheet(spreadsheet)
-        .getRange(cursor.next + 1, 1, count, 1)
+        .getRange(cursor.next + 1, 1, count, cursor.columns ?? 1)
         .getValues();
-      const transactions = cells.flatMap(([cell], i) => {
-        const read = fromTransactionJson(JSON.parse(String(cell)), { row: cursor.next + i + 1 });
+      const transactions = cells.flatMap((row, i) => {
+        const read = fromTransactionJson(JSON.parse(row.map(String).join('')), { row: cursor.next + i + 1 });
         return read.ok ? [read.value] : [];
       });
       return upsertTransactions(services, {
         transactions,
+        where: (i) => ({ row: transactions[i]!.origin.row ?? cursor.next + i + 1 }),
         batchId: cursor.batchId,
         actor: 'add-on import',
         action: 'import',
@@ -156,6 +176,7 @@ export function continueImport(services: Services): ImportProgress {
     cursor.added += step.value.added;
     cursor.updated += step.value.updated;
     cursor.skipped += step.value.skipped;
+    cursor.problems.push(...step.value.refused.map((p) => ({ ...p, file: cursor.file })));
     saveCursor(services, cursor);
   }
   const done = cursor.next >= cursor.total;
@@ -168,7 +189,24 @@ function finishImport(services: Services) {
   const sheet = services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(STAGING_TAB);
   if (!sheet) return;
   withDocumentLock(services, () => {
-    sheet.getRange(1, 1, Math.max(1, sheet.getMaxRows()), 1).clearContent();
+    clearStaging(sheet);
     return { ok: true as const, value: true };
   });
+}
+
+function clearStaging(sheet: Sheet) {
+  if (sheet.getLastRow() > 0) sheet.getDataRange().clearContent();
+}
+
+/** A line's JSON as cells that each fit in Sheets, cut where no character pair is split. */
+function stagedCells(json: string): string[] {
+  const cells: string[] = [];
+  for (let at = 0; at < json.length; ) {
+    let end = Math.min(json.length, at + STAGED_CELL_CHARS);
+    const last = json.charCodeAt(end - 1);
+    if (end < json.length && last >= 0xd800 && last <= 0xdbff) end--;
+    cells.push(`'${json.slice(at, end)}`);
+    at = end;
+  }
+  return cells;
 }

@@ -107,6 +107,10 @@ export type Services = {
   Utilities: {
     base64Decode(encoded: string): number[];
     getUuid(): string;
+    /** Bytes as Java bytes (-128…127). */
+    computeDigest(algorithm: unknown, value: string, charset?: unknown): number[];
+    DigestAlgorithm: { SHA_256: unknown };
+    Charset: { UTF_8: unknown };
   };
   ScriptApp: { getService(): { getUrl(): string | null } };
   /** Milliseconds since the epoch; the emulator's clock in tests. */

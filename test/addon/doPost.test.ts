@@ -59,7 +59,9 @@ describe('doPost: the web-app endpoint, run from the compiled bundle', () => {
       'Categories',
       'Summary',
       'Audit',
+      '_ledgerbridge_batches',
     ]);
+    expect(addon.spreadsheet.sheet('_ledgerbridge_batches').hidden).toBe(true);
   });
 
   it('changes nothing when the same batch is posted twice', () => {
@@ -67,7 +69,14 @@ describe('doPost: the web-app endpoint, run from the compiled bundle', () => {
     post(addon, { token, batch: makeBatch(50) });
     const before = addon.spreadsheet.sheets.map((s) => [s.name, s.snapshot()]);
     const again = post(addon, { token, batch: makeBatch(50) });
-    expect(again).toEqual({ ok: true, added: 0, updated: 0, skipped: 50, errors: [] });
+    expect(again).toEqual({
+      ok: true,
+      added: 0,
+      updated: 0,
+      skipped: 50,
+      errors: [],
+      alreadyApplied: { at: expect.any(String), sameContent: true },
+    });
     expect(addon.spreadsheet.sheets.map((s) => [s.name, s.snapshot()])).toEqual(before);
   });
 

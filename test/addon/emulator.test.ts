@@ -92,4 +92,18 @@ describe('the Apps Script emulator', () => {
       ),
     ).toBe('2026-01-02T03:04:05');
   });
+
+  it('refuses a whole setValues when one cell is over 50,000 characters, and keeps notes and fills', () => {
+    const { sheet } = fresh();
+    sheet.getRange('A1:B1').setValues([['a', 'b']]);
+    sheet.getRange('A1').setNote('checked').setBackground('#ffff00');
+    expect(() => sheet.getRange('A1:B1').setValues([['c', `'${'x'.repeat(50_000)}`]])).toThrow(
+      /more than the maximum of 50000 characters in a single cell/,
+    );
+    expect(sheet.snapshot()).toEqual([['a', 'b']]);
+    sheet.getRange('A1:B1').setValues([['c', 'x'.repeat(50_000)]]);
+    sheet.getRange('A1:B1').clearContent();
+    expect(sheet.getRange('A1:B1').getNotes()).toEqual([['checked', '']]);
+    expect(sheet.cellAt(1, 1)?.background).toBe('#ffff00');
+  });
 });

@@ -78,12 +78,13 @@ export class FakeRange {
         const row = this.box.row + r;
         const column = this.box.column + c;
         const existing = this.sheet.cellAt(row, column);
-        const cell = coerceCellInput(input, existing?.format ?? '', tz);
-        if (typeof cell.value === 'string' && cell.value.length > MAX_CELL_CHARS) {
+        // Sheets refuses the whole call when one input (as typed, apostrophe included) is too long.
+        if (typeof input === 'string' && input.length > MAX_CELL_CHARS) {
           throw new Error(
             `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
           );
         }
+        const cell = coerceCellInput(input, existing?.format ?? '', tz);
         const rule = existing?.validation;
         if (rule && !rule.allowInvalid && !rule.accepts(cell.value)) {
           throw new Error(
@@ -121,6 +122,19 @@ export class FakeRange {
       this.sheet.cell(r, c).format = format;
     });
     return this;
+  }
+
+  setNote(note: string) {
+    this.env.write('Range.setNote');
+    this.each((r, c) => {
+      this.sheet.cell(r, c).note = note;
+    });
+    return this;
+  }
+
+  getNotes() {
+    this.env.call('Range.getNotes', this.cellCount);
+    return this.map((r, c) => this.sheet.cellAt(r, c)?.note ?? '');
   }
 
   setFontWeight(weight: string) {

@@ -11,6 +11,8 @@ export type Cell = {
   validation?: FakeDataValidation | undefined;
   bold?: boolean;
   background?: string;
+  /** A cell note; setValues and clearContent leave it, as in Sheets. */
+  note?: string;
 };
 
 const OUTSIDE = 'The coordinates of the range are outside the dimensions of the sheet.';
@@ -173,6 +175,10 @@ export class FakeSheet {
     this.env.write('Sheet.hideSheet');
     this.hidden = true;
     return this;
+  }
+  isSheetHidden() {
+    this.env.call('Sheet.isSheetHidden');
+    return this.hidden;
   }
 
   /** Test helper, not a service call: the stored values with formulas shown as formulas. */
