@@ -9,3 +9,4 @@ export * from './result';
 export * from './rule';
 export * from './transaction';
 export * from './transactionJson';
+export * from './invoice';
