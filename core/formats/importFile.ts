@@ -4,13 +4,19 @@ import type { Result } from '../model/result';
 import { importCamt053 } from './camt053/importCamt053';
 import { decodeText } from './charset/decodeText';
 import { importBankCsv } from './csv/importBankCsv';
-import { detectFormat, type FileFormat } from './detectFormat';
+import { type FileFormat, recognizeFormat } from './detectFormat';
 import { importReport } from './importReport';
 import type { AccountSource, ImportContext, ImportOptions, ImportOutcome, ParsedFile } from './importTypes';
 import { importOfx } from './ofx/importOfx';
 import { importPaypal } from './processors/importPaypal';
-import { importSquareTransactions, importSquareTransfers } from './processors/importSquare';
+import {
+  importSquareItems,
+  importSquareTransactions,
+  importSquareTransfers,
+} from './processors/importSquare';
 import { importStripe } from './processors/importStripe';
+import { importStripePayments } from './processors/importStripePayments';
+import { importStripePayouts } from './processors/importStripePayouts';
 import { importQif } from './qif/importQif';
 
 const IMPORTERS: Record<FileFormat, (text: string, ctx: ImportContext) => Result<ParsedFile>> = {
@@ -18,7 +24,10 @@ const IMPORTERS: Record<FileFormat, (text: string, ctx: ImportContext) => Result
   camt053: importCamt053,
   qif: importQif,
   stripe: importStripe,
+  'stripe-payouts': importStripePayouts,
+  'stripe-payments': importStripePayments,
   paypal: importPaypal,
+  'square-items': importSquareItems,
   'square-transactions': importSquareTransactions,
   'square-transfers': importSquareTransfers,
   'bank-csv': importBankCsv,
@@ -26,7 +35,10 @@ const IMPORTERS: Record<FileFormat, (text: string, ctx: ImportContext) => Result
 
 const PROCESSOR_FORMATS: Partial<Record<FileFormat, string>> = {
   stripe: 'stripe',
+  'stripe-payouts': 'stripe',
+  'stripe-payments': 'stripe',
   paypal: 'paypal',
+  'square-items': 'square',
   'square-transactions': 'square',
   'square-transfers': 'square',
 };
@@ -56,8 +68,11 @@ export function importFile(
   const { text } = decodeText(file.bytes);
   if (text.trim() === '')
     return { ok: false, problems: [problem('empty_file', 'the file is empty', { file: file.name })] };
-  const format = options.csvMapping ? 'bank-csv' : detectFormat(file.name, text);
-  if (!format) {
+  const recognized = options.csvMapping
+    ? { ok: true as const, format: 'bank-csv' as const }
+    : recognizeFormat(file.name, text);
+  if (recognized && !recognized.ok) return { ok: false, problems: [withFile(file.name)(recognized.problem)] };
+  if (!recognized) {
     return {
       ok: false,
       problems: [
@@ -69,6 +84,8 @@ export function importFile(
       ],
     };
   }
+  const { format } = recognized;
+  const layout = 'layout' in recognized ? recognized.layout : undefined;
   const ctx: ImportContext = {
     file: file.name,
     capturedAt: options.capturedAt ?? new Date().toISOString(),
@@ -82,6 +99,7 @@ export function importFile(
   }
   const transactions = assignIds(drafts);
   const processor = notes.processor ?? PROCESSOR_FORMATS[format];
+  const variant = notes.variant ?? layout?.variant;
   return {
     ok: true,
     format,
@@ -94,7 +112,7 @@ export function importFile(
       format,
       transactions,
       warnings,
-      { ...notes, ...(processor ? { processor } : {}) },
+      { ...notes, ...(processor ? { processor } : {}), ...(variant ? { variant } : {}) },
       accountSource(format, options),
     ),
   };

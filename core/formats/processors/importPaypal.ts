@@ -3,24 +3,32 @@ import { fail, ok, type Result } from '../../model/result';
 import type { TransactionStatus } from '../../model/transaction';
 import type { ImportContext, ParsedFile } from '../importTypes';
 import { paypalKind } from './paypalKind';
+import { ROLE_NAMES } from './processorRoles';
 import { readProcessorTable, rowProblems } from './processorTable';
 
-const DATE = ['date'];
-const NAME = ['name'];
-const TYPE = ['type', 'description'];
-const STATUS = ['status'];
-const CURRENCY = ['currency'];
-const GROSS = ['gross'];
-const NET = ['net', 'amount'];
-const ID = ['transaction id'];
-const REFERENCE = ['reference txn id'];
-const ITEM = ['item title', 'subject'];
-const NOTE = ['note'];
-const BALANCE = ['balance'];
-const IMPACT = ['balance impact'];
+// English and localized headers (Fecha/Datum/Data, Bruto/Brutto/Brut/Lordo, Id. de transacción/
+// Transaktionscode/Numéro de transaction …): see processorRoles.
+const DATE = ROLE_NAMES.date;
+const NAME = ROLE_NAMES.name;
+const TYPE = [...ROLE_NAMES.type, ...ROLE_NAMES.description];
+const STATUS = ROLE_NAMES.status;
+const CURRENCY = ROLE_NAMES.currency;
+const GROSS = ROLE_NAMES.gross;
+const NET = [...ROLE_NAMES.net, ...ROLE_NAMES.amount];
+const ID = ROLE_NAMES.transactionId;
+const REFERENCE = ROLE_NAMES.referenceTxnId;
+const ITEM = [...ROLE_NAMES.itemTitle, ...ROLE_NAMES.subject];
+const NOTE = ROLE_NAMES.note;
+const BALANCE = ROLE_NAMES.balance;
+const IMPACT = ROLE_NAMES.balanceImpact;
 
-const POSTED = /^(completed|cleared|success|paid)$/i;
-const PENDING = /^(pending|held|unclaimed|uncleared|in progress|placed)$/i;
+/** Statuses of lines that moved no money, in the download's languages; anything else moved money. */
+const NOT_SETTLED =
+  /^(denied|declined|canceled|cancelled|failed|voided|expired|rejected|denegad[oa]|rechazad[oa]|cancelad[oa]|anulad[oa]|fallid[oa]|abgelehnt|storniert|abgebrochen|fehlgeschlagen|verweigert|refus[eé]e?|annul[eé]e?|[eé]chou[eé]e?|geweigerd|geannuleerd|mislukt|rifiutat[oa]|annullat[oa]|non riuscit[oa]|negad[oa]|recusad[oa]|falhou)$/i;
+const PENDING =
+  /^(pending|held|unclaimed|uncleared|in progress|placed|pendiente|en curso|retenid[oa]|ausstehend|offen|in bearbeitung|einbehalten|en attente|en cours|in behandeling|in afwachting|in sospeso|in attesa|pendente|em andamento|retid[oa])$/i;
+/** `Memo` lines (authorizations, notices) never move the balance. */
+const MEMO = /^(memo|m[eé]mo|nota|notiz|notitie)$/i;
 
 /**
  * The PayPal activity download: Transaction ID as externalId, Gross/Fee/Net (fee = gross − net,
@@ -31,8 +39,9 @@ export function importPaypal(text: string, ctx: ImportContext): Result<ParsedFil
   const read = readProcessorTable(text, ctx, [DATE, CURRENCY, NET, ID]);
   if (!read.ok) return read;
   const t = read.value;
-  // PayPal writes dates in the account's locale: a decimal-comma download is day-first.
-  const dates = t.dates(DATE, t.decimalSeparator(NET) === ',' ? 'dmy' : 'mdy');
+  // PayPal writes dates in the account's locale: a decimal-comma or non-English download is day-first.
+  const dayFirst = t.decimalSeparator(NET) === ',' || !t.has(['date']);
+  const dates = t.dates(DATE, dayFirst ? 'dmy' : 'mdy');
   const out: ParsedFile = { drafts: [], balances: [], accounts: [], warnings: [] };
   const skipped: Problem[] = [];
   const institution = ctx.options.institution ?? 'paypal';
@@ -40,7 +49,7 @@ export function importPaypal(text: string, ctx: ImportContext): Result<ParsedFil
   t.body.forEach((record, r) => {
     const row = r + 1;
     // Authorizations and other "Memo" lines are shown but never move the balance.
-    if (/^memo$/i.test(t.cell(record, IMPACT))) {
+    if (MEMO.test(t.cell(record, IMPACT))) {
       memoRows++;
       return;
     }
@@ -50,7 +59,7 @@ export function importPaypal(text: string, ctx: ImportContext): Result<ParsedFil
     const id = t.cell(record, ID);
     let status: TransactionStatus = 'posted';
     if (PENDING.test(statusText)) status = 'pending';
-    else if (statusText && !POSTED.test(statusText)) {
+    else if (NOT_SETTLED.test(statusText)) {
       out.warnings.push(
         problem(
           'not_settled',
@@ -122,5 +131,6 @@ export function importPaypal(text: string, ctx: ImportContext): Result<ParsedFil
       ),
     );
   }
+  out.report = t.notes();
   return ok(out);
 }

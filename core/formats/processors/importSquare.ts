@@ -1,7 +1,9 @@
 import { type Problem, problem } from '../../model/problem';
-import { fail, ok, type Result } from '../../model/result';
+import { ok, type Result } from '../../model/result';
 import type { TransactionDraft, TransactionStatus } from '../../model/transaction';
 import type { ImportContext, ParsedFile } from '../importTypes';
+import { finishProcessorFile, processorAccount } from './processorFile';
+import { ROLE_NAMES } from './processorRoles';
 import { type ProcessorTable, readProcessorTable, rowProblems } from './processorTable';
 
 const DATE = ['date', 'transaction date'];
@@ -16,31 +18,23 @@ const CUSTOMER = ['customer name'];
 const DEPOSIT_ID = ['deposit id', 'transfer id'];
 const CURRENCY = ['currency'];
 
-const TRANSFER_DATE = ['transfer date', 'deposit date', 'date'];
-const TRANSFER_ID = ['transfer id', 'deposit id'];
-const TRANSFER_NET = ['net total', 'net transfer', 'net deposit', 'amount', 'total'];
-const BANK = ['bank account', 'destination', 'deposit details'];
+// Deposits exports of several years: `Transfer Date`/`Transfer ID`/`Net Total`, `Deposit Date`/`Net
+// Deposit`, and `Deposit ID`/`Initiated Date`/`Expected Arrival Date`/`Net Amount`.
+const TRANSFER_DATE = [...ROLE_NAMES.initiated, 'date', ...ROLE_NAMES.arrival];
+const TRANSFER_ID = ROLE_NAMES.depositId;
+const TRANSFER_NET = [
+  ...ROLE_NAMES.net,
+  'net deposit amount',
+  'transfer amount',
+  'deposit amount',
+  'amount',
+  'total',
+];
+const BANK = ROLE_NAMES.destination;
 
 function statusOf(text: string): TransactionStatus | 'failed' {
   if (/^(failed|canceled|cancelled|voided|declined)$/i.test(text)) return 'failed';
   return /pending|in transit|processing|scheduled/i.test(text) ? 'pending' : 'posted';
-}
-
-function finish(out: ParsedFile, skipped: Problem[], rows: number, file: string): Result<ParsedFile> {
-  if (out.drafts.length === 0 && skipped.length > 0) {
-    return fail(
-      problem('no_readable_rows', `none of the ${rows} rows could be read`, { file }),
-      ...skipped.slice(0, 20),
-    );
-  }
-  out.warnings.push(...skipped);
-  return ok(out);
-}
-
-function addAccount(out: ParsedFile, institution: string, account: string, currency: string) {
-  if (!out.accounts.some((a) => a.account === account)) {
-    out.accounts.push({ schemaVersion: 1, institution, account, currency, type: 'processor' });
-  }
 }
 
 /**
@@ -84,8 +78,7 @@ export function importSquareTransactions(text: string, ctx: ImportContext): Resu
       return;
     }
     const refund = /refund/i.test(t.cell(record, EVENT)) || net.value.minor < 0;
-    const account = ctx.options.account ?? `Square ${net.value.currency}`;
-    addAccount(out, institution, account, net.value.currency);
+    const account = processorAccount(out, ctx, institution, 'Square', net.value.currency);
     const customer = t.cell(record, CUSTOMER);
     const deposit = t.cell(record, DEPOSIT_ID);
     const draft: TransactionDraft = {
@@ -109,7 +102,7 @@ export function importSquareTransactions(text: string, ctx: ImportContext): Resu
     };
     out.drafts.push(draft);
   });
-  return finish(out, skipped, t.body.length, ctx.file);
+  return finishProcessorFile(out, skipped, t, ctx.file);
 }
 
 /**
@@ -150,8 +143,7 @@ export function importSquareTransfers(text: string, ctx: ImportContext): Result<
       skipped.push(...problems);
       return;
     }
-    const account = ctx.options.account ?? `Square ${net.value.currency}`;
-    addAccount(out, institution, account, net.value.currency);
+    const account = processorAccount(out, ctx, institution, 'Square', net.value.currency);
     const bank = t.cell(record, BANK);
     out.drafts.push({
       institution,
@@ -165,5 +157,29 @@ export function importSquareTransfers(text: string, ctx: ImportContext): Result<
       ...(id ? { externalId: id, payoutId: id } : {}),
     });
   });
-  return finish(out, skipped, t.body.length, ctx.file);
+  return finishProcessorFile(out, skipped, t, ctx.file);
+}
+
+/**
+ * Square's Item Details export lists what each sale contained (items, quantities, item sales), not
+ * money moving: its rows repeat the payments of the Transactions export item by item. Recognized so it
+ * is not read as a bank statement, and imported as no transactions with a notice that says why.
+ */
+export function importSquareItems(text: string, ctx: ImportContext): Result<ParsedFile> {
+  const read = readProcessorTable(text, ctx, [['date'], ROLE_NAMES.item]);
+  if (!read.ok) return read;
+  const t = read.value;
+  const payments = new Set(
+    t.body.map((r) => t.cell(r, [...ROLE_NAMES.paymentId, ...ROLE_NAMES.transactionId])),
+  );
+  const out: ParsedFile = { drafts: [], balances: [], accounts: [], warnings: [] };
+  out.warnings.push(
+    problem(
+      'item_details_only',
+      `Square item details: ${t.body.length} item line(s) of ${payments.size} payment(s) say what was sold, not what was paid or deposited; no transactions taken from it (import the Square Transactions export for the payments)`,
+      { file: ctx.file },
+    ),
+  );
+  out.report = t.notes();
+  return ok(out);
 }

@@ -2,11 +2,12 @@ import type { Problem } from '../../model/problem';
 import { problem } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
 import type { ImportContext, ParsedFile } from '../importTypes';
+import { ROLE_NAMES } from './processorRoles';
 import { readProcessorTable, rowProblems } from './processorTable';
 import { stripeKind } from './stripeKind';
 
-const ID = ['balance_transaction_id', 'id'];
-const CREATED = ['created_utc', 'created', 'created (utc)', 'created_at'];
+const ID = [...ROLE_NAMES.balanceTransactionId, 'id'];
+const CREATED = ROLE_NAMES.created;
 const CURRENCY = ['currency'];
 const GROSS = ['gross', 'amount'];
 const NET = ['net'];
@@ -84,5 +85,6 @@ export function importStripe(text: string, ctx: ImportContext): Result<ParsedFil
     );
   }
   out.warnings.push(...skipped);
+  out.report = t.notes();
   return ok(out);
 }

@@ -7,7 +7,7 @@ import { type ParsedAmount, parseAmount } from '../../money/parseAmount';
 import { findColumn } from '../csv/normalizeHeader';
 import type { CsvRecord } from '../csv/parseCsv';
 import { readCsvTable } from '../csv/readCsvTable';
-import type { ImportContext } from '../importTypes';
+import type { ImportContext, ReportNotes } from '../importTypes';
 
 /** A processor export read by header names: cells, per-column money and dates, problems with lines. */
 export type ProcessorTable = {
@@ -21,6 +21,8 @@ export type ProcessorTable = {
   decimalSeparator: (names: readonly string[]) => DecimalSeparator;
   /** Money in a row: the column's decimal separator, the row's currency. */
   money: (record: CsvRecord, names: readonly string[], currency: string) => Result<ParsedAmount> | undefined;
+  /** The columns read so far (`date ← "Arrival Date (UTC)"`) and the date order chosen: for the import report. */
+  notes: () => ReportNotes;
 };
 
 export function readProcessorTable(
@@ -52,7 +54,13 @@ export function readProcessorTable(
       ),
     );
   }
-  const index = (names: readonly string[]) => findColumn(headers, names);
+  const used = new Map<number, string>();
+  let dateOrder: DateOrder | undefined;
+  const index = (names: readonly string[]) => {
+    const i = findColumn(headers, names);
+    if (i !== undefined && !used.has(i)) used.set(i, names[0]!);
+    return i;
+  };
   const values = (names: readonly string[]) => {
     const i = index(names);
     return table.body.map((r) => (i === undefined ? '' : (r.fields[i] ?? '')));
@@ -74,11 +82,14 @@ export function readProcessorTable(
       return i === undefined ? '' : (record.fields[i] ?? '').trim();
     },
     has: (names) => index(names) !== undefined,
-    dates: (names, fallbackOrder = 'mdy') =>
-      parseDateColumn(values(names), {
+    dates: (names, fallbackOrder = 'mdy') => {
+      const column = parseDateColumn(values(names), {
         ...(ctx.options.asOf ? { asOf: ctx.options.asOf } : {}),
         fallbackOrder,
-      }).dates,
+      });
+      dateOrder ??= column.order;
+      return column.dates;
+    },
     decimalSeparator: separatorOf,
     money: (record, names, currency) => {
       const i = index(names);
@@ -87,6 +98,11 @@ export function readProcessorTable(
         ? undefined
         : parseAmount(text, { decimalSeparator: separatorOf(names), currency });
     },
+    notes: () => ({
+      columns: [...used].sort(([a], [b]) => a - b).map(([i, role]) => ({ role, column: headers[i]! })),
+      rowsRead: table.body.length,
+      ...(dateOrder ? { dateOrder } : {}),
+    }),
   });
 }
 
