@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so `npx ledgerbridge` needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the bundled CLI (cli/bundle.mjs): no TypeScript compiled at start.
+import { bundleEntry } from './bundle.mjs';
 
-register();
-const { main } = await import('./main.ts');
+const { main } = await import(await bundleEntry());
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { BUILTIN_PROFILES } from '../../core/capture/builtinProfiles';
 import {
   type CaptureDiagnostics,
@@ -116,6 +115,8 @@ export const captureCommand: Command = {
         },
       );
     }
+    // linkedom is loaded here, not at start: the other commands and --help never need it.
+    const { parseHTML } = await import('linkedom');
     const { document } = parseHTML(html);
     const result = capturePage(document as unknown as Document, {
       url: args.url,

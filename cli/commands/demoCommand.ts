@@ -6,7 +6,6 @@ import { parseOptions } from '../parseOptions';
 import { UsageError } from '../usageError';
 import { describeRun } from '../workbook/describeRun';
 import { readRulesFile } from '../workbook/readRulesFile';
-import { reconcileToBook } from '../workbook/reconcileToBook';
 
 const DEFAULT_OUT = 'ledgerbridge-demo.xlsx';
 /** The made-up business shipped with the repository (see examples/ridgeline/README.md). */
@@ -32,6 +31,8 @@ export const demoCommand: Command = {
     const files = readdirSync(DEMO_FILES)
       .sort()
       .map((f) => join(DEMO_FILES, f));
+    // The workbook code (exceljs, linkedom for saved pages) loads only when a command runs.
+    const { reconcileToBook } = await import('../workbook/reconcileToBook');
     const result = await reconcileToBook(files, {
       out: resolve(io.cwd, out),
       replace: true,

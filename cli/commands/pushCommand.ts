@@ -10,10 +10,8 @@ import { describeProblem, type Problem, problem } from '../../core/model/problem
 import type { Transaction } from '../../core/model/transaction';
 import { type Command, EXIT, type Io } from '../command';
 import { parseOptions } from '../parseOptions';
-import { oauthDesktopAuth } from '../sheetsApi/oauthDesktopAuth';
-import { pushToSheet } from '../sheetsApi/pushToSheet';
-import { applicationDefaultAuth, checkCredentials, serviceAccountAuth } from '../sheetsApi/sheetsAuth';
-import { type SheetsAuth, sheetsGateway } from '../sheetsApi/sheetsGateway';
+import type { pushToSheet } from '../sheetsApi/pushToSheet';
+import type { SheetsAuth } from '../sheetsApi/sheetsGateway';
 import { UsageError } from '../usageError';
 
 const usage = `Usage: ledgerbridge push FILE… --spreadsheet ID [--key service-account.json | --oauth client.json]
@@ -142,6 +140,12 @@ export function makePushCommand(deps: PushDeps): Command {
       const { files, spreadsheet, choice } = parseArgs(argv);
       const now = deps.now().toISOString();
       const loaded = await loadFiles(files, io, now);
+      // The Google client libraries load only here: the other commands and --help never need them.
+      const [{ checkCredentials }, { sheetsGateway }, { pushToSheet }] = await Promise.all([
+        import('../sheetsApi/sheetsAuth'),
+        import('../sheetsApi/sheetsGateway'),
+        import('../sheetsApi/pushToSheet'),
+      ]);
       const auth = await deps.auth(choice, io);
       await checkCredentials(auth);
       const gateway = sheetsGateway({
@@ -172,6 +176,8 @@ export function makePushCommand(deps: PushDeps): Command {
 
 export const pushCommand = makePushCommand({
   auth: async (choice, io) => {
+    const { applicationDefaultAuth, serviceAccountAuth } = await import('../sheetsApi/sheetsAuth');
+    const { oauthDesktopAuth } = await import('../sheetsApi/oauthDesktopAuth');
     if (choice.key) return serviceAccountAuth(resolve(io.cwd, choice.key));
     if (choice.oauth) return oauthDesktopAuth(resolve(io.cwd, choice.oauth), (text) => io.stderr.write(text));
     return applicationDefaultAuth();

@@ -7,7 +7,6 @@ import { UsageError } from '../usageError';
 import { describeRun } from '../workbook/describeRun';
 import { readRulesFile } from '../workbook/readRulesFile';
 import { reconcileJson } from '../workbook/reconcileJson';
-import { reconcileToBook } from '../workbook/reconcileToBook';
 
 const DEFAULT_OUT = 'reconciliation.xlsx';
 
@@ -71,6 +70,8 @@ export const reconcileCommand: Command = {
       ...(v.currency ? { currency: v.currency.toUpperCase() } : {}),
       ...(v['as-of'] ? { asOf: v['as-of'] } : {}),
     };
+    // The workbook code (exceljs, linkedom for saved pages) loads only when a command runs.
+    const { reconcileToBook } = await import('../workbook/reconcileToBook');
     const result = await reconcileToBook(
       args.files.map((f) => resolve(io.cwd, f)),
       {
