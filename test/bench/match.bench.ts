@@ -17,7 +17,7 @@ const PROCESSORS = [
  * payouts' deposits (1–3 business days later, some combined), the rest everyday noise. Amounts are
  * drawn from a narrow range so equal amounts on nearby days are common, as in a busy shop.
  */
-function book(n: number): Transaction[] {
+export function book(n: number): Transaction[] {
   const r = seededRandom(n);
   const capturedAt = '2026-01-01T00:00:00Z';
   const base = {
