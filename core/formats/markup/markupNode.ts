@@ -26,11 +26,21 @@ export function textAt(node: MarkupNode | undefined, ...path: string[]): string 
   return text ? text : undefined;
 }
 
-/** Every descendant (depth-first, document order) with this name. */
-export function descendants(node: MarkupNode, name: string, out: MarkupNode[] = []): MarkupNode[] {
-  for (const c of node.children) {
+/**
+ * Deeper than any statement format nests (OFX and CAMT stay under 20 levels); a file nested deeper
+ * is refused by the tree builders, so nothing downstream meets a pathological tree.
+ */
+export const MAX_MARKUP_DEPTH = 200;
+
+/** Every descendant (depth-first, document order) with this name; iterative, whatever the depth. */
+export function descendants(node: MarkupNode, name: string): MarkupNode[] {
+  const out: MarkupNode[] = [];
+  const stack: MarkupNode[] = [];
+  for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  while (stack.length > 0) {
+    const c = stack.pop()!;
     if (c.name === name) out.push(c);
-    descendants(c, name, out);
+    for (let i = c.children.length - 1; i >= 0; i--) stack.push(c.children[i]!);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { problem } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
-import type { MarkupNode } from './markupNode';
+import { MAX_MARKUP_DEPTH, type MarkupNode } from './markupNode';
 import { MarkupSyntaxError, tokenizeMarkup } from './tokenizeMarkup';
 
 /** Drops the namespace prefix: `camt:Ntry` → `Ntry` (CAMT files come with and without prefixes). */
@@ -24,7 +24,18 @@ export function parseXml(text: string): Result<MarkupNode> {
           line: token.line,
         };
         top.children.push(node);
-        if (!token.selfClosing) stack.push(node);
+        if (!token.selfClosing) {
+          if (stack.length > MAX_MARKUP_DEPTH) {
+            return fail(
+              problem(
+                'too_deep',
+                `elements nest more than ${MAX_MARKUP_DEPTH} levels deep at <${token.name}>: not a statement file`,
+                { line: token.line, element: token.name },
+              ),
+            );
+          }
+          stack.push(node);
+        }
       } else {
         if (stack.length === 1 || top.name !== local(token.name)) {
           return fail(

@@ -8,7 +8,7 @@ import { child, descendants, type MarkupNode, textAt } from '../markup/markupNod
 import { ofxKind } from './ofxKind';
 import { parseOfxAmount } from './parseOfxAmount';
 import { parseOfxDate } from './parseOfxDate';
-import { parseOfxTree } from './parseOfxTree';
+import { type OfxTree, parseOfxTree } from './parseOfxTree';
 
 type Statement = {
   node: MarkupNode;
@@ -143,8 +143,12 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
   const where = { file: ctx.file };
   const tree = parseOfxTree(text);
   if (!tree.ok) return fail(...tree.problems.map((p) => ({ ...p, ...where })));
-  const ofx = descendants(tree.value, 'OFX')[0];
+  const ofx = descendants(tree.value.root, 'OFX')[0];
   if (!ofx) return fail(problem('not_ofx', 'no <OFX> element: this is not an OFX file', where));
+  const cut = truncation(tree.value, where);
+  // A transaction or balance the text stops inside may be missing fields or digits: it is left
+  // out, so importing the whole file later adds it once instead of a changed duplicate.
+  const unfinished = new Set(tree.value.open);
   const refusal = signOnRefusal(ofx, where);
   if (refusal) return fail(refusal);
   const refusedStatements = statementRefusals(ofx, where);
@@ -181,6 +185,7 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
     }
 
     for (const trn of lines) {
+      if (unfinished.has(trn)) continue;
       row++;
       const fitid = field(trn, 'FITID');
       const label = fitid ? `transaction FITID ${fitid}` : `transaction ${row}`;
@@ -235,7 +240,7 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
       ['AVAILBAL', 'available'],
     ] as const) {
       const node = descendants(stmt.node, element)[0];
-      if (!node) continue;
+      if (!node || unfinished.has(node)) continue;
       const balance = readBalance(node, element, kind, {
         institution,
         account,
@@ -246,6 +251,8 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
     }
   }
 
+  if (cut && out.drafts.length === 0) return fail(cut, ...skipped);
+  if (cut) out.warnings.push(cut);
   if (out.drafts.length === 0 && skipped.length > 0) {
     return fail(
       problem(
@@ -287,6 +294,23 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
     );
   }
   return ok(out);
+}
+
+/** Where a cut download ends: its last line and the aggregates left open there. */
+function truncation(tree: OfxTree, where: { file: string }): Problem | undefined {
+  if (tree.open.length === 0 && !tree.cutInsideTag) return undefined;
+  const innermost = tree.open.at(-1);
+  const inside = innermost ? ` inside <${innermost.name}> (opened on line ${innermost.line})` : '';
+  const missing = tree.open.map((n) => `</${n.name}>`).reverse();
+  const what = [
+    ...(tree.cutInsideTag ? [tree.cutInsideTag] : []),
+    ...(missing.length > 0 ? [`${missing.join('')} are missing`] : []),
+  ].join(' and ');
+  return problem(
+    'file_truncated',
+    `the file ends on line ${tree.lastLine}${inside}: ${what}; the download looks cut, so only what is complete is imported (import the complete file)`,
+    { ...where, line: tree.lastLine, ...(innermost ? { element: innermost.name } : {}) },
+  );
 }
 
 function readBalance(

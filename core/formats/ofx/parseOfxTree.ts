@@ -1,16 +1,32 @@
 import { problem } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
-import type { MarkupNode } from '../markup/markupNode';
+import { MAX_MARKUP_DEPTH, type MarkupNode } from '../markup/markupNode';
 import { MarkupSyntaxError, tokenizeMarkup } from '../markup/tokenizeMarkup';
+
+export type OfxTree = {
+  root: MarkupNode;
+  /**
+   * Aggregates still open where the text ends, outermost first: empty for a whole file. OFX
+   * closes every aggregate (`</STMTTRN>`, `</OFX>`), so anything left open means a cut download.
+   */
+  open: MarkupNode[];
+  /** The file's last line with content, for saying where a cut file ends. */
+  lastLine: number;
+  /** Set when the text stops inside a tag (`<TRNA`). */
+  cutInsideTag?: string;
+};
 
 /**
  * OFX 1.x (SGML: leaf tags such as `<TRNAMT>-5.00` are never closed) and 2.x (XML) into one tree.
  * A leaf ends at its text; an end tag closes the nearest open element of that name and is ignored
- * when none is open (the end tag of a leaf already closed by its text).
+ * when none is open (the end tag of a leaf already closed by its text). Built with an explicit
+ * stack, never recursion; nesting beyond MAX_MARKUP_DEPTH is refused.
  */
-export function parseOfxTree(text: string): Result<MarkupNode> {
+export function parseOfxTree(text: string): Result<OfxTree> {
   const root: MarkupNode = { name: '#document', attrs: {}, children: [], text: '', line: 1 };
   const stack: MarkupNode[] = [root];
+  const lastLine = text.trimEnd().split(/\r\n|\r|\n/).length;
+  let cutInsideTag: string | undefined;
   try {
     for (const token of tokenizeMarkup(text)) {
       const top = stack[stack.length - 1]!;
@@ -23,7 +39,18 @@ export function parseOfxTree(text: string): Result<MarkupNode> {
           line: token.line,
         };
         top.children.push(node);
-        if (!token.selfClosing) stack.push(node);
+        if (!token.selfClosing) {
+          if (stack.length > MAX_MARKUP_DEPTH) {
+            return fail(
+              problem(
+                'too_deep',
+                `elements nest more than ${MAX_MARKUP_DEPTH} levels deep at <${token.name}>: not a statement file`,
+                { line: token.line, element: token.name },
+              ),
+            );
+          }
+          stack.push(node);
+        }
       } else if (token.type === 'text') {
         const value = token.text.trim();
         if (value && stack.length > 1 && top.children.length === 0) {
@@ -38,9 +65,9 @@ export function parseOfxTree(text: string): Result<MarkupNode> {
       }
     }
   } catch (error) {
-    if (error instanceof MarkupSyntaxError)
-      return fail(problem('malformed_ofx', error.message, { line: error.line }));
-    throw error;
+    if (!(error instanceof MarkupSyntaxError)) throw error;
+    // A tag or CDATA section that never ends: the text stops there.
+    cutInsideTag = error.message;
   }
-  return ok(root);
+  return ok({ root, open: stack.slice(1), lastLine, ...(cutInsideTag ? { cutInsideTag } : {}) });
 }
