@@ -13,7 +13,8 @@ export type StopFlags = Set<number>;
 
 /**
  * Reads the tab's page (and with `allPages` the pages after it, up to the bound) and returns the
- * preview. A saved profile's mapping for the site applies unless the request brings its own.
+ * preview. What the owner saved for the site (a mapping, how its signs read) applies unless the
+ * request brings its own; a sign convention in the request is saved for the site.
  */
 export async function captureTab(
   deps: BackgroundDeps,
@@ -31,11 +32,23 @@ export async function captureTab(
     );
   }
   const host = hostOf(url);
-  if (request.mapping && request.saveMapping) {
-    await deps.db.profiles.put({ host, mapping: request.mapping, savedAt: deps.now().toISOString() });
+  const saved = await deps.db.profiles.get(host);
+  if ((request.mapping && request.saveMapping) || request.signConvention) {
+    await deps.db.profiles.put({
+      ...saved,
+      host,
+      ...(request.mapping && request.saveMapping ? { mapping: request.mapping } : {}),
+      ...(request.signConvention ? { signConvention: request.signConvention } : {}),
+      savedAt: deps.now().toISOString(),
+    });
   }
-  const mapping = request.mapping ?? (await deps.db.profiles.get(host))?.mapping;
-  const options = { ...(mapping ? { mapping } : {}), ...(request.asOf ? { asOf: request.asOf } : {}) };
+  const mapping = request.mapping ?? saved?.mapping;
+  const signConvention = request.signConvention ?? saved?.signConvention;
+  const options = {
+    ...(mapping ? { mapping } : {}),
+    ...(signConvention ? { signConvention } : {}),
+    ...(request.asOf ? { asOf: request.asOf } : {}),
+  };
   const maxPages = request.allPages ? (request.maxPages ?? (await deps.settings()).maxPages) : 1;
   const pages: PageCapture[] = [];
   while (pages.length < maxPages) {

@@ -56,12 +56,20 @@ export function createRequestHandler(deps: BackgroundDeps, stops: StopFlags = ne
       case 'summary':
         return value(await summarize(db));
       case 'captures': {
-        const rows = await db.captures
-          .orderBy('capturedAt')
-          .reverse()
+        const newest = db.captures.orderBy('capturedAt').reverse();
+        const rows = await (request.unverified
+          ? newest.filter((c) => c.verification === 'unverified')
+          : newest
+        )
           .limit(request.limit ?? 50)
           .toArray();
-        return value(rows.map(({ incoming: _i, diagnostics: _d, ...c }) => c));
+        return value(
+          rows.map(({ incoming: _i, diagnostics: d, ...c }) => ({
+            ...c,
+            verification: c.verification ?? 'unchecked',
+            checks: d.checks ?? [],
+          })),
+        );
       }
       case 'matches':
         return value(await listMatches(db));

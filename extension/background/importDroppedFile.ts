@@ -23,7 +23,13 @@ export async function importDroppedFile(
           transactions: outcome.transactions,
           mapping: {},
           headers: [],
+          columns: [],
           warnings: outcome.warnings.map(describeProblem),
+          skipped: [],
+          checks: [],
+          verified: true,
+          // A file states its own signs; nothing is assumed.
+          signConvention: { convention: 'as-shown', decidedBy: 'the file' },
           rows: [],
         },
       ],

@@ -1,7 +1,9 @@
+import type { SelfCheck } from '../../core/capture/captureDiagnostics';
+import type { Transaction } from '../../core/model/transaction';
 import { toTransactionJson } from '../../core/model/transactionJson';
 import { applyRules } from '../../core/rules/applyRules';
 import type { PageCapture } from '../capture/captureDocument';
-import type { CaptureRecord } from '../db/schema';
+import type { CaptureRecord, Verification } from '../db/schema';
 import type { CapturePreview } from '../messages/responses';
 import { classifyCapture } from './classifyCapture';
 import { combinePages } from './combinePages';
@@ -22,6 +24,32 @@ export type Captured = {
   pages: PageCapture[];
 };
 
+/** A line as its page showed it: survives combinePages, which assigns ids afresh. */
+const lineKey = (t: Transaction) =>
+  `${t.origin.row ?? ''}\u241f${t.date}\u241f${t.amount.minor}\u241f${t.description}`;
+
+/** The checks of every page (named by page when there are several) and the lines failed ones point at. */
+function checksOf(pages: readonly PageCapture[]): { checks: SelfCheck[]; broken: Set<string> } {
+  const broken = new Set<string>();
+  const checks = pages.flatMap((p, i) => {
+    for (const c of p.checks) {
+      if (c.ok) continue;
+      const rows = new Set(c.rows);
+      for (const t of p.transactions)
+        if (t.origin.row !== undefined && rows.has(t.origin.row)) broken.add(lineKey(t));
+    }
+    return pages.length > 1
+      ? p.checks.map((c) => ({ ...c, message: `page ${i + 1}: ${c.message}` }))
+      : p.checks;
+  });
+  return { checks, broken };
+}
+
+export function verificationOf(pages: readonly PageCapture[]): Verification {
+  if (pages.some((p) => !p.verified || p.checks.some((c) => !c.ok))) return 'unverified';
+  return pages.some((p) => p.checks.length > 0) ? 'checked' : 'unchecked';
+}
+
 /**
  * Keeps what was read as an unsaved capture (so the preview survives the service worker stopping)
  * and says what saving it would do.
@@ -33,19 +61,34 @@ export async function previewCapture(deps: BackgroundDeps, captured: Captured): 
   const rules = await db.rules.toArray();
   const incoming = applyRules(combinePages(captured.pages.map((p) => p.transactions)), rules).transactions;
   const first = captured.pages[0];
-  const base = {
-    source: captured.source,
-    capturedAt,
+  const { checks, broken } = checksOf(captured.pages);
+  const diagnostics: CaptureRecord['diagnostics'] = {
     pages: captured.pages.length,
     mapping: first?.mapping ?? {},
     headers: first?.headers ?? [],
+    columns: first?.columns ?? [],
     warnings: captured.pages.flatMap((p) => p.warnings),
+    skipped: captured.pages.flatMap((p, i) =>
+      captured.pages.length > 1 ? p.skipped.map((s) => `page ${i + 1}: ${s}`) : p.skipped,
+    ),
+    checks,
+    signConvention: first?.signConvention ?? { convention: 'as-shown', decidedBy: 'assumed' },
+    brokenIds: incoming.filter((t) => broken.has(lineKey(t))).map((t) => t.id),
   };
+  const verification = verificationOf(captured.pages);
   if (incoming.length === 0) {
     const why = captured.pages.find((p) => p.emptyReason)?.emptyReason;
-    const hint = base.headers.length > 0 ? MAPPING_HINT : '';
+    const hint = diagnostics.headers.length > 0 ? MAPPING_HINT : '';
     const message = `${NOTHING_FOUND}${hint}${why ? ` (Why: ${why}.)` : ''}`;
-    return { ...base, found: 0, new: 0, alreadyCaptured: 0, changed: 0, message, rows: [] };
+    return {
+      ...previewBase(capturedAt, captured.source, diagnostics, verification),
+      found: 0,
+      new: 0,
+      alreadyCaptured: 0,
+      changed: 0,
+      message,
+      rows: [],
+    };
   }
   const captureId = deps.newId();
   const record: CaptureRecord = {
@@ -57,7 +100,8 @@ export async function previewCapture(deps: BackgroundDeps, captured: Captured): 
     state: 'preview',
     counts: { found: incoming.length, added: 0, unchanged: 0, changed: 0 },
     incoming,
-    diagnostics: { pages: base.pages, mapping: base.mapping, headers: base.headers, warnings: base.warnings },
+    diagnostics,
+    verification,
   };
   let rowOffset = 0;
   const raw = captured.pages.flatMap((p) => {
@@ -73,26 +117,46 @@ export async function previewCapture(deps: BackgroundDeps, captured: Captured): 
   return preview.preview;
 }
 
+function previewBase(
+  capturedAt: string,
+  source: string,
+  d: CaptureRecord['diagnostics'],
+  verification: Verification,
+): Omit<CapturePreview, 'found' | 'new' | 'alreadyCaptured' | 'changed' | 'rows'> {
+  return {
+    source,
+    capturedAt,
+    pages: d.pages,
+    mapping: d.mapping,
+    headers: d.headers,
+    columns: d.columns ?? d.headers.map((h) => ({ key: h, label: h, samples: [] })),
+    warnings: d.warnings,
+    skipped: d.skipped ?? [],
+    checks: d.checks ?? [],
+    verification,
+    signConvention: d.signConvention ?? { convention: 'as-shown', decidedBy: 'assumed' },
+  };
+}
+
 /** The preview of a stored, unsaved capture, against what is stored now. */
 export async function describeCapture(deps: BackgroundDeps, record: CaptureRecord) {
   const existing = await storedForMerge(deps.db, record.incoming);
   const { counts, changeOf } = classifyCapture(existing, record.incoming);
-  const d = record.diagnostics;
+  const broken = new Set(record.diagnostics.brokenIds ?? []);
+  // The first rows, and every row a failed check points at, so the owner sees what is wrong.
+  const shown = record.incoming.filter((t, i) => i < PREVIEW_ROWS || broken.has(t.id));
   const preview: CapturePreview = {
     captureId: record.id,
-    source: record.source,
-    capturedAt: record.capturedAt,
-    pages: d.pages,
-    mapping: d.mapping,
-    headers: d.headers,
-    warnings: d.warnings,
+    ...previewBase(record.capturedAt, record.source, record.diagnostics, record.verification),
     found: counts.found,
     new: counts.added,
     alreadyCaptured: counts.unchanged,
     changed: counts.changed,
-    rows: record.incoming
-      .slice(0, PREVIEW_ROWS)
-      .map((t) => ({ change: changeOf(t), transaction: toTransactionJson(t) })),
+    rows: shown.map((t) => ({
+      change: changeOf(t),
+      transaction: toTransactionJson(t),
+      ...(broken.has(t.id) ? { broken: true } : {}),
+    })),
   };
   return { counts, preview };
 }

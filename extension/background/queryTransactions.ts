@@ -15,6 +15,8 @@ function matches(t: StoredTransaction, f: TransactionFilter, needle: string | un
   if (f.category !== undefined && f.category !== '' && t.category !== f.category) return false;
   if (f.uncategorized && t.category) return false;
   if (f.unsent && t.sentAt) return false;
+  if (f.unverified && !t.unverified) return false;
+  if (f.ids && !f.ids.includes(t.id)) return false;
   if (needle) {
     const hay = [t.description, t.payee, t.category ?? '', t.notes ?? '', t.account].join('\n').toLowerCase();
     if (!hay.includes(needle)) return false;

@@ -30,6 +30,13 @@ export async function listMatches(db: LedgerDb): Promise<MatchesResult> {
       })),
     unmatched: result.unmatched.length,
     discrepancies: result.discrepancies.length,
+    discrepancyList: result.discrepancies.map((d) => ({
+      discrepancy: d,
+      transactions: d.transactionIds.flatMap((id) => {
+        const t = byId.get(id);
+        return t ? [toWire(t)] : [];
+      }),
+    })),
   };
 }
 

@@ -2,16 +2,28 @@ import { problem } from '../../core/model/problem';
 import { fail, ok, type Result } from '../../core/model/result';
 import type { Transaction } from '../../core/model/transaction';
 import { putInChunks } from '../db/putInChunks';
-import type { StoredTransaction } from '../db/schema';
+import type { CaptureRecord, StoredTransaction } from '../db/schema';
 import type { SaveResult } from '../messages/responses';
 import { classifyCapture } from './classifyCapture';
 import type { BackgroundDeps } from './deps';
 import { storedForMerge } from './storedForMerge';
 
 /** A changed line is no longer what the spreadsheet has: dropping sentAt puts it back in the outbox. */
-export function touched(t: Transaction, captureId: string, at: string): StoredTransaction {
-  const { sentAt: _sent, ...rest } = t as StoredTransaction;
-  return { ...rest, captureId, updatedAt: at };
+export function touched(
+  t: Transaction,
+  captureId: string,
+  at: string,
+  unverified?: string,
+): StoredTransaction {
+  const { sentAt: _sent, unverified: _was, ...rest } = t as StoredTransaction;
+  return { ...rest, captureId, updatedAt: at, ...(unverified ? { unverified } : {}) };
+}
+
+/** Why a capture is unverified, in words kept on every line it writes. */
+function unverifiedReason(record: CaptureRecord): string | undefined {
+  if (record.verification !== 'unverified') return undefined;
+  const failed = (record.diagnostics.checks ?? []).filter((c) => !c.ok);
+  return failed.map((c) => c.message).join('; ') || 'a self-check of the capture failed';
 }
 
 /**
@@ -28,7 +40,10 @@ export async function saveCapture(deps: BackgroundDeps, captureId: string): Prom
   const existing = await storedForMerge(db, record.incoming);
   const { merge, counts } = classifyCapture(existing, record.incoming);
   const at = deps.now().toISOString();
-  const writes = [...merge.added, ...merge.changed.map((c) => c.after)].map((t) => touched(t, captureId, at));
+  const why = unverifiedReason(record);
+  const writes = [...merge.added, ...merge.changed.map((c) => c.after)].map((t) =>
+    touched(t, captureId, at, why),
+  );
   await putInChunks(db.transactions, writes);
   await db.captures.update(captureId, { state: 'saved', counts, incoming: [] });
   return ok({ captureId, added: counts.added, changed: counts.changed, unchanged: counts.unchanged });

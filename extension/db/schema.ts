@@ -1,4 +1,5 @@
 import type { Transaction as DexieTransaction } from 'dexie';
+import type { SelfCheck, SignConvention, SignDecision } from '../../core/capture/captureDiagnostics';
 import type { Transaction } from '../../core/model/transaction';
 import { STARTER_RULES } from '../../core/rules/defaultCategories';
 
@@ -10,7 +11,16 @@ export type StoredTransaction = Transaction & {
   updatedAt: string;
   /** ISO time the current version reached the spreadsheet. */
   sentAt?: string;
+  /** Written by a capture whose self-check failed: why, in words. Never shown as clean. */
+  unverified?: string;
 };
+
+/**
+ * What the page's own figures said about a capture: `checked` (every check passed), `unverified`
+ * (one failed: stored, but flagged everywhere), `unchecked` (the page showed nothing to check
+ * against, a file import, or a capture made before checks existed).
+ */
+export type Verification = 'checked' | 'unverified' | 'unchecked';
 
 /** One capture or file import: when, where, how many. */
 export type CaptureRecord = {
@@ -26,6 +36,7 @@ export type CaptureRecord = {
   /** The transactions as read, kept until saved so a preview survives the service worker stopping. */
   incoming: Transaction[];
   diagnostics: CaptureDiagnostics;
+  verification: Verification;
 };
 
 /** What the extractor reported: pages read, the mapping it chose, the headers it saw, drift warnings. */
@@ -34,6 +45,13 @@ export type CaptureDiagnostics = {
   mapping: Record<string, string>;
   headers: string[];
   warnings: string[];
+  /** Added in schema 6; older captures lack them. */
+  columns?: Array<{ key: string; label: string; samples: string[] }>;
+  skipped?: string[];
+  checks?: SelfCheck[];
+  signConvention?: SignDecision;
+  /** Ids (in `incoming`) of the lines a failed check points at. */
+  brokenIds?: string[];
 };
 
 /** The cells as the page showed them, per row of a capture. */
@@ -52,8 +70,14 @@ export type SendRecord = {
   error?: string;
 };
 
-/** A column mapping the owner corrected, kept as this site's profile. */
-export type SiteProfile = { host: string; mapping: Record<string, string>; savedAt: string };
+/** What the owner decided for one site: a corrected column mapping, how the site's signs read. */
+export type SiteProfile = {
+  host: string;
+  mapping?: Record<string, string>;
+  /** Chosen by the owner where the capture said it assumed one; used on the site's next captures. */
+  signConvention?: SignConvention;
+  savedAt: string;
+};
 
 /**
  * Every schema version, oldest first. Dexie needs the full history to upgrade old databases;
@@ -107,6 +131,21 @@ export const SCHEMA_VERSIONS = [
       // Matches the owner confirmed or rejected (core/model/match); reconcile keeps them on re-runs.
       decisions: 'id',
     },
+  },
+  {
+    version: 6,
+    stores: {
+      // Captures by what their self-checks said, so unverified ones are listed apart.
+      captures: 'id, capturedAt, host, verification',
+    },
+    /** Captures made before self-checks existed were never checked: say so rather than call them clean. */
+    upgrade: (tx: DexieTransaction) =>
+      tx
+        .table('captures')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          if (typeof row.verification !== 'string') row.verification = 'unchecked';
+        }),
   },
 ] as const;
 

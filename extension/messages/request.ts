@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SIGN_CONVENTIONS } from '../../core/capture/captureDiagnostics';
 import { IsoDate } from '../../core/model/isoDate';
 
 /** Column mapping as the owner corrects it: transaction field → the page's column header. */
@@ -15,6 +16,10 @@ export const TransactionFilter = z.object({
   unmatched: z.boolean().optional(),
   /** Not yet sent to the spreadsheet (new or changed since it was sent). */
   unsent: z.boolean().optional(),
+  /** Only lines written by a capture whose self-check failed. */
+  unverified: z.boolean().optional(),
+  /** Only these ids (a discrepancy's or a match's lines). */
+  ids: z.array(z.string()).max(1000).optional(),
   /** Include pending lines a posted line has replaced. */
   includeSuperseded: z.boolean().optional(),
   limit: z.int().positive().max(10_000).optional(),
@@ -38,6 +43,8 @@ export const Request = z.discriminatedUnion('type', [
     mapping: ColumnMapping.optional(),
     /** Keep `mapping` as this site's profile for later captures. */
     saveMapping: z.boolean().optional(),
+    /** How the page's signs read, where the capture said it assumed one; saved for the site. */
+    signConvention: z.enum(SIGN_CONVENTIONS).optional(),
     asOf: IsoDate.optional(),
   }),
   /** Stops a running "capture all pages" after the current page. */
@@ -57,7 +64,12 @@ export const Request = z.discriminatedUnion('type', [
   }),
   /** Per-account balances and counts, and inflow/outflow per month. */
   z.object({ type: z.literal('summary') }),
-  z.object({ type: z.literal('captures'), limit: z.int().positive().max(1000).optional() }),
+  z.object({
+    type: z.literal('captures'),
+    limit: z.int().positive().max(1000).optional(),
+    /** Only captures whose self-check failed. */
+    unverified: z.boolean().optional(),
+  }),
   /** Reconciles what is stored: matches to review (suggestions first), unmatched and discrepancy counts. */
   z.object({ type: z.literal('matches') }),
   z.object({

@@ -1,7 +1,9 @@
-import type { Match } from '../../core/model/match';
+import type { SelfCheck, SignDecision } from '../../core/capture/captureDiagnostics';
+import type { Discrepancy, Match } from '../../core/model/match';
 import type { Problem } from '../../core/model/problem';
 import type { TransactionJson } from '../../core/model/transactionJson';
-import type { CaptureRecord, SendRecord } from '../db/schema';
+import type { ColumnInfo } from '../capture/captureDocument';
+import type { CaptureRecord, SendRecord, Verification } from '../db/schema';
 
 export type RowChange = 'new' | 'changed' | 'unchanged';
 
@@ -19,11 +21,23 @@ export type CapturePreview = {
   changed: number;
   mapping: Record<string, string>;
   headers: string[];
+  /** The columns as the owner knows them: header text (or "Column 3") and first values. */
+  columns: ColumnInfo[];
   warnings: string[];
+  /** Rows left out, one line per reason ("12 rows skipped: a hidden duplicate of the table above"). */
+  skipped: string[];
+  /** The page's own figures checked against the rows read; a failed one makes the capture unverified. */
+  checks: SelfCheck[];
+  verification: Verification;
+  /** How the signs were read and what decided it (`assumed`: nothing on the page did; the owner may flip it). */
+  signConvention: SignDecision;
   /** Set when there is something the owner should read first, e.g. no transactions on the page. */
   message?: string;
-  /** The first rows, each marked with what saving would do to it. */
-  rows: Array<{ change: RowChange; transaction: TransactionJson }>;
+  /**
+   * The first rows (and every row a failed check points at), each marked with what saving would do
+   * to it; `broken` when a failed check points at it.
+   */
+  rows: Array<{ change: RowChange; transaction: TransactionJson; broken?: boolean }>;
 };
 
 export type SaveResult = { captureId: string; added: number; changed: number; unchanged: number };
@@ -60,6 +74,8 @@ export type MatchesResult = {
   matches: Array<{ match: Match; members: Array<{ role: string; transaction: TransactionJson }> }>;
   unmatched: number;
   discrepancies: number;
+  /** Each discrepancy with the lines it is about, to explain the count. */
+  discrepancyList: Array<{ discrepancy: Discrepancy; transactions: TransactionJson[] }>;
 };
 
 /** The answer's value for each request type. */
@@ -72,7 +88,7 @@ export type Responses = {
   query: QueryResult;
   updateTransaction: TransactionJson;
   summary: Summary;
-  captures: Array<Omit<CaptureRecord, 'incoming' | 'diagnostics'>>;
+  captures: Array<Omit<CaptureRecord, 'incoming' | 'diagnostics'> & { checks: SelfCheck[] }>;
   matches: MatchesResult;
   decideMatch: Match;
   rules: { rows: string[][] };

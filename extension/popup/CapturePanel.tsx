@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { SignConvention } from '../../core/capture/captureDiagnostics';
 import type { Problem } from '../../core/model/problem';
+import { CheckResults, SignChoice, SkippedRows } from '../components/CaptureFindings';
 import { MappingEditor } from '../components/MappingEditor';
 import { PreviewCounts, previewCountsText } from '../components/PreviewCounts';
 import { PreviewTable } from '../components/PreviewTable';
@@ -54,6 +56,7 @@ export function CapturePanel({
     allPages?: boolean;
     mapping?: Record<string, string>;
     saveMapping?: boolean;
+    signConvention?: SignConvention;
   }) {
     setProblems([]);
     setState({ step: 'reading', allPages: options.allPages ?? false });
@@ -122,6 +125,7 @@ export function CapturePanel({
           onSave={() => save(state.preview)}
           onDiscard={() => discard(state.preview)}
           onRemap={(mapping, saveMapping) => capture({ mapping, saveMapping })}
+          onSign={(signConvention) => capture({ signConvention })}
         />
       )}
       {state.step === 'saved' && (
@@ -145,8 +149,10 @@ function Preview(props: {
   onSave: () => void;
   onDiscard: () => void;
   onRemap: (mapping: Record<string, string>, save: boolean) => void;
+  onSign: (convention: SignConvention) => void;
 }) {
   const { preview } = props;
+  const unverified = preview.verification === 'unverified';
   return (
     <div class="preview">
       {preview.message ? (
@@ -156,7 +162,12 @@ function Preview(props: {
       ) : (
         <PreviewCounts preview={preview} />
       )}
+      <CheckResults checks={preview.checks} verification={preview.verification} />
       {preview.pages > 1 && <p>{preview.pages} pages read.</p>}
+      <SkippedRows skipped={preview.skipped} />
+      {preview.found > 0 && (
+        <SignChoice decision={preview.signConvention} onChoose={props.onSign} disabled={props.busy} />
+      )}
       {preview.warnings.length > 0 && (
         <ul class="warnings" aria-label="Warnings">
           {preview.warnings.map((w) => (
@@ -164,18 +175,19 @@ function Preview(props: {
           ))}
         </ul>
       )}
+      <PreviewTable preview={preview} />
       <MappingEditor
         key={preview.captureId ?? preview.capturedAt}
         mapping={preview.mapping}
-        headers={preview.headers}
+        columns={preview.columns}
         onApply={props.onRemap}
         disabled={props.busy}
       />
-      <PreviewTable preview={preview} />
       {preview.captureId && (
-        <div class="actions">
+        // Sticky: Save stays in view however long the preview is.
+        <div class="actions sticky-actions">
           <button type="button" class="primary" disabled={props.busy} onClick={props.onSave}>
-            Save
+            {unverified ? 'Save as unverified' : 'Save'}
           </button>
           <button type="button" disabled={props.busy} onClick={props.onDiscard}>
             Discard

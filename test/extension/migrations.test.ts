@@ -20,6 +20,18 @@ const V1_ROW = {
   captureId: 'c1',
 };
 
+const V1_CAPTURE = {
+  id: 'c1',
+  kind: 'capture',
+  source: 'https://bank.example/',
+  host: 'bank.example',
+  capturedAt: '2026-03-02T09:00:00.000Z',
+  state: 'saved',
+  counts: { found: 1, added: 1, unchanged: 0, changed: 0 },
+  incoming: [],
+  diagnostics: { pages: 1, mapping: {}, headers: [], warnings: [] },
+};
+
 /** A database as an older version of the extension left it. */
 async function createAtVersion(idb: IDBFactory, version: number, fill: (db: Dexie) => Promise<void>) {
   const db = new Dexie('ledgerbridge', { indexedDB: idb, IDBKeyRange });
@@ -36,6 +48,7 @@ describe('the extension store schema', () => {
     await createAtVersion(idb, 1, async (db) => {
       await db.table('transactions').put(V1_ROW);
       await db.table('raw').put({ captureId: 'c1', row: 1, cells: ['03/02/2026', 'COFFEE', '-4.50'] });
+      await db.table('captures').put(V1_CAPTURE);
     });
     const db = openDb({ indexedDB: idb, IDBKeyRange });
     await db.open();
@@ -45,6 +58,9 @@ describe('the extension store schema', () => {
       updatedAt: '2026-03-02T09:00:00.000Z',
     });
     expect(await db.raw.get(['c1', 1])).toMatchObject({ cells: ['03/02/2026', 'COFFEE', '-4.50'] });
+    // A capture made before self-checks existed was never checked: never presented as verified.
+    expect(await db.captures.get('c1')).toMatchObject({ ...V1_CAPTURE, verification: 'unchecked' });
+    expect(await db.captures.where('verification').equals('unchecked').primaryKeys()).toEqual(['c1']);
     // Tables and indexes that later versions added are usable.
     expect(await db.sends.count()).toBe(0);
     expect(await db.rules.count()).toBeGreaterThan(0); // the starter rules arrive with the rules table

@@ -1,0 +1,125 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { activityPage, type Harness, harness } from './harness';
+
+const PORTAL = 'https://bank.example/activity';
+const PAGE = activityPage([
+  ['03/02/2026', 'SQ *BLUE BOTTLE COF', '-$4.50'],
+  ['03/03/2026', 'STRIPE TRANSFER', '$1,234.56'],
+  ['03/04/2026', 'ADOBE *CREATIVE CLOUD', '-$59.99'],
+]);
+
+let h: Harness;
+beforeEach(() => {
+  h = harness();
+});
+
+/** The real capture of the page, with the engine's running-balance check failing at the Stripe line. */
+function failRunningBalanceAt(description: string) {
+  const real = h.deps.captureInTab;
+  h.deps.captureInTab = async (tabId, options) => {
+    const result = await real(tabId, options);
+    if (!result.ok) return result;
+    const row = result.page.transactions.find((t) => t.description === description)!.origin.row!;
+    return {
+      ok: true,
+      page: {
+        ...result.page,
+        verified: false,
+        checks: [
+          {
+            kind: 'running-balance',
+            ok: false,
+            message: `the running balance does not add up at row ${row}: $10,241.00 + $1,234.56 ≠ $11,500.00`,
+            rows: [row],
+          },
+        ],
+      },
+    };
+  };
+}
+
+describe('a capture whose self-check fails', () => {
+  it('is previewed as unverified with the rows that break the check, and stored as unverified', async () => {
+    failRunningBalanceAt('STRIPE TRANSFER');
+    const tabId = await h.openTab(PORTAL, PAGE);
+    const preview = await h.ask({ type: 'capture', tabId });
+    if (!preview.ok) throw new Error(JSON.stringify(preview.problems));
+    expect(preview.value.verification).toBe('unverified');
+    expect(preview.value.checks).toMatchObject([{ kind: 'running-balance', ok: false }]);
+    expect(preview.value.rows.filter((r) => r.broken).map((r) => r.transaction.description)).toEqual([
+      'STRIPE TRANSFER',
+    ]);
+
+    await h.ask({ type: 'saveCapture', captureId: preview.value.captureId! });
+    expect(await h.db.captures.get(preview.value.captureId!)).toMatchObject({
+      state: 'saved',
+      verification: 'unverified',
+    });
+    const stored = await h.db.transactions.toArray();
+    expect(stored).toHaveLength(3);
+    for (const t of stored) expect(t.unverified).toMatch(/running balance does not add up/);
+
+    const listed = await h.ask({ type: 'captures', unverified: true });
+    expect(listed.ok && listed.value.map((c) => [c.verification, c.checks[0]?.ok])).toEqual([
+      ['unverified', false],
+    ]);
+    const lines = await h.ask({ type: 'query', filter: { unverified: true } });
+    expect(lines.ok && lines.value.total).toBe(3);
+  });
+
+  it('a capture whose checks pass is stored without the flag', async () => {
+    const tabId = await h.openTab(PORTAL, PAGE);
+    const preview = await h.ask({ type: 'capture', tabId });
+    if (!preview.ok) throw new Error('capture failed');
+    expect(preview.value.verification).not.toBe('unverified');
+    expect(preview.value.rows.some((r) => r.broken)).toBe(false);
+    await h.ask({ type: 'saveCapture', captureId: preview.value.captureId! });
+    expect((await h.db.transactions.toArray()).every((t) => t.unverified === undefined)).toBe(true);
+  });
+});
+
+/** Every amount positive and nothing on the page saying whose view: the capture can only assume. */
+const UNSIGNED = activityPage([
+  ['03/02/2026', 'SQ *BLUE BOTTLE COF', '$4.50'],
+  ['03/04/2026', 'ADOBE *CREATIVE CLOUD', '$59.99'],
+]);
+
+describe('the sign convention the capture assumed', () => {
+  it('is flipped by the owner once, saved for the site, and used on its next captures', async () => {
+    const tabId = await h.openTab(PORTAL, UNSIGNED);
+    const first = await h.ask({ type: 'capture', tabId });
+    if (!first.ok) throw new Error('capture failed');
+    expect(first.value.signConvention).toEqual({ convention: 'as-shown', decidedBy: 'assumed' });
+
+    const flipped = await h.ask({ type: 'capture', tabId, signConvention: 'card-flipped' });
+    if (!flipped.ok) throw new Error('capture failed');
+    expect(flipped.value.signConvention).toMatchObject({ convention: 'card-flipped', decidedBy: 'forced' });
+    expect(flipped.value.rows.map((r) => r.transaction.amount)).toEqual(['-4.50', '-59.99']);
+    expect(await h.db.profiles.get('bank.example')).toMatchObject({ signConvention: 'card-flipped' });
+
+    const next = await h.ask({ type: 'capture', tabId });
+    if (!next.ok) throw new Error('capture failed');
+    expect(next.value.signConvention).toMatchObject({ convention: 'card-flipped', decidedBy: 'forced' });
+    // Another site is not affected.
+    const other = await h.openTab('https://other.example/activity', UNSIGNED);
+    const there = await h.ask({ type: 'capture', tabId: other });
+    expect(there.ok && there.value.signConvention.decidedBy).toBe('assumed');
+  });
+});
+
+describe('the skipped rows and columns the preview names', () => {
+  it('names skipped rows by reason, and columns by header text with sample values', async () => {
+    const page = PAGE.replace(
+      '</tbody></table>',
+      '</tbody><tfoot><tr><td></td><td>Total</td><td>$1,170.07</td><td></td></tr></tfoot></table>',
+    );
+    const tabId = await h.openTab(PORTAL, page);
+    const preview = await h.ask({ type: 'capture', tabId });
+    if (!preview.ok) throw new Error('capture failed');
+    expect(preview.value.skipped).toEqual([
+      expect.stringMatching(/^1 row skipped \(page row \d+\): .*total/),
+    ]);
+    const amount = preview.value.columns.find((c) => c.key === preview.value.mapping.amount);
+    expect(amount).toEqual({ key: 'Amount', label: 'Amount', samples: ['-$4.50', '$1,234.56', '-$59.99'] });
+  });
+});
