@@ -61,7 +61,7 @@ export function reconcileWorkbook(services: Services, actor: string): Result<Rec
       ...result.discrepancies.map((d) => discrepancyToRow(d, byId)),
       ...result.matches.filter((m) => m.type === 'payout-rollup').map((m) => matchToRow(m, byId)),
     ],
-    'matchId',
+    ['matchId'],
   );
   const categoriesSheet = workbookSheet(services, spreadsheet, 'Categories');
   const categoriesTab = readTab(categoriesSheet, CATEGORY_COLUMNS, timeZone);
@@ -69,14 +69,19 @@ export function reconcileWorkbook(services: Services, actor: string): Result<Rec
     categoriesSheet,
     categoriesTab,
     categoryRows(read.transactions, { overrides: read.overrides, known: knownCategories(categoriesTab) }),
-    'category',
+    ['category'],
   );
   const summarySheet = workbookSheet(services, spreadsheet, 'Summary');
   const lines = buildSummary({
     transactions: read.transactions,
     unmatchedIds: result.unmatched.map((t) => t.id),
   });
-  replaceRecords(summarySheet, readTab(summarySheet, SUMMARY_COLUMNS, timeZone), lines.map(summaryToRow));
+  replaceRecords(summarySheet, readTab(summarySheet, SUMMARY_COLUMNS, timeZone), lines.map(summaryToRow), [
+    'institution',
+    'account',
+    'month',
+    'currency',
+  ]);
 
   const outcome: ReconcileOutcome = {
     matches: result.matches.length,

@@ -1,6 +1,7 @@
 import { indexHeader, normalizeHeader } from '../../core/sheet/headerIndex';
 import type { ColumnDef, TabDef } from '../../core/sheet/workbookLayout';
 import { HEADER_BACKGROUND, NUMBER_FORMATS } from './columnFormats';
+import { columnRuns } from './columnRuns';
 import { ensureColumns } from './ensureColumns';
 import type { Services, Sheet, Spreadsheet } from './services';
 import { toCellInput } from './toCellInput';
@@ -11,14 +12,17 @@ export type TabSetup = {
   columnOf: Map<string, number>;
   addedColumns: string[];
   created: boolean;
+  /** Whether this run laid the column out (a new tab, or a column added by the repair). */
+  laidOut: (key: string) => boolean;
 };
 
 const protectionName = (tab: string) => `Ledgerbridge: ${tab} header`;
 
 /**
  * Creates a tab or repairs it without losing data: layout columns that are missing are added after
- * the last header (columns the bookkeeper moved or added stay where they are), then the header is
- * styled, frozen and protected (warning only) and the number formats applied by column type.
+ * the last header (columns the bookkeeper moved or added stay where they are), then the layout's
+ * header cells are styled, the header frozen and protected (warning only), and the columns laid out
+ * now get their number formats by column type.
  */
 export function setUpTab(services: Services, spreadsheet: Spreadsheet, tab: TabDef): TabSetup {
   const existing = spreadsheet.getSheetByName(tab.name);
@@ -40,16 +44,29 @@ export function setUpTab(services: Services, spreadsheet: Spreadsheet, tab: TabD
     for (const [i, c] of missing.entries()) columnOf.set(c.key, used + 1 + i);
   }
   const fullWidth = used + missing.length;
-  sheet.getRange(1, 1, 1, fullWidth).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  // The header cells of the layout only: a header the bookkeeper added keeps its own look.
+  for (const [start, count] of columnRuns([...columnOf.values()].map((at) => at - 1))) {
+    sheet
+      .getRange(1, start + 1, 1, count)
+      .setFontWeight('bold')
+      .setBackground(HEADER_BACKGROUND);
+  }
   sheet.setFrozenRows(tab.headerRows);
-  formatColumns(sheet, tab.columns, columnOf);
+  const created = !existing;
+  const laidOut = (key: string) => created || missing.some((c) => c.key === key);
+  // Number formats go on the columns laid out now; a format the bookkeeper chose later is theirs.
+  formatColumns(
+    sheet,
+    tab.columns.filter((c) => laidOut(c.key)),
+    columnOf,
+  );
   protectHeader(services, sheet, tab.name, fullWidth);
-  return { sheet, columnOf, addedColumns: missing.map((c) => c.header), created: !existing };
+  return { sheet, columnOf, addedColumns: missing.map((c) => c.header), created, laidOut };
 }
 
 function formatColumns(sheet: Sheet, columns: readonly ColumnDef[], columnOf: Map<string, number>) {
   const rows = sheet.getMaxRows() - 1;
-  if (rows < 1) return;
+  if (rows < 1 || columns.length === 0) return;
   for (const column of columns) {
     const format = NUMBER_FORMATS[column.type];
     const at = columnOf.get(column.key);

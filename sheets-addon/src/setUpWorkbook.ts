@@ -30,22 +30,27 @@ export function setUpWorkbook(services: Services, spreadsheet: Spreadsheet, acto
     .requireValueInRange(categories.sheet.getRange(`${categoryColumn}2:${categoryColumn}`), true)
     .setAllowInvalid(true)
     .build();
+  // Validation goes on the columns laid out now; one the bookkeeper changed later is theirs.
   const transactions = byName('Transactions');
   const rows = transactions.sheet.getMaxRows() - 1;
   for (const key of ['category', 'categoryOverride']) {
+    if (!transactions.laidOut(key)) continue;
     transactions.sheet.getRange(2, transactions.columnOf.get(key)!, rows, 1).setDataValidation(categoryRule);
   }
   const matches = byName('Matches');
-  const decisionRule = services.SpreadsheetApp.newDataValidation()
-    .requireValueInList(DECISIONS, true)
-    .setAllowInvalid(false)
-    .build();
-  matches.sheet
-    .getRange(2, matches.columnOf.get('decision')!, matches.sheet.getMaxRows() - 1, 1)
-    .setDataValidation(decisionRule);
+  if (matches.laidOut('decision')) {
+    const decisionRule = services.SpreadsheetApp.newDataValidation()
+      .requireValueInList(DECISIONS, true)
+      .setAllowInvalid(false)
+      .build();
+    matches.sheet
+      .getRange(2, matches.columnOf.get('decision')!, matches.sheet.getMaxRows() - 1, 1)
+      .setDataValidation(decisionRule);
+  }
 
-  // A new workbook starts with the chart of categories and the starter rules, for the bookkeeper to edit.
-  if (categories.sheet.getLastRow() <= 1) {
+  // A new workbook starts with the chart of categories and the starter rules, for the bookkeeper to
+  // edit; a tab they emptied on purpose stays empty.
+  if (categories.laidOut('category') && categories.sheet.getLastRow() <= 1) {
     appendRecords(
       categories.sheet,
       CATEGORY_COLUMNS,
@@ -53,7 +58,9 @@ export function setUpWorkbook(services: Services, spreadsheet: Spreadsheet, acto
     );
   }
   const rules = byName('Rules');
-  if (rules.sheet.getLastRow() <= 1) appendRecords(rules.sheet, RULE_COLUMNS, STARTER_RULES.map(ruleToRow));
+  if (rules.laidOut('id') && rules.sheet.getLastRow() <= 1) {
+    appendRecords(rules.sheet, RULE_COLUMNS, STARTER_RULES.map(ruleToRow));
+  }
 
   const created = tabs.filter((t) => t.created).map((t) => t.sheet.getName());
   const repaired = tabs.flatMap((t) =>

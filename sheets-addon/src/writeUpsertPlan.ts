@@ -1,29 +1,18 @@
 import type { UpsertPlan } from '../../core/sheet/planUpsert';
+import { columnRuns } from './columnRuns';
 import { ensureRows } from './ensureRows';
 import type { TabContents } from './readTab';
 import type { Sheet } from './services';
 import { toCellInput } from './toCellInput';
-
-/** Runs of adjacent header positions, as [first, count]. */
-function runs(positions: number[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const p of [...positions].sort((a, b) => a - b)) {
-    const last = out[out.length - 1];
-    if (last && last[0] + last[1] === p) last[1]++;
-    else out.push([p, 1]);
-  }
-  return out;
-}
 
 /**
  * Writes an upsert plan with a constant number of calls whatever its size: updated rows go out as
  * one block per run of adjacent source/computed columns (bookkeeper columns, and columns the
  * bookkeeper added, are never written, so an edit made meanwhile in the sheet is never lost);
  * rows in the block that did not change are written back as they were read. New rows go in one
- * setValues below the last row.
+ * setValues per run of layout columns below the last row.
  */
 export function writeUpsertPlan(sheet: Sheet, tab: TabContents, plan: UpsertPlan, headerRows = 1): void {
-  const width = tab.header.length;
   const owned = tab.columnAt.flatMap((c, i) => (c && c.owner !== 'bookkeeper' ? [i] : []));
   if (plan.updates.length > 0) {
     const first = Math.min(...plan.updates.map((u) => u.rowIndex));
@@ -35,7 +24,7 @@ export function writeUpsertPlan(sheet: Sheet, tab: TabContents, plan: UpsertPlan
       const target = block[u.rowIndex - first]!;
       for (const i of owned) target[i] = toCellInput(u.row[i], tab.columnAt[i]);
     }
-    for (const [start, count] of runs(owned)) {
+    for (const [start, count] of columnRuns(owned)) {
       sheet
         .getRange(first + headerRows + 1, start + 1, block.length, count)
         .setValues(block.map((row) => row.slice(start, start + count)));
@@ -44,9 +33,16 @@ export function writeUpsertPlan(sheet: Sheet, tab: TabContents, plan: UpsertPlan
   if (plan.appends.length > 0) {
     const firstRow = headerRows + tab.raw.length + 1;
     ensureRows(sheet, firstRow + plan.appends.length - 1);
-    const rows = plan.appends.map((row) =>
-      Array.from({ length: width }, (_, i) => toCellInput(row[i], tab.columnAt[i])),
-    );
-    sheet.getRange(firstRow, 1, rows.length, width).setValues(rows);
+    // Layout columns only: a column of the bookkeeper's own (a formula filled down, say) is theirs.
+    const layout = tab.columnAt.flatMap((c, i) => (c ? [i] : []));
+    for (const [start, count] of columnRuns(layout)) {
+      sheet
+        .getRange(firstRow, start + 1, plan.appends.length, count)
+        .setValues(
+          plan.appends.map((row) =>
+            Array.from({ length: count }, (_, k) => toCellInput(row[start + k], tab.columnAt[start + k])),
+          ),
+        );
+    }
   }
 }
