@@ -1,17 +1,25 @@
 import { assignIds } from '../ids/assignIds';
 import type { ColumnMapping, Profile } from '../model/profile';
 import type { Transaction } from '../model/transaction';
-import type { CaptureDiagnostics, CapturedGroup, SignConvention, SignDecision } from './captureDiagnostics';
+import type {
+  CaptureDiagnostics,
+  CapturedGroup,
+  DuplicateRegion,
+  SignConvention,
+  SignDecision,
+} from './captureDiagnostics';
 import { chooseMapping, columnStats } from './chooseMapping';
 import { buildDomTree, type DomNode, flatten } from './domTree';
+import { findDuplicateRegions } from './duplicateRegions';
 import { findRowGroups, measureShapes, type PageShapes, type RowGroup } from './findRowGroups';
 import type { PortalKind } from './inferKind';
 import { matchesUrl } from './matchesUrl';
 import { findAccount, type PageSettings, pageSettings } from './pageSettings';
-import { PENDING_CLASS, type ReadResult, readRows, type SkippedRow } from './readRows';
+import { PENDING_CLASS, type ReadResult, readRows, type SkippedRow, TOTAL_LABEL } from './readRows';
 import { type Cell, columnHeaders, layoutOf, rowCells } from './rowCells';
 import { containerLabels, findHeadings, type RowContext, rowContexts } from './rowContext';
-import { looksLikeDate, NOT_TRANSACTIONS_HEADING } from './valueShapes';
+import { type CheckedGroup, selfChecks, type TotalLine } from './selfChecks';
+import { looksLikeDate, looksLikeMoney, NOT_TRANSACTIONS_HEADING } from './valueShapes';
 
 export type CaptureOptions = {
   /** The page's address: recorded in `origin.url` and used to pick a profile. */
@@ -49,7 +57,7 @@ type Identity = {
   forcedSign?: SignConvention;
 };
 
-type GroupOutcome = { read: ReadResult; group: CapturedGroup; excluded: number };
+type GroupOutcome = { read: ReadResult; group: CapturedGroup; excluded: number; rows: DomNode[] };
 
 function readGroup(
   page: Page,
@@ -75,6 +83,7 @@ function readGroup(
   const labels = containerLabels(container);
   const skipped: SkippedRow[] = [];
   const kept: number[] = [];
+  const footer: number[] = [];
   rows.forEach((row, i) => {
     const section = `${contexts[i]!.section} ${labels}`;
     if (NOT_TRANSACTIONS_HEADING.test(section)) {
@@ -85,6 +94,7 @@ function readGroup(
         notTransaction: true,
       });
     } else if (row.parent?.tag === 'tfoot') {
+      footer.push(i);
       // A table's footer holds its totals and opening/closing balances, not transactions.
       skipped.push({
         row: firstRowNumber + i,
@@ -140,6 +150,11 @@ function readGroup(
   for (const d of read.drafts)
     d.origin = { ...d.origin, row: firstRowNumber + kept[d.origin.row - firstRowNumber]! };
   for (const s of read.skipped) s.row = firstRowNumber + kept[s.row - firstRowNumber]!;
+  for (const t of read.totals ?? []) t.row = firstRowNumber + kept[t.row - firstRowNumber]!;
+  read.totals = [
+    ...(read.totals ?? []),
+    ...footerTotals(rows, footer, headers, chosen.mapping, page, firstRowNumber),
+  ];
   const cellTexts = new Map(kept.map((i, k) => [firstRowNumber + i, cells[k]!.map((c) => c.text)]));
   read.rawRows = read.drafts.map((d) => ({ row: d.origin.row, cells: cellTexts.get(d.origin.row) ?? [] }));
   if (!hasAmount && keptRows.length > 0) {
@@ -153,6 +168,7 @@ function readGroup(
   read.skipped.push(...skipped);
   return {
     read,
+    rows,
     excluded: read.skipped.filter((s) => s.notTransaction).length,
     group: {
       rows: rows.length,
@@ -165,6 +181,39 @@ function readGroup(
       section: contexts[0]?.section ?? '',
     },
   };
+}
+
+/** The figures of a table footer's totals line, under the columns the rows' mapping names. */
+function footerTotals(
+  rows: DomNode[],
+  footer: number[],
+  headers: string[],
+  mapping: ColumnMapping,
+  page: Page,
+  firstRowNumber: number,
+): TotalLine[] {
+  const out: TotalLine[] = [];
+  for (const i of footer) {
+    const row = rows[i]!;
+    if (!TOTAL_LABEL.test(row.text)) continue;
+    const cells = rowCells(row, layoutOf(row), headers, page.asOf);
+    const figure = (key: string | undefined) => {
+      const text = key ? cells.find((c) => c.key === key)?.text : undefined;
+      return text && looksLikeMoney(text) ? text : undefined;
+    };
+    const debit = figure(mapping.debit);
+    const credit = figure(mapping.credit);
+    const amount = figure(mapping.amount);
+    if (!debit && !credit && !amount) continue;
+    out.push({
+      row: firstRowNumber + i,
+      label: cells.find((c) => TOTAL_LABEL.test(c.text))?.text ?? 'Total',
+      ...(debit ? { debit } : {}),
+      ...(credit ? { credit } : {}),
+      ...(amount ? { amount } : {}),
+    });
+  }
+  return out;
 }
 
 const PAYOUTS_PATH =
@@ -350,6 +399,7 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
   }
   if (path === 'generic') outcomes = readFoundRows(page, found, options.mapping ?? {}, identity);
 
+  const duplicateRegions = dropDuplicateRegions(outcomes);
   const drafts = outcomes.flatMap((o) => o.read.drafts).sort((a, b) => a.origin.row - b.origin.row);
   const transactions = assignIds(drafts);
   const groups = outcomes.map((o) => o.group);
@@ -362,15 +412,22 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
     (options.signConvention
       ? { convention: options.signConvention, decidedBy: 'forced' }
       : { convention: 'as-shown', decidedBy: 'assumed' });
-  // Stub: duplicate regions and self-checks are reported empty until they are computed.
-  const checks: CaptureDiagnostics['checks'] = [];
+  const currency = identity.conventions.currency ?? settings.currency;
+  const checks = selfChecks(
+    outcomes.map(checkedGroup),
+    outsideRows(
+      all,
+      outcomes.flatMap((o) => o.rows),
+    ),
+    currency,
+  );
   const diagnostics: CaptureDiagnostics = {
     path,
     ...(profile ? { profile: { id: profile.id, name: profile.name } } : {}),
     mapping: main?.mapping ?? {},
     groups,
     skipped,
-    duplicateRegions: [],
+    duplicateRegions,
     signConvention,
     checks,
     verified: checks.every((c) => c.ok),
@@ -382,12 +439,81 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
     drift,
     notes: [...new Set(notes)],
     asOf,
-    currency: identity.conventions.currency ?? settings.currency,
+    currency,
     account: identity.account,
     institution: identity.institution,
-    ...(transactions.length === 0 ? { noTransactionsReason: explainEmpty(groups, skipped, drift) } : {}),
+    ...(transactions.length === 0
+      ? {
+          noTransactionsReason:
+            tree?.text || tree?.hint ? explainEmpty(groups, skipped, drift) : 'the page is empty',
+        }
+      : {}),
   };
   return { transactions, diagnostics };
+}
+
+/** The rows the checks judge and what the page lists, per group that was read. */
+function checkedGroup(o: GroupOutcome): CheckedGroup {
+  // Rows the page lists as transactions: those read, and those left out for their status or unreadable.
+  const listed =
+    o.read.drafts.length +
+    o.read.skipped.filter((s) => !s.notTransaction || s.reason.startsWith('status ')).length;
+  return {
+    rows: o.read.drafts,
+    totals: o.read.totals ?? [],
+    listed,
+    ...(o.read.decimalSeparator ? { decimalSeparator: o.read.decimalSeparator } : {}),
+  };
+}
+
+/** Nodes outside every row read (rows are disjoint and in document order). */
+function outsideRows(all: DomNode[], rows: DomNode[]): DomNode[] {
+  const sorted = [...rows].sort((a, b) => a.start - b.start);
+  const out: DomNode[] = [];
+  let r = 0;
+  for (const n of all) {
+    while (r < sorted.length && sorted[r]!.end < n.start) r++;
+    const row = sorted[r];
+    if (row && row.start <= n.start && n.start <= row.end) continue;
+    out.push(n);
+  }
+  return out;
+}
+
+/**
+ * Regions listing the same rows (a desktop table and a mobile list) keep one copy: the other's
+ * rows leave the capture and are named in `skipped`, each with the row it repeats.
+ */
+function dropDuplicateRegions(outcomes: GroupOutcome[]): DuplicateRegion[] {
+  const copies = findDuplicateRegions(
+    outcomes.map((o) => ({
+      rows: o.read.drafts,
+      // The fuller reading: more fields mapped from headers, then more rows read.
+      score: Object.keys(o.group.mapping).length * 1000 + o.group.captured,
+    })),
+  );
+  return copies.map((c) => {
+    const gone = outcomes[c.dropped]!;
+    const rows = gone.read.drafts.length;
+    for (const d of gone.read.drafts) {
+      gone.read.skipped.push({
+        row: d.origin.row,
+        reason: `repeats row ${c.repeats.get(d.origin.row) ?? '?'}: the same rows are listed twice on the page`,
+        text: d.description,
+        notTransaction: true,
+      });
+    }
+    gone.read.drafts = [];
+    gone.read.rawRows = [];
+    gone.read.totals = [];
+    gone.group.captured = 0;
+    return {
+      kept: c.kept,
+      dropped: c.dropped,
+      rows,
+      message: `group ${c.dropped + 1} (${rows} rows) lists the same dates and amounts as group ${c.kept + 1}: read once, from group ${c.kept + 1}`,
+    };
+  });
 }
 
 function commonAncestor(nodes: DomNode[]): DomNode {

@@ -1,3 +1,5 @@
+import { NO_PAGE_STYLES, type PageStyles, pageStyles } from './pageStyles';
+
 /**
  * A composed, layout-free view of the page: open shadow roots (live or declarative
  * `<template shadowrootmode>`) flattened in with their slots filled, hidden parts dropped, and per
@@ -79,7 +81,36 @@ function join(parts: Part[]): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-type Builder = { order: number };
+/**
+ * Whether a person sees an element, where the platform can tell: injected by the caller, or the
+ * element's own `checkVisibility()` in a browser. Without one (a saved page in linkedom) the
+ * markup and the page's own `<style>` rules decide.
+ */
+export type VisibilityTest = (el: Element) => boolean;
+
+export type BuildOptions = {
+  isVisible?: VisibilityTest;
+};
+
+type CheckVisibility = (options?: Record<string, boolean>) => boolean;
+
+/** The browser's own judgement: `checkVisibility()`; `display: contents` has no box but shows its children. */
+function layoutVisibility(el: Element): boolean {
+  const check = (el as Element & { checkVisibility?: CheckVisibility }).checkVisibility;
+  if (check.call(el, { checkOpacity: true, checkVisibilityCSS: true })) return true;
+  const view = el.ownerDocument?.defaultView as {
+    getComputedStyle?: (e: Element) => { display: string };
+  } | null;
+  return view?.getComputedStyle?.(el).display === 'contents';
+}
+
+/** The visibility test for `root`: the one given, else the browser's when it has one, else none. */
+export function visibilityTest(root: Document | Element, given?: VisibilityTest): VisibilityTest | undefined {
+  if (given) return given;
+  const top = root.nodeType === 9 ? (root as Document).documentElement : (root as Element);
+  const probe = top as (Element & { checkVisibility?: unknown }) | null;
+  return typeof probe?.checkVisibility === 'function' ? layoutVisibility : undefined;
+}
 
 function isElement(node: Node): node is Element {
   return node.nodeType === 1;
@@ -95,13 +126,14 @@ function childList(parent: Node): Node[] {
 /** The attributes the walk reads, fetched once and only from elements that have any. */
 type Attrs = {
   cls: string;
+  id: string;
   style: string;
   role: string;
   label: string;
   hidden: boolean;
   ariaHidden: boolean;
 };
-const NO_ATTRS: Attrs = { cls: '', style: '', role: '', label: '', hidden: false, ariaHidden: false };
+const NO_ATTRS: Attrs = { cls: '', id: '', style: '', role: '', label: '', hidden: false, ariaHidden: false };
 
 function readAttrs(el: Element): Attrs {
   if (!el.hasAttributes()) return NO_ATTRS;
@@ -110,6 +142,7 @@ function readAttrs(el: Element): Attrs {
   const get = (name: string) => el.getAttributeNode(name)?.value;
   return {
     cls: get('class') ?? '',
+    id: get('id') ?? '',
     style: get('style') ?? '',
     role: get('role') ?? '',
     label: get('aria-label') ?? get('title') ?? '',
@@ -152,75 +185,154 @@ function composedChildren(el: Element, scope: Scope): Array<[Node, Scope]> {
   return shadow.map((n) => [n, inner]);
 }
 
-function build(
+/**
+ * An aria-hidden part longer than one value is a region kept from screen readers because it
+ * repeats another (a mobile copy of the list): not read. A short one is the visual twin of
+ * screen-reader text ("−$4.50" beside "minus 4 dollars 50") and is read.
+ */
+const ARIA_HIDDEN_VALUE_LENGTH = 40;
+
+type Walk = {
+  order: number;
+  isVisible: VisibilityTest | undefined;
+  styles: PageStyles;
+};
+
+/** Decides from the markup (and the page's styles) whether an element is left out or read as a hint. */
+function hiddenByMarkup(tag: string, attrs: Attrs, w: Walk): 'hide' | 'sr' | undefined {
+  if (attrs.hidden) return 'hide';
+  const { style, cls } = attrs;
+  if (style !== '' && HIDDEN_STYLE.test(style)) return 'hide';
+  if (style !== '' && CLIPPED_STYLE.test(style)) return 'sr';
+  if (cls === '' && attrs.id === '') return undefined;
+  const classes = cls === '' ? [] : cls.split(/\s+/);
+  const effect = w.styles.effectOn(tag, classes, attrs.id);
+  if (effect === 'hide' || effect === 'sr') return effect;
+  if (cls !== '' && SR_ONLY.test(cls)) return 'sr';
+  if (effect === 'show') return undefined;
+  // Framework utilities (Tailwind, Bootstrap) hide on a desktop screen unless the page's own
+  // styles say what those classes do; also in a browser, for a page saved without its styles.
+  const framework = classes.filter((c) => !w.styles.decides(c)).join(' ');
+  if (framework !== '' && HIDDEN_CLASS.test(framework) && !SHOWN_CLASS.test(framework)) return 'hide';
+  return undefined;
+}
+
+/** One element being walked: its node, the pieces of text gathered from its children so far. */
+type Frame = {
+  node: DomNode;
+  children: Array<[Node, Scope]>;
+  next: number;
+  parts: Part[];
+  hints: string[];
+  sr: boolean;
+  ariaHidden: boolean;
+};
+
+function open(
   el: Element,
   parent: DomNode | undefined,
-  b: Builder,
   depth: number,
   scope: Scope,
-): DomNode | undefined {
+  w: Walk,
+): Frame | undefined {
   const tag = el.localName;
   if (SKIP_TAGS.has(tag)) return undefined;
   if (tag === 'template' && !el.getAttribute('shadowrootmode')) return undefined;
   const attrs = readAttrs(el);
-  if (attrs.hidden) return undefined;
-  const { style, cls } = attrs;
-  if (style !== '' && HIDDEN_STYLE.test(style)) return undefined;
-  if (cls !== '' && HIDDEN_CLASS.test(cls) && !SHOWN_CLASS.test(cls)) return undefined;
-  const srOnly = (cls !== '' && SR_ONLY.test(cls)) || (style !== '' && CLIPPED_STYLE.test(style));
+  const markup = hiddenByMarkup(tag, attrs, w);
+  if (markup === 'hide') return undefined;
+  if (w.isVisible && !w.isVisible(el)) return undefined;
   const node: DomNode = {
     el,
     tag,
     role: attrs.role,
-    cls,
+    cls: attrs.cls,
     parent,
     children: [],
     text: '',
     hint: '',
     ownText: false,
-    start: b.order++,
+    start: w.order++,
     end: 0,
     depth,
   };
-  const parts: Part[] = [];
   const hints: string[] = [];
   if (attrs.label) hints.push(attrs.label);
+  let children: Array<[Node, Scope]> = [];
   if (tag === 'svg') {
     const title = el.querySelector('title')?.textContent;
     if (title) hints.push(title);
-  } else {
-    for (const [child, childScope] of composedChildren(el, scope)) {
-      if (child.nodeType === 3) {
-        const t = child.textContent ?? '';
-        if (/\S/.test(t)) {
-          node.ownText = true;
-          parts.push({ text: t, inline: true });
-        }
-      } else if (isElement(child)) {
-        const c = build(child, node, b, depth + 1, childScope);
-        if (!c) continue;
-        node.children.push(c);
-        parts.push({ text: c.text, inline: INLINE_TAGS.has(c.tag) });
-        if (c.hint) hints.push(c.hint);
-      }
-    }
+  } else children = composedChildren(el, scope);
+  return { node, children, next: 0, parts: [], hints, sr: markup === 'sr', ariaHidden: attrs.ariaHidden };
+}
+
+/** Finishes an element once its children are walked; false when it is left out after all. */
+function close(f: Frame, w: Walk): boolean {
+  const { node, hints } = f;
+  node.end = w.order - 1;
+  const text = join(f.parts);
+  if (f.ariaHidden && text.length > ARIA_HIDDEN_VALUE_LENGTH) {
+    // Numbering stays dense: the nodes of this subtree are given back.
+    w.order = node.start;
+    return false;
   }
-  node.end = b.order - 1;
-  const text = join(parts);
   // Decorative icon words ("arrow_downward") are aria-hidden and carry no digits; visible amounts do.
-  const decorative = attrs.ariaHidden && !/\d/.test(text);
-  if (srOnly || decorative) {
+  const decorative = f.ariaHidden && !/\d/.test(text);
+  if (f.sr || decorative) {
     if (text) hints.push(text);
     node.ownText = false;
   } else node.text = text;
   node.hint = hints.join(' ');
-  return node;
+  return true;
 }
 
-/** Builds the composed tree under `root` (a Document or an Element). */
-export function buildDomTree(root: Document | Element): DomNode | undefined {
-  const top = root.nodeType === 9 ? ((root as Document).documentElement ?? (root as Document).body) : root;
-  return top ? build(top as Element, undefined, { order: 0 }, 0, undefined) : undefined;
+/**
+ * Builds the composed tree under `root` (a Document or an Element), walking with an explicit
+ * stack: a page nested 20,000 deep is read, not a stack overflow.
+ */
+export function buildDomTree(root: Document | Element, options: BuildOptions = {}): DomNode | undefined {
+  // An empty document has no root element (and linkedom throws on its `body`).
+  const top = root.nodeType === 9 ? (root as Document).documentElement : root;
+  if (!top) return undefined;
+  const isVisible = visibilityTest(root, options.isVisible);
+  const w: Walk = { order: 0, isVisible, styles: isVisible ? NO_PAGE_STYLES : stylesOf(root) };
+  const first = open(top as Element, undefined, 0, undefined, w);
+  if (!first) return undefined;
+  let kept = true;
+  const stack: Frame[] = [first];
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1]!;
+    if (f.next < f.children.length) {
+      const [child, childScope] = f.children[f.next++]!;
+      if (child.nodeType === 3) {
+        const t = child.textContent ?? '';
+        if (/\S/.test(t)) {
+          f.node.ownText = true;
+          f.parts.push({ text: t, inline: true });
+        }
+      } else if (isElement(child)) {
+        const c = open(child, f.node, f.node.depth + 1, childScope, w);
+        if (c) stack.push(c);
+      }
+      continue;
+    }
+    stack.pop();
+    const closed = close(f, w);
+    const parent = stack[stack.length - 1];
+    if (!parent) kept = closed;
+    if (!closed || !parent) continue;
+    parent.node.children.push(f.node);
+    parent.parts.push({ text: f.node.text, inline: INLINE_TAGS.has(f.node.tag) });
+    if (f.node.hint) parent.hints.push(f.node.hint);
+  }
+  return kept ? first.node : undefined;
+}
+
+/** The page's own style sheets (`<style>` elements), read once. */
+function stylesOf(root: Document | Element): PageStyles {
+  const texts: string[] = [];
+  for (const s of root.querySelectorAll('style')) texts.push(s.textContent ?? '');
+  return texts.length > 0 ? pageStyles(texts) : NO_PAGE_STYLES;
 }
 
 /** Every node in document order. */

@@ -13,6 +13,7 @@ import type { DomNode } from './domTree';
 import { inferKind, type PortalKind } from './inferKind';
 import { type Cell, layoutOf } from './rowCells';
 import type { RowContext } from './rowContext';
+import type { TotalLine } from './selfChecks';
 import {
   cleanDateText,
   looksLikeDate,
@@ -60,6 +61,8 @@ export type ReadResult = {
   decimalSeparator?: DecimalSeparator;
   notes: string[];
   signConvention?: SignDecision;
+  /** Totals lines among the rows ("Total", "Totals"), with the figure under each money column. */
+  totals?: TotalLine[];
 };
 
 const STRIPE_ID = /\b(?:py|ch|po|txn|re|pi|tr|ipi|dp|pyr|ba)_[A-Za-z0-9]{8,}\b/;
@@ -246,6 +249,7 @@ export function readRows(
   const onlyPlusSigned = !columnSigned && amountTexts.some((t) => /^\s*\+|^[^\d]*\+/.test(t));
   const drafts: ReadResult['drafts'] = [];
   const skipped: SkippedRow[] = [];
+  const totals: TotalLine[] = [];
   let previousDate: string | undefined;
   let usedAsOfForPending = false;
   const kindTexts: string[] = [];
@@ -269,6 +273,15 @@ export function readRows(
         : (descriptionCell?.text ?? '');
     if (NOT_A_TRANSACTION_ROW.test(description) || NOT_A_TRANSACTION_ROW.test(row.text)) {
       skip('a balance or total line, not a transaction', true);
+      if (TOTAL_LABEL.test(description || row.text)) {
+        totals.push({
+          row: rowNumber,
+          label: (description || row.text).slice(0, 60),
+          ...(debitTexts[r] ? { debit: debitTexts[r] } : {}),
+          ...(creditTexts[r] ? { credit: creditTexts[r] } : {}),
+          ...(amountTexts[r] ? { amount: amountTexts[r] } : {}),
+        });
+      }
       continue;
     }
     const otherCells = cells[r]!.filter((c) => c.key !== mapping.description);
@@ -445,6 +458,7 @@ export function readRows(
     decimalSeparator: separator,
     notes,
     signConvention: decision,
+    totals,
   };
 }
 
@@ -472,6 +486,9 @@ function decideSign(
     return { convention: 'payouts-flipped', decidedBy: 'a list of payouts' };
   return { convention: 'as-shown', decidedBy: columnSigned ? 'minus signs on the page' : 'assumed' };
 }
+
+/** A totals line (not a balance line): its figures are checked against the rows. */
+export const TOTAL_LABEL = /\b(?:totals?|sub-?totals?|summe|gesamt|sum)\b/i;
 
 const CARD_CREDIT_LINE = /payment|thank you|credit|refund|return|adjustment|autopay|reversal/i;
 

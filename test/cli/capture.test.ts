@@ -145,3 +145,86 @@ describe('ledgerbridge capture', () => {
     ]);
   });
 });
+
+describe('ledgerbridge capture: self-checks, signs and odd pages', () => {
+  const CLASSES = fileURLToPath(new URL('../fixtures/portals-classes/', import.meta.url));
+
+  it('prints the rows of a page whose running balance breaks, and warns naming the row', async () => {
+    const io = memoryIo(CLASSES);
+    const code = await main(
+      [
+        'capture',
+        'balance-gap-statement.html',
+        '--url',
+        'https://ebank.example/acct',
+        '--as-of',
+        '2026-11-15',
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(io.out())).toHaveLength(6);
+    expect(io.err()).toMatch(/warning: not verified: the running balance disagrees .* \(rows 4\)/);
+  });
+
+  it('--explain names the failed check, the sign convention and what decided it', async () => {
+    const io = memoryIo(CLASSES);
+    await main(
+      ['capture', 'balance-gap-statement.html', '--url', 'https://ebank.example/acct', '--explain'],
+      io,
+    );
+    expect(io.out()).toContain('NOT VERIFIED');
+    expect(io.out()).toMatch(/FAIL running-balance: .*\(rows 4\)/);
+    expect(io.out()).toMatch(/Signs: as-shown/);
+  });
+
+  it('--sign forces the convention; an unknown one is a usage error', async () => {
+    const io = memoryIo(CLASSES);
+    await main(
+      [
+        'capture',
+        'balance-gap-statement.html',
+        '--url',
+        'https://ebank.example/acct',
+        '--sign',
+        'card-flipped',
+      ],
+      io,
+    );
+    expect((JSON.parse(io.out()) as TransactionJson[]).map((t) => t.amount)[0]).toBe('-1000.00');
+    const bad = memoryIo(CLASSES);
+    const code = await main(
+      ['capture', 'balance-gap-statement.html', '--url', 'https://x.example/', '--sign', 'upside-down'],
+      bad,
+    );
+    expect(code).not.toBe(0);
+    expect(bad.err()).toContain('--sign must be one of as-shown, card-flipped, payouts-flipped');
+  });
+
+  it('says a 0-byte page is empty', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lb-capture-'));
+    writeFileSync(join(dir, 'empty.html'), '');
+    const io = memoryIo(dir);
+    const code = await main(['capture', 'empty.html', '--url', 'https://bank.example/activity'], io);
+    expect(code).toBe(1);
+    expect(io.err()).toContain('empty.html: no transactions found: the page is empty');
+  });
+
+  it('reads a page nested 20,000 elements deep', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lb-capture-'));
+    const rows =
+      '<table><tr><th>Date</th><th>Description</th><th>Amount</th></tr><tr><td>11/02/2026</td><td>Coffee</td><td>-4.50</td></tr><tr><td>11/03/2026</td><td>Tea</td><td>-3.50</td></tr></table>';
+    writeFileSync(
+      join(dir, 'deep.html'),
+      `<html><body>${'<div>'.repeat(20_000)}${rows}${'</div>'.repeat(20_000)}</body></html>`,
+    );
+    const io = memoryIo(dir);
+    const code = await main(
+      ['capture', 'deep.html', '--url', 'https://bank.example/activity', '--as-of', '2026-11-21'],
+      io,
+    );
+    expect(io.err()).toBe('');
+    expect(code).toBe(0);
+    expect((JSON.parse(io.out()) as TransactionJson[]).map((t) => t.amount)).toEqual(['-4.50', '-3.50']);
+  });
+});

@@ -1,0 +1,242 @@
+import type { Money } from '../model/money';
+import type { DecimalSeparator } from '../money/detectDecimalSeparator';
+import { formatAmountForDisplay } from '../money/formatAmount';
+import { parseAmount } from '../money/parseAmount';
+import type { SelfCheck } from './captureDiagnostics';
+import type { DomNode } from './domTree';
+import { looksLikeMoney, PENDING_WORDS, POSTED_WORDS } from './valueShapes';
+
+/** A row read as a transaction, as the checks need it. */
+export type CheckedRow = { amount: Money; balance?: Money; status: string; origin: { row: number } };
+
+/** A totals line inside a list (footer or "Total" row), with the figure under each money column. */
+export type TotalLine = { row: number; label: string; debit?: string; credit?: string; amount?: string };
+
+export type CheckedGroup = {
+  rows: CheckedRow[];
+  totals: TotalLine[];
+  /** Rows the page lists as transactions, read or not (a declined payment is listed, not read). */
+  listed: number;
+  decimalSeparator?: DecimalSeparator;
+};
+
+const TOTAL_OUT =
+  /\btotal\s+(?:of\s+)?(?:debits?|withdrawals?|charges|purchases|payments?\s+out|money\s+out|outflows?|spending|spent|paid\s+out)\b|\b(?:debits?|withdrawals?|money\s+out|paid\s+out)\s+total\b|\bsumme\s+(?:soll|belastungen|ausgaben)\b|\btotal\s+(?:des\s+)?débits\b/i;
+const TOTAL_IN =
+  /\btotal\s+(?:of\s+)?(?:credits?|deposits?|payments?\s+and\s+credits|money\s+in|inflows?|received|paid\s+in)\b|\b(?:credits?|deposits?|money\s+in|paid\s+in)\s+total\b|\bsumme\s+(?:haben|gutschriften|einnahmen)\b|\btotal\s+(?:des\s+)?crédits\b/i;
+/** "Showing 1–25 of 132", "1 - 25 of 25", "Results 26 to 50 of 80": rows shown = to − from + 1. */
+const SHOWING =
+  /(?:^|\b(?:showing|displaying|viewing|results?|transactions?|anzeige|affichage|einträge)\s*:?\s*)(\d{1,6})\s*(?:[-–—]|to|bis|à)\s*(\d{1,6})\s+(?:of|out of|von|sur|de)\s+(\d{1,6})\b/i;
+/** "Showing 10 of 86 transactions": rows shown = 10. */
+const SHOWING_SOME =
+  /\b(?:showing|displaying|viewing|loaded)\s+(\d{1,6})\s+(?:of|out of|von|sur|de)\s+(\d{1,6})\b/i;
+const COUNT_NOUN =
+  /(?:^|[^\d.,/:-])(?<!\bof\s)(?<!\bout of\s)(\d{1,6})\s+(pending\s+|posted\s+|completed\s+)?(?:transactions?|results?|entries|activities|items|records|umsätze|buchungen|opérations)\b/i;
+const MONEY_TOKEN =
+  /[-−–+(]?\s*(?:[A-Z]{3}\s?)?[$€£¥₹]?\s?[-−–]?\d[\d.,'\u00a0 ]*\d(?:\s?[A-Z]{3})?\)?(?:\s?(?:CR|DR))?/g;
+
+const fmt = (minor: number, currency: string) => formatAmountForDisplay(minor, currency);
+
+/** The first amount in `text` after `from`. */
+function amountAfter(text: string, from: number): string | undefined {
+  for (const m of text.slice(from).matchAll(MONEY_TOKEN)) {
+    const t = m[0].trim();
+    if (looksLikeMoney(t)) return t;
+  }
+  return undefined;
+}
+
+/**
+ * Where the page states a figure beside a label: in the label's own text, else in the text of
+ * the box around it ("Total debits" "$1,234.50" as two cells), never further than a short block.
+ */
+function figureFor(node: DomNode, label: RegExp): string | undefined {
+  for (let n: DomNode | undefined = node, up = 0; n && up < 3; n = n.parent, up++) {
+    if (n.text.length > 160) break;
+    const m = label.exec(n.text);
+    if (!m) continue;
+    const figure = amountAfter(n.text, m.index + m[0].length);
+    if (figure) return figure;
+  }
+  return undefined;
+}
+
+function sum(rows: CheckedRow[], test: (minor: number) => boolean): number {
+  let s = 0;
+  for (const r of rows) if (test(r.amount.minor)) s += r.amount.minor;
+  return s;
+}
+
+/**
+ * Running balance: between two rows that show a balance, the amounts of the rows from one to the
+ * other explain the change — newest first or oldest first, and on a card page the balance owed
+ * moves against the holder's amounts. The reading that explains most pairs is the page's; rows
+ * it does not explain break the check.
+ */
+function runningBalanceCheck(group: CheckedGroup): SelfCheck | undefined {
+  const rows = group.rows;
+  const at = rows
+    .map((r, i) => (r.balance && r.balance.currency === r.amount.currency ? i : -1))
+    .filter((i) => i >= 0);
+  if (at.length < 3) return undefined;
+  type Reading = { newestFirst: boolean; factor: 1 | -1; broken: number[]; pairs: number };
+  const readings: Reading[] = [];
+  for (const newestFirst of [true, false]) {
+    for (const factor of [1, -1] as const) {
+      const broken: number[] = [];
+      let pairs = 0;
+      for (let k = 0; k + 1 < at.length; k++) {
+        const i = at[k]!;
+        const j = at[k + 1]!;
+        // Rows whose amounts move the balance from row i's to row j's.
+        const from = newestFirst ? i : i + 1;
+        const to = newestFirst ? j - 1 : j;
+        let moved = 0;
+        for (let r = from; r <= to; r++) moved += rows[r]!.amount.minor;
+        const change = newestFirst
+          ? rows[i]!.balance!.minor - rows[j]!.balance!.minor
+          : rows[j]!.balance!.minor - rows[i]!.balance!.minor;
+        pairs++;
+        if (change !== moved * factor) broken.push(rows[newestFirst ? i : j]!.origin.row);
+      }
+      readings.push({ newestFirst, factor, broken, pairs });
+    }
+  }
+  readings.sort((a, b) => a.broken.length - b.broken.length);
+  const best = readings[0]!;
+  const order = best.newestFirst ? 'newest first' : 'oldest first';
+  if (best.broken.length === 0) {
+    return {
+      kind: 'running-balance',
+      ok: true,
+      message: `the running balance agrees with every amount (${best.pairs} steps, ${order})`,
+      rows: [],
+    };
+  }
+  // A balance column that explains almost nothing is not a running balance this check can judge.
+  if (best.broken.length * 2 > best.pairs && best.pairs >= 4) {
+    return {
+      kind: 'running-balance',
+      ok: false,
+      message: `the balance column does not follow the amounts (${best.broken.length} of ${best.pairs} steps disagree): the amounts or the balance were misread`,
+      rows: best.broken,
+    };
+  }
+  return {
+    kind: 'running-balance',
+    ok: false,
+    message: `the running balance disagrees with the amount at ${best.broken.length} of ${best.pairs} steps (${order}): a row is missing, doubled or misread`,
+    rows: best.broken,
+  };
+}
+
+function totalCheck(
+  label: string,
+  figure: string,
+  direction: 'out' | 'in' | 'net',
+  rows: CheckedRow[],
+  separator: DecimalSeparator | undefined,
+  currency: string,
+): SelfCheck | undefined {
+  const parsed = parseAmount(figure, { currency, ...(separator ? { decimalSeparator: separator } : {}) });
+  if (!parsed.ok) return undefined;
+  const stated = Math.abs(parsed.value.minor);
+  const cur = parsed.value.currency;
+  const same = rows.filter((r) => r.amount.currency === cur);
+  const posted = same.filter((r) => r.status !== 'pending');
+  const candidates = [same, posted].map((set) => {
+    if (direction === 'out') return -sum(set, (m) => m < 0);
+    if (direction === 'in') return sum(set, (m) => m > 0);
+    return sum(set, () => true);
+  });
+  const ok = candidates.some((c) => Math.abs(c) === stated);
+  const read = candidates[0]!;
+  return {
+    kind: 'total',
+    ok,
+    message: ok
+      ? `"${label}" ${fmt(stated, cur)} agrees with the rows read`
+      : `"${label}" on the page is ${fmt(stated, cur)}, the rows read add up to ${fmt(Math.abs(read), cur)}`,
+    rows: [],
+  };
+}
+
+function statusOf(words: string): 'pending' | 'posted' | undefined {
+  if (PENDING_WORDS.test(words)) return 'pending';
+  if (POSTED_WORDS.test(words)) return 'posted';
+  return undefined;
+}
+
+/**
+ * Checks a capture against what the page states about it: running balances, a count of
+ * transactions, totals of debits and credits. `outside` are the page's text nodes outside the
+ * rows read, where counts and totals are stated.
+ */
+export function selfChecks(groups: CheckedGroup[], outside: DomNode[], currency: string): SelfCheck[] {
+  const checks: SelfCheck[] = [];
+  for (const g of groups) {
+    const rb = runningBalanceCheck(g);
+    if (rb) checks.push(rb);
+  }
+  const rows = groups.flatMap((g) => g.rows);
+  const separator = groups.find((g) => g.rows.length > 0)?.decimalSeparator;
+  // Totals lines inside the lists: each money column's figure against the rows of that group.
+  for (const g of groups) {
+    for (const t of g.totals) {
+      const pairs: Array<[string | undefined, 'out' | 'in' | 'net']> = [
+        [t.debit, 'out'],
+        [t.credit, 'in'],
+        [t.amount, TOTAL_OUT.test(t.label) ? 'out' : TOTAL_IN.test(t.label) ? 'in' : 'net'],
+      ];
+      for (const [figure, direction] of pairs) {
+        if (!figure) continue;
+        const c = totalCheck(t.label, figure, direction, g.rows, g.decimalSeparator, currency);
+        if (c) checks.push({ ...c, rows: c.ok ? [] : [t.row] });
+      }
+    }
+  }
+  const seen = new Set<string>();
+  let counted = false;
+  for (const n of outside) {
+    if (!n.ownText || n.text.length > 120) continue;
+    for (const [label, direction] of [
+      [TOTAL_OUT, 'out'],
+      [TOTAL_IN, 'in'],
+    ] as const) {
+      const m = label.exec(n.text);
+      if (!m || seen.has(m[0].toLowerCase())) continue;
+      const figure = figureFor(n, label);
+      if (!figure) continue;
+      seen.add(m[0].toLowerCase());
+      const c = totalCheck(m[0], figure, direction, rows, separator, currency);
+      if (c) checks.push(c);
+    }
+    if (counted) continue;
+    const range = SHOWING.exec(n.text);
+    const some = range ? undefined : SHOWING_SOME.exec(n.text);
+    const noun = range || some ? undefined : COUNT_NOUN.exec(n.text);
+    const said = range ?? some ?? noun;
+    if (!said) continue;
+    const stated = range ? Number(range[2]) - Number(range[1]) + 1 : Number(said[1]);
+    const status = noun?.[2] ? statusOf(noun[2]) : undefined;
+    if (stated <= 0 || (range && Number(range[2]) > Number(range[3]))) continue;
+    if (some && Number(some[1]) > Number(some[2])) continue;
+    const listed = status
+      ? rows.filter((r) => (r.status === 'pending') === (status === 'pending')).length
+      : groups.reduce((s, g) => s + g.listed, 0);
+    counted = !status;
+    const ok = listed === stated || (!status && rows.length === stated);
+    checks.push({
+      kind: 'count',
+      ok,
+      message: ok
+        ? `the page says "${said[0].trim()}" and ${stated} were listed`
+        : `the page says "${said[0].trim()}" but ${listed} ${status ?? ''} rows were found`.replace(
+            /\s+/g,
+            ' ',
+          ),
+      rows: [],
+    });
+  }
+  return checks;
+}
