@@ -4,8 +4,10 @@ import { describeProblem } from '../../core/model/problem';
 import { type Command, EXIT } from '../command';
 import { parseOptions } from '../parseOptions';
 import { UsageError } from '../usageError';
+import { describeReceivables } from '../workbook/describeReceivables';
 import { describeRun } from '../workbook/describeRun';
 import { readRulesFile } from '../workbook/readRulesFile';
+import { receivablesJson } from '../workbook/receivablesJson';
 import { reconcileJson } from '../workbook/reconcileJson';
 
 const DEFAULT_OUT = 'reconciliation.xlsx';
@@ -30,11 +32,18 @@ Categories, Summary, Audit).
   --period-end DATE   YYYY-MM-DD; payouts not in the bank by then are in transit
                       (default: the latest statement balance date)
   --institution NAME, --account NAME, --currency CODE, --as-of DATE
-                      for files that do not say (bank CSV, QIF)
+                      for files that do not say (bank CSV, QIF); --as-of is also the day
+                      invoices are aged and accounts checked (default: the data's last day)
+  --invoices FILE…    invoice lists (QuickBooks, Xero, FreshBooks, Wave, Stripe, Square, PayPal
+                      exports or a list kept by hand, CSV): payments are matched to them and
+                      --json adds { invoices, alerts }; name them after the other files
+  --rhythm ACCOUNT=DAYS
+                      how often an account is expected to get new data (default 7 days, or
+                      twice its usual gap between active days); repeatable
 `;
 
 function parseArgs(argv: readonly string[]) {
-  const { values, positionals: files } = parseOptions(argv, {
+  const { values, positionals: files } = parseOptions(listAfter(argv, '--invoices'), {
     out: { type: 'string' },
     json: { type: 'boolean' },
     rules: { type: 'string' },
@@ -44,6 +53,8 @@ function parseArgs(argv: readonly string[]) {
     account: { type: 'string' },
     currency: { type: 'string' },
     'as-of': { type: 'string' },
+    invoices: { type: 'string', multiple: true },
+    rhythm: { type: 'string', multiple: true },
   });
   for (const [name, value] of Object.entries(values))
     if (value === '') throw new UsageError(`--${name} needs a value`);
@@ -53,7 +64,29 @@ function parseArgs(argv: readonly string[]) {
     if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v))
       throw new UsageError(`--${key} takes a date as YYYY-MM-DD, not "${v}"`);
   }
-  return { files, json: values.json ?? false, values };
+  const rhythmDays: Record<string, number> = {};
+  for (const r of values.rhythm ?? []) {
+    const m = /^(.+)=(\d+)$/.exec(r);
+    if (!m) throw new UsageError(`--rhythm takes ACCOUNT=DAYS (e.g. "Savings ••4421=30"), not "${r}"`);
+    rhythmDays[m[1]!] = Number(m[2]);
+  }
+  return { files, json: values.json ?? false, values, rhythmDays };
+}
+
+/** `--invoices a.csv b.csv`: the names after the flag, up to the next option, are all its values. */
+function listAfter(argv: readonly string[], flag: string): string[] {
+  const out: string[] = [];
+  let inList = false;
+  for (const arg of argv) {
+    if (arg === flag) inList = true;
+    else if (arg.startsWith('-')) inList = false;
+    else if (inList) {
+      out.push(`${flag}=${arg}`);
+      continue;
+    }
+    if (arg !== flag) out.push(arg);
+  }
+  return out;
 }
 
 export const reconcileCommand: Command = {
@@ -83,14 +116,25 @@ export const reconcileCommand: Command = {
         now: new Date().toISOString(),
         actor: 'ledgerbridge-cli reconcile',
         onWait: (message) => io.stderr.write(`ledgerbridge reconcile: ${message}\n`),
+        ...(v.invoices ? { invoices: v.invoices.map((f) => resolve(io.cwd, f)) } : {}),
+        receivables: {
+          ...(v['as-of'] ? { asOf: v['as-of'] } : {}),
+          ...(v.currency ? { currency: v.currency.toUpperCase() } : {}),
+          rhythmDays: args.rhythmDays,
+        },
       },
     );
-    for (const w of [...result.run.warnings, ...result.bookWarnings]) {
+    for (const w of [...result.run.warnings, ...result.bookWarnings, ...result.receivables.warnings]) {
       io.stderr.write(`ledgerbridge reconcile: warning: ${describeProblem(w)}\n`);
     }
-    if (args.json) io.stdout.write(`${JSON.stringify(reconcileJson(result.run), null, 2)}\n`);
+    if (args.json)
+      io.stdout.write(
+        `${JSON.stringify({ ...reconcileJson(result.run), ...receivablesJson(result.receivables) }, null, 2)}\n`,
+      );
     else {
-      io.stdout.write(`${describeRun(result.run).join('\n')}\n`);
+      io.stdout.write(
+        `${[...describeRun(result.run), ...describeReceivables(result.receivables)].join('\n')}\n`,
+      );
       if (out && result.upsert) {
         const u = result.upsert;
         io.stdout.write(

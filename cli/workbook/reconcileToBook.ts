@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportOptions } from '../../core/formats/importTypes';
-import { LedgerbridgeError } from '../../core/model/errors';
+import { InputError, LedgerbridgeError } from '../../core/model/errors';
 import type { Problem } from '../../core/model/problem';
 import type { Rule } from '../../core/model/rule';
 import { DEFAULT_CATEGORIES, STARTER_RULES } from '../../core/rules/defaultCategories';
@@ -12,6 +12,7 @@ import { RULE_COLUMNS } from '../../core/sheet/workbookLayout';
 import { buildWorkbookTabs } from './buildWorkbookTabs';
 import { type ExistingBook, readExistingBook } from './readExistingBook';
 import { readWorkbook } from './readWorkbook';
+import { type ReceivablesOptions, type RunReceivables, receivablesOfRun } from './receivablesOfRun';
 import { type ReconcileRun, reconcileFiles } from './reconcileFiles';
 import { withBookLock } from './withBookLock';
 import { writeFileAtomically } from './writeFileAtomically';
@@ -35,6 +36,10 @@ export type ReconcileToBookOptions = {
   onWait?: (message: string) => void;
   /** How long to wait for another run's lock on `out` (ms; default in withBookLock). */
   lockWaitMs?: number;
+  /** Invoice lists to settle against the run's payments. */
+  invoices?: readonly string[];
+  /** As-of day, per-account rhythm and the invoices' currency (see receivablesOfRun). */
+  receivables?: Omit<ReceivablesOptions, 'invoiceFiles' | 'bookInvoices' | 'decisions'>;
 };
 
 export type ReconcileToBookResult = {
@@ -42,6 +47,8 @@ export type ReconcileToBookResult = {
   upsert?: { added: number; updated: number; skipped: number };
   /** Rows of an existing book that could not be read (left as they were). */
   bookWarnings: Problem[];
+  /** Invoices settled, aging and alerts. */
+  receivables: RunReceivables;
 };
 
 const GROUP_OF = new Map(DEFAULT_CATEGORIES.map((c) => [c.name, c.group]));
@@ -63,23 +70,15 @@ export async function reconcileToBook(
   paths: readonly string[],
   options: ReconcileToBookOptions,
 ): Promise<ReconcileToBookResult> {
-  const files = await Promise.all(
-    paths.map(async (path) => {
-      try {
-        return { name: basename(path), bytes: new Uint8Array(await readFile(path)) };
-      } catch (error) {
-        throw new LedgerbridgeError(
-          `${path}: cannot read the file (${(error as Error).message})`,
-          'unreadable_file',
-          { cause: error },
-        );
-      }
-    }),
-  );
+  const files = await Promise.all(paths.map(readInputFile));
+  const invoiceFiles = await Promise.all((options.invoices ?? []).map(readInputFile));
   const out = options.out;
-  if (!out) return { run: reconcileRun(files, options), bookWarnings: [] };
+  if (!out) {
+    const run = reconcileRun(files, options);
+    return { run, bookWarnings: [], receivables: settle(run, invoiceFiles, options) };
+  }
   // Read, reconcile and write under one lock: a second run sees this run's rows, never loses them.
-  return withBookLock(out, () => reconcileIntoBook(files, out, options), {
+  return withBookLock(out, () => reconcileIntoBook(files, invoiceFiles, out, options), {
     command: options.actor,
     ...(options.onWait ? { onWait: options.onWait } : {}),
     ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
@@ -87,6 +86,31 @@ export async function reconcileToBook(
 }
 
 type InputFile = { name: string; bytes: Uint8Array };
+
+async function readInputFile(path: string): Promise<InputFile> {
+  try {
+    return { name: basename(path), bytes: new Uint8Array(await readFile(path)) };
+  } catch (error) {
+    throw new LedgerbridgeError(
+      `${path}: cannot read the file (${(error as Error).message})`,
+      'unreadable_file',
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+/** Settles the invoice lists against the run; an unreadable list stops the run like any other file. */
+function settle(
+  run: ReconcileRun,
+  invoiceFiles: InputFile[],
+  options: ReconcileToBookOptions,
+): RunReceivables {
+  const receivables = receivablesOfRun(run, { invoiceFiles, ...options.receivables });
+  if (receivables.problems.length > 0) throw new InputError(receivables.problems);
+  return receivables;
+}
 
 function reconcileRun(files: InputFile[], options: ReconcileToBookOptions, book?: ExistingBook) {
   return reconcileFiles(files, {
@@ -101,6 +125,7 @@ function reconcileRun(files: InputFile[], options: ReconcileToBookOptions, book?
 
 async function reconcileIntoBook(
   files: InputFile[],
+  invoiceFiles: InputFile[],
   out: string,
   options: ReconcileToBookOptions,
 ): Promise<ReconcileToBookResult> {
@@ -118,6 +143,7 @@ async function reconcileIntoBook(
   }
   const rules = options.rules ?? book?.rules ?? STARTER_RULES;
   const run = reconcileRun(files, options, book);
+  const receivables = settle(run, invoiceFiles, options);
   const { tabs, upsert } = buildWorkbookTabs({
     run,
     ...(book ? { existing: book.tabs, overrides: book.overrides } : {}),
@@ -142,5 +168,5 @@ async function reconcileIntoBook(
       },
     );
   }
-  return { run, upsert, bookWarnings: book?.warnings ?? [] };
+  return { run, upsert, bookWarnings: book?.warnings ?? [], receivables };
 }

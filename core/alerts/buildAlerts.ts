@@ -49,9 +49,12 @@ export function buildAlerts(input: AlertInput): Alert[] {
     else byAccount.set(d.account, [d]);
   }
 
+  const usualGaps = usualGapDays(input.transactions);
   for (const [account, deliveries] of [...byAccount].sort(([a], [b]) => cmp(a, b))) {
     const last = deliveries.reduce((x, d) => (d.at > x ? d.at : x), '');
-    const rhythm = input.rhythmDays?.[account] ?? DEFAULT_RHYTHM_DAYS;
+    // A quiet account (savings: a line a month) is not stale after a week; what was set for it wins.
+    const rhythm =
+      input.rhythmDays?.[account] ?? Math.max(DEFAULT_RHYTHM_DAYS, 2 * (usualGaps.get(account) ?? 0));
     const quiet = asOfDay - toDayNumber(last);
     if (quiet > rhythm) {
       alerts.push({
@@ -99,6 +102,23 @@ export function buildAlerts(input: AlertInput): Alert[] {
     });
   }
   return alerts;
+}
+
+/** The median number of days between an account's days with activity (accounts with at least four such days). */
+function usualGapDays(transactions: readonly Transaction[]): Map<string, number> {
+  const days = new Map<string, Set<number>>();
+  for (const t of transactions) {
+    const set = days.get(t.account) ?? new Set<number>();
+    set.add(toDayNumber(t.date));
+    days.set(t.account, set);
+  }
+  const out = new Map<string, number>();
+  for (const [account, set] of days) {
+    if (set.size < 4) continue;
+    const sorted = [...set].sort((a, b) => a - b);
+    out.set(account, median(sorted.slice(1).map((d, i) => d - sorted[i]!)));
+  }
+  return out;
 }
 
 const spanDays = (d: DataDelivery) => Math.max(1, toDayNumber(d.to) - toDayNumber(d.from) + 1);

@@ -3,8 +3,8 @@ import { currencyExponent } from '../model/currency';
 import type { Invoice, InvoiceApplication, InvoiceStanding, InvoiceStatus } from '../model/invoice';
 import { formatAmountForDisplay } from '../money/formatAmount';
 
-/** A shortfall this small is likely a bank's wire or transfer fee; writing it off is the bookkeeper's call. */
-const FEE_LIKE_SHARE = 0.02;
+/** A shortfall this small (a fixed fee, not a share) is likely a bank's wire or transfer fee; writing it off is the bookkeeper's call. */
+const FEE_LIKE_SHARE = 0.1;
 const FEE_LIKE_MAX_MAJOR = 50;
 
 /**

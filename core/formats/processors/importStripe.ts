@@ -15,6 +15,7 @@ const CATEGORY = ['reporting_category', 'type'];
 const DESCRIPTION = ['description'];
 const PAYOUT = ['automatic_payout_id', 'payout_id', 'payout', 'transfer'];
 const SOURCE = ['source_id', 'source'];
+const INVOICE = ['invoice_id', 'invoice'];
 
 /**
  * Stripe balance report and payout reconciliation exports (itemized or not): one balance
@@ -73,6 +74,8 @@ export function importStripe(text: string, ctx: ImportContext): Result<ParsedFil
       origin: { file: ctx.file, row, capturedAt: ctx.capturedAt },
       externalId: t.cell(record, ID),
       ...(payout ? { payoutId: payout } : {}),
+      // The charge and invoice ids are what invoices and disputes refer to (receivables match on them).
+      ...memoOf(source === payout ? '' : source, t.cell(record, INVOICE)),
       ...(gross?.ok
         ? { gross: gross.value, fee: { minor: gross.value.minor - net.value.minor, currency } }
         : {}),
@@ -87,4 +90,9 @@ export function importStripe(text: string, ctx: ImportContext): Result<ParsedFil
   out.warnings.push(...skipped);
   out.report = t.notes();
   return ok(out);
+}
+
+function memoOf(...ids: string[]): { memo?: string } {
+  const memo = ids.filter(Boolean).join(' ');
+  return memo ? { memo } : {};
 }
