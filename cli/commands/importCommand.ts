@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { importFile } from '../../core/formats/importFile';
+import { type FileToImport, importFiles } from '../../core/formats/importFiles';
 import type { ImportOptions } from '../../core/formats/importTypes';
 import { mergeTransactions } from '../../core/ids/mergeTransactions';
 import { InputError } from '../../core/model/errors';
 import { describeProblem, type Problem, problem } from '../../core/model/problem';
 import type { Transaction } from '../../core/model/transaction';
 import { toTransactionJson } from '../../core/model/transactionJson';
+import { accountOption } from '../accountOption';
 import { type Command, EXIT } from '../command';
 import { parseOptions } from '../parseOptions';
 import { UsageError } from '../usageError';
@@ -25,7 +26,14 @@ download, the Square transactions and transfers exports. Character sets: UTF-8, 
 without BOM), Windows-1252.
 
 Options:
-  --account NAME      account name for files that carry none (CSV, QIF) or hold one account
+  --account FILE=NAME the account of one file (repeatable); FILE as given or its base name
+  --account NAME      the account of every file that names none itself
+                      Each file belongs to one account, decided from the file's own data (OFX
+                      ACCTID, CAMT IBAN, QIF !Account), else --account, else its name as banks
+                      name downloads (checking_4417_2026-11.csv, Chase4417_Activity.CSV,
+                      savings_4421.csv, an IBAN), else its balances continuing another file's.
+                      Files of different accounts are never merged; when several files name no
+                      account and nothing tells them apart, the command stops naming them.
   --currency CODE     ISO 4217 currency for files that state none (most bank CSVs, QIF)
   --institution NAME  institution to record instead of the one the file names
   --mapping JSON      explicit CSV columns, inline JSON or a path to a .json file, e.g.
@@ -42,7 +50,7 @@ read stops the command: stderr names the file and the line or element, exit code
 `;
 
 type Flags = {
-  account?: string;
+  account?: string[];
   currency?: string;
   institution?: string;
   mapping?: string;
@@ -51,7 +59,7 @@ type Flags = {
 
 function parseArgs(argv: string[]): { files: string[]; flags: Flags } {
   const { values, positionals } = parseOptions(argv, {
-    account: { type: 'string' },
+    account: { type: 'string', multiple: true },
     currency: { type: 'string' },
     institution: { type: 'string' },
     mapping: { type: 'string' },
@@ -81,10 +89,9 @@ async function options(flags: Flags, cwd: string): Promise<ImportOptions> {
   const asOf = flags['as-of'];
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
     throw new UsageError('--as-of: expected YYYY-MM-DD');
-  const { mapping, account, institution } = flags;
+  const { mapping, institution } = flags;
   return {
     capturedAt: new Date().toISOString(),
-    ...(account !== undefined ? { account } : {}),
     ...(institution !== undefined ? { institution } : {}),
     ...(currency ? { currency } : {}),
     ...(asOf ? { asOf } : {}),
@@ -107,12 +114,15 @@ export const importCommand: Command = {
   async run(argv, io) {
     const { files, flags } = parseArgs(argv);
     const opts = await options(flags, io.cwd);
-    const merged = new Map<string, Transaction>();
+    const accounts = accountOption(flags.account, files, io.cwd);
+    if (accounts.all !== undefined) opts.account = accounts.all;
+    const toImport: FileToImport[] = [];
     const problems: Problem[] = [];
-    for (const name of files) {
-      let bytes: Uint8Array;
+    for (const [i, name] of files.entries()) {
       try {
-        bytes = new Uint8Array(await readFile(resolve(io.cwd, name)));
+        const bytes = new Uint8Array(await readFile(resolve(io.cwd, name)));
+        const account = accounts.byIndex.get(i);
+        toImport.push({ name, bytes, ...(account !== undefined ? { account } : {}) });
       } catch (error) {
         problems.push(
           problem(
@@ -121,20 +131,19 @@ export const importCommand: Command = {
             { file: name },
           ),
         );
-        continue;
       }
-      const outcome = importFile({ name, bytes }, opts);
-      if (!outcome.ok) {
-        problems.push(...outcome.problems);
-        continue;
-      }
+    }
+    if (problems.length > 0) throw new InputError(problems);
+    const imported = importFiles(toImport, opts);
+    if (!imported.ok) throw new InputError(imported.problems);
+    const merged = new Map<string, Transaction>();
+    for (const { outcome } of imported.value) {
       for (const w of outcome.warnings)
         io.stderr.write(`ledgerbridge import: warning: ${describeProblem(w)}\n`);
       const result = mergeTransactions(merged.values(), outcome.transactions);
       for (const { after } of result.changed) merged.set(after.id, after);
       for (const t of result.added) merged.set(t.id, t);
     }
-    if (problems.length > 0) throw new InputError(problems);
     io.stdout.write(`${JSON.stringify([...merged.values()].map(asJson), null, 2)}\n`);
     return EXIT.ok;
   },

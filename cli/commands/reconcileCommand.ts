@@ -1,6 +1,7 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { ImportOptions } from '../../core/formats/importTypes';
 import { describeProblem } from '../../core/model/problem';
+import { accountOption } from '../accountOption';
 import { type Command, EXIT } from '../command';
 import { parseOptions } from '../parseOptions';
 import { UsageError } from '../usageError';
@@ -31,6 +32,13 @@ Categories, Summary, Audit).
                       say (a browser's "saved from url" comment or a canonical link)
   --period-end DATE   YYYY-MM-DD; payouts not in the bank by then are in transit
                       (default: the latest statement balance date)
+  --account FILE=NAME the account of one file (repeatable); FILE as given or its base name.
+                      Each file belongs to one account: from its own data (OFX, CAMT, QIF),
+                      else --account, else its name as banks name downloads
+                      (checking_4417_2026-11.csv, savings_4421.csv, an IBAN), else its balances
+                      continuing another file's. Files of different accounts are never merged;
+                      several files that name no account and that nothing tells apart stop the
+                      run with an error naming them (exit 1)
   --institution NAME, --account NAME, --currency CODE, --as-of DATE
                       for files that do not say (bank CSV, QIF); --as-of is also the day
                       invoices are aged and accounts checked (default: the data's last day)
@@ -50,14 +58,15 @@ function parseArgs(argv: readonly string[]) {
     url: { type: 'string' },
     'period-end': { type: 'string' },
     institution: { type: 'string' },
-    account: { type: 'string' },
+    account: { type: 'string', multiple: true },
     currency: { type: 'string' },
     'as-of': { type: 'string' },
     invoices: { type: 'string', multiple: true },
     rhythm: { type: 'string', multiple: true },
   });
   for (const [name, value] of Object.entries(values))
-    if (value === '') throw new UsageError(`--${name} needs a value`);
+    if (value === '' || (Array.isArray(value) && value.includes('')))
+      throw new UsageError(`--${name} needs a value`);
   if (files.length === 0) throw new UsageError('name at least one file to reconcile');
   for (const key of ['period-end', 'as-of'] as const) {
     const v = values[key];
@@ -97,9 +106,15 @@ export const reconcileCommand: Command = {
     const args = parseArgs(argv);
     const v = args.values;
     const out = v.out ?? (args.json ? undefined : DEFAULT_OUT);
+    const accounts = accountOption(v.account, args.files, io.cwd);
+    // reconcileToBook reads files under their base names.
+    const accountByFile = Object.fromEntries(
+      [...accounts.byIndex].map(([i, name]) => [basename(args.files[i]!), name]),
+    );
     const importOptions: ImportOptions = {
       ...(v.institution ? { institution: v.institution } : {}),
-      ...(v.account ? { account: v.account } : {}),
+      ...(accounts.all !== undefined ? { account: accounts.all } : {}),
+      ...(accounts.byIndex.size > 0 ? { accountByFile } : {}),
       ...(v.currency ? { currency: v.currency.toUpperCase() } : {}),
       ...(v['as-of'] ? { asOf: v['as-of'] } : {}),
     };

@@ -1,4 +1,4 @@
-import { importFile } from '../../core/formats/importFile';
+import { importFiles } from '../../core/formats/importFiles';
 import { importReport } from '../../core/formats/importReport';
 import type { ImportOptions, ImportReport } from '../../core/formats/importTypes';
 import { mergeTransactions } from '../../core/ids/mergeTransactions';
@@ -57,15 +57,24 @@ export function reconcileFiles(files: readonly InputFile[], options: ReconcileRu
   const read: ReconcileRun['files'] = [];
   const byId = new Map<string, Transaction>();
   for (const t of options.existing ?? []) byId.set(t.id, t);
+  // Bank and processor files are imported together: each file's account is decided among all of them.
+  const importable = files.filter((f) => !isPageFile(f.name) && !isJsonFile(f.name));
+  const byFile = options.import?.accountByFile ?? {};
+  const imported = importFiles(
+    importable.map((f) => ({ ...f, ...(byFile[f.name] !== undefined ? { account: byFile[f.name]! } : {}) })),
+    options.import,
+  );
+  if (!imported.ok) throw new InputError(imported.problems);
+  const importedOutcome = new Map(imported.value.map((f, i) => [importable[i]!, f.outcome]));
   for (const file of files) {
-    const outcome = isPageFile(file.name)
-      ? capturePageFile(file, {
-          ...(options.url ? { url: options.url } : {}),
-          ...(options.import?.asOf ? { asOf: options.import.asOf } : {}),
-        })
-      : isJsonFile(file.name)
-        ? readJsonFile(file)
-        : importFile(file, options.import);
+    const outcome =
+      importedOutcome.get(file) ??
+      (isPageFile(file.name)
+        ? capturePageFile(file, {
+            ...(options.url ? { url: options.url } : {}),
+            ...(options.import?.asOf ? { asOf: options.import.asOf } : {}),
+          })
+        : readJsonFile(file));
     if (!outcome.ok) {
       problems.push(...outcome.problems);
       continue;

@@ -44,9 +44,11 @@ const PROCESSOR_FORMATS: Partial<Record<FileFormat, string>> = {
 };
 
 /** Where the account of a file in this format comes from, before the file-name and balance checks. */
-function accountSource(format: FileFormat, options: ImportOptions): AccountSource {
-  if (options.account !== undefined) return 'option';
+function accountSource(format: FileFormat, options: ImportOptions, text: string): AccountSource {
+  if (options.account !== undefined) return options.accountSource ?? 'option';
   if (format === 'ofx' || format === 'camt053') return 'file data';
+  // A QIF `!Account` block with its `N` name line names the account.
+  if (format === 'qif' && /^!Account[^\n]*\n(?:[^^\n]*\n)*?N\S/m.test(text)) return 'file data';
   if (PROCESSOR_FORMATS[format]) return 'processor';
   return 'undecided';
 }
@@ -113,7 +115,8 @@ export function importFile(
       transactions,
       warnings,
       { ...notes, ...(processor ? { processor } : {}), ...(variant ? { variant } : {}) },
-      accountSource(format, options),
+      accountSource(format, options, text),
+      options.account !== undefined ? options.accountEvidence : undefined,
     ),
   };
 }

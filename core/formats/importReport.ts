@@ -17,6 +17,7 @@ export function importReport(
   warnings: readonly Problem[],
   notes: ReportNotes = {},
   accountSource: AccountSource = 'undecided',
+  accountEvidence?: string,
 ): ImportReport {
   const skipped = warnings.filter(isSkippedRow).map((p) => ({
     ...(p.line !== undefined ? { line: p.line } : {}),
@@ -28,9 +29,13 @@ export function importReport(
     if (accounts.some((a) => a.name === t.account)) continue;
     const inFile = notes.accountInFile;
     accounts.push(
-      inFile && accountSource !== 'option'
+      inFile && accountSource === 'undecided'
         ? { name: t.account, source: 'file data', evidence: inFile.evidence }
-        : { name: t.account, source: accountSource },
+        : {
+            name: t.account,
+            source: accountSource,
+            ...(accountEvidence ? { evidence: accountEvidence } : {}),
+          },
     );
   }
   return {

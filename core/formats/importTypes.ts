@@ -11,6 +11,11 @@ export type ImportOptions = {
   institution?: string;
   /** Names the account for files that carry none (CSV, QIF) or that hold one account. */
   account?: string;
+  /** The account of single files, by the name the file is imported under (`--account FILE=NAME`). */
+  accountByFile?: Record<string, string>;
+  /** How `account` was decided, for the report (default `option`), and the evidence in words. */
+  accountSource?: AccountSource;
+  accountEvidence?: string;
   /** Currency for files that state none (most bank CSVs, QIF). */
   currency?: string;
   /** Explicit CSV columns, when detection from headers and values is not wanted. */

@@ -57,7 +57,7 @@ describe('Stripe exports, recognized by their columns', () => {
     expect(history.transactions.map((t) => [...row(t), t.payoutId])).toEqual([
       ['2026-11-02', 4339, 'USD', 'charge', 'posted', 'txn_3QaA1', 'po_1QaB2cD3eF4gH5iJ'],
       ['2026-11-02', 11622, 'USD', 'charge', 'posted', 'txn_3QaA2', 'po_1QaB2cD3eF4gH5iJ'],
-      ['2026-11-02', -15961, 'USD', 'payout', 'posted', 'txn_1QaB2cD3eF4gH5iK', 'po_1QaB2cD3eF4gH5iJ'],
+      ['2026-11-02', -120455, 'USD', 'payout', 'posted', 'txn_1QaB2cD3eF4gH5iK', 'po_1QaB2cD3eF4gH5iJ'],
     ]);
     const rec = imported(`${DIR}stripe-payout-reconciliation.csv`);
     expect(rec.transactions.map((t) => [...row(t), t.payoutId])).toEqual([
