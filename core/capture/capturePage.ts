@@ -14,7 +14,7 @@ import { findDuplicateRegions } from './duplicateRegions';
 import { findRowGroups, measureShapes, type PageShapes, type RowGroup } from './findRowGroups';
 import type { PortalKind } from './inferKind';
 import { matchesUrl } from './matchesUrl';
-import { findAccount, type PageSettings, pageSettings } from './pageSettings';
+import { findAccount, findCardCue, type PageSettings, pageSettings } from './pageSettings';
 import { PENDING_CLASS, type ReadResult, readRows, type SkippedRow, TOTAL_LABEL } from './readRows';
 import { type Cell, columnHeaders, layoutOf, rowCells } from './rowCells';
 import { containerLabels, findHeadings, type RowContext, rowContexts } from './rowContext';
@@ -46,6 +46,8 @@ type Page = {
   asOf: string;
   capturedAt: string;
   url: string;
+  /** The text outside the rows that says the page is a card account's. */
+  cardCue?: string;
 };
 
 type Identity = {
@@ -119,7 +121,8 @@ function readGroup(
     fallbackSeparator: page.settings.fallbackSeparator,
     conventions: identity.conventions,
     payoutList: identity.conventions.amountSign === undefined && isPayoutList(page, contexts, labels, cells),
-    ...(page.settings.cardCue ? { cardCue: page.settings.cardCue } : {}),
+    ...(page.cardCue ? { cardCue: page.cardCue } : {}),
+    starMeansPending: page.settings.starMeansPending,
     ...(identity.forcedSign ? { forcedSign: identity.forcedSign } : {}),
     ...(identity.profileId ? { profileId: identity.profileId } : {}),
   };
@@ -365,17 +368,17 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
     url: options.url,
   };
   const found = findRowGroups(all, page.shapes);
-  const pageAccount = findAccount(
-    all,
-    found.flatMap((g) => g.rows),
-  );
+  const foundRows = found.flatMap((g) => g.rows);
+  const pageAccount = findAccount(all, foundRows);
+  const cardCue = findCardCue(outsideRows(all, foundRows));
+  if (cardCue) page.cardCue = cardCue;
   const profile = options.profiles?.find((p) =>
     p.urlPatterns.some((pattern) => matchesUrl(pattern, options.url)),
   );
   const identity: Identity = {
     institution: profile?.institution ?? 'generic',
     account: profile?.account ?? pageAccount ?? 'unknown',
-    portalKind: profile?.portalKind ?? (settings.cardCue ? 'card' : 'bank'),
+    portalKind: profile?.portalKind ?? (cardCue ? 'card' : 'bank'),
     conventions: profile?.conventions ?? {},
     ...(profile ? { profileId: profile.id } : {}),
     ...(options.signConvention ? { forcedSign: options.signConvention } : {}),

@@ -7,8 +7,8 @@ export type PageSettings = {
   currency: string;
   fallbackOrder: DateOrder;
   fallbackSeparator: DecimalSeparator;
-  /** The text that says the page is a credit card's activity (charges shown positive), if any. */
-  cardCue?: string;
+  /** A legend says a trailing "*" marks pending lines. */
+  starMeansPending: boolean;
 };
 
 /** Where the page's language names a region with its own currency (de-CH, en-GB, fr-CA…). */
@@ -52,8 +52,22 @@ const ACCOUNT_WORD =
   /checking|savings|account|konto|compte|cuenta|conto|rekening|card|visa|mastercard|platinum|business|operating|credit/i;
 const ACCOUNT_MASK = /(?:••+|·{2,}|\*{2,}|[xX]{2,}|ending in|endet auf|…|\.{3}|\(-|-)\s*(\d{4,5})\b/;
 const IBAN = /\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b/;
+/** What a card account's page says about it (outside its rows): a payment due, a credit limit, a card number. */
 const CARD_WORDS =
-  /credit card|card ending|card member|cardmember|statement balance|minimum payment|payment due|available credit|credit limit/i;
+  /\b(?:statement balance|minimum (?:payment|amount) due|minimum payment|payment due(?: date)?|available credit|credit limit|credit line|card ending(?: in)?|card member|cardmember|last statement balance|cash advance limit|rewards balance|kreditrahmen|verfügbarer kredit|plafond de la carte|limite de crédit|límite de crédito)\b|\b(?:visa|mastercard|master card|amex|american express|discover)\b[^\n]{0,40}?(?:ending(?: in)?\s*\d{4}|(?:•|\*|x|·){2,}\s*\d{4})/i;
+
+/** The first text outside the rows that says the page is a card account's, if any. */
+export function findCardCue(nodes: DomNode[]): string | undefined {
+  for (const n of nodes) {
+    if (!n.ownText || n.text.length >= 200) continue;
+    const m = CARD_WORDS.exec(n.text);
+    if (m) return m[0];
+  }
+  return undefined;
+}
+
+const STAR_LEGEND =
+  /\*\s*(?:=|:|-|–|indicates|denotes|means|marks)?\s*(?:\w+\s+){0,3}(?:pending|not yet posted|processing|vorgemerkt|en attente)|(?:pending|not yet posted|processing)[^*]{0,40}\*/i;
 
 function langOf(root: Document | Element): string {
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
@@ -100,9 +114,11 @@ export function pageSettings(
     defaultCurrency ??
     (region ? REGION_CURRENCY[region] : undefined) ??
     (EURO_LANGS.test(lang) ? 'EUR' : (LANG_CURRENCY[lang.slice(0, 2).toLowerCase()] ?? 'USD'));
-  const cue = all.find((n) => n.text.length < 200 && n.ownText && CARD_WORDS.test(n.text));
+  const starMeansPending = all.some(
+    (n) => n.ownText && n.text.length < 200 && n.text.includes('*') && STAR_LEGEND.test(n.text),
+  );
   return {
-    ...(cue ? { cardCue: CARD_WORDS.exec(cue.text)![0] } : {}),
+    starMeansPending,
     currency,
     fallbackOrder: lang && DAY_FIRST_LANGS.test(lang) ? 'dmy' : 'mdy',
     fallbackSeparator: COMMA_LANGS.test(lang) ? ',' : '.',

@@ -26,6 +26,7 @@ import {
   POSITIVE_WORDS,
   POSTED_WORDS,
   SKIP_STATUS_WORDS,
+  TRAILING_STAR,
 } from './valueShapes';
 
 /** `notTransaction`: rightly left out (a total, a failed payment); `unreadable`: a row that was lost. */
@@ -44,6 +45,8 @@ export type ReadSettings = {
   conventions: Partial<ProfileConventions>;
   /** A processor's list of payouts, found without a profile: payouts shown positive leave the balance. */
   payoutList?: boolean;
+  /** The page explains a trailing "*" as pending ("* Pending transactions may change"). */
+  starMeansPending?: boolean;
   /** The page text that says it is a card's activity ("Statement balance"), when there is one. */
   cardCue?: string;
   /** The owner's saved choice for this site: wins over every cue. */
@@ -113,6 +116,30 @@ function isStatusBadge(text: string): boolean {
     text.trim().split(/\s+/).length <= 2 &&
     (PENDING_WORDS.test(text) || SKIP_STATUS_WORDS.test(text) || POSTED_WORDS.test(text))
   );
+}
+
+/** Status badges inside a cell: elements whose whole text is a status word. */
+function badgesIn(cell: DomNode): string[] {
+  const out: string[] = [];
+  const stack = [...cell.children];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.text !== cell.text && isStatusBadge(n.text)) out.push(n.text);
+    else stack.push(...n.children);
+  }
+  return out;
+}
+
+function withoutBadges(text: string, badges: string[]): string {
+  let out = text;
+  for (const b of badges) {
+    const at = out.lastIndexOf(b);
+    if (at >= 0) out = `${out.slice(0, at)} ${out.slice(at + b.length)}`;
+  }
+  return out
+    .replace(/\s+/g, ' ')
+    .replace(/\s*[·•|–-]\s*$/, '')
+    .trim();
 }
 
 function otherDate(cells: Cell[], dateKey: string | undefined, isDate: (t: string) => boolean) {
@@ -215,6 +242,21 @@ export function readRows(
   );
   const debitTexts = moneyText('debit');
   const creditTexts = moneyText('credit');
+  // A trailing "*" on a row's figure, date or description marks it pending where the page's legend
+  // says so, or where only some rows carry it; the mark is not part of the figure.
+  const starred = rows.map(
+    (_, r) =>
+      [amountTexts[r], debitTexts[r], creditTexts[r], dateTexts[r], cellOf(r, 'description')?.text].some(
+        (t) => t?.endsWith('*'),
+      ) ?? false,
+  );
+  const starCount = starred.filter(Boolean).length;
+  const starPending = starCount > 0 && (settings.starMeansPending === true || starCount < rows.length);
+  for (const texts of [amountTexts, debitTexts, creditTexts]) {
+    texts.forEach((t, r) => {
+      if (t.endsWith('*')) texts[r] = t.replace(TRAILING_STAR, '');
+    });
+  }
   const balanceTexts = moneyText('balance');
   const feeTexts = moneyText('fee');
   const grossTexts = moneyText('gross');
@@ -266,11 +308,14 @@ export function readRows(
     // Status badges often sit inside the description cell ("Gusto [Pending]").
     const descriptionCell = cellOf(r, 'description');
     const descriptionParts = descriptionCell ? parts(descriptionCell.node) : [];
-    const badges = descriptionParts.filter(isStatusBadge);
-    const description =
-      badges.length > 0
-        ? descriptionParts.filter((p) => !isStatusBadge(p)).join(' ')
-        : (descriptionCell?.text ?? '');
+    // A badge is its own element also beside the cell's own text ("HOME DEPOT <span>Authorized</span>").
+    const badges = descriptionCell ? badgesIn(descriptionCell.node) : [];
+    let description = descriptionCell?.text ?? '';
+    if (badges.length > 0) {
+      const kept = descriptionParts.filter((p) => !isStatusBadge(p));
+      description =
+        kept.length < descriptionParts.length ? kept.join(' ') : withoutBadges(description, badges);
+    }
     if (NOT_A_TRANSACTION_ROW.test(description) || NOT_A_TRANSACTION_ROW.test(row.text)) {
       skip('a balance or total line, not a transaction', true);
       if (TOTAL_LABEL.test(description || row.text)) {
@@ -300,6 +345,7 @@ export function readRows(
       continue;
     }
     const pending =
+      (starPending && starred[r] === true) ||
       PENDING_WORDS.test(statusText) ||
       someNode(row, (n) => n.cls !== '' && PENDING_CLASS.test(n.cls)) ||
       PENDING_WORDS.test(context.section) ||
@@ -436,7 +482,10 @@ export function readRows(
   drafts.forEach((d, i) => {
     if (payouts && d.externalId && /^po_/.test(d.externalId)) d.description = `Payout ${d.externalId}`;
     // "CR"/"DR" name the side of the account whatever the page's sign convention: never flipped.
-    if (invert && !CREDIT_DEBIT_MARK.test(amountShown[i]!))
+    // On a card page showing every amount unsigned, payments and credits are known by their words.
+    const creditLine =
+      decision.convention === 'card-flipped' && !columnSigned && CARD_CREDIT_WORDS.test(d.description);
+    if (invert && !CREDIT_DEBIT_MARK.test(amountShown[i]!) && !creditLine)
       d.amount = { ...d.amount, minor: -d.amount.minor };
     d.kind = inferKind({
       text: kindTexts[i]!,
@@ -489,6 +538,10 @@ function decideSign(
 
 /** A totals line (not a balance line): its figures are checked against the rows. */
 export const TOTAL_LABEL = /\b(?:totals?|sub-?totals?|summe|gesamt|sum)\b/i;
+
+/** A card line that is money in for the holder, by its words alone. */
+const CARD_CREDIT_WORDS =
+  /\bthank\s*you\b|\bautopay\b|\bpayment\s+(?:received|posted|-\s*thank)|^(?:online\s+|mobile\s+|ach\s+)?(?:payment|pymt|credit|refund|return)\b|\b(?:refund|return(?:ed)?|statement credit|credit adjustment|reversal|cashback|cash back)\b/i;
 
 const CARD_CREDIT_LINE = /payment|thank you|credit|refund|return|adjustment|autopay|reversal/i;
 

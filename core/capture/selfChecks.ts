@@ -225,7 +225,13 @@ export function selfChecks(groups: CheckedGroup[], outside: DomNode[], currency:
       ? rows.filter((r) => (r.status === 'pending') === (status === 'pending')).length
       : groups.reduce((s, g) => s + g.listed, 0);
     counted = !status;
-    const ok = listed === stated || (!status && rows.length === stated);
+    // A count may speak of the whole page, of one list on it ("1–7 of 63" under Posted), or of
+    // the posted or the pending lines.
+    const pending = rows.filter((r) => r.status === 'pending').length;
+    const possible = status
+      ? [listed]
+      : [listed, rows.length, ...groups.map((g) => g.listed), rows.length - pending, pending];
+    const ok = possible.includes(stated);
     checks.push({
       kind: 'count',
       ok,

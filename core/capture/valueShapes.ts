@@ -26,11 +26,15 @@ function remember(memo: Map<string, boolean>, key: string, value: boolean): bool
   return value;
 }
 
+/** A footnote mark after a figure or a word ("$246.31*"): pages use it for pending lines. */
+export const TRAILING_STAR = /\s*\*+$/;
+
 export function looksLikeMoney(text: string): boolean {
   const known = moneyMemo.get(text);
   if (known !== undefined) return known;
   if (text.length === 0 || text.length > 40 || !/\d/.test(text)) return false;
-  const money = (CENTS.test(text) || SYMBOL_MARK.test(text)) && parseAmount(text, { currency: 'USD' }).ok;
+  const plain = text.endsWith('*') ? text.replace(TRAILING_STAR, '') : text;
+  const money = (CENTS.test(plain) || SYMBOL_MARK.test(plain)) && parseAmount(plain, { currency: 'USD' }).ok;
   return remember(moneyMemo, text, money);
 }
 
@@ -48,7 +52,11 @@ const DETAIL_AFTER = /\s+[·•|]\s+.*$/;
  * "Nov 20 · Dining".
  */
 export function cleanDateText(text: string): string {
-  return text.replace(TIME_AFTER, '').replace(LABEL_BEFORE, '').replace(DETAIL_AFTER, '');
+  return text
+    .replace(TRAILING_STAR, '')
+    .replace(TIME_AFTER, '')
+    .replace(LABEL_BEFORE, '')
+    .replace(DETAIL_AFTER, '');
 }
 
 export function looksLikeDate(text: string, asOf: string): boolean {
