@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 import { buildAddon } from '../../sheets-addon/build/buildAddon';
 import { createEmulator, type EmulatorOptions } from './emulator/createEmulator';
@@ -15,9 +16,14 @@ export async function buildBundle() {
  * Loads the compiled `dist/Code.js` in a fresh `node:vm` context holding only what Apps Script's
  * V8 runtime has: the ECMAScript built-ins (the context's own, so no `require`, `process`,
  * `Buffer`, `TextEncoder`, `URL`, `fetch` or timers), `console`, `Logger` and the emulated
- * services. `Date.now()` and `new Date()` read the emulated clock.
+ * services. `Date.now()` and `new Date()` read the emulated clock (plus real time with `realClock`).
  */
-export function loadAddon(options: Omit<EmulatorOptions, 'makeDate' | 'htmlFiles'> = {}) {
+export function loadAddon(
+  options: Omit<EmulatorOptions, 'makeDate' | 'htmlFiles'> & {
+    /** The script's clock also runs in real time, so what it measures of its own work is real. */
+    realClock?: boolean;
+  } = {},
+) {
   const code = readFileSync(join(distDir, 'Code.js'), 'utf8');
   const context = vm.createContext({});
   let emulator: ReturnType<typeof createEmulator> | undefined;
@@ -37,7 +43,10 @@ export function loadAddon(options: Omit<EmulatorOptions, 'makeDate' | 'htmlFiles
     })`,
     context,
   ) as (now: () => number) => DateConstructor;
-  const ContextDate = installClock(() => emulator!.env.nowMs);
+  const loadedAt = performance.now();
+  const ContextDate = installClock(
+    () => emulator!.env.nowMs + (options.realClock ? Math.round(performance.now() - loadedAt) : 0),
+  );
   emulator = createEmulator({
     ...options,
     makeDate: (ms) => new ContextDate(ms),
