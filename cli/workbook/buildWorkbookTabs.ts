@@ -2,9 +2,11 @@ import type { Transaction } from '../../core/model/transaction';
 import { auditRow } from '../../core/sheet/auditRow';
 import { buildSummary, summaryToRow } from '../../core/sheet/buildSummary';
 import { type CategoryInfo, categoryRows } from '../../core/sheet/categoryRows';
+import { columnsAtHeader } from '../../core/sheet/columnsAtHeader';
 import { indexHeader, normalizeHeader } from '../../core/sheet/headerIndex';
 import { discrepancyToRow, matchToRow } from '../../core/sheet/matchRow';
 import { planUpsert } from '../../core/sheet/planUpsert';
+import { rowSources } from '../../core/sheet/rowSources';
 import {
   AUDIT_COLUMNS,
   CATEGORY_COLUMNS,
@@ -13,6 +15,7 @@ import {
   RULE_COLUMNS,
   type SheetRecord,
   SUMMARY_COLUMNS,
+  TAB_KEYS,
   TRANSACTION_COLUMNS,
 } from '../../core/sheet/workbookLayout';
 import type { ReadTab } from './readWorkbook';
@@ -47,41 +50,51 @@ function headerWithLayout(existing: ReadTab | undefined, columns: readonly Colum
 }
 
 /**
- * Fresh records for a computed tab, keeping the bookkeeper's cells of rows that are still there (by
- * `key`). With `keepOthers`, rows the bookkeeper added (a key the run did not produce) stay too.
+ * A tab recomputed from `records` (Matches, Categories, Summary). Over an existing tab, its header
+ * is kept (with any layout column it lacks) and each row continues the old row of the same `key`:
+ * what people wrote there — bookkeeper columns and columns they added — moves with it (`from`).
+ * With `keepOthers`, rows of keys the run did not produce (a category the bookkeeper added) stay.
  */
-function keepBookkeeperCells(
-  records: SheetRecord[],
+function recomputedTab(
+  name: string,
   columns: readonly ColumnDef[],
-  key: string,
+  records: readonly SheetRecord[],
+  key: readonly string[],
   existing: ReadTab | undefined,
   keepOthers = false,
-): SheetRecord[] {
-  if (!existing) return records;
-  const index = indexHeader(existing.header, columns);
-  const at = index.positions.get(key);
-  if (at === undefined) return records;
-  const kept = columns.filter((c) => c.owner === 'bookkeeper' && index.positions.has(c.key));
-  const ownCells = (row: readonly unknown[]) => {
-    const cells: SheetRecord = {};
-    for (const c of kept) {
-      const value = row[index.positions.get(c.key)!];
-      if (value !== null && value !== undefined && value !== '') cells[c.key] = value as SheetRecord[string];
-    }
-    return cells;
-  };
-  const byKey = new Map(existing.rows.map((row) => [String(row[at] ?? ''), row]));
-  const merged = records.map((r) => {
-    const old = byKey.get(String(r[key] ?? ''));
-    return old ? { ...r, ...ownCells(old) } : r;
+): SheetTab {
+  if (!existing || existing.header.length === 0) return tabFromRecords(name, columns, records);
+  const header = headerWithLayout(existing, columns);
+  const index = indexHeader(header, columns);
+  const columnAt = columnsAtHeader(header, columns, index);
+  const from = rowSources(existing.rows, index, records, key);
+  const people = columnAt.map((c) => !c || c.owner === 'bookkeeper');
+  const rows = records.map((record, r) => {
+    const old = from[r] === undefined ? undefined : existing.rows[from[r]!];
+    return header.map((_, i) => {
+      const column = columnAt[i];
+      if (people[i] && old) return old[i] ?? null;
+      return column ? (record[column.key] ?? null) : null;
+    });
   });
-  if (!keepOthers) return merged;
-  const produced = new Set(records.map((r) => String(r[key] ?? '')));
-  const others = existing.rows.filter((row) => {
-    const k = String(row[at] ?? '');
-    return k !== '' && !produced.has(k);
-  });
-  return [...merged, ...others.map(ownCells)];
+  if (keepOthers) {
+    const continued = new Set(from);
+    const keyAt = key.map((k) => index.positions.get(k));
+    existing.rows.forEach((old, j) => {
+      if (continued.has(j) || keyAt.some((at) => at === undefined || isBlank(old[at]))) return;
+      rows.push(header.map((_, i) => (people[i] ? (old[i] ?? null) : null)));
+      from.push(j);
+    });
+  }
+  return { name, columns, header, rows, from };
+}
+
+const isBlank = (v: unknown) => v === null || v === undefined || v === '';
+
+/** A tab's rows laid out under another header (an existing tab's, with columns people added). */
+function layOver(tab: SheetTab, header: readonly string[]): SheetTab {
+  const at = header.map((h) => tab.header.findIndex((t) => normalizeHeader(t) === normalizeHeader(h)));
+  return { ...tab, header, rows: tab.rows.map((row) => at.map((i) => (i < 0 ? null : (row[i] ?? null)))) };
 }
 
 const byDate = (a: Transaction, b: Transaction) =>
@@ -124,24 +137,26 @@ export function buildWorkbookTabs(input: BookTabsInput): {
   rows.push(...plan.appends);
 
   const byId = new Map(run.transactions.map((t) => [t.id, t]));
-  const matchRecords = keepBookkeeperCells(
+  const matchesTab = recomputedTab(
+    'Matches',
+    MATCH_COLUMNS,
     // Links first, then what needs a look, then the processor roll-ups that support them.
     [
       ...run.matches.filter((m) => m.type !== 'payout-rollup').map((m) => matchToRow(m, byId)),
       ...run.discrepancies.map((d) => discrepancyToRow(d, byId)),
       ...run.matches.filter((m) => m.type === 'payout-rollup').map((m) => matchToRow(m, byId)),
     ],
-    MATCH_COLUMNS,
-    'matchId',
+    TAB_KEYS.Matches,
     existing?.get('Matches'),
   );
-  const categoryRecords = keepBookkeeperCells(
+  const categoriesTab = recomputedTab(
+    'Categories',
+    CATEGORY_COLUMNS,
     categoryRows(run.transactions, {
       ...(input.overrides ? { overrides: input.overrides } : {}),
       ...(input.categories ? { known: input.categories } : {}),
     }),
-    CATEGORY_COLUMNS,
-    'category',
+    TAB_KEYS.Categories,
     existing?.get('Categories'),
     true,
   );
@@ -152,15 +167,19 @@ export function buildWorkbookTabs(input: BookTabsInput): {
   });
 
   const oldRules = existing?.get('Rules');
-  const rulesTab: SheetTab =
-    oldRules && !(input.replaceRules && input.rulesTab)
+  const newRules = input.rulesTab ?? tabFromRecords('Rules', RULE_COLUMNS, []);
+  // The bookkeeper's Rules tab stays as it is, unless a rules file replaces its rules.
+  const rulesTab: SheetTab = !oldRules
+    ? newRules
+    : !(input.replaceRules && input.rulesTab)
       ? {
           name: 'Rules',
           columns: RULE_COLUMNS,
           header: oldRules.header,
           rows: oldRules.rows,
+          untouched: true,
         }
-      : (input.rulesTab ?? tabFromRecords('Rules', RULE_COLUMNS, []));
+      : { ...layOver(newRules, headerWithLayout(oldRules, RULE_COLUMNS)), ownsAll: true };
 
   const audit = auditRow({
     at: input.now,
@@ -183,10 +202,16 @@ export function buildWorkbookTabs(input: BookTabsInput): {
   return {
     tabs: [
       { name: 'Transactions', columns: TRANSACTION_COLUMNS, header, rows },
-      tabFromRecords('Matches', MATCH_COLUMNS, matchRecords),
+      matchesTab,
       { ...rulesTab, name: 'Rules' },
-      tabFromRecords('Categories', CATEGORY_COLUMNS, categoryRecords),
-      tabFromRecords('Summary', SUMMARY_COLUMNS, summary.map(summaryToRow)),
+      categoriesTab,
+      recomputedTab(
+        'Summary',
+        SUMMARY_COLUMNS,
+        summary.map(summaryToRow),
+        TAB_KEYS.Summary,
+        existing?.get('Summary'),
+      ),
       {
         name: 'Audit',
         columns: AUDIT_COLUMNS,

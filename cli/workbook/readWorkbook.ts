@@ -28,10 +28,20 @@ function plainValue(value: ExcelJS.CellValue): unknown {
  * writes over an existing book, and by the tests. Date cells come back as UTC-midnight Dates.
  */
 export async function readWorkbook(bytes: Uint8Array): Promise<Map<string, ReadTab>> {
+  return readTabs(await loadWorkbook(bytes));
+}
+
+/** An `.xlsx` as exceljs holds it: read, and updated in place by writeWorkbook's `base`. */
+export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(
     bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
   );
+  return book;
+}
+
+/** Every tab of a loaded book: its header and data rows. */
+export function readTabs(book: ExcelJS.Workbook): Map<string, ReadTab> {
   const tabs = new Map<string, ReadTab>();
   book.eachSheet((sheet) => {
     const header: string[] = [];

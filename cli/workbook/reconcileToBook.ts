@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type ExcelJS from 'exceljs';
 import type { ImportOptions } from '../../core/formats/importTypes';
 import { InputError, LedgerbridgeError } from '../../core/model/errors';
 import type { Problem } from '../../core/model/problem';
@@ -11,7 +12,7 @@ import { ruleCategories, rulesToRecords } from '../../core/sheet/ruleRows';
 import { RULE_COLUMNS } from '../../core/sheet/workbookLayout';
 import { buildWorkbookTabs } from './buildWorkbookTabs';
 import { type ExistingBook, readExistingBook } from './readExistingBook';
-import { readWorkbook } from './readWorkbook';
+import { loadWorkbook, readTabs } from './readWorkbook';
 import { type ReceivablesOptions, type RunReceivables, receivablesOfRun } from './receivablesOfRun';
 import { type ReconcileRun, reconcileFiles } from './reconcileFiles';
 import { withBookLock } from './withBookLock';
@@ -130,9 +131,11 @@ async function reconcileIntoBook(
   options: ReconcileToBookOptions,
 ): Promise<ReconcileToBookResult> {
   let book: ExistingBook | undefined;
+  let base: ExcelJS.Workbook | undefined;
   if (!options.replace && existsSync(out)) {
     try {
-      book = readExistingBook(await readWorkbook(new Uint8Array(await readFile(out))), basename(out));
+      base = await loadWorkbook(new Uint8Array(await readFile(out)));
+      book = readExistingBook(readTabs(base), basename(out));
     } catch (error) {
       throw new LedgerbridgeError(
         `${out}: exists but is not a workbook Ledgerbridge can update (${(error as Error).message})`,
@@ -155,7 +158,8 @@ async function reconcileIntoBook(
     actor: options.actor,
   });
   // The accountant's first question is whether the months tie out: open on the Summary.
-  const bytes = await writeWorkbook(tabs, { activeTab: 'Summary' });
+  // Onto the book as it is: only the cells Ledgerbridge owns change, everything else stays.
+  const bytes = await writeWorkbook(tabs, { activeTab: 'Summary', ...(base ? { base } : {}) });
   try {
     // Never half-written: a failed or killed write leaves the previous book as it was.
     await writeFileAtomically(out, bytes);

@@ -203,6 +203,18 @@ export const WORKBOOK_TABS = [
   { name: 'Audit', columns: AUDIT_COLUMNS, headerRows: 1 },
 ] as const satisfies readonly TabDef[];
 
+/**
+ * The columns that name a row of each tab: what people wrote on a row (their columns, notes,
+ * decisions) moves with this key when a writer recomputes the tab. Audit rows are only appended.
+ */
+export const TAB_KEYS: Readonly<Record<Exclude<TabName, 'Audit'>, readonly string[]>> = {
+  Transactions: ['id'],
+  Matches: ['matchId'],
+  Rules: ['id'],
+  Categories: ['category'],
+  Summary: ['institution', 'account', 'month', 'currency'],
+};
+
 export function tabDef(name: TabName): TabDef {
   return WORKBOOK_TABS.find((t) => t.name === name)!;
 }
