@@ -74,8 +74,8 @@ export function findDuplicates(transactions: readonly Transaction[], ctx: MatchC
     kept[at(keep)] = 1;
   };
 
-  // Grouped by amount alone (a number key is cheap); account and currency are checked per pair.
-  const groups = new Map<number, Transaction[]>();
+  // Positions grouped by amount alone (a number key is cheap); account and currency are checked per pair.
+  const groups = new Map<number, number[]>();
   for (let i = 0; i < transactions.length; i++) {
     const t = transactions[i]!;
     if (t.supersededBy) {
@@ -93,19 +93,22 @@ export function findDuplicates(transactions: readonly Transaction[], ctx: MatchC
     }
     if (t.amount.minor === 0) continue;
     const list = groups.get(t.amount.minor);
-    if (list) list.push(t);
-    else groups.set(t.amount.minor, [t]);
+    if (list) list.push(i);
+    else groups.set(t.amount.minor, [i]);
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     // Transactions arrive sorted by date, so each line only looks ahead a few days.
     for (let i = 0; i < group.length; i++) {
-      const a = group[i]!;
-      if (copies[at(a)]) continue;
-      for (let j = i + 1; j < group.length && daysApart(a.date, group[j]!.date) <= POSTING_DAYS.after; j++) {
-        const b = group[j]!;
+      const ai = group[i]!;
+      const a = transactions[ai]!;
+      if (copies[ai]) continue;
+      for (let j = i + 1; j < group.length; j++) {
+        const bi = group[j]!;
+        const b = transactions[bi]!;
+        if (daysApart(a.date, b.date) > POSTING_DAYS.after) break;
         if (b.account !== a.account || b.institution !== a.institution) continue;
-        if (b.amount.currency !== a.amount.currency || copies[at(b)] || copies[at(a)]) continue;
+        if (b.amount.currency !== a.amount.currency || copies[bi] || copies[ai]) continue;
         const same = sameLine(a, b);
         if (!same) continue;
         const [keep, copy] = keeps(a, b) ? [a, b] : [b, a];

@@ -9,33 +9,25 @@ const sourceOf = (t: Transaction) => t.origin.file ?? t.origin.url ?? '';
  * identical payouts each one settles. Returns the lines in that order.
  */
 export function postingOrder(transactions: readonly Transaction[]): Transaction[] {
-  const bySource = new Map<string, Transaction[]>();
-  for (const t of transactions) {
-    if (t.origin.row === undefined) continue;
-    const key = sourceOf(t);
-    const list = bySource.get(key);
-    if (list) list.push(t);
-    else bySource.set(key, [t]);
+  // Sort compact keys rather than the transactions themselves: far fewer memory reads per comparison.
+  const keyed = transactions.map((t) => ({ t, date: t.date, source: sourceOf(t), seq: -1, id: t.id }));
+  const bySource = new Map<string, Keyed[]>();
+  for (const k of keyed) {
+    if (k.t.origin.row === undefined) continue;
+    const list = bySource.get(k.source);
+    if (list) list.push(k);
+    else bySource.set(k.source, [k]);
   }
-  const sequence = new Map<Transaction, number>();
   for (const lines of bySource.values()) {
-    lines.sort((a, b) => a.origin.row! - b.origin.row!);
+    lines.sort((a, b) => a.t.origin.row! - b.t.origin.row!);
     // A statement listed newest first has more rows followed by an earlier date than by a later one.
     let rising = 0;
     for (let i = 1; i < lines.length; i++) {
       if (lines[i]!.date > lines[i - 1]!.date) rising++;
       else if (lines[i]!.date < lines[i - 1]!.date) rising--;
     }
-    for (let i = 0; i < lines.length; i++) sequence.set(lines[i]!, rising < 0 ? lines.length - i : i);
+    for (let i = 0; i < lines.length; i++) lines[i]!.seq = rising < 0 ? lines.length - i : i;
   }
-  // Sort compact keys rather than the transactions themselves: far fewer memory reads per comparison.
-  const keyed = transactions.map((t) => ({
-    t,
-    date: t.date,
-    source: sourceOf(t),
-    seq: sequence.get(t) ?? -1,
-    id: t.id,
-  }));
   keyed.sort((a, b) => {
     if (a.date !== b.date) return a.date < b.date ? -1 : 1;
     if (a.source !== b.source) return a.source < b.source ? -1 : 1;
@@ -44,3 +36,5 @@ export function postingOrder(transactions: readonly Transaction[]): Transaction[
   });
   return keyed.map((k) => k.t);
 }
+
+type Keyed = { t: Transaction; date: string; source: string; seq: number; id: string };

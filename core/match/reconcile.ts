@@ -84,10 +84,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       lines: bankLines,
       near,
       // The data is complete up to the period end, or up to its last bank line if that is later.
-      horizon: latestDate([
-        input.periodEnd ?? '',
-        latestDate((bankLines.length > 0 ? bankLines.map((l) => l.t) : transactions).map((t) => t.date)),
-      ]),
+      horizon: latestDate([input.periodEnd ?? '', lastDate(bankLines.length > 0 ? bankLines : transactions)]),
       ...(input.periodEnd ? { periodEnd: input.periodEnd } : {}),
       links: [...decisions, ...ctx.matches],
     },
@@ -101,15 +98,29 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     .sort((a, b) => compare(a.date, b.date) || compare(a.m.type, b.m.type) || compare(a.m.id, b.m.id))
     .map((x) => x.m);
 
-  const covered = new Set<string>();
+  // By ordinal, not by id: one byte per transaction instead of a set of id strings.
+  const covered = new Uint8Array(transactions.length);
   for (const m of ordered) {
     if (m.state === 'rejected') continue;
-    for (const x of m.members) if (settles(m.type, x.role)) covered.add(x.id);
+    for (const x of m.members) {
+      const i = ordinals.get(x.id);
+      if (i !== undefined && settles(m.type, x.role)) covered[i] = 1;
+    }
   }
   const discrepancies = [...ctx.discrepancies].sort(
     (a, b) => compare(a.date, b.date) || compare(a.type, b.type) || compare(a.id, b.id),
   );
-  return { matches: ordered, discrepancies, unmatched: transactions.filter((t) => !covered.has(t.id)) };
+  return { matches: ordered, discrepancies, unmatched: transactions.filter((_, i) => !covered[i]) };
+}
+
+/** The latest date among bank lines or transactions, without copying them. */
+function lastDate(lines: readonly (BankLine | Transaction)[]): string {
+  let last = '';
+  for (const x of lines) {
+    const date = 't' in x ? x.t.date : x.date;
+    if (date > last) last = date;
+  }
+  return last;
 }
 
 /** Whether being this member of this match accounts for a line: a payout needs its deposit, a kept line its own match. */

@@ -13,8 +13,8 @@ export type BenchRow = {
   ratio: number;
   /** The aim for that ratio, e.g. "≤ 3×" or "≥ 0.5×". */
   aim: string;
-  /** Whether the ratio meets the aim. */
-  met: boolean;
+  /** Whether the ratio meets the aim; absent for a row shown for context (the aim is on another row). */
+  met?: boolean;
 };
 
 export type BenchSection = () => Promise<BenchRow[] | undefined>;

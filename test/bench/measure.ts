@@ -42,3 +42,17 @@ export function table(rows: Array<Record<string, string | number>>): string {
     ...rows.map((r) => line(keys.map((k) => String(r[k] ?? '')))),
   ].join('\n');
 }
+
+/** Median CPU time (user + system, ms) of `fn` over `runs` runs after one warm-up: steadier than wall time on a shared machine. */
+export function medianCpuMs(fn: () => unknown, runs: number, warmUp = true): number {
+  if (warmUp) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(start);
+    times.push((used.user + used.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}

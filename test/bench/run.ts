@@ -33,7 +33,7 @@ if (summary.length > 0) {
         'baseline in the same run': r.baseline,
         ratio: `${fmt(r.ratio, r.ratio < 10 ? 2 : 1)}×`,
         aim: r.aim,
-        met: r.met ? 'yes' : 'NO',
+        met: r.met === undefined ? '—' : r.met ? 'yes' : 'NO',
       })),
     ),
   );
