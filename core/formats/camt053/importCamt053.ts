@@ -1,4 +1,6 @@
+import { isoFromParts } from '../../dates/calendar';
 import type { StatementBalance } from '../../model/account';
+import { isCurrencyCode } from '../../model/currency';
 import { type Problem, problem } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
 import type { TransactionDraft, TransactionKind } from '../../model/transaction';
@@ -33,6 +35,15 @@ function signedAmount(
       ),
     );
   }
+  if (!isCurrencyCode(currency)) {
+    return fail(
+      problem(
+        'invalid_currency',
+        `<${element}> amount is in "${amt.attrs.Ccy}", not an ISO 4217 currency`,
+        where,
+      ),
+    );
+  }
   const indicator = textAt(node, 'CdtDbtInd');
   if (indicator !== 'CRDT' && indicator !== 'DBIT') {
     return fail(
@@ -48,10 +59,30 @@ function signedAmount(
   return ok({ minor: minor.value.minor, currency, rounded: minor.value.rounded });
 }
 
-/** `<BookgDt><Dt>…` or `<BookgDt><DtTm>…`; the date part as written. */
-function dateOf(node: MarkupNode | undefined): string | undefined {
-  const text = textAt(node, 'Dt') ?? textAt(node, 'DtTm');
-  return text && /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : undefined;
+/**
+ * `<BookgDt><Dt>…` or `<BookgDt><DtTm>…`: the date part as written (the bank's own day). Undefined
+ * when the element is absent; a problem when it holds no real calendar date (`2026-02-30`).
+ */
+function dateOf(
+  node: MarkupNode | undefined,
+  element: string,
+  ...names: string[]
+): Result<string> | undefined {
+  const text =
+    names.length > 0
+      ? names.map((n) => textAt(node, n)).find(Boolean)
+      : (textAt(node, 'Dt') ?? textAt(node, 'DtTm'));
+  if (text === undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  const iso = m ? isoFromParts(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+  return iso
+    ? ok(iso)
+    : fail(
+        problem('invalid_date', `<${element}> "${text}" is not a real date`, {
+          element,
+          line: (node ?? { line: undefined }).line,
+        }),
+      );
 }
 
 /** Status is `<Sts>BOOK</Sts>` up to v7 and `<Sts><Cd>BOOK</Cd></Sts>` from v8. */
@@ -70,66 +101,98 @@ function describe(
   entry: MarkupNode,
   credit: boolean,
 ): { description: string; payee?: string; memo?: string } {
-  const tx = descendants(entry, 'TxDtls')[0];
-  const parties = at(tx, 'RltdPties');
-  const counterparty = credit
-    ? (textAt(parties, 'Dbtr', 'Nm') ?? textAt(parties, 'Dbtr', 'Pty', 'Nm') ?? textAt(parties, 'Cdtr', 'Nm'))
-    : (textAt(parties, 'Cdtr', 'Nm') ??
-      textAt(parties, 'Cdtr', 'Pty', 'Nm') ??
-      textAt(parties, 'Dbtr', 'Nm'));
-  const remittance = [
-    ...descendants(entry, 'Ustrd').map((n) => n.text.trim()),
-    ...descendants(entry, 'CdtrRefInf').map((n) => textAt(n, 'Ref') ?? ''),
-  ].filter(Boolean);
+  // A batch booking (several TxDtls under one entry) names every party and reference in it.
+  const details = descendants(entry, 'TxDtls');
+  const parts = details.length > 0 ? details : [entry];
+  const unique = (values: Array<string | undefined>) => [
+    ...new Set(values.map((v) => v?.trim()).filter((v): v is string => Boolean(v))),
+  ];
+  const counterparty =
+    unique(
+      parts.map((tx) => {
+        const parties = at(tx, 'RltdPties');
+        return credit
+          ? (textAt(parties, 'Dbtr', 'Nm') ??
+              textAt(parties, 'Dbtr', 'Pty', 'Nm') ??
+              textAt(parties, 'Cdtr', 'Nm'))
+          : (textAt(parties, 'Cdtr', 'Nm') ??
+              textAt(parties, 'Cdtr', 'Pty', 'Nm') ??
+              textAt(parties, 'Dbtr', 'Nm'));
+      }),
+    ).join(', ') || undefined;
+  // Free text, referred documents (the invoice number), the creditor's structured reference (RF…,
+  // QR reference) and additional remittance text: where invoice numbers are looked for later.
+  const remittance = unique(
+    parts.flatMap((tx) => [
+      ...descendants(tx, 'Ustrd').map((n) => n.text),
+      ...descendants(tx, 'RfrdDocInf').map((n) => textAt(n, 'Nb')),
+      ...descendants(tx, 'CdtrRefInf').map((n) => textAt(n, 'Ref')),
+      ...descendants(tx, 'AddtlRmtInf').map((n) => n.text),
+    ]),
+  );
   const info = textAt(entry, 'AddtlNtryInf');
   const memo = remittance.join(' ') || undefined;
   const description = [counterparty, memo ?? info].filter(Boolean).join(' — ') || info || '';
   return { description, ...(counterparty ? { payee: counterparty } : {}), ...(memo ? { memo } : {}) };
 }
 
+/** The three bank-to-customer cash messages: their root, report element and name. */
+const MESSAGES = [
+  { root: 'BkToCstmrStmt', report: 'Stmt', name: 'CAMT.053', what: 'statement' },
+  { root: 'BkToCstmrAcctRpt', report: 'Rpt', name: 'CAMT.052', what: 'account report' },
+  { root: 'BkToCstmrDbtCdtNtfctn', report: 'Ntfctn', name: 'CAMT.054', what: 'debit/credit notification' },
+] as const;
+
+/** Versions published by ISO 20022 for camt.052, .053 and .054 (001.01 to 001.13). */
+const MAX_VERSION = 13;
+
 /**
- * ISO 20022 CAMT.053 (bank-to-customer statement), versions 2 to 8: one or more `Stmt`, each an
- * account with balances (`Bal`) and entries (`Ntry`, signed by `CdtDbtInd`, dated by booking date).
+ * ISO 20022 bank-to-customer cash messages, every published version (001.01 to 001.13), with or
+ * without namespace prefixes: CAMT.053 statements (`Stmt`), CAMT.052 intraday account reports
+ * (`Rpt`, whose pending entries `Sts` PDNG become pending lines) and CAMT.054 debit/credit
+ * notifications (`Ntfctn`). Each report is one account (the IBAN, else `Othr/Id`) with balances
+ * (`Bal`) and entries (`Ntry`, signed by `CdtDbtInd`, dated by booking date, else value date);
+ * the remittance information (`Ustrd`, `Strd/CdtrRefInf/Ref`, `Strd/RfrdDocInf/Nb`) is kept in
+ * the description and memo, where invoice numbers are looked for.
  */
 export function importCamt053(text: string, ctx: ImportContext): Result<ParsedFile> {
   const where = { file: ctx.file };
   const tree = parseXml(text);
   if (!tree.ok) return fail(...tree.problems.map((p) => ({ ...p, ...where })));
   const document = tree.value.children.find((n) => n.name === 'Document');
+  // Version 1 names the root with its version: `BkToCstmrAcctRptV01`.
+  const rootOf = (name: string) =>
+    document?.children.find((c) => c.name === name || new RegExp(`^${name}V\\d+$`).test(c.name));
+  const message = MESSAGES.find((m) => rootOf(m.root));
+  const root = message && rootOf(message.root);
+  if (!document || !message || !root) {
+    return fail(
+      problem(
+        'not_camt053',
+        'no <Document> with <BkToCstmrStmt>, <BkToCstmrAcctRpt> or <BkToCstmrDbtCdtNtfctn>: this is not a CAMT.053, .052 or .054 bank file',
+        { ...where, line: document?.line ?? 1 },
+      ),
+    );
+  }
   // The default namespace or a prefixed one (`xmlns:c="…camt.053.001.08"`) names the version.
-  const namespaces = Object.entries(document?.attrs ?? {}).filter(
-    ([k]) => k === 'xmlns' || k.startsWith('xmlns:'),
-  );
-  const version = namespaces.map(([, v]) => /camt\.053\.001\.(\d+)/.exec(v)?.[1]).find(Boolean);
-  const root = child(document, 'BkToCstmrStmt');
-  if (!document || !root) {
+  const namespaces = Object.entries(document.attrs).filter(([k]) => k === 'xmlns' || k.startsWith('xmlns:'));
+  const version = namespaces.map(([, v]) => /camt\.05[234]\.001\.(\d+)/.exec(v)?.[1]).find(Boolean);
+  if (version && (Number(version) < 1 || Number(version) > MAX_VERSION)) {
     return fail(
-      problem('not_camt053', 'no <Document><BkToCstmrStmt>: this is not a CAMT.053 bank statement', {
-        ...where,
-        line: document?.line ?? 1,
-      }),
+      problem(
+        'unsupported_version',
+        `${message.name} version ${Number(version)} is not supported (1 to ${MAX_VERSION} are)`,
+        { ...where, element: 'Document', line: document.line },
+      ),
     );
   }
-  if (version && (Number(version) < 2 || Number(version) > 8)) {
-    return fail(
-      problem('unsupported_version', `CAMT.053 version ${Number(version)} is not supported (2 to 8 are)`, {
-        ...where,
-        element: 'Document',
-        line: document.line,
-      }),
-    );
-  }
-  const stmts = children(root, 'Stmt');
-  if (stmts.length === 0) {
+  const reports = children(root, message.report);
+  if (reports.length === 0) {
     return fail(
       problem(
         'no_statement',
-        '<BkToCstmrStmt> holds no <Stmt>: the file has a group header but no statement to import',
-        {
-          ...where,
-          element: 'BkToCstmrStmt',
-          line: root.line,
-        },
+        `<${message.root}> holds no <${message.report}>: the file has a group header but no ${message.what} to import`,
+        { ...where, element: message.root, line: root.line },
       ),
     );
   }
@@ -137,35 +200,55 @@ export function importCamt053(text: string, ctx: ImportContext): Result<ParsedFi
   const out: ParsedFile = { drafts: [], balances: [], accounts: [], warnings: [] };
   const skipped: Problem[] = [];
   let row = 0;
-  for (const stmt of stmts) {
-    const acct = child(stmt, 'Acct');
-    const iban = textAt(acct, 'Id', 'IBAN') ?? textAt(acct, 'Id', 'Othr', 'Id');
+  for (const report of reports) {
+    const acct = child(report, 'Acct');
+    // The IBAN, else another account number (`Othr/Id`, version 1's `PrtryAcct/Id`).
+    const iban =
+      textAt(acct, 'Id', 'IBAN') ?? textAt(acct, 'Id', 'Othr', 'Id') ?? textAt(acct, 'Id', 'PrtryAcct', 'Id');
     const account =
-      stmts.length === 1 && ctx.options.account ? ctx.options.account : maskedAccount('Account', iban);
+      reports.length === 1 && ctx.options.account ? ctx.options.account : maskedAccount('Account', iban);
     const institution =
       ctx.options.institution ??
       institutionSlug(
         textAt(acct, 'Svcr', 'FinInstnId', 'Nm') ??
+          textAt(acct, 'Svcr', 'FinInstnId', 'NmAndAdr', 'Nm') ??
           textAt(acct, 'Svcr', 'FinInstnId', 'BIC') ??
           textAt(acct, 'Svcr', 'FinInstnId', 'BICFI'),
       );
-    const entries = children(stmt, 'Ntry');
+    const entries = children(report, 'Ntry');
+    const created =
+      dateOf(report, 'CreDtTm', 'CreDtTm') ?? dateOf(child(root, 'GrpHdr'), 'CreDtTm', 'CreDtTm');
     const firstAmt = child(entries[0], 'Amt')?.attrs.Ccy;
     const currency = (textAt(acct, 'Ccy') ?? firstAmt ?? ctx.options.currency ?? 'EUR').toUpperCase();
+    if (!isCurrencyCode(currency)) {
+      return fail(
+        problem('invalid_currency', `the account's currency "${currency}" is not an ISO 4217 code`, {
+          ...where,
+          element: 'Acct',
+          line: (acct ?? report).line,
+        }),
+      );
+    }
     if (!out.accounts.some((a) => a.institution === institution && a.account === account)) {
       out.accounts.push({ schemaVersion: 1, institution, account, currency, type: 'checking' });
     }
 
-    for (const bal of children(stmt, 'Bal')) {
-      const code = textAt(bal, 'Tp', 'CdOrPrtry', 'Cd') ?? textAt(bal, 'Tp', 'CdOrPrtry', 'Prtry');
+    for (const bal of children(report, 'Bal')) {
+      // `Tp/CdOrPrtry/Cd` from version 2, `Tp/Cd` in version 1.
+      const code =
+        textAt(bal, 'Tp', 'CdOrPrtry', 'Cd') ??
+        textAt(bal, 'Tp', 'CdOrPrtry', 'Prtry') ??
+        textAt(bal, 'Tp', 'Cd');
       const kind = BALANCE_KINDS[code ?? ''];
       if (!kind) continue;
       const amount = signedAmount(bal, 'Bal');
-      const date = dateOf(child(bal, 'Dt'));
-      if (!amount.ok || !date) {
-        const reasons = amount.ok
-          ? [problem('missing_date', '<Bal> has no <Dt>', { element: 'Bal', line: bal.line })]
-          : amount.problems;
+      const date = dateOf(child(bal, 'Dt'), 'Dt');
+      if (!amount.ok || !date?.ok) {
+        const reasons = !amount.ok
+          ? amount.problems
+          : date
+            ? (date as { problems: Problem[] }).problems
+            : [problem('missing_date', '<Bal> has no <Dt>', { element: 'Bal', line: bal.line })];
         out.warnings.push(
           ...reasons.map((p) => ({ ...p, ...where, message: `${code} balance skipped: ${p.message}` })),
         );
@@ -174,10 +257,10 @@ export function importCamt053(text: string, ctx: ImportContext): Result<ParsedFi
       out.balances.push({
         institution,
         account,
-        date,
+        date: date.value,
         balance: { minor: amount.value.minor, currency: amount.value.currency },
         kind,
-        source: `CAMT.053 Bal ${code}`,
+        source: `${message.name} Bal ${code}`,
       });
     }
 
@@ -194,11 +277,24 @@ export function importCamt053(text: string, ctx: ImportContext): Result<ParsedFi
         continue;
       }
       const amount = signedAmount(entry, 'Ntry');
-      const date = dateOf(child(entry, 'BookgDt')) ?? dateOf(child(entry, 'ValDt'));
-      if (!amount.ok || !date) {
-        const reasons = amount.ok
-          ? [problem('missing_date', 'neither <BookgDt> nor <ValDt> holds a date', {})]
-          : amount.problems;
+      let date = dateOf(child(entry, 'BookgDt'), 'BookgDt') ?? dateOf(child(entry, 'ValDt'), 'ValDt');
+      if (!date && created?.ok) {
+        // Notifications may date an entry only by the message itself.
+        date = created;
+        out.warnings.push(
+          problem(
+            'date_from_message',
+            `${label} has neither <BookgDt> nor <ValDt>; dated ${created.value}, when the bank created the ${message.what}`,
+            here,
+          ),
+        );
+      }
+      if (!amount.ok || !date?.ok) {
+        const reasons = !amount.ok
+          ? amount.problems
+          : date
+            ? (date as { problems: Problem[] }).problems
+            : [problem('missing_date', 'neither <BookgDt> nor <ValDt> holds a date', {})];
         skipped.push(...reasons.map((p) => ({ ...p, ...here, message: `${label} skipped: ${p.message}` })));
         continue;
       }
@@ -215,7 +311,7 @@ export function importCamt053(text: string, ctx: ImportContext): Result<ParsedFi
       const draft: TransactionDraft = {
         institution,
         account,
-        date,
+        date: date.value,
         description,
         amount: { minor: amount.value.minor, currency: amount.value.currency },
         status: status === 'PDNG' ? 'pending' : 'posted',
@@ -237,9 +333,9 @@ export function importCamt053(text: string, ctx: ImportContext): Result<ParsedFi
   out.warnings.push(...skipped);
   if (row === 0) {
     out.warnings.push(
-      problem('no_transactions', 'the statements in this file list no entries (Ntry)', {
+      problem('no_transactions', `the ${message.what}s in this file list no entries (Ntry)`, {
         ...where,
-        element: 'Stmt',
+        element: message.report,
       }),
     );
   }

@@ -1,4 +1,5 @@
 import type { AccountType, StatementBalance } from '../../model/account';
+import { isCurrencyCode } from '../../model/currency';
 import { type Problem, problem } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
 import type { TransactionDraft } from '../../model/transaction';
@@ -179,6 +180,16 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
       );
       continue;
     }
+    if (!isCurrencyCode(firstCurrency)) {
+      out.warnings.push(
+        problem(
+          'invalid_currency',
+          `statement for ${account} skipped: CURDEF "${firstCurrency}" is not an ISO 4217 currency`,
+          { ...where, element: 'CURDEF', line: stmt.node.line },
+        ),
+      );
+      continue;
+    }
     out.accounts.push({ schemaVersion: 1, institution, account, currency: firstCurrency, type: stmt.type });
     if (stmt.investment) {
       for (const name of INVESTMENT_ONLY) investmentOnly += descendants(stmt.node, name).length;
@@ -196,7 +207,13 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
         dateText,
         dateText === undefined ? 'DTPOSTED' : field(trn, 'DTPOSTED') ? 'DTPOSTED' : 'DTUSER',
       );
-      const amount = parseOfxAmount(field(trn, 'TRNAMT'), currency, 'TRNAMT');
+      const amount = isCurrencyCode(currency)
+        ? parseOfxAmount(field(trn, 'TRNAMT'), currency, 'TRNAMT')
+        : fail(
+            problem('invalid_currency', `<CURSYM> "${currency}" is not an ISO 4217 currency`, {
+              element: 'CURSYM',
+            }),
+          );
       if (!date.ok || !amount.ok) {
         const reasons = [...(date.ok ? [] : date.problems), ...(amount.ok ? [] : amount.problems)];
         for (const r of reasons) skipped.push({ ...r, ...at, message: `${label} skipped: ${r.message}` });

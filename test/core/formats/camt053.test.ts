@@ -140,10 +140,10 @@ describe('CAMT.053 later versions', () => {
   it('refuses a version it does not know', () => {
     const r = importFile({
       name: 'v12.xml',
-      bytes: new Uint8Array(Buffer.from(v8.replace('053.001.08', '053.001.12'))),
+      bytes: new Uint8Array(Buffer.from(v8.replace('053.001.08', '053.001.14'))),
     });
     expect(r.ok ? 'imported' : r.problems[0]!.message).toBe(
-      'CAMT.053 version 12 is not supported (2 to 8 are)',
+      'CAMT.053 version 14 is not supported (1 to 13 are)',
     );
   });
 });

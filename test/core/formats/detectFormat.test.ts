@@ -40,7 +40,7 @@ describe('detectFormat', () => {
       'bank.ofx: no <OFX> element: this is not an OFX file',
     );
     expect(refusal('x.xml', '<?xml version="1.0"?><Invoice/>')).toBe(
-      'x.xml, line 1: no <Document><BkToCstmrStmt>: this is not a CAMT.053 bank statement',
+      'x.xml, line 1: no <Document> with <BkToCstmrStmt>, <BkToCstmrAcctRpt> or <BkToCstmrDbtCdtNtfctn>: this is not a CAMT.053, .052 or .054 bank file',
     );
     expect(refusal('empty.csv', '  \n')).toBe('empty.csv: the file is empty');
   });
