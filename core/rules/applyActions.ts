@@ -4,18 +4,21 @@ import { percentUnits } from '../model/rule';
 import type { Split } from '../model/transaction';
 import { decimalToMinor } from '../money/decimalToMinor';
 import { formatAmount } from '../money/formatAmount';
+import { expenseBlockedOnInflow } from './expenseOnInflow';
 import { PAYEE_BEFORE_RULES, type RuleSubject } from './ruleSubject';
 import { splitByAmounts, splitByPercent } from './splitAmount';
 
 /** Runs one matching rule's actions; what the bookkeeper set by hand is skipped, never overwritten. */
 export function applyActions(rule: Rule, subject: RuleSubject, problems: Problem[]) {
-  for (const action of rule.actions) applyAction(rule.id, action, subject, problems);
+  for (const action of rule.actions) applyAction(rule, action, subject, problems);
 }
 
-function applyAction(ruleId: string, action: Action, s: RuleSubject, problems: Problem[]) {
+function applyAction(rule: Rule, action: Action, s: RuleSubject, problems: Problem[]) {
+  const ruleId = rule.id;
   switch (action.type) {
     case 'setCategory':
       if (s.locked.category) return;
+      if (expenseBlockedOnInflow(rule, action.category, s.source.amount.minor)) return;
       s.setCategory(action.category);
       s.rule = ruleId;
       s.record(ruleId, 'category', action.category, true);
