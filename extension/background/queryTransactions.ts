@@ -38,13 +38,14 @@ export async function queryTransactions(db: LedgerDb, filter: TransactionFilter 
         )
         .reverse()
     : db.transactions.orderBy('date').reverse();
-  const unmatched = filter.unmatched
+  const unmatchedIds = filter.unmatched
     ? new Set((await reconcileStored(db)).result.unmatched.map((t) => t.id))
     : undefined;
   const rows = await collection
-    .filter((t) => matches(t, filter, needle) && (!unmatched || unmatched.has(t.id)))
+    .filter((t) => matches(t, filter, needle) && (!unmatchedIds || unmatchedIds.has(t.id)))
     .toArray();
   const offset = filter.offset ?? 0;
   const page = rows.slice(offset, offset + (filter.limit ?? DEFAULT_LIMIT));
-  return { transactions: page.map(toWire), total: rows.length };
+  const unverified = Object.fromEntries(page.flatMap((t) => (t.unverified ? [[t.id, t.unverified]] : [])));
+  return { transactions: page.map(toWire), total: rows.length, unverified };
 }

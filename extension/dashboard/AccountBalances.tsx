@@ -1,8 +1,17 @@
 import { formatAmountForDisplay } from '../../core/money/formatAmount';
 import type { AccountSummary } from '../messages/responses';
+import { accountWords } from './accountWords';
+import { ShowLink } from './ShowLink';
 
 /** Per account: how many lines, what they net to, and the last balance the portal showed. */
-export function AccountBalances({ accounts }: { accounts: AccountSummary[] }) {
+export function AccountBalances({
+  accounts,
+  onAccount,
+}: {
+  accounts: AccountSummary[];
+  /** Shows the account's transactions in the list below (each count links to them). */
+  onAccount: (account: string) => void;
+}) {
   return (
     <section aria-labelledby="balances-heading">
       <h2 id="balances-heading">Accounts</h2>
@@ -14,10 +23,10 @@ export function AccountBalances({ accounts }: { accounts: AccountSummary[] }) {
             <tr>
               <th scope="col">Account</th>
               <th scope="col" class="num">
-                Lines
+                Transactions
               </th>
               <th scope="col" class="num">
-                Net
+                Net change
               </th>
               <th scope="col" class="num">
                 Last balance
@@ -27,10 +36,12 @@ export function AccountBalances({ accounts }: { accounts: AccountSummary[] }) {
           <tbody>
             {accounts.map((a) => (
               <tr key={`${a.institution}/${a.account}/${a.currency}`}>
-                <td>
-                  {a.account} <span class="hint">({a.institution})</span>
+                <td>{accountWords(a.institution, a.account)}</td>
+                <td class="num">
+                  <ShowLink target="transactions-heading" onShow={() => onAccount(a.account)}>
+                    {a.count}
+                  </ShowLink>
                 </td>
-                <td class="num">{a.count}</td>
                 <td class="num">{formatAmountForDisplay(a.netMinor, a.currency)}</td>
                 <td class="num">
                   {a.balance

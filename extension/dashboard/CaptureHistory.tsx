@@ -1,11 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { CaptureRecord } from '../db/schema';
 import type { Reply } from '../messages/reply';
 import type { Responses } from '../messages/responses';
+import { ShowLink } from './ShowLink';
 
-type Props = { load: () => Promise<Reply<Responses['captures']>>; version: unknown };
+type Props = {
+  load: () => Promise<Reply<Responses['captures']>>;
+  version: unknown;
+  /** Shows the lines unverified captures wrote, in the transactions list. */
+  onShowUnverified: () => void;
+};
 
-/** Every capture and import kept: when, where, how many. */
-export function CaptureHistory({ load, version }: Props) {
+const STATE_WORDS: Record<CaptureRecord['state'], string> = {
+  preview: 'Not saved yet',
+  saved: 'Saved',
+  discarded: 'Discarded',
+};
+
+/** Every capture and import kept: when, where, how many, and whether the page's own figures agreed. */
+export function CaptureHistory({ load, version, onShowUnverified }: Props) {
   const [captures, setCaptures] = useState<Responses['captures']>([]);
   useEffect(() => {
     load().then((r) => {
@@ -13,9 +26,19 @@ export function CaptureHistory({ load, version }: Props) {
     });
   }, [version]);
   if (captures.length === 0) return null;
+  const unverified = captures.filter((c) => c.verification === 'unverified' && c.state === 'saved').length;
   return (
-    <section aria-labelledby="history-heading">
+    <section aria-labelledby="history-heading" id="history">
       <h2 id="history-heading">Recent captures and imports</h2>
+      {unverified > 0 && (
+        <p class="check-failed" role="status">
+          {unverified} saved {unverified === 1 ? 'capture' : 'captures'} did not check out against the page
+          (marked below).{' '}
+          <ShowLink target="transactions-heading" onShow={onShowUnverified}>
+            Show the lines they wrote
+          </ShowLink>
+        </p>
+      )}
       <div class="wide">
         <table>
           <thead>
@@ -23,6 +46,7 @@ export function CaptureHistory({ load, version }: Props) {
               <th scope="col">When</th>
               <th scope="col">From</th>
               <th scope="col">State</th>
+              <th scope="col">Checked against the page</th>
               <th scope="col" class="num">
                 Found
               </th>
@@ -36,10 +60,25 @@ export function CaptureHistory({ load, version }: Props) {
           </thead>
           <tbody>
             {captures.map((c) => (
-              <tr key={c.id}>
+              <tr key={c.id} class={c.verification === 'unverified' ? 'unverified' : undefined}>
                 <td class="date">{new Date(c.capturedAt).toLocaleString()}</td>
                 <td>{c.host || c.source}</td>
-                <td>{c.state}</td>
+                <td>{STATE_WORDS[c.state]}</td>
+                <td>
+                  {c.verification === 'unverified' ? (
+                    <strong class="bad">
+                      Unverified:{' '}
+                      {c.checks
+                        .filter((k) => !k.ok)
+                        .map((k) => k.message)
+                        .join('; ') || 'a check failed'}
+                    </strong>
+                  ) : c.verification === 'checked' ? (
+                    'Yes, the figures agree'
+                  ) : (
+                    <span class="hint">Nothing on the page to check against</span>
+                  )}
+                </td>
                 <td class="num">{c.counts.found}</td>
                 <td class="num">{c.counts.added}</td>
                 <td class="num">{c.counts.changed}</td>

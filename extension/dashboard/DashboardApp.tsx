@@ -18,16 +18,25 @@ import { TransactionTable } from './TransactionTable';
 /** Everything captured, to review, correct, send and export. */
 export function DashboardApp() {
   const [filter, setFilter] = useState<TransactionFilter>({});
-  const [result, setResult] = useState<QueryResult>({ transactions: [], total: 0 });
+  const [result, setResult] = useState<QueryResult>({ transactions: [], total: 0, unverified: {} });
   const [summary, setSummary] = useState<Summary>({ accounts: [], months: [] });
   const [problems, setProblems] = useState<Problem[]>([]);
+  const [unverified, setUnverified] = useState(0);
 
   const refresh = useCallback(async () => {
-    const [q, s] = await Promise.all([ask({ type: 'query', filter }), ask({ type: 'summary' })]);
+    const [q, s, u] = await Promise.all([
+      ask({ type: 'query', filter }),
+      ask({ type: 'summary' }),
+      ask({ type: 'captures', unverified: true, limit: 1000 }),
+    ]);
     if (q.ok) setResult(q.value);
     if (s.ok) setSummary(s.value);
+    if (u.ok) setUnverified(u.value.filter((c) => c.state === 'saved').length);
     setProblems([...(q.ok ? [] : q.problems), ...(s.ok ? [] : s.problems)]);
   }, [filter]);
+
+  /** What a count links to: the list behind it, in the transactions table. */
+  const showOnly = (only: TransactionFilter) => setFilter(only);
 
   useEffect(() => {
     refresh();
@@ -54,14 +63,27 @@ export function DashboardApp() {
         </nav>
       </header>
       <ProblemList problems={problems} />
+      {unverified > 0 && (
+        <p class="check-failed" role="status">
+          <a href="#history">
+            {unverified} unverified {unverified === 1 ? 'capture' : 'captures'}
+          </a>
+          : the page’s own figures (a running balance, a count or a total) disagreed with the rows read.
+        </p>
+      )}
       <div class="cards">
-        <AccountBalances accounts={summary.accounts} />
+        <AccountBalances accounts={summary.accounts} onAccount={(account) => showOnly({ account })} />
         <MonthlyChart months={summary.months} />
       </div>
       <section aria-labelledby="transactions-heading">
         <h2 id="transactions-heading">Transactions</h2>
         <Filters filter={filter} accounts={summary.accounts} categories={categories} onChange={setFilter} />
-        <TransactionTable transactions={result.transactions} total={result.total} onEdit={edit} />
+        <TransactionTable
+          transactions={result.transactions}
+          total={result.total}
+          unverified={result.unverified}
+          onEdit={edit}
+        />
       </section>
       <div class="cards">
         <SendPanel
@@ -90,8 +112,13 @@ export function DashboardApp() {
         load={() => ask({ type: 'matches' })}
         decide={(matchId, state) => ask({ type: 'decideMatch', matchId, state })}
         version={summary}
+        show={showOnly}
       />
-      <CaptureHistory load={() => ask({ type: 'captures', limit: 20 })} version={summary} />
+      <CaptureHistory
+        load={() => ask({ type: 'captures', limit: 20 })}
+        version={summary}
+        onShowUnverified={() => showOnly({ unverified: true })}
+      />
       <RulesEditor
         load={() => ask({ type: 'rules' })}
         save={(rows) => ask({ type: 'saveRules', rows })}

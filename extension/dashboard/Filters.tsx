@@ -1,5 +1,6 @@
 import type { TransactionFilter } from '../messages/request';
 import type { AccountSummary } from '../messages/responses';
+import { accountWords } from './accountWords';
 
 type Props = {
   filter: TransactionFilter;
@@ -12,7 +13,8 @@ type Props = {
 export function Filters({ filter, accounts, categories, onChange }: Props) {
   const set = (patch: Partial<TransactionFilter>) => {
     const next: Record<string, unknown> = { ...filter, ...patch };
-    for (const k of Object.keys(next)) if (next[k] === '' || next[k] === false) delete next[k];
+    for (const k of Object.keys(next))
+      if (next[k] === '' || next[k] === false || next[k] === undefined) delete next[k];
     onChange(next as TransactionFilter);
   };
   return (
@@ -29,11 +31,13 @@ export function Filters({ filter, accounts, categories, onChange }: Props) {
         Account
         <select value={filter.account ?? ''} onChange={(e) => set({ account: e.currentTarget.value })}>
           <option value="">All accounts</option>
-          {[...new Set(accounts.map((a) => a.account))].map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
+          {[...new Map(accounts.map((a) => [a.account, accountWords(a.institution, a.account)]))].map(
+            ([a, words]) => (
+              <option key={a} value={a}>
+                {words}
+              </option>
+            ),
+          )}
         </select>
       </label>
       <label>
@@ -81,6 +85,22 @@ export function Filters({ filter, accounts, categories, onChange }: Props) {
         />
         Not yet sent
       </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={filter.unverified ?? false}
+          onChange={(e) => set({ unverified: e.currentTarget.checked })}
+        />
+        From unverified captures
+      </label>
+      {filter.ids && (
+        <p class="chip" role="status">
+          Showing the {filter.ids.length} {filter.ids.length === 1 ? 'line' : 'lines'} of one item.{' '}
+          <button type="button" class="link" onClick={() => set({ ids: undefined })}>
+            Show all
+          </button>
+        </p>
+      )}
     </form>
   );
 }

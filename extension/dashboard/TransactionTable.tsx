@@ -4,6 +4,8 @@ import { formatWireAmount } from '../components/formatMoney';
 type Props = {
   transactions: TransactionJson[];
   total: number;
+  /** Id → why, for lines an unverified capture wrote. */
+  unverified: Record<string, string>;
   onEdit: (id: string, edit: { category?: string; notes?: string }) => void;
 };
 
@@ -11,7 +13,7 @@ type Props = {
  * The stored lines; category and notes are edited in place and saved when the field is left. The
  * inputs are uncontrolled so an answer arriving for one field never resets another being typed in.
  */
-export function TransactionTable({ transactions, total, onEdit }: Props) {
+export function TransactionTable({ transactions, total, unverified, onEdit }: Props) {
   if (transactions.length === 0) return <p role="status">No transactions match.</p>;
   return (
     // Wide tables scroll inside their own box, so the page itself reflows at 200% zoom.
@@ -44,7 +46,17 @@ export function TransactionTable({ transactions, total, onEdit }: Props) {
                 <td>{t.account}</td>
                 <td>{t.description}</td>
                 <td class="num">{formatWireAmount(t.amount, t.currency)}</td>
-                <td>{t.supersedes ? `${t.status} (was pending)` : t.status}</td>
+                <td>
+                  {t.supersedes ? `${t.status} (was pending)` : t.status}
+                  {unverified[t.id] && (
+                    <>
+                      {' '}
+                      <span class="bad" title={`Not verified: ${unverified[t.id]}`}>
+                        unverified
+                      </span>
+                    </>
+                  )}
+                </td>
                 <td>
                   <input
                     list="categories"

@@ -42,7 +42,12 @@ export type CapturePreview = {
 
 export type SaveResult = { captureId: string; added: number; changed: number; unchanged: number };
 
-export type QueryResult = { transactions: TransactionJson[]; total: number };
+export type QueryResult = {
+  transactions: TransactionJson[];
+  total: number;
+  /** Id → why, for the lines shown that an unverified capture wrote. */
+  unverified: Record<string, string>;
+};
 
 export type AccountSummary = {
   institution: string;

@@ -343,7 +343,7 @@ describe('the extension in Chromium', () => {
       .toMatchObject({ category: 'Sales', notes: 'March payout' });
     const history = dashboard.locator('section[aria-labelledby="history-heading"] tbody tr');
     await expect(history.first().textContent()).resolves.toMatch(
-      /^.+127\.0\.0\.1:\d+(saved|preview|discarded)\d+/,
+      /^.+127\.0\.0\.1:\d+(Saved|Not saved yet|Discarded)/,
     );
     await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard.png`, fullPage: true });
 

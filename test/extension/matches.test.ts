@@ -61,3 +61,32 @@ describe('matches in the extension', () => {
     });
   });
 });
+
+describe('discrepancies behind the count', () => {
+  it('lists each discrepancy with its lines, and the query shows just those lines', async () => {
+    const h = harness();
+    await h.db.transactions.bulkPut([
+      line({
+        id: 'po',
+        date: '2026-03-02',
+        description: 'Payout',
+        cents: -50000,
+        institution: 'stripe',
+        account: 'stripe balance',
+        kind: 'payout',
+        payoutId: 'po_2',
+        externalId: 'po_2',
+      }),
+      line({ id: 'rent', date: '2026-03-20', description: 'RENT MARCH', cents: -200000 }),
+    ]);
+    const listed = await h.ask({ type: 'matches' });
+    if (!listed.ok) throw new Error(JSON.stringify(listed.problems));
+    expect(listed.value.discrepancies).toBeGreaterThan(0);
+    expect(listed.value.discrepancyList).toHaveLength(listed.value.discrepancies);
+    const about = listed.value.discrepancyList.find((d) => d.discrepancy.transactionIds.includes('po'))!;
+    expect(about.discrepancy.reason).toMatch(/\S/);
+    expect(about.transactions.map((t) => t.id)).toContain('po');
+    const shown = await h.ask({ type: 'query', filter: { ids: about.discrepancy.transactionIds } });
+    expect(shown.ok && shown.value.transactions.map((t) => t.id)).toEqual(about.discrepancy.transactionIds);
+  });
+});
