@@ -1,0 +1,160 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildExtensionForE2e } from './buildExtension';
+import {
+  type Launched,
+  launchExtension,
+  newUserDataDir,
+  openExtensionPage,
+  readStore,
+  tabIdOf,
+} from './launchExtension';
+import { serveFixtures } from './serveFixtures';
+
+const SCREENSHOTS = resolve('test/e2e/screenshots');
+const POPUP = { width: 400, height: 600 };
+
+let launched: Launched;
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+let portal: Page;
+let popup: Page | undefined;
+
+beforeAll(async () => {
+  buildExtensionForE2e();
+  await mkdir(SCREENSHOTS, { recursive: true });
+  server = await serveFixtures(resolve('test/e2e/fixtures'));
+  launched = await launchExtension(await newUserDataDir());
+  portal = await launched.context.newPage();
+});
+
+afterEach(() => {
+  expect(launched.pageErrors).toEqual([]);
+});
+
+afterAll(async () => {
+  await launched?.context.close();
+  await server?.close();
+  if (launched) await rm(launched.userDataDir, { recursive: true, force: true });
+});
+
+/** The popup's UI at its real size (400×600) for the portal page at `path`, after pressing Capture. */
+async function captureInPopup(path: string): Promise<Page> {
+  await portal.goto(`${server.origin}/${path}`);
+  const tabId = await tabIdOf(launched, portal);
+  await popup?.close();
+  popup = await openExtensionPage(launched, `popup.html?tabId=${tabId}`);
+  await popup.setViewportSize(POPUP);
+  await popup.getByRole('button', { name: 'Capture', exact: true }).click();
+  await popup.locator('[data-testid="preview-counts"], [data-testid="capture-message"]').waitFor();
+  return popup;
+}
+
+type Stored = { description: string; amount: { minor: number }; unverified?: string };
+
+/** The element's box lies inside the popup's 400×600 viewport. */
+async function expectInView(locator: Locator, what: string) {
+  const box = await locator.boundingBox();
+  expect(box, what).not.toBeNull();
+  expect(box!.x, `${what} left`).toBeGreaterThanOrEqual(0);
+  expect(box!.y, `${what} top`).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width, `${what} right`).toBeLessThanOrEqual(POPUP.width);
+  expect(box!.y + box!.height, `${what} bottom`).toBeLessThanOrEqual(POPUP.height);
+}
+
+describe('the capture preview in Chromium', () => {
+  it('captures a page that also carries a hidden mobile copy of its list once per row', async () => {
+    const page = await captureInPopup('responsive-duplicate.html');
+    await expect(page.getByTestId('preview-counts').textContent()).resolves.toBe(
+      '5 new, 0 already captured, 0 changed',
+    );
+    await expect(page.locator('.preview-table tbody tr').count()).resolves.toBe(5);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByTestId('saved').waitFor();
+    const rows = (await readStore(page, 'transactions')) as Stored[];
+    expect(rows.map((r) => [r.description, r.amount.minor]).sort()).toEqual(
+      [
+        ['ACH DEBIT GUSTO PAYROLL', -231000],
+        ['CHECK #2207', -45000],
+        ['MOBILE DEPOSIT #1182', 64025],
+        ['POS PURCHASE HOME DEPOT 4410', -8713],
+        ['SHOPIFY PAYOUT 2026-04-05', 112840],
+      ].sort(),
+    );
+  });
+
+  it('flags a running balance that does not add up, marks the rows, and stores the capture as unverified', async () => {
+    const page = await captureInPopup('balance-mismatch.html');
+    const alert = page.getByTestId('check-failed');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/Not verified/);
+    const broken = page.locator('.preview-table tbody tr[data-broken="true"]');
+    expect(await broken.count()).toBeGreaterThan(0);
+    await expect(broken.allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringContaining('COMCAST BUSINESS 8773')]),
+    );
+    await expectInView(alert, 'the failed check');
+    await page.screenshot({ path: `${SCREENSHOTS}/popup-unverified-400x600.png` });
+
+    const save = page.getByRole('button', { name: 'Save as unverified' });
+    await expectInView(save, 'Save');
+    await save.click();
+    await page.getByTestId('saved').waitFor();
+    const captures = await readStore(page, 'captures');
+    const mine = captures.find((c) => String(c.source).endsWith('/balance-mismatch.html'));
+    expect(mine).toMatchObject({ state: 'saved', verification: 'unverified' });
+    const lines = ((await readStore(page, 'transactions')) as Stored[]).filter((r) =>
+      ['COMCAST BUSINESS 8773', 'ZELLE TO J MARTINEZ'].includes(r.description),
+    );
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line.unverified).toMatch(/\S/);
+  });
+
+  it('fits the popup at 400px: Status, the change column and Save in view, long text cut with the full text on hover', async () => {
+    const page = await captureInPopup('long-text.html');
+    const table = page.locator('.preview-table');
+    await table.waitFor();
+    await expectInView(table.getByRole('columnheader', { name: 'Status' }), 'the Status header');
+    await expectInView(table.getByRole('columnheader', { name: 'Change' }), 'the change header');
+    const firstRow = table.locator('tbody tr').first();
+    for (const [i, what] of [
+      [0, 'date'],
+      [2, 'amount'],
+      [3, 'status'],
+      [4, 'change'],
+    ] as const) {
+      await expectInView(firstRow.locator('td').nth(i), `the first row's ${what}`);
+    }
+    await expectInView(page.getByRole('button', { name: 'Save', exact: true }), 'Save');
+    const description = firstRow.locator('td').nth(1);
+    const full = 'AMAZON WEB SERVICES AWS.AMAZON.CO WA INVOICE 4471882201 MONTHLY USAGE';
+    await expect(description.getAttribute('title')).resolves.toBe(full);
+    const cut = await description.evaluate((el) => el.scrollWidth > el.clientWidth);
+    expect(cut).toBe(true);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/popup-400x600.png` });
+    // Scrolled to the end of a long preview, Save is still in view.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expectInView(page.getByRole('button', { name: 'Save', exact: true }), 'Save after scrolling');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByTestId('saved').waitFor();
+  });
+
+  it('shows the dashboard in the owner’s words, with unverified captures listed', async () => {
+    const dashboard = await openExtensionPage(launched, 'dashboard.html');
+    await dashboard.setViewportSize({ width: 1280, height: 800 });
+    await dashboard.locator('table.transactions').waitFor();
+    await dashboard.locator('#chart-heading').waitFor();
+    await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard-1280x800.png` });
+    await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard-1280-full.png`, fullPage: true });
+    const text = (await dashboard.locator('main').textContent()) ?? '';
+    expect(text).not.toMatch(/\(generic\)|\bgeneric\b|payout-deposit|preview\b/);
+    const unverified = dashboard.getByRole('link', { name: /1 unverified capture/ });
+    await unverified.click();
+    await expect(
+      dashboard.locator('section[aria-labelledby="history-heading"] tr.unverified').count(),
+    ).resolves.toBe(1);
+  });
+});
