@@ -4,6 +4,8 @@ import { PROFILE_SCHEMA_VERSION, Profile } from '../model/profile';
  * The portals a US small business uses most, written from what is publicly known of their
  * activity pages. Column names list the header wordings seen (`|`); rows are found as on any page,
  * so a redesign that keeps the headers still reads, and one that renames them is reported as drift.
+ * A processor's account is named as its own export names it, per currency (`{currency}`), so a sale
+ * captured from the dashboard and imported from the export is one transaction.
  */
 const RAW: unknown[] = [
   {
@@ -15,7 +17,7 @@ const RAW: unknown[] = [
       'https://dashboard.stripe.com/*balance*',
       'https://dashboard.stripe.com/*balance_transactions*',
     ],
-    account: 'Stripe balance',
+    account: 'Stripe {currency}',
     columns: { amount: 'Net', gross: 'Amount|Gross', fee: 'Fee|Fees', type: 'Type', date: 'Created|Date' },
     conventions: { currency: 'USD' },
   },
@@ -25,7 +27,7 @@ const RAW: unknown[] = [
     institution: 'stripe',
     portalKind: 'processor',
     urlPatterns: ['https://dashboard.stripe.com/*payouts*'],
-    account: 'Stripe balance',
+    account: 'Stripe {currency}',
     columns: { amount: 'Amount', date: 'Initiated|Created|Date|Arrival date|Est. arrival', status: 'Status' },
     conventions: { currency: 'USD', defaultKind: 'payout', amountSign: 'inverted' },
   },
@@ -35,7 +37,7 @@ const RAW: unknown[] = [
     institution: 'stripe',
     portalKind: 'processor',
     urlPatterns: ['https://dashboard.stripe.com/*payments*'],
-    account: 'Stripe balance',
+    account: 'Stripe {currency}',
     columns: { amount: 'Amount', date: 'Date|Created', description: 'Description|Customer' },
     conventions: { currency: 'USD', defaultKind: 'charge' },
   },
@@ -45,7 +47,7 @@ const RAW: unknown[] = [
     institution: 'square',
     portalKind: 'processor',
     urlPatterns: ['https://*squareup.com/dashboard/sales/transactions*'],
-    account: 'Square balance',
+    account: 'Square {currency}',
     columns: {},
     conventions: { currency: 'USD', defaultKind: 'charge' },
   },
@@ -55,7 +57,7 @@ const RAW: unknown[] = [
     institution: 'square',
     portalKind: 'processor',
     urlPatterns: ['https://*squareup.com/dashboard/balance*', 'https://*squareup.com/dashboard/*transfers*'],
-    account: 'Square balance',
+    account: 'Square {currency}',
     columns: {},
     conventions: { currency: 'USD', defaultKind: 'payout', amountSign: 'inverted' },
   },
@@ -65,7 +67,7 @@ const RAW: unknown[] = [
     institution: 'paypal',
     portalKind: 'processor',
     urlPatterns: ['https://www.paypal.com/*activit*', 'https://www.paypal.com/myaccount/transactions*'],
-    account: 'PayPal balance',
+    account: 'PayPal {currency}',
     columns: {},
     conventions: { currency: 'USD' },
   },

@@ -404,6 +404,9 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
 
   const duplicateRegions = dropDuplicateRegions(outcomes);
   const drafts = outcomes.flatMap((o) => o.read.drafts).sort((a, b) => a.origin.row - b.origin.row);
+  // A processor keeps one balance per currency, named as its own export names it ("Stripe USD"),
+  // so a sale captured and the same sale imported get the same id.
+  for (const d of drafts) d.account = accountIn(d.account, d.amount.currency);
   const transactions = assignIds(drafts);
   const groups = outcomes.map((o) => o.group);
   const skipped = outcomes.flatMap((o) => o.read.skipped).sort((a, b) => a.row - b.row);
@@ -443,7 +446,7 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
     notes: [...new Set(notes)],
     asOf,
     currency,
-    account: identity.account,
+    account: accountIn(identity.account, drafts[0]?.amount.currency ?? currency),
     institution: identity.institution,
     ...(transactions.length === 0
       ? {
@@ -454,6 +457,8 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
   };
   return { transactions, diagnostics };
 }
+
+const accountIn = (account: string, currency: string) => account.replace('{currency}', currency);
 
 /** The rows the checks judge and what the page lists, per group that was read. */
 function checkedGroup(o: GroupOutcome): CheckedGroup {

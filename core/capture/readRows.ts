@@ -498,6 +498,17 @@ export function readRows(
           ? { defaultKind: 'payout' as const }
           : {}),
     });
+    // A payout leaves the processor's balance: shown unsigned among sales, it is money out, as
+    // the processor's own export has it.
+    if (
+      portalKind === 'processor' &&
+      d.kind === 'payout' &&
+      d.amount.minor > 0 &&
+      explicitSign(amountShown[i]!) === 0
+    ) {
+      d.amount = { ...d.amount, minor: -d.amount.minor };
+      if (d.gross && d.gross.minor > 0) d.gross = { ...d.gross, minor: -d.gross.minor };
+    }
   });
   if (usedAsOfForPending) notes.push('pending rows without a date were dated as of the capture date');
   return {

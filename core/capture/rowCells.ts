@@ -18,7 +18,11 @@ const GRID_ROLES = new Set(['grid', 'table', 'treegrid']);
 const SEMANTIC_CLASS =
   /(date|amount|amt|desc|description|merchant|payee|name|title|memo|balance|bal|status|state|badge|type|category|ref|reference|currency|fee|net|gross|debit|credit|time|when|value|price|total|detail|counterparty|party|id)/i;
 const UTILITY_CLASS =
-  /[:[\]/]|\d|^(?:css|sc|jsx|emotion|svelte|ng|tw)-|^(?:text|font|bg|border|rounded|flex|grid|items|justify|content|gap|space|[pm][xytrbl]?|w|h|min|max|leading|tracking|shadow|ring|inline|block|hidden|truncate|whitespace|overflow|relative|absolute|col|row|self|order|tabular|hover|focus|align|float|d|sr|is|has|u|js)(?:-|$)/;
+  /[:[\]/]|\d|^(?:css|sc|jsx|emotion|svelte|ng|tw)-|^(?:text|font|bg|border|rounded|flex|grid|items|justify|content|gap|space|w|h|min|max|leading|tracking|shadow|ring|inline|block|hidden|truncate|whitespace|overflow|relative|absolute|col|row|self|order|tabular|hover|focus|align|float|d|sr|is|has|u|js)(?:-|$)|^-?[pm][xytrbl]?-(?:px|auto)$|^[pm][xytrbl]?$/;
+
+/** A card block that labels its own figure: "Fee $1.03", "Net: $23.97", "Balance 1.204,00 €". */
+const LABELLED_FIGURE =
+  /^((?:processing\s+)?(?:fees?|net|gross|amount|total|balance|tip|tax|gebühr|netto|brutto|betrag|saldo|frais|montant|solde))\s*:?\s+(\S.{0,30})$/iu;
 
 export function layoutOf(row: DomNode): RowLayout {
   if (row.tag === 'tr') return 'table';
@@ -166,9 +170,12 @@ export function rowCells(row: DomNode, layout: RowLayout, headers: string[], asO
   const blocks: DomNode[] = [];
   cardCells(row, asOf, blocks);
   blocks.forEach((b, i) => {
-    const header = labelled(b);
+    // "Fee $1.03", "Net: $23.97": the label names the column, the figure is the value.
+    const named = LABELLED_FIGURE.exec(b.text);
+    const figure = named && looksLikeMoney(named[2]!) ? named : undefined;
+    const header = labelled(b) || (figure ? figure[1]! : '');
     const key = unique(header || classKey(b, row) || `#${i + 1}`);
-    cells.push({ key, header, node: b, text: b.text, hint: b.hint });
+    cells.push({ key, header, node: b, text: figure ? figure[2]! : b.text, hint: b.hint });
   });
   return cells;
 }
