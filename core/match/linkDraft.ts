@@ -27,8 +27,9 @@ export function linkDraft(
         : paid < 0
           ? 'refund-debit'
           : 'payout-deposit';
-  const lastPayout = latestDate(units.map((u) => u.date));
-  const firstLine = earliestDate(lines.map((l) => l.t.date));
+  // One payout and one line is nearly every link: no arrays built for it.
+  const lastPayout = units.length === 1 ? units[0]!.date : latestDate(units.map((u) => u.date));
+  const firstLine = lines.length === 1 ? lines[0]!.t.date : earliestDate(lines.map((l) => l.t.date));
   const lag = ctx.lag(lastPayout, firstLine);
   const when = lag <= 0 ? 'on its first business day' : `${lag} business day${lag === 1 ? '' : 's'} later`;
   return {
@@ -40,6 +41,6 @@ export function linkDraft(
     difference: { minor: bank - paid, currency },
     confidence,
     ambiguous,
-    reason: `${units.map((u) => u.label).join(' + ')} → ${lines.map(side).join(' + ')}, ${when}: ${why}`,
+    reason: `${units.length === 1 ? units[0]!.label : units.map((u) => u.label).join(' + ')} → ${lines.length === 1 ? side(lines[0]!) : lines.map(side).join(' + ')}, ${when}: ${why}`,
   };
 }

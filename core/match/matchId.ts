@@ -5,9 +5,18 @@ import { stableHash } from './stableHash';
  * again on a later run has the same id and a bookkeeper's confirm or reject still applies to it.
  */
 export function matchId(type: string, memberIds: readonly string[]): string {
-  return `m_${stableHash(`${type}\u001f${[...memberIds].sort().join('\u001f')}`)}`;
+  return `m_${stableHash(`${type}\u001f${sortedIds(memberIds)}`)}`;
 }
 
 export function discrepancyId(type: string, transactionIds: readonly string[]): string {
-  return `d_${stableHash(`${type}\u001f${[...transactionIds].sort().join('\u001f')}`)}`;
+  return `d_${stableHash(`${type}\u001f${sortedIds(transactionIds)}`)}`;
+}
+
+/** The ids sorted and joined; two ids (most matches) without copying them into an array first. */
+function sortedIds(ids: readonly string[]): string {
+  if (ids.length === 2) {
+    const [a, b] = ids as [string, string];
+    return a <= b ? `${a}\u001f${b}` : `${b}\u001f${a}`;
+  }
+  return [...ids].sort().join('\u001f');
 }

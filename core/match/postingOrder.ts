@@ -28,13 +28,26 @@ export function postingOrder(transactions: readonly Transaction[]): Transaction[
     }
     for (let i = 0; i < lines.length; i++) lines[i]!.seq = rising < 0 ? lines.length - i : i;
   }
-  keyed.sort((a, b) => {
-    if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-    if (a.source !== b.source) return a.source < b.source ? -1 : 1;
-    if (a.seq !== b.seq) return a.seq - b.seq;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
-  return keyed.map((k) => k.t);
+  // A statement spans a few hundred days: bucket by date, then sort each day's few lines.
+  const byDate = new Map<string, Keyed[]>();
+  for (const k of keyed) {
+    const list = byDate.get(k.date);
+    if (list) list.push(k);
+    else byDate.set(k.date, [k]);
+  }
+  const ordered: Transaction[] = [];
+  for (const date of [...byDate.keys()].sort()) {
+    const day = byDate.get(date)!;
+    if (day.length > 1) day.sort(withinDay);
+    for (const k of day) ordered.push(k.t);
+  }
+  return ordered;
 }
+
+const withinDay = (a: Keyed, b: Keyed) => {
+  if (a.source !== b.source) return a.source < b.source ? -1 : 1;
+  if (a.seq !== b.seq) return a.seq - b.seq;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+};
 
 type Keyed = { t: Transaction; date: string; source: string; seq: number; id: string };

@@ -37,10 +37,7 @@ export function rollUpPayouts(processorLines: readonly Transaction[], ctx: Match
   const units: PayoutUnit[] = [];
   for (const payout of payouts) {
     const processor = processorOf(payout);
-    const groupKey = [payout.payoutId, payout.externalId]
-      .filter((k): k is string => !!k)
-      .map((k) => `${processor}|${k}`)
-      .find((k) => groups.has(k));
+    const groupKey = groups.size === 0 ? undefined : findGroup(groups, processor, payout);
     const lines = groupKey ? groups.get(groupKey)! : [];
     if (groupKey) groups.delete(groupKey);
     const value = -payout.amount.minor;
@@ -85,6 +82,14 @@ export function rollUpPayouts(processorLines: readonly Transaction[], ctx: Match
     });
   }
   return units;
+}
+
+/** The group of settled lines under this payout's id, else under its external id. */
+function findGroup(groups: Map<string, Transaction[]>, processor: string, payout: Transaction) {
+  for (const k of [payout.payoutId, payout.externalId]) {
+    if (k && groups.has(`${processor}|${k}`)) return `${processor}|${k}`;
+  }
+  return undefined;
 }
 
 function checkGrossFeeNet(line: Transaction, ctx: MatchContext): void {
