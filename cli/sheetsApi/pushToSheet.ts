@@ -12,6 +12,7 @@ import { discrepancyToRow, matchToRow, rowToDecision } from '../../core/sheet/ma
 import { planUpsert } from '../../core/sheet/planUpsert';
 import { readTransactionRows } from '../../core/sheet/readTransactionRows';
 import { rowsToRules, ruleToRow } from '../../core/sheet/ruleRows';
+import { type SheetRecord, TAB_KEYS } from '../../core/sheet/workbookLayout';
 import { apiCell } from './apiCell';
 import type { ApiTab } from './apiTab';
 import { ensureApiLayout } from './ensureApiLayout';
@@ -84,8 +85,9 @@ function knownCategories(tab: ApiTab): CategoryInfo[] {
  * few large requests. Pushing the same data again writes nothing.
  */
 export async function pushToSheet(gateway: SheetsGateway, input: PushInput): Promise<PushOutcome> {
-  const writes = new ValueWrites();
-  const tabs = await ensureApiLayout(gateway, writes);
+  // Header cells a tab lacked: they go out with the first step's rows.
+  const header = new ValueWrites();
+  const tabs = await ensureApiLayout(gateway, header);
   const tx = tabs.get('Transactions')!;
   const problems: Problem[] = [...tx.index.problems];
   // Files arrive uncategorized: the sheet's rules (the starter rules in a new sheet) categorize them.
@@ -112,10 +114,42 @@ export async function pushToSheet(gateway: SheetsGateway, input: PushInput): Pro
   };
   if (plan.added + plan.updated === 0) {
     // Only a repaired header, if anything, to write.
-    if (writes.size > 0) await writes.send(gateway);
+    if (header.size > 0) await header.send(gateway);
     return outcome;
   }
 
+  const audit = tabs.get('Audit')!;
+  let auditAt = audit.rows.length + 2;
+  // Each step ends with its Audit row, in its last request; a step that fails part-way records
+  // what it did write in that row instead, so the Audit tab always says what this push changed.
+  const step = async (writes: ValueWrites, record: SheetRecord) => {
+    const row = auditAt++;
+    const auditCells = (r: SheetRecord) => [
+      audit.header.map((_, i) => apiCell(r[audit.columnAt[i]?.key ?? ''], audit.columnAt[i])),
+    ];
+    writes.add(audit, row, 1, auditCells(record));
+    try {
+      await writes.send(gateway);
+    } catch (error) {
+      const written = writes.written.filter((range) => !range.startsWith(`'Audit'!`));
+      const failed = {
+        ...record,
+        action: `${String(record.action)} failed`,
+        detail:
+          `stopped part-way (${(error as Error).message}); written: ${written.join(', ') || 'nothing'}`.slice(
+            0,
+            45_000,
+          ),
+      };
+      const note = new ValueWrites();
+      note.add(audit, row, 1, auditCells(failed));
+      await note.send(gateway).catch(() => {});
+      throw error;
+    }
+  };
+
+  const writes = new ValueWrites();
+  if (header.size > 0) writes.merge(header);
   const owned = runs(tx.columnAt.flatMap((c, i) => (c && c.owner !== 'bookkeeper' ? [i] : [])));
   for (const u of plan.updates) {
     for (const [start, count] of owned) {
@@ -129,8 +163,9 @@ export async function pushToSheet(gateway: SheetsGateway, input: PushInput): Pro
     1,
     plan.appends.map((row) => tx.header.map((_, i) => apiCell(row[i], tx.columnAt[i]))),
   );
-
   if (newRules) replaceApiRows(writes, rulesTab, STARTER_RULES.map(ruleToRow));
+  await step(writes, { ...plan.audit, action: 'push' });
+
   const sheet = readBack(tx, problems);
   const byId = new Map(sheet.transactions.map((t) => [t.id, t]));
   for (const t of incoming) byId.set(t.id, t);
@@ -143,37 +178,36 @@ export async function pushToSheet(gateway: SheetsGateway, input: PushInput): Pro
     else if (decision.value) decisions.push(decision.value);
   });
   const result = reconcile({ transactions, decisions });
+  const computed = new ValueWrites();
   // Links first, then what needs a look, then the processor roll-ups behind them (as the .xlsx has it).
   replaceApiRows(
-    writes,
+    computed,
     matchesTab,
     [
       ...result.matches.filter((m) => m.type !== 'payout-rollup').map((m) => matchToRow(m, byId)),
       ...result.discrepancies.map((d) => discrepancyToRow(d, byId)),
       ...result.matches.filter((m) => m.type === 'payout-rollup').map((m) => matchToRow(m, byId)),
     ],
-    'matchId',
+    TAB_KEYS.Matches,
   );
   const categoriesTab = tabs.get('Categories')!;
   replaceApiRows(
-    writes,
+    computed,
     categoriesTab,
     categoryRows(transactions, { overrides: sheet.overrides, known: knownCategories(categoriesTab) }),
-    'category',
+    TAB_KEYS.Categories,
   );
   const summary = buildSummary({
     transactions,
     balances: input.balances,
     unmatchedIds: result.unmatched.map((t) => t.id),
   });
-  replaceApiRows(writes, tabs.get('Summary')!, summary.map(summaryToRow));
+  replaceApiRows(computed, tabs.get('Summary')!, summary.map(summaryToRow), TAB_KEYS.Summary);
   outcome.matches = result.matches.length;
   outcome.discrepancies = result.discrepancies.length;
   outcome.unmatched = result.unmatched.length;
-
-  const audit = tabs.get('Audit')!;
-  const auditRecords = [
-    { ...plan.audit, action: 'push' },
+  await step(
+    computed,
     auditRow({
       at: input.now,
       actor: input.actor,
@@ -184,15 +218,6 @@ export async function pushToSheet(gateway: SheetsGateway, input: PushInput): Pro
       skipped: 0,
       detail: `${outcome.matches} matches, ${outcome.discrepancies} discrepancies, ${outcome.unmatched} unmatched`,
     }),
-  ];
-  writes.add(
-    audit,
-    audit.rows.length + 2,
-    1,
-    auditRecords.map((record) =>
-      audit.header.map((_, i) => apiCell(record[audit.columnAt[i]?.key ?? ''], audit.columnAt[i])),
-    ),
   );
-  await writes.send(gateway);
   return outcome;
 }

@@ -4,12 +4,37 @@ import { apiCell } from './apiCell';
 import type { ApiTab } from './apiTab';
 import type { ValueWrites } from './valueWrites';
 
-/** Rewrites a computed tab (Matches, Summary) from row 2, blanking rows left over below. */
+/**
+ * Rewrites a computed tab (Matches, Categories, Summary) from row 2, blanking rows left over below.
+ * The cells Ledgerbridge owns are written in whole column blocks; a cell of people (a bookkeeper
+ * column, a column they added) only where its row's key brought another value there — so a
+ * formula they typed on a row that did not move stays a formula.
+ */
 export function replaceApiRows(
   writes: ValueWrites,
   tab: ApiTab,
   records: readonly SheetRecord[],
-  key?: ColumnDef['key'],
+  key?: ColumnDef['key'] | readonly ColumnDef['key'][],
 ): void {
-  writes.add(tab, 2, 1, rowsKeepingPeopleCells(tab, records, apiCell, key));
+  const rows = rowsKeepingPeopleCells(tab, records, apiCell, key);
+  if (rows.length === 0) return;
+  const owned = tab.columnAt.map((c) => c !== undefined && c.owner !== 'bookkeeper');
+  for (let start = 0; start < owned.length; start++) {
+    if (!owned[start]) continue;
+    let end = start;
+    while (end + 1 < owned.length && owned[end + 1]) end++;
+    writes.add(
+      tab,
+      2,
+      start + 1,
+      rows.map((row) => row.slice(start, end + 1)),
+    );
+    start = end;
+  }
+  rows.forEach((row, r) => {
+    row.forEach((value, i) => {
+      if (owned[i] || value === apiCell(tab.rows[r]?.[i], tab.columnAt[i])) return;
+      writes.add(tab, r + 2, i + 1, [[value]]);
+    });
+  });
 }

@@ -16,6 +16,8 @@ type Cell = string | number | boolean;
 export class ValueWrites {
   private readonly ranges: Array<{ range: string; values: Cell[][]; cells: number }> = [];
   private readonly rowsNeeded = new Map<ApiTab, number>();
+  /** The ranges the API accepted so far: what a write that failed part-way did write. */
+  readonly written: string[] = [];
 
   add(tab: ApiTab, row: number, column: number, values: Cell[][]): void {
     if (values.length === 0) return;
@@ -31,6 +33,13 @@ export class ValueWrites {
     }
     const last = row + values.length - 1;
     this.rowsNeeded.set(tab, Math.max(this.rowsNeeded.get(tab) ?? 0, last));
+  }
+
+  /** Takes over another collection's writes, to send them with these. */
+  merge(other: ValueWrites): void {
+    this.ranges.push(...other.ranges);
+    for (const [tab, rows] of other.rowsNeeded)
+      this.rowsNeeded.set(tab, Math.max(this.rowsNeeded.get(tab) ?? 0, rows));
   }
 
   get size(): number {
@@ -60,6 +69,7 @@ export class ValueWrites {
     for (const r of this.ranges) {
       if (batch.length > 0 && cells + r.cells > MAX_CELLS_PER_REQUEST) {
         await gateway.writeValues(batch);
+        this.written.push(...batch.map((b) => b.range!));
         requests++;
         batch = [];
         cells = 0;
@@ -69,6 +79,7 @@ export class ValueWrites {
     }
     if (batch.length > 0) {
       await gateway.writeValues(batch);
+      this.written.push(...batch.map((b) => b.range!));
       requests++;
     }
     return requests;

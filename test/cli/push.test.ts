@@ -158,7 +158,8 @@ describe('ledgerbridge push (Sheets API, against a local server)', () => {
       'values.batchGet 200',
       'values.batchUpdate 500',
       'values.batchUpdate 503',
-      'values.batchUpdate 200', // the new tabs' headers and the rows, in one request
+      'values.batchUpdate 200', // the new tabs' headers, the rows and their Audit row
+      'values.batchUpdate 200', // Matches, Categories, Summary and their Audit row
     ]);
     // 1 s for the 429 (also its Retry-After), then 1 s and 2 s.
     expect(sleeps).toEqual([1000, 1000, 2000]);

@@ -21,7 +21,7 @@ export async function startFakeSheetsApi(options: { spreadsheetId: string; token
     'Etc/UTC',
   );
   const log: LoggedRequest[] = [];
-  const failures: Array<{ endpoint: string; status: number }> = [];
+  const failures: Array<{ endpoint: string; status: number; after: number }> = [];
   const protectedRanges: Array<{ sheetId: number; description: string; warningOnly: boolean }> = [];
   const formats: Array<{ sheetId: number; fields: string; range: unknown; format: unknown }> = [];
 
@@ -219,7 +219,8 @@ export async function startFakeSheetsApi(options: { spreadsheetId: string; token
       return send(res, 401, error(401, 'Request is missing required authentication credential.'));
     }
     const failure = failures.findIndex((f) => f.endpoint === endpoint);
-    if (failure >= 0) {
+    if (failure >= 0 && failures[failure]!.after > 0) failures[failure]!.after--;
+    else if (failure >= 0) {
       entry.status = failures[failure]!.status;
       failures.splice(failure, 1);
       return send(
@@ -243,9 +244,9 @@ export async function startFakeSheetsApi(options: { spreadsheetId: string; token
     log,
     protectedRanges,
     formats,
-    /** The next request to this endpoint fails with this status. */
-    failNext(endpoint: string, status: number) {
-      failures.push({ endpoint, status });
+    /** The next request to this endpoint (after `after` more that succeed) fails with this status. */
+    failNext(endpoint: string, status: number, after = 0) {
+      failures.push({ endpoint, status, after });
     },
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
