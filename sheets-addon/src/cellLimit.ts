@@ -33,3 +33,15 @@ export function cellLimitProblem(
   }
   return undefined;
 }
+
+/**
+ * A computed text the tool writes (a long roll-up's members or descriptions) cut to fit a cell, at
+ * a separator where there is one, saying how much was left out — rather than failing the write.
+ */
+export function fitCell<T>(input: T): T | string {
+  if (typeof input !== 'string' || input.length <= MAX_CELL_CHARS) return input;
+  const room = input.slice(0, MAX_CELL_CHARS - 40);
+  const cut = Math.max(room.lastIndexOf(', '), room.lastIndexOf(' | '), room.lastIndexOf('; '));
+  const kept = cut > MAX_CELL_CHARS / 2 ? room.slice(0, cut) : room;
+  return `${kept} … (${input.length - kept.length} characters more)`;
+}

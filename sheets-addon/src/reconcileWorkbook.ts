@@ -1,7 +1,7 @@
 import { reconcile } from '../../core/match/reconcile';
 import type { Match } from '../../core/model/match';
 import type { Problem } from '../../core/model/problem';
-import { ok, type Result } from '../../core/model/result';
+import { fail, ok, type Result } from '../../core/model/result';
 import { auditRow } from '../../core/sheet/auditRow';
 import { buildSummary, summaryToRow } from '../../core/sheet/buildSummary';
 import { categoryRows } from '../../core/sheet/categoryRows';
@@ -45,6 +45,14 @@ export function reconcileWorkbook(services: Services, actor: string): Result<Rec
 
   const matchesSheet = workbookSheet(services, spreadsheet, 'Matches');
   const matchesTab = readTab(matchesSheet, MATCH_COLUMNS, timeZone);
+  const categoriesSheet = workbookSheet(services, spreadsheet, 'Categories');
+  const categoriesTab = readTab(categoriesSheet, CATEGORY_COLUMNS, timeZone);
+  const summarySheet = workbookSheet(services, spreadsheet, 'Summary');
+  const summaryTab = readTab(summarySheet, SUMMARY_COLUMNS, timeZone);
+  // A header the bookkeeper deleted would read as an empty book and clear every computed tab:
+  // refuse, naming it, before writing anything (Set up puts it back).
+  const damaged = [read.tab, matchesTab, categoriesTab, summaryTab].flatMap((t) => t.index.problems);
+  if (damaged.length > 0) return fail(...damaged);
   const decisions: Match[] = [];
   matchesTab.rows.forEach((row, i) => {
     const decision = rowToDecision(row, matchesTab.index, { row: i + 2 });
@@ -69,15 +77,12 @@ export function reconcileWorkbook(services: Services, actor: string): Result<Rec
     ],
     ['matchId'],
   );
-  const categoriesSheet = workbookSheet(services, spreadsheet, 'Categories');
-  const categoriesTab = readTab(categoriesSheet, CATEGORY_COLUMNS, timeZone);
   replaceRecords(
     categoriesSheet,
     categoriesTab,
     categoryRows(read.transactions, { overrides: read.overrides, known: knownCategories(categoriesTab) }),
     ['category'],
   );
-  const summarySheet = workbookSheet(services, spreadsheet, 'Summary');
   const lines = buildSummary({
     transactions: read.transactions,
     unmatchedIds: result.unmatched.map((t) => t.id),

@@ -1,4 +1,5 @@
 import type { ColumnDef, SheetRecord } from '../../core/sheet/workbookLayout';
+import { fitCell } from './cellLimit';
 import { columnRuns } from './columnRuns';
 import { ensureRows } from './ensureRows';
 import type { TabContents } from './readTab';
@@ -79,7 +80,7 @@ export function replaceRecords(
     const column = tab.columnAt[i];
     if (entry === 'free') return '';
     if (entry === 'keep') return toCellInput(tab.raw[rowIndex]![i], column);
-    return toCellInput(column ? entry[column.key] : '', column);
+    return fitCell(toCellInput(column ? entry[column.key] : '', column));
   };
   for (const [start, count] of columnRuns(toolAt)) {
     sheet
