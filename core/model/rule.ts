@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { compileSafeRegex } from '../rules/safeRegex';
 import { didYouMean } from './closestName';
 import { isCurrencyCode } from './currency';
 import { type Problem, problem } from './problem';
 import { fail, ok, type Result } from './result';
+import { compileSafeRegex } from './safeRegex';
 import { TransactionKind, TransactionStatus } from './transaction';
 
 /**

@@ -1,8 +1,8 @@
 import { LedgerbridgeError } from '../model/errors';
 import { type Condition, MAX_CONDITION_DEPTH, type TextCondition } from '../model/rule';
+import { compileSafeRegex } from '../model/safeRegex';
 import { decimalToScaled } from './ruleAmount';
 import { normalizeText, type RuleSubject } from './ruleSubject';
-import { compileSafeRegex } from './safeRegex';
 
 export type Predicate = (s: RuleSubject) => boolean;
 

@@ -1,9 +1,9 @@
 import type { Condition, Rule, TextField } from '../model/rule';
+import { requiredLiteral } from '../model/safeRegex';
 import { compileConditions, type Predicate, textValues } from './compileCondition';
 import { LiteralIndex } from './literalIndex';
 import { sortRules } from './ruleOrder';
 import { normalizeText, type RuleSubject } from './ruleSubject';
-import { requiredLiteral } from './safeRegex';
 
 export type CompiledRule = { readonly rule: Rule; readonly matches: Predicate };
 

@@ -1,6 +1,7 @@
 import { decodeUtf8 } from './decodeUtf8';
 import { decodeUtf16 } from './decodeUtf16';
 import { decodeWindows1252 } from './decodeWindows1252';
+import { type CharsetDecoder, platformDecoders } from './platformDecoders';
 
 export type Charset = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -20,22 +21,46 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
+/** The hand-written decoders, for platforms without TextDecoder (Apps Script). */
+export const handWrittenDecoder: CharsetDecoder = (bytes, charset) => {
+  switch (charset) {
+    case 'utf-8':
+      return decodeUtf8(bytes);
+    case 'utf-16le':
+      return decodeUtf16(bytes, true);
+    case 'utf-16be':
+      return decodeUtf16(bytes, false);
+    case 'windows-1252':
+      return decodeWindows1252(bytes);
+  }
+};
+
+const native = platformDecoders();
+const platform: CharsetDecoder = (bytes, charset) => (native[charset] ?? handWrittenDecoder)(bytes, charset);
+
 /**
  * Bytes → text: a BOM decides; else UTF-16 is recognised by its NUL pattern; else the bytes are
  * UTF-8 if they are valid UTF-8 (ASCII is), and Windows-1252 otherwise. Declared charsets in file
- * headers are not trusted: banks often declare 1252 and send UTF-8, or the reverse.
+ * headers are not trusted: banks often declare 1252 and send UTF-8, or the reverse. The platform's
+ * TextDecoder does the decoding where there is one; `decoder` is there for tests of the fallback.
  */
-export function decodeText(bytes: Uint8Array): { text: string; charset: Charset } {
+export function decodeText(
+  bytes: Uint8Array,
+  decoder: CharsetDecoder = platform,
+): { text: string; charset: Charset } {
+  // UTF-16 is read in whole code units: a trailing odd byte is dropped, as the hand decoder does.
+  const even = (from: number) => bytes.subarray(from, bytes.length - ((bytes.length - from) % 2));
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: decodeUtf8(bytes, 3) ?? decodeWindows1252(bytes, 3), charset: 'utf-8' };
+    const body = bytes.subarray(3);
+    return { text: decoder(body, 'utf-8') ?? decoder(body, 'windows-1252')!, charset: 'utf-8' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: decodeUtf16(bytes, true, 2), charset: 'utf-16le' };
+    return { text: decoder(even(2), 'utf-16le')!, charset: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: decodeUtf16(bytes, false, 2), charset: 'utf-16be' };
+    return { text: decoder(even(2), 'utf-16be')!, charset: 'utf-16be' };
   const utf16 = sniffUtf16(bytes);
-  if (utf16) return { text: decodeUtf16(bytes, utf16 === 'utf-16le'), charset: utf16 };
-  const utf8 = decodeUtf8(bytes);
+  if (utf16) return { text: decoder(even(0), utf16)!, charset: utf16 };
+  const utf8 = decoder(bytes, 'utf-8');
   if (utf8 !== undefined) return { text: utf8, charset: 'utf-8' };
-  return { text: decodeWindows1252(bytes), charset: 'windows-1252' };
+  return { text: decoder(bytes, 'windows-1252')!, charset: 'windows-1252' };
 }

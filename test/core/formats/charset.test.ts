@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../core/formats/charset/decodeText';
+import { decodeText, handWrittenDecoder } from '../../../core/formats/charset/decodeText';
 import { decodeWindows1252 } from '../../../core/formats/charset/decodeWindows1252';
+import { platformDecoders } from '../../../core/formats/charset/platformDecoders';
 import { FIXTURES, imported } from './loadFile';
 
 const enc = (text: string, encoding: BufferEncoding) => new Uint8Array(Buffer.from(text, encoding));
@@ -66,5 +67,44 @@ describe('files in other character sets', () => {
       ['2026-11-03', 'Stripe payout po_1QxYz', 81240, 'GBP'],
       ['2026-11-04', 'Łódź supplier — naïve invoice', -12000, 'GBP'],
     ]);
+  });
+});
+
+describe('decodeText on the platform TextDecoder, the hand-written decoders where there is none', () => {
+  const charsets = ['utf8', 'utf16le', 'latin1'] as const;
+  it('gives the same text and charset both ways, for any text in any encoding and for any bytes (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 60 }),
+        fc.constantFrom(...charsets),
+        (s, encoding) => {
+          const bytes = enc(s, encoding);
+          expect(decodeText(bytes)).toEqual(decodeText(bytes, handWrittenDecoder));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 80 }), (bytes) => {
+        expect(decodeText(bytes)).toEqual(decodeText(bytes, handWrittenDecoder));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('uses TextDecoder only for the charsets it decodes right, and none without it (Apps Script)', () => {
+    const native = platformDecoders();
+    expect(native['utf-8']?.(enc('Café', 'utf8'), 'utf-8')).toBe('Café');
+    expect(native['utf-8']?.(new Uint8Array([0xc3, 0x28]), 'utf-8')).toBeUndefined();
+    const windows1252 = native['windows-1252'];
+    if (windows1252) expect(windows1252(new Uint8Array([0x80]), 'windows-1252')).toBe('€');
+    const saved = globalThis.TextDecoder;
+    try {
+      // @ts-expect-error: Apps Script has no TextDecoder
+      delete globalThis.TextDecoder;
+      expect(platformDecoders()).toEqual({});
+    } finally {
+      globalThis.TextDecoder = saved;
+    }
   });
 });

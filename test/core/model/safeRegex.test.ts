@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileSafeRegex, requiredLiteral } from '../../../core/rules/safeRegex';
+import { compileSafeRegex, requiredLiteral } from '../../../core/model/safeRegex';
 
 const compile = (pattern: string, options?: { caseSensitive?: boolean }) => {
   const r = compileSafeRegex(pattern, options);

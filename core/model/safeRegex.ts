@@ -1,5 +1,5 @@
-import { problem } from '../model/problem';
-import { fail, ok, type Result } from '../model/result';
+import { problem } from './problem';
+import { fail, ok, type Result } from './result';
 
 /**
  * Regexes typed into a sheet row run on every transaction, so none may hang. JavaScript's
@@ -12,6 +12,11 @@ import { fail, ok, type Result } from '../model/result';
  * groups `(…)` `(?:…)` `(?<name>…)`, alternation `|`, quantifiers `* + ? {n} {n,} {n,m}` (lazy
  * forms too: only whether it matches counts). Rejected with `regex_unsupported`: backreferences
  * and lookaround, which no linear engine can run. Matching is case-insensitive unless asked.
+ *
+ * Kept over re2js 2.10.0 (RE2's JavaScript port, which also runs in Apps Script): as fast on rule
+ * patterns (700k tests: 604 ms here, 611 ms re2js) but 16× the code (9.3 KB minified against
+ * 151 KB), which would grow the add-on bundle from 293 KB to about 434 KB; it also lacks a parse
+ * tree for requiredLiteral. It lives in model because rule validation (rule.ts) needs it.
  */
 export type SafeRegex = { readonly source: string; test(text: string): boolean };
 
