@@ -22,8 +22,9 @@ and duplicates, and writes the reconciliation workbook (Transactions, Matches, R
 Categories, Summary, Audit).
 
   --out FILE          the .xlsx to write (default ${DEFAULT_OUT} unless --json is given);
-                      an existing book is updated: the bookkeeper's Category Override, Notes,
-                      own columns, match decisions and Rules tab are kept
+                      an existing book is updated in place: only Ledgerbridge's cells change;
+                      the bookkeeper's tabs, columns, notes, formats, overrides, decisions and
+                      Rules tab are kept. Written atomically, under a lock (book.xlsx.lock)
   --json              print { transactions, matches, unmatched, discrepancies } as JSON; every
                       match lists its members by id, externalId and origin
   --rules FILE        categorization rules (a JSON array of rules); they also fill the Rules tab.
