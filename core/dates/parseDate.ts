@@ -25,12 +25,14 @@ const DAY_FIRST = new RegExp(
 );
 const RELATIVE = /^(today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|(\d{1,3}) days? ago)$/i;
 
-function fullYear(text: string, asOf: string | undefined): number {
+/**
+ * Two-digit years by the POSIX `strptime %y` pivot, whatever the as-of date: 69–99 are 1969–1999,
+ * 00–68 are 2000–2068. Fixed rather than sliding, so a file reads the same every year.
+ */
+export function fullYear(text: string): number {
   if (text.length === 4) return Number(text);
   const yy = Number(text);
-  const century = asOf ? Math.floor(Number(asOf.slice(0, 4)) / 100) * 100 : 2000;
-  const asOfYear = asOf ? Number(asOf.slice(0, 4)) : 2000 + yy;
-  return century + yy > asOfYear + 1 ? century - 100 + yy : century + yy;
+  return yy >= 69 ? 1900 + yy : 2000 + yy;
 }
 
 function complete(
@@ -49,11 +51,43 @@ function complete(
   return iso ? ok(iso) : fail(problem('invalid_date', `"${text}" is not a real calendar date`));
 }
 
+const digit = (text: string, i: number) => text.charCodeAt(i) - 48;
+const two = (text: string, i: number) => digit(text, i) * 10 + digit(text, i + 1);
+const isDigits = (text: string, from: number, to: number) => {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) < 48 || text.charCodeAt(i) > 57) return false;
+  return true;
+};
+
+/**
+ * The shapes most files hold (`2026-11-21`, `21.11.2026`, `11/21/2026`) read without regular
+ * expressions; anything else (or an impossible date, for its message) takes the general path.
+ */
+function fastDate(text: string, order: DateOrder | undefined): string | undefined {
+  if (text.length !== 10) return undefined;
+  const c4 = text.charCodeAt(4);
+  if ((c4 === 45 || c4 === 47) && text.charCodeAt(7) === c4) {
+    if (!isDigits(text, 0, 4) || !isDigits(text, 5, 7) || !isDigits(text, 8, 10)) return undefined;
+    return isoFromParts(Number(text.slice(0, 4)), two(text, 5), two(text, 8));
+  }
+  const c2 = text.charCodeAt(2);
+  if ((c2 === 46 || c2 === 47 || c2 === 45) && text.charCodeAt(5) === c2) {
+    if (!isDigits(text, 0, 2) || !isDigits(text, 3, 5) || !isDigits(text, 6, 10)) return undefined;
+    const a = two(text, 0);
+    const b = two(text, 3);
+    const o = order ?? (a > 12 ? 'dmy' : b > 12 ? 'mdy' : c2 === 46 ? 'dmy' : 'mdy');
+    const [month, day] = o === 'mdy' ? [a, b] : [b, a];
+    return isoFromParts(Number(text.slice(6, 10)), month, day);
+  }
+  return undefined;
+}
+
 /**
  * Reads a date as portals and files print it: 2026-11-21, 11/21/2026, 21/11/2026, 21.11.2026,
  * Nov 21, Nov 21, 2026, 21 Nov 2026, 20261121 (OFX, with time and zone), Today, Yesterday.
  */
 export function parseDate(text: string, options: DateOptions = {}): Result<string> {
+  const fast = fastDate(text, options.order);
+  if (fast !== undefined) return ok(fast);
   const original = text.trim();
   const s = original
     .replace(/\s+/g, ' ')
@@ -86,7 +120,7 @@ export function parseDate(text: string, options: DateOptions = {}): Result<strin
     const order: DateOrder =
       options.order ?? (a > 12 ? 'dmy' : b > 12 ? 'mdy' : m[2] === '.' ? 'dmy' : 'mdy');
     const [month, day] = order === 'mdy' ? [a, b] : [b, a];
-    const year = m[4] !== undefined ? fullYear(m[4], options.asOf) : undefined;
+    const year = m[4] !== undefined ? fullYear(m[4]) : undefined;
     return complete(month, day, year, original, options.asOf);
   }
 
@@ -102,7 +136,7 @@ export function parseDate(text: string, options: DateOptions = {}): Result<strin
   }
   m = DAY_FIRST.exec(s);
   if (m && monthFromName(m[2]!)) {
-    const year = m[3] ? fullYear(m[3], options.asOf) : undefined;
+    const year = m[3] ? fullYear(m[3]) : undefined;
     return complete(monthFromName(m[2]!)!, Number(m[1]), year, original, options.asOf);
   }
   return fail(problem('invalid_date', `"${original}" is not a date`));

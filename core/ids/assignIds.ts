@@ -34,21 +34,32 @@ const contentIdFromKey = (key: string, occurrence: number) =>
  * same page or file again gives the same ids (so it adds nothing).
  */
 export function assignIds(drafts: readonly TransactionDraft[]): Transaction[] {
-  const seen = new Map<string, number>();
-  const occurrenceOf = (key: string) => {
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    return n;
-  };
-  return drafts.map((d) => {
-    let id: string;
-    if (d.externalId) {
-      const key = ['src', d.institution, d.account, d.externalId].join(SEP);
-      id = sourceTransactionId(d.institution, d.account, d.externalId, occurrenceOf(key));
-    } else {
-      const key = contentKey(d, normalizeForId(d.description));
-      id = contentIdFromKey(key, occurrenceOf(key));
-    }
+  return drafts.map(idAssigner());
+}
+
+/**
+ * assignIds one draft at a time, for files read as a stream: occurrences are counted under the
+ * first 52 bits of the occurrence-0 id rather than the full key, so memory stays small (a number
+ * per distinct line) on files of millions of rows.
+ */
+export function idAssigner(): (d: TransactionDraft) => Transaction {
+  const seen = new Map<number, number>();
+  return (d) => {
+    const key = d.externalId
+      ? undefined
+      : contentKey(d, normalizeForId(d.description));
+    const first = d.externalId
+      ? sourceTransactionId(d.institution, d.account, d.externalId, 0)
+      : contentIdFromKey(key!, 0);
+    const slot = Number.parseInt(first.slice(3, 16), 16);
+    const n = seen.get(slot) ?? 0;
+    seen.set(slot, n + 1);
+    const id =
+      n === 0
+        ? first
+        : d.externalId
+          ? sourceTransactionId(d.institution, d.account, d.externalId, n)
+          : contentIdFromKey(key!, n);
     return {
       ...d,
       schemaVersion: TRANSACTION_SCHEMA_VERSION,
@@ -56,5 +67,5 @@ export function assignIds(drafts: readonly TransactionDraft[]): Transaction[] {
       payee: d.payee ?? d.description,
       tags: d.tags ?? [],
     };
-  });
+  };
 }

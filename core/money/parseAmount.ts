@@ -25,7 +25,17 @@ const SHARED_SYMBOLS: Record<string, (currency: string) => boolean> = {
 /** Credit/debit after the figure: `CR`/`DR`, and German banks' `S`/`H` (Soll/Haben). */
 const CREDIT_DEBIT = /^(.*?)\s*\b(CR|DR|Cr|Dr|cr|dr|S|H|Soll|Haben)\.?$/;
 
-type Marks = { minus: boolean; parens: number; debit: boolean; code?: string; symbol?: string };
+type Marks = {
+  minus: boolean;
+  parens: number;
+  debit: boolean;
+  /** Sign marks seen (minus, plus, parentheses, CR/DR): more than one is no amount (`--5`, `(-5)`). */
+  signs: number;
+  /** Currency codes and symbols seen: two are no amount (`EUR 5 USD`). */
+  units: number;
+  code?: string;
+  symbol?: string;
+};
 
 function stripEdges(input: string, marks: Marks): string {
   let s = input;
@@ -35,36 +45,45 @@ function stripEdges(input: string, marks: Marks): string {
     const cd = CREDIT_DEBIT.exec(s);
     if (cd) {
       if (/^(?:DR|S|Soll)$/i.test(cd[2]!)) marks.debit = true;
+      marks.signs++;
       s = cd[1]!;
     }
     if (s.startsWith('(') && s.endsWith(')')) {
       marks.parens++;
+      marks.signs++;
       s = s.slice(1, -1);
     }
     if (s.startsWith('-') || s.endsWith('-')) {
       marks.minus = true;
+      marks.signs++;
       s = s.startsWith('-') ? s.slice(1) : s.slice(0, -1);
     }
-    if (s.startsWith('+')) s = s.slice(1);
-    if (s.endsWith('+')) s = s.slice(0, -1);
+    if (s.startsWith('+') || s.endsWith('+')) {
+      marks.signs++;
+      s = s.startsWith('+') ? s.slice(1) : s.slice(0, -1);
+    }
     const leadCode = /^([A-Z]{3})(?![A-Za-z])/.exec(s);
     if (leadCode) {
       marks.code = leadCode[1];
+      marks.units++;
       s = s.slice(3);
     }
     const tailCode = /(?<![A-Za-z])([A-Z]{3})$/.exec(s);
     if (tailCode) {
       marks.code = tailCode[1];
+      marks.units++;
       s = s.slice(0, -3);
     }
     for (const symbol of SYMBOLS) {
       if (s.startsWith(symbol)) {
         marks.symbol = symbol;
+        marks.units++;
         s = s.slice(symbol.length);
         break;
       }
       if (s.endsWith(symbol) && !/\d/.test(symbol)) {
         marks.symbol = symbol;
+        marks.units++;
         s = s.slice(0, -symbol.length);
         break;
       }
@@ -74,6 +93,7 @@ function stripEdges(input: string, marks: Marks): string {
   // "( 12.00 )" after a symbol was removed: "$(12.00)"
   if (s.startsWith('(') && s.endsWith(')')) {
     marks.parens++;
+    marks.signs++;
     s = s.slice(1, -1).trim();
   }
   return s;
@@ -95,20 +115,34 @@ function groupsAreWellFormed(intPart: string, group: RegExp): boolean {
  */
 const PLAIN_POINT = /^(-?)(\d{1,15})(?:\.(\d{1,6}))?$/;
 const PLAIN_COMMA = /^(-?)(\d{1,15})(?:,(\d{1,6}))?$/;
+const GROUPED_POINT = /^(-?)(\d{1,3}(?:,\d{3})+)(?:\.(\d{1,6}))?$/;
+const GROUPED_COMMA = /^(-?)(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,6}))?$/;
 
 export function parseAmount(text: string, options: AmountOptions = {}): Result<ParsedAmount> {
   // Fast path for the plain numbers most files hold ("-1234.50"): no symbols, groups or marks.
   if (options.currency) {
-    const plain = (options.decimalSeparator === ',' ? PLAIN_COMMA : PLAIN_POINT).exec(text);
+    const comma = options.decimalSeparator === ',';
+    let plain = (comma ? PLAIN_COMMA : PLAIN_POINT).exec(text);
+    // Grouped figures ("1,234.56") only once the column's separator is decided.
+    if (!plain && options.decimalSeparator) plain = (comma ? GROUPED_COMMA : GROUPED_POINT).exec(text);
     if (plain) {
-      const minor = digitsToMinor(plain[1] === '-', plain[2]!, plain[3] ?? '', options.currency);
+      const int = plain[2]!.length > 3 ? plain[2]!.replace(/[.,]/g, '') : plain[2]!;
+      const minor = digitsToMinor(plain[1] === '-', int, plain[3] ?? '', options.currency);
       return minor.ok ? ok({ minor: minor.value, currency: options.currency }) : minor;
     }
   }
   const normalized = normalizeAmountText(text);
   if (normalized === '') return fail(problem('empty_amount', 'the amount is empty'));
-  const marks: Marks = { minus: false, parens: 0, debit: false };
+  const marks: Marks = { minus: false, parens: 0, debit: false, signs: 0, units: 0 };
   const body = stripEdges(normalized, marks);
+  if (marks.signs > 1 || marks.units > 1) {
+    return fail(
+      problem(
+        'invalid_amount',
+        `"${text.trim()}" is not an amount: it has ${marks.signs > 1 ? 'more than one sign' : 'more than one currency'}`,
+      ),
+    );
+  }
   if (!/^\d|^[.,]\d/.test(body) || !/^[0-9.,' ]+$/.test(body) || /[.,' ]$/.test(body)) {
     return fail(problem('invalid_amount', `"${text.trim()}" is not an amount`));
   }

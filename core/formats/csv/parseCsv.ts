@@ -4,42 +4,64 @@ export type CsvRecord = {
   line: number;
 };
 
+export type CsvScan = {
+  records: CsvRecord[];
+  /** Characters consumed: the rest (an unfinished record) belongs to the next chunk. */
+  consumed: number;
+  /** The line the unconsumed rest starts on. */
+  line: number;
+  /** Line of a quoted field still open at the end of the last chunk. */
+  unterminatedQuoteLine?: number;
+};
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
 /**
  * RFC 4180 CSV with any one-character delimiter: quoted fields may hold delimiters, doubled quotes
- * and newlines; CRLF, LF and CR line ends; blank lines are dropped. An unterminated quote runs to
- * the end of the file and is reported through `unterminatedQuoteLine`.
+ * and newlines; CRLF, LF and CR line ends; blank lines are dropped. With `final` false the text is
+ * one chunk of a longer stream: the record still open at its end is left unconsumed for the next.
  */
-export function parseCsv(
-  text: string,
-  delimiter: string,
-): { records: CsvRecord[]; unterminatedQuoteLine?: number } {
+export function scanCsv(text: string, delimiter: string, final: boolean, firstLine = 1): CsvScan {
   const records: CsvRecord[] = [];
+  const d = delimiter.charCodeAt(0);
   const n = text.length;
   let pos = 0;
-  let line = 1;
+  let line = firstLine;
+  let recordStart = 0;
+  let recordLine = line;
   let fields: string[] = [];
-  let recordLine = 1;
   let unterminatedQuoteLine: number | undefined;
-  const endRecord = () => {
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ fields, line: recordLine });
-    fields = [];
-  };
-  while (pos <= n) {
-    if (fields.length === 0) recordLine = line;
-    if (text.charCodeAt(pos) === 34 /* " */) {
-      let value = '';
+  const unfinished = (): CsvScan => ({ records, consumed: recordStart, line: recordLine });
+  for (;;) {
+    if (fields.length === 0) {
+      recordStart = pos;
+      recordLine = line;
+    }
+    if (pos >= n) {
+      if (fields.length === 0) break;
+      if (!final) return unfinished();
+      fields.push(''); // "a,b," ends with an empty field
+      records.push({ fields, line: recordLine });
+      break;
+    }
+    let value: string;
+    if (text.charCodeAt(pos) === QUOTE) {
+      value = '';
       let from = pos + 1;
-      const startLine = line;
       for (;;) {
         const q = text.indexOf('"', from);
         if (q === -1) {
-          unterminatedQuoteLine ??= startLine;
+          if (!final) return unfinished();
+          unterminatedQuoteLine ??= line;
           value += text.slice(from);
           pos = n;
           break;
         }
         value += text.slice(from, q);
-        if (text.charCodeAt(q + 1) === 34) {
+        if (q + 1 === n && !final) return unfinished(); // the next chunk may double the quote
+        if (text.charCodeAt(q + 1) === QUOTE) {
           value += '"';
           from = q + 2;
           continue;
@@ -50,37 +72,52 @@ export function parseCsv(
       for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) line++;
       // Text between the closing quote and the delimiter is kept, as spreadsheets do.
       let end = pos;
-      while (end < n && text[end] !== delimiter && text[end] !== '\n' && text[end] !== '\r') end++;
-      fields.push(value + text.slice(pos, end));
+      while (end < n) {
+        const c = text.charCodeAt(end);
+        if (c === d || c === LF || c === CR) break;
+        end++;
+      }
+      if (end > pos) value += text.slice(pos, end);
       pos = end;
     } else {
       let end = pos;
       while (end < n) {
-        const c = text[end];
-        if (c === delimiter || c === '\n' || c === '\r') break;
+        const c = text.charCodeAt(end);
+        if (c === d || c === LF || c === CR) break;
         end++;
       }
-      fields.push(text.slice(pos, end));
+      value = text.slice(pos, end);
       pos = end;
     }
+    fields.push(value);
     if (pos >= n) {
-      endRecord();
+      if (!final) return unfinished();
+      if (!(fields.length === 1 && fields[0] === '')) records.push({ fields, line: recordLine });
       break;
     }
-    const c = text[pos];
-    if (c === delimiter) {
+    const c = text.charCodeAt(pos);
+    if (c === d) {
       pos++;
-      if (pos === n) {
-        fields.push('');
-        endRecord();
-        break;
-      }
-    } else {
-      pos += c === '\r' && text[pos + 1] === '\n' ? 2 : 1;
-      line++;
-      endRecord();
-      if (pos === n) break;
+      continue;
     }
+    if (c === CR) {
+      if (pos + 1 === n && !final) return unfinished(); // CRLF split across chunks
+      pos += text.charCodeAt(pos + 1) === LF ? 2 : 1;
+    } else pos++;
+    line++;
+    if (!(fields.length === 1 && fields[0] === '')) records.push({ fields, line: recordLine });
+    fields = [];
   }
+  const scan: CsvScan = { records, consumed: n, line };
+  if (unterminatedQuoteLine !== undefined) scan.unterminatedQuoteLine = unterminatedQuoteLine;
+  return scan;
+}
+
+/** A whole CSV text → records; an unterminated quote runs to the end and is reported. */
+export function parseCsv(
+  text: string,
+  delimiter: string,
+): { records: CsvRecord[]; unterminatedQuoteLine?: number } {
+  const { records, unterminatedQuoteLine } = scanCsv(text, delimiter, true);
   return unterminatedQuoteLine === undefined ? { records } : { records, unterminatedQuoteLine };
 }

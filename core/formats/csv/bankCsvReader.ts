@@ -1,0 +1,257 @@
+import { parseDate } from '../../dates/parseDate';
+import type { StatementBalance } from '../../model/account';
+import { type Problem, problem, problemsFromZod } from '../../model/problem';
+import { fail, ok, type Result } from '../../model/result';
+import type { TransactionDraft } from '../../model/transaction';
+import { parseAmount } from '../../money/parseAmount';
+import type { ImportContext, ParsedFile } from '../importTypes';
+import { CsvMapping } from './csvMapping';
+import { locateTable } from './locateTable';
+import type { CsvRecord } from './parseCsv';
+import { type BankCsvPlan, type BankCsvReport, planBankCsv, SAMPLE_ROWS, signedAmount } from './planBankCsv';
+
+/** Status words of pending lines, in a status column. */
+const PENDING = /pend|vorgemerkt|ausstehend|\bhold|authori[sz]|en attente|en cours|processing|in behandeling|in bearbeitung|pendiente|in sospeso|pendente|non comptabilis/i;
+/** A whole cell anywhere in the row that marks it pending ("Umsatz vorgemerkt"). */
+const PENDING_CELL = /^(?:umsatz vorgemerkt|vorgemerkt|vorgemerkte? ums[aä]tze?|pending|in bearbeitung|noch nicht gebucht|en attente|pendiente|in sospeso|pendente)$/i;
+const BALANCE_ROW = /^(beginning|opening|ending|closing) balance\b/i;
+/** Row warnings kept per file; the rest are counted in one closing warning. */
+const MAX_ROW_WARNINGS = 200;
+
+export type BankCsvResult = ParsedFile & { csv: BankCsvReport };
+
+/**
+ * Reads a bank CSV record by record: the records before the plan is made are held (at most
+ * SAMPLE_ROWS data rows plus the preamble), then every record is read alone and handed on.
+ * The whole-text importer and the streaming one both run through this, so both give the same
+ * drafts in the same order, and so the same ids.
+ */
+export class BankCsvReader {
+  private held: CsvRecord[] = [];
+  private plan: BankCsvPlan | undefined;
+  private bodyRow = 0;
+  private readonly mapping: CsvMapping | undefined;
+  private readonly warnings: Problem[] = [];
+  private readonly skipped: Problem[] = [];
+  private skippedCount = 0;
+  readonly balances: StatementBalance[] = [];
+  private currencies = new Set<string>();
+  private drafts = 0;
+  private readonly problem: Problem[] = [];
+
+  constructor(
+    private readonly ctx: ImportContext,
+    private readonly delimiter: string,
+    private readonly emit: (draft: TransactionDraft) => void,
+  ) {
+    if (ctx.options.csvMapping !== undefined) {
+      const parsed = CsvMapping.safeParse(ctx.options.csvMapping);
+      if (parsed.success) this.mapping = parsed.data;
+      else this.problem.push(...problemsFromZod(parsed.error, { file: ctx.file, path: ['mapping'] }));
+    }
+  }
+
+  /** A refusal found so far (bad mapping, no date or amount column): stop feeding. */
+  get failed(): Problem[] | undefined {
+    return this.problem.length > 0 ? this.problem : undefined;
+  }
+
+  /** The newest record, held back until the next arrives: it may be cut off at the end. */
+  private last: CsvRecord | undefined;
+  private width = 0;
+
+  add(records: readonly CsvRecord[]): void {
+    if (this.failed || records.length === 0) return;
+    if (this.last) this.take(this.last);
+    for (let i = 0; i < records.length - 1; i++) this.take(records[i]!);
+    this.last = records[records.length - 1];
+  }
+
+  private take(r: CsvRecord): void {
+    if (this.plan) return this.read(r);
+    if (this.failed) return;
+    this.held.push(r);
+    // Enough rows to decide: the preamble is at most a few dozen lines.
+    if (this.held.length >= SAMPLE_ROWS + 200) this.decide();
+  }
+
+  private decide(): void {
+    const held = this.held;
+    this.held = [];
+    const layout = locateTable(held, {
+      ...(this.mapping?.header !== undefined ? { header: this.mapping.header } : {}),
+      ...(this.mapping?.skipRows !== undefined ? { skipRows: this.mapping.skipRows } : {}),
+    });
+    const header = layout.header === undefined ? undefined : held[layout.header];
+    this.width = Math.max(layout.width, header?.fields.length ?? 0);
+    const body = held.slice(layout.body);
+    if (body.length === 0) {
+      this.problem.push(problem('empty_csv', 'the file has no data rows', { file: this.ctx.file, line: header?.line ?? 1 }));
+      return;
+    }
+    const planned = planBankCsv(header, body.slice(0, SAMPLE_ROWS), this.ctx, this.mapping, {
+      delimiter: this.delimiter,
+      preambleLines: layout.header ?? layout.body,
+    });
+    if (!planned.ok) {
+      this.problem.push(...planned.problems);
+      return;
+    }
+    this.plan = planned.value.plan;
+    this.warnings.push(...planned.value.warnings);
+    for (const r of body) this.read(r);
+  }
+
+  private skip(p: Problem): void {
+    this.skippedCount++;
+    if (this.skipped.length < MAX_ROW_WARNINGS) this.skipped.push(p);
+  }
+
+  private read(record: CsvRecord): void {
+    const plan = this.plan!;
+    const { roles } = plan;
+    const fields = record.fields;
+    this.bodyRow++;
+    const here = { file: plan.file, line: record.line, row: this.bodyRow };
+    let blank = true;
+    for (const f of fields) if (f.trim() !== '') blank = false;
+    if (blank) return;
+    const reasons: Problem[] = [];
+    const dateText = fields[roles.date] ?? '';
+    let date: string | undefined;
+    if (dateText.trim() === '') reasons.push(problem('missing_date', 'the date is empty', { field: 'date' }));
+    else {
+      const d = parseDate(dateText, { order: plan.dateOrder, ...(plan.asOf ? { asOf: plan.asOf } : {}) });
+      if (d.ok) date = d.value;
+      else reasons.push(...d.problems.map((p) => ({ ...p, field: 'date' })));
+    }
+    const money = signedAmount(plan, fields);
+    if (money && !money.ok) reasons.push(...money.problems);
+    const description = describe(fields, roles.description);
+    const balanceText = roles.balance === undefined ? undefined : fields[roles.balance];
+    const balance = balanceText?.trim()
+      ? parseAmount(balanceText, {
+          currency: money?.ok ? money.currency : plan.currency,
+          decimalSeparator: plan.separators.balance!,
+        })
+      : undefined;
+    // "Beginning balance as of 11/01/2026" rows (Bank of America) state a balance, not a transaction.
+    const stated = money === undefined ? BALANCE_ROW.exec(description) : null;
+    if (stated && balance?.ok && date && reasons.length === 0) {
+      this.balances.push({
+        institution: plan.institution,
+        account: plan.account,
+        date,
+        balance: balance.value,
+        kind: /^(beginning|opening)/i.test(stated[1]!) ? 'opening' : 'closing',
+        source: `CSV line ${record.line}`,
+      });
+      return;
+    }
+    if (money === undefined && reasons.length === 0)
+      reasons.push(problem('missing_amount', 'the amount is empty', { field: 'amount' }));
+    if (reasons.length > 0 || !money?.ok || !date) {
+      for (const p of reasons) this.skip({ ...p, ...here, message: `row skipped: ${p.message}` });
+      return;
+    }
+    const minor = plan.negate ? -money.value : money.value;
+    const status = roles.status === undefined ? '' : (fields[roles.status] ?? '');
+    let pending = status !== '' && PENDING.test(status);
+    if (!pending) for (const f of fields) if (f.length < 40 && PENDING_CELL.test(f.trim())) pending = true;
+    const reference = roles.reference === undefined ? undefined : fields[roles.reference]?.trim();
+    const checkNumber = roles.checkNumber === undefined ? undefined : fields[roles.checkNumber]?.trim();
+    const draft: TransactionDraft = {
+      institution: plan.institution,
+      account: plan.account,
+      date,
+      description,
+      amount: { minor, currency: money.currency },
+      status: pending ? 'pending' : 'posted',
+      kind: minor >= 0 ? 'deposit' : 'withdrawal',
+      origin: { file: plan.file, row: here.row, capturedAt: plan.capturedAt },
+      ...(reference && plan.referencesAreIds ? { externalId: reference } : {}),
+      ...(reference && !plan.referencesAreIds ? { memo: reference } : {}),
+      ...(checkNumber ? { checkNumber } : {}),
+      ...(balance?.ok ? { balance: balance.value } : {}),
+    };
+    this.drafts++;
+    this.currencies.add(money.currency);
+    this.emit(draft);
+  }
+
+  /**
+   * After the last record: `cut` says how the text ended — inside a quoted field (a truncated
+   * download) or mid-line without a line break. The unfinished record is dropped with a warning.
+   */
+  finish(end: { unterminatedQuoteLine?: number; endsWithNewline: boolean; lastLine: number }): Result<BankCsvResult> {
+    const where = { file: this.ctx.file };
+    const truncation: Problem[] = [];
+    const last = this.last;
+    this.last = undefined;
+    if (last && !this.failed) {
+      // Before the plan, the record above is the measure of a full line.
+      const width = this.plan ? this.width : (this.held[this.held.length - 1]?.fields.length ?? 0);
+      if (end.unterminatedQuoteLine !== undefined) {
+        truncation.push(
+          problem(
+            'truncated_file',
+            `the file ends inside a quoted field opened on line ${end.unterminatedQuoteLine}: it looks cut off; the rows before line ${last.line} were read, that record was not`,
+            { ...where, line: end.unterminatedQuoteLine },
+          ),
+        );
+      } else if (!end.endsWithNewline && width > 0 && last.fields.length < width) {
+        truncation.push(
+          problem(
+            'truncated_file',
+            `the last line (${last.line}) has ${last.fields.length} of ${width} fields and no line break: the file looks cut off there; that line was not read`,
+            { ...where, line: last.line },
+          ),
+        );
+      } else this.take(last);
+    }
+    if (!this.plan && !this.failed) this.decide();
+    if (this.failed) return fail(...this.failed.map((p) => ({ ...p, ...where })));
+    const plan = this.plan!;
+    plan.report.rowsRead = this.drafts;
+    plan.report.rowsSkipped = this.skippedCount;
+    if (this.drafts === 0) {
+      return fail(
+        problem('no_readable_rows', `none of the ${this.bodyRow} rows could be read`, where),
+        ...this.skipped.slice(0, 20),
+        ...truncation,
+      );
+    }
+    const warnings = [...this.warnings, ...truncation, ...this.skipped];
+    if (this.skippedCount > this.skipped.length) {
+      warnings.push(
+        problem(
+          'rows_skipped',
+          `${this.skippedCount - this.skipped.length} more rows were skipped (the first ${this.skipped.length} are listed)`,
+          where,
+        ),
+      );
+    }
+    const currency = [...this.currencies][0] ?? plan.currency;
+    return ok({
+      drafts: [],
+      balances: this.balances,
+      accounts: [
+        { schemaVersion: 1, institution: plan.institution, account: plan.account, currency, type: 'checking' },
+      ],
+      warnings,
+      csv: plan.report,
+    });
+  }
+}
+
+const describe = (fields: readonly string[], columns: readonly number[]): string => {
+  let out = '';
+  for (const i of columns) {
+    const raw = fields[i];
+    if (!raw) continue;
+    const text = /\s\s|[\t\n\r\u00a0]/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
+    if (text === '') continue;
+    out = out === '' ? text : `${out} — ${text}`;
+  }
+  return out;
+};

@@ -1,0 +1,93 @@
+import { parseDate } from '../../dates/parseDate';
+import { parseAmount } from '../../money/parseAmount';
+import type { CsvRecord } from './parseCsv';
+
+export type TableLayout = {
+  /** Index (in the records given) of the header record, when the table has one. */
+  header?: number;
+  /** Index of the first data record. */
+  body: number;
+  /** The table's width: the commonest number of fields of its data rows. */
+  width: number;
+};
+
+const isDate = (cell: string) => parseDate(cell).ok;
+const isAmount = (cell: string) => parseAmount(cell, { currency: 'USD' }).ok;
+
+type Shape = { length: number; filled: number; date: boolean; data: boolean };
+
+function shapeOf(r: CsvRecord): Shape {
+  let filled = 0;
+  let date = false;
+  let amount = false;
+  for (const raw of r.fields) {
+    const cell = raw.trim();
+    if (cell === '') continue;
+    filled++;
+    if (!date && isDate(cell)) date = true;
+    else if (!amount && isAmount(cell)) amount = true;
+  }
+  return { length: r.fields.length, filled, date, data: date && amount && filled >= 2 };
+}
+
+/**
+ * Finds the table in a bank export by evidence, not by position: account lines, titles and
+ * summaries often come first. Data rows hold a date and an amount; the table's width is theirs;
+ * the body starts at the first data row after which the rows keep that shape, and the record just
+ * above it is the header when it holds words only (no date, no amount) and is about as wide.
+ */
+export function locateTable(
+  records: readonly CsvRecord[],
+  options: { header?: boolean; skipRows?: number } = {},
+): TableLayout {
+  const from = options.skipRows ?? 0;
+  const sample = records.slice(from, from + 200);
+  const shapes = sample.map(shapeOf);
+  const counts = new Map<number, number>();
+  const data = shapes.filter((s) => s.data);
+  for (const s of data.length > 0 ? data : shapes.filter((s) => s.filled >= 2))
+    counts.set(s.length, (counts.get(s.length) ?? 0) + 1);
+  let width = 0;
+  let best = 0;
+  for (const [w, c] of counts) {
+    if (c > best || (c === best && w > width)) {
+      width = w;
+      best = c;
+    }
+  }
+  const fits = (s: Shape) => Math.abs(s.length - width) <= 1;
+  let start = -1;
+  let dated = true;
+  for (let i = 0; i < shapes.length && start === -1; i++) {
+    if (!shapes[i]!.data || !fits(shapes[i]!)) continue;
+    const next = shapes.slice(i + 1, i + 6);
+    const alike = next.filter((s) => s.data && fits(s)).length;
+    if (next.length === 0 || alike >= Math.ceil(next.length * 0.6)) start = i;
+  }
+  if (start === -1) {
+    // No dated rows: the first record as wide as the table starts it.
+    start = Math.max(0, shapes.findIndex((s) => s.length >= width && s.filled >= 2));
+    dated = false;
+  }
+  // Rows ending in a stray delimiter (Chase: `…,1043,`) are one wider than their header.
+  const full = sample.slice(start, start + 50).filter((r) => r.fields.length === width);
+  if (width > 1 && full.length > 0 && full.every((r) => r.fields[width - 1]!.trim() === '')) width--;
+
+  const above = start > 0 ? shapes[start - 1] : undefined;
+  const wordsOnly = (i: number) => sample[i]!.fields.every((c) => c.trim() === '' || (!isDate(c.trim()) && !isAmount(c.trim())));
+  const looksLikeHeader =
+    above !== undefined && above.length >= width - 1 && above.filled >= Math.min(2, width) && wordsOnly(start - 1);
+  if (options.header === false) return { body: from + start, width };
+  if (looksLikeHeader) return { header: from + start - 1, body: from + start, width };
+  if (options.header === true) {
+    // Told there is a header: the first words-only record as wide as the table, else the first record.
+    const h = shapes.findIndex((s, i) => s.length >= width - 1 && s.filled >= 2 && wordsOnly(i));
+    const header = h === -1 ? 0 : h;
+    return { header: from + header, body: from + header + 1, width };
+  }
+  // No data rows at all (a header-only file): a words-only first record is the header.
+  if (!dated && sample[start] && wordsOnly(start)) {
+    return { header: from + start, body: from + start + 1, width };
+  }
+  return { body: from + start, width };
+}
