@@ -1,5 +1,6 @@
 import { isoFromParts } from './calendar';
 import type { DateOrder } from './parseDate';
+import { twoDigitYear } from './twoDigitYear';
 
 const NUMERIC = /^\s*(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2}|\d{4}))?/;
 
@@ -28,7 +29,7 @@ type Evidence = { dayFirst: number; monthFirst: number; dotted: number; numeric:
 function realDate(a: number, b: number, year: string | undefined, order: DateOrder): boolean {
   const [month, day] = order === 'mdy' ? [a, b] : [b, a];
   // A year-less value is checked against a leap year, so 29 February counts.
-  const y = year === undefined ? 2024 : year.length === 2 ? 2000 + Number(year) : Number(year);
+  const y = year === undefined ? 2024 : year.length === 2 ? twoDigitYear(Number(year)) : Number(year);
   return isoFromParts(y, month, day) !== undefined;
 }
 
@@ -72,7 +73,7 @@ function dayNumbers(values: readonly string[], order: DateOrder): number[] {
     const a = Number(m[1]);
     const b = Number(m[3]);
     const [month, day] = order === 'mdy' ? [a, b] : [b, a];
-    const year = m[4] === undefined ? 2024 : m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+    const year = m[4] === undefined ? 2024 : m[4].length === 2 ? twoDigitYear(Number(m[4])) : Number(m[4]);
     out.push(year * 372 + (month - 1) * 31 + day);
   }
   return out;
@@ -110,7 +111,8 @@ export function decideDateOrder(
   hint?: { order: DateOrder; because: string },
 ): DateOrderDecision {
   const e = collect(values);
-  if (e.numeric === 0) return { order: hint?.order ?? 'mdy', basis: 'not needed', evidence: 'no numeric dates' };
+  if (e.numeric === 0)
+    return { order: hint?.order ?? 'mdy', basis: 'not needed', evidence: 'no numeric dates' };
   if (e.dayFirst > 0 || e.monthFirst > 0) {
     const order = e.dayFirst >= e.monthFirst ? 'dmy' : 'mdy';
     const n = Math.max(e.dayFirst, e.monthFirst);
@@ -142,7 +144,8 @@ export function decideDateOrder(
       evidence: `the dates span ${Math.min(spanMdy, spanDmy)} days read ${order === 'dmy' ? 'day' : 'month'} first, ${Math.max(spanMdy, spanDmy)} the other way`,
     };
   }
-  if (e.dotted === e.numeric) return { order: 'dmy', basis: 'dotted dates', evidence: 'dates written 21.11.2026' };
+  if (e.dotted === e.numeric)
+    return { order: 'dmy', basis: 'dotted dates', evidence: 'dates written 21.11.2026' };
   if (hint) return { order: hint.order, basis: 'locale', evidence: hint.because };
   return {
     order: 'mdy',

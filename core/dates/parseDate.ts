@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../model/result';
 import { addDays, isoFromParts } from './calendar';
 import { inferYear } from './inferYear';
 import { MONTH_WORD, monthFromName } from './monthNames';
+import { twoDigitYear } from './twoDigitYear';
 
 /** Which number comes first in an all-numeric date like 03/04/2026. */
 export type DateOrder = 'mdy' | 'dmy';
@@ -25,14 +26,9 @@ const DAY_FIRST = new RegExp(
 );
 const RELATIVE = /^(today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|(\d{1,3}) days? ago)$/i;
 
-/**
- * Two-digit years by the POSIX `strptime %y` pivot, whatever the as-of date: 69–99 are 1969–1999,
- * 00–68 are 2000–2068. Fixed rather than sliding, so a file reads the same every year.
- */
-export function fullYear(text: string): number {
-  if (text.length === 4) return Number(text);
-  const yy = Number(text);
-  return yy >= 69 ? 1900 + yy : 2000 + yy;
+/** Four digits as written; two digits by the documented fixed pivot (twoDigitYear). */
+function fullYear(text: string): number {
+  return text.length === 4 ? Number(text) : twoDigitYear(Number(text));
 }
 
 function complete(

@@ -45,9 +45,7 @@ export function assignIds(drafts: readonly TransactionDraft[]): Transaction[] {
 export function idAssigner(): (d: TransactionDraft) => Transaction {
   const seen = new Map<number, number>();
   return (d) => {
-    const key = d.externalId
-      ? undefined
-      : contentKey(d, normalizeForId(d.description));
+    const key = d.externalId ? undefined : contentKey(d, normalizeForId(d.description));
     const first = d.externalId
       ? sourceTransactionId(d.institution, d.account, d.externalId, 0)
       : contentIdFromKey(key!, 0);

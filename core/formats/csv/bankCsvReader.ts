@@ -11,9 +11,11 @@ import type { CsvRecord } from './parseCsv';
 import { type BankCsvPlan, type BankCsvReport, planBankCsv, SAMPLE_ROWS, signedAmount } from './planBankCsv';
 
 /** Status words of pending lines, in a status column. */
-const PENDING = /pend|vorgemerkt|ausstehend|\bhold|authori[sz]|en attente|en cours|processing|in behandeling|in bearbeitung|pendiente|in sospeso|pendente|non comptabilis/i;
+const PENDING =
+  /pend|vorgemerkt|ausstehend|\bhold|authori[sz]|en attente|en cours|processing|in behandeling|in bearbeitung|pendiente|in sospeso|pendente|non comptabilis/i;
 /** A whole cell anywhere in the row that marks it pending ("Umsatz vorgemerkt"). */
-const PENDING_CELL = /^(?:umsatz vorgemerkt|vorgemerkt|vorgemerkte? ums[aä]tze?|pending|in bearbeitung|noch nicht gebucht|en attente|pendiente|in sospeso|pendente)$/i;
+const PENDING_CELL =
+  /^(?:umsatz vorgemerkt|vorgemerkt|vorgemerkte? ums[aä]tze?|pending|in bearbeitung|noch nicht gebucht|en attente|pendiente|in sospeso|pendente)$/i;
 const BALANCE_ROW = /^(beginning|opening|ending|closing) balance\b/i;
 /** Row warnings kept per file; the rest are counted in one closing warning. */
 const MAX_ROW_WARNINGS = 200;
@@ -86,7 +88,9 @@ export class BankCsvReader {
     this.width = Math.max(layout.width, header?.fields.length ?? 0);
     const body = held.slice(layout.body);
     if (body.length === 0) {
-      this.problem.push(problem('empty_csv', 'the file has no data rows', { file: this.ctx.file, line: header?.line ?? 1 }));
+      this.problem.push(
+        problem('empty_csv', 'the file has no data rows', { file: this.ctx.file, line: header?.line ?? 1 }),
+      );
       return;
     }
     const planned = planBankCsv(header, body.slice(0, SAMPLE_ROWS), this.ctx, this.mapping, {
@@ -183,7 +187,11 @@ export class BankCsvReader {
    * After the last record: `cut` says how the text ended — inside a quoted field (a truncated
    * download) or mid-line without a line break. The unfinished record is dropped with a warning.
    */
-  finish(end: { unterminatedQuoteLine?: number; endsWithNewline: boolean; lastLine: number }): Result<BankCsvResult> {
+  finish(end: {
+    unterminatedQuoteLine?: number;
+    endsWithNewline: boolean;
+    lastLine: number;
+  }): Result<BankCsvResult> {
     const where = { file: this.ctx.file };
     const truncation: Problem[] = [];
     const last = this.last;
@@ -236,7 +244,13 @@ export class BankCsvReader {
       drafts: [],
       balances: this.balances,
       accounts: [
-        { schemaVersion: 1, institution: plan.institution, account: plan.account, currency, type: 'checking' },
+        {
+          schemaVersion: 1,
+          institution: plan.institution,
+          account: plan.account,
+          currency,
+          type: 'checking',
+        },
       ],
       warnings,
       csv: plan.report,

@@ -1,9 +1,8 @@
 import { parseDate } from '../../dates/parseDate';
-import { CURRENCY_SYMBOLS } from '../../model/currency';
+import { CURRENCY_SYMBOLS, isCurrencyCode as isIsoCurrency } from '../../model/currency';
 import { problem } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
 import { detectDecimalSeparator } from '../../money/detectDecimalSeparator';
-import { isIsoCurrency } from '../../money/isoCurrencies';
 import { parseAmount } from '../../money/parseAmount';
 import type { ColumnRoles, RoleFacts } from './columnRoles';
 import * as W from './headerWords';
@@ -80,7 +79,11 @@ function minorUnits(c: Column): Array<number | undefined> {
 type Chain = { share: number; pairs: number };
 
 /** Share of rows where before + amount = after (the row's own arithmetic). */
-function rowIdentity(before: Array<number | undefined>, amount: Array<number | undefined>, after: Array<number | undefined>): Chain {
+function rowIdentity(
+  before: Array<number | undefined>,
+  amount: Array<number | undefined>,
+  after: Array<number | undefined>,
+): Chain {
   let pairs = 0;
   let hits = 0;
   for (let i = 0; i < after.length; i++) {
@@ -95,7 +98,11 @@ function rowIdentity(before: Array<number | undefined>, amount: Array<number | u
 }
 
 /** Share of neighbouring rows where the balance moves by the amount, oldest-first or newest-first. */
-export function balanceChain(amount: Array<number | undefined>, balance: Array<number | undefined>, sign = 1): Chain {
+export function balanceChain(
+  amount: Array<number | undefined>,
+  balance: Array<number | undefined>,
+  sign = 1,
+): Chain {
   let pairs = 0;
   let up = 0;
   let down = 0;
@@ -114,7 +121,9 @@ export function balanceChain(amount: Array<number | undefined>, balance: Array<n
 }
 
 function headerCurrency(header: string): string | undefined {
-  const code = /(?:^|[^A-Za-z])([A-Z]{3})(?:[^A-Za-z]|$)/.exec(header.toUpperCase().replace(/^[A-Z]{4,}/, ''));
+  const code = /(?:^|[^A-Za-z])([A-Z]{3})(?:[^A-Za-z]|$)/.exec(
+    header.toUpperCase().replace(/^[A-Z]{4,}/, ''),
+  );
   if (code && isIsoCurrency(code[1]!) && /[([\s]/.test(header)) return code[1];
   const symbol = /[([]\s*([^\s()[\]\w]{1,3}|[A-Z]{1,2}\$)\s*[)\]]/.exec(header);
   return symbol ? CURRENCY_SYMBOLS[symbol[1]!] : undefined;
@@ -134,7 +143,13 @@ export function detectColumnRoles(
 ): Result<ColumnRoles & { facts: RoleFacts }> {
   const width = Math.max(headers?.length ?? 0, ...rows.map((r) => r.length));
   const columns: Column[] = [];
-  for (let i = 0; i < width; i++) columns.push(describeColumn(rows.map((r) => r[i] ?? ''), asOf));
+  for (let i = 0; i < width; i++)
+    columns.push(
+      describeColumn(
+        rows.map((r) => r[i] ?? ''),
+        asOf,
+      ),
+    );
   const normalized = (headers ?? []).map(normalizeHeader);
   const taken = new Set<number>();
   const roles: Partial<ColumnRoles> = {};
@@ -146,7 +161,9 @@ export function detectColumnRoles(
   };
   const byHeader = (role: keyof ColumnRoles, pattern: RegExp, fits: (c: Column) => boolean) => {
     if (roles[role] !== undefined) return;
-    const i = normalized.findIndex((h, index) => !taken.has(index) && pattern.test(h) && fits(columns[index]!));
+    const i = normalized.findIndex(
+      (h, index) => !taken.has(index) && pattern.test(h) && fits(columns[index]!),
+    );
     if (i !== -1) claim(role, i, `header "${headers![i]!.trim()}"`);
   };
 
@@ -225,13 +242,15 @@ export function detectColumnRoles(
             const after = u(z);
             let hits = 0;
             for (let r = 1; r < after.length; r++)
-              if (before[r] !== undefined && (before[r] === after[r - 1] || before[r - 1] === after[r])) hits++;
+              if (before[r] !== undefined && (before[r] === after[r - 1] || before[r - 1] === after[r]))
+                hits++;
             return hits;
           };
           const [before, amount] = continues(x) >= continues(y) ? [x, y] : [y, x];
           claim('amount', amount, 'values (before + amount = after on each row)');
           claim('balanceBefore', before, 'values (repeats the previous balance)');
-          if (roles.balance === undefined) claim('balance', z, 'values (before + amount = after on each row)');
+          if (roles.balance === undefined)
+            claim('balance', z, 'values (before + amount = after on each row)');
           decided = true;
         }
       }
@@ -283,7 +302,8 @@ export function detectColumnRoles(
 }
 
 /** The words of a `^(?:a|b|c)…` pattern, in their order of preference. */
-const alternatives = (p: RegExp) => p.source.slice(p.source.indexOf('(?:') + 3, p.source.indexOf(')')).split('|');
+const alternatives = (p: RegExp) =>
+  p.source.slice(p.source.indexOf('(?:') + 3, p.source.indexOf(')')).split('|');
 
 /** Payee columns, then the best-named purpose columns (all of a numbered set), skipping empty and constant ones. */
 function chooseDescription(

@@ -1,7 +1,7 @@
 import type { Result } from '../../model/result';
 import type { TransactionDraft } from '../../model/transaction';
 import type { ImportContext } from '../importTypes';
-import { type BankCsvResult, BankCsvReader } from './bankCsvReader';
+import { BankCsvReader, type BankCsvResult } from './bankCsvReader';
 import { CsvMapping } from './csvMapping';
 import { detectDelimiter } from './detectDelimiter';
 import { parseCsv } from './parseCsv';
@@ -22,7 +22,9 @@ export function importBankCsv(text: string, ctx: ImportContext): Result<BankCsvR
   const parsed = parseCsv(text, delimiter);
   reader.add(parsed.records);
   const result = reader.finish({
-    ...(parsed.unterminatedQuoteLine !== undefined ? { unterminatedQuoteLine: parsed.unterminatedQuoteLine } : {}),
+    ...(parsed.unterminatedQuoteLine !== undefined
+      ? { unterminatedQuoteLine: parsed.unterminatedQuoteLine }
+      : {}),
     endsWithNewline: /[\r\n]\s*$/.test(text.slice(-64)),
     lastLine: 0,
   });

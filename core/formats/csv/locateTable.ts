@@ -66,7 +66,10 @@ export function locateTable(
   }
   if (start === -1) {
     // No dated rows: the first record as wide as the table starts it.
-    start = Math.max(0, shapes.findIndex((s) => s.length >= width && s.filled >= 2));
+    start = Math.max(
+      0,
+      shapes.findIndex((s) => s.length >= width && s.filled >= 2),
+    );
     dated = false;
   }
   // Rows ending in a stray delimiter (Chase: `…,1043,`) are one wider than their header.
@@ -74,9 +77,13 @@ export function locateTable(
   if (width > 1 && full.length > 0 && full.every((r) => r.fields[width - 1]!.trim() === '')) width--;
 
   const above = start > 0 ? shapes[start - 1] : undefined;
-  const wordsOnly = (i: number) => sample[i]!.fields.every((c) => c.trim() === '' || (!isDate(c.trim()) && !isAmount(c.trim())));
+  const wordsOnly = (i: number) =>
+    sample[i]!.fields.every((c) => c.trim() === '' || (!isDate(c.trim()) && !isAmount(c.trim())));
   const looksLikeHeader =
-    above !== undefined && above.length >= width - 1 && above.filled >= Math.min(2, width) && wordsOnly(start - 1);
+    above !== undefined &&
+    above.length >= width - 1 &&
+    above.filled >= Math.min(2, width) &&
+    wordsOnly(start - 1);
   if (options.header === false) return { body: from + start, width };
   if (looksLikeHeader) return { header: from + start - 1, body: from + start, width };
   if (options.header === true) {

@@ -1,10 +1,10 @@
 import type { DateOrderBasis } from '../../dates/detectDateOrder';
 import { decideDateOrder } from '../../dates/detectDateOrder';
 import type { DateOrder } from '../../dates/parseDate';
+import { isCurrencyCode as isIsoCurrency } from '../../model/currency';
 import { type Problem, problem } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
 import { type DecimalSeparator, detectDecimalSeparator } from '../../money/detectDecimalSeparator';
-import { isIsoCurrency } from '../../money/isoCurrencies';
 import { parseAmount } from '../../money/parseAmount';
 import type { ImportContext } from '../importTypes';
 import type { ColumnRoles } from './columnRoles';
@@ -66,7 +66,9 @@ function resolveMapping(mapping: CsvMapping, header: CsvRecord | undefined): Res
     if (i === -1) {
       const shown = header ? header.fields.map((h) => `"${h}"`).join(', ') : 'none (no header row)';
       problems.push(
-        problem('unknown_column', `mapping.${field}: no column "${ref}"; the headers are ${shown}`, { field }),
+        problem('unknown_column', `mapping.${field}: no column "${ref}"; the headers are ${shown}`, {
+          field,
+        }),
       );
     }
     return i === -1 ? undefined : i;
@@ -139,7 +141,8 @@ export function planBankCsv(
   const joint = mapping?.decimalSeparator ?? detectDecimalSeparator(moneyValues, '.');
   for (const role of MONEY) {
     if (roles[role] === undefined) continue;
-    separators[role] = mapping?.decimalSeparator ?? detectDecimalSeparator(columnOf(sample, roles[role]), joint);
+    separators[role] =
+      mapping?.decimalSeparator ?? detectDecimalSeparator(columnOf(sample, roles[role]), joint);
   }
 
   // The currency: the file's own statement first (a currency column, the header, symbols in the
@@ -188,7 +191,9 @@ export function planBankCsv(
     facts?.dayFirstLanguage || joint === ','
       ? {
           order: 'dmy' as const,
-          because: facts?.dayFirstLanguage ? 'the header language writes day first' : 'amounts use a decimal comma',
+          because: facts?.dayFirstLanguage
+            ? 'the header language writes day first'
+            : 'amounts use a decimal comma',
         }
       : currency === 'USD' && currencySource !== 'assumed'
         ? { order: 'mdy' as const, because: 'amounts in US dollars: US banks write the month first' }
@@ -282,7 +287,8 @@ function checkSign(plan: BankCsvPlan, sample: readonly CsvRecord[]) {
 
 /** Debit/credit indicator column values; the rest of the file's marks count as credits. */
 const DEBIT_MARK = /^(?:debit|debet|dr|d|db|s|soll|dbit|af|debito|dare|cargo|-)$/i;
-const stripAccents = (v: string) => (/^[\x00-\x7f]*$/.test(v) ? v : v.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+const stripAccents = (v: string) =>
+  /^[\x00-\x7f]*$/.test(v) ? v : v.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
 /** The row's signed amount in minor units (before `negate`), from amount (+ D/C mark) or debit/credit. */
 export function signedAmount(
