@@ -11,6 +11,7 @@ import { accountOption } from '../accountOption';
 import { type Command, EXIT } from '../command';
 import { parseOptions } from '../parseOptions';
 import { UsageError } from '../usageError';
+import { streamImport } from './streamImport';
 
 const usage = `Usage: ledgerbridge import FILE… [options]
 
@@ -116,6 +117,11 @@ export const importCommand: Command = {
     const opts = await options(flags, io.cwd);
     const accounts = accountOption(flags.account, files, io.cwd);
     if (accounts.all !== undefined) opts.account = accounts.all;
+    if (files.length === 1) {
+      // One large bank CSV streams through in bounded memory; everything else is read whole.
+      const streamed = await streamImport(files[0]!, resolve(io.cwd, files[0]!), opts, io, asJson);
+      if (streamed !== undefined) return streamed;
+    }
     const toImport: FileToImport[] = [];
     const problems: Problem[] = [];
     for (const [i, name] of files.entries()) {

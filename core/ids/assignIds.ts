@@ -42,7 +42,7 @@ export function assignIds(drafts: readonly TransactionDraft[]): Transaction[] {
  * first 52 bits of the occurrence-0 id rather than the full key, so memory stays small (a number
  * per distinct line) on files of millions of rows.
  */
-export function idAssigner(): (d: TransactionDraft) => Transaction {
+export function idAssigner(options: { reuseDrafts?: boolean } = {}): (d: TransactionDraft) => Transaction {
   const seen = new Map<number, number>();
   return (d) => {
     const key = d.externalId ? undefined : contentKey(d, normalizeForId(d.description));
@@ -58,6 +58,16 @@ export function idAssigner(): (d: TransactionDraft) => Transaction {
         : d.externalId
           ? sourceTransactionId(d.institution, d.account, d.externalId, n)
           : contentIdFromKey(key!, n);
+    if (options.reuseDrafts) {
+      // A streaming reader hands over drafts it never touches again: completing them in place
+      // saves a copy of every row.
+      const t = d as Transaction;
+      t.schemaVersion = TRANSACTION_SCHEMA_VERSION;
+      t.id = id;
+      t.payee = d.payee ?? d.description;
+      t.tags = d.tags ?? [];
+      return t;
+    }
     return {
       ...d,
       schemaVersion: TRANSACTION_SCHEMA_VERSION,

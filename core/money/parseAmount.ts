@@ -31,8 +31,10 @@ type Marks = {
   debit: boolean;
   /** Sign marks seen (minus, plus, parentheses, CR/DR): more than one is no amount (`--5`, `(-5)`). */
   signs: number;
-  /** Currency codes and symbols seen: two are no amount (`EUR 5 USD`). */
+  /** Currency codes seen: two are no amount (`EUR 5 USD`). */
   units: number;
+  /** Currency symbols seen: two are no amount (`$5€`). */
+  symbols: number;
   code?: string;
   symbol?: string;
 };
@@ -77,13 +79,13 @@ function stripEdges(input: string, marks: Marks): string {
     for (const symbol of SYMBOLS) {
       if (s.startsWith(symbol)) {
         marks.symbol = symbol;
-        marks.units++;
+        marks.symbols++;
         s = s.slice(symbol.length);
         break;
       }
       if (s.endsWith(symbol) && !/\d/.test(symbol)) {
         marks.symbol = symbol;
-        marks.units++;
+        marks.symbols++;
         s = s.slice(0, -symbol.length);
         break;
       }
@@ -133,9 +135,18 @@ export function parseAmount(text: string, options: AmountOptions = {}): Result<P
   }
   const normalized = normalizeAmountText(text);
   if (normalized === '') return fail(problem('empty_amount', 'the amount is empty'));
-  const marks: Marks = { minus: false, parens: 0, debit: false, signs: 0, units: 0 };
+  const marks: Marks = { minus: false, parens: 0, debit: false, signs: 0, units: 0, symbols: 0 };
   const body = stripEdges(normalized, marks);
-  if (marks.signs > 1 || marks.units > 1) {
+  // `$5.00 USD` agrees with itself; `€5 USD` or `EUR 5 USD` does not.
+  const symbolCode = marks.symbol ? CURRENCY_SYMBOLS[marks.symbol] : undefined;
+  const clash =
+    marks.units > 1 ||
+    marks.symbols > 1 ||
+    (marks.code !== undefined &&
+      symbolCode !== undefined &&
+      symbolCode !== marks.code &&
+      !SHARED_SYMBOLS[marks.symbol!]?.(marks.code));
+  if (marks.signs > 1 || clash) {
     return fail(
       problem(
         'invalid_amount',

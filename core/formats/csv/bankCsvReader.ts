@@ -70,7 +70,10 @@ export class BankCsvReader {
   }
 
   private take(r: CsvRecord): void {
-    if (this.plan) return this.read(r);
+    if (this.plan) {
+      this.read(r);
+      return;
+    }
     if (this.failed) return;
     this.held.push(r);
     // Enough rows to decide: the preamble is at most a few dozen lines.
@@ -187,11 +190,7 @@ export class BankCsvReader {
    * After the last record: `cut` says how the text ended — inside a quoted field (a truncated
    * download) or mid-line without a line break. The unfinished record is dropped with a warning.
    */
-  finish(end: {
-    unterminatedQuoteLine?: number;
-    endsWithNewline: boolean;
-    lastLine: number;
-  }): Result<BankCsvResult> {
+  finish(end: { unterminatedQuoteLine?: number; endsWithNewline: boolean }): Result<BankCsvResult> {
     const where = { file: this.ctx.file };
     const truncation: Problem[] = [];
     const last = this.last;
@@ -254,6 +253,12 @@ export class BankCsvReader {
       ],
       warnings,
       csv: plan.report,
+      report: {
+        currency: { code: plan.currency, source: plan.report.currencyKind },
+        dateOrder: plan.dateOrder,
+        columns: Object.entries(plan.report.columns).map(([role, column]) => ({ role, column })),
+        rowsRead: this.drafts + this.skippedCount,
+      },
     });
   }
 }

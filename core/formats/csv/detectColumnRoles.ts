@@ -8,8 +8,6 @@ import type { ColumnRoles, RoleFacts } from './columnRoles';
 import * as W from './headerWords';
 import { normalizeHeader } from './normalizeHeader';
 
-/** Values of a debit/credit indicator column; the first group marks money out. */
-export const DEBIT_MARK = /^(?:debit|debet|dr|d|db|s|soll|dbit|af|debito|dare|cargo|-)$/i;
 const DIRECTION_VALUE =
   /^(?:debit|debet|dr|d|db|s|soll|dbit|af|debito|dare|cargo|-|credit|cr|c|h|haben|crdt|bij|credito|avere|abono|\+)$/i;
 
@@ -214,7 +212,7 @@ export function detectColumnRoles(
     if (i !== -1) claim('direction', i, 'values (debit/credit marks)');
   }
   if (roles.currency === undefined) {
-    const candidates = columns.map((c, i) => i).filter((i) => !taken.has(i) && isCurrencyColumn(columns[i]!));
+    const candidates = columns.map((_, i) => i).filter((i) => !taken.has(i) && isCurrencyColumn(columns[i]!));
     // Two currency columns (ING: one after the balance, one after the amount): the amount's own.
     const money = roles.amount ?? roles.debit ?? roles.credit;
     const i = candidates.find((c) => money !== undefined && c === money + 1) ?? candidates[0];

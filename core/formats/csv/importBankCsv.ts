@@ -26,7 +26,6 @@ export function importBankCsv(text: string, ctx: ImportContext): Result<BankCsvR
       ? { unterminatedQuoteLine: parsed.unterminatedQuoteLine }
       : {}),
     endsWithNewline: /[\r\n]\s*$/.test(text.slice(-64)),
-    lastLine: 0,
   });
   if (result.ok) result.value.drafts = drafts;
   return result;

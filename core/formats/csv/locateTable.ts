@@ -61,7 +61,8 @@ export function locateTable(
   for (let i = 0; i < shapes.length && start === -1; i++) {
     if (!shapes[i]!.data || !fits(shapes[i]!)) continue;
     const next = shapes.slice(i + 1, i + 6);
-    const alike = next.filter((s) => s.data && fits(s)).length;
+    // The rows below keep the shape (a typo row still has the table's width; a preamble line has not).
+    const alike = next.filter((s) => fits(s) && s.filled >= 2).length;
     if (next.length === 0 || alike >= Math.ceil(next.length * 0.6)) start = i;
   }
   if (start === -1) {
@@ -76,16 +77,23 @@ export function locateTable(
   const full = sample.slice(start, start + 50).filter((r) => r.fields.length === width);
   if (width > 1 && full.length > 0 && full.every((r) => r.fields[width - 1]!.trim() === '')) width--;
 
-  const above = start > 0 ? shapes[start - 1] : undefined;
   const wordsOnly = (i: number) =>
     sample[i]!.fields.every((c) => c.trim() === '' || (!isDate(c.trim()) && !isAmount(c.trim())));
-  const looksLikeHeader =
-    above !== undefined &&
-    above.length >= width - 1 &&
-    above.filled >= Math.min(2, width) &&
-    wordsOnly(start - 1);
+  // Walk up through the rows of the table's shape above the first good row (typo rows among
+  // them): the first that holds words only is the header.
+  let top = start;
+  let header: number | undefined;
+  for (let j = start - 1; j >= 0 && dated; j--) {
+    const s = shapes[j]!;
+    if (s.length < width - 1 || s.length > width + 1 || s.filled < Math.min(2, width)) break;
+    if (wordsOnly(j)) {
+      header = j;
+      break;
+    }
+    top = j;
+  }
   if (options.header === false) return { body: from + start, width };
-  if (looksLikeHeader) return { header: from + start - 1, body: from + start, width };
+  if (header !== undefined) return { header: from + header, body: from + header + 1, width };
   if (options.header === true) {
     // Told there is a header: the first words-only record as wide as the table, else the first record.
     const h = shapes.findIndex((s, i) => s.length >= width - 1 && s.filled >= 2 && wordsOnly(i));
@@ -96,5 +104,5 @@ export function locateTable(
   if (!dated && sample[start] && wordsOnly(start)) {
     return { header: from + start, body: from + start + 1, width };
   }
-  return { body: from + start, width };
+  return { body: from + top, width };
 }

@@ -32,6 +32,8 @@ export type BankCsvReport = {
   columns: Record<string, string>;
   currency: string;
   currencySource: string;
+  /** The same, in the import report's terms. */
+  currencyKind: 'column' | 'header' | 'amounts' | 'option' | 'assumed';
   dateOrder: DateOrder;
   dateOrderBasis: DateOrderBasis;
   dateOrderEvidence: string;
@@ -149,14 +151,17 @@ export function planBankCsv(
   // amounts), then the caller's option, then USD with a warning.
   let currency: string | undefined;
   let currencySource = '';
+  let currencyKind: BankCsvReport['currencyKind'] = 'assumed';
   const codes = columnOf(sample, roles.currency).map((c) => c.trim().toUpperCase());
   const firstCode = codes.find((c) => isIsoCurrency(c));
   if (firstCode) {
     currency = firstCode;
     currencySource = `column ${found.currency ?? 'currency'} (per row)`;
+    currencyKind = 'column';
   } else if (facts?.headerCurrency) {
     currency = facts.headerCurrency;
     currencySource = 'the header text';
+    currencyKind = 'header';
   } else {
     for (const role of MONEY) {
       for (const value of columnOf(sample, roles[role]).slice(0, 200)) {
@@ -164,6 +169,7 @@ export function planBankCsv(
         if (named?.ok) {
           currency = named.value.currency;
           currencySource = 'symbols or codes in the amounts';
+          currencyKind = 'amounts';
           break;
         }
       }
@@ -173,6 +179,7 @@ export function planBankCsv(
   if (!currency && ctx.options.currency) {
     currency = ctx.options.currency;
     currencySource = 'the --currency option';
+    currencyKind = 'option';
   }
   if (!currency) {
     currency = 'USD';
@@ -235,14 +242,16 @@ export function planBankCsv(
       columns: Object.fromEntries(
         Object.entries(roles)
           .filter(([role, i]) => i !== undefined && role !== 'description')
-          .map(([role, i]) => [
-            role,
-            `${header ? `"${header.fields[i as number]?.trim()}"` : `column ${(i as number) + 1}`} (${found[role] ?? 'detected'})`,
-          ])
+          .map(([role, i]) => {
+            const how = found[role] ?? 'detected';
+            const label = header ? `"${header.fields[i as number]?.trim()}"` : `column ${(i as number) + 1}`;
+            return [role, how.startsWith('header') ? label : `${label} (${how})`];
+          })
           .concat([['description', found.description ?? 'mapping']]),
       ),
       currency,
       currencySource,
+      currencyKind,
       dateOrder: decision.order,
       dateOrderBasis: decision.basis,
       dateOrderEvidence: decision.evidence,
