@@ -119,7 +119,9 @@ export const importCommand: Command = {
     if (accounts.all !== undefined) opts.account = accounts.all;
     if (files.length === 1) {
       // One large bank CSV streams through in bounded memory; everything else is read whole.
-      const streamed = await streamImport(files[0]!, resolve(io.cwd, files[0]!), opts, io, asJson);
+      const named = accounts.byIndex.get(0);
+      const one = named !== undefined ? { ...opts, account: named } : opts;
+      const streamed = await streamImport(files[0]!, resolve(io.cwd, files[0]!), one, io, asJson);
       if (streamed !== undefined) return streamed;
     }
     const toImport: FileToImport[] = [];
