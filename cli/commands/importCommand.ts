@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { type FileToImport, importFiles } from '../../core/formats/importFiles';
 import type { ImportOptions } from '../../core/formats/importTypes';
 import { mergeTransactions } from '../../core/ids/mergeTransactions';
+import { isCurrencyCode } from '../../core/model/currency';
 import { InputError } from '../../core/model/errors';
 import { describeProblem, type Problem, problem } from '../../core/model/problem';
 import type { Transaction } from '../../core/model/transaction';
@@ -84,7 +85,7 @@ async function readMapping(value: string, cwd: string): Promise<unknown> {
 
 async function options(flags: Flags, cwd: string): Promise<ImportOptions> {
   const currency = flags.currency?.toUpperCase();
-  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) {
+  if (currency !== undefined && !isCurrencyCode(currency)) {
     throw new UsageError(`--currency: "${flags.currency}" is not an ISO 4217 code such as USD`);
   }
   const asOf = flags['as-of'];

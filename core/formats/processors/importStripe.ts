@@ -1,3 +1,4 @@
+import { isCurrencyCode } from '../../model/currency';
 import type { Problem } from '../../model/problem';
 import { problem } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
@@ -41,7 +42,7 @@ export function importStripe(text: string, ctx: ImportContext): Result<ParsedFil
       ['net', net],
       ['gross', gross, false],
     ]);
-    if (!/^[A-Z]{3}$/.test(currency)) {
+    if (!isCurrencyCode(currency)) {
       problems.push(
         problem('invalid_currency', `row skipped: currency "${currency}" is not a currency code`, {
           file: ctx.file,

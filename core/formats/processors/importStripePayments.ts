@@ -1,3 +1,4 @@
+import { isCurrencyCode } from '../../model/currency';
 import { type Problem, problem } from '../../model/problem';
 import type { Result } from '../../model/result';
 import type { ImportContext, ParsedFile } from '../importTypes';
@@ -66,7 +67,7 @@ export function importStripePayments(text: string, ctx: ImportContext): Result<P
       ['fee', fee, false],
       ['amount refunded', refunded, false],
     ]);
-    if (!/^[A-Z]{3}$/.test(currency)) {
+    if (!isCurrencyCode(currency)) {
       problems.push(
         problem('invalid_currency', `row skipped: currency "${currency}" is not a currency code`, {
           ...where,

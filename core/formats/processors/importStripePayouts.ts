@@ -1,3 +1,4 @@
+import { isCurrencyCode } from '../../model/currency';
 import { type Problem, problem } from '../../model/problem';
 import type { Result } from '../../model/result';
 import type { TransactionStatus } from '../../model/transaction';
@@ -68,7 +69,7 @@ export function importStripePayouts(text: string, ctx: ImportContext): Result<Pa
       ['date', date],
       ['amount', amount],
     ]);
-    if (!/^[A-Z]{3}$/.test(currency)) {
+    if (!isCurrencyCode(currency)) {
       problems.push(
         problem('invalid_currency', `row skipped: currency "${currency}" is not a currency code`, {
           ...where,
