@@ -4,13 +4,24 @@ import { buildSummary, summaryToRow } from '../../core/sheet/buildSummary';
 import { type CategoryInfo, categoryRows } from '../../core/sheet/categoryRows';
 import { columnsAtHeader } from '../../core/sheet/columnsAtHeader';
 import { indexHeader, normalizeHeader } from '../../core/sheet/headerIndex';
+import {
+  agingToRecord,
+  alertToRecord,
+  applicationToRecord,
+  invoiceStatusChanges,
+  standingToRecord,
+} from '../../core/sheet/invoiceRows';
 import { discrepancyToRow, matchToRow } from '../../core/sheet/matchRow';
 import { planUpsert } from '../../core/sheet/planUpsert';
 import { rowSources } from '../../core/sheet/rowSources';
 import {
+  AGING_COLUMNS,
+  ALERT_COLUMNS,
   AUDIT_COLUMNS,
   CATEGORY_COLUMNS,
   type ColumnDef,
+  INVOICE_COLUMNS,
+  INVOICE_PAYMENT_COLUMNS,
   MATCH_COLUMNS,
   RULE_COLUMNS,
   type SheetRecord,
@@ -19,6 +30,7 @@ import {
   TRANSACTION_COLUMNS,
 } from '../../core/sheet/workbookLayout';
 import type { ReadTab } from './readWorkbook';
+import type { RunReceivables } from './receivablesOfRun';
 import type { ReconcileRun } from './reconcileFiles';
 import { KeptFormula, type SheetTab, tabFromRecords } from './writeWorkbook';
 
@@ -37,6 +49,10 @@ export type BookTabsInput = {
   replaceRules?: boolean;
   /** Known categories and their groups, for the Categories tab. */
   categories?: readonly CategoryInfo[];
+  /** Invoices settled, aging and alerts: the Invoices, Invoice Payments, Aging and Alerts tabs. */
+  receivables?: RunReceivables;
+  /** Each invoice's status as the book last said, so status changes go on the Audit tab. */
+  invoiceStatuses?: ReadonlyMap<string, string>;
 };
 
 /** The existing tab's header, plus any layout column it lacks (a book from an older layout). */
@@ -181,6 +197,41 @@ export function buildWorkbookTabs(input: BookTabsInput): {
         }
       : { ...layOver(newRules, headerWithLayout(oldRules, RULE_COLUMNS)), ownsAll: true };
 
+  const settled = input.receivables?.receivables;
+  const changes = settled ? invoiceStatusChanges(input.invoiceStatuses ?? new Map(), settled.standings) : [];
+  const receivableTabs = [
+    // Invoices the bookkeeper typed that could not be read stay as they are (keepOthers).
+    recomputedTab(
+      'Invoices',
+      INVOICE_COLUMNS,
+      (settled?.standings ?? []).map(standingToRecord),
+      TAB_KEYS.Invoices,
+      existing?.get('Invoices'),
+      true,
+    ),
+    recomputedTab(
+      'Invoice Payments',
+      INVOICE_PAYMENT_COLUMNS,
+      (settled?.applications ?? []).map((a) => applicationToRecord(a, byId)),
+      TAB_KEYS['Invoice Payments'],
+      existing?.get('Invoice Payments'),
+    ),
+    recomputedTab(
+      'Aging',
+      AGING_COLUMNS,
+      (settled?.aging ?? []).map(agingToRecord),
+      TAB_KEYS.Aging,
+      existing?.get('Aging'),
+    ),
+    recomputedTab(
+      'Alerts',
+      ALERT_COLUMNS,
+      (input.receivables?.alerts ?? []).map(alertToRecord),
+      TAB_KEYS.Alerts,
+      existing?.get('Alerts'),
+    ),
+  ];
+
   const audit = auditRow({
     at: input.now,
     actor: input.actor,
@@ -189,7 +240,7 @@ export function buildWorkbookTabs(input: BookTabsInput): {
     added: plan.added,
     updated: plan.updated,
     skipped: plan.skipped,
-    detail: `${run.files.map((f) => f.name).join(', ')}: ${run.matches.length} matches, ${run.discrepancies.length} discrepancies, ${run.unmatched.length} unmatched`,
+    detail: `${run.files.map((f) => f.name).join(', ')}: ${run.matches.length} matches, ${run.discrepancies.length} discrepancies, ${run.unmatched.length} unmatched${changes.length > 0 ? `; invoices ${changes.join(', ')}` : ''}`,
   });
   const oldAudit = existing?.get('Audit');
   const auditHeader = headerWithLayout(oldAudit, AUDIT_COLUMNS);
@@ -212,6 +263,7 @@ export function buildWorkbookTabs(input: BookTabsInput): {
         TAB_KEYS.Summary,
         existing?.get('Summary'),
       ),
+      ...receivableTabs,
       {
         name: 'Audit',
         columns: AUDIT_COLUMNS,

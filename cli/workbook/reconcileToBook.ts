@@ -107,8 +107,13 @@ function settle(
   run: ReconcileRun,
   invoiceFiles: InputFile[],
   options: ReconcileToBookOptions,
+  book?: ExistingBook,
 ): RunReceivables {
-  const receivables = receivablesOfRun(run, { invoiceFiles, ...options.receivables });
+  const receivables = receivablesOfRun(run, {
+    invoiceFiles,
+    ...options.receivables,
+    ...(book ? { bookInvoices: book.invoices, decisions: book.invoiceDecisions } : {}),
+  });
   if (receivables.problems.length > 0) throw new InputError(receivables.problems);
   return receivables;
 }
@@ -146,7 +151,7 @@ async function reconcileIntoBook(
   }
   const rules = options.rules ?? book?.rules ?? STARTER_RULES;
   const run = reconcileRun(files, options, book);
-  const receivables = settle(run, invoiceFiles, options);
+  const receivables = settle(run, invoiceFiles, options, book);
   const { tabs, upsert } = buildWorkbookTabs({
     run,
     ...(book ? { existing: book.tabs, overrides: book.overrides } : {}),
@@ -156,6 +161,8 @@ async function reconcileIntoBook(
     batchId: `${options.actor.split(' ')[0]}-${options.now}`,
     now: options.now,
     actor: options.actor,
+    receivables,
+    ...(book ? { invoiceStatuses: book.invoiceStatuses } : {}),
   });
   // The accountant's first question is whether the months tie out: open on the Summary.
   // Onto the book as it is: only the cells Ledgerbridge owns change, everything else stays.

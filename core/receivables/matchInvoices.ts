@@ -57,10 +57,11 @@ export function matchInvoices(input: MatchInvoicesInput): InvoiceApplication[] {
     confidence: number,
     reason: string,
     state: InvoiceApplication['state'] = 'suggested',
+    id = applicationId(invoice.id, p.t.id),
   ) => {
     applications.push({
       schemaVersion: INVOICE_SCHEMA_VERSION,
-      id: applicationId(invoice.id, p.t.id),
+      id,
       invoiceId: invoice.id,
       invoiceNumber: invoice.number,
       paymentId: p.t.id,
@@ -80,13 +81,16 @@ export function matchInvoices(input: MatchInvoicesInput): InvoiceApplication[] {
 
   // 1. A person's word stands: confirmed applications are applied as recorded, rejected ones never again.
   for (const d of input.decisions ?? []) {
-    if (d.state === 'rejected') rejected.add(applicationId(d.invoiceId, d.paymentId));
+    if (d.state !== 'rejected') continue;
+    rejected.add(applicationId(d.invoiceId, d.paymentId));
+    // Listed, so the rejection stays in view (and on the sheet) without counting.
+    if (invoiceById.has(d.invoiceId) && byPayment.has(d.paymentId)) applications.push(d);
   }
   for (const d of input.decisions ?? []) {
     const invoice = invoiceById.get(d.invoiceId);
     const p = byPayment.get(d.paymentId);
     if (d.state !== 'confirmed' || !invoice || !p || d.amount.currency !== invoice.amount.currency) continue;
-    apply(invoice, p, d.amount.minor, d.basis, d.confidence, d.reason, 'confirmed');
+    apply(invoice, p, d.amount.minor, d.basis, d.confidence, d.reason, 'confirmed', d.id);
   }
 
   // 2. Processor ids: the invoice's own charge or payment id on the processor's line.

@@ -6,8 +6,12 @@
 
 import { RULES_SHEET_HEADERS } from '../rules/rulesSheet';
 
-/** Bumped when a tab or a column changes meaning (2: the Rules tab takes core/rules/rulesSheet's columns; 3: Transactions gains Splits); written into the Audit tab of every write. */
-export const SHEET_LAYOUT_VERSION = 3;
+/**
+ * Bumped when a tab or a column changes meaning (2: the Rules tab takes core/rules/rulesSheet's
+ * columns; 3: Transactions gains Splits; 4: Invoices and Invoice Payments tabs — a book of an older
+ * layout gains them on its next write, with Aging and Alerts); written into the Audit tab of every write.
+ */
+export const SHEET_LAYOUT_VERSION = 4;
 
 export type ColumnType = 'text' | 'money' | 'date' | 'datetime' | 'number' | 'percent' | 'boolean';
 
@@ -42,7 +46,17 @@ export type ColumnDef = {
   choices?: readonly string[];
 };
 
-export type TabName = 'Transactions' | 'Matches' | 'Rules' | 'Categories' | 'Summary' | 'Audit';
+export type TabName =
+  | 'Transactions'
+  | 'Matches'
+  | 'Rules'
+  | 'Categories'
+  | 'Summary'
+  | 'Invoices'
+  | 'Invoice Payments'
+  | 'Aging'
+  | 'Alerts'
+  | 'Audit';
 
 export type TabDef = {
   name: TabName;
@@ -182,6 +196,72 @@ export const SUMMARY_COLUMNS = [
   text('openingFrom', 'Opening From', 'computed', 40),
 ] as const satisfies readonly ColumnDef[];
 
+/**
+ * One row per invoice. The bookkeeper may add invoices by hand (Number, Customer, Issued, Due, Amount,
+ * Currency): rows without a Source are theirs and are read back on every run. Status and the columns
+ * after it are computed from the payments applied.
+ */
+export const INVOICE_COLUMNS = [
+  text('number', 'Invoice', 'source', 14, { fromOutside: true, required: true }),
+  text('customer', 'Customer', 'source', 24, { fromOutside: true, required: true }),
+  { key: 'issued', header: 'Issued', type: 'date', owner: 'source', width: 12 },
+  { key: 'due', header: 'Due', type: 'date', owner: 'source', width: 12, required: true },
+  money('amount', 'Amount', 'source', { required: true }),
+  text('currency', 'Currency', 'source', 9, { required: true }),
+  text('status', 'Status', 'computed', 10),
+  money('paid', 'Paid', 'computed'),
+  money('remaining', 'Remaining', 'computed'),
+  { key: 'settled', header: 'Settled', type: 'date', owner: 'computed', width: 12 },
+  { key: 'daysOverdue', header: 'Days Overdue', type: 'number', owner: 'computed', width: 10 },
+  text('payments', 'Payments', 'computed', 40),
+  text('flags', 'Flags', 'computed', 40),
+  text('customerEmail', 'Customer Email', 'source', 24, { fromOutside: true }),
+  text('sourceStatus', 'Source Status', 'source', 12, { fromOutside: true }),
+  text('processorIds', 'Processor IDs', 'source', 30, { fromOutside: true }),
+  text('source', 'Source', 'source', 24, { fromOutside: true, provenance: true }),
+  text('notes', 'Notes', 'bookkeeper', 30),
+] as const satisfies readonly ColumnDef[];
+
+/** One row per payment applied to an invoice: suggestions the bookkeeper confirms or rejects. */
+export const INVOICE_PAYMENT_COLUMNS = [
+  text('applicationId', 'Application ID', 'computed', 28, { required: true }),
+  text('invoice', 'Invoice', 'computed', 14, { fromOutside: true, required: true }),
+  text('paymentId', 'Payment ID', 'computed', 28, { required: true }),
+  text('state', 'State', 'computed', 11),
+  /** confirm or reject; honoured on the next run. */
+  text('decision', 'Decision', 'bookkeeper', 11, { choices: ['confirm', 'reject'] }),
+  { key: 'confidence', header: 'Confidence', type: 'percent', owner: 'computed', width: 11 },
+  { key: 'date', header: 'Date', type: 'date', owner: 'computed', width: 12 },
+  money('amount', 'Amount', 'computed'),
+  text('currency', 'Currency', 'computed', 9),
+  text('basis', 'Basis', 'computed', 14),
+  text('payment', 'Payment', 'computed', 40, { fromOutside: true }),
+  text('reason', 'Reason', 'computed', 60, { fromOutside: true }),
+  text('notes', 'Notes', 'bookkeeper', 30),
+] as const satisfies readonly ColumnDef[];
+
+/** Receivables aging beside the Summary: what each customer owes by days past due, then a total per currency. */
+export const AGING_COLUMNS = [
+  text('customer', 'Customer', 'computed', 24, { fromOutside: true, required: true }),
+  text('currency', 'Currency', 'computed', 9, { required: true }),
+  money('current', 'Current', 'computed'),
+  money('days1to30', '1-30 Days', 'computed'),
+  money('days31to60', '31-60 Days', 'computed'),
+  money('days61to90', '61-90 Days', 'computed'),
+  money('over90', 'Over 90 Days', 'computed', { flagNonZero: true }),
+  money('total', 'Total Owed', 'computed'),
+  text('notes', 'Notes', 'bookkeeper', 30),
+] as const satisfies readonly ColumnDef[];
+
+/** The one list of alerts every surface shows (core/alerts): what, where, since when, what to do. */
+export const ALERT_COLUMNS = [
+  text('type', 'Alert', 'computed', 16, { required: true }),
+  text('subject', 'Account or Invoice', 'computed', 24, { fromOutside: true }),
+  { key: 'since', header: 'Since', type: 'date', owner: 'computed', width: 12 },
+  text('message', 'What To Do', 'computed', 90, { fromOutside: true }),
+  text('notes', 'Notes', 'bookkeeper', 30),
+] as const satisfies readonly ColumnDef[];
+
 export const AUDIT_COLUMNS = [
   { key: 'at', header: 'When', type: 'datetime', owner: 'computed', width: 22, required: true },
   text('actor', 'Who', 'computed', 28),
@@ -200,6 +280,10 @@ export const WORKBOOK_TABS = [
   { name: 'Rules', columns: RULE_COLUMNS, headerRows: 1 },
   { name: 'Categories', columns: CATEGORY_COLUMNS, headerRows: 1 },
   { name: 'Summary', columns: SUMMARY_COLUMNS, headerRows: 1 },
+  { name: 'Invoices', columns: INVOICE_COLUMNS, headerRows: 1 },
+  { name: 'Invoice Payments', columns: INVOICE_PAYMENT_COLUMNS, headerRows: 1 },
+  { name: 'Aging', columns: AGING_COLUMNS, headerRows: 1 },
+  { name: 'Alerts', columns: ALERT_COLUMNS, headerRows: 1 },
   { name: 'Audit', columns: AUDIT_COLUMNS, headerRows: 1 },
 ] as const satisfies readonly TabDef[];
 
@@ -213,6 +297,10 @@ export const TAB_KEYS: Readonly<Record<Exclude<TabName, 'Audit'>, readonly strin
   Rules: ['id'],
   Categories: ['category'],
   Summary: ['institution', 'account', 'month', 'currency'],
+  Invoices: ['number'],
+  'Invoice Payments': ['applicationId'],
+  Aging: ['customer', 'currency'],
+  Alerts: ['type', 'subject', 'since'],
 };
 
 export function tabDef(name: TabName): TabDef {

@@ -58,6 +58,10 @@ describe('doPost: the web-app endpoint, run from the compiled bundle', () => {
       'Rules',
       'Categories',
       'Summary',
+      'Invoices',
+      'Invoice Payments',
+      'Aging',
+      'Alerts',
       'Audit',
       '_ledgerbridge_batches',
     ]);

@@ -19,7 +19,18 @@ describe('ledgerbridge demo', () => {
     expect(stdout).toMatch(/Differences: 6 of 6 account-months with a statement balance tie out/);
 
     const book = await readWorkbook(new Uint8Array(readFileSync(join(dir, 'demo.xlsx'))));
-    expect([...book.keys()]).toEqual(['Transactions', 'Matches', 'Rules', 'Categories', 'Summary', 'Audit']);
+    expect([...book.keys()]).toEqual([
+      'Transactions',
+      'Matches',
+      'Rules',
+      'Categories',
+      'Summary',
+      'Invoices',
+      'Invoice Payments',
+      'Aging',
+      'Alerts',
+      'Audit',
+    ]);
     expect(book.get('Transactions')!.rows).toHaveLength(370);
     const summary = book.get('Summary')!;
     const at = (name: string) => summary.header.indexOf(name);

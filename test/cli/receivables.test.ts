@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readTabs } from '../../cli/workbook/readWorkbook';
 import type { InvoiceJson } from '../../cli/workbook/receivablesJson';
 import type { ReconcileJson } from '../../cli/workbook/reconcileJson';
 import type { Alert } from '../../core/model/invoice';
@@ -81,6 +82,94 @@ describe('ledgerbridge reconcile --invoices', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(
       /checking_4417_2026-11\.csv.*not an invoice list: no column for the invoice number/,
+    );
+  });
+});
+
+describe('the Invoices, Invoice Payments, Aging and Alerts tabs', () => {
+  const cell = (tab: { header: string[]; rows: unknown[][] }, row: unknown[], header: string) =>
+    row[tab.header.indexOf(header)];
+
+  it('writes them, keeps a confirmation, a rejection and an invoice typed by hand across a re-run', async () => {
+    const book = join(dir, 'receivables.xlsx');
+    const first = await runCli(['reconcile', ...books, '--invoices', ...lists, '--out', book], dir);
+    expect(first.code, first.stderr).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(book);
+    const tabs = readTabs(workbook);
+    const invoices = tabs.get('Invoices')!;
+    const row1048 = invoices.rows.find((r) => cell(invoices, r, 'Invoice') === '1048')!;
+    expect([cell(invoices, row1048, 'Status'), cell(invoices, row1048, 'Remaining')]).toEqual(['paid', 0]);
+    const aging = tabs.get('Aging')!;
+    expect(
+      aging.rows.map((r) => [
+        cell(aging, r, 'Customer'),
+        cell(aging, r, '1-30 Days'),
+        cell(aging, r, 'Total Owed'),
+      ]),
+    ).toEqual([
+      ['Maple & Oak Co.', 0, 560],
+      ['Pine Street Books', 15, 15],
+      ['Sunrise Yoga Studio', 220, 220],
+      ['Total', 235, 795],
+    ]);
+    expect(tabs.get('Alerts')!.rows.map((r) => r[0])).toEqual([
+      'stale-account',
+      'overdue-invoice',
+      'overdue-invoice',
+    ]);
+
+    // The bookkeeper rejects the name-and-amount match for 1048, confirms a check for 1049, types an invoice.
+    const payments = workbook.getWorksheet('Invoice Payments')!;
+    const header = (payments.getRow(1).values as unknown[]).slice(1).map(String);
+    const col = (h: string) => header.indexOf(h) + 1;
+    payments.eachRow((row, n) => {
+      if (n > 1 && row.getCell(col('Invoice')).value === '1048')
+        row.getCell(col('Decision')).value = 'reject';
+    });
+    const check = JSON.parse((await runCli(['reconcile', ...books, '--json'], dir)).stdout).transactions.find(
+      (t: { description: string }) => t.description === 'WIRE IN PINE STREET BOOKS INV-1045',
+    );
+    const added = payments.addRow([]);
+    added.getCell(col('Application ID')).value = 'by-hand-1';
+    added.getCell(col('Invoice')).value = '1049';
+    added.getCell(col('Payment ID')).value = check.id;
+    added.getCell(col('Decision')).value = 'confirm';
+    added.getCell(col('Amount')).value = 560;
+    added.getCell(col('Currency')).value = 'USD';
+    added.getCell(col('Date')).value = '2026-11-16';
+    const sheet = workbook.getWorksheet('Invoices')!;
+    const ih = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const typed = sheet.addRow([]);
+    typed.getCell(ih.indexOf('Invoice') + 1).value = 'H-7';
+    typed.getCell(ih.indexOf('Customer') + 1).value = 'Corner Deli';
+    typed.getCell(ih.indexOf('Due') + 1).value = '2026-12-20';
+    typed.getCell(ih.indexOf('Amount') + 1).value = 80;
+    typed.getCell(ih.indexOf('Currency') + 1).value = 'USD';
+    await workbook.xlsx.writeFile(book);
+
+    const second = await runCli(['reconcile', ...books, '--out', book], dir);
+    expect(second.code, second.stderr).toBe(0);
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.readFile(book);
+    const after = readTabs(again);
+    const inv = after.get('Invoices')!;
+    const status = (n: string) => cell(inv, inv.rows.find((r) => cell(inv, r, 'Invoice') === n)!, 'Status');
+    expect(status('1048')).toBe('open');
+    expect(status('1049')).toBe('paid');
+    expect(status('H-7')).toBe('open');
+    const pay = after.get('Invoice Payments')!;
+    const decisions = pay.rows.map((r) => [
+      cell(pay, r, 'Invoice'),
+      cell(pay, r, 'Decision'),
+      cell(pay, r, 'State'),
+    ]);
+    expect(decisions).toContainEqual(['1048', 'reject', 'rejected']);
+    expect(decisions).toContainEqual(['1049', 'confirm', 'confirmed']);
+    const audit = after.get('Audit')!;
+    expect(String(audit.rows.at(-1)![audit.header.indexOf('Detail')])).toMatch(
+      /invoices 1045: partial → open, 1048: paid → open, 1049: open → paid, H-7: new → open/,
     );
   });
 });
