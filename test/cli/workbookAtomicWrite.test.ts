@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,5 +50,46 @@ describe('a workbook write that fails half-way', () => {
     expect((await readWorkbook(readFileSync(book))).get('Transactions')!.rows.length).toBeGreaterThan(
       rowsBefore,
     );
+  });
+
+  it('survives the writer being killed (SIGKILL) mid-write: the old or the whole new book, then a clean next run', async () => {
+    const book = join(dir, 'killed.xlsx');
+    expect(
+      (await runCliProcess(['reconcile', join(FILES, 'cascade-bank-2026-09.ofx'), '--out', book], dir)).code,
+    ).toBe(0);
+    const before = readFileSync(book);
+
+    // Killed the moment the book's folder changes for the write (its lock file is taken first).
+    const child = spawn(process.execPath, [
+      resolve(__dirname, '../../cli/bin.mjs'),
+      'reconcile',
+      ...readdirSync(FILES).map((f) => join(FILES, f)),
+      '--out',
+      book,
+    ]);
+    const watcher = watch(dir, (_, name) => {
+      if (name && name !== 'killed.xlsx.lock' && name.includes('killed.xlsx')) child.kill('SIGKILL');
+    });
+    const [, signal] = await new Promise<[number | null, string | null]>((done) =>
+      child.on('close', (code, sig) => done([code, sig])),
+    );
+    watcher.close();
+    expect(signal).toBe('SIGKILL');
+
+    // Whatever the moment: the book is the old one, or the complete new one.
+    const after = readFileSync(book);
+    const rows = (await readWorkbook(after)).get('Transactions')!.rows.length;
+    if (!after.equals(before))
+      expect(rows).toBeGreaterThan((await readWorkbook(before)).get('Transactions')!.rows.length);
+    if (hasSoffice) expect(sofficeSheets(book, dir).get('Transactions')).toHaveLength(rows + 1);
+
+    // The dead run's lock and temporary file do not stop the next run, and are gone after it.
+    const next = await runCliProcess(
+      ['reconcile', join(FILES, 'cascade-bank-2026-09.ofx'), '--out', book],
+      dir,
+    );
+    expect(next.code).toBe(0);
+    expect(existsSync(`${book}.lock`)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('killed.xlsx'))).toEqual(['killed.xlsx']);
   });
 });
