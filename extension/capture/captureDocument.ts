@@ -71,7 +71,7 @@ export function captureDocument(root: Document | Element, options: CaptureOption
     headers,
     columns: main ? describeColumns(main.columns, d.rawRows) : [],
     warnings: [...d.drift, ...d.notes],
-    skipped: skippedSummary(d.skipped, d.duplicateRegions),
+    skipped: skippedSummary(d.skipped, d.duplicateRegions, d.groups),
     checks: d.checks,
     verified: d.verified,
     signConvention: d.signConvention,

@@ -1,4 +1,4 @@
-import type { DuplicateRegion } from '../../core/capture/captureDiagnostics';
+import type { CapturedGroup, DuplicateRegion } from '../../core/capture/captureDiagnostics';
 import type { SkippedRow } from '../../core/capture/readRows';
 
 const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
@@ -6,24 +6,33 @@ const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
 const reasonKey = (reason: string) => reason.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N');
 const REPEATS = /\b(?:repeat|duplicate|copy|twin)/i;
 
+/** A repeated list in the owner's words: where the list read is, by its heading when it has one. */
+function repeatWords(d: DuplicateRegion, groups: readonly CapturedGroup[]): string {
+  const kept = groups[d.kept]?.section.trim();
+  const where = d.kept < d.dropped ? 'above' : 'below';
+  const list = kept ? `the list “${kept}” ${where}` : `the list ${where}`;
+  return `${rows(d.rows)} skipped: a second copy of ${list} (the same dates and amounts); each row is read once`;
+}
+
 /**
- * Rows left out, one line per reason, in words: "12 rows skipped: a hidden duplicate of the table
- * above". A duplicated region is named once, by its own message, not row by row.
+ * Rows left out, one line per reason, in words: "5 rows skipped: a second copy of the list above".
+ * A repeated region is named once, not row by row.
  */
 export function skippedSummary(
   skipped: readonly SkippedRow[],
   duplicates: readonly DuplicateRegion[],
+  groups: readonly CapturedGroup[],
 ): string[] {
-  const lines = duplicates.map((d) => `${rows(d.rows)} skipped: ${d.message}`);
-  const groups = new Map<string, { reason: string; rows: number[] }>();
+  const lines = duplicates.map((d) => repeatWords(d, groups));
+  const byReason = new Map<string, { reason: string; rows: number[] }>();
   for (const s of skipped) {
     if (duplicates.length > 0 && REPEATS.test(s.reason)) continue;
     const key = reasonKey(s.reason);
-    const group = groups.get(key) ?? { reason: s.reason, rows: [] };
+    const group = byReason.get(key) ?? { reason: s.reason, rows: [] };
     group.rows.push(s.row);
-    groups.set(key, group);
+    byReason.set(key, group);
   }
-  for (const { reason, rows: at } of groups.values()) {
+  for (const { reason, rows: at } of byReason.values()) {
     const which = at.length <= 3 ? ` (page ${at.length === 1 ? 'row' : 'rows'} ${at.join(', ')})` : '';
     const said = at.length === 1 ? reason : reason.replace(/"[^"]*"/g, '"…"');
     lines.push(`${rows(at.length)} skipped${which}: ${said}`);

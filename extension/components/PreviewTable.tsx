@@ -10,8 +10,8 @@ const CHANGE_WORDS: Record<RowChange, { short: string; full: string }> = {
 
 /**
  * The first rows of a preview, each with what saving will do to it. Fixed column widths keep Date,
- * Amount, Status and the change column in view at 400px; a long description is cut with "…" and
- * shown whole on hover. Rows a failed self-check points at are marked.
+ * Amount, Status and the change column in view at 400px; a long description takes two lines at
+ * most, is cut with "…" and shown whole on hover. Rows a failed self-check points at are marked.
  */
 export function PreviewTable({ preview }: { preview: CapturePreview }) {
   if (preview.rows.length === 0) return null;
@@ -65,13 +65,15 @@ export function PreviewTable({ preview }: { preview: CapturePreview }) {
                   class="desc"
                   title={broken ? `${t.description} — breaks a check of the page` : t.description}
                 >
-                  {broken && (
-                    <span class="flag">
-                      <span aria-hidden="true">⚠ </span>
-                      <span class="visually-hidden">Breaks a check: </span>
-                    </span>
-                  )}
-                  {t.description}
+                  <span class="clamp">
+                    {broken && (
+                      <span class="flag">
+                        <span aria-hidden="true">⚠ </span>
+                        <span class="visually-hidden">Breaks a check: </span>
+                      </span>
+                    )}
+                    {t.description}
+                  </span>
                 </td>
                 <td class="num" title={amount}>
                   {amount}

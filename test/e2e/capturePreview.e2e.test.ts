@@ -130,7 +130,9 @@ describe('the capture preview in Chromium', () => {
     const description = firstRow.locator('td').nth(1);
     const full = 'AMAZON WEB SERVICES AWS.AMAZON.CO WA INVOICE 4471882201 MONTHLY USAGE';
     await expect(description.getAttribute('title')).resolves.toBe(full);
-    const cut = await description.evaluate((el) => el.scrollWidth > el.clientWidth);
+    const cut = await description
+      .locator('.clamp')
+      .evaluate((el) => el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight);
     expect(cut).toBe(true);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -140,6 +142,23 @@ describe('the capture preview in Chromium', () => {
     await expectInView(page.getByRole('button', { name: 'Save', exact: true }), 'Save after scrolling');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByTestId('saved').waitFor();
+  });
+
+  it('lets the owner flip a sign convention the capture assumed, and keeps it for the site', async () => {
+    let page = await captureInPopup('unsigned-amounts.html');
+    const choice = page.getByTestId('sign-choice');
+    await expect(choice.textContent()).resolves.toMatch(/assumed/);
+    const amounts = () => page.locator('.preview-table tbody td.num').allTextContents();
+    await expect(amounts()).resolves.toEqual(['42.18', '17.40', '15.99']);
+    await page.screenshot({ path: `${SCREENSHOTS}/popup-sign-assumed-400x600.png` });
+    await page.getByRole('button', { name: 'It is a card: purchases are money out' }).click();
+    await expect.poll(amounts).toEqual(['-42.18', '-17.40', '-15.99']);
+    await expect(choice.textContent()).resolves.toMatch(/Your choice for this site/);
+    // The next capture of the site uses the choice without asking again.
+    page = await captureInPopup('unsigned-amounts.html');
+    await expect(amounts()).resolves.toEqual(['-42.18', '-17.40', '-15.99']);
+    await expect(page.getByRole('button', { name: /It is a card/ }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Discard', exact: true }).click();
   });
 
   it('shows the dashboard in the owner’s words, with unverified captures listed', async () => {

@@ -123,3 +123,36 @@ describe('the skipped rows and columns the preview names', () => {
     expect(amount).toEqual({ key: 'Amount', label: 'Amount', samples: ['-$4.50', '$1,234.56', '-$59.99'] });
   });
 });
+
+describe('what the popup names', () => {
+  it('names a repeated list once, in words, and reads each row once', async () => {
+    // A saved-page view (no layout here): the mobile copy is not hidden, so the engine finds the repeat.
+    const page = (await import('node:fs'))
+      .readFileSync('test/e2e/fixtures/responsive-duplicate.html', 'utf8')
+      .replace(/<style>[\s\S]*?<\/style>/, '');
+    const tabId = await h.openTab(PORTAL, page);
+    const preview = await h.ask({ type: 'capture', tabId });
+    if (!preview.ok) throw new Error('capture failed');
+    expect(preview.value.found).toBe(5);
+    expect(preview.value.skipped).toEqual([
+      '5 rows skipped: a second copy of the list “Recent activity” above (the same dates and amounts); each row is read once',
+    ]);
+  });
+
+  it('names columns without a header by their place and values, never by CSS class', async () => {
+    const cards = `<html><body><h2>Activity</h2><ul>${[1, 2, 3, 4]
+      .map(
+        (i) =>
+          `<li class="txn"><span class="txn-date">Mar ${i}, 2026</span><span class="txn-merchant">SHOP ${i}</span><span class="txn-amount">-$${i}.50</span></li>`,
+      )
+      .join('')}</ul></body></html>`;
+    const tabId = await h.openTab(PORTAL, cards);
+    const preview = await h.ask({ type: 'capture', tabId });
+    if (!preview.ok) throw new Error('capture failed');
+    expect(preview.value.columns.map((c) => [c.label, c.samples[0]])).toEqual([
+      ['Column 1', 'Mar 1, 2026'],
+      ['Column 2', 'SHOP 1'],
+      ['Column 3', '-$1.50'],
+    ]);
+  });
+});
