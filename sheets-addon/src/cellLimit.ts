@@ -27,7 +27,7 @@ export function cellLimitProblem(
     const id = t.id.length > 60 ? `${t.id.slice(0, 60)}…` : t.id;
     return problem(
       'cell_too_long',
-      `${column.header} of ${id} is ${input.length} characters; a Google Sheets cell holds at most ${MAX_CELL_CHARS}`,
+      `${column.header} of ${id} is ${String(record[column.key]).length} characters; a Google Sheets cell takes at most ${MAX_CELL_CHARS} as typed (text is typed after an apostrophe)`,
       { ...where, path: [...(where.path ?? []), field], field },
     );
   }

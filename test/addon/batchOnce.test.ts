@@ -132,7 +132,7 @@ describe('a row over the 50,000-character cell limit', () => {
         row: 2,
         field: 'memo',
         path: ['transactions', 1, 'memo'],
-        message: expect.stringContaining('Memo of txn-000001 is 60001 characters'),
+        message: expect.stringContaining('Memo of txn-000001 is 60000 characters'),
       }),
     ]);
     expect(records(addon, 'Transactions').map((r) => r.ID)).toEqual(['txn-000000', 'txn-000002']);
