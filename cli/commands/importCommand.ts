@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { describeImportReport } from '../../core/formats/describeImportReport';
 import { type FileToImport, importFiles } from '../../core/formats/importFiles';
 import type { ImportOptions } from '../../core/formats/importTypes';
 import { mergeTransactions } from '../../core/ids/mergeTransactions';
@@ -45,6 +46,11 @@ Options:
                       status, reference, checkNumber, dateOrder (mdy|dmy), decimalSeparator,
                       delimiter, header (true|false), skipRows, negate
   --as-of YYYY-MM-DD  date that resolves year-less and relative dates ("Nov 21", "Yesterday")
+  --explain           print what was decided per file instead of the transactions: recognized
+                      as (format, processor, variant), the account and where it came from (file
+                      data, option, file name, balance chain), currency, date order, the columns
+                      used, rows read, imported and skipped with each one's reason
+  --json              with --explain: the same as a JSON array of reports
   -h, --help          this text
 
 Warnings (rows skipped, balances missing, currency assumed) go to stderr. A file that cannot be
@@ -57,6 +63,8 @@ type Flags = {
   institution?: string;
   mapping?: string;
   'as-of'?: string;
+  explain?: boolean;
+  json?: boolean;
 };
 
 function parseArgs(argv: string[]): { files: string[]; flags: Flags } {
@@ -66,7 +74,11 @@ function parseArgs(argv: string[]): { files: string[]; flags: Flags } {
     institution: { type: 'string' },
     mapping: { type: 'string' },
     'as-of': { type: 'string' },
+    explain: { type: 'boolean' },
+    json: { type: 'boolean' },
   });
+  if (values.json && !values.explain)
+    throw new UsageError('--json goes with --explain (the transactions are JSON already)');
   if (positionals.length === 0) throw new UsageError('no FILE given');
   return { files: positionals, flags: values };
 }
@@ -145,6 +157,14 @@ export const importCommand: Command = {
     if (problems.length > 0) throw new InputError(problems);
     const imported = importFiles(toImport, opts);
     if (!imported.ok) throw new InputError(imported.problems);
+    if (flags.explain) {
+      const reports = imported.value.flatMap(({ outcome }) => (outcome.report ? [outcome.report] : []));
+      io.stdout.write(
+        flags.json
+          ? `${JSON.stringify(reports, null, 2)}\n`
+          : `${reports.flatMap((r) => describeImportReport(r, { full: true })).join('\n')}\n`,
+      );
+    }
     const merged = new Map<string, Transaction>();
     for (const { outcome } of imported.value) {
       for (const w of outcome.warnings)
@@ -153,7 +173,7 @@ export const importCommand: Command = {
       for (const { after } of result.changed) merged.set(after.id, after);
       for (const t of result.added) merged.set(t.id, t);
     }
-    io.stdout.write(`${JSON.stringify([...merged.values()].map(asJson), null, 2)}\n`);
+    if (!flags.explain) io.stdout.write(`${JSON.stringify([...merged.values()].map(asJson), null, 2)}\n`);
     return EXIT.ok;
   },
 };

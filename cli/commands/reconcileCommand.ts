@@ -1,4 +1,5 @@
 import { basename, resolve } from 'node:path';
+import { describeImportReport } from '../../core/formats/describeImportReport';
 import type { ImportOptions } from '../../core/formats/importTypes';
 import { describeProblem } from '../../core/model/problem';
 import { accountOption } from '../accountOption';
@@ -143,13 +144,21 @@ export const reconcileCommand: Command = {
     for (const w of [...result.run.warnings, ...result.bookWarnings, ...result.receivables.warnings]) {
       io.stderr.write(`ledgerbridge reconcile: warning: ${describeProblem(w)}\n`);
     }
+    // `imports`: what each file was read as, and why (the reports of `import --explain --json`).
+    const imports = result.run.files.map((f) => f.report);
     if (args.json)
       io.stdout.write(
-        `${JSON.stringify({ ...reconcileJson(result.run), ...receivablesJson(result.receivables) }, null, 2)}\n`,
+        `${JSON.stringify({ ...reconcileJson(result.run), ...receivablesJson(result.receivables), imports }, null, 2)}\n`,
       );
     else {
       io.stdout.write(
         `${[...describeRun(result.run), ...describeReceivables(result.receivables)].join('\n')}\n`,
+      );
+      io.stdout.write(
+        `Files:\n${imports
+          .flatMap((r) => describeImportReport(r))
+          .map((l) => `  ${l}`)
+          .join('\n')}\n`,
       );
       if (out && result.upsert) {
         const u = result.upsert;

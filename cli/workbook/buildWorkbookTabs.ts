@@ -1,3 +1,4 @@
+import { describeImportReport } from '../../core/formats/describeImportReport';
 import type { Transaction } from '../../core/model/transaction';
 import { auditRow } from '../../core/sheet/auditRow';
 import { buildSummary, summaryToRow } from '../../core/sheet/buildSummary';
@@ -245,10 +246,28 @@ export function buildWorkbookTabs(input: BookTabsInput): {
   const oldAudit = existing?.get('Audit');
   const auditHeader = headerWithLayout(oldAudit, AUDIT_COLUMNS);
   const auditIndex = indexHeader(auditHeader, AUDIT_COLUMNS);
-  const auditCells = auditHeader.map((_, i) => {
-    const key = [...auditIndex.positions].find(([, at]) => at === i)?.[0];
-    return key ? (audit[key] ?? null) : null;
-  });
+  const cellsOf = (record: typeof audit) =>
+    auditHeader.map((_, i) => {
+      const key = [...auditIndex.positions].find(([, at]) => at === i)?.[0];
+      return key ? (record[key] ?? null) : null;
+    });
+  // One row per file read: what it was recognized as, its account and why, rows read and skipped.
+  const importCells = run.files.map((f) =>
+    cellsOf(
+      auditRow({
+        at: input.now,
+        actor: input.actor,
+        action: 'read file',
+        batchId: input.batchId,
+        // What reached the sheet is the reconcile row's; this row says how the file was read.
+        added: 0,
+        updated: 0,
+        skipped: f.report.rowsSkipped.length,
+        detail: describeImportReport(f.report).join(' '),
+      }),
+    ),
+  );
+  const auditCells = cellsOf(audit);
 
   return {
     tabs: [
@@ -268,7 +287,7 @@ export function buildWorkbookTabs(input: BookTabsInput): {
         name: 'Audit',
         columns: AUDIT_COLUMNS,
         header: auditHeader,
-        rows: [...(oldAudit?.rows ?? []), auditCells],
+        rows: [...(oldAudit?.rows ?? []), ...importCells, auditCells],
       },
     ],
     upsert: { added: plan.added, updated: plan.updated, skipped: plan.skipped },

@@ -56,7 +56,7 @@ const capitalize = (w: string) => w.charAt(0).toUpperCase() + w.slice(1).toLower
 export function accountFromFileName(path: string): NamedAccount | undefined {
   const file = path.split(/[\\/]/).pop() ?? path;
   const stem = file.replace(/\.[A-Za-z0-9]{1,5}$/, '');
-  const quoted = `file name "${file}"`;
+  const quoted = `"${file}"`;
   const iban = IBAN.exec(stem.replace(/[\s]/g, ''))?.[1];
   if (iban && validIban(iban)) {
     return {

@@ -100,6 +100,19 @@ export function importFile(
     warnings.push(problem('no_transactions', 'the file holds no transactions', { file: file.name }));
   }
   const transactions = assignIds(drafts);
+  const currencies = [...new Set(transactions.map((t) => t.amount.currency))];
+  if (!notes.currency && currencies.length === 1) {
+    const code = currencies[0]!;
+    notes.currency = {
+      code,
+      source: warnings.some((w) => w.code === 'assumed_currency')
+        ? 'assumed'
+        : options.currency === code
+          ? 'option'
+          : 'file data',
+    };
+  }
+  if (!notes.dateOrder && (format === 'ofx' || format === 'camt053')) notes.dateOrder = 'ymd';
   const processor = notes.processor ?? PROCESSOR_FORMATS[format];
   const variant = notes.variant ?? layout?.variant;
   return {

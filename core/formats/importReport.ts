@@ -24,6 +24,9 @@ export function importReport(
     ...(p.row !== undefined ? { row: p.row } : {}),
     reason: p.message.replace(/^row skipped: /, ''),
   }));
+  // Rows skipped as a group (PayPal's memo rows) are told once, without a line.
+  for (const p of warnings)
+    if (!isSkippedRow(p) && /\bskipped\b/.test(p.message)) skipped.push({ reason: p.message });
   const accounts: ImportReport['accounts'] = [];
   for (const t of transactions) {
     if (accounts.some((a) => a.name === t.account)) continue;

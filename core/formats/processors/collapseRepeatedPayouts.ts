@@ -38,16 +38,22 @@ export function collapseRepeatedPayouts(files: Imported[]): void {
     });
     if (dropped.length === 0) continue;
     f.outcome.transactions = kept;
-    for (const t of dropped) {
-      const owner = owners.get(payoutKey(t)!)!;
-      f.outcome.warnings.push(
-        problem(
-          'payout_listed_twice',
-          `payout ${t.payoutId ?? t.externalId} is also in ${owner.file}; counted once, as there`,
-          { file: f.name, ...(t.origin && 'row' in t.origin ? { row: t.origin.row } : {}) },
-        ),
-      );
+    const elsewhere = [...new Set(dropped.map((t) => owners.get(payoutKey(t)!)!.file))].join(', ');
+    const ids = dropped.map((t) => t.payoutId ?? t.externalId);
+    f.outcome.warnings.push(
+      problem(
+        'payout_listed_twice',
+        `${dropped.length === 1 ? `payout ${ids[0]} is` : `${dropped.length} payouts (${ids.slice(0, 3).join(', ')}${dropped.length > 3 ? ' …' : ''}) are`} also in ${elsewhere}; counted once, as there`,
+        { file: f.name },
+      ),
+    );
+    if (f.outcome.report) {
+      f.outcome.report.rowsImported = kept.length;
+      for (const t of dropped)
+        f.outcome.report.rowsSkipped.push({
+          ...(t.origin && 'row' in t.origin && t.origin.row !== undefined ? { row: t.origin.row } : {}),
+          reason: `payout ${t.payoutId ?? t.externalId} is also in ${owners.get(payoutKey(t)!)!.file}; counted once, as there`,
+        });
     }
-    if (f.outcome.report) f.outcome.report.rowsImported = kept.length;
   }
 }

@@ -8,6 +8,7 @@ import { findColumn } from '../csv/normalizeHeader';
 import type { CsvRecord } from '../csv/parseCsv';
 import { readCsvTable } from '../csv/readCsvTable';
 import type { ImportContext, ReportNotes } from '../importTypes';
+import { ROLE_NAMES } from './processorRoles';
 
 /** A processor export read by header names: cells, per-column money and dates, problems with lines. */
 export type ProcessorTable = {
@@ -55,10 +56,10 @@ export function readProcessorTable(
     );
   }
   const used = new Map<number, string>();
-  let dateOrder: DateOrder | undefined;
+  let dateOrder: DateOrder | 'ymd' | undefined;
   const index = (names: readonly string[]) => {
     const i = findColumn(headers, names);
-    if (i !== undefined && !used.has(i)) used.set(i, names[0]!);
+    if (i !== undefined && !used.has(i)) used.set(i, roleOf(names));
     return i;
   };
   const values = (names: readonly string[]) => {
@@ -87,7 +88,10 @@ export function readProcessorTable(
         ...(ctx.options.asOf ? { asOf: ctx.options.asOf } : {}),
         fallbackOrder,
       });
-      dateOrder ??= column.order;
+      // ISO dates (`2026-11-04 00:00:00`) leave no month/day order to decide.
+      const values_ = values(names).filter((v) => v.trim() !== '');
+      dateOrder ??=
+        values_.length > 0 && values_.every((v) => /^\s*\d{4}-\d{2}-\d{2}/.test(v)) ? 'ymd' : column.order;
       return column.dates;
     },
     decimalSeparator: separatorOf,
@@ -104,6 +108,13 @@ export function readProcessorTable(
       ...(dateOrder ? { dateOrder } : {}),
     }),
   });
+}
+
+/** The role a list of header names stands for (see processorRoles), for the report. */
+function roleOf(names: readonly string[]): string {
+  const first = names[0]!;
+  for (const [role, words] of Object.entries(ROLE_NAMES)) if (words[0] === first) return role;
+  return first;
 }
 
 /** Collects a row's problems with its line and field, for a "row skipped" warning. */

@@ -27,7 +27,7 @@ describe('Stripe exports, recognized by their columns', () => {
     ]);
     expect(r.transactions.every((t) => t.payoutId === t.externalId && t.account === 'Stripe USD')).toBe(true);
     expect(r.warnings.map((w) => [w.code, w.line])).toEqual([['not_settled', 4]]);
-    expect(r.report?.columns).toContainEqual({ role: 'arrival date utc', column: 'Arrival Date (UTC)' });
+    expect(r.report?.columns).toContainEqual({ role: 'arrival', column: 'Arrival Date (UTC)' });
   });
 
   it('reads a shorter Payouts export with dates as the dashboard shows them', () => {
