@@ -81,7 +81,7 @@ export function MatchesReview({ load, decide, version, show }: Props) {
           open={openDiscrepancies}
           onToggle={(e) => setOpenDiscrepancies(e.currentTarget.open)}
         >
-          <summary>What the {plural(result.discrepancies, 'discrepancy is', 'discrepancies are')}</summary>
+          <summary>{plural(result.discrepancies, 'discrepancy', 'discrepancies')}, explained</summary>
           <ul class="discrepancies">
             {result.discrepancyList.map(({ discrepancy: d, transactions }) => (
               <li key={d.id} data-discrepancy={d.id}>

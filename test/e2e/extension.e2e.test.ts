@@ -352,6 +352,12 @@ describe('the extension in Chromium', () => {
     const overflow = await dashboard.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard-200pct.png`, fullPage: true });
+    // A count opens the list behind it: the discrepancy, explained, with its line.
+    await dashboard.getByRole('button', { name: '1 discrepancy' }).click();
+    const explained = dashboard.locator('#discrepancies');
+    await expect(explained.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    await expect(explained.locator('ul.discrepancies > li').count()).resolves.toBe(1);
+    await expect(explained.textContent()).resolves.toMatch(/STRIPE TRANSFER ST-7Q2X/);
 
     await launched.context.close();
     launched = await launchExtension(launched.userDataDir);
