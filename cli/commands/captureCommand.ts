@@ -117,7 +117,14 @@ export const captureCommand: Command = {
     }
     // linkedom is loaded here, not at start: the other commands and --help never need it.
     const { parseHTML } = await import('linkedom');
-    const { document } = parseHTML(html);
+    const page = withoutInertParts(html);
+    if (page.length > MAX_PAGE_CHARS) {
+      io.stderr.write(
+        `ledgerbridge capture: ${args.file}: the page is too large to capture (${megabytes(html.length)} MB, ${megabytes(page.length)} MB without scripts and embedded data; at most ${megabytes(MAX_PAGE_CHARS)} MB): save only the activity (or fewer rows per page) and capture again\n`,
+      );
+      return EXIT.input;
+    }
+    const { document } = parseHTML(page);
     const result = capturePage(document as unknown as Document, {
       url: args.url,
       profiles: BUILTIN_PROFILES,
@@ -147,5 +154,25 @@ export const captureCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/**
+ * Beyond this the capture would take longer than a person waits (about 30 s for a page this big),
+ * so it is refused with its size rather than left running.
+ */
+const MAX_PAGE_CHARS = 16 * 1024 * 1024;
+const megabytes = (chars: number) => (chars / 1024 / 1024).toFixed(1);
+
+/**
+ * A saved page carries scripts, inline styles of frameworks and embedded images (data: URIs)
+ * that hold no transactions; they are dropped before parsing, so only the page's content counts
+ * toward its size. `<style>` elements stay: they say what is hidden.
+ */
+function withoutInertParts(html: string): string {
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<noscript\b[^>]*>[\s\S]*?<\/noscript\s*>/gi, '')
+    .replace(/\b(src|href|srcset|poster)\s*=\s*(["'])data:[^"']*\2/gi, '$1=$2$2')
+    .replace(/url\(\s*(["']?)data:[^)]*\)/gi, 'url()');
+}
 
 const reason = (d: CaptureDiagnostics) => d.noTransactionsReason ?? 'unknown reason';

@@ -9,7 +9,15 @@ import type {
   SignDecision,
 } from './captureDiagnostics';
 import { chooseMapping, columnStats } from './chooseMapping';
-import { buildDomTree, type DomNode, flatten } from './domTree';
+import {
+  type Boxed,
+  buildDomTree,
+  type DomNode,
+  flatten,
+  onScreen,
+  type VisibilityTest,
+  visibilityTest,
+} from './domTree';
 import { findDuplicateRegions } from './duplicateRegions';
 import { findRowGroups, measureShapes, type PageShapes, type RowGroup } from './findRowGroups';
 import type { PortalKind } from './inferKind';
@@ -32,6 +40,8 @@ export type CaptureOptions = {
   /** A corrected column mapping (from diagnostics, edited by the owner); wins over guesses and profiles. */
   mapping?: ColumnMapping;
   defaultCurrency?: string;
+  /** Whether a person sees an element; in a browser `checkVisibility()` is used when this is not given. */
+  isVisible?: VisibilityTest;
   /** The owner's saved sign convention for this site: wins over the page's cues and profiles. */
   signConvention?: SignConvention;
 };
@@ -355,7 +365,7 @@ function explainEmpty(groups: CapturedGroup[], skipped: SkippedRow[], drift: str
 export function capturePage(root: Document | Element, options: CaptureOptions): CaptureResult {
   const capturedAt = options.capturedAt ?? new Date().toISOString();
   const asOf = options.asOf ?? capturedAt.slice(0, 10);
-  const tree = buildDomTree(root);
+  const tree = buildDomTree(root, options.isVisible ? { isVisible: options.isVisible } : {});
   const all = tree ? flatten(tree) : [];
   const settings = pageSettings(root, all, options.defaultCurrency);
   const page: Page = {
@@ -367,7 +377,8 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
     capturedAt,
     url: options.url,
   };
-  const found = findRowGroups(all, page.shapes);
+  const layout = visibilityTest(root, options.isVisible) !== undefined;
+  const found = layout ? onScreenRows(findRowGroups(all, page.shapes)) : findRowGroups(all, page.shapes);
   const foundRows = found.flatMap((g) => g.rows);
   const pageAccount = findAccount(all, foundRows);
   const cardCue = findCardCue(outsideRows(all, foundRows));
@@ -459,6 +470,27 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
 }
 
 const accountIn = (account: string, currency: string) => account.replace('{currency}', currency);
+
+/**
+ * With layout: rows whose box is off the page or has no size are not seen, nor are rows inside a
+ * box that clips them to nothing; the groups keep the rows a person sees.
+ */
+function onScreenRows(groups: RowGroup[]): RowGroup[] {
+  const out: RowGroup[] = [];
+  for (const g of groups) {
+    const el = g.container.el as Element & { getBoundingClientRect?: unknown };
+    if (typeof el.getBoundingClientRect !== 'function') {
+      out.push(g);
+      continue;
+    }
+    // The page's own box, read once: a box left of or above it is off-screen.
+    const page = (g.container.el.ownerDocument?.documentElement as Boxed | null)?.getBoundingClientRect();
+    if (!onScreen(g.container.el, page)) continue;
+    const rows = g.rows.filter((r) => onScreen(r.el, page));
+    if (rows.length > 0) out.push(rows.length === g.rows.length ? g : { ...g, rows });
+  }
+  return out;
+}
 
 /** The rows the checks judge and what the page lists, per group that was read. */
 function checkedGroup(o: GroupOutcome): CheckedGroup {

@@ -104,6 +104,31 @@ function layoutVisibility(el: Element): boolean {
   return view?.getComputedStyle?.(el).display === 'contents';
 }
 
+export type Rect = {
+  width: number;
+  height: number;
+  right: number;
+  bottom: number;
+  left: number;
+  top: number;
+};
+export type Boxed = Element & { getBoundingClientRect(): Rect };
+
+/**
+ * Where layout exists: whether an element's box lies on the page and has a size. Off-screen
+ * ("left: -10000px") and zero-size boxes are invisible though `checkVisibility()` says visible.
+ * A box-less wrapper (`display: contents`) is judged by its children's boxes.
+ */
+export function onScreen(el: Element, page?: Rect): boolean {
+  const placed = (r: Rect) =>
+    r.width > 0 && r.height > 0 && (!page || (r.right > page.left && r.bottom > page.top));
+  const own = (el as Boxed).getBoundingClientRect();
+  if (own.width > 0 || own.height > 0) return placed(own);
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling)
+    if (placed((c as Boxed).getBoundingClientRect())) return true;
+  return false;
+}
+
 /** The visibility test for `root`: the one given, else the browser's when it has one, else none. */
 export function visibilityTest(root: Document | Element, given?: VisibilityTest): VisibilityTest | undefined {
   if (given) return given;

@@ -227,4 +227,27 @@ describe('ledgerbridge capture: self-checks, signs and odd pages', () => {
     expect(code).toBe(0);
     expect((JSON.parse(io.out()) as TransactionJson[]).map((t) => t.amount)).toEqual(['-4.50', '-3.50']);
   });
+
+  it('refuses a page too large to capture in time, saying its size; scripts and embedded images do not count', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lb-capture-'));
+    const table =
+      '<table><tr><th>Date</th><th>Description</th><th>Amount</th></tr><tr><td>11/02/2026</td><td>Coffee</td><td>-4.50</td></tr><tr><td>11/03/2026</td><td>Tea</td><td>-3.50</td></tr></table>';
+    const padding = 'x'.repeat(20 * 1024 * 1024);
+    writeFileSync(join(dir, 'huge.html'), `<html><body><p>${padding}</p>${table}</body></html>`);
+    writeFileSync(
+      join(dir, 'heavy.html'),
+      `<html><head><script>var s="${padding}";</script></head><body><img src="data:image/png;base64,${padding}">${table}</body></html>`,
+    );
+    const huge = memoryIo(dir);
+    expect(await main(['capture', 'huge.html', '--url', 'https://bank.example/a'], huge)).toBe(1);
+    expect(huge.err()).toMatch(/huge\.html: the page is too large to capture \(20\.0 MB.*at most 16\.0 MB\)/);
+    const heavy = memoryIo(dir);
+    expect(
+      await main(
+        ['capture', 'heavy.html', '--url', 'https://bank.example/a', '--as-of', '2026-11-21'],
+        heavy,
+      ),
+    ).toBe(0);
+    expect((JSON.parse(heavy.out()) as TransactionJson[]).map((t) => t.amount)).toEqual(['-4.50', '-3.50']);
+  });
 });

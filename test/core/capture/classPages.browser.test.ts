@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CAPTURED_AT, CLASS_PAGES, classPages, project } from './classPages';
+
+/**
+ * The failure-class pages in Chromium: layout decides what a person sees (checkVisibility), the
+ * page's own styles apply for real, and the capture must come out as it does from the saved file.
+ */
+const ENTRY = fileURLToPath(new URL('../../../core/capture/capturePage.ts', import.meta.url));
+const PROFILES = fileURLToPath(new URL('../../../core/capture/builtinProfiles.ts', import.meta.url));
+const MODEL = fileURLToPath(new URL('../../../core/model/transactionJson.ts', import.meta.url));
+
+let browser: Browser;
+let bundle: string;
+
+beforeAll(async () => {
+  const out = await build({
+    stdin: {
+      contents: `
+        export { capturePage } from ${JSON.stringify(ENTRY)};
+        export { BUILTIN_PROFILES } from ${JSON.stringify(PROFILES)};
+        export { toTransactionJson } from ${JSON.stringify(MODEL)};`,
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    globalName: 'ledgerbridgeCapture',
+    write: false,
+    platform: 'browser',
+  });
+  bundle = out.outputFiles[0]!.text;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Captured = {
+  transactions: Array<Record<string, unknown>>;
+  verified: boolean;
+  duplicateRegions: number;
+  sign: string;
+  failing: number[];
+};
+
+async function captureInChromium(file: string, url: string, asOf: string, extraCss = ''): Promise<Captured> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(pathToFileURL(file).href);
+  if (extraCss) await page.addStyleTag({ content: extraCss });
+  await page.addScriptTag({ content: bundle });
+  // A string: the test runner's transforms would wrap a function in helpers the page lacks.
+  const script = `(() => {
+    const lb = globalThis.ledgerbridgeCapture;
+    const r = lb.capturePage(document, { url: ${JSON.stringify(url)}, asOf: ${JSON.stringify(asOf)}, capturedAt: ${JSON.stringify(CAPTURED_AT)}, profiles: lb.BUILTIN_PROFILES });
+    return {
+      transactions: r.transactions.map(lb.toTransactionJson),
+      verified: r.diagnostics.verified,
+      duplicateRegions: r.diagnostics.duplicateRegions.length,
+      sign: r.diagnostics.signConvention.convention,
+      failing: r.diagnostics.checks.filter((c) => !c.ok).flatMap((c) => c.rows),
+    };
+  })()`;
+  const captured = (await page.evaluate(script)) as Captured;
+  await page.close();
+  return captured;
+}
+
+describe('capture on the failure-class pages in Chromium', () => {
+  for (const p of classPages()) {
+    it(`reads ${p.name} as a person sees it`, async () => {
+      const got = await captureInChromium(join(CLASS_PAGES, `${p.name}.html`), p.url, p.asOf);
+      expect(got.transactions.map((t, i) => (p.rows[i] ? project(t, p.rows[i]) : t))).toEqual(p.rows);
+      expect(got.verified).toBe(p.diagnostics.verified);
+      expect(got.sign).toBe(p.diagnostics.signConvention);
+      if (p.diagnostics.failingRows) expect(got.failing).toEqual(p.diagnostics.failingRows);
+    });
+  }
+
+  it('leaves out what the page hides only by its stylesheet: off-screen, visibility, opacity, zero size', async () => {
+    const p = classPages().find((x) => x.name === 'mobile-copy-external-css')!;
+    for (const css of [
+      '.MobileOnly { display: none }',
+      '.MobileOnly { visibility: hidden }',
+      '.MobileOnly { opacity: 0 }',
+      '@media (min-width: 768px) { .MobileOnly { display: none } }',
+      '.MobileOnly { position: absolute; left: -10000px; width: 320px }',
+      '.MobileOnly { height: 0; overflow: hidden }',
+    ]) {
+      const got = await captureInChromium(join(CLASS_PAGES, `${p.name}.html`), p.url, p.asOf, css);
+      expect(got.transactions.map((t, i) => project(t, p.rows[i]!))).toEqual(p.rows);
+      // Nothing was doubled: the hidden copy was never read, so there was no copy to drop.
+      expect(got.duplicateRegions).toBe(0);
+    }
+  });
+});
