@@ -134,7 +134,7 @@ export class BankCsvReader {
     }
     const money = signedAmount(plan, fields);
     if (money && !money.ok) reasons.push(...money.problems);
-    const description = describe(fields, roles.description);
+    const description = describe(fields, roles.description, plan.holder);
     const balanceText = roles.balance === undefined ? undefined : fields[roles.balance];
     const balance = balanceText?.trim()
       ? parseAmount(balanceText, {
@@ -263,13 +263,13 @@ export class BankCsvReader {
   }
 }
 
-const describe = (fields: readonly string[], columns: readonly number[]): string => {
+const describe = (fields: readonly string[], columns: readonly number[], holder?: string): string => {
   let out = '';
   for (const i of columns) {
     const raw = fields[i];
     if (!raw) continue;
     const text = /\s\s|[\t\n\r\u00a0]/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
-    if (text === '') continue;
+    if (text === '' || text === holder) continue;
     out = out === '' ? text : `${out} — ${text}`;
   }
   return out;

@@ -28,6 +28,8 @@ export type RoleFacts = {
   negate?: boolean;
   /** What the balance column said about the amounts' sign, when there is one. */
   balanceCheck?: string;
+  /** Two counterparty columns (payer and payee): the holder's own name fills one of them per row. */
+  partyColumns?: number[];
   /** The header language writes dates day first (German, Dutch, French, …). */
   dayFirstLanguage?: boolean;
 };

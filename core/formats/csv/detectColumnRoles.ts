@@ -119,6 +119,7 @@ export function balanceChain(
 }
 
 function headerCurrency(header: string): string | undefined {
+  if (/\beuros?\b|€/i.test(header)) return 'EUR';
   const code = /(?:^|[^A-Za-z])([A-Z]{3})(?:[^A-Za-z]|$)/.exec(
     header.toUpperCase().replace(/^[A-Z]{4,}/, ''),
   );
@@ -272,9 +273,14 @@ export function detectColumnRoles(
         claim('balance', rest[rest.length - 1]!, 'values (last money column)');
     }
   }
+  // A column its header calls the amount, whose values are mostly not amounts: still the amount,
+  // so each bad value is refused by its line rather than the whole file.
+  if (!hasMoney() && headers) byHeader('amount', W.AMOUNT, (c) => c.amounts > 0);
   for (const i of [roles.balance, roles.balanceBefore]) if (i !== undefined) taken.add(i);
 
   const description = chooseDescription(normalized, columns, taken, rows.length);
+  const parties = description.filter((i) => W.PAYEE.test(normalized[i] ?? ''));
+  if (parties.length === 2) facts.partyColumns = parties;
   for (const i of description) taken.add(i);
   facts.found.description =
     description.length === 0
@@ -311,7 +317,8 @@ function chooseDescription(
   rows: number,
 ): number[] {
   const usable = (i: number) => !taken.has(i) && !isConstant(columns[i]!, rows) && columns[i]!.textLength > 0;
-  const payee = normalized.flatMap((h, i) => (W.PAYEE.test(h) && usable(i) ? [i] : [])).slice(0, 1);
+  // Two counterparty columns (Volksbank: payer and payee, the holder in one of them): both.
+  const payee = normalized.flatMap((h, i) => (W.PAYEE.test(h) && usable(i) ? [i] : [])).slice(0, 2);
   const numbered = (pattern: RegExp) => {
     let best: { rank: number; word: string } | undefined;
     normalized.forEach((h, i) => {
@@ -331,7 +338,8 @@ function chooseDescription(
   };
   let purpose = numbered(W.PURPOSE);
   if (purpose.length === 0 && payee.length === 0) purpose = numbered(W.FALLBACK_TEXT);
-  const chosen = [...payee, ...purpose];
+  const detail = normalized.flatMap((h, i) => (W.PURPOSE_DETAIL.test(h) && usable(i) ? [i] : []));
+  const chosen = [...payee, ...purpose, ...(purpose.length > 0 ? detail : [])];
   if (chosen.length > 0) return chosen;
   // No header says: the column with the most words that is neither a date, money, nor constant.
   let best: { index: number; length: number } | undefined;

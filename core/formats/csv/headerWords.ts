@@ -89,7 +89,7 @@ export const STATUS = exact(
 );
 export const REFERENCE = exact(
   'reference|ref|reference number|transaction id|transaction reference|transaction number|id|fitid|' +
-    'bank reference|referenz|kundenreferenz|volgnr|transactiereferentie|' +
+    'bank reference|referenz|kundenreferenz|volgnr|transactiereferentie|identificador|' +
     'reference operation|referencia|riferimento|numero documento|documento',
 );
 export const CHECK_NUMBER = exact(
@@ -100,6 +100,7 @@ export const CHECK_NUMBER = exact(
 export const PAYEE = exact(
   'payee|payee name|name|merchant|merchant name|counterparty|counterparty name|beneficiary|recipient|' +
     'beguenstigter zahlungspflichtiger|begunstigter zahlungspflichtiger|auftraggeber empfanger|' +
+    'auftraggeber begunstigter|auftraggeber beguenstigter|auftraggeber zahlungsempfanger|empfanger zahlungspflichtiger|' +
     'auftraggeber|empfanger|zahlungsempfanger|auftraggeber zahlungsempfanger|name zahlungsbeteiligter|' +
     'zahlungspflichtige r|zahlungsempfanger in|' +
     'naam|naam omschrijving|naam tegenpartij|tegenpartij|naam tegenrekening|' +
@@ -110,7 +111,10 @@ export const PAYEE = exact(
 );
 /** Purpose columns, possibly numbered ("Description 1", "Omschrijving-2"). */
 export const PURPOSE =
-  /^(?:description|transaction description|narrative|details|transaction details|particulars|reference text|remittance information|memo|verwendungszweck|beschreibung|omschrijving|mededelingen|libelle|libelle operation|libelle simplifie|libelle complet|detail|details de l operation|informations complementaires|concepto|descripcion|concepto comun|observaciones|movimiento|descrizione|descrizione operazione|causale|descricao|historico|lancamento|informacoes)(?: (\d+))?$/;
+  /^(?:description|transaction description|narrative|details|transaction details|particulars|reference text|remittance information|memo|verwendungszweck|vorgang verwendungszweck|beschreibung|omschrijving|mededelingen|libelle|libelle operation|libelle simplifie|libelle complet|detail|details de l operation|informations complementaires|concepto|descripcion|concepto comun|observaciones|movimiento|descrizione|descrizione operazione|causale|descricao|historico|lancamento|informacoes)(?: (\d+))?$/;
+/** Details that complete the purpose column rather than replace it. */
+export const PURPOSE_DETAIL = /^(?:detalhes|complemento|informations complementaires|informacoes complementares)$/;
+
 /** Type-of-booking and free-note columns: a description only when nothing above has words. */
 export const FALLBACK_TEXT =
   /^(?:buchungstext|umsatzart|text|notes?|note|comment|comments|type|transaction type|mutatiesoort|code|categorie|category|tipo|type operation|nature de l operation)(?: (\d+))?$/;

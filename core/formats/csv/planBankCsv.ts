@@ -51,6 +51,8 @@ export type BankCsvPlan = {
   currency: string;
   negate: boolean;
   referencesAreIds: boolean;
+  /** The account holder's name, left out of descriptions where it fills a payer/payee column. */
+  holder?: string;
   institution: string;
   account: string;
   file: string;
@@ -219,6 +221,7 @@ export function planBankCsv(
   }
 
   const references = columnOf(sample, roles.reference).map((v) => v.trim());
+  const holder = mapping?.description ? undefined : holderName(sample, facts?.partyColumns);
   const plan: BankCsvPlan = {
     roles,
     separators,
@@ -230,6 +233,7 @@ export function planBankCsv(
       roles.reference !== undefined &&
       references.every((v) => v !== '') &&
       new Set(references).size === references.length,
+    ...(holder ? { holder } : {}),
     institution: ctx.options.institution ?? 'generic',
     account: ctx.options.account ?? DEFAULT_CSV_ACCOUNT,
     file: ctx.file,
@@ -262,6 +266,18 @@ export function planBankCsv(
   };
   if (!mapping?.negate && roles.balance !== undefined) checkSign(plan, sample);
   return ok({ plan, warnings });
+}
+
+/** The name in one of two party columns on most rows: the account holder's. */
+function holderName(sample: readonly CsvRecord[], parties: number[] | undefined): string | undefined {
+  if (!parties || sample.length < 2) return undefined;
+  const counts = new Map<string, number>();
+  for (const r of sample) {
+    const names = new Set(parties.map((i) => r.fields[i]?.trim() ?? '').filter(Boolean));
+    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  const [name, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  return count >= sample.length * 0.6 ? name : undefined;
 }
 
 /**
