@@ -12,6 +12,7 @@ import { type GetEvent, handleGet } from './handleGet';
 import { handlePost, type PostEvent } from './handlePost';
 import { continueImport as continueImportJob, startImport as startImportJob } from './importJob';
 import { jsonOutput } from './jsonOutput';
+import { listAlerts } from './listAlerts';
 import { addMenu } from './menu';
 import { readImportFile } from './readImportFile';
 import { reconcileWorkbook } from './reconcileWorkbook';
@@ -148,10 +149,15 @@ export function reconcileSheet() {
   if (!done.ok) return showProblems(services, done.problems);
   const o = done.value;
   services.SpreadsheetApp.getActiveSpreadsheet().toast(
-    `${o.matches} matches (${o.suggested} to review), ${o.discrepancies} discrepancies, ${o.unmatched} unmatched.`,
+    `${o.matches} matches (${o.suggested} to review), ${o.discrepancies} discrepancies, ${o.unmatched} unmatched; ${o.openInvoices} of ${o.invoices} invoices owed; ${o.alerts} alerts.`,
     'Reconciled',
   );
   if (o.problems.length > 0) showProblems(services, o.problems);
+}
+
+/** Sidebar: the alerts of the last Reconcile (the Alerts tab). */
+export function currentAlerts() {
+  return listAlerts(appsScriptServices());
 }
 
 /** Sidebar: suggested matches without a decision. */

@@ -16,11 +16,16 @@ import { appendRecords } from './appendRecords';
 import { knownCategories } from './knownCategories';
 import { readTab } from './readTab';
 import { readTransactions } from './readTransactions';
+import { reconcileInvoices } from './reconcileInvoices';
 import { replaceRecords } from './replaceRecords';
 import type { Services } from './services';
 import { workbookSheet } from './workbookSheet';
 
 export type ReconcileOutcome = {
+  invoices: number;
+  /** Invoices with something still owed. */
+  openInvoices: number;
+  alerts: number;
   matches: number;
   suggested: number;
   discrepancies: number;
@@ -94,7 +99,13 @@ export function reconcileWorkbook(services: Services, actor: string): Result<Rec
     'currency',
   ]);
 
+  const receivables = reconcileInvoices(services, spreadsheet, timeZone, read.transactions, result.matches);
+  problems.push(...receivables.problems);
+
   const outcome: ReconcileOutcome = {
+    invoices: receivables.invoices,
+    openInvoices: receivables.open,
+    alerts: receivables.alerts.length,
     matches: result.matches.length,
     suggested: result.matches.filter((m) => m.state === 'suggested').length,
     discrepancies: result.discrepancies.length,
@@ -110,7 +121,7 @@ export function reconcileWorkbook(services: Services, actor: string): Result<Rec
       added: 0,
       updated: 0,
       skipped: 0,
-      detail: `${outcome.matches} matches (${outcome.suggested} to review), ${outcome.discrepancies} discrepancies, ${outcome.unmatched} unmatched${problems.length > 0 ? `, ${problems.length} rows unreadable` : ''}`,
+      detail: `${outcome.matches} matches (${outcome.suggested} to review), ${outcome.discrepancies} discrepancies, ${outcome.unmatched} unmatched${problems.length > 0 ? `, ${problems.length} rows unreadable` : ''}${receivables.changes.length > 0 ? `; invoices ${receivables.changes.join(', ')}` : ''}`,
     }),
   ]);
   return ok(outcome);

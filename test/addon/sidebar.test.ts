@@ -77,10 +77,31 @@ describe('the sidebar', () => {
     expect(sidebar.document.getElementById('importStatus')!.textContent).toBe(
       `${total} added, 0 updated, 0 unchanged`,
     );
-    expect(sidebar.called[0]).toBe('startImport');
-    expect(sidebar.called.slice(1).length).toBeGreaterThan(0);
-    expect(new Set(sidebar.called.slice(1))).toEqual(new Set(['continueImport']));
+    const importing = sidebar.called.filter((name) => name !== 'currentAlerts');
+    expect(importing[0]).toBe('startImport');
+    expect(importing.slice(1).length).toBeGreaterThan(0);
+    expect(new Set(importing.slice(1))).toEqual(new Set(['continueImport']));
     expect(records(addon, 'Transactions')).toHaveLength(total);
+  });
+
+  it('shows the alerts of the last Reconcile', async () => {
+    const addon = loadAddon();
+    const quiet = openSidebar(addon);
+    await quiet.settle();
+    expect(quiet.document.getElementById('alerts')!.textContent).toBe(
+      'No alerts. Run Reconcile to check again.',
+    );
+    addon.run('setUpSpreadsheet');
+    addon.spreadsheet
+      .sheet('Invoices')
+      .getRange(2, 1, 1, 6)
+      .setValues([['1043', 'Harbor Bakery', '2025-10-05', '2025-11-04', 450, 'USD']]);
+    addon.run('reconcileSheet');
+    const sidebar = openSidebar(addon);
+    await sidebar.settle();
+    expect(sidebar.document.getElementById('alerts')!.textContent).toMatch(
+      /Invoice 1043 \(Harbor Bakery\) is \d+ days past due with 450\.00 USD unpaid/,
+    );
   });
 
   it('lists suggested matches and confirms one', async () => {
