@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../../model/result';
 import type { TransactionDraft, TransactionKind } from '../../model/transaction';
 import { institutionSlug, maskedAccount } from '../accountLabel';
 import type { ImportContext, ParsedFile } from '../importTypes';
+import { cutDownload } from '../markup/cutDownload';
 import { at, child, children, descendants, type MarkupNode, textAt } from '../markup/markupNode';
 import { parseXml } from '../markup/parseXml';
 import { roundedMinor } from '../roundedMinor';
@@ -159,13 +160,17 @@ export function importCamt053(text: string, ctx: ImportContext): Result<ParsedFi
   const where = { file: ctx.file };
   const tree = parseXml(text);
   if (!tree.ok) return fail(...tree.problems.map((p) => ({ ...p, ...where })));
-  const document = tree.value.children.find((n) => n.name === 'Document');
+  const document = tree.value.root.children.find((n) => n.name === 'Document');
+  const cut = cutDownload(tree.value, where);
+  // An entry or balance the text stops inside is left out: the whole file adds it once later.
+  const unfinished = new Set(tree.value.open);
   // Version 1 names the root with its version: `BkToCstmrAcctRptV01`.
   const rootOf = (name: string) =>
     document?.children.find((c) => c.name === name || new RegExp(`^${name}V\\d+$`).test(c.name));
   const message = MESSAGES.find((m) => rootOf(m.root));
   const root = message && rootOf(message.root);
   if (!document || !message || !root) {
+    if (cut) return fail(cut);
     return fail(
       problem(
         'not_camt053',
@@ -215,7 +220,7 @@ export function importCamt053(text: string, ctx: ImportContext): Result<ParsedFi
           textAt(acct, 'Svcr', 'FinInstnId', 'BIC') ??
           textAt(acct, 'Svcr', 'FinInstnId', 'BICFI'),
       );
-    const entries = children(report, 'Ntry');
+    const entries = children(report, 'Ntry').filter((n) => !unfinished.has(n));
     const created =
       dateOf(report, 'CreDtTm', 'CreDtTm') ?? dateOf(child(root, 'GrpHdr'), 'CreDtTm', 'CreDtTm');
     const firstAmt = child(entries[0], 'Amt')?.attrs.Ccy;
@@ -233,7 +238,7 @@ export function importCamt053(text: string, ctx: ImportContext): Result<ParsedFi
       out.accounts.push({ schemaVersion: 1, institution, account, currency, type: 'checking' });
     }
 
-    for (const bal of children(report, 'Bal')) {
+    for (const bal of children(report, 'Bal').filter((b) => !unfinished.has(b))) {
       // `Tp/CdOrPrtry/Cd` from version 2, `Tp/Cd` in version 1.
       const code =
         textAt(bal, 'Tp', 'CdOrPrtry', 'Cd') ??
@@ -324,6 +329,8 @@ export function importCamt053(text: string, ctx: ImportContext): Result<ParsedFi
       out.drafts.push(draft);
     }
   }
+  if (cut && out.drafts.length === 0) return fail(cut, ...skipped);
+  if (cut) out.warnings.push(cut);
   if (out.drafts.length === 0 && skipped.length > 0) {
     return fail(
       problem('no_readable_transactions', `none of the ${row} entries in the file could be read`, where),

@@ -1,15 +1,21 @@
 import { problem } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
+import { lastContentLine, type MarkupTree } from './cutDownload';
 import { MAX_MARKUP_DEPTH, type MarkupNode } from './markupNode';
 import { MarkupSyntaxError, tokenizeMarkup } from './tokenizeMarkup';
 
 /** Drops the namespace prefix: `camt:Ntry` → `Ntry` (CAMT files come with and without prefixes). */
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
-/** Well-formed XML → element tree; a mismatched or missing end tag is a problem naming the line. */
-export function parseXml(text: string): Result<MarkupNode> {
+/**
+ * XML → element tree, built with an explicit stack (nesting beyond MAX_MARKUP_DEPTH is refused).
+ * A mismatched end tag is a problem naming the line; text that stops with elements still open is
+ * a cut download: the tree so far comes back with them listed (see cutDownload).
+ */
+export function parseXml(text: string): Result<MarkupTree> {
   const root: MarkupNode = { name: '#document', attrs: {}, children: [], text: '', line: 1 };
   const stack: MarkupNode[] = [root];
+  let cutInsideTag: string | undefined;
   try {
     for (const token of tokenizeMarkup(text)) {
       const top = stack[stack.length - 1]!;
@@ -50,18 +56,15 @@ export function parseXml(text: string): Result<MarkupNode> {
       }
     }
   } catch (error) {
-    if (error instanceof MarkupSyntaxError)
-      return fail(problem('malformed_xml', error.message, { line: error.line }));
-    throw error;
+    if (!(error instanceof MarkupSyntaxError)) throw error;
+    // A tag or CDATA section that never ends: the text stops there.
+    cutInsideTag = error.message;
   }
-  if (stack.length > 1) {
-    const open = stack[stack.length - 1]!;
-    return fail(
-      problem('malformed_xml', `<${open.name}> opened on line ${open.line} is never closed`, {
-        line: open.line,
-        element: open.name,
-      }),
-    );
-  }
-  return ok(root);
+  for (const open of stack.slice(1)) open.text = open.text.trim();
+  return ok({
+    root,
+    open: stack.slice(1),
+    lastLine: lastContentLine(text),
+    ...(cutInsideTag ? { cutInsideTag } : {}),
+  });
 }

@@ -5,11 +5,12 @@ import { fail, ok, type Result } from '../../model/result';
 import type { TransactionDraft } from '../../model/transaction';
 import { institutionSlug, maskedAccount } from '../accountLabel';
 import type { ImportContext, ParsedFile } from '../importTypes';
+import { cutDownload } from '../markup/cutDownload';
 import { child, descendants, type MarkupNode, textAt } from '../markup/markupNode';
 import { ofxKind } from './ofxKind';
 import { parseOfxAmount } from './parseOfxAmount';
 import { parseOfxDate } from './parseOfxDate';
-import { type OfxTree, parseOfxTree } from './parseOfxTree';
+import { parseOfxTree } from './parseOfxTree';
 
 type Statement = {
   node: MarkupNode;
@@ -146,7 +147,7 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
   if (!tree.ok) return fail(...tree.problems.map((p) => ({ ...p, ...where })));
   const ofx = descendants(tree.value.root, 'OFX')[0];
   if (!ofx) return fail(problem('not_ofx', 'no <OFX> element: this is not an OFX file', where));
-  const cut = truncation(tree.value, where);
+  const cut = cutDownload(tree.value, where);
   // A transaction or balance the text stops inside may be missing fields or digits: it is left
   // out, so importing the whole file later adds it once instead of a changed duplicate.
   const unfinished = new Set(tree.value.open);
@@ -311,23 +312,6 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
     );
   }
   return ok(out);
-}
-
-/** Where a cut download ends: its last line and the aggregates left open there. */
-function truncation(tree: OfxTree, where: { file: string }): Problem | undefined {
-  if (tree.open.length === 0 && !tree.cutInsideTag) return undefined;
-  const innermost = tree.open.at(-1);
-  const inside = innermost ? ` inside <${innermost.name}> (opened on line ${innermost.line})` : '';
-  const missing = tree.open.map((n) => `</${n.name}>`).reverse();
-  const what = [
-    ...(tree.cutInsideTag ? [tree.cutInsideTag] : []),
-    ...(missing.length > 0 ? [`${missing.join('')} are missing`] : []),
-  ].join(' and ');
-  return problem(
-    'file_truncated',
-    `the file ends on line ${tree.lastLine}${inside}: ${what}; the download looks cut, so only what is complete is imported (import the complete file)`,
-    { ...where, line: tree.lastLine, ...(innermost ? { element: innermost.name } : {}) },
-  );
 }
 
 function readBalance(

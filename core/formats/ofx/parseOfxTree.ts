@@ -1,20 +1,8 @@
 import { problem } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
+import { lastContentLine, type MarkupTree } from '../markup/cutDownload';
 import { MAX_MARKUP_DEPTH, type MarkupNode } from '../markup/markupNode';
 import { MarkupSyntaxError, tokenizeMarkup } from '../markup/tokenizeMarkup';
-
-export type OfxTree = {
-  root: MarkupNode;
-  /**
-   * Aggregates still open where the text ends, outermost first: empty for a whole file. OFX
-   * closes every aggregate (`</STMTTRN>`, `</OFX>`), so anything left open means a cut download.
-   */
-  open: MarkupNode[];
-  /** The file's last line with content, for saying where a cut file ends. */
-  lastLine: number;
-  /** Set when the text stops inside a tag (`<TRNA`). */
-  cutInsideTag?: string;
-};
 
 /**
  * OFX 1.x (SGML: leaf tags such as `<TRNAMT>-5.00` are never closed) and 2.x (XML) into one tree.
@@ -22,10 +10,10 @@ export type OfxTree = {
  * when none is open (the end tag of a leaf already closed by its text). Built with an explicit
  * stack, never recursion; nesting beyond MAX_MARKUP_DEPTH is refused.
  */
-export function parseOfxTree(text: string): Result<OfxTree> {
+export function parseOfxTree(text: string): Result<MarkupTree> {
   const root: MarkupNode = { name: '#document', attrs: {}, children: [], text: '', line: 1 };
   const stack: MarkupNode[] = [root];
-  const lastLine = text.trimEnd().split(/\r\n|\r|\n/).length;
+  const lastLine = lastContentLine(text);
   let cutInsideTag: string | undefined;
   try {
     for (const token of tokenizeMarkup(text)) {

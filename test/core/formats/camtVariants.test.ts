@@ -119,3 +119,19 @@ describe('CAMT files as banks send them', () => {
     ]);
   });
 });
+
+describe('a CAMT download cut short', () => {
+  it('reads the entries that are complete, with the ids the whole file gives, and names where it ends', () => {
+    const whole = imported(`${CAMT}de-intraday-camt052-v08.xml`);
+    const cut = imported(`${CAMT}de-intraday-camt052-v08-cut.xml`);
+    expect(cut.transactions.map((t) => t.id)).toEqual([whole.transactions[0]!.id]);
+    expect(cut.warnings).toEqual([
+      expect.objectContaining({
+        code: 'file_truncated',
+        line: 75,
+        element: 'Ustrd',
+        message: expect.stringContaining('the file ends on line 75 inside <Ustrd> (opened on line 75)'),
+      }),
+    ]);
+  });
+});
