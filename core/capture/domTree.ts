@@ -245,8 +245,11 @@ function hiddenByMarkup(tag: string, attrs: Attrs, w: Walk): 'hide' | 'sr' | und
 /** One element being walked: its node, the pieces of text gathered from its children so far. */
 type Frame = {
   node: DomNode;
-  children: Array<[Node, Scope]>;
+  /** Composed children (shadow roots, slots); plain elements are walked by `cursor` instead. */
+  children: Array<[Node, Scope]> | undefined;
   next: number;
+  cursor: Node | null;
+  scope: Scope;
   parts: Part[];
   hints: string[];
   sr: boolean;
@@ -283,12 +286,31 @@ function open(
   };
   const hints: string[] = [];
   if (attrs.label) hints.push(attrs.label);
-  let children: Array<[Node, Scope]> = [];
+  let children: Array<[Node, Scope]> | undefined;
+  let cursor: Node | null = null;
   if (tag === 'svg') {
     const title = el.querySelector('title')?.textContent;
     if (title) hints.push(title);
-  } else children = composedChildren(el, scope);
-  return { node, children, next: 0, parts: [], hints, sr: markup === 'sr', ariaHidden: attrs.ariaHidden };
+  } else if (isPlain(el, tag, scope)) cursor = el.firstChild;
+  else children = composedChildren(el, scope);
+  return {
+    node,
+    children,
+    next: 0,
+    cursor,
+    scope,
+    parts: [],
+    hints,
+    sr: markup === 'sr',
+    ariaHidden: attrs.ariaHidden,
+  };
+}
+
+/** No shadow root, no slot to fill, no declarative shadow root (a first `<template>` child). */
+function isPlain(el: Element, tag: string, scope: Scope): boolean {
+  if (tag === 'slot' && scope) return false;
+  if ((el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot) return false;
+  return el.firstElementChild?.localName !== 'template';
 }
 
 /** Finishes an element once its children are walked; false when it is left out after all. */
@@ -327,8 +349,15 @@ export function buildDomTree(root: Document | Element, options: BuildOptions = {
   const stack: Frame[] = [first];
   while (stack.length > 0) {
     const f = stack[stack.length - 1]!;
-    if (f.next < f.children.length) {
-      const [child, childScope] = f.children[f.next++]!;
+    let child: Node | undefined;
+    let childScope: Scope = f.scope;
+    if (f.children) {
+      if (f.next < f.children.length) [child, childScope] = f.children[f.next++]!;
+    } else if (f.cursor) {
+      child = f.cursor;
+      f.cursor = child.nextSibling;
+    }
+    if (child) {
       if (child.nodeType === 3) {
         const t = child.textContent ?? '';
         if (/\S/.test(t)) {
