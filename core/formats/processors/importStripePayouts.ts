@@ -7,7 +7,7 @@ import { finishProcessorFile, processorAccount } from './processorFile';
 import { ROLE_NAMES } from './processorRoles';
 import { readProcessorTable, rowProblems } from './processorTable';
 
-const ID = ROLE_NAMES.id;
+const ID = [...ROLE_NAMES.id, ...ROLE_NAMES.depositId];
 const AMOUNT = [...ROLE_NAMES.amount, ...ROLE_NAMES.net];
 const ARRIVAL = ROLE_NAMES.arrival;
 const CREATED = ROLE_NAMES.created;

@@ -44,9 +44,12 @@ export const PROCESSOR_LAYOUTS: readonly ProcessorLayout[] = [
     format: 'stripe-payouts',
     processor: 'stripe',
     variant: 'payouts export',
-    required: ['id', ['amount', 'net'], ['arrival', 'created'], 'currency'],
+    required: [['id', 'depositId'], ['amount', 'net'], ['arrival', 'created'], 'currency'],
+    // `id` or `Payout ID` holding Stripe's `po_…` ids; Square's deposit ids have no such prefix.
     looksLike: (has, ids) =>
-      (has('arrival') && has('id') && !has('depositId')) || (has('id') && allStart(ids('id'), /^po_/)),
+      (has('arrival') && has('id') && !has('depositId')) ||
+      allStart(ids('id'), /^po_/) ||
+      allStart(ids('depositId'), /^po_/),
   },
   {
     format: 'stripe-payments',
@@ -94,7 +97,12 @@ export const PROCESSOR_LAYOUTS: readonly ProcessorLayout[] = [
     processor: 'square',
     variant: 'deposits (transfers) export',
     required: ['depositId', ['initiated', 'arrival', 'date'], ['net', 'amount']],
-    looksLike: (has) => has('depositId') && !has('paymentId') && !has('transactionId') && !has('item'),
+    looksLike: (has, ids) =>
+      has('depositId') &&
+      !has('paymentId') &&
+      !has('transactionId') &&
+      !has('item') &&
+      !allStart(ids('depositId'), /^po_/),
   },
 ];
 

@@ -39,6 +39,15 @@ describe('Stripe exports, recognized by their columns', () => {
     expect(r.transactions[0]!.description).toBe('Stripe payout to Bank of the West ••4417');
   });
 
+  it('reads a Payouts export whose id column is "Payout ID", not taking it for Square deposits', () => {
+    const r = imported(`${DIR}stripe-payouts-payout-id.csv`);
+    expect(r.format).toBe('stripe-payouts');
+    expect(r.transactions.map((t) => [...row(t), t.institution])).toEqual([
+      ['2026-11-12', -231044, 'USD', 'payout', 'posted', 'po_1SaZ9yLk2Xw3Vq8R', 'stripe'],
+    ]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['not_settled']);
+  });
+
   it('reads the Payments export: amount − fee as the sale, refunded amounts as refunds, failed ones skipped', () => {
     const r = imported(`${DIR}stripe-payments.csv`);
     expect(r.transactions.map((t) => [...row(t), t.gross?.minor, t.fee?.minor])).toEqual([
