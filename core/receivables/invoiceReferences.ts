@@ -83,9 +83,20 @@ export function invoicesNamedIn(text: string, index: InvoiceIndex): Invoice[] {
 /** ISO 11649 structured creditor references (`RF18 5390 0754 7034`): their payload, check digits verified. */
 export function creditorReferences(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toUpperCase().matchAll(/\bRF(\d{2})((?:\s?[A-Z0-9]){1,21})/g)) {
-    const payload = m[2]!.replace(/\s/g, '');
-    if (mod97(`${payload}RF${m[1]}`) === 1) out.push(payload);
+  // Written whole (`RF5510431`) or in the printed groups of four (`RF18 5390 0754 7034`).
+  for (const m of text
+    .toUpperCase()
+    .matchAll(/\bRF(\d{2})([A-Z0-9]{1,21})\b|\bRF(\d{2})((?: [A-Z0-9]{4})*(?: [A-Z0-9]{1,4}))\b/g)) {
+    const check = m[1] ?? m[3]!;
+    // Words may follow the groups (`RF18 5390 0754 7034 AB`): the longest run of groups that checks out.
+    const groups = (m[2] ?? m[4]!).trim().split(' ');
+    for (let n = groups.length; n > 0; n--) {
+      const payload = groups.slice(0, n).join('');
+      if (payload.length <= 21 && mod97(`${payload}RF${check}`) === 1) {
+        out.push(payload);
+        break;
+      }
+    }
   }
   return out;
 }

@@ -173,3 +173,29 @@ describe('the Invoices, Invoice Payments, Aging and Alerts tabs', () => {
     );
   });
 });
+
+describe('invoices paid by SEPA transfer (CAMT.053 remittance information)', () => {
+  it('finds the invoice in unstructured text and in an ISO 11649 creditor reference', async () => {
+    const { code, stdout, stderr } = await runCli(
+      [
+        'reconcile',
+        fixture('camt053-remittance.xml'),
+        '--invoices',
+        fixture('rechnungen.csv'),
+        '--json',
+        '--as-of',
+        '2026-11-30',
+      ],
+      dir,
+    );
+    expect(code, stderr).toBe(0);
+    const out = JSON.parse(stdout) as Out;
+    expect(out.invoices.map((i) => [i.number, i.status, i.remaining, i.currency])).toEqual([
+      ['RE-2026-118', 'paid', '0.00', 'EUR'],
+      ['10431', 'paid', '0.00', 'EUR'],
+      ['RE-2026-120', 'open', '320.00', 'EUR'],
+    ]);
+    expect(out.invoices[1]!.applications[0]!.reason).toMatch(/names invoice 10431/);
+    expect(out.alerts.map((a) => [a.type, a.invoice])).toEqual([['overdue-invoice', 'RE-2026-120']]);
+  });
+});

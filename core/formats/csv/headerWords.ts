@@ -113,7 +113,8 @@ export const PAYEE = exact(
 export const PURPOSE =
   /^(?:description|transaction description|narrative|details|transaction details|particulars|reference text|remittance information|memo|verwendungszweck|vorgang verwendungszweck|beschreibung|omschrijving|mededelingen|libelle|libelle operation|libelle simplifie|libelle complet|detail|details de l operation|informations complementaires|concepto|descripcion|concepto comun|observaciones|movimiento|descrizione|descrizione operazione|causale|descricao|historico|lancamento|informacoes)(?: (\d+))?$/;
 /** Details that complete the purpose column rather than replace it. */
-export const PURPOSE_DETAIL = /^(?:detalhes|complemento|informations complementaires|informacoes complementares)$/;
+export const PURPOSE_DETAIL =
+  /^(?:detalhes|complemento|informations complementaires|informacoes complementares)$/;
 
 /** Type-of-booking and free-note columns: a description only when nothing above has words. */
 export const FALLBACK_TEXT =

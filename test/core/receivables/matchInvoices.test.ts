@@ -252,3 +252,12 @@ describe('payments matched to invoices', () => {
     expect(aging.some((r) => r.customer === 'Blue Door Cafe')).toBe(false);
   });
 });
+
+describe('ISO 11649 creditor references', () => {
+  it('reads them whole or in printed groups, with words after them, and checks their digits', async () => {
+    const { creditorReferences } = await import('../../../core/receivables/invoiceReferences');
+    expect(creditorReferences('Hotel Seeblick — RF5510431 Hotel Seeblick')).toEqual(['10431']);
+    expect(creditorReferences('SCOR RF18 5390 0754 7034 AB Zahlung')).toEqual(['539007547034']);
+    expect(creditorReferences('RF19 5390 0754 7034')).toEqual([]); // wrong check digits
+  });
+});
