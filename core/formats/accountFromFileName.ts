@@ -1,6 +1,6 @@
 import { maskedAccount } from './accountLabel';
 
-export type NamedAccount = { name: string; evidence: string; digits?: string };
+export type NamedAccount = { name: string; evidence: string; digits?: string; kind?: string };
 
 /** Account kinds as download names spell them, in several languages. */
 const KINDS: Array<[RegExp, string]> = [
@@ -102,6 +102,7 @@ export function accountFromFileName(path: string): NamedAccount | undefined {
       name: maskedAccount(label, digits),
       evidence: `${quoted}: account number ending ${digits.slice(-4)}`,
       digits: digits.slice(-4),
+      ...(kind ? { kind } : {}),
     };
   }
   if (kind)

@@ -59,13 +59,22 @@ export function importFiles(
     if (again.ok) slot.outcome = again;
   };
 
-  // The file name, with every file naming the same account number booked under one name.
-  const byDigits = new Map<string, { name: string; file: string }>();
+  // The file name, with every file naming the same account number booked under one name — unless
+  // they name different kinds (checking 4417 and a card ending 4417 are two accounts).
+  const byDigits: Array<{ digits: string; kind?: string; name: string; file: string }> = [];
   for (const slot of slots.filter(isUndecided)) {
     const named = accountFromFileName(slot.file.name);
     if (!named) continue;
-    const same = named.digits ? byDigits.get(named.digits) : undefined;
-    if (named.digits && !same) byDigits.set(named.digits, { name: named.name, file: slot.file.name });
+    const same = named.digits
+      ? byDigits.find((d) => d.digits === named.digits && (!d.kind || !named.kind || d.kind === named.kind))
+      : undefined;
+    if (named.digits && !same)
+      byDigits.push({
+        digits: named.digits,
+        ...(named.kind ? { kind: named.kind } : {}),
+        name: named.name,
+        file: slot.file.name,
+      });
     rebook(
       slot,
       same?.name ?? named.name,

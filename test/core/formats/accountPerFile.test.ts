@@ -91,6 +91,17 @@ describe('one account per file', () => {
     expect(b![0]!.id).toBe(a![1]!.id);
   });
 
+  it('the same last digits with different kinds are two accounts (checking 4417, a card ending 4417)', () => {
+    const r = run(
+      csv('checking_4417_2026-10.csv', OCTOBER),
+      csv('CreditCard_4417_Nov2026.csv', ['Date,Description,Amount', '11/02/2026,AMAZON,-25.00']),
+    );
+    expect(accountsOf(r)).toEqual([
+      ['checking_4417_2026-10.csv', ['Checking ••4417 (file name)']],
+      ['CreditCard_4417_Nov2026.csv', ['Card ••4417 (file name)']],
+    ]);
+  });
+
   it('a file whose balances continue another file’s is that file’s account', () => {
     const r = run(csv('checking_4417_2026-10.csv', OCTOBER), csv('download.csv', NOVEMBER));
     expect(accountsOf(r)).toEqual([
