@@ -378,7 +378,10 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
     url: options.url,
   };
   const layout = visibilityTest(root, options.isVisible) !== undefined;
-  const found = layout ? onScreenRows(findRowGroups(all, page.shapes)) : findRowGroups(all, page.shapes);
+  const groupsFound = layout
+    ? onScreenRows(findRowGroups(all, page.shapes))
+    : findRowGroups(all, page.shapes);
+  const { found, headings: headingRows } = withoutHeadingRows(groupsFound);
   const foundRows = found.flatMap((g) => g.rows);
   const pageAccount = findAccount(all, foundRows);
   const cardCue = findCardCue(outsideRows(all, foundRows));
@@ -396,6 +399,10 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
   };
   const drift: string[] = [];
   const notes: string[] = [];
+  if (headingRows > 0)
+    notes.push(
+      `${headingRows} lines holding only a date and an amount, each above a group of rows, are the groups' headings (a day and its total), not transactions`,
+    );
   let outcomes: GroupOutcome[] = [];
   let path: CaptureDiagnostics['path'] = 'generic';
 
@@ -470,6 +477,41 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
 }
 
 const accountIn = (account: string, currency: string) => account.replace('{currency}', currency);
+
+/**
+ * A group whose rows hold no words, only a date and an amount, each followed by rows of a
+ * described group, heads those rows ("Nov 20, 2026   −$16.50": the day and its total).
+ */
+function withoutHeadingRows(groups: RowGroup[]): { found: RowGroup[]; headings: number } {
+  const described = groups.filter((g) => g.described > 0);
+  if (described.length === 0) return { found: groups, headings: 0 };
+  const rowStarts = described.flatMap((g) => g.rows.map((r) => r.start)).sort((a, b) => a - b);
+  const found: RowGroup[] = [];
+  let headings = 0;
+  for (const g of groups) {
+    if (g.described > 0 || g.rows.length < 2) {
+      found.push(g);
+      continue;
+    }
+    // Each heading is followed, before the next heading, by at least one described row.
+    let heads = 0;
+    for (let i = 0; i < g.rows.length; i++) {
+      const after = g.rows[i]!.end;
+      const before = g.rows[i + 1]?.start ?? Number.POSITIVE_INFINITY;
+      let lo = 0;
+      let hi = rowStarts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (rowStarts[mid]! <= after) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < rowStarts.length && rowStarts[lo]! < before) heads++;
+    }
+    if (heads === g.rows.length) headings += g.rows.length;
+    else found.push(g);
+  }
+  return { found, headings };
+}
 
 /**
  * With layout: rows whose box is off the page or has no size are not seen, nor are rows inside a
