@@ -17,6 +17,7 @@ function matches(t: StoredTransaction, f: TransactionFilter, needle: string | un
   if (f.unsent && t.sentAt) return false;
   if (f.unverified && !t.unverified) return false;
   if (f.ids && !f.ids.includes(t.id)) return false;
+  if (f.captureId && t.captureId !== f.captureId) return false;
   if (needle) {
     const hay = [t.description, t.payee, t.category ?? '', t.notes ?? '', t.account].join('\n').toLowerCase();
     if (!hay.includes(needle)) return false;

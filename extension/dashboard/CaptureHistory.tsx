@@ -9,6 +9,8 @@ type Props = {
   version: unknown;
   /** Shows the lines unverified captures wrote, in the transactions list. */
   onShowUnverified: () => void;
+  /** Shows the lines one capture wrote (its new and changed ones). */
+  onShowCapture: (captureId: string) => void;
 };
 
 const STATE_WORDS: Record<CaptureRecord['state'], string> = {
@@ -18,7 +20,7 @@ const STATE_WORDS: Record<CaptureRecord['state'], string> = {
 };
 
 /** Every capture and import kept: when, where, how many, and whether the page's own figures agreed. */
-export function CaptureHistory({ load, version, onShowUnverified }: Props) {
+export function CaptureHistory({ load, version, onShowUnverified, onShowCapture }: Props) {
   const [captures, setCaptures] = useState<Responses['captures']>([]);
   useEffect(() => {
     load().then((r) => {
@@ -80,8 +82,17 @@ export function CaptureHistory({ load, version, onShowUnverified }: Props) {
                   )}
                 </td>
                 <td class="num">{c.counts.found}</td>
-                <td class="num">{c.counts.added}</td>
-                <td class="num">{c.counts.changed}</td>
+                {[c.counts.added, c.counts.changed].map((n, i) => (
+                  <td class="num" key={i === 0 ? 'new' : 'changed'}>
+                    {n > 0 && c.state === 'saved' ? (
+                      <ShowLink target="transactions-heading" onShow={() => onShowCapture(c.id)}>
+                        {n}
+                      </ShowLink>
+                    ) : (
+                      n
+                    )}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

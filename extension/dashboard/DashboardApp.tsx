@@ -118,6 +118,7 @@ export function DashboardApp() {
         load={() => ask({ type: 'captures', limit: 20 })}
         version={summary}
         onShowUnverified={() => showOnly({ unverified: true })}
+        onShowCapture={(captureId) => showOnly({ captureId })}
       />
       <RulesEditor
         load={() => ask({ type: 'rules' })}

@@ -93,6 +93,14 @@ export function Filters({ filter, accounts, categories, onChange }: Props) {
         />
         From unverified captures
       </label>
+      {filter.captureId && (
+        <p class="chip" role="status">
+          Showing the lines one capture wrote.{' '}
+          <button type="button" class="link" onClick={() => set({ captureId: undefined })}>
+            Show all
+          </button>
+        </p>
+      )}
       {filter.ids && (
         <p class="chip" role="status">
           Showing the {filter.ids.length} {filter.ids.length === 1 ? 'line' : 'lines'} of one item.{' '}

@@ -18,6 +18,8 @@ export const TransactionFilter = z.object({
   unsent: z.boolean().optional(),
   /** Only lines written by a capture whose self-check failed. */
   unverified: z.boolean().optional(),
+  /** Only the lines this capture or import last wrote (its new and changed lines). */
+  captureId: z.string().optional(),
   /** Only these ids (a discrepancy's or a match's lines). */
   ids: z.array(z.string()).max(1000).optional(),
   /** Include pending lines a posted line has replaced. */

@@ -114,7 +114,11 @@ async function scriptMs(
       let found = 0;
       for (let i = 0; i <= runs; i++) {
         let t = performance.now();
-        const result = (0, eval)(script) as { ok: boolean; page?: { transactions: unknown[] } };
+        // As injected: the built script compiled and run afresh; its value is the capture's answer.
+        const result = new Function(`${script}\nreturn capture;`)() as {
+          ok: boolean;
+          page?: { transactions: unknown[] };
+        };
         const c = performance.now() - t;
         found = result.page?.transactions.length ?? -1;
         t = performance.now();

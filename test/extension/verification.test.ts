@@ -65,6 +65,10 @@ describe('a capture whose self-check fails', () => {
     ]);
     const lines = await h.ask({ type: 'query', filter: { unverified: true } });
     expect(lines.ok && lines.value.total).toBe(3);
+    const written = await h.ask({ type: 'query', filter: { captureId: preview.value.captureId! } });
+    expect(written.ok && written.value.total).toBe(3);
+    const none = await h.ask({ type: 'query', filter: { captureId: 'another-capture' } });
+    expect(none.ok && none.value.total).toBe(0);
   });
 
   it('a capture whose checks pass is stored without the flag', async () => {
