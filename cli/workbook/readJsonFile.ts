@@ -3,6 +3,7 @@ import { parseBatch } from '../../core/model/batch';
 import { type Problem, problem } from '../../core/model/problem';
 import type { Transaction } from '../../core/model/transaction';
 import { fromTransactionJson } from '../../core/model/transactionJson';
+import { jsonSyntaxProblem } from './jsonSyntaxProblem';
 
 export const isJsonFile = (name: string): boolean => /\.json$/i.test(name);
 
@@ -14,13 +15,11 @@ export const isJsonFile = (name: string): boolean => /\.json$/i.test(name);
 export function readJsonFile(file: { name: string; bytes: Uint8Array }): ImportOutcome {
   const at = (p: Problem): Problem => ({ ...p, file: file.name });
   let json: unknown;
+  const text = new TextDecoder().decode(file.bytes);
   try {
-    json = JSON.parse(new TextDecoder().decode(file.bytes));
+    json = JSON.parse(text);
   } catch (error) {
-    return {
-      ok: false,
-      problems: [problem('invalid_json', `not JSON: ${(error as Error).message}`, { file: file.name })],
-    };
+    return { ok: false, problems: [jsonSyntaxProblem(text, error, file.name)] };
   }
   if (Array.isArray(json)) {
     const transactions: Transaction[] = [];

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { InputError, LedgerbridgeError } from '../../core/model/errors';
 import { type Problem, problem } from '../../core/model/problem';
 import { parseRule, type Rule } from '../../core/model/rule';
+import { jsonSyntaxProblem } from './jsonSyntaxProblem';
 
 /**
  * Reads a rules file: a JSON array of rules, or `{ "rules": [...] }`. Every rule is validated
@@ -25,7 +26,7 @@ export async function readRulesFile(path: string): Promise<Rule[]> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new InputError([problem('invalid_json', `not JSON: ${(error as Error).message}`, { file })], {
+    throw new InputError([jsonSyntaxProblem(text, error, file)], {
       cause: error,
     });
   }

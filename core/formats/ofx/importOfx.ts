@@ -157,6 +157,8 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
 
   const out: ParsedFile = { drafts: [], balances: [], accounts: [], warnings: [] };
   const skipped: Problem[] = [];
+  // Statements left out whole (no or no valid currency): when they are all there is, the file is refused.
+  const unreadStatements: Problem[] = [];
   const found = statements(ofx);
   const institution = ctx.options.institution ?? institutionSlug(textAt(descendants(ofx, 'FI')[0], 'ORG'));
   let row = 0;
@@ -172,7 +174,7 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
       : descendants(stmt.node, 'STMTTRN');
     const firstCurrency = curdef ?? field(lines[0], 'CURSYM');
     if (!firstCurrency) {
-      out.warnings.push(
+      unreadStatements.push(
         problem('missing_currency', `statement for ${account} names no currency (CURDEF); pass --currency`, {
           ...where,
           element: stmt.node.name,
@@ -182,7 +184,7 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
       continue;
     }
     if (!isCurrencyCode(firstCurrency)) {
-      out.warnings.push(
+      unreadStatements.push(
         problem(
           'invalid_currency',
           `statement for ${account} skipped: CURDEF "${firstCurrency}" is not an ISO 4217 currency`,
@@ -269,6 +271,8 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
     }
   }
 
+  if (out.drafts.length === 0 && unreadStatements.length > 0) return fail(...unreadStatements, ...skipped);
+  out.warnings.push(...unreadStatements);
   if (cut && out.drafts.length === 0) return fail(cut, ...skipped);
   if (cut) out.warnings.push(cut);
   if (out.drafts.length === 0 && skipped.length > 0) {
