@@ -4,7 +4,7 @@ import { accountFromFileName } from './accountFromFileName';
 import { type BalanceChain, balanceChain, sameAccountByBalances } from './balanceChain';
 import { importFile } from './importFile';
 import type { AccountSource, ImportOptions, ImportOutcome } from './importTypes';
-import { collapseRepeatedPayouts } from './processors/collapseRepeatedPayouts';
+import { collapseRepeatedCharges, collapseRepeatedPayouts } from './processors/collapseRepeatedPayouts';
 
 export type FileToImport = {
   name: string;
@@ -144,5 +144,6 @@ export function importFiles(
   }
   const imported = slots.map((s) => ({ name: s.file.name, outcome: s.outcome }));
   collapseRepeatedPayouts(imported);
+  collapseRepeatedCharges(imported);
   return ok(imported);
 }

@@ -57,3 +57,39 @@ export function collapseRepeatedPayouts(files: Imported[]): void {
     }
   }
 }
+
+/**
+ * A sale listed by both a Stripe balance report (its `txn_…` line, naming the charge `ch_…`) and the
+ * Payments export (the `ch_…` row itself) is one sale: the balance report, which holds every
+ * movement of the balance (refunds too), is kept, and the Payments export's rows of those charges
+ * (and their refunds) are dropped with a notice. Works in place on the imported files.
+ */
+export function collapseRepeatedCharges(files: Imported[]): void {
+  const inBalance = new Map<string, string>();
+  for (const f of files)
+    if (f.outcome.format === 'stripe')
+      for (const t of f.outcome.transactions)
+        if (t.memo && /^(ch|py|pi)_/.test(t.memo)) inBalance.set(`${t.account}\u241f${t.memo}`, f.name);
+  if (inBalance.size === 0) return;
+  for (const f of files) {
+    if (f.outcome.format !== 'stripe-payments') continue;
+    const charge = (t: Transaction) => `${t.account}\u241f${(t.externalId ?? '').replace(/:refund$/, '')}`;
+    const dropped = f.outcome.transactions.filter((t) => inBalance.has(charge(t)));
+    if (dropped.length === 0) continue;
+    f.outcome.transactions = f.outcome.transactions.filter((t) => !inBalance.has(charge(t)));
+    const elsewhere = [...new Set(dropped.map((t) => inBalance.get(charge(t))!))].join(', ');
+    f.outcome.warnings.push(
+      problem(
+        'charge_listed_twice',
+        `${dropped.length} line(s) of charges also in ${elsewhere} (the balance report, which has every movement); counted once, as there`,
+        { file: f.name },
+      ),
+    );
+    if (f.outcome.report) {
+      f.outcome.report.rowsImported = f.outcome.transactions.length;
+      f.outcome.report.rowsSkipped.push({
+        reason: `${dropped.length} line(s) also in ${elsewhere}; counted once, as there`,
+      });
+    }
+  }
+}

@@ -74,6 +74,8 @@ export function importStripe(text: string, ctx: ImportContext): Result<ParsedFil
       kind,
       origin: { file: ctx.file, row, capturedAt: ctx.capturedAt },
       externalId: t.cell(record, ID),
+      // The charge behind a balance line (`ch_…`), so the Payments export's row of it is known as the same sale.
+      ...(/^(ch|py|pi)_/.test(source) ? { memo: source } : {}),
       ...(payout ? { payoutId: payout } : {}),
       // The charge and invoice ids are what invoices and disputes refer to (receivables match on them).
       ...memoOf(source === payout ? '' : source, t.cell(record, INVOICE)),

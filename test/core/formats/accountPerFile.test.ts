@@ -136,4 +136,16 @@ describe('one account per file', () => {
     expect(payouts.map((t) => [t.externalId, t.date])).toEqual([['po_1QaB2cD3eF4gH5iJ', '2026-11-04']]);
     expect(r.value[0]!.outcome.warnings.map((w) => w.code)).toEqual(['payout_listed_twice']);
   });
+
+  it('keeps a Stripe sale listed by both the balance history and the Payments export once', () => {
+    const dir = new URL('../../fixtures/processors/', import.meta.url).pathname;
+    const file = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(dir + name)) });
+    const r = run(file('stripe-payments.csv'), file('stripe-balance-history.csv'));
+    if (!r.ok) expect.fail(JSON.stringify(r.problems));
+    const [payments, history] = r.value.map((f) => f.outcome.transactions.map((t) => t.externalId));
+    // ch_3QaA1 and ch_3QaA2 (and its refund) are in the balance history; py_3QaA4 is not.
+    expect(payments).toEqual(['py_3QaA4']);
+    expect(history).toEqual(['txn_3QaA1', 'txn_3QaA2', 'txn_1QaB2cD3eF4gH5iK']);
+    expect(r.value[0]!.outcome.warnings.map((w) => w.code)).toContain('charge_listed_twice');
+  });
 });
