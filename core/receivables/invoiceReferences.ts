@@ -60,7 +60,9 @@ export function invoicesNamedIn(text: string, index: InvoiceIndex): Invoice[] {
   const addToken = (token: string) => {
     const whole = index.byKey.get(invoiceKey(token));
     if (whole) add(whole);
-    else if (/^\d+$/.test(token.replace(/[-/]/g, ''))) add(index.byDigits.get(invoiceDigits(token)));
+    // `1041/1042`: two numbers written as one.
+    else if (token.includes('/')) for (const part of token.split('/')) addToken(part);
+    else if (/^\d+$/.test(token.replace(/-/g, ''))) add(index.byDigits.get(invoiceDigits(token)));
   };
   for (const m of text.matchAll(KEYWORD)) {
     addToken(m[1]!);

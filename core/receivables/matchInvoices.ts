@@ -183,17 +183,22 @@ export function matchInvoices(input: MatchInvoicesInput): InvoiceApplication[] {
       }
       continue;
     }
+    // One open invoice and an amount near it: a part of it, a payment short by a fee, or a little
+    // over. Far from it, the payment is something else (an advance, another order): left alone.
     if (combos.length === 0 && open.length === 1) {
       const invoice = open[0]!;
       const owed = remaining.get(invoice.id)!;
+      const untouched = owed === invoice.amount.minor;
+      const near = untouched && amount >= owed / 2 && amount <= owed * 1.1;
+      if (!near) continue;
       apply(
         invoice,
         p,
         amount,
         'customer-amount',
-        0.6,
+        0.55,
         amount < owed
-          ? `${payer.name} paid ${money} towards invoice ${invoice.number}, their only open invoice (part of ${formatAmountForDisplay(owed, p.value.currency)})`
+          ? `${payer.name} paid ${money} towards invoice ${invoice.number}, their only open invoice (which owed ${formatAmountForDisplay(owed, p.value.currency)})`
           : `${payer.name} paid ${money} against invoice ${invoice.number}, their only open invoice, which owed ${formatAmountForDisplay(owed, p.value.currency)}`,
       );
     }

@@ -261,3 +261,11 @@ describe('ISO 11649 creditor references', () => {
     expect(creditorReferences('RF19 5390 0754 7034')).toEqual([]); // wrong check digits
   });
 });
+
+describe('invoice numbers written together', () => {
+  it('reads `INV 1043/1044` as two invoices', () => {
+    const p = tx('2026-11-21', 'HARBOR BAKERY INV 1043/1044', 75000);
+    const { by } = run(books(), [p]);
+    expect([by['1043']!.status, by['1044']!.status]).toEqual(['paid', 'paid']);
+  });
+});
