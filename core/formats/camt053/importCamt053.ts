@@ -202,7 +202,13 @@ export function importCamt053(text: string, ctx: ImportContext): Result<ParsedFi
     );
   }
 
-  const out: ParsedFile = { drafts: [], balances: [], accounts: [], warnings: [] };
+  const out: ParsedFile = {
+    drafts: [],
+    balances: [],
+    accounts: [],
+    warnings: [],
+    report: { variant: version ? `${message.name} version ${Number(version)}` : message.name },
+  };
   const skipped: Problem[] = [];
   let row = 0;
   for (const report of reports) {

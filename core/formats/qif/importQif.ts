@@ -81,6 +81,7 @@ export function importQif(text: string, ctx: ImportContext): Result<ParsedFile> 
     );
   }
   const orderWords = order.order === 'dmy' ? 'day/month' : 'month/day';
+  out.report = { dateOrder: order.order, rowsRead: records.length };
   const amounts = parseAmountColumn(
     records.map((r) => r.fields.get('T') ?? r.fields.get('U') ?? ''),
     { currency },

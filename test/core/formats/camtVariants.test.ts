@@ -135,3 +135,15 @@ describe('a CAMT download cut short', () => {
     ]);
   });
 });
+
+describe('what the report says a CAMT or QIF file was', () => {
+  it('names the CAMT message and version, and the date order QIF records decided', () => {
+    expect(imported(`${CAMT}de-intraday-camt052-v08.xml`).report?.recognized).toEqual({
+      format: 'camt053',
+      variant: 'CAMT.052 version 8',
+    });
+    expect(imported(`${CAMT}camt054.v4.xml`).report?.recognized.variant).toBe('CAMT.054 version 4');
+    const qif = imported(`${FIXTURES}qif/european-day-first.qif`, { currency: 'EUR' });
+    expect(qif.report).toMatchObject({ dateOrder: 'dmy', rowsRead: 4 });
+  });
+});
