@@ -137,6 +137,17 @@ describe('the capture preview in Chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SCREENSHOTS}/popup-400x600.png` });
+    // The column editor speaks in the page's headers and values, and fits too.
+    await page.getByText('Which column is which').click();
+    const amountChoice = page.getByRole('combobox', { name: /^Amount/ });
+    await expect(amountChoice.locator('option:checked').textContent()).resolves.toMatch(
+      /^Amount — 2,489\.77|^Amount — -?\$?[\d,]+\.\d\d/,
+    );
+    await expect(
+      page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).resolves.toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/popup-columns-400x600.png`, fullPage: true });
+    await page.getByText('Which column is which').click();
     // Scrolled to the end of a long preview, Save is still in view.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await expectInView(page.getByRole('button', { name: 'Save', exact: true }), 'Save after scrolling');
