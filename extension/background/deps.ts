@@ -16,6 +16,8 @@ export type BackgroundDeps = {
   /** Tells open extension pages how far "Capture all pages" has got. */
   reportProgress: (progress: CaptureProgress) => void;
   settings: () => Promise<Settings>;
+  /** The action's badge text for every tab ('' clears it): the alert count. */
+  setBadge: (text: string) => Promise<void>;
   fetch: typeof fetch;
   sleep: (ms: number) => Promise<void>;
 };

@@ -4,6 +4,7 @@ import { rulesToRows } from '../../core/rules/rulesSheet';
 import type { Reply } from '../messages/reply';
 import { Request } from '../messages/request';
 import type { Responses } from '../messages/responses';
+import { refreshAlertCount, showAlertCount } from './alertBadge';
 import { captureTab, type StopFlags } from './captureTab';
 import type { BackgroundDeps } from './deps';
 import { importDroppedFile } from './importDroppedFile';
@@ -41,8 +42,11 @@ export function createRequestHandler(deps: BackgroundDeps, stops: StopFlags = ne
           : undefined;
         return value(latest ? (await describeCapture(deps, latest)).preview : null);
       }
-      case 'saveCapture':
-        return reply(await saveCapture(deps, request.captureId));
+      case 'saveCapture': {
+        const saved = await saveCapture(deps, request.captureId);
+        if (saved.ok) refreshAlertCount(deps);
+        return reply(saved);
+      }
       case 'discardCapture':
         await db.transaction('rw', db.captures, db.raw, async () => {
           await db.captures.update(request.captureId, { state: 'discarded', incoming: [] });
@@ -79,8 +83,14 @@ export function createRequestHandler(deps: BackgroundDeps, stops: StopFlags = ne
         return value({ rows: rulesToRows(await db.rules.toArray()) });
       case 'saveRules':
         return reply(await saveRules(deps, request.rows));
-      case 'importFile':
-        return reply(await importDroppedFile(deps, request.name, request.base64));
+      case 'importFile': {
+        const imported = await importDroppedFile(deps, request.name, request.base64);
+        // An invoice list is stored at once: its overdue invoices count now.
+        if (imported.ok && 'kind' in imported.value) refreshAlertCount(deps);
+        return reply(imported);
+      }
+      case 'alerts':
+        return value(await showAlertCount(deps));
       case 'send':
         return reply(await sendUnsent(deps));
       case 'sends':

@@ -74,6 +74,10 @@ export function platformDeps(browser: Api, db: LedgerDb): BackgroundDeps {
         .catch(() => {});
     },
     settings: () => loadSettings(browser.storage.local),
+    setBadge: async (text) => {
+      await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
+      await browser.action.setBadgeText({ text });
+    },
     fetch: fetchSeeingRedirects(browser.webRequest, (input, init) => fetch(input, init)),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };

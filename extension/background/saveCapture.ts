@@ -1,6 +1,7 @@
 import { problem } from '../../core/model/problem';
 import { fail, ok, type Result } from '../../core/model/result';
 import type { Transaction } from '../../core/model/transaction';
+import { deliveredSpans } from '../db/deliveredSpans';
 import { putInChunks } from '../db/putInChunks';
 import type { CaptureRecord, StoredTransaction } from '../db/schema';
 import type { SaveResult } from '../messages/responses';
@@ -45,6 +46,11 @@ export async function saveCapture(deps: BackgroundDeps, captureId: string): Prom
     touched(t, captureId, at, why),
   );
   await putInChunks(db.transactions, writes);
-  await db.captures.update(captureId, { state: 'saved', counts, incoming: [] });
+  await db.captures.update(captureId, {
+    state: 'saved',
+    counts,
+    incoming: [],
+    delivered: deliveredSpans(record.incoming),
+  });
   return ok({ captureId, added: counts.added, changed: counts.changed, unchanged: counts.unchanged });
 }

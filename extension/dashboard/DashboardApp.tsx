@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { Problem } from '../../core/model/problem';
 import { ProblemList } from '../components/ProblemList';
 import { ask } from '../messages/ask';
 import type { TransactionFilter } from '../messages/request';
 import type { QueryResult, Summary } from '../messages/responses';
+import { saveRhythm } from '../settings/saveRhythm';
 import { AccountBalances } from './AccountBalances';
+import { AlertsAndInvoices } from './AlertsAndInvoices';
 import { CaptureHistory } from './CaptureHistory';
 import { ExportButtons } from './ExportButtons';
 import { Filters } from './Filters';
@@ -71,6 +74,12 @@ export function DashboardApp() {
           : the page’s own figures (a running balance, a count or a total) disagreed with the rows read.
         </p>
       )}
+      <AlertsAndInvoices
+        load={() => ask({ type: 'alerts' })}
+        version={summary}
+        accounts={[...new Set(summary.accounts.map((a) => a.account))]}
+        saveRhythm={(account, days) => saveRhythm(browser.storage.local, account, days)}
+      />
       <div class="cards">
         <AccountBalances accounts={summary.accounts} onAccount={(account) => showOnly({ account })} />
         <MonthlyChart months={summary.months} />

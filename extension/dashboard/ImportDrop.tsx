@@ -4,10 +4,11 @@ import { PreviewCounts } from '../components/PreviewCounts';
 import { PreviewTable } from '../components/PreviewTable';
 import { ProblemList } from '../components/ProblemList';
 import type { Reply } from '../messages/reply';
-import type { CapturePreview, SaveResult } from '../messages/responses';
+import type { CapturePreview, InvoicesImported, SaveResult } from '../messages/responses';
+import { InvoicesImportedNote } from './InvoicesImportedNote';
 
 type Props = {
-  importFile: (name: string, base64: string) => Promise<Reply<CapturePreview>>;
+  importFile: (name: string, base64: string) => Promise<Reply<CapturePreview | InvoicesImported>>;
   save: (captureId: string) => Promise<Reply<SaveResult>>;
   discard: (captureId: string) => Promise<unknown>;
   onSaved: () => void;
@@ -20,18 +21,24 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Bank and processor files by drag and drop (or a file picker), previewed like a capture. */
+/** Bank and processor files by drag and drop (or a file picker), previewed like a capture; invoice lists stored. */
 export function ImportDrop({ importFile, save, discard, onSaved }: Props) {
   const [over, setOver] = useState(false);
   const [preview, setPreview] = useState<CapturePreview>();
   const [problems, setProblems] = useState<Problem[]>([]);
+  const [invoices, setInvoices] = useState<InvoicesImported>();
 
   async function read(file: File) {
     setProblems([]);
     setPreview(undefined);
+    setInvoices(undefined);
     const r = await importFile(file.name, toBase64(new Uint8Array(await file.arrayBuffer())));
-    if (r.ok) setPreview(r.value);
-    else setProblems(r.problems);
+    if (!r.ok) setProblems(r.problems);
+    else if ('kind' in r.value) {
+      // An invoice list is stored at once; there is nothing to preview.
+      setInvoices(r.value);
+      onSaved();
+    } else setPreview(r.value);
   }
 
   return (
@@ -53,7 +60,7 @@ export function ImportDrop({ importFile, save, discard, onSaved }: Props) {
         }}
       >
         <label>
-          Drop an OFX, QFX, QIF, CAMT.053 or CSV file here, or choose one:{' '}
+          Drop an OFX, QFX, QIF, CAMT.053 or CSV file (or an invoice list) here, or choose one:{' '}
           <input
             type="file"
             accept=".ofx,.qfx,.qif,.xml,.csv,.txt"
@@ -65,6 +72,7 @@ export function ImportDrop({ importFile, save, discard, onSaved }: Props) {
         </label>
       </fieldset>
       <ProblemList problems={problems} />
+      {invoices && <InvoicesImportedNote imported={invoices} />}
       {preview && (
         <div>
           {preview.message ? <p role="status">{preview.message}</p> : <PreviewCounts preview={preview} />}

@@ -8,6 +8,7 @@ import {
   SCHEMA_VERSIONS,
   type SendRecord,
   type SiteProfile,
+  type StoredInvoice,
   type StoredTransaction,
 } from './schema';
 
@@ -19,6 +20,7 @@ export type LedgerDb = Dexie & {
   profiles: EntityTable<SiteProfile, 'host'>;
   rules: EntityTable<Rule, 'id'>;
   decisions: EntityTable<Match, 'id'>;
+  invoices: EntityTable<StoredInvoice, 'number'>;
 };
 
 export const DB_NAME = 'ledgerbridge';

@@ -1,7 +1,9 @@
 import type { Transaction as DexieTransaction } from 'dexie';
 import type { SelfCheck, SignConvention, SignDecision } from '../../core/capture/captureDiagnostics';
+import type { Invoice } from '../../core/model/invoice';
 import type { Transaction } from '../../core/model/transaction';
 import { STARTER_RULES } from '../../core/rules/defaultCategories';
+import { deliveredSpans } from './deliveredSpans';
 
 /** A transaction as the extension keeps it: the contract plus what only this store needs. */
 export type StoredTransaction = Transaction & {
@@ -37,7 +39,15 @@ export type CaptureRecord = {
   incoming: Transaction[];
   diagnostics: CaptureDiagnostics;
   verification: Verification;
+  /** What a saved capture or import brought per account (schema 7): the alerts' deliveries. */
+  delivered?: DeliveredSpan[];
 };
+
+/** One account's share of a capture or import: how many lines, over which days. */
+export type DeliveredSpan = { account: string; rows: number; from: string; to: string };
+
+/** An invoice as the extension keeps it (keyed by number): the contract plus when it was imported. */
+export type StoredInvoice = Invoice & { importedAt: string };
 
 /** What the extractor reported: pages read, the mapping it chose, the headers it saw, drift warnings. */
 export type CaptureDiagnostics = {
@@ -146,6 +156,24 @@ export const SCHEMA_VERSIONS = [
         .modify((row: Record<string, unknown>) => {
           if (typeof row.verification !== 'string') row.verification = 'unchecked';
         }),
+  },
+  {
+    version: 7,
+    stores: {
+      // Invoices imported from invoice lists (core/model/invoice), one per invoice number.
+      invoices: 'number',
+    },
+    /** Captures saved before 7 lack their per-account spans: rebuilt from the lines each still wrote last. */
+    upgrade: async (tx: DexieTransaction) => {
+      const lines = await tx.table('transactions').toArray();
+      await tx
+        .table('captures')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          if (row.state !== 'saved' || Array.isArray(row.delivered)) return;
+          row.delivered = deliveredSpans(lines.filter((t) => t.captureId === row.id));
+        });
+    },
   },
 ] as const;
 

@@ -83,10 +83,15 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rules') }),
   /** Replaces the rules (same row format) and re-applies them to every stored transaction. */
   z.object({ type: z.literal('saveRules'), rows: z.array(z.array(z.string())).min(1) }),
-  /** A bank or processor file dropped on the dashboard (bytes base64): a preview, saved with saveCapture. */
+  /**
+   * A file dropped on the dashboard (bytes base64): an invoice list is stored as invoices at once; a
+   * bank or processor file gives a preview, saved with saveCapture.
+   */
   z.object({ type: z.literal('importFile'), name: z.string().min(1), base64: z.string() }),
   /** Sends new and changed transactions to the spreadsheet's web app (URL and token from Options). */
   z.object({ type: z.literal('send') }),
+  /** The alerts (accounts gone quiet, small captures, balance gaps, drift, overdue invoices) and invoices; updates the badge. */
+  z.object({ type: z.literal('alerts') }),
   z.object({ type: z.literal('sends'), limit: z.int().positive().max(1000).optional() }),
 ]);
 export type Request = z.infer<typeof Request>;

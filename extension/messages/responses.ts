@@ -1,4 +1,5 @@
 import type { SelfCheck, SignDecision } from '../../core/capture/captureDiagnostics';
+import type { Alert, InvoiceStatus } from '../../core/model/invoice';
 import type { Discrepancy, Match } from '../../core/model/match';
 import type { Problem } from '../../core/model/problem';
 import type { TransactionJson } from '../../core/model/transactionJson';
@@ -38,6 +39,46 @@ export type CapturePreview = {
    * to it; `broken` when a failed check points at it.
    */
   rows: Array<{ change: RowChange; transaction: TransactionJson; broken?: boolean }>;
+};
+
+/** An invoice list dropped on the dashboard: stored at once (by number), its skipped rows said. */
+export type InvoicesImported = {
+  kind: 'invoices';
+  file: string;
+  /** The invoicing tool it came from, when recognized. */
+  system?: string;
+  invoices: number;
+  added: number;
+  updated: number;
+  /** Rows left out, each with file, line and field. */
+  skipped: Problem[];
+};
+
+/** One invoice where it stands today, for the dashboard's Invoices list. */
+export type InvoiceRow = {
+  number: string;
+  customer: string;
+  issued: string;
+  due: string;
+  currency: string;
+  amountMinor: number;
+  paidMinor: number;
+  /** Negative when over-paid. */
+  remainingMinor: number;
+  status: InvoiceStatus;
+  daysOverdue: number;
+  settled?: string;
+  /** Short- and over-payments to look at. */
+  flags: string[];
+};
+
+/** The one list of alerts (core/alerts) and the invoices' standings, as of a day. */
+export type AlertsView = {
+  asOf: string;
+  alerts: Alert[];
+  invoices: InvoiceRow[];
+  /** Days each account may go quiet, as set (accounts not listed: 7). */
+  rhythmDays: Record<string, number>;
 };
 
 export type SaveResult = { captureId: string; added: number; changed: number; unchanged: number };
@@ -98,7 +139,8 @@ export type Responses = {
   decideMatch: Match;
   rules: { rows: string[][] };
   saveRules: { rules: number; changed: number };
-  importFile: CapturePreview;
+  importFile: CapturePreview | InvoicesImported;
+  alerts: AlertsView;
   send: SendReport;
   sends: SendRecord[];
 };

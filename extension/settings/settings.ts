@@ -6,6 +6,8 @@ export const Settings = z.object({
   token: z.string(),
   /** Bound on "Capture all pages". */
   maxPages: z.int().positive().max(200),
+  /** Days an account may go without a capture or import before it is an alert (default 7), per account. */
+  rhythmDays: z.record(z.string(), z.int().positive().max(366)).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

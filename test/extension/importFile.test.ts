@@ -9,6 +9,7 @@ describe('importing a dropped file', () => {
     const h = harness();
     const preview = await h.ask({ type: 'importFile', name: 'march.csv', base64: base64(CSV) });
     if (!preview.ok) throw new Error(JSON.stringify(preview.problems));
+    if ('kind' in preview.value) throw new Error('read as an invoice list');
     expect(preview.value).toMatchObject({ source: 'march.csv', found: 2, new: 2 });
     await h.ask({ type: 'saveCapture', captureId: preview.value.captureId! });
     const rows = await h.db.transactions.orderBy('date').toArray();

@@ -61,6 +61,11 @@ describe('the extension store schema', () => {
     // A capture made before self-checks existed was never checked: never presented as verified.
     expect(await db.captures.get('c1')).toMatchObject({ ...V1_CAPTURE, verification: 'unchecked' });
     expect(await db.captures.where('verification').equals('unchecked').primaryKeys()).toEqual(['c1']);
+    // What each saved capture brought per account, rebuilt from the lines it wrote (schema 7).
+    expect((await db.captures.get('c1'))?.delivered).toEqual([
+      { account: 'Checking ••6789', rows: 1, from: '2026-03-02', to: '2026-03-02' },
+    ]);
+    expect(await db.invoices.count()).toBe(0);
     // Tables and indexes that later versions added are usable.
     expect(await db.sends.count()).toBe(0);
     expect(await db.rules.count()).toBeGreaterThan(0); // the starter rules arrive with the rules table
