@@ -9,6 +9,7 @@ import { CsvMapping } from './csvMapping';
 import { locateTable } from './locateTable';
 import type { CsvRecord } from './parseCsv';
 import { type BankCsvPlan, type BankCsvReport, planBankCsv, SAMPLE_ROWS, signedAmount } from './planBankCsv';
+import { TailShapes } from './tailShapes';
 
 /** Status words of pending lines, in a status column. */
 const PENDING =
@@ -66,8 +67,11 @@ export class BankCsvReader {
     if (this.failed || records.length === 0) return;
     if (this.last) this.take(this.last);
     for (let i = 0; i < records.length - 1; i++) this.take(records[i]!);
+    for (const r of records) this.tails.see(r);
     this.last = records[records.length - 1];
   }
+
+  private readonly tails = new TailShapes();
 
   private take(r: CsvRecord): void {
     if (this.plan) {
@@ -124,6 +128,21 @@ export class BankCsvReader {
     for (const f of fields) if (f.trim() !== '') blank = false;
     if (blank) return;
     const reasons: Problem[] = [];
+    // Extra filled fields (a value holding the delimiter unquoted: `1,2,3`) shift the columns.
+    if (
+      this.width > 0 &&
+      fields.length > this.width &&
+      fields.slice(this.width).some((f) => f.trim() !== '')
+    ) {
+      this.skip({
+        ...problem(
+          'ragged_row',
+          `row skipped: it has ${fields.length} fields where the table has ${this.width} (a value holding the delimiter without quotes?)`,
+        ),
+        ...here,
+      });
+      return;
+    }
     const dateText = fields[roles.date] ?? '';
     let date: string | undefined;
     if (dateText.trim() === '') reasons.push(problem('missing_date', 'the date is empty', { field: 'date' }));
@@ -211,6 +230,14 @@ export class BankCsvReader {
           problem(
             'truncated_file',
             `the last line (${last.line}) has ${last.fields.length} of ${width} fields and no line break: the file looks cut off there; that line was not read`,
+            { ...where, line: last.line },
+          ),
+        );
+      } else if (!end.endsWithNewline && this.tails.cutShort(last)) {
+        truncation.push(
+          problem(
+            'truncated_file',
+            `the last line (${last.line}) ends with no line break inside its last value ("${last.fields[last.fields.length - 1]!.trim()}", shorter than that column's other values): the file looks cut off there; that line was not read`,
             { ...where, line: last.line },
           ),
         );

@@ -62,7 +62,8 @@ export function locateTable(
     if (!shapes[i]!.data || !fits(shapes[i]!)) continue;
     const next = shapes.slice(i + 1, i + 6);
     // The rows below keep the shape (a typo row still has the table's width; a preamble line has not).
-    const alike = next.filter((s) => fits(s) && s.filled >= 2).length;
+    // A dated row with an amount is a table row even when a stray delimiter changed its width.
+    const alike = next.filter((s) => (fits(s) && s.filled >= 2) || s.data).length;
     if (next.length === 0 || alike >= Math.ceil(next.length * 0.6)) start = i;
   }
   if (start === -1) {
@@ -85,7 +86,8 @@ export function locateTable(
   let header: number | undefined;
   for (let j = start - 1; j >= 0 && dated; j--) {
     const s = shapes[j]!;
-    if (s.length < width - 1 || s.length > width + 1 || s.filled < Math.min(2, width)) break;
+    const wider = s.data && s.length > width;
+    if (!wider && (s.length < width - 1 || s.length > width + 1 || s.filled < Math.min(2, width))) break;
     if (wordsOnly(j)) {
       header = j;
       break;

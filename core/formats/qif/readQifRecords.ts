@@ -42,8 +42,9 @@ const typeKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ')
 /**
  * QIF text → records of its bank, cash and card sections. A record ends at `^`; exporters that
  * never write `^` are read by starting a record at each repeated `D`. The last record of a file
- * without its `^` is kept when the file ends at a line end; when the file also ends inside a line
- * (a cut download) in a file whose other records close with `^`, that record is left out with a
+ * without its `^` is kept when the file ends at a line end; when the file also ends inside a line,
+ * or the record lacks a field every other record has (a cut download), in a file whose other
+ * records close with `^`, that record is left out with a
  * warning naming the line, so a later import of the whole file neither duplicates nor changes it.
  */
 export function readQifRecords(text: string, file: string): QifRecords {
@@ -64,6 +65,8 @@ export function readQifRecords(text: string, file: string): QifRecords {
   let lastLine = 0;
   let terminated = 0;
   let split = 0;
+  // The field codes every record so far has: a last record without one of them was cut.
+  let everyRecordHas: Set<string> | undefined;
 
   const flush = () => {
     if (current.size === 0) return;
@@ -72,6 +75,9 @@ export function readQifRecords(text: string, file: string): QifRecords {
       const t = current.get('T');
       accountType = t ? ACCOUNT_BLOCK_TYPES[typeKey(t)] : undefined;
     } else if (section) {
+      everyRecordHas = everyRecordHas
+        ? new Set([...everyRecordHas].filter((c) => current.has(c)))
+        : new Set(current.keys());
       out.records.push({
         fields: current,
         line: start,
@@ -123,11 +129,15 @@ export function readQifRecords(text: string, file: string): QifRecords {
 
   if (current.size > 0) {
     const endsInsideLine = !/[\r\n][ \t]*$/.test(text);
-    if (endsInsideLine && terminated > 0 && !inAccountBlock && section) {
+    const lacking = [...(everyRecordHas ?? [])].filter((c) => !current.has(c));
+    if ((endsInsideLine || lacking.length > 0) && terminated > 0 && !inAccountBlock && section) {
+      const why = endsInsideLine
+        ? ''
+        : ` (it has no ${lacking.join(', ')} line, which every other record has)`;
       out.warnings.push(
         problem(
           'file_truncated',
-          `the file ends on line ${lastLine} inside the record begun on line ${start}, without its closing ^: the download looks cut; that record is not imported (import the complete file)`,
+          `the file ends on line ${lastLine} inside the record begun on line ${start}, without its closing ^${why}: the download looks cut; that record is not imported (import the complete file)`,
           { file, line: lastLine },
         ),
       );
