@@ -31,7 +31,9 @@ const contentIdFromKey = (key: string, occurrence: number) =>
 /**
  * Gives every draft of ONE capture or file its stable id. Identical lines get increasing
  * occurrence numbers in source order, so two real identical coffees stay two, and reading the
- * same page or file again gives the same ids (so it adds nothing).
+ * same page or file again gives the same ids (so it adds nothing). Each draft is completed in
+ * place and becomes the transaction: a copy of every row (an object spread) cost more than
+ * reading the row.
  */
 export function assignIds(drafts: readonly TransactionDraft[]): Transaction[] {
   return drafts.map(idAssigner());
@@ -42,7 +44,7 @@ export function assignIds(drafts: readonly TransactionDraft[]): Transaction[] {
  * first 52 bits of the occurrence-0 id rather than the full key, so memory stays small (a number
  * per distinct line) on files of millions of rows.
  */
-export function idAssigner(options: { reuseDrafts?: boolean } = {}): (d: TransactionDraft) => Transaction {
+export function idAssigner(): (d: TransactionDraft) => Transaction {
   const seen = new Map<number, number>();
   return (d) => {
     const key = d.externalId ? undefined : contentKey(d, normalizeForId(d.description));
@@ -52,28 +54,16 @@ export function idAssigner(options: { reuseDrafts?: boolean } = {}): (d: Transac
     const slot = Number.parseInt(first.slice(3, 16), 16);
     const n = seen.get(slot) ?? 0;
     seen.set(slot, n + 1);
-    const id =
+    const t = d as Transaction;
+    t.schemaVersion = TRANSACTION_SCHEMA_VERSION;
+    t.id =
       n === 0
         ? first
         : d.externalId
           ? sourceTransactionId(d.institution, d.account, d.externalId, n)
           : contentIdFromKey(key!, n);
-    if (options.reuseDrafts) {
-      // A streaming reader hands over drafts it never touches again: completing them in place
-      // saves a copy of every row.
-      const t = d as Transaction;
-      t.schemaVersion = TRANSACTION_SCHEMA_VERSION;
-      t.id = id;
-      t.payee = d.payee ?? d.description;
-      t.tags = d.tags ?? [];
-      return t;
-    }
-    return {
-      ...d,
-      schemaVersion: TRANSACTION_SCHEMA_VERSION,
-      id,
-      payee: d.payee ?? d.description,
-      tags: d.tags ?? [],
-    };
+    t.payee = d.payee ?? d.description;
+    t.tags = d.tags ?? [];
+    return t;
   };
 }

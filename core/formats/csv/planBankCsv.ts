@@ -16,6 +16,9 @@ import type { CsvRecord } from './parseCsv';
 /** Roles, date order and decimal separators are decided from this many data rows at the top. */
 export const SAMPLE_ROWS = 5000;
 
+/** Rows whose every cell is tried as a date and an amount to find the column roles. */
+const ROLE_ROWS = 1000;
+
 export const DEFAULT_CSV_ACCOUNT = 'Bank account';
 
 const MONEY = ['amount', 'debit', 'credit', 'balance', 'balanceBefore'] as const;
@@ -119,7 +122,9 @@ export function planBankCsv(
   const where = { file: ctx.file };
   const explicit = mapping ? resolveMapping(mapping, header) : ok<Partial<ColumnRoles>>({});
   if (!explicit.ok) return fail(...explicit.problems.map((p) => ({ ...p, ...where })));
-  const rows = sample.map((r) => r.fields);
+  // Roles from the first thousand rows (every cell is tried as a date and an amount); the date
+  // order, separators and sign from the whole sample.
+  const rows = sample.slice(0, ROLE_ROWS).map((r) => r.fields);
   const detected = detectColumnRoles(header?.fields, rows, ctx.options.asOf);
   const mapped = explicit.value;
   const hasExplicitMoney =
@@ -315,6 +320,15 @@ const DEBIT_MARK = /^(?:debit|debet|dr|d|db|s|soll|dbit|af|debito|dare|cargo|-)$
 const stripAccents = (v: string) =>
   /^[\x00-\x7f]*$/.test(v) ? v : v.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
+/** One money cell of a row: undefined when blank, the amount, or the problems naming the field. */
+function readMoney(plan: BankCsvPlan, fields: readonly string[], currency: string, role: MoneyRole) {
+  const i = plan.roles[role];
+  const text = i === undefined ? undefined : fields[i];
+  if (text === undefined || text.trim() === '') return undefined;
+  const a = parseAmount(text, { currency, decimalSeparator: plan.separators[role]! });
+  return a.ok ? a.value : { problems: a.problems.map((p) => ({ ...p, field: role })) };
+}
+
 /** The row's signed amount in minor units (before `negate`), from amount (+ D/C mark) or debit/credit. */
 export function signedAmount(
   plan: BankCsvPlan,
@@ -323,15 +337,8 @@ export function signedAmount(
   const { roles } = plan;
   const code = roles.currency === undefined ? undefined : fields[roles.currency]?.trim().toUpperCase();
   const currency = code && isIsoCurrency(code) ? code : plan.currency;
-  const read = (role: MoneyRole, field: string) => {
-    const i = roles[role];
-    const text = i === undefined ? undefined : fields[i];
-    if (text === undefined || text.trim() === '') return undefined;
-    const a = parseAmount(text, { currency, decimalSeparator: plan.separators[role]! });
-    return a.ok ? a.value : { problems: a.problems.map((p) => ({ ...p, field })) };
-  };
   if (roles.amount !== undefined) {
-    const a = read('amount', 'amount');
+    const a = readMoney(plan, fields, currency, 'amount');
     if (a === undefined) return undefined;
     if ('problems' in a) return { ok: false, problems: a.problems };
     let minor = a.minor;
@@ -339,8 +346,8 @@ export function signedAmount(
     if (mark) minor = DEBIT_MARK.test(stripAccents(mark)) ? -Math.abs(minor) : Math.abs(minor);
     return { ok: true, value: minor, currency: a.currency };
   }
-  const debit = read('debit', 'debit');
-  const credit = read('credit', 'credit');
+  const debit = readMoney(plan, fields, currency, 'debit');
+  const credit = readMoney(plan, fields, currency, 'credit');
   const problems = [debit, credit].flatMap((x) => (x && 'problems' in x ? x.problems : []));
   if (problems.length > 0) return { ok: false, problems };
   const d = debit as { minor: number; currency: string } | undefined;
