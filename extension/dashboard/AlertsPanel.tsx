@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { DEFAULT_RHYTHM_DAYS } from '../../core/alerts/buildAlerts';
 import type { Alert, AlertType } from '../../core/model/invoice';
 
 type Props = {
@@ -21,8 +22,9 @@ const TYPE_WORDS: Record<AlertType, string> = {
 /** The one list of alerts: what, which account or invoice, since when, what to do; and each account's rhythm. */
 export function AlertsPanel({ alerts, asOf, accounts, rhythmDays, saveRhythm }: Props) {
   const [account, setAccount] = useState('');
-  const [days, setDays] = useState('7');
+  const [typed, setDays] = useState<string>();
   const chosen = account || accounts[0] || '';
+  const days = typed ?? String(rhythmDays[chosen] ?? DEFAULT_RHYTHM_DAYS);
   return (
     <section aria-labelledby="alerts-heading" class="alerts">
       <h2 id="alerts-heading">
@@ -60,7 +62,7 @@ export function AlertsPanel({ alerts, asOf, accounts, rhythmDays, saveRhythm }: 
               onChange={(e) => {
                 const next = e.currentTarget.value;
                 setAccount(next);
-                setDays(String(rhythmDays[next] ?? 7));
+                setDays(undefined);
               }}
             >
               {accounts.map((a) => (
