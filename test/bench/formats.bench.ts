@@ -1,6 +1,14 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { parseCsv } from '../../core/formats/csv/parseCsv';
+import { streamBankCsv } from '../../core/formats/csv/streamBankCsv';
 import { importFile } from '../../core/formats/importFile';
+import { writeBigBankCsv } from '../cli/bigCsv';
+import type { BenchRow } from './benchRow';
 import { fmt, medianMs, peakHeapMb, table } from './measure';
 
 const CSV_ROWS = 100_000;
@@ -51,7 +59,31 @@ function ofxStatement(transactions: number): string {
   return parts.join('');
 }
 
-export default async function formatsBench(): Promise<void> {
+/** `import` of a generated bank CSV in a child process with the heap capped at 450 MB: wall time and peak RSS. */
+async function bigImport(mb: number): Promise<{ rows: number; ms: number; peakMb?: number; ok: boolean }> {
+  const dir = mkdtempSync(join(tmpdir(), 'lb-bench-'));
+  try {
+    const file = join(dir, 'big.csv');
+    const rows = await writeBigBankCsv(file, mb);
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const node = ['--max-old-space-size=450', 'cli/bin.mjs', 'import', file, '--currency', 'USD'];
+    const time = existsSync('/usr/bin/time');
+    const start = performance.now();
+    const r = time
+      ? spawnSync('/usr/bin/time', ['-f', 'peak-kb %M', 'node', ...node], {
+          cwd: root,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        })
+      : spawnSync('node', node, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const ms = performance.now() - start;
+    const peak = /peak-kb (\d+)/.exec(String(r.stderr));
+    return { rows, ms, ok: r.status === 0, ...(peak ? { peakMb: Number(peak[1]) / 1024 } : {}) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export default async function formatsBench(): Promise<BenchRow[]> {
   const csvText = bankCsv(CSV_ROWS);
   const csvBytes = new Uint8Array(Buffer.from(csvText, 'utf8'));
   const ofxBytes = new Uint8Array(Buffer.from(ofxStatement(OFX_TRANSACTIONS), 'utf8'));
@@ -66,6 +98,20 @@ export default async function formatsBench(): Promise<void> {
     if (r.data.length !== CSV_ROWS) throw new Error('papaparse did not read every row');
   };
   const tokenizerOnly = () => parseCsv(csvText, ',');
+  const streamed = async () => {
+    async function* chunks() {
+      for (let i = 0; i < csvText.length; i += 1 << 20) yield csvText.slice(i, i + (1 << 20));
+    }
+    let n = 0;
+    const r = await streamBankCsv(
+      chunks(),
+      { file: 'bench.csv', capturedAt: options.capturedAt, options },
+      () => {
+        n++;
+      },
+    );
+    if (!r.ok || n !== CSV_ROWS) throw new Error('bench CSV did not stream fully');
+  };
   const ofx = () => {
     const r = importFile({ name: 'bench.ofx', bytes: ofxBytes }, options);
     if (!r.ok || r.transactions.length !== OFX_TRANSACTIONS)
@@ -76,10 +122,12 @@ export default async function formatsBench(): Promise<void> {
   const papaMs = await medianMs(papa, runs);
   const oursMs = await medianMs(ours, runs);
   const tokenizerMs = await medianMs(tokenizerOnly, runs);
+  const streamedMs = await medianMs(streamed, runs);
   const ofxMs = await medianMs(ofx, runs);
   const papaMb = await peakHeapMb(papa);
   const oursMb = await peakHeapMb(ours);
   const tokenizerMb = await peakHeapMb(tokenizerOnly);
+  const streamedMb = await peakHeapMb(streamed);
   const ofxMb = await peakHeapMb(ofx);
 
   const rate = (rows: number, ms: number) => (rows / ms) * 1000;
@@ -103,6 +151,13 @@ export default async function formatsBench(): Promise<void> {
         'ours/papaparse': fmt(rate(CSV_ROWS, oursMs) / rate(CSV_ROWS, papaMs), 2),
       },
       {
+        work: 'streamBankCsv: 1 MB text chunks → transactions, one at a time',
+        'rows/s': fmt(rate(CSV_ROWS, streamedMs), 0),
+        ms: fmt(streamedMs, 0),
+        'peak heap MB': fmt(streamedMb),
+        'ours/papaparse': fmt(rate(CSV_ROWS, streamedMs) / rate(CSV_ROWS, papaMs), 2),
+      },
+      {
         work: 'parseCsv alone: CSV → fields',
         'rows/s': fmt(rate(CSV_ROWS, tokenizerMs), 0),
         ms: fmt(tokenizerMs, 0),
@@ -121,4 +176,39 @@ export default async function formatsBench(): Promise<void> {
   console.log(
     'ours/papaparse = our rows/s divided by papaparse rows/s on the same CSV text (higher is better).',
   );
+
+  // The whole path of issue 12.8: `ledgerbridge import` of a big file, heap capped at 450 MB.
+  const mb = process.env.LEDGERBRIDGE_BIG_CSV === '1' ? 200 : 20;
+  const big = await bigImport(mb);
+  const peak =
+    big.peakMb === undefined
+      ? 'peak RSS not measured (no /usr/bin/time)'
+      : `peak RSS ${fmt(big.peakMb, 0)} MB`;
+  console.log(
+    `ledgerbridge import of a ${mb} MB bank CSV (${big.rows.toLocaleString('en-US')} rows), --max-old-space-size=450: ${big.ok ? 'ok' : 'FAILED'}, ${fmt(big.ms / 1000)} s, ${fmt(rate(big.rows, big.ms), 0)} rows/s, ${peak}` +
+      (mb === 200 ? '' : ' (LEDGERBRIDGE_BIG_CSV=1 for the 200 MB file)'),
+  );
+  const ratio = rate(CSV_ROWS, oursMs) / rate(CSV_ROWS, papaMs);
+  return [
+    {
+      work: `import a ${CSV_ROWS / 1000}k-row bank CSV to transactions`,
+      now: `${fmt(rate(CSV_ROWS, oursMs) / 1000, 0)}k rows/s, ${fmt(oursMb, 0)} MB heap`,
+      baseline: `papaparse alone, CSV → row objects: ${fmt(rate(CSV_ROWS, papaMs) / 1000, 0)}k rows/s`,
+      ratio,
+      aim: '≥ 0.5×',
+      met: ratio >= 0.5,
+    },
+    ...(big.peakMb === undefined
+      ? []
+      : [
+          {
+            work: `import a ${mb} MB bank CSV, heap capped at 450 MB`,
+            now: `peak RSS ${fmt(big.peakMb, 0)} MB, ${fmt(rate(big.rows, big.ms) / 1000, 0)}k rows/s${big.ok ? '' : ', FAILED'}`,
+            baseline: 'the 500 MB limit of issue 12',
+            ratio: big.peakMb / 500,
+            aim: '≤ 1× (under 500 MB)',
+            met: big.ok && big.peakMb < 500,
+          },
+        ]),
+  ];
 }
