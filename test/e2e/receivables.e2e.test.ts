@@ -118,4 +118,10 @@ describe('receivables in the built extension', () => {
     await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard-alerts-invoices.png` });
     expect(launched.pageErrors).toEqual([]);
   });
+
+  it('shows the alert count on the badge when the browser starts again, before any page is opened', async () => {
+    await launched.context.close();
+    launched = await launchExtension(launched.userDataDir);
+    await expect.poll(badgeText, { timeout: 20_000 }).toBe('3');
+  });
 });
