@@ -19,6 +19,8 @@ type Column = {
   amounts: number;
   monetary: boolean;
   iso: number;
+  /** Values shaped like a currency (three letters, or a symbol) whether ISO 4217 or not. */
+  codeLike: number;
   directions: number;
   textLength: number;
 };
@@ -30,6 +32,7 @@ function describeColumn(values: string[], asOf: string | undefined): Column {
   let dates = 0;
   let amounts = 0;
   let iso = 0;
+  let codeLike = 0;
   let directions = 0;
   let textLength = 0;
   let monetary = false;
@@ -46,9 +49,21 @@ function describeColumn(values: string[], asOf: string | undefined): Column {
       if (/[.,]\d{1,2}(?:\s*\S{0,3})?$|^[-(−+]|[-)]$/.test(v)) monetary = true;
     } else textLength += v.length;
     if (/^[A-Z]{3}$/.test(v) && isIsoCurrency(v)) iso++;
+    if (/^(?:[A-Za-z]{2,4}|[^\p{L}\p{N}\s]{1,3})$/u.test(v)) codeLike++;
     if (DIRECTION_VALUE.test(stripAccents(v))) directions++;
   }
-  return { values, filled, distinct: distinct.size, dates, amounts, monetary, iso, directions, textLength };
+  return {
+    values,
+    filled,
+    distinct: distinct.size,
+    dates,
+    amounts,
+    monetary,
+    iso,
+    codeLike,
+    directions,
+    textLength,
+  };
 }
 
 const share = (n: number, c: Column) => (c.filled === 0 ? 0 : n / c.filled);
@@ -60,6 +75,9 @@ const mostlyMoney = (c: Column) => c.filled > 0 && share(c.amounts, c) >= 0.5;
 /** Debit and credit columns are half empty, and may even be all empty in a short sample. */
 const isMoneyOrBlank = (c: Column) => c.filled === 0 || share(c.amounts, c) >= 0.5;
 const isCurrencyColumn = (c: Column) => c.filled > 0 && share(c.iso, c) >= 0.9;
+/** A column headed "Currency" holding code-shaped values: its rows are checked one by one. */
+const namedCurrencyColumn = (c: Column) =>
+  isCurrencyColumn(c) || (c.filled > 0 && share(c.codeLike, c) >= 0.9);
 const isDirectionColumn = (c: Column) => c.filled > 0 && share(c.directions, c) >= 0.95;
 /** A column that cannot describe a line: empty, or one value repeated on every row. */
 const isConstant = (c: Column, rows: number) => c.filled === 0 || (rows >= 3 && c.distinct <= 1);
@@ -188,7 +206,7 @@ export function detectColumnRoles(
       byHeader('amount', W.ANY_AMOUNT, mostlyMoney);
     }
     byHeader('balance', W.ANY_BALANCE, isMoneyOrBlank);
-    byHeader('currency', W.CURRENCY, isCurrencyColumn);
+    byHeader('currency', W.CURRENCY, namedCurrencyColumn);
     byHeader('status', W.STATUS, () => true);
     byHeader('checkNumber', W.CHECK_NUMBER, () => true);
     byHeader('reference', W.REFERENCE, () => true);

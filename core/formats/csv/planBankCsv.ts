@@ -336,7 +336,16 @@ export function signedAmount(
 ): { ok: true; value: number; currency: string } | { ok: false; problems: Problem[] } | undefined {
   const { roles } = plan;
   const code = roles.currency === undefined ? undefined : fields[roles.currency]?.trim().toUpperCase();
-  const currency = code && isIsoCurrency(code) ? code : plan.currency;
+  if (code && !isIsoCurrency(code))
+    return {
+      ok: false,
+      problems: [
+        problem('invalid_currency', `"${fields[roles.currency!]!.trim()}" is not an ISO 4217 currency code`, {
+          field: 'currency',
+        }),
+      ],
+    };
+  const currency = code || plan.currency;
   if (roles.amount !== undefined) {
     const a = readMoney(plan, fields, currency, 'amount');
     if (a === undefined) return undefined;
@@ -353,5 +362,16 @@ export function signedAmount(
   const d = debit as { minor: number; currency: string } | undefined;
   const c = credit as { minor: number; currency: string } | undefined;
   if (!d && !c) return undefined;
+  if (d?.minor && c?.minor)
+    return {
+      ok: false,
+      problems: [
+        problem(
+          'debit_and_credit',
+          'both the debit and the credit column hold an amount: which one the row is cannot be told',
+          { field: 'debit' },
+        ),
+      ],
+    };
   return { ok: true, value: Math.abs(c?.minor ?? 0) - Math.abs(d?.minor ?? 0), currency: (c ?? d)!.currency };
 }

@@ -7,7 +7,7 @@ import { institutionSlug, maskedAccount } from '../accountLabel';
 import type { ImportContext, ParsedFile } from '../importTypes';
 import { cutDownload } from '../markup/cutDownload';
 import { child, descendants, type MarkupNode, textAt } from '../markup/markupNode';
-import { ofxKind } from './ofxKind';
+import { ofxKind, trnTypeAgainstSign } from './ofxKind';
 import { parseOfxAmount } from './parseOfxAmount';
 import { parseOfxDate } from './parseOfxDate';
 import { parseOfxTree } from './parseOfxTree';
@@ -231,6 +231,17 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
           ),
         );
       }
+      const trnType = field(trn, 'TRNTYPE')?.toUpperCase();
+      const against = trnTypeAgainstSign(trnType, amount.value.minor);
+      if (against) {
+        out.warnings.push(
+          problem(
+            'sign_against_type',
+            `${label}: TRNTYPE ${trnType} with TRNAMT ${field(trn, 'TRNAMT')} — the amount's sign is kept (it decides in OFX); check this line`,
+            at,
+          ),
+        );
+      }
       const name = field(trn, 'NAME');
       const memo = field(trn, 'MEMO');
       // Some banks put an account or reference number in NAME and the words in MEMO.
@@ -245,7 +256,11 @@ export function importOfx(text: string, ctx: ImportContext): Result<ParsedFile> 
         description: description.replace(/\s+/g, ' ').trim(),
         amount: { minor: amount.value.minor, currency },
         status: 'posted',
-        kind: ofxKind(field(trn, 'TRNTYPE'), amount.value.minor, stmt.type === 'credit'),
+        kind: against
+          ? amount.value.minor > 0
+            ? 'deposit'
+            : 'withdrawal'
+          : ofxKind(trnType, amount.value.minor, stmt.type === 'credit'),
         origin: { file: ctx.file, row, element: 'STMTTRN', capturedAt: ctx.capturedAt },
         ...(fitid ? { externalId: fitid } : {}),
         ...(checkNumber && !/^0+$/.test(checkNumber) ? { checkNumber } : {}),

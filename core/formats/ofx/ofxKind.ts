@@ -32,3 +32,8 @@ export function ofxKind(trnType: string | undefined, minor: number, creditCard: 
   if (minor === 0) return 'unknown';
   return minor > 0 ? 'deposit' : 'withdrawal';
 }
+
+/** A CREDIT that takes money out, or a DEBIT that brings it in: the file contradicts itself. */
+export function trnTypeAgainstSign(trnType: string | undefined, minor: number): boolean {
+  return (trnType === 'CREDIT' && minor < 0) || (trnType === 'DEBIT' && minor > 0);
+}
