@@ -198,7 +198,7 @@ function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]
 }
 
 /** First index whose date is after `date` (units sorted by date). */
-function upperBound(units: readonly PayoutUnit[], date: string): number {
+export function upperBound(units: readonly PayoutUnit[], date: string): number {
   let lo = 0;
   let hi = units.length;
   while (lo < hi) {

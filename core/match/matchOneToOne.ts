@@ -2,6 +2,7 @@ import { type BankLine, compatible, firstOnOrAfter, lineTaken } from './bankLine
 import { daysApart } from './dayNumber';
 import { linkDraft } from './linkDraft';
 import { accept, isRejected, type MatchContext, recordLag, typicalLag } from './matchContext';
+import { upperBound } from './matchGroups';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
 import { subsetSums } from './subsetSums';
 
@@ -177,6 +178,8 @@ const MAX_COMBINED = 4;
  */
 function combinableLines(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext) {
   let pools: Map<string, PayoutUnit[]> | undefined;
+  /** The longest payout window among open payouts, in days: older payouts cannot reach a line. */
+  let maxSpan = 0;
   const memo = new Map<string, boolean>();
   const unitMemo = new Map<PayoutUnit, boolean>();
   let named: Map<string, BankLine[]> | undefined;
@@ -212,6 +215,7 @@ function combinableLines(units: readonly PayoutUnit[], lines: readonly BankLine[
       pools = new Map();
       for (const x of [...units].sort(byUnitDate)) {
         if (unitTaken(ctx.claimed, x)) continue;
+        maxSpan = Math.max(maxSpan, daysApart(x.date, x.end));
         const key = `${x.processor}|${x.currency}`;
         const list = pools.get(key);
         if (list) list.push(x);
@@ -220,11 +224,12 @@ function combinableLines(units: readonly PayoutUnit[], lines: readonly BankLine[
     }
     const pool = pools.get(`${like.processor}|${like.currency}`) ?? [];
     const values: number[] = [];
-    let i = pool.length - 1;
-    while (i >= 0 && pool[i]!.date > line.t.date) i--;
-    for (; i >= 0 && values.length < MAX_COMBINED_CANDIDATES; i--) {
+    // By binary search and bounded by the longest window: a scan from the end of the pool was
+    // linear in the pool per line, quadratic over a year of busy payouts.
+    for (let i = upperBound(pool, line.t.date) - 1; i >= 0 && values.length < MAX_COMBINED_CANDIDATES; i--) {
       const x = pool[i]!;
-      if (daysApart(x.date, line.t.date) > 31) break;
+      const before = daysApart(x.date, line.t.date);
+      if (before > 31 || before > maxSpan) break;
       if (x === like || x.end < line.t.date || unitTaken(ctx.claimed, x)) continue;
       if (Math.sign(x.value) !== Math.sign(target) || Math.abs(x.value) > Math.abs(target)) continue;
       if (x.value === target) {
