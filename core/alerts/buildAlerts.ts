@@ -15,6 +15,8 @@ export type DataDelivery = {
   to: string;
   /** When it was captured or imported (a date); the span's end where only files are known. */
   at: string;
+  /** What most of its lines are (`charge`, `payout`…): a deposits file is not compared with a sales file. */
+  kind?: string;
 };
 
 export type AlertInput = {
@@ -65,7 +67,7 @@ export function buildAlerts(input: AlertInput): Alert[] {
       });
     }
     for (const d of deliveries) {
-      const others = deliveries.filter((x) => x !== d && x.rows > 0);
+      const others = deliveries.filter((x) => x !== d && x.rows > 0 && x.kind === d.kind);
       if (others.length === 0) continue;
       const usual = median(others.map((x) => x.rows / spanDays(x)));
       const expected = usual * spanDays(d);

@@ -125,3 +125,25 @@ describe('alerts', () => {
     );
   });
 });
+
+describe('few-rows compares like with like', () => {
+  it('does not compare a deposits file with the sales file of the same processor account', async () => {
+    const { deliveriesOf } = await import('../../../core/alerts/deliveriesOf');
+    const sale = (i: number): Transaction => ({
+      ...line('Square USD', `2026-11-${String((i % 28) + 1).padStart(2, '0')}`, 500),
+      kind: 'charge',
+      origin: { file: 'square-transactions.csv', capturedAt: 'x' },
+    });
+    const payout = (i: number): Transaction => ({
+      ...line('Square USD', `2026-11-${String((i % 4) * 7 + 2).padStart(2, '0')}`, -5000),
+      kind: 'payout',
+      origin: { file: 'square-deposits.csv', capturedAt: 'x' },
+    });
+    const transactions = [
+      ...Array.from({ length: 200 }, (_, i) => sale(i)),
+      ...Array.from({ length: 4 }, (_, i) => payout(i)),
+    ];
+    const alerts = buildAlerts({ asOf: '2026-11-28', transactions, deliveries: deliveriesOf(transactions) });
+    expect(alerts.filter((a) => a.type === 'few-rows')).toEqual([]);
+  });
+});
