@@ -139,6 +139,13 @@ export const captureCommand: Command = {
     } else if (result.transactions.length > 0) {
       io.stdout.write(`${JSON.stringify(result.transactions.map(toTransactionJson), null, 2)}\n`);
     }
+    if (!args.explain) {
+      // Rows that looked like transactions but could not be read: said, never dropped in silence.
+      for (const skipped of result.diagnostics.skipped.filter((k) => !k.notTransaction))
+        io.stderr.write(
+          `ledgerbridge capture: ${args.file}, row ${skipped.row}: warning: row skipped: ${skipped.reason} (${JSON.stringify(skipped.text.slice(0, 60))})\n`,
+        );
+    }
     if (!args.explain && !result.diagnostics.verified) {
       for (const c of result.diagnostics.checks.filter((check) => !check.ok)) {
         const rows = c.rows.length > 0 ? ` (rows ${c.rows.join(', ')})` : '';

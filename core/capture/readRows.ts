@@ -403,7 +403,9 @@ export function readRows(
     const balance = parse(balanceTexts[r]!);
 
     const parsedDate = dateColumn.dates[r];
-    const blank = !dateTexts[r] && !contexts[r]!.dateHeading;
+    // A date cell holding digits that are no date (2026-02-30, 13/45/2026) is a typo, not a day printed once.
+    const typed = dateTexts[r] ? '' : (cellOf(r, 'date')?.text.trim() ?? '');
+    const blank = !dateTexts[r] && !/\d/.test(typed) && !contexts[r]!.dateHeading;
     const beside = blank ? otherDate(cells[r]!, mapping.date, isDate) : undefined;
     let date = parsedDate?.ok ? parsedDate.value : undefined;
     // A blank posted date beside a transaction date: the transaction date is all there is.
@@ -418,7 +420,13 @@ export function readRows(
       usedAsOfForPending = true;
     }
     if (!date) {
-      skip(parsedDate && !parsedDate.ok ? `date: ${parsedDate.problems[0]!.message}` : 'no date');
+      skip(
+        parsedDate && !parsedDate.ok
+          ? `date: ${parsedDate.problems[0]!.message}`
+          : /\d/.test(typed)
+            ? `date: "${typed}" is not a real date`
+            : 'no date',
+      );
       continue;
     }
     previousDate = date;
