@@ -64,6 +64,14 @@ export function capturePageFile(
     transactions: result.transactions,
     balances: [],
     accounts: [],
-    warnings: [],
+    // Rows that looked like transactions but could not be read are said, with their row.
+    warnings: result.diagnostics.skipped
+      .filter((k) => !k.notTransaction)
+      .map((k) =>
+        problem('row_skipped', `row skipped: ${k.reason} (${JSON.stringify(k.text.slice(0, 60))})`, {
+          file: file.name,
+          row: k.row,
+        }),
+      ),
   };
 }

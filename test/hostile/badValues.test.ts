@@ -212,3 +212,17 @@ describe('rules files', () => {
       expect(readFileSync(`${s.dir}/book.xlsx`).equals(before)).toBe(true);
     });
 });
+
+describe('saved pages in reconcile', () => {
+  it('a page row with an impossible date is left out of reconcile with a warning naming its row', async () => {
+    const s = scratch();
+    s.write(
+      'activity.html',
+      g.page(withBad('date', '2026-02-30'), (d) => d),
+    );
+    const out = await run(['reconcile', 'activity.html', '--json', '--url', 'https://bank.example/a'], s.dir);
+    expectHandled(out, 'activity.html', { rows: 3 });
+    expect(printed(out).map((t) => t.description)).not.toContain(BAD);
+    expect(out.stderr).toMatch(/activity\.html, row \d+: .*2026-02-30/);
+  });
+});
