@@ -1,3 +1,4 @@
+import { recordsInPlace } from '../../core/sheet/recordsInPlace';
 import { rowsKeepingPeopleCells } from '../../core/sheet/rowsKeepingPeopleCells';
 import type { ColumnDef, SheetRecord } from '../../core/sheet/workbookLayout';
 import { apiCell } from './apiCell';
@@ -16,7 +17,9 @@ export function replaceApiRows(
   records: readonly SheetRecord[],
   key?: ColumnDef['key'] | readonly ColumnDef['key'][],
 ): void {
-  const rows = rowsKeepingPeopleCells(tab, records, apiCell, key);
+  // Rows stay where they are (the API cannot carry a row's notes and fills along): see recordsInPlace.
+  const placed = key === undefined ? records : recordsInPlace(tab.rows, tab.index, records, key);
+  const rows = rowsKeepingPeopleCells(tab, placed, apiCell, key);
   if (rows.length === 0) return;
   const owned = tab.columnAt.map((c) => c !== undefined && c.owner !== 'bookkeeper');
   for (let start = 0; start < owned.length; start++) {

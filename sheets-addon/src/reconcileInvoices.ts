@@ -10,7 +10,6 @@ import {
   alertToRecord,
   applicationToRecord,
   INVOICE_PAYMENTS_TAB,
-  INVOICES_TAB,
   invoiceStatusChanges,
   rowToInvoice,
   rowToInvoiceDecision,

@@ -78,7 +78,7 @@ describe('push when a write fails half-way', () => {
 });
 
 describe("push keeps the bookkeeper's work", () => {
-  it('moves their Summary column with its row and leaves their formulas as formulas', async () => {
+  it('keeps their Summary column on its row and leaves their formulas as formulas', async () => {
     expect((await push(makeBatch(3, { batchId: 'jan' }))).code).toBe(0);
     const summary = api.spreadsheet.sheet('Summary');
     const header = table('Summary')[0] as string[];
@@ -92,15 +92,16 @@ describe("push keeps the bookkeeper's work", () => {
     matches.cell(1, own).value = 'Rows';
     matches.cell(2, own).formula = '=ROWS(A:A)';
 
-    // December of the year before comes in: the January row moves down.
+    // December of the year before comes in: the January row stays where it is (its notes and
+    // fills, which the API cannot move, stay with it), December goes below.
     const december = makeBatch(1, { batchId: 'dec', first: 100 });
     december.transactions = [wireTransaction(100, { date: '2025-12-20' })];
     expect((await push(december)).code).toBe(0);
 
     const after = records('Summary');
-    expect(after.map((r) => r.Month)).toEqual(['2025-12', '2026-01']);
-    expect(after.map((r) => r['Reviewed by'] ?? '')).toEqual(['', 'AK']);
-    expect(after[1]).toMatchObject({ Month: january.Month, Account: january.Account });
+    expect(after.map((r) => r.Month)).toEqual(['2026-01', '2025-12']);
+    expect(after.map((r) => r['Reviewed by'] ?? '')).toEqual(['AK', '']);
+    expect(after[0]).toMatchObject({ Month: january.Month, Account: january.Account });
     expect(matches.cellAt(2, own)?.formula).toBe('=ROWS(A:A)');
   });
 });
