@@ -35,6 +35,9 @@ export type InvoiceImportOptions = {
 const NOT_OWED =
   /^(?:draft|void(?:ed)?|deleted|cancel+ed|cancel+ation|written off|write off|uncollectible|storniert|entwurf|annul+ee?|brouillon|anulada|borrador|geannuleerd|concept|annullata|bozza|cancelada|rascunho)$/i;
 
+const TOTAL_LABEL =
+  /^(?:grand )?totals?:?$|^(?:gesamt)?summe:?$|^gesamt:?$|^totale:?$|^totaal:?$|^total general:?$/i;
+
 /** Ids processors give invoices and their payments: Stripe `in_`, `ch_`, `pi_`, `py_`, `txn_`; Square/PayPal ids. */
 const PROCESSOR_ID = /^(?:in|ch|pi|py|txn|po|re)_[A-Za-z0-9]{6,}$|^[A-Z0-9]{17}$|^inv:[A-Za-z0-9-]+$/;
 
@@ -162,6 +165,8 @@ export function invoicesFromTable(
   let skipped = 0;
   for (const [r, row] of rows.entries()) {
     if (row.cells.every((c) => c.trim() === '')) continue;
+    // A report's footer (`TOTAL,,,,1,950.00`) is not an invoice, and not a problem either.
+    if (!cell(row.cells, 'number') && row.cells.some((c) => TOTAL_LABEL.test(c.trim()))) continue;
     const where = { file, line: row.line, row: r + 1 };
     const read = readRow(row.cells, r);
     if ('field' in read) {
