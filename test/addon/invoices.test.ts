@@ -95,12 +95,20 @@ describe('receivables in the add-on', () => {
     const header = Object.keys(rows[0]!);
     const at = rows.findIndex((r) => r.Invoice === '1044');
     sheet.getRange(at + 2, header.indexOf('Decision') + 1, 1, 1).setValues([['reject']]);
+    // …and confirms the German part-payment of 1043.
+    const part = rows.findIndex((r) => r.Invoice === '1043');
+    sheet.getRange(part + 2, header.indexOf('Decision') + 1, 1, 1).setValues([['confirm']]);
     addon.run('reconcileSheet');
     expect(status()['1044']).toEqual(['open', 1875.5]);
     expect(records(addon, 'Invoice Payments').find((r) => r.Invoice === '1044')).toMatchObject({
       Decision: 'reject',
       State: 'rejected',
     });
+    expect(records(addon, 'Invoice Payments').find((r) => r.Invoice === '1043')).toMatchObject({
+      Decision: 'confirm',
+      State: 'confirmed',
+    });
+    expect(status()['1043']).toEqual(['partial', 1000]);
     const audit = records(addon, 'Audit').at(-1)!;
     expect(String(audit.Detail)).toMatch(/invoices 1044: paid → open/);
   });
