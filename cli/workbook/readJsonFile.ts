@@ -1,6 +1,6 @@
 import type { ImportOutcome } from '../../core/formats/importTypes';
 import { parseBatch } from '../../core/model/batch';
-import type { Problem, } from '../../core/model/problem';
+import type { Problem } from '../../core/model/problem';
 import type { Transaction } from '../../core/model/transaction';
 import { fromTransactionJson } from '../../core/model/transactionJson';
 import { jsonSyntaxProblem } from './jsonSyntaxProblem';

@@ -73,7 +73,17 @@ function cellValue(column: ColumnDef | undefined, value: unknown): ExcelJS.CellV
   }
   if (column?.type === 'date' && typeof value === 'string') return isoToDate(value) ?? value;
   if (value instanceof Date || typeof value === 'number' || typeof value === 'boolean') return value;
-  return String(value);
+  return fitXlsxCell(String(value));
+}
+
+/** Excel holds at most 32,767 characters in a cell; a book with a longer one opens as damaged. */
+const XLSX_CELL_CHARS = 32_767;
+
+/** Text over Excel's cell limit, cut with the count of what was left out shown in the cell itself. */
+function fitXlsxCell(text: string): string {
+  if (text.length <= XLSX_CELL_CHARS) return text;
+  const kept = text.slice(0, XLSX_CELL_CHARS - 40);
+  return `${kept} … (${text.length - kept.length} characters more)`;
 }
 
 const HEADER_FILL = 'FFD9E1F2';
