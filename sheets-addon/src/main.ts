@@ -3,7 +3,7 @@
  * the stubs): triggers, menu items, web-app endpoints and `google.script.run` targets.
  */
 
-import { describeProblem } from '../../core/model/problem';
+import { describeProblem, type Problem, problem } from '../../core/model/problem';
 import { ok } from '../../core/model/result';
 import { applyRulesToWorkbook } from './applyRulesToWorkbook';
 import { connectDialogHtml } from './connectDialog';
@@ -12,6 +12,7 @@ import { type GetEvent, handleGet } from './handleGet';
 import { handlePost, type PostEvent } from './handlePost';
 import { continueImport as continueImportJob, startImport as startImportJob } from './importJob';
 import { jsonOutput } from './jsonOutput';
+import { knownAccounts } from './knownAccounts';
 import { listAlerts } from './listAlerts';
 import { addMenu } from './menu';
 import { readImportFile } from './readImportFile';
@@ -117,22 +118,38 @@ function showSidebar(title: string) {
   );
 }
 
-/** Sidebar: a chosen file, base64-encoded (bank files need not be UTF-8). */
-export function startImport(fileName: string, base64: string) {
+/**
+ * Sidebar: a chosen file, base64-encoded (bank files need not be UTF-8), booked to `account` when the
+ * bookkeeper named one. A bank file whose account nothing decides writes nothing and answers
+ * `needsAccount`, with the accounts already in the Transactions tab to choose from.
+ */
+export function startImport(fileName: string, base64: string, account?: string) {
   const services = appsScriptServices();
   const bytes = Uint8Array.from(services.Utilities.base64Decode(base64), (b) => b & 255);
-  const read = readImportFile(fileName, bytes, new Date(services.now()).toISOString());
-  if (!read.ok) {
+  const named = typeof account === 'string' && account.trim() ? account.trim() : undefined;
+  const read = readImportFile(fileName, bytes, new Date(services.now()).toISOString(), named);
+  const stopped = (errors: Problem[]) => ({
+    ok: false,
+    done: true,
+    file: fileName,
+    total: 0,
+    next: 0,
+    added: 0,
+    updated: 0,
+    skipped: 0,
+    errors,
+  });
+  if (!read.ok) return stopped(read.problems);
+  if (read.value.undecided) {
     return {
-      ok: false,
-      done: true,
-      file: fileName,
-      total: 0,
-      next: 0,
-      added: 0,
-      updated: 0,
-      skipped: 0,
-      errors: read.problems,
+      ...stopped([
+        problem(
+          'account_undecided',
+          'nothing in this file or its name says which account it belongs to; choose or name the account',
+          { file: fileName },
+        ),
+      ]),
+      needsAccount: { file: fileName, accounts: knownAccounts(services) },
     };
   }
   return startImportJob(services, { name: fileName, ...read.value });

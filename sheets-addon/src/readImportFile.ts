@@ -1,11 +1,17 @@
-import { importFile } from '../../core/formats/importFile';
+import { importFiles } from '../../core/formats/importFiles';
 import { sha256Hex } from '../../core/ids/sha256Hex';
 import { parseBatch } from '../../core/model/batch';
 import type { Problem } from '../../core/model/problem';
 import { fail, ok, type Result } from '../../core/model/result';
 import type { Transaction } from '../../core/model/transaction';
 
-export type ImportedFile = { batchId: string; transactions: Transaction[]; problems: Problem[] };
+export type ImportedFile = {
+  batchId: string;
+  transactions: Transaction[];
+  problems: Problem[];
+  /** Nothing decided the bank file's account (its data, its name): the bookkeeper must name it. */
+  undecided?: boolean;
+};
 
 const withFile = (file: string) => (p: Problem) => (p.file ? p : { ...p, file });
 
@@ -36,9 +42,15 @@ function decodeUtf8(bytes: Uint8Array): string {
 
 /**
  * A file chosen in the sidebar: a Batch the extension exported (its batch id kept, so importing it
- * after it was also sent changes nothing) or a bank/processor file (the batch id is the file's hash).
+ * after it was also sent changes nothing) or a bank/processor file (the batch id is the file's hash),
+ * booked to `account` when given, else to the account its data or name decides.
  */
-export function readImportFile(name: string, bytes: Uint8Array, capturedAt: string): Result<ImportedFile> {
+export function readImportFile(
+  name: string,
+  bytes: Uint8Array,
+  capturedAt: string,
+  account?: string,
+): Result<ImportedFile> {
   const batchJson = asBatchJson(bytes);
   if (batchJson !== undefined) {
     const parsed = parseBatch(batchJson);
@@ -49,13 +61,16 @@ export function readImportFile(name: string, bytes: Uint8Array, capturedAt: stri
       problems: parsed.value.rowProblems.map(withFile(name)),
     });
   }
-  const imported = importFile({ name, bytes }, { capturedAt });
-  if (!imported.ok) return imported;
+  const read = importFiles([{ name, bytes, ...(account ? { account } : {}) }], { capturedAt });
+  if (!read.ok) return read;
+  const imported = read.value[0]!.outcome;
+  const undecided = imported.report?.accounts.some((a) => a.source === 'undecided') ?? false;
   let hex = '';
   for (const b of bytes.subarray(0, 1 << 20)) hex += b.toString(16).padStart(2, '0');
   return ok({
     batchId: `file:${name}:${sha256Hex(`${bytes.length}:${hex}`).slice(0, 16)}`,
     transactions: imported.transactions,
     problems: imported.warnings,
+    ...(undecided ? { undecided } : {}),
   });
 }

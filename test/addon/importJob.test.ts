@@ -35,16 +35,37 @@ describe('Import a file (sidebar)', () => {
     expect(addon.spreadsheet.sheet('_ledgerbridge_import').snapshot()).toEqual([]);
   });
 
-  it('imports a bank file through core/formats', () => {
+  it('imports a bank file through core/formats, under the account the bookkeeper names', () => {
     const addon = loadAddon();
     const csv = readFileSync(join(import.meta.dirname, '../fixtures/files/bank-us.csv'));
-    const progress = addon.run('startImport', 'bank-us.csv', base64(csv)) as ImportProgress;
+    const progress = addon.run('startImport', 'bank-us.csv', base64(csv), 'Checking') as ImportProgress;
     expect(progress.ok).toBe(true);
     expect(progress.added).toBeGreaterThan(0);
     const rows = records(addon, 'Transactions');
     expect(rows).toHaveLength(progress.added);
     expect(String(rows[0]!.Source)).toMatch(/^bank-us\.csv row \d+/);
+    expect(new Set(rows.map((r) => r.Account))).toEqual(new Set(['Checking']));
     expect(records(addon, 'Audit').at(-1)).toMatchObject({ What: 'import', Added: progress.added });
+  });
+
+  it('writes nothing for a bank file whose account nothing decides, and asks which it is', () => {
+    const addon = loadAddon();
+    const ofx = readFileSync(join(import.meta.dirname, '../fixtures/files/ofx/visa-9921-march.ofx'));
+    const first = addon.run('startImport', 'visa.ofx', base64(ofx)) as ImportProgress;
+    expect(first).toMatchObject({ ok: true, done: true });
+    const before = records(addon, 'Transactions');
+    expect(before.length).toBe(first.added);
+    const csv = readFileSync(join(import.meta.dirname, '../fixtures/files/bank-us.csv'));
+    const asked = addon.run('startImport', 'bank-us.csv', base64(csv)) as ImportProgress & {
+      needsAccount?: { file: string; accounts: string[] };
+    };
+    expect(asked).toMatchObject({ done: true, added: 0, total: 0 });
+    expect(asked.needsAccount).toEqual({
+      file: 'bank-us.csv',
+      accounts: [...new Set(before.map((r) => r.Account))],
+    });
+    expect(records(addon, 'Transactions')).toEqual(before);
+    expect(addon.properties.document.data.has('ledgerbridge.importCursor')).toBe(false);
   });
 
   it('reports a file it cannot read', () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import vm from 'node:vm';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +17,7 @@ beforeAll(async () => {
  * Runs the sidebar the add-on serves (its inline script, in a DOM) against the add-on: a fake
  * `google.script.run` calls the bundle's top-level functions asynchronously, as the real one does.
  */
-function openSidebar(addon: LoadedAddon, file?: { name: string; content: string }) {
+function openSidebar(addon: LoadedAddon, file?: { name: string; content: string | Buffer }) {
   addon.run('showImportSidebar');
   const html = addon.ui.sidebars.at(-1)!.getContent();
   const { document, window } = parseHTML(html);
@@ -46,7 +48,7 @@ function openSidebar(addon: LoadedAddon, file?: { name: string; content: string 
   class FakeFileReader {
     result = '';
     onload: (() => void) | null = null;
-    readAsDataURL(f: { content: string }) {
+    readAsDataURL(f: { content: string | Buffer }) {
       this.result = `data:application/octet-stream;base64,${Buffer.from(f.content).toString('base64')}`;
       pending.push(Promise.resolve().then(() => this.onload?.()));
     }
@@ -116,5 +118,49 @@ describe('the sidebar', () => {
     (buttons.find((b) => b.textContent === 'confirm') as unknown as { click(): void }).click();
     await sidebar.settle();
     expect(records(addon, 'Matches').filter((m) => m.Decision === 'confirm')).toHaveLength(1);
+  });
+
+  it('asks which account a file is when nothing decides it, then imports it there; a decided file is not asked about', async () => {
+    const addon = loadAddon();
+    const fixture = (path: string) => readFileSync(join(import.meta.dirname, '../fixtures/files', path));
+    const click = (s: ReturnType<typeof openSidebar>, id: string) =>
+      (s.document.getElementById(id) as unknown as { click(): void }).click();
+    const askBox = (s: ReturnType<typeof openSidebar>) =>
+      s.document.getElementById('askAccount') as unknown as { hidden: boolean };
+
+    const decided = openSidebar(addon, { name: 'download.ofx', content: fixture('ofx/visa-9921-march.ofx') });
+    click(decided, 'import');
+    await decided.settle();
+    expect(askBox(decided).hidden).toBe(true);
+    const ofxRows = records(addon, 'Transactions');
+    expect(ofxRows.length).toBeGreaterThan(0);
+    expect(decided.document.getElementById('importStatus')!.textContent).toBe(
+      `${ofxRows.length} added, 0 updated, 0 unchanged`,
+    );
+    const visa = String(ofxRows[0]!.Account);
+
+    const sidebar = openSidebar(addon, { name: 'bank-us.csv', content: fixture('bank-us.csv') });
+    click(sidebar, 'import');
+    await sidebar.settle();
+    expect(askBox(sidebar).hidden).toBe(false);
+    expect(sidebar.document.getElementById('askAccountText')!.textContent).toContain('bank-us.csv');
+    const offered = [...sidebar.document.querySelectorAll('#accountNames option')].map((o) =>
+      o.getAttribute('value'),
+    );
+    expect(offered).toEqual([visa]);
+    expect(records(addon, 'Transactions')).toEqual(ofxRows);
+
+    (sidebar.document.getElementById('accountName') as unknown as { value: string }).value = ' Checking ';
+    click(sidebar, 'importAs');
+    await sidebar.settle();
+    expect(askBox(sidebar).hidden).toBe(true);
+    const rows = records(addon, 'Transactions');
+    const added = rows.filter((r) => r.Account === 'Checking');
+    expect(added.length).toBeGreaterThan(0);
+    expect(rows).toHaveLength(ofxRows.length + added.length);
+    expect(added.every((r) => String(r.Source).startsWith('bank-us.csv'))).toBe(true);
+    expect(sidebar.document.getElementById('importStatus')!.textContent).toMatch(
+      new RegExp(`^${added.length} added, 0 updated, 0 unchanged`),
+    );
   });
 });
