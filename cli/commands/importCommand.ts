@@ -11,6 +11,7 @@ import type { Transaction } from '../../core/model/transaction';
 import { toTransactionJson } from '../../core/model/transactionJson';
 import { accountOption } from '../accountOption';
 import { type Command, EXIT } from '../command';
+import { nodeSha256Hex } from '../nodeSha256Hex';
 import { parseOptions } from '../parseOptions';
 import { UsageError } from '../usageError';
 import { streamImport } from './streamImport';
@@ -127,7 +128,7 @@ export const importCommand: Command = {
   usage,
   async run(argv, io) {
     const { files, flags } = parseArgs(argv);
-    const opts = await options(flags, io.cwd);
+    const opts = { ...(await options(flags, io.cwd)), sha256Hex: nodeSha256Hex };
     const accounts = accountOption(flags.account, files, io.cwd);
     if (accounts.all !== undefined) opts.account = accounts.all;
     if (files.length === 1) {

@@ -4,6 +4,7 @@ import type { ImportOptions } from '../../core/formats/importTypes';
 import { describeProblem } from '../../core/model/problem';
 import { accountOption } from '../accountOption';
 import { type Command, EXIT } from '../command';
+import { nodeSha256Hex } from '../nodeSha256Hex';
 import { parseOptions } from '../parseOptions';
 import { UsageError } from '../usageError';
 import { describeReceivables } from '../workbook/describeReceivables';
@@ -119,6 +120,7 @@ export const reconcileCommand: Command = {
       ...(accounts.byIndex.size > 0 ? { accountByFile } : {}),
       ...(v.currency ? { currency: v.currency.toUpperCase() } : {}),
       ...(v['as-of'] ? { asOf: v['as-of'] } : {}),
+      sha256Hex: nodeSha256Hex,
     };
     // The workbook code (exceljs, linkedom for saved pages) loads only when a command runs.
     const { reconcileToBook } = await import('../workbook/reconcileToBook');

@@ -99,7 +99,7 @@ export function importFile(
   if (drafts.length === 0 && warnings.length === 0) {
     warnings.push(problem('no_transactions', 'the file holds no transactions', { file: file.name }));
   }
-  const transactions = assignIds(drafts);
+  const transactions = assignIds(drafts, options.sha256Hex);
   const currencies = [...new Set(transactions.map((t) => t.amount.currency))];
   if (!notes.currency && currencies.length === 1) {
     const code = currencies[0]!;

@@ -1,4 +1,5 @@
 import type { DateOrder } from '../dates/parseDate';
+import type { Sha256Hex } from '../ids/sha256Hex';
 import type { Account, StatementBalance } from '../model/account';
 import type { Problem } from '../model/problem';
 import type { Transaction, TransactionDraft } from '../model/transaction';
@@ -22,6 +23,8 @@ export type ImportOptions = {
   csvMapping?: CsvMapping;
   /** As-of date for year-less or relative dates (`Nov 21`, `Yesterday`). */
   asOf?: string;
+  /** The platform's SHA-256 for ids (Node's is faster); the pure-JS one when left out. Same ids either way. */
+  sha256Hex?: Sha256Hex;
 };
 
 /** Where a file's account came from, strongest first (see resolveAccounts). */

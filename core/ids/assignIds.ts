@@ -1,6 +1,6 @@
 import { TRANSACTION_SCHEMA_VERSION, type Transaction, type TransactionDraft } from '../model/transaction';
 import { normalizeForId } from './normalizeForId';
-import { sha256Hex } from './sha256Hex';
+import { type Sha256Hex, sha256Hex } from './sha256Hex';
 
 const SEP = '\u001f';
 
@@ -10,23 +10,22 @@ export function sourceTransactionId(
   account: string,
   externalId: string,
   occurrence = 0,
+  hash: Sha256Hex = sha256Hex,
 ): string {
-  const key = ['src', institution, account, externalId, occurrence ? String(occurrence) : ''].join(SEP);
-  return `lb_${sha256Hex(key, 12)}`;
+  const key = `src${SEP}${institution}${SEP}${account}${SEP}${externalId}${SEP}${occurrence ? occurrence : ''}`;
+  return `lb_${hash(key, 12)}`;
 }
 
 const contentKey = (d: TransactionDraft, normalizedDescription: string) =>
-  [d.institution, d.account, d.date, String(d.amount.minor), d.amount.currency, normalizedDescription].join(
-    SEP,
-  );
+  `${d.institution}${SEP}${d.account}${SEP}${d.date}${SEP}${d.amount.minor}${SEP}${d.amount.currency}${SEP}${normalizedDescription}`;
 
 /** Id from content, for sources without ids; `occurrence` counts identical lines in one capture or file. */
 export function contentTransactionId(d: TransactionDraft, occurrence: number): string {
   return contentIdFromKey(contentKey(d, normalizeForId(d.description)), occurrence);
 }
 
-const contentIdFromKey = (key: string, occurrence: number) =>
-  `lb_${sha256Hex(['content', key, String(occurrence)].join(SEP), 12)}`;
+const contentIdFromKey = (key: string, occurrence: number, hash: Sha256Hex = sha256Hex) =>
+  `lb_${hash(`content${SEP}${key}${SEP}${occurrence}`, 12)}`;
 
 /**
  * Gives every draft of ONE capture or file its stable id. Identical lines get increasing
@@ -35,22 +34,23 @@ const contentIdFromKey = (key: string, occurrence: number) =>
  * place and becomes the transaction: a copy of every row (an object spread) cost more than
  * reading the row.
  */
-export function assignIds(drafts: readonly TransactionDraft[]): Transaction[] {
-  return drafts.map(idAssigner());
+export function assignIds(drafts: readonly TransactionDraft[], hash: Sha256Hex = sha256Hex): Transaction[] {
+  return drafts.map(idAssigner(hash));
 }
 
 /**
  * assignIds one draft at a time, for files read as a stream: occurrences are counted under the
  * first 52 bits of the occurrence-0 id rather than the full key, so memory stays small (a number
- * per distinct line) on files of millions of rows.
+ * per distinct line) on files of millions of rows. `hash` must be SHA-256 (a platform's own is
+ * faster; the pure-JS default runs everywhere): ids are the same whichever computes them.
  */
-export function idAssigner(): (d: TransactionDraft) => Transaction {
+export function idAssigner(hash: Sha256Hex = sha256Hex): (d: TransactionDraft) => Transaction {
   const seen = new Map<number, number>();
   return (d) => {
     const key = d.externalId ? undefined : contentKey(d, normalizeForId(d.description));
     const first = d.externalId
-      ? sourceTransactionId(d.institution, d.account, d.externalId, 0)
-      : contentIdFromKey(key!, 0);
+      ? sourceTransactionId(d.institution, d.account, d.externalId, 0, hash)
+      : contentIdFromKey(key!, 0, hash);
     const slot = Number.parseInt(first.slice(3, 16), 16);
     const n = seen.get(slot) ?? 0;
     seen.set(slot, n + 1);
@@ -60,8 +60,8 @@ export function idAssigner(): (d: TransactionDraft) => Transaction {
       n === 0
         ? first
         : d.externalId
-          ? sourceTransactionId(d.institution, d.account, d.externalId, n)
-          : contentIdFromKey(key!, n);
+          ? sourceTransactionId(d.institution, d.account, d.externalId, n, hash)
+          : contentIdFromKey(key!, n, hash);
     t.payee = d.payee ?? d.description;
     t.tags = d.tags ?? [];
     return t;

@@ -1,5 +1,7 @@
 /** Description as it counts for identity: case, spacing and punctuation noise folded away. */
 export function normalizeForId(description: string): string {
+  // Most bank text is printable ASCII with single inner spaces: then lower case is all there is to do.
+  if (!/[^\x21-\x7e ]|^ | $| {2}/.test(description)) return description.toLowerCase();
   // NFKC only where it can change anything: most bank text is plain ASCII.
   const folded = /^[\x00-\x7f]*$/.test(description) ? description : description.normalize('NFKC');
   return folded

@@ -100,6 +100,9 @@ function block(b: Uint8Array, offset: number): void {
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
+/** A SHA-256 as lowercase hex of the first `bytes` bytes (32 when left out). */
+export type Sha256Hex = (text: string, bytes?: number) => string;
+
 export function sha256Hex(text: string, bytes = 32): string {
   const n = encode(text);
   // Padding: 0x80, zeros, then the bit length as a 64-bit big-endian number.

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import { nodeSha256Hex } from '../../cli/nodeSha256Hex';
 import { parseCsv } from '../../core/formats/csv/parseCsv';
 import { streamBankCsv } from '../../core/formats/csv/streamBankCsv';
 import { importFile } from '../../core/formats/importFile';
@@ -87,7 +88,8 @@ export default async function formatsBench(): Promise<BenchRow[]> {
   const csvText = bankCsv(CSV_ROWS);
   const csvBytes = new Uint8Array(Buffer.from(csvText, 'utf8'));
   const ofxBytes = new Uint8Array(Buffer.from(ofxStatement(OFX_TRANSACTIONS), 'utf8'));
-  const options = { currency: 'USD', capturedAt: '2026-11-23T00:00:00.000Z' };
+  // Ids hashed by node:crypto, as the CLI does; `pureIds` below is the pure-JS hash of Apps Script.
+  const options = { currency: 'USD', capturedAt: '2026-11-23T00:00:00.000Z', sha256Hex: nodeSha256Hex };
 
   const ours = () => {
     const r = importFile({ name: 'bench.csv', bytes: csvBytes }, options);
@@ -96,6 +98,10 @@ export default async function formatsBench(): Promise<BenchRow[]> {
   const papa = () => {
     const r = Papa.parse<Record<string, string>>(csvText, { header: true, skipEmptyLines: true });
     if (r.data.length !== CSV_ROWS) throw new Error('papaparse did not read every row');
+  };
+  const pureIds = () => {
+    const r = importFile({ name: 'bench.csv', bytes: csvBytes }, { ...options, sha256Hex: undefined });
+    if (!r.ok || r.transactions.length !== CSV_ROWS) throw new Error('bench CSV did not import fully');
   };
   const tokenizerOnly = () => parseCsv(csvText, ',');
   const streamed = async () => {
@@ -121,6 +127,7 @@ export default async function formatsBench(): Promise<BenchRow[]> {
   const runs = 3;
   const papaMs = await medianMs(papa, runs);
   const oursMs = await medianMs(ours, runs);
+  const pureIdsMs = await medianMs(pureIds, runs);
   const tokenizerMs = await medianMs(tokenizerOnly, runs);
   const streamedMs = await medianMs(streamed, runs);
   const ofxMs = await medianMs(ofx, runs);
@@ -144,11 +151,18 @@ export default async function formatsBench(): Promise<BenchRow[]> {
         'ours/papaparse': '1.00',
       },
       {
-        work: 'importFile: CSV → transactions (decode, roles, money, dates, ids)',
+        work: 'importFile: CSV → transactions (decode, roles, money, dates, ids by node:crypto)',
         'rows/s': fmt(rate(CSV_ROWS, oursMs), 0),
         ms: fmt(oursMs, 0),
         'peak heap MB': fmt(oursMb),
         'ours/papaparse': fmt(rate(CSV_ROWS, oursMs) / rate(CSV_ROWS, papaMs), 2),
+      },
+      {
+        work: 'importFile, ids by the pure-JS SHA-256 (Apps Script, extension)',
+        'rows/s': fmt(rate(CSV_ROWS, pureIdsMs), 0),
+        ms: fmt(pureIdsMs, 0),
+        'peak heap MB': '—',
+        'ours/papaparse': fmt(rate(CSV_ROWS, pureIdsMs) / rate(CSV_ROWS, papaMs), 2),
       },
       {
         work: 'streamBankCsv: 1 MB text chunks → transactions, one at a time',

@@ -25,7 +25,7 @@ export async function streamBankCsv(
 ): Promise<Result<BankCsvResult & { count: number }>> {
   const mapping = CsvMapping.safeParse(ctx.options.csvMapping ?? { date: 0 });
   const given = mapping.success ? mapping.data.delimiter : undefined;
-  const assign = idAssigner();
+  const assign = idAssigner(ctx.options.sha256Hex);
   const out: Transaction[] = [];
   let reader: BankCsvReader | undefined;
   let tokenizer: ReturnType<typeof createCsvTokenizer> | undefined;
