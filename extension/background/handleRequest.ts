@@ -84,9 +84,10 @@ export function createRequestHandler(deps: BackgroundDeps, stops: StopFlags = ne
       case 'saveRules':
         return reply(await saveRules(deps, request.rows));
       case 'importFile': {
-        const imported = await importDroppedFile(deps, request.name, request.base64);
+        const imported = await importDroppedFile(deps, request.name, request.base64, request.account);
         // An invoice list is stored at once: its overdue invoices count now.
-        if (imported.ok && 'kind' in imported.value) refreshAlertCount(deps);
+        if (imported.ok && 'kind' in imported.value && imported.value.kind === 'invoices')
+          refreshAlertCount(deps);
         return reply(imported);
       }
       case 'alerts':

@@ -111,7 +111,9 @@ export function DashboardApp() {
           newId={() => crypto.randomUUID()}
         />
         <ImportDrop
-          importFile={(name, base64) => ask({ type: 'importFile', name, base64 })}
+          importFile={(name, base64, account) =>
+            ask({ type: 'importFile', name, base64, ...(account ? { account } : {}) })
+          }
           save={(captureId) => ask({ type: 'saveCapture', captureId })}
           discard={(captureId) => ask({ type: 'discardCapture', captureId })}
           onSaved={refresh}

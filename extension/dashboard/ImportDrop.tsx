@@ -4,11 +4,15 @@ import { PreviewCounts } from '../components/PreviewCounts';
 import { PreviewTable } from '../components/PreviewTable';
 import { ProblemList } from '../components/ProblemList';
 import type { Reply } from '../messages/reply';
-import type { CapturePreview, InvoicesImported, SaveResult } from '../messages/responses';
+import type { AccountQuestion, CapturePreview, InvoicesImported, SaveResult } from '../messages/responses';
 import { InvoicesImportedNote } from './InvoicesImportedNote';
 
 type Props = {
-  importFile: (name: string, base64: string) => Promise<Reply<CapturePreview | InvoicesImported>>;
+  importFile: (
+    name: string,
+    base64: string,
+    account?: string,
+  ) => Promise<Reply<CapturePreview | InvoicesImported | AccountQuestion>>;
   save: (captureId: string) => Promise<Reply<SaveResult>>;
   discard: (captureId: string) => Promise<unknown>;
   onSaved: () => void;
@@ -27,18 +31,30 @@ export function ImportDrop({ importFile, save, discard, onSaved }: Props) {
   const [preview, setPreview] = useState<CapturePreview>();
   const [problems, setProblems] = useState<Problem[]>([]);
   const [invoices, setInvoices] = useState<InvoicesImported>();
+  // The file waits here (not in the store) until its owner says which account it is.
+  const [question, setQuestion] = useState<AccountQuestion & { base64: string }>();
+  const [answer, setAnswer] = useState('');
 
-  async function read(file: File) {
+  async function send(name: string, base64: string, account?: string) {
     setProblems([]);
     setPreview(undefined);
     setInvoices(undefined);
-    const r = await importFile(file.name, toBase64(new Uint8Array(await file.arrayBuffer())));
+    setQuestion(undefined);
+    const r = await importFile(name, base64, account);
     if (!r.ok) setProblems(r.problems);
-    else if ('kind' in r.value) {
+    else if (!('kind' in r.value)) setPreview(r.value);
+    else if (r.value.kind === 'account') {
+      setAnswer('');
+      setQuestion({ ...r.value, base64 });
+    } else {
       // An invoice list is stored at once; there is nothing to preview.
       setInvoices(r.value);
       onSaved();
-    } else setPreview(r.value);
+    }
+  }
+
+  async function read(file: File) {
+    await send(file.name, toBase64(new Uint8Array(await file.arrayBuffer())));
   }
 
   return (
@@ -72,6 +88,41 @@ export function ImportDrop({ importFile, save, discard, onSaved }: Props) {
         </label>
       </fieldset>
       <ProblemList problems={problems} />
+      {question && (
+        <form
+          aria-label={`Account for ${question.file}`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (answer.trim()) send(question.file, question.base64, answer.trim());
+          }}
+        >
+          <p role="status">
+            Which account is {question.file}? Nothing is stored until you say: {question.reason}.
+          </p>
+          <label>
+            Account for {question.file}{' '}
+            <input
+              required
+              list="import-accounts"
+              value={answer}
+              onInput={(e) => setAnswer(e.currentTarget.value)}
+            />
+          </label>
+          <datalist id="import-accounts">
+            {question.accounts.map((a) => (
+              <option key={a} value={a} />
+            ))}
+          </datalist>
+          <div class="actions">
+            <button type="submit" class="primary">
+              Import into this account
+            </button>
+            <button type="button" onClick={() => setQuestion(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
       {invoices && <InvoicesImportedNote imported={invoices} />}
       {preview && (
         <div>

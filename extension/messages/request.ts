@@ -85,9 +85,15 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('saveRules'), rows: z.array(z.array(z.string())).min(1) }),
   /**
    * A file dropped on the dashboard (bytes base64): an invoice list is stored as invoices at once; a
-   * bank or processor file gives a preview, saved with saveCapture.
+   * bank or processor file gives a preview, saved with saveCapture. A file whose account nothing
+   * decides (its data, its name) is asked about: sent again with the owner's `account`.
    */
-  z.object({ type: z.literal('importFile'), name: z.string().min(1), base64: z.string() }),
+  z.object({
+    type: z.literal('importFile'),
+    name: z.string().min(1),
+    base64: z.string(),
+    account: z.string().trim().min(1).max(200).optional(),
+  }),
   /** Sends new and changed transactions to the spreadsheet's web app (URL and token from Options). */
   z.object({ type: z.literal('send') }),
   /** The alerts (accounts gone quiet, small captures, balance gaps, drift, overdue invoices) and invoices; updates the badge. */

@@ -54,6 +54,15 @@ export type InvoicesImported = {
   skipped: Problem[];
 };
 
+/** A dropped bank file whose account nothing decides: nothing is stored until the owner names it. */
+export type AccountQuestion = {
+  kind: 'account';
+  file: string;
+  /** Accounts already stored, to pick from (or a new name is typed). */
+  accounts: string[];
+  reason: string;
+};
+
 /** One invoice where it stands today, for the dashboard's Invoices list. */
 export type InvoiceRow = {
   number: string;
@@ -139,7 +148,7 @@ export type Responses = {
   decideMatch: Match;
   rules: { rows: string[][] };
   saveRules: { rules: number; changed: number };
-  importFile: CapturePreview | InvoicesImported;
+  importFile: CapturePreview | InvoicesImported | AccountQuestion;
   alerts: AlertsView;
   send: SendReport;
   sends: SendRecord[];

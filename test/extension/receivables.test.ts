@@ -44,9 +44,9 @@ describe('invoices and alerts in the extension', () => {
       value: { kind: 'invoices', file: 'invoice-list.csv', invoices: 10, added: 10, updated: 0 },
     });
     // The list's TOTAL line is no invoice: said with file, line and column.
-    expect(imported.ok && 'kind' in imported.value && imported.value.skipped).toEqual([
-      expect.objectContaining({ file: 'invoice-list.csv', line: 17, field: 'Num' }),
-    ]);
+    expect(
+      imported.ok && 'kind' in imported.value && imported.value.kind === 'invoices' && imported.value.skipped,
+    ).toEqual([expect.objectContaining({ file: 'invoice-list.csv', line: 17, field: 'Num' })]);
     expect(await h.db.invoices.orderBy('number').primaryKeys()).toEqual([
       '1040',
       '1041',
@@ -109,7 +109,7 @@ describe('invoices and alerts in the extension', () => {
       'A-4,,2026-11-04,2026-11-18,20.00,USD',
     ].join('\n');
     const r = await h.ask({ type: 'importFile', name: 'invoices.csv', base64: base64(csv) });
-    if (!r.ok || !('kind' in r.value)) throw new Error(JSON.stringify(r));
+    if (!r.ok || !('kind' in r.value) || r.value.kind !== 'invoices') throw new Error(JSON.stringify(r));
     expect(r.value).toMatchObject({ invoices: 1, added: 1 });
     expect(r.value.skipped.map((p) => [p.file, p.line, p.field])).toEqual([
       ['invoices.csv', 3, 'due'],
