@@ -90,7 +90,7 @@ export function ImportDrop({ importFile, save, discard, onSaved }: Props) {
       <ProblemList problems={problems} />
       {question && (
         <form
-          aria-label={`Account for ${question.file}`}
+          aria-label={`Which account is ${question.file}`}
           onSubmit={(e) => {
             e.preventDefault();
             if (answer.trim()) send(question.file, question.base64, answer.trim());

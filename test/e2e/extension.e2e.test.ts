@@ -378,6 +378,16 @@ describe('the extension in Chromium', () => {
       buffer: Buffer.from('Date,Description,Amount\n04/01/2026,OFFICE DEPOT 1234,-88.20\n'),
     });
     const section = dashboard.locator('section[aria-labelledby="import-heading"]');
+    // Neither the file's data nor its name says its account: asked, and cancelling stores nothing.
+    await section.getByRole('button', { name: 'Cancel' }).click();
+    expect((await readStore(dashboard, 'captures')).filter((c) => c.source === 'april.csv')).toEqual([]);
+    await dashboard.getByLabel(/^Drop an OFX/).setInputFiles({
+      name: 'april.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Date,Description,Amount\n04/01/2026,OFFICE DEPOT 1234,-88.20\n'),
+    });
+    await section.getByLabel('Account for april.csv').fill('Office card');
+    await section.getByRole('button', { name: 'Import into this account' }).click();
     await expect(section.getByTestId('preview-counts').textContent()).resolves.toBe(
       '1 new, 0 already captured, 0 changed',
     );
@@ -387,5 +397,6 @@ describe('the extension in Chromium', () => {
       (r) => r.description === 'OFFICE DEPOT 1234',
     );
     expect(imported?.amount).toEqual({ minor: -8820, currency: 'USD' });
+    expect(imported?.account).toBe('Office card');
   });
 });
