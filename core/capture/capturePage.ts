@@ -27,6 +27,7 @@ import { PENDING_CLASS, type ReadResult, readRows, type SkippedRow, TOTAL_LABEL 
 import { type Cell, columnHeaders, layoutOf, rowCells } from './rowCells';
 import { containerLabels, findHeadings, type RowContext, rowContexts } from './rowContext';
 import { type CheckedGroup, selfChecks, type TotalLine } from './selfChecks';
+import { unreadableRows } from './unreadableRows';
 import { looksLikeDate, looksLikeMoney, NOT_TRANSACTIONS_HEADING } from './valueShapes';
 
 export type CaptureOptions = {
@@ -69,7 +70,14 @@ type Identity = {
   forcedSign?: SignConvention;
 };
 
-type GroupOutcome = { read: ReadResult; group: CapturedGroup; excluded: number; rows: DomNode[] };
+type GroupOutcome = {
+  read: ReadResult;
+  group: CapturedGroup;
+  excluded: number;
+  rows: DomNode[];
+  /** Page row number of `rows[0]`. */
+  first: number;
+};
 
 function readGroup(
   page: Page,
@@ -182,6 +190,7 @@ function readGroup(
   return {
     read,
     rows,
+    first: firstRowNumber,
     excluded: read.skipped.filter((s) => s.notTransaction).length,
     group: {
       rows: rows.length,
@@ -421,6 +430,7 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
   if (path === 'generic') outcomes = readFoundRows(page, found, options.mapping ?? {}, identity);
 
   const duplicateRegions = dropDuplicateRegions(outcomes);
+  nameUnreadableRows(outcomes, page);
   const drafts = outcomes.flatMap((o) => o.read.drafts).sort((a, b) => a.origin.row - b.origin.row);
   // A processor keeps one balance per currency, named as its own export names it ("Stripe USD"),
   // so a sale captured and the same sale imported get the same id.
@@ -596,6 +606,17 @@ function dropDuplicateRegions(outcomes: GroupOutcome[]): DuplicateRegion[] {
       message: `group ${c.dropped + 1} (${rows} rows) lists the same dates and amounts as group ${c.kept + 1}: read once, from group ${c.kept + 1}`,
     };
   });
+}
+
+/** Rows beside the rows read that hold a date but no readable amount go into `skipped`, named. */
+function nameUnreadableRows(outcomes: GroupOutcome[], page: Page): void {
+  let next = outcomes.reduce((n, o) => Math.max(n, o.first + o.rows.length), 1);
+  for (const o of outcomes) {
+    const captured = o.read.drafts.map((d) => o.rows[d.origin.row - o.first]!);
+    const found = unreadableRows(o.rows, captured, o.group.mapping, page.shapes, page.asOf, next, o.first);
+    o.read.skipped.push(...found);
+    next += found.length;
+  }
 }
 
 function commonAncestor(nodes: DomNode[]): DomNode {
