@@ -10,7 +10,7 @@ import { streamBankCsv } from '../../core/formats/csv/streamBankCsv';
 import { importFile } from '../../core/formats/importFile';
 import { writeBigBankCsv } from '../cli/bigCsv';
 import type { BenchRow } from './benchRow';
-import { fmt, medianMs, peakHeapMb, table } from './measure';
+import { fmt, interleavedCpuMs, medianMs, peakHeapMb, table } from './measure';
 
 const CSV_ROWS = 100_000;
 const OFX_TRANSACTIONS = 10_000;
@@ -124,12 +124,13 @@ export default async function formatsBench(): Promise<BenchRow[]> {
       throw new Error('bench OFX did not import fully');
   };
 
-  const runs = 3;
-  const papaMs = await medianMs(papa, runs);
-  const oursMs = await medianMs(ours, runs);
-  const pureIdsMs = await medianMs(pureIds, runs);
-  const tokenizerMs = await medianMs(tokenizerOnly, runs);
-  const streamedMs = await medianMs(streamed, runs);
+  const runs = 5;
+  const cpu = await interleavedCpuMs({ papa, ours, pureIds, tokenizerOnly, streamed }, runs);
+  const papaMs = cpu.papa;
+  const oursMs = cpu.ours;
+  const pureIdsMs = cpu.pureIds;
+  const tokenizerMs = cpu.tokenizerOnly;
+  const streamedMs = cpu.streamed;
   const ofxMs = await medianMs(ofx, runs);
   const papaMb = await peakHeapMb(papa);
   const oursMb = await peakHeapMb(ours);
@@ -139,7 +140,7 @@ export default async function formatsBench(): Promise<BenchRow[]> {
 
   const rate = (rows: number, ms: number) => (rows / ms) * 1000;
   console.log(
-    `bank CSV: ${CSV_ROWS.toLocaleString('en-US')} rows, ${fmt(csvBytes.length / 1024 / 1024)} MB; OFX: ${OFX_TRANSACTIONS.toLocaleString('en-US')} transactions, ${fmt(ofxBytes.length / 1024 / 1024)} MB; median of ${runs} runs`,
+    `bank CSV: ${CSV_ROWS.toLocaleString('en-US')} rows, ${fmt(csvBytes.length / 1024 / 1024)} MB; OFX: ${OFX_TRANSACTIONS.toLocaleString('en-US')} transactions, ${fmt(ofxBytes.length / 1024 / 1024)} MB; CSV rows: median CPU time of ${runs} interleaved runs (OFX: median wall time)`,
   );
   console.log(
     table([

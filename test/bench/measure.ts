@@ -56,3 +56,27 @@ export function medianCpuMs(fn: () => unknown, runs: number, warmUp = true): num
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
 }
+
+/**
+ * Median CPU time (user + system, ms) of each function over `runs` runs, interleaved (a, b, a, b …)
+ * after one warm-up each: a burst of load on a shared machine then weighs on all alike, so their
+ * ratios hold where medians taken one after another swing several-fold.
+ */
+export async function interleavedCpuMs<K extends string>(
+  fns: Record<K, () => unknown>,
+  runs: number,
+): Promise<Record<K, number>> {
+  const keys = Object.keys(fns) as K[];
+  const times = new Map<K, number[]>(keys.map((k) => [k, []]));
+  for (const k of keys) await fns[k]();
+  for (let i = 0; i < runs; i++) {
+    for (const k of keys) {
+      const start = process.cpuUsage();
+      await fns[k]();
+      const used = process.cpuUsage(start);
+      times.get(k)!.push((used.user + used.system) / 1000);
+    }
+  }
+  const median = (t: number[]) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!;
+  return Object.fromEntries(keys.map((k) => [k, median(times.get(k)!)])) as Record<K, number>;
+}
