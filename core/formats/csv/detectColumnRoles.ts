@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../model/result';
 import { detectDecimalSeparator } from '../../money/detectDecimalSeparator';
 import { parseAmount } from '../../money/parseAmount';
 import type { ColumnRoles, RoleFacts } from './columnRoles';
+import { type DebitCreditPair, findDebitCreditPair } from './debitCreditPair';
 import * as W from './headerWords';
 import { normalizeHeader } from './normalizeHeader';
 
@@ -136,6 +137,41 @@ export function balanceChain(
   return { share: pairs === 0 ? 0 : Math.max(up, down) / pairs, pairs };
 }
 
+/**
+ * Which side of a debit/credit pair is money out: the signs when they say, else the balance
+ * column that moves by credit − debit (and that balance); undefined when nothing decides.
+ */
+function splitPair(
+  pair: DebitCreditPair,
+  money: readonly number[],
+  u: (i: number) => Array<number | undefined>,
+  rows: number,
+): { debit: number; credit: number; balance?: number; how: string } | undefined {
+  const other = (i: number) => (i === pair.left ? pair.right : pair.left);
+  const signed = (debit: number) =>
+    Array.from({ length: rows }, (_, r) => {
+      const d = u(debit)[r];
+      const c = u(other(debit))[r];
+      return d === undefined && c === undefined ? undefined : Math.abs(c ?? 0) - Math.abs(d ?? 0);
+    });
+  const balances = money.filter((i) => i !== pair.left && i !== pair.right);
+  const sides = pair.debit === undefined ? [pair.left, pair.right] : [pair.debit];
+  for (const debit of sides) {
+    for (const b of balances) {
+      const chain = balanceChain(signed(debit), u(b));
+      if (chain.share >= 0.9 && chain.pairs >= 1)
+        return { debit, credit: other(debit), balance: b, how: 'debit/credit pair, the balance moves by it' };
+    }
+  }
+  return pair.debit === undefined
+    ? undefined
+    : {
+        debit: pair.debit,
+        credit: other(pair.debit),
+        how: 'debit/credit pair: never both on a row, debits signed',
+      };
+}
+
 function headerCurrency(header: string): string | undefined {
   if (/\beuros?\b|€/i.test(header)) return 'EUR';
   const code = /(?:^|[^A-Za-z])([A-Z]{3})(?:[^A-Za-z]|$)/.exec(
@@ -247,6 +283,25 @@ export function detectColumnRoles(
     const units = new Map(money.map((i) => [i, minorUnits(columns[i]!)]));
     const u = (i: number) => units.get(i)!;
     let decided = false;
+    const pair = findDebitCreditPair(money, u, rows.length);
+    if (pair) {
+      const split = splitPair(pair, money, u, rows.length);
+      if (!split) {
+        const label = (i: number) => (headers?.[i]?.trim() ? `"${headers[i]!.trim()}"` : `column ${i + 1}`);
+        return fail(
+          problem(
+            'debit_credit_undecided',
+            `${label(pair.left)} and ${label(pair.right)} are never filled on the same row, so they read as a debit/credit pair, but neither signs nor a balance column tell which is which; pass a mapping with "debit" and "credit"`,
+            { line: 1 },
+          ),
+        );
+      }
+      claim('debit', split.debit, `values (${split.how})`);
+      claim('credit', split.credit, `values (${split.how})`);
+      if (split.balance !== undefined && roles.balance === undefined)
+        claim('balance', split.balance, 'values (moves by the debit/credit amounts)');
+      decided = true;
+    }
     // before + amount = after on every row: the after column is the balance, and the before
     // column is the one that repeats the previous row's after.
     for (const z of money) {

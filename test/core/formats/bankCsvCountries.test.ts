@@ -98,6 +98,29 @@ const EXPECTED: Record<
     ],
     warnings: [],
   },
+  // Headerless, debit and credit in two columns never both filled (a credit's debit cell is empty).
+  'de-targobank-headerless.csv': {
+    currency: 'EUR',
+    rows: [
+      [
+        '2026-11-28',
+        -6200,
+        'EUR',
+        'LASTSCHRIFT STADTWERKE MUSTERSTADT GMBH ABSCHLAG STROM 11/2026 KD-NR 4711',
+        'posted',
+      ],
+      ['2026-11-27', 245000, 'EUR', 'GUTSCHRIFT ACME SOFTWARE GMBH GEHALT NOVEMBER 2026', 'posted'],
+      ['2026-11-25', -3427, 'EUR', 'KARTENZAHLUNG REWE MARKT FILIALE 0815 MUSTERSTADT', 'posted'],
+      ['2026-11-24', -78000, 'EUR', 'DAUERAUFTRAG MIETE WOHNUNG HAUPTSTR. 1 NOVEMBER', 'posted'],
+      ['2026-11-20', 8316, 'EUR', 'GUTSCHRIFT ERSTATTUNG VERSANDHANDEL BEISPIEL RETOURE 123-456', 'posted'],
+      ['2026-11-18', -10000, 'EUR', 'BARGELDAUSZAHLUNG GELDAUTOMAT BAHNHOFSTR.', 'posted'],
+      ['2026-11-15', -1999, 'EUR', 'LASTSCHRIFT MOBILFUNK AG RECHNUNG 11/2026 VERTRAG 998877', 'posted'],
+      ['2026-11-12', 50, 'EUR', 'GUTSCHRIFT KRANKENKASSE BEISPIEL ERSTATTUNG ARZTRECHNUNG', 'posted'],
+      ['2026-11-10', -500, 'EUR', 'KARTENZAHLUNG TANKSTELLE NORD KARTE 1234', 'posted'],
+      ['2026-11-05', -120000, 'EUR', 'UEBERWEISUNG VEREIN SPORT E.V. MITGLIEDSBEITRAG 2027', 'posted'],
+    ],
+    warnings: [],
+  },
   'es-banco.csv': {
     rows: [
       ['2026-11-03', -4530, 'EUR', 'COMPRA TARJ. 5402 MERCADONA VALENCIA', 'posted'],
