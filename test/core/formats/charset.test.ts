@@ -92,6 +92,15 @@ describe('decodeText on the platform TextDecoder, the hand-written decoders wher
     );
   });
 
+  it('writes U+FFFD for a lone surrogate and an odd last byte in UTF-16, as TextDecoder does', () => {
+    // Found by the property above: latin1 bytes of "⋘𔔀 𐀁" read as UTF-16BE hold a lone high surrogate.
+    const bytes = new Uint8Array([0xd8, 0x11, 0x00, 0x20, 0x00, 0x01]);
+    expect(decodeText(bytes, handWrittenDecoder)).toEqual(decodeText(bytes));
+    expect(decodeText(bytes, handWrittenDecoder).text).toBe('\ufffd \u0001');
+    const odd = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42]);
+    expect(decodeText(odd, handWrittenDecoder)).toEqual(decodeText(odd));
+  });
+
   it('uses TextDecoder only for the charsets it decodes right, and none without it (Apps Script)', () => {
     const native = platformDecoders();
     expect(native['utf-8']?.(enc('Café', 'utf8'), 'utf-8')).toBe('Café');
