@@ -1,5 +1,6 @@
 import type { Invoice, InvoiceStatus } from '../../core/model/invoice';
 import type { Transaction } from '../../core/model/transaction';
+import { seededRandom } from '../core/match/scenarios/random';
 
 /**
  * A generated book for the receivables judge: customers, invoices, and the bank lines that pay
@@ -13,17 +14,6 @@ export type ReceivablesBook = {
   transactions: Transaction[];
   truth: Map<string, InvoiceStatus>;
 };
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = [
   'Blue Door Cafe',
@@ -63,8 +53,7 @@ const day = (base: string, add: number) => {
 };
 
 export function generateReceivablesBook(seed: number, count = 40): ReceivablesBook {
-  const r = rng(seed);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const { next: r, pick } = seededRandom(seed);
   const customers = NAMES.slice(0, 6 + Math.floor(r() * 9));
   const invoices: Invoice[] = [];
   const transactions: Transaction[] = [];

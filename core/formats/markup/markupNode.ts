@@ -1,3 +1,4 @@
+import { type Problem, problem } from '../../model/problem';
 /** An element of a parsed XML or OFX document; `text` is the element's own trimmed character data. */
 export type MarkupNode = {
   name: string;
@@ -31,6 +32,14 @@ export function textAt(node: MarkupNode | undefined, ...path: string[]): string 
  * is refused by the tree builders, so nothing downstream meets a pathological tree.
  */
 export const MAX_MARKUP_DEPTH = 200;
+
+/** The refusal for an element nested deeper than MAX_MARKUP_DEPTH: no statement is that deep. */
+export const tooDeep = (token: { name: string; line: number }): Problem =>
+  problem(
+    'too_deep',
+    `elements nest more than ${MAX_MARKUP_DEPTH} levels deep at <${token.name}>: not a statement file`,
+    { line: token.line, element: token.name },
+  );
 
 /** Every descendant (depth-first, document order) with this name; iterative, whatever the depth. */
 export function descendants(node: MarkupNode, name: string): MarkupNode[] {

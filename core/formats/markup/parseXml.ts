@@ -1,7 +1,7 @@
 import { problem } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
 import { lastContentLine, type MarkupTree } from './cutDownload';
-import { MAX_MARKUP_DEPTH, type MarkupNode } from './markupNode';
+import { MAX_MARKUP_DEPTH, type MarkupNode, tooDeep } from './markupNode';
 import { MarkupSyntaxError, tokenizeMarkup } from './tokenizeMarkup';
 
 /** Drops the namespace prefix: `camt:Ntry` → `Ntry` (CAMT files come with and without prefixes). */
@@ -31,15 +31,7 @@ export function parseXml(text: string): Result<MarkupTree> {
         };
         top.children.push(node);
         if (!token.selfClosing) {
-          if (stack.length > MAX_MARKUP_DEPTH) {
-            return fail(
-              problem(
-                'too_deep',
-                `elements nest more than ${MAX_MARKUP_DEPTH} levels deep at <${token.name}>: not a statement file`,
-                { line: token.line, element: token.name },
-              ),
-            );
-          }
+          if (stack.length > MAX_MARKUP_DEPTH) return fail(tooDeep(token));
           stack.push(node);
         }
       } else {

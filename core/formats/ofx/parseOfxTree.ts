@@ -1,7 +1,7 @@
-import { problem } from '../../model/problem';
+
 import { fail, ok, type Result } from '../../model/result';
 import { lastContentLine, type MarkupTree } from '../markup/cutDownload';
-import { MAX_MARKUP_DEPTH, type MarkupNode } from '../markup/markupNode';
+import { MAX_MARKUP_DEPTH, type MarkupNode, tooDeep } from '../markup/markupNode';
 import { MarkupSyntaxError, tokenizeMarkup } from '../markup/tokenizeMarkup';
 
 /**
@@ -28,15 +28,7 @@ export function parseOfxTree(text: string): Result<MarkupTree> {
         };
         top.children.push(node);
         if (!token.selfClosing) {
-          if (stack.length > MAX_MARKUP_DEPTH) {
-            return fail(
-              problem(
-                'too_deep',
-                `elements nest more than ${MAX_MARKUP_DEPTH} levels deep at <${token.name}>: not a statement file`,
-                { line: token.line, element: token.name },
-              ),
-            );
-          }
+          if (stack.length > MAX_MARKUP_DEPTH) return fail(tooDeep(token));
           stack.push(node);
         }
       } else if (token.type === 'text') {

@@ -1,10 +1,9 @@
-import { isCurrencyCode } from '../../model/currency';
 import type { Problem } from '../../model/problem';
 import { problem } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
 import type { ImportContext, ParsedFile } from '../importTypes';
 import { ROLE_NAMES } from './processorRoles';
-import { readProcessorTable, rowProblems } from './processorTable';
+import { currencyProblems, readProcessorTable, rowProblems } from './processorTable';
 import { stripeKind } from './stripeKind';
 
 const ID = [...ROLE_NAMES.balanceTransactionId, 'id'];
@@ -42,16 +41,7 @@ export function importStripe(text: string, ctx: ImportContext): Result<ParsedFil
       ['net', net],
       ['gross', gross, false],
     ]);
-    if (!isCurrencyCode(currency)) {
-      problems.push(
-        problem('invalid_currency', `row skipped: currency "${currency}" is not a currency code`, {
-          file: ctx.file,
-          line: record.line,
-          row,
-          field: 'currency',
-        }),
-      );
-    }
+    problems.push(...currencyProblems(currency, { file: ctx.file, line: record.line, row }));
     if (problems.length > 0 || !date?.ok || !net?.ok) {
       skipped.push(...problems);
       return;

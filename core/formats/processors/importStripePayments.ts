@@ -1,10 +1,9 @@
-import { isCurrencyCode } from '../../model/currency';
 import { type Problem, problem } from '../../model/problem';
 import type { Result } from '../../model/result';
 import type { ImportContext, ParsedFile } from '../importTypes';
 import { finishProcessorFile, processorAccount } from './processorFile';
 import { ROLE_NAMES } from './processorRoles';
-import { readProcessorTable, rowProblems } from './processorTable';
+import { currencyProblems, readProcessorTable, rowProblems } from './processorTable';
 
 const ID = ROLE_NAMES.id;
 const CREATED = ROLE_NAMES.created;
@@ -67,14 +66,7 @@ export function importStripePayments(text: string, ctx: ImportContext): Result<P
       ['fee', fee, false],
       ['amount refunded', refunded, false],
     ]);
-    if (!isCurrencyCode(currency)) {
-      problems.push(
-        problem('invalid_currency', `row skipped: currency "${currency}" is not a currency code`, {
-          ...where,
-          field: 'currency',
-        }),
-      );
-    }
+    problems.push(...currencyProblems(currency, where));
     if (problems.length > 0 || !date?.ok || !gross?.ok) {
       skipped.push(...problems);
       return;

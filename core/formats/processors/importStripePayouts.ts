@@ -1,11 +1,10 @@
-import { isCurrencyCode } from '../../model/currency';
 import { type Problem, problem } from '../../model/problem';
 import type { Result } from '../../model/result';
 import type { TransactionStatus } from '../../model/transaction';
 import type { ImportContext, ParsedFile } from '../importTypes';
 import { finishProcessorFile, processorAccount } from './processorFile';
 import { ROLE_NAMES } from './processorRoles';
-import { readProcessorTable, rowProblems } from './processorTable';
+import { currencyProblems, readProcessorTable, rowProblems } from './processorTable';
 
 const ID = [...ROLE_NAMES.id, ...ROLE_NAMES.depositId];
 const AMOUNT = [...ROLE_NAMES.amount, ...ROLE_NAMES.net];
@@ -69,14 +68,7 @@ export function importStripePayouts(text: string, ctx: ImportContext): Result<Pa
       ['date', date],
       ['amount', amount],
     ]);
-    if (!isCurrencyCode(currency)) {
-      problems.push(
-        problem('invalid_currency', `row skipped: currency "${currency}" is not a currency code`, {
-          ...where,
-          field: 'currency',
-        }),
-      );
-    }
+    problems.push(...currencyProblems(currency, where));
     if (problems.length > 0 || !date?.ok || !amount?.ok) {
       skipped.push(...problems);
       return;

@@ -1,5 +1,6 @@
 import type { DateOrder } from '../../dates/parseDate';
 import { parseDateColumn } from '../../dates/parseDateColumn';
+import { isCurrencyCode } from '../../model/currency';
 import { type Problem, problem } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
 import { type DecimalSeparator, detectDecimalSeparator } from '../../money/detectDecimalSeparator';
@@ -137,4 +138,19 @@ export function rowProblems(
     }
   }
   return out;
+}
+
+/** A row's currency that is not an ISO 4217 code, as the problem that skips the row (else nothing). */
+export function currencyProblems(
+  currency: string,
+  where: Omit<Partial<Problem>, 'code' | 'message'>,
+): Problem[] {
+  return isCurrencyCode(currency)
+    ? []
+    : [
+        problem('invalid_currency', `row skipped: currency "${currency}" is not a currency code`, {
+          ...where,
+          field: 'currency',
+        }),
+      ];
 }
