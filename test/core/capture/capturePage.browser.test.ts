@@ -1,43 +1,19 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturePages, PORTALS } from './fixturePages';
+import { launchCaptureBrowser } from './launchCaptureBrowser';
 
 /**
  * The same capture code in a real browser: Chromium parses the saved pages itself, so declarative
  * shadow roots become live `shadowRoot`s, and layout, CSS and the browser's own DOM apply.
  */
-const ENTRY = fileURLToPath(new URL('../../../core/capture/capturePage.ts', import.meta.url));
-const PROFILES = fileURLToPath(new URL('../../../core/capture/builtinProfiles.ts', import.meta.url));
-const MODEL = fileURLToPath(new URL('../../../core/model/transactionJson.ts', import.meta.url));
-
 let browser: Browser;
 let bundle: string;
 
 beforeAll(async () => {
-  const out = await build({
-    stdin: {
-      contents: `
-        export { capturePage } from ${JSON.stringify(ENTRY)};
-        export { BUILTIN_PROFILES } from ${JSON.stringify(PROFILES)};
-        export { toTransactionJson } from ${JSON.stringify(MODEL)};`,
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    globalName: 'ledgerbridgeCapture',
-    write: false,
-    platform: 'browser',
-  });
-  bundle = out.outputFiles[0]!.text;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox'],
-  });
+  ({ browser, bundle } = await launchCaptureBrowser());
 });
 
 afterAll(async () => {
