@@ -1,5 +1,6 @@
 import { TRANSACTION_SCHEMA_VERSION, type Transaction, type TransactionDraft } from '../model/transaction';
 import { normalizeForId } from './normalizeForId';
+import { OccurrenceCounter } from './occurrenceCounter';
 import { type Sha256Hex, sha256Hex } from './sha256Hex';
 
 const SEP = '\u001f';
@@ -16,8 +17,9 @@ export function sourceTransactionId(
   return `lb_${hash(key, 12)}`;
 }
 
+/** What a content id hashes, up to the occurrence number: one string built once per line. */
 const contentKey = (d: TransactionDraft, normalizedDescription: string) =>
-  `${d.institution}${SEP}${d.account}${SEP}${d.date}${SEP}${d.amount.minor}${SEP}${d.amount.currency}${SEP}${normalizedDescription}`;
+  `content${SEP}${d.institution}${SEP}${d.account}${SEP}${d.date}${SEP}${d.amount.minor}${SEP}${d.amount.currency}${SEP}${normalizedDescription}${SEP}`;
 
 /** Id from content, for sources without ids; `occurrence` counts identical lines in one capture or file. */
 export function contentTransactionId(d: TransactionDraft, occurrence: number): string {
@@ -25,7 +27,7 @@ export function contentTransactionId(d: TransactionDraft, occurrence: number): s
 }
 
 const contentIdFromKey = (key: string, occurrence: number, hash: Sha256Hex = sha256Hex) =>
-  `lb_${hash(`content${SEP}${key}${SEP}${occurrence}`, 12)}`;
+  `lb_${hash(key + occurrence, 12)}`;
 
 /**
  * Gives every draft of ONE capture or file its stable id. Identical lines get increasing
@@ -45,15 +47,13 @@ export function assignIds(drafts: readonly TransactionDraft[], hash: Sha256Hex =
  * faster; the pure-JS default runs everywhere): ids are the same whichever computes them.
  */
 export function idAssigner(hash: Sha256Hex = sha256Hex): (d: TransactionDraft) => Transaction {
-  const seen = new Map<number, number>();
+  const seen = new OccurrenceCounter();
   return (d) => {
     const key = d.externalId ? undefined : contentKey(d, normalizeForId(d.description));
     const first = d.externalId
       ? sourceTransactionId(d.institution, d.account, d.externalId, 0, hash)
       : contentIdFromKey(key!, 0, hash);
-    const slot = Number.parseInt(first.slice(3, 16), 16);
-    const n = seen.get(slot) ?? 0;
-    seen.set(slot, n + 1);
+    const n = seen.next(first);
     const t = d as Transaction;
     t.schemaVersion = TRANSACTION_SCHEMA_VERSION;
     t.id =

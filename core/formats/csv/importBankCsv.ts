@@ -4,7 +4,10 @@ import type { ImportContext } from '../importTypes';
 import { BankCsvReader, type BankCsvResult } from './bankCsvReader';
 import { CsvMapping } from './csvMapping';
 import { detectDelimiter } from './detectDelimiter';
-import { parseCsv } from './parseCsv';
+import { scanCsv } from './parseCsv';
+
+/** Records tokenized and read at a time. */
+const BATCH = 2048;
 
 export { DEFAULT_CSV_ACCOUNT } from './planBankCsv';
 
@@ -19,12 +22,16 @@ export function importBankCsv(text: string, ctx: ImportContext): Result<BankCsvR
   const delimiter = (mapping.success && mapping.data.delimiter) || detectDelimiter(text);
   const drafts: TransactionDraft[] = [];
   const reader = new BankCsvReader(ctx, delimiter, (d) => drafts.push(d));
-  const parsed = parseCsv(text, delimiter);
-  reader.add(parsed.records);
+  let unterminatedQuoteLine: number | undefined;
+  for (let from = 0, line = 1; from < text.length && !reader.failed; ) {
+    const scan = scanCsv(text, delimiter, true, line, from, BATCH);
+    reader.add(scan.records);
+    unterminatedQuoteLine = scan.unterminatedQuoteLine;
+    from = scan.consumed;
+    line = scan.line;
+  }
   const result = reader.finish({
-    ...(parsed.unterminatedQuoteLine !== undefined
-      ? { unterminatedQuoteLine: parsed.unterminatedQuoteLine }
-      : {}),
+    ...(unterminatedQuoteLine !== undefined ? { unterminatedQuoteLine } : {}),
     endsWithNewline: /[\r\n]\s*$/.test(text.slice(-64)),
   });
   if (result.ok) result.value.drafts = drafts;

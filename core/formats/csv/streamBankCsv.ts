@@ -10,6 +10,8 @@ import { detectDelimiter } from './detectDelimiter';
 
 /** Text gathered before the delimiter is decided. */
 const HEAD_CHARS = 64 * 1024;
+/** Text tokenized, read and emitted at a time: its records die young, however large the chunks. */
+const PIECE_CHARS = 64 * 1024;
 
 /**
  * A bank CSV of any size as a stream of decoded text chunks: the delimiter from the first 64 KB,
@@ -47,7 +49,8 @@ export async function streamBankCsv(
     tokenizer = createCsvTokenizer(delimiter);
   };
   const feed = async (text: string) => {
-    reader!.add(tokenizer!.push(text));
+    for (let i = 0; i < text.length; i += PIECE_CHARS)
+      reader!.add(tokenizer!.push(text.length <= PIECE_CHARS ? text : text.slice(i, i + PIECE_CHARS)));
     if (tokenizer!.carried > MAX_RECORD_CHARS) {
       return fail(
         problem(

@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { OccurrenceCounter } from '../../../core/ids/occurrenceCounter';
+
+/** The counting it replaces: a Map keyed by the 52-bit number of the 13 hex digits after `lb_`. */
+function byMap(ids: readonly string[]): number[] {
+  const seen = new Map<number, number>();
+  return ids.map((id) => {
+    const slot = Number.parseInt(id.slice(3, 16), 16);
+    const n = seen.get(slot) ?? 0;
+    seen.set(slot, n + 1);
+    return n;
+  });
+}
+
+const hex = (length: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
+
+describe('OccurrenceCounter', () => {
+  it('counts every slot as the Map of 52-bit numbers did: repeats, near misses, growth', () => {
+    // Few distinct slots (repeats), slots differing in one digit of either half, ids that share a
+    // slot but not their tail (counted together, as before), and enough of them to grow the table.
+    const slot = fc.oneof(
+      hex(13),
+      fc.constantFrom('0000000000000', '0000001000000', '1000000000000', 'fffffffffffff', 'ffffff0ffffff'),
+    );
+    const id = fc.tuple(slot, hex(11)).map(([s, tail]) => `lb_${s}${tail}`);
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 3000 }), fc.integer({ min: 1, max: 6 }), (ids, copies) => {
+        const all = Array.from({ length: copies }, () => ids).flat();
+        const counter = new OccurrenceCounter();
+        expect(all.map((i) => counter.next(i))).toEqual(byMap(all));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
