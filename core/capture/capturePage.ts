@@ -5,6 +5,7 @@ import type {
   CaptureDiagnostics,
   CapturedGroup,
   DuplicateRegion,
+  SelfCheck,
   SignConvention,
   SignDecision,
 } from './captureDiagnostics';
@@ -483,7 +484,15 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
         }
       : {}),
   };
-  return { transactions, diagnostics };
+  return { transactions: markUnverified(transactions, checks), diagnostics };
+}
+
+/** A failed self-check travels on every line of the capture, so no surface shows them as clean. */
+function markUnverified(transactions: Transaction[], checks: readonly SelfCheck[]): Transaction[] {
+  const failed = checks.filter((c) => !c.ok).map((c) => c.message);
+  if (failed.length === 0) return transactions;
+  const unverified = failed.join('; ').slice(0, 1000);
+  return transactions.map((t) => ({ ...t, unverified }));
 }
 
 const accountIn = (account: string, currency: string) => account.replace('{currency}', currency);

@@ -88,6 +88,11 @@ const transactionShape = {
   /** A posted line records the pending line it replaced, and the pending line records its successor. */
   supersedes: z.string().optional(),
   supersededBy: z.string().optional(),
+  /**
+   * Why the source's own figures did not confirm this line: a capture whose running balance, count
+   * or total check failed. Carried to every surface so an unverified line never looks clean.
+   */
+  unverified: z.string().min(1).max(1000).optional(),
   origin: Origin,
 };
 

@@ -104,6 +104,7 @@ export function transactionToRow(t: Transaction, batchId?: string): TransactionR
     amount: moneyToCell(t.amount),
     currency: t.amount.currency,
     status: t.status,
+    unverified: t.unverified ?? null,
     kind: t.kind,
     category: t.category ?? null,
     categoryOverride: null,
@@ -217,6 +218,7 @@ export function rowToTransaction(
     transfer,
     supersedes: str('supersedes'),
     supersededBy: str('supersededBy'),
+    unverified: str('unverified'),
     origin: parseOrigin(str('source') ?? '', cellToDateTime(cell('capturedAt')) ?? ''),
   };
   if (cell('amount') === undefined || cell('amount') === null || cell('amount') === '') {

@@ -9,9 +9,10 @@ import { RULES_SHEET_HEADERS } from '../rules/rulesSheet';
 /**
  * Bumped when a tab or a column changes meaning (2: the Rules tab takes core/rules/rulesSheet's
  * columns; 3: Transactions gains Splits; 4: Invoices and Invoice Payments tabs — a book of an older
- * layout gains them on its next write, with Aging and Alerts); written into the Audit tab of every write.
+ * layout gains them on its next write, with Aging and Alerts; 5: Transactions gains Unverified);
+ * written into the Audit tab of every write.
  */
-export const SHEET_LAYOUT_VERSION = 4;
+export const SHEET_LAYOUT_VERSION = 5;
 
 export type ColumnType = 'text' | 'money' | 'date' | 'datetime' | 'number' | 'percent' | 'boolean';
 
@@ -85,6 +86,8 @@ export const TRANSACTION_COLUMNS = [
   money('amount', 'Amount', 'source', { required: true }),
   text('currency', 'Currency', 'source', 9, { required: true }),
   text('status', 'Status', 'source', 9, { required: true }),
+  // Says why a captured line's page did not add up; blank when nothing failed.
+  text('unverified', 'Unverified', 'source', 24, { fromOutside: true }),
   text('kind', 'Kind', 'source', 11, { required: true }),
   text('category', 'Category', 'computed', 20, { fromOutside: true }),
   text('categoryOverride', 'Category Override', 'bookkeeper', 20),

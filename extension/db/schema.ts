@@ -13,8 +13,6 @@ export type StoredTransaction = Transaction & {
   updatedAt: string;
   /** ISO time the current version reached the spreadsheet. */
   sentAt?: string;
-  /** Written by a capture whose self-check failed: why, in words. Never shown as clean. */
-  unverified?: string;
 };
 
 /**

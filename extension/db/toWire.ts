@@ -4,7 +4,7 @@ import type { StoredTransaction } from './schema';
 
 /** The contract's Transaction without this store's bookkeeping fields. */
 export function toContract(stored: StoredTransaction): Transaction {
-  const { captureId: _c, updatedAt: _u, sentAt: _s, unverified: _v, ...t } = stored;
+  const { captureId: _c, updatedAt: _u, sentAt: _s, ...t } = stored;
   return t;
 }
 

@@ -2,12 +2,13 @@ import type { Problem } from '../../core/model/problem';
 import { fail, ok, type Result } from '../../core/model/result';
 import type { Transaction } from '../../core/model/transaction';
 import { planUpsert } from '../../core/sheet/planUpsert';
-import { AUDIT_COLUMNS, TRANSACTION_COLUMNS } from '../../core/sheet/workbookLayout';
+import { AUDIT_COLUMNS, TRANSACTION_COLUMNS, WORKBOOK_TABS } from '../../core/sheet/workbookLayout';
 import { appendRecords } from './appendRecords';
 import { cellLimitProblem } from './cellLimit';
 import { olderThanRow } from './olderThanRow';
 import { readTab, type TabContents } from './readTab';
 import type { Services } from './services';
+import { setUpTab } from './setUpTab';
 import { setUpWorkbook } from './setUpWorkbook';
 import { workbookSheet } from './workbookSheet';
 import { writeUpsertPlan } from './writeUpsertPlan';
@@ -42,6 +43,8 @@ export type UpsertRequest = {
  * data. Nothing is written (not even an Audit row) when nothing changed, so the same lines sent
  * twice leave the spreadsheet as it was. The caller holds the lock.
  */
+const TRANSACTIONS_TAB = WORKBOOK_TABS.find((t) => t.name === 'Transactions')!;
+
 export function upsertTransactions(services: Services, request: UpsertRequest): Result<UpsertOutcome> {
   const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
   // A batch may arrive before anyone ran Set up: lay out the whole workbook then.
@@ -49,8 +52,13 @@ export function upsertTransactions(services: Services, request: UpsertRequest): 
     spreadsheet.getSheetByName('Transactions') ??
     setUpWorkbook(services, spreadsheet, request.actor).find((t) => t.sheet.getName() === 'Transactions')!
       .sheet;
-  const tab = readTab(sheet, TRANSACTION_COLUMNS, spreadsheet.getSpreadsheetTimeZone());
+  let tab = readTab(sheet, TRANSACTION_COLUMNS, spreadsheet.getSpreadsheetTimeZone());
   if (tab.index.problems.length > 0) return fail(...tab.index.problems);
+  // A tab of an older layout gains the columns it lacks first, so no field of a line is dropped.
+  if (TRANSACTION_COLUMNS.some((c) => !tab.index.positions.has(c.key))) {
+    setUpTab(services, spreadsheet, TRANSACTIONS_TAB);
+    tab = readTab(sheet, TRANSACTION_COLUMNS, spreadsheet.getSpreadsheetTimeZone());
+  }
 
   const refused: Problem[] = [];
   const fitting = request.transactions.filter((t, i) => {

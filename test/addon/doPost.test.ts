@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TRANSACTION_COLUMNS } from '../../core/sheet/workbookLayout';
 import { MAX_BODY_CHARS } from '../../sheets-addon/src/handlePost';
 import { connect, post, records, tab } from './addonHarness';
 import { makeBatch, wireTransaction } from './batchFixture';
@@ -25,6 +26,42 @@ describe('doPost: the web-app endpoint, run from the compiled bundle', () => {
       expect(answer).toMatchObject({ ok: false, added: 0, errors: [{ code: 'unauthorized' }] });
     }
     expect(addon.spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+
+  it('writes why a captured line is unverified into its own column, as inert text', () => {
+    const { addon, token } = connected();
+    const batch = makeBatch(2, { batchId: 'b-unverified' });
+    batch.transactions[1] = {
+      ...batch.transactions[1]!,
+      unverified: '=the running balance does not add up at row 2',
+    };
+    expect(post(addon, { token, batch })).toMatchObject({ ok: true, added: 2 });
+    const { rows } = tab(addon, 'Transactions');
+    expect(rows.flat().filter((cell) => typeof cell === 'object' && cell !== null)).toEqual([]);
+    expect(records(addon, 'Transactions').map((r) => r.Unverified)).toEqual([
+      '',
+      '=the running balance does not add up at row 2',
+    ]);
+  });
+
+  it('gives a Transactions tab of an older layout the columns it lacks before writing, keeping its rows', () => {
+    const { addon, token } = connected();
+    const older = TRANSACTION_COLUMNS.filter((c) => c.key !== 'unverified').map((c) => c.header);
+    const tab = addon.spreadsheet.insertSheet('Transactions');
+    const kept = older.map((h) => (h === 'ID' ? 'txn-kept' : h === 'Notes' ? 'my note' : null));
+    tab.insertColumnsAfter(tab.getMaxColumns(), older.length - tab.getMaxColumns());
+    tab.getRange(1, 1, 2, older.length).setValues([older, kept]);
+    const batch = makeBatch(1, { batchId: 'b-older' });
+    batch.transactions[0] = {
+      ...batch.transactions[0]!,
+      unverified: 'the count shown (3) is not the rows read (2)',
+    };
+    expect(post(addon, { token, batch })).toMatchObject({ ok: true, added: 1 });
+    const rows = records(addon, 'Transactions');
+    expect(rows.map((r) => [r.ID, r.Notes, r.Unverified])).toEqual([
+      ['txn-kept', 'my note', ''],
+      ['txn-000000', '', 'the count shown (3) is not the rows read (2)'],
+    ]);
   });
 
   it('refuses anything before a connection exists', () => {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { toWire } from '../../extension/db/toWire';
 import { activityPage, type Harness, harness } from './harness';
 
 const PORTAL = 'https://bank.example/activity';
@@ -58,6 +59,8 @@ describe('a capture whose self-check fails', () => {
     const stored = await h.db.transactions.toArray();
     expect(stored).toHaveLength(3);
     for (const t of stored) expect(t.unverified).toMatch(/running balance does not add up/);
+    // …and the flag travels with the line to the spreadsheet and to exports.
+    for (const t of stored) expect(toWire(t).unverified).toBe(t.unverified);
 
     const listed = await h.ask({ type: 'captures', unverified: true });
     expect(listed.ok && listed.value.map((c) => [c.verification, c.checks[0]?.ok])).toEqual([
