@@ -563,6 +563,7 @@ function checkedGroup(o: GroupOutcome): CheckedGroup {
     rows: o.read.drafts,
     totals: o.read.totals ?? [],
     listed,
+    ...(o.rows.length > 0 ? { span: { start: o.rows[0]!.start, end: o.rows[o.rows.length - 1]!.end } } : {}),
     ...(o.read.decimalSeparator ? { decimalSeparator: o.read.decimalSeparator } : {}),
   };
 }

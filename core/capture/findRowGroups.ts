@@ -1,5 +1,5 @@
 import { contains, type DomNode } from './domTree';
-import { looksLikeDate, looksLikeMoney } from './valueShapes';
+import { DATE_TEXT_LIMIT, looksLikeDate, looksLikeMoney } from './valueShapes';
 
 /** Rows that repeat one structure, e.g. the `tr`s of one table or the cards of one list. */
 export type RowGroup = {
@@ -61,7 +61,8 @@ export function measureShapes(all: DomNode[], asOf: string): PageShapes {
     }
     const isMoney = short && looksLikeMoney(node.text);
     if (isMoney && m === 0) m = 1;
-    if (short && looksLikeDate(node.text, asOf)) {
+    // Day headings run longer than cells ("Tuesday, 14 October 2026 — 3 transactions").
+    if (node.text.length <= DATE_TEXT_LIMIT && looksLikeDate(node.text, asOf)) {
       isDate[node.start] = 1;
       if (!childDate) d += 1;
     } else if (node.ownText && !isMoney && /\p{L}{2}/u.test(node.text)) w += 1;

@@ -44,6 +44,8 @@ const LANG_CURRENCY: Record<string, string> = {
   cs: 'CZK',
   hu: 'HUF',
   ja: 'JPY',
+  he: 'ILS',
+  iw: 'ILS',
 };
 const EURO_LANGS = /^(de|fr|es|it|nl|pt|fi|el|sk|sl|et|lv|lt|ga|mt|lb)\b/i;
 const DAY_FIRST_LANGS = /^(?!en-us|en$|en-ca|en-ph)[a-z]{2}/i;

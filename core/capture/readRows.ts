@@ -274,7 +274,11 @@ export function readRows(
     const header = chosen.columns.find((c) => c.key === key)?.header ?? '';
     return CODE_IN_HEADER.exec(header)?.[1];
   };
-  const columnCurrency = headerCurrency('amount') ?? headerCurrency('debit') ?? headerCurrency('credit');
+  const columnCurrency =
+    headerCurrency('amount') ??
+    headerCurrency('debit') ??
+    headerCurrency('credit') ??
+    balanceCurrency(balanceTexts, settings.currency);
 
   const columnSigned = amountTexts.some((t) => explicitSign(t) === -1);
   // A column of only "DR"/"CR" (D/C, S/H, Debit/Credit) beside the amounts says which way each went.
@@ -627,4 +631,19 @@ function signFromBalances(
     }
   }
   if (changed > 0) notes.push(`${changed} unsigned amounts were signed from the running balance`);
+}
+
+/**
+ * The currency every balance cell is marked in ("12,345.67 ₪"), when it is not the page's: the
+ * account's currency, which unmarked amounts beside those balances are in too.
+ */
+function balanceCurrency(balances: string[], pageCurrency: string): string | undefined {
+  let seen: string | undefined;
+  for (const t of balances) {
+    if (t === '') continue;
+    const read = parseAmount(t, { currency: pageCurrency });
+    if (!read.ok || (seen !== undefined && read.value.currency !== seen)) return undefined;
+    seen = read.value.currency;
+  }
+  return seen === pageCurrency ? undefined : seen;
 }

@@ -17,8 +17,23 @@ export type CheckedGroup = {
   totals: TotalLine[];
   /** Rows the page lists as transactions, read or not (a declined payment is listed, not read). */
   listed: number;
+  /** Document order of the group's first row and of its last row's last descendant. */
+  span?: { start: number; end: number };
   decimalSeparator?: DecimalSeparator;
 };
+
+/**
+ * The groups a statement speaks of: those in the nearest box around it that holds any. When that
+ * box holds only some of the lists ("Showing 1–8 of 8" under Posted, beside a Pending list), the
+ * count is theirs alone, never the page's.
+ */
+function groupsAround(node: DomNode, groups: CheckedGroup[]): CheckedGroup[] {
+  for (let a: DomNode | undefined = node; a; a = a.parent) {
+    const inside = groups.filter((g) => g.span && a.start <= g.span.start && g.span.end <= a.end);
+    if (inside.length > 0) return inside;
+  }
+  return groups;
+}
 
 const TOTAL_OUT =
   /\btotal\s+(?:of\s+)?(?:debits?|withdrawals?|charges|purchases|payments?\s+out|money\s+out|outflows?|spending|spent|paid\s+out)\b|\b(?:debits?|withdrawals?|money\s+out|paid\s+out)\s+total\b|\bsumme\s+(?:soll|belastungen|ausgaben)\b|\btotal\s+(?:des\s+)?débits\b/i;
@@ -221,16 +236,20 @@ export function selfChecks(groups: CheckedGroup[], outside: DomNode[], currency:
     const status = noun?.[2] ? statusOf(noun[2]) : undefined;
     if (stated <= 0 || (range && Number(range[2]) > Number(range[3]))) continue;
     if (some && Number(some[1]) > Number(some[2])) continue;
+    const near = groupsAround(n, groups);
+    const own = near.length < groups.length;
     const listed = status
       ? rows.filter((r) => (r.status === 'pending') === (status === 'pending')).length
-      : groups.reduce((s, g) => s + g.listed, 0);
-    counted = !status;
+      : near.reduce((s, g) => s + g.listed, 0);
+    counted = !status && !own;
     // A count may speak of the whole page, of one list on it ("1–7 of 63" under Posted), or of
-    // the posted or the pending lines.
+    // the posted or the pending lines; one inside a list's own box speaks of that list.
     const pending = rows.filter((r) => r.status === 'pending').length;
     const possible = status
       ? [listed]
-      : [listed, rows.length, ...groups.map((g) => g.listed), rows.length - pending, pending];
+      : own
+        ? [listed, near.reduce((s, g) => s + g.rows.length, 0)]
+        : [listed, rows.length, ...groups.map((g) => g.listed), rows.length - pending, pending];
     const ok = possible.includes(stated);
     checks.push({
       kind: 'count',

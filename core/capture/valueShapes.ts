@@ -46,6 +46,9 @@ const TIME_AFTER =
 const LABEL_BEFORE =
   /^(?:posted(?: on)?|date|booked|transaction date|post date|datum|buchungstag|fecha|date de l'opération)\s*:?\s+/i;
 const DETAIL_AFTER = /\s+[·•|]\s+.*$/;
+/** A day heading's tally after a dash or in brackets: "— 3 transactions", "– −£10.25", "(2)". */
+const TALLY_AFTER =
+  /\s*(?:\s[—–-]\s+(?:\d+\s+\p{L}+|[-−+]?\s?[$€£¥₹₪]?\s?\d[\d.,\s]*(?:[.,]\d{2})\s?(?:[A-Z]{3}|[$€£¥₹₪])?)|\(\d+\))\s*$/u;
 
 /**
  * A date as portals print it among other words: "Nov 20 at 3:45 pm", "Posted: 11/20/2026",
@@ -56,11 +59,15 @@ export function cleanDateText(text: string): string {
     .replace(TRAILING_STAR, '')
     .replace(TIME_AFTER, '')
     .replace(LABEL_BEFORE, '')
-    .replace(DETAIL_AFTER, '');
+    .replace(DETAIL_AFTER, '')
+    .replace(TALLY_AFTER, '');
 }
 
+/** Longest text a date (with its day heading's words around it) is looked for in. */
+export const DATE_TEXT_LIMIT = 80;
+
 export function looksLikeDate(text: string, asOf: string): boolean {
-  if (text.length === 0 || text.length > 40) return false;
+  if (text.length === 0 || text.length > DATE_TEXT_LIMIT) return false;
   if (!DATE_MARK.test(text)) return false;
   let memo = dateMemos.get(asOf);
   if (!memo) {
@@ -70,7 +77,8 @@ export function looksLikeDate(text: string, asOf: string): boolean {
   }
   const known = memo.get(text);
   if (known !== undefined) return known;
-  return remember(memo, text, parseDate(cleanDateText(text), { asOf }).ok);
+  const clean = cleanDateText(text);
+  return remember(memo, text, clean.length <= 40 && parseDate(clean, { asOf }).ok);
 }
 
 /** Whole words, also where they start or end in an accented letter ("à venir", "échoué"). */
@@ -80,7 +88,7 @@ function wordsIn(alternatives: string): RegExp {
 
 /** Words a status badge or column says; `skip` states never moved money. */
 export const PENDING_WORDS = wordsIn(
-  'pending|uncaptured|processing|authori[sz]ed|authori[sz]ations?|in progress|in transit|on hold|ausstehend\\w*|vorgemerkt\\w*|in bearbeitung|en attente|en cours|pendientes?|in behandeling|in sospeso|scheduled for|not yet (?:posted|booked|cleared)|noch nicht gebucht|nicht gebucht|pas encore comptabilisée?s?|non comptabilisée?s?|no contabilizad[oa]s?|todavía no contabilizad[oa]s?|nog niet verwerkt|nog niet geboekt|in attesa',
+  'pending|uncaptured|processing|reserved|reserviert|reservado|réservé|authori[sz]ed|authori[sz]ations?|in progress|in transit|on hold|ausstehend\\w*|vorgemerkt\\w*|in bearbeitung|en attente|en cours|pendientes?|in behandeling|in sospeso|scheduled for|not yet (?:posted|booked|cleared)|noch nicht gebucht|nicht gebucht|pas encore comptabilisée?s?|non comptabilisée?s?|no contabilizad[oa]s?|todavía no contabilizad[oa]s?|nog niet verwerkt|nog niet geboekt|in attesa',
 );
 export const POSTED_WORDS = wordsIn(
   'posted|succeeded|successful|paid|completed?|cleared|settled|available|booked|gebucht|abgeschlossen|effectué|comptabilisé|completado|voltooid',

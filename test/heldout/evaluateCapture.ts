@@ -5,6 +5,8 @@
  *
  *   npx tsx test/heldout/evaluateCapture.ts          # per-page table, overall figures, every mismatch
  *   npx tsx test/heldout/evaluateCapture.ts --json   # the same as JSON
+ *   npx tsx test/heldout/evaluateCapture.ts --dir test/fixtures/portals-generality [--cli]
+ *                                   # another folder of pages; --cli reads each through `ledgerbridge capture`
  *
  * Scoring:
  * - correct: an expected row and a captured row equal on all four fields. Pairing is a maximum matching
@@ -15,10 +17,13 @@
  * - missed: an expected row with no captured row at all.
  * - invented: a captured row that pairs with no expected row (a row made up from a balance, a scheduled
  *   payment, a hidden duplicate, a summary tile…).
- * Row accuracy = correct / expected, over all pages.
+ * Row accuracy = correct / expected, over all pages; precision = correct / captured.
+ * A page whose meta says `"diagnostics": {"verified": false}` states a figure the rows break: the capture
+ * must say so (diagnostics.verified false; through the CLI, a self-check warning on stderr).
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { capturePage } from '../../core/capture/capturePage';
@@ -57,6 +62,8 @@ export type PageResult = {
   error?: string;
   /** What the diagnostics said about the path taken (profile / generic), for the report. */
   path?: string;
+  /** The page states a figure its rows break and the capture did not flag it. */
+  unflagged?: boolean;
 };
 
 export type Evaluation = {
@@ -68,9 +75,22 @@ export type Evaluation = {
   missed: number;
   invented: number;
   accuracy: number;
+  /** correct / captured. */
+  precision: number;
+  /** Pages whose failed self-check was not shown. */
+  unflagged: string[];
 };
 
-type Page = { name: string; html: string; url: string; asOf: string; expected: ExpectedRow[] };
+type Page = {
+  name: string;
+  html: string;
+  file: string;
+  url: string;
+  asOf: string;
+  expected: ExpectedRow[];
+  /** False when the page states a count, total or balance its rows break. */
+  verified: boolean;
+};
 
 export function heldoutPages(dir = HELDOUT_DIR): Page[] {
   return readdirSync(dir)
@@ -81,9 +101,20 @@ export function heldoutPages(dir = HELDOUT_DIR): Page[] {
       const meta = JSON.parse(readFileSync(join(dir, `${name}.meta.json`), 'utf8')) as {
         url: string;
         asOf: string;
+        diagnostics?: { verified?: boolean };
       };
       const expected = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')) as ExpectedRow[];
-      return { name, html: readFileSync(join(dir, f), 'utf8'), url: meta.url, asOf: meta.asOf, expected };
+      const file = join(dir, f);
+      const verified = meta.diagnostics?.verified ?? true;
+      return {
+        name,
+        html: readFileSync(file, 'utf8'),
+        file,
+        url: meta.url,
+        asOf: meta.asOf,
+        expected,
+        verified,
+      };
     });
 }
 
@@ -106,6 +137,18 @@ function capturedRow(t: {
     description: t.description,
     minor: t.amount.minor,
   };
+}
+
+/** A row of `ledgerbridge capture`'s JSON (amount a signed decimal string). */
+function cliRow(t: {
+  date: string;
+  amount: string;
+  currency: string;
+  status: string;
+  description: string;
+}): Row {
+  const minor = decimalToMinor(t.amount, t.currency);
+  return { ...t, status: t.status as Row['status'], minor: minor.ok ? minor.value : undefined };
 }
 
 function diffs(e: Row, g: Row): FieldDiff[] {
@@ -207,15 +250,41 @@ function pathTaken(diagnostics: unknown): string | undefined {
   return undefined;
 }
 
-export function evaluatePage(page: Page): PageResult {
+const CLI = fileURLToPath(new URL('../../cli/bin.mjs', import.meta.url));
+
+/** The page through `ledgerbridge capture` as a user runs it: rows from stdout, self-check warnings on stderr. */
+function captureByCli(page: Page): { got: Row[]; flagged: boolean } {
+  const run = spawnSync(
+    process.execPath,
+    [CLI, 'capture', resolve(page.file), '--url', page.url, '--as-of', page.asOf],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (run.status !== 0 && !run.stdout.trim().startsWith('[')) {
+    if (/no transactions/i.test(run.stderr)) return { got: [], flagged: false };
+    throw new Error(`capture exited ${run.status}: ${run.stderr.trim()}`);
+  }
+  return {
+    got: (JSON.parse(run.stdout) as Parameters<typeof cliRow>[0][]).map(cliRow),
+    flagged: /not verified|self-check/i.test(run.stderr),
+  };
+}
+
+export function evaluatePage(page: Page, via: 'engine' | 'cli' = 'engine'): PageResult {
   const base = { name: page.name, url: page.url, asOf: page.asOf };
   let got: Row[];
   let path: string | undefined;
+  let flagged: boolean;
   try {
-    const document = parseHTML(page.html).document as unknown as Document;
-    const result = capturePage(document, { url: page.url, asOf: page.asOf, capturedAt: CAPTURED_AT });
-    got = result.transactions.map(capturedRow);
-    path = pathTaken(result.diagnostics);
+    if (via === 'cli') ({ got, flagged } = captureByCli(page));
+    else {
+      const document = parseHTML(page.html).document as unknown as Document;
+      const result = capturePage(document, { url: page.url, asOf: page.asOf, capturedAt: CAPTURED_AT });
+      got = result.transactions.map(capturedRow);
+      path = pathTaken(result.diagnostics);
+      flagged = !result.diagnostics.verified;
+    }
   } catch (error) {
     const scored = scorePage(page, []);
     return {
@@ -224,23 +293,27 @@ export function evaluatePage(page: Page): PageResult {
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),
     };
   }
-  return { ...base, ...scorePage(page, got), ...(path ? { path } : {}) };
+  const unflagged = !page.verified && !flagged;
+  return { ...base, ...scorePage(page, got), ...(path ? { path } : {}), ...(unflagged ? { unflagged } : {}) };
 }
 
-export function evaluateHeldout(dir = HELDOUT_DIR): Evaluation {
-  const pages = heldoutPages(dir).map(evaluatePage);
+export function evaluateHeldout(dir = HELDOUT_DIR, via: 'engine' | 'cli' = 'engine'): Evaluation {
+  const pages = heldoutPages(dir).map((p) => evaluatePage(p, via));
   const sum = (f: (p: PageResult) => number) => pages.reduce((n, p) => n + f(p), 0);
   const expected = sum((p) => p.expected);
   const correct = sum((p) => p.correct);
+  const captured = sum((p) => p.captured);
   return {
     pages,
     expected,
-    captured: sum((p) => p.captured),
+    captured,
     correct,
     wrong: sum((p) => p.wrong.length),
     missed: sum((p) => p.missed.length),
     invented: sum((p) => p.invented.length),
     accuracy: expected === 0 ? 0 : correct / expected,
+    precision: captured === 0 ? 1 : correct / captured,
+    unflagged: pages.filter((p) => p.unflagged).map((p) => p.name),
   };
 }
 
@@ -262,6 +335,9 @@ export function formatEvaluation(ev: Evaluation): string {
   lines.push(
     `${'OVERALL'.padEnd(nameWidth)} ${pad(ev.expected, 8)} ${pad(ev.captured, 8)} ${pad(ev.correct, 7)} ${pad(ev.wrong, 5)} ${pad(ev.missed, 6)} ${pad(ev.invented, 8)} ${pad(`${(100 * ev.accuracy).toFixed(1)}%`, 8)}`,
   );
+  lines.push(
+    `rows right ${ev.correct}/${ev.expected} (${(100 * ev.accuracy).toFixed(1)}%), captured correct ${ev.correct}/${ev.captured} (${(100 * ev.precision).toFixed(1)}%), failed self-checks not shown: ${ev.unflagged.length ? ev.unflagged.join(', ') : 'none'}`,
+  );
   const failing = ev.pages.filter((p) => p.error || p.wrong.length || p.missed.length || p.invented.length);
   if (failing.length > 0) lines.push('', 'Mismatches:');
   for (const p of failing) {
@@ -279,7 +355,9 @@ export function formatEvaluation(ev: Evaluation): string {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const ev = evaluateHeldout();
+  const at = process.argv.indexOf('--dir');
+  const dir = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]!) : HELDOUT_DIR;
+  const ev = evaluateHeldout(dir, process.argv.includes('--cli') ? 'cli' : 'engine');
   if (process.argv.includes('--json')) console.log(JSON.stringify(ev, null, 2));
   else console.log(formatEvaluation(ev));
 }
