@@ -20,6 +20,12 @@ export type UpsertOptions = {
    * bookkeeper's own formulas.
    */
   escapeFormulas?: boolean;
+  /**
+   * A write that re-derives computed cells (Apply rules) rather than bringing lines from a source:
+   * rows it updates keep their provenance cells (Source, Captured At, Batch ID), so a row still
+   * names the batch that brought it. `batchId` then only labels the Audit row.
+   */
+  keepProvenance?: boolean;
 };
 
 export type UpsertPlan = {
@@ -99,7 +105,8 @@ export function planUpsert(
       { length: Math.max(header.length, existing.length) },
       (_, i) => existing[i] ?? null,
     );
-    for (const column of written) row[at(column.key)] = out(column, record[column.key]);
+    for (const column of options.keepProvenance ? compared : written)
+      row[at(column.key)] = out(column, record[column.key]);
     plan.updates.push({ rowIndex, row });
     plan.updated++;
   }

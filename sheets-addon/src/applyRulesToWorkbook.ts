@@ -31,6 +31,7 @@ export function applyRulesToWorkbook(
     actor,
     action: 'rules',
     detail: `${rules.length} rules`,
+    keepProvenance: true,
   });
   if (!written.ok) return written;
   const { added, updated, skipped, refused } = written.value;

@@ -34,6 +34,8 @@ export type UpsertRequest = {
   sentAt?: string;
   /** When an earlier batch was made, by its id (from the batch log). */
   sentAtOfBatch?: (batchId: string) => string | undefined;
+  /** Rows updated keep the batch that brought them (see UpsertOptions.keepProvenance). */
+  keepProvenance?: boolean;
 };
 
 /**
@@ -74,6 +76,7 @@ export function upsertTransactions(services: Services, request: UpsertRequest): 
     batchId: request.batchId,
     now: new Date(services.now()).toISOString(),
     actor: request.actor,
+    ...(request.keepProvenance ? { keepProvenance: true } : {}),
   });
   const outcome = {
     added: plan.added,

@@ -77,6 +77,8 @@ describe('Apply rules and doGet', () => {
       ['Coffee', '', 'coffee'],
       ['', '', ''],
     ]);
+    // Each row still names the batch that brought it; the rules run is on the Audit tab.
+    expect(rows.map((r) => r['Batch ID'])).toEqual([batch.batchId, batch.batchId, batch.batchId]);
     expect(records(addon, 'Audit').at(-1)).toMatchObject({ What: 'rules', Updated: 2, Skipped: 1 });
     const before = addon.spreadsheet.sheets.map((s) => s.snapshot());
     addon.run('applyRulesFromSheet');
