@@ -1,4 +1,3 @@
-
 import { fail, ok, type Result } from '../../model/result';
 import { lastContentLine, type MarkupTree } from '../markup/cutDownload';
 import { MAX_MARKUP_DEPTH, type MarkupNode, tooDeep } from '../markup/markupNode';
