@@ -38,7 +38,7 @@ export function looksLikeMoney(text: string): boolean {
   return remember(moneyMemo, text, money);
 }
 
-const DATE_MARK = /[A-Za-zÀ-ÿ]{3}|\d[/-]\d|\d{4}|^\d{1,2}\.\d{1,2}\.$/;
+const DATE_MARK = /[A-Za-zÀ-ÿ]{3}|\d[/-]\d|\d{4}|^\d{1,2}\.\d{1,2}\.(?:\d{2})?$/;
 
 const TIME_AFTER =
   /\s*(?:\b(?:at|um|à|a las|alle|om|kl\.?)\b|[·•|,])\s*\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?.*$/i;

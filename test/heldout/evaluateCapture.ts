@@ -33,7 +33,7 @@ import { formatAmount } from '../../core/money/formatAmount';
 export const HELDOUT_DIR = fileURLToPath(new URL('../fixtures/portals-heldout/', import.meta.url));
 
 /** The capture moment every page is evaluated at (its own `asOf` decides the dates). */
-const CAPTURED_AT = '2026-11-23T12:00:00.000Z';
+export const CAPTURED_AT = '2026-11-23T12:00:00.000Z';
 
 export type ExpectedRow = {
   date: string;
@@ -81,7 +81,7 @@ export type Evaluation = {
   unflagged: string[];
 };
 
-type Page = {
+export type Page = {
   name: string;
   html: string;
   file: string;
@@ -140,7 +140,7 @@ function capturedRow(t: {
 }
 
 /** A row of `ledgerbridge capture`'s JSON (amount a signed decimal string). */
-function cliRow(t: {
+export function cliRow(t: {
   date: string;
   amount: string;
   currency: string;
@@ -293,12 +293,27 @@ export function evaluatePage(page: Page, via: 'engine' | 'cli' = 'engine'): Page
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),
     };
   }
+  return scoreCapture(page, got, flagged, path);
+}
+
+/** A page's captured rows (and whether the capture flagged a failed self-check) against its expected rows. */
+export function scoreCapture(page: Page, got: Row[], flagged: boolean, path?: string): PageResult {
   const unflagged = !page.verified && !flagged;
-  return { ...base, ...scorePage(page, got), ...(path ? { path } : {}), ...(unflagged ? { unflagged } : {}) };
+  return {
+    name: page.name,
+    url: page.url,
+    asOf: page.asOf,
+    ...scorePage(page, got),
+    ...(path ? { path } : {}),
+    ...(unflagged ? { unflagged } : {}),
+  };
 }
 
 export function evaluateHeldout(dir = HELDOUT_DIR, via: 'engine' | 'cli' = 'engine'): Evaluation {
-  const pages = heldoutPages(dir).map((p) => evaluatePage(p, via));
+  return summarize(heldoutPages(dir).map((p) => evaluatePage(p, via)));
+}
+
+export function summarize(pages: PageResult[]): Evaluation {
   const sum = (f: (p: PageResult) => number) => pages.reduce((n, p) => n + f(p), 0);
   const expected = sum((p) => p.expected);
   const correct = sum((p) => p.correct);
