@@ -56,14 +56,20 @@ const isDigits = (text: string, from: number, to: number) => {
 
 /**
  * The shapes most files hold (`2026-11-21`, `21.11.2026`, `11/21/2026`) read without regular
- * expressions; anything else (or an impossible date, for its message) takes the general path.
+ * expressions; undefined for anything else (or an impossible date, for its message): the general
+ * path of parseDate decides those. A real `YYYY-MM-DD` is its own answer, no new string.
  */
-function fastDate(text: string, order: DateOrder | undefined): string | undefined {
+export function fastDate(text: string, order: DateOrder | undefined): string | undefined {
   if (text.length !== 10) return undefined;
   const c4 = text.charCodeAt(4);
   if ((c4 === 45 || c4 === 47) && text.charCodeAt(7) === c4) {
     if (!isDigits(text, 0, 4) || !isDigits(text, 5, 7) || !isDigits(text, 8, 10)) return undefined;
-    return isoFromParts(Number(text.slice(0, 4)), two(text, 5), two(text, 8));
+    const iso = isoFromParts(
+      digit(text, 0) * 1000 + digit(text, 1) * 100 + two(text, 2),
+      two(text, 5),
+      two(text, 8),
+    );
+    return iso !== undefined && c4 === 45 ? text : iso;
   }
   const c2 = text.charCodeAt(2);
   if ((c2 === 46 || c2 === 47 || c2 === 45) && text.charCodeAt(5) === c2) {

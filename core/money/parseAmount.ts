@@ -1,9 +1,10 @@
-import { CURRENCY_SYMBOLS } from '../model/currency';
+import { CURRENCY_SYMBOLS, currencyExponent } from '../model/currency';
 import { problem } from '../model/problem';
 import { fail, ok, type Result } from '../model/result';
 import { type DecimalSeparator, decimalEvidence } from './detectDecimalSeparator';
 import { digitsToMinor } from './digitsToMinor';
 import { normalizeAmountText } from './normalizeAmountText';
+import { plainMinor } from './plainMinor';
 
 export type ParsedAmount = { minor: number; currency: string };
 
@@ -115,23 +116,18 @@ function groupsAreWellFormed(intPart: string, group: RegExp): boolean {
  * Reads an amount as portals and files print it: `-1,234.56`, `(1,234.56)`, `1.234,56 €`,
  * `-45,00 EUR`, `1 234,56`, `$12`, `12.00 CR`/`DR`, `43,87 S`/`H`, `+ $5.00`, `−5`, non-breaking spaces.
  */
-const PLAIN_POINT = /^(-?)(\d{1,15})(?:\.(\d{1,6}))?$/;
-const PLAIN_COMMA = /^(-?)(\d{1,15})(?:,(\d{1,6}))?$/;
-const GROUPED_POINT = /^(-?)(\d{1,3}(?:,\d{3})+)(?:\.(\d{1,6}))?$/;
-const GROUPED_COMMA = /^(-?)(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,6}))?$/;
-
 export function parseAmount(text: string, options: AmountOptions = {}): Result<ParsedAmount> {
-  // Fast path for the plain numbers most files hold ("-1234.50"): no symbols, groups or marks.
+  // The plain numbers most files hold ("-1234.50"; grouped "1,234.50" once the column's separator
+  // is decided) in one pass; anything else, refusals included, by the general reading below.
   if (options.currency) {
-    const comma = options.decimalSeparator === ',';
-    let plain = (comma ? PLAIN_COMMA : PLAIN_POINT).exec(text);
-    // Grouped figures ("1,234.56") only once the column's separator is decided.
-    if (!plain && options.decimalSeparator) plain = (comma ? GROUPED_COMMA : GROUPED_POINT).exec(text);
-    if (plain) {
-      const int = plain[2]!.length > 3 ? plain[2]!.replace(/[.,]/g, '') : plain[2]!;
-      const minor = digitsToMinor(plain[1] === '-', int, plain[3] ?? '', options.currency);
-      return minor.ok ? ok({ minor: minor.value, currency: options.currency }) : minor;
-    }
+    const separator = options.decimalSeparator;
+    const minor = plainMinor(
+      text,
+      separator === ',',
+      separator !== undefined,
+      currencyExponent(options.currency),
+    );
+    if (!Number.isNaN(minor)) return ok({ minor, currency: options.currency });
   }
   const normalized = normalizeAmountText(text);
   if (normalized === '') return fail(problem('empty_amount', 'the amount is empty'));

@@ -1,22 +1,26 @@
-import { parseDate } from '../../dates/parseDate';
+import { fastDate, parseDate } from '../../dates/parseDate';
 import type { StatementBalance } from '../../model/account';
 import { type Problem, problem, problemsFromZod } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
 import type { TransactionDraft } from '../../model/transaction';
-import { parseAmount } from '../../money/parseAmount';
 import type { ImportContext, ParsedFile } from '../importTypes';
 import { CsvMapping } from './csvMapping';
 import { locateTable } from './locateTable';
 import type { CsvRecord } from './parseCsv';
-import { type BankCsvPlan, type BankCsvReport, planBankCsv, SAMPLE_ROWS, signedAmount } from './planBankCsv';
+import { isPendingCell } from './pendingCell';
+import {
+  amountCell,
+  type BankCsvPlan,
+  type BankCsvReport,
+  planBankCsv,
+  SAMPLE_ROWS,
+  signedAmount,
+} from './planBankCsv';
 import { TailShapes } from './tailShapes';
 
 /** Status words of pending lines, in a status column. */
 const PENDING =
   /pend|vorgemerkt|ausstehend|\bhold|authori[sz]|en attente|en cours|processing|in behandeling|in bearbeitung|pendiente|in sospeso|pendente|non comptabilis/i;
-/** A whole cell anywhere in the row that marks it pending ("Umsatz vorgemerkt"). */
-const PENDING_CELL =
-  /^(?:umsatz vorgemerkt|vorgemerkt|vorgemerkte? ums[aä]tze?|pending|in bearbeitung|noch nicht gebucht|en attente|pendiente|in sospeso|pendente)$/i;
 const BALANCE_ROW = /^(beginning|opening|ending|closing) balance\b/i;
 /** Row warnings kept per file; the rest are counted in one closing warning. */
 const MAX_ROW_WARNINGS = 200;
@@ -118,74 +122,83 @@ export class BankCsvReader {
     if (this.skipped.length < MAX_ROW_WARNINGS) this.skipped.push(p);
   }
 
+  /** Status texts already asked of PENDING: a status column holds a handful of distinct words. */
+  private readonly statusPending = new Map<string, boolean>();
+
+  private isPendingStatus(status: string): boolean {
+    let pending = this.statusPending.get(status);
+    if (pending === undefined) {
+      pending = PENDING.test(status);
+      if (this.statusPending.size < 256) this.statusPending.set(status, pending);
+    }
+    return pending;
+  }
+
   private read(record: CsvRecord): void {
     const plan = this.plan!;
     const { roles } = plan;
     const fields = record.fields;
-    this.bodyRow++;
-    const here = { file: plan.file, line: record.line, row: this.bodyRow };
-    let blank = true;
-    for (const f of fields) if (f.trim() !== '') blank = false;
-    if (blank) return;
-    const reasons: Problem[] = [];
+    const row = ++this.bodyRow;
+    if (blankFrom(fields, 0)) return;
+    const here = () => ({ file: plan.file, line: record.line, row });
     // Extra filled fields (a value holding the delimiter unquoted: `1,2,3`) shift the columns.
-    if (
-      this.width > 0 &&
-      fields.length > this.width &&
-      fields.slice(this.width).some((f) => f.trim() !== '')
-    ) {
+    if (this.width > 0 && fields.length > this.width && !blankFrom(fields, this.width)) {
       this.skip({
         ...problem(
           'ragged_row',
           `row skipped: it has ${fields.length} fields where the table has ${this.width} (a value holding the delimiter without quotes?)`,
         ),
-        ...here,
+        ...here(),
       });
       return;
     }
+    let reasons: Problem[] | undefined;
     const dateText = fields[roles.date] ?? '';
-    let date: string | undefined;
-    if (dateText.trim() === '') reasons.push(problem('missing_date', 'the date is empty', { field: 'date' }));
-    else {
-      const d = parseDate(dateText, { order: plan.dateOrder, ...(plan.asOf ? { asOf: plan.asOf } : {}) });
-      if (d.ok) date = d.value;
-      else reasons.push(...d.problems.map((p) => ({ ...p, field: 'date' })));
+    // The common shapes without expressions or result objects; the rest by parseDate, with its reasons.
+    let date = fastDate(dateText, plan.dateOrder);
+    if (date === undefined) {
+      if (dateText.trim() === '') reasons = [problem('missing_date', 'the date is empty', { field: 'date' })];
+      else {
+        const d = parseDate(dateText, { order: plan.dateOrder, ...(plan.asOf ? { asOf: plan.asOf } : {}) });
+        if (d.ok) date = d.value;
+        else reasons = d.problems.map((p) => ({ ...p, field: 'date' }));
+      }
     }
     const money = signedAmount(plan, fields);
-    if (money && !money.ok) reasons.push(...money.problems);
+    if (money && !money.ok) reasons = reasons ? [...reasons, ...money.problems] : money.problems;
     const description = describe(fields, roles.description, plan.holder);
     const balanceText = roles.balance === undefined ? undefined : fields[roles.balance];
     const balance = balanceText?.trim()
-      ? parseAmount(balanceText, {
-          currency: money?.ok ? money.currency : plan.currency,
-          decimalSeparator: plan.separators.balance!,
-        })
+      ? amountCell(balanceText, money?.ok ? money.currency : plan.currency, plan.separators.balance!)
       : undefined;
+    const balanceOk = balance !== undefined && !('problems' in balance);
     // "Beginning balance as of 11/01/2026" rows (Bank of America) state a balance, not a transaction.
     const stated = money === undefined ? BALANCE_ROW.exec(description) : null;
-    if (stated && balance?.ok && date && reasons.length === 0) {
+    if (stated && balanceOk && date && reasons === undefined) {
       this.balances.push({
         institution: plan.institution,
         account: plan.account,
         date,
-        balance: balance.value,
+        balance,
         kind: /^(beginning|opening)/i.test(stated[1]!) ? 'opening' : 'closing',
         source: `CSV line ${record.line}`,
       });
       return;
     }
-    if (money === undefined && reasons.length === 0)
-      reasons.push(problem('missing_amount', 'the amount is empty', { field: 'amount' }));
-    if (reasons.length > 0 || !money?.ok || !date) {
-      for (const p of reasons) this.skip({ ...p, ...here, message: `row skipped: ${p.message}` });
+    if (money === undefined && reasons === undefined)
+      reasons = [problem('missing_amount', 'the amount is empty', { field: 'amount' })];
+    if (reasons !== undefined || !money?.ok || !date) {
+      if (reasons)
+        for (const p of reasons) this.skip({ ...p, ...here(), message: `row skipped: ${p.message}` });
       return;
     }
     const minor = plan.negate ? -money.value : money.value;
     const status = roles.status === undefined ? '' : (fields[roles.status] ?? '');
-    let pending = status !== '' && PENDING.test(status);
-    if (!pending) for (const f of fields) if (f.length < 40 && PENDING_CELL.test(f.trim())) pending = true;
+    let pending = status !== '' && this.isPendingStatus(status);
+    for (let i = 0; !pending && i < fields.length; i++) pending = isPendingCell(fields[i]!);
     const reference = roles.reference === undefined ? undefined : fields[roles.reference]?.trim();
     const checkNumber = roles.checkNumber === undefined ? undefined : fields[roles.checkNumber]?.trim();
+    // Optional fields assigned in their fixed order, not spread in: a spread per row cost more than reading it.
     const draft: TransactionDraft = {
       institution: plan.institution,
       account: plan.account,
@@ -194,16 +207,23 @@ export class BankCsvReader {
       amount: { minor, currency: money.currency },
       status: pending ? 'pending' : 'posted',
       kind: minor >= 0 ? 'deposit' : 'withdrawal',
-      origin: { file: plan.file, row: here.row, capturedAt: plan.capturedAt },
-      ...(reference && plan.referencesAreIds ? { externalId: reference } : {}),
-      ...(reference && !plan.referencesAreIds ? { memo: reference } : {}),
-      ...(checkNumber ? { checkNumber } : {}),
-      ...(balance?.ok ? { balance: balance.value } : {}),
+      origin: { file: plan.file, row, capturedAt: plan.capturedAt },
     };
+    if (reference) {
+      if (plan.referencesAreIds) draft.externalId = reference;
+      else draft.memo = reference;
+    }
+    if (checkNumber) draft.checkNumber = checkNumber;
+    if (balanceOk) draft.balance = balance;
     this.drafts++;
-    this.currencies.add(money.currency);
+    if (money.currency !== this.lastCurrency) {
+      this.lastCurrency = money.currency;
+      this.currencies.add(money.currency);
+    }
     this.emit(draft);
   }
+
+  private lastCurrency = '';
 
   /**
    * After the last record: `cut` says how the text ended — inside a quoted field (a truncated
@@ -288,6 +308,17 @@ export class BankCsvReader {
       },
     });
   }
+}
+
+/** Whether every field from `from` on is empty or spaces. */
+function blankFrom(fields: readonly string[], from: number): boolean {
+  for (let i = from; i < fields.length; i++) {
+    const f = fields[i]!;
+    if (f === '') continue;
+    const c = f.charCodeAt(0);
+    if ((c > 32 && c < 127) || f.trim() !== '') return false;
+  }
+  return true;
 }
 
 const describe = (fields: readonly string[], columns: readonly number[], holder?: string): string => {

@@ -1,11 +1,12 @@
 import type { DateOrderBasis } from '../../dates/detectDateOrder';
 import { decideDateOrder } from '../../dates/detectDateOrder';
 import type { DateOrder } from '../../dates/parseDate';
-import { isCurrencyCode as isIsoCurrency } from '../../model/currency';
+import { currencyExponent, isCurrencyCode as isIsoCurrency } from '../../model/currency';
 import { type Problem, problem } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
 import { type DecimalSeparator, detectDecimalSeparator } from '../../money/detectDecimalSeparator';
-import { parseAmount } from '../../money/parseAmount';
+import { type ParsedAmount, parseAmount } from '../../money/parseAmount';
+import { plainMinor } from '../../money/plainMinor';
 import type { ImportContext } from '../importTypes';
 import type { ColumnRoles } from './columnRoles';
 import type { ColumnRef, CsvMapping } from './csvMapping';
@@ -320,13 +321,28 @@ const DEBIT_MARK = /^(?:debit|debet|dr|d|db|s|soll|dbit|af|debito|dare|cargo|-)$
 const stripAccents = (v: string) =>
   /^[\x00-\x7f]*$/.test(v) ? v : v.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
+/**
+ * parseAmount of one non-blank cell: the amount or its problems. Plain figures — nearly every
+ * cell — are read by parseAmount's own first step, without its options and result objects.
+ */
+export function amountCell(
+  text: string,
+  currency: string,
+  separator: DecimalSeparator,
+): ParsedAmount | { problems: Problem[] } {
+  const minor = plainMinor(text, separator === ',', true, currencyExponent(currency));
+  if (!Number.isNaN(minor)) return { minor, currency };
+  const a = parseAmount(text, { currency, decimalSeparator: separator });
+  return a.ok ? a.value : { problems: a.problems };
+}
+
 /** One money cell of a row: undefined when blank, the amount, or the problems naming the field. */
 function readMoney(plan: BankCsvPlan, fields: readonly string[], currency: string, role: MoneyRole) {
   const i = plan.roles[role];
   const text = i === undefined ? undefined : fields[i];
   if (text === undefined || text.trim() === '') return undefined;
-  const a = parseAmount(text, { currency, decimalSeparator: plan.separators[role]! });
-  return a.ok ? a.value : { problems: a.problems.map((p) => ({ ...p, field: role })) };
+  const a = amountCell(text, currency, plan.separators[role]!);
+  return 'problems' in a ? { problems: a.problems.map((p) => ({ ...p, field: role })) } : a;
 }
 
 /** The row's signed amount in minor units (before `negate`), from amount (+ D/C mark) or debit/credit. */
