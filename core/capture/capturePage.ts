@@ -353,6 +353,20 @@ function confidenceOf(groups: CapturedGroup[], skipped: number): number {
   return Math.round(mapping * coverage * 100) / 100;
 }
 
+/** Frames this page cannot read (another site's, or not saved with the page): where the rows may be. */
+function withFrames(reason: string, root: Document | Element): string {
+  const unread = Array.from(root.querySelectorAll('iframe[src], frame[src]')).filter((f) => {
+    try {
+      return !(f as HTMLIFrameElement).contentDocument;
+    } catch {
+      return true;
+    }
+  });
+  if (unread.length === 0) return reason;
+  const sources = [...new Set(unread.map((f) => f.getAttribute('src') ?? ''))].slice(0, 3).join(', ');
+  return `${reason}; the page shows ${unread.length === 1 ? 'a frame' : `${unread.length} frames`} that cannot be read from here (${sources}): open the frame's own page and capture it there`;
+}
+
 function explainEmpty(groups: CapturedGroup[], skipped: SkippedRow[], drift: string[]): string {
   if (groups.length === 0) {
     return 'no repeated rows holding both a date and an amount were found on this page';
@@ -479,8 +493,10 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
     institution: identity.institution,
     ...(transactions.length === 0
       ? {
-          noTransactionsReason:
+          noTransactionsReason: withFrames(
             tree?.text || tree?.hint ? explainEmpty(groups, skipped, drift) : 'the page is empty',
+            root,
+          ),
         }
       : {}),
   };

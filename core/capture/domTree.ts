@@ -176,6 +176,15 @@ function readAttrs(el: Element): Attrs {
   };
 }
 
+function frameBody(frame: Element): Element | undefined {
+  try {
+    const doc = (frame as HTMLIFrameElement).contentDocument;
+    return doc?.body ?? doc?.documentElement ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A shadow tree being walked: its host's light children fill its slots. */
 type Scope = { light: Node[]; outer: Scope | undefined } | undefined;
 
@@ -188,6 +197,11 @@ function composedChildren(el: Element, scope: Scope): Array<[Node, Scope]> {
     );
     if (assigned.length > 0) return assigned.map((n) => [n, scope.outer]);
     return childList(el).map((n) => [n, scope]);
+  }
+  if (el.localName === 'iframe' || el.localName === 'frame') {
+    // A same-origin frame's page is part of what the owner sees; another site's frame is unreadable.
+    const inner = frameBody(el);
+    return inner ? [[inner, undefined]] : [];
   }
   const live = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
   let light = childList(el);
@@ -306,9 +320,10 @@ function open(
   };
 }
 
-/** No shadow root, no slot to fill, no declarative shadow root (a first `<template>` child). */
+/** No shadow root, no slot to fill, no frame, no declarative shadow root (a first `<template>` child). */
 function isPlain(el: Element, tag: string, scope: Scope): boolean {
   if (tag === 'slot' && scope) return false;
+  if (tag === 'iframe' || tag === 'frame') return false;
   if ((el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot) return false;
   return el.firstElementChild?.localName !== 'template';
 }

@@ -111,6 +111,28 @@ describe('the capture preview in Chromium', () => {
     for (const line of lines) expect(line.unverified).toMatch(/\S/);
   });
 
+  it('captures activity that the portal shows in a frame of its own site', async () => {
+    const page = await captureInPopup('framed.html');
+    await expect(page.getByTestId('preview-counts').textContent()).resolves.toBe(
+      '3 new, 0 already captured, 0 changed',
+    );
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByTestId('saved').waitFor();
+    const rows = (await readStore(page, 'transactions')) as Array<Stored & { date: string }>;
+    expect(
+      rows
+        .filter((r) =>
+          ['GUSTO PAYROLL 8841', 'SQUARE INC DEP 0407', 'COMCAST BUSINESS'].includes(r.description),
+        )
+        .map((r) => [r.date, r.description, r.amount.minor])
+        .sort(),
+    ).toEqual([
+      ['2026-04-06', 'GUSTO PAYROLL 8841', -231000],
+      ['2026-04-07', 'SQUARE INC DEP 0407', 84520],
+      ['2026-04-08', 'COMCAST BUSINESS', -12999],
+    ]);
+  });
+
   it('fits the popup at 400px: Status, the change column and Save in view, long text cut with the full text on hover', async () => {
     const page = await captureInPopup('long-text.html');
     const table = page.locator('.preview-table');
