@@ -56,6 +56,8 @@ const PRIMARY_DATE = /post|book|buchung|settle/i;
 
 const ID_SHAPE = /^(?:py|ch|po|txn|re|pi|tr|ipi|in|dp|pyr|ba|ich|ipy)_[A-Za-z0-9]{6,}$|^[A-Z0-9]{12,20}$/;
 const CURRENCY_SHAPE = /^[A-Z]{3}$/;
+/** What a portal prints in an empty cell: "–" under Money in on a payment's row, "n/a", "…". */
+const PLACEHOLDER = /^(?:[-–—−‒]{1,3}|n\/?a|\.{1,3}|…)$/i;
 
 function words(c: ColumnStats): string {
   return (c.header || c.key).replace(/^[.#]|[-_]/g, ' ');
@@ -77,7 +79,7 @@ export function columnStats(rows: Cell[][], asOf: string): ColumnStats[] {
   });
   return order.map((key) => {
     const { header, values } = byKey.get(key)!;
-    const filled = values.filter((v) => v !== '');
+    const filled = values.filter((v) => v !== '' && !PLACEHOLDER.test(v));
     const n = Math.max(filled.length, 1);
     const count = (test: (v: string) => boolean) => filled.filter(test).length / n;
     return {

@@ -60,7 +60,8 @@ const SHOWN_CLASS =
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const CLIPPED_STYLE = /clip\s*:\s*rect\(\s*0|clip-path\s*:\s*inset\(\s*50%|left\s*:\s*-\d{3,}px/i;
 
-type Part = { text: string; inline: boolean };
+/** `cents`: a superscript of two digits after a whole number ("$1,204<sup>50</sup>"). */
+type Part = { text: string; inline: boolean; cents?: boolean };
 
 const WORD_END = /[\p{L}\p{N}]$/u;
 const WORD_START = /^[\p{L}\p{N}]/u;
@@ -74,6 +75,15 @@ function join(parts: Part[]): string {
   let prevInline = true;
   for (const p of parts) {
     if (p.text === '') continue;
+    if (p.cents) {
+      const whole = /\d[\d.,\u00a0\u202f' ]*$/.exec(out)?.[0];
+      if (whole && !/[.,]\d{1,2}$/.test(whole)) {
+        // The decimal mark the whole part does not already use for thousands.
+        out += `${whole.includes('.') ? ',' : '.'}${p.text}`;
+        prevInline = true;
+        continue;
+      }
+    }
     const space = out !== '' && (!p.inline || !prevInline || (WORD_END.test(out) && WORD_START.test(p.text)));
     out += space ? ` ${p.text}` : p.text;
     prevInline = p.inline;
@@ -391,7 +401,11 @@ export function buildDomTree(root: Document | Element, options: BuildOptions = {
     if (!parent) kept = closed;
     if (!closed || !parent) continue;
     parent.node.children.push(f.node);
-    parent.parts.push({ text: f.node.text, inline: INLINE_TAGS.has(f.node.tag) });
+    parent.parts.push({
+      text: f.node.text,
+      inline: INLINE_TAGS.has(f.node.tag),
+      ...(f.node.tag === 'sup' && /^\d{2}$/.test(f.node.text) ? { cents: true } : {}),
+    });
     if (f.node.hint) parent.hints.push(f.node.hint);
   }
   return kept ? first.node : undefined;

@@ -8,7 +8,7 @@ import { parseAmount } from '../money/parseAmount';
  * stays an amount.
  */
 const SYMBOL_MARK = new RegExp(
-  `[$€£¥₹₩₪₺₱]|\\b(?:${Object.keys(CURRENCY_SYMBOLS)
+  `[$€£¥₹₩₪₺₱円]|\\b(?:${Object.keys(CURRENCY_SYMBOLS)
     .filter((s) => /^[A-Za-z]/.test(s))
     .join('|')})\\b|(?:^|[^A-Za-z])[A-Z]{3}(?:$|[^A-Za-z])`,
 );
@@ -46,6 +46,8 @@ const TIME_AFTER =
 const LABEL_BEFORE =
   /^(?:posted(?: on)?|date|booked|transaction date|post date|datum|buchungstag|fecha|date de l'opération)\s*:?\s+/i;
 const DETAIL_AFTER = /\s+[·•|]\s+.*$/;
+/** "2026年11月20日" (Japanese, Chinese), "2026년 11월 20일" (Korean). */
+const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/u;
 /** A day heading's tally after a dash or in brackets: "— 3 transactions", "– −£10.25", "(2)". */
 const TALLY_AFTER =
   /\s*(?:\s[—–-]\s+(?:\d+\s+\p{L}+|[-−+]?\s?[$€£¥₹₪]?\s?\d[\d.,\s]*(?:[.,]\d{2})\s?(?:[A-Z]{3}|[$€£¥₹₪])?)|\(\d+\))\s*$/u;
@@ -56,6 +58,10 @@ const TALLY_AFTER =
  */
 export function cleanDateText(text: string): string {
   return text
+    .replace(
+      CJK_DATE,
+      (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`,
+    )
     .replace(TRAILING_STAR, '')
     .replace(TIME_AFTER, '')
     .replace(LABEL_BEFORE, '')

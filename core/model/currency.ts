@@ -73,6 +73,8 @@ export const CURRENCY_SYMBOLS: Record<string, CurrencyCode> = {
   '€': 'EUR',
   '£': 'GBP',
   '¥': 'JPY',
+  // Written after the figure on Japanese bank pages: "30,000円".
+  円: 'JPY',
   '₹': 'INR',
   '₩': 'KRW',
   '₪': 'ILS',
