@@ -1,5 +1,6 @@
 import type { Transaction } from '../model/transaction';
 import type { Claims } from './claims';
+import { dayNumber } from './dayNumber';
 import { processorNamedIn } from './processors';
 
 /** A bank-side line with what its text says about where the money came from. */
@@ -7,6 +8,13 @@ export type BankLine = {
   t: Transaction;
   /** Position of the transaction in the run, in posting order (see postingOrder): ties and claims. */
   ordinal: number;
+  /**
+   * The transaction's day number, amount in minor units and currency, copied here: the passes scan
+   * lines by date and amount, and reading them off the transaction cost a cache miss per field.
+   */
+  day: number;
+  amount: number;
+  currency: string;
   /** The processor the text names, if any. */
   processor: string | undefined;
   /** Says it is something a processor never sends: a move between own accounts, a check, cash, Zelle. */
@@ -37,6 +45,9 @@ export function toBankLine(t: Transaction, ordinal: number): BankLine {
   return {
     t,
     ordinal,
+    day: dayNumber(t.date),
+    amount: t.amount.minor,
+    currency: t.amount.currency,
     processor,
     notPayout:
       t.transfer === true ||
@@ -54,13 +65,13 @@ export function toBankLine(t: Transaction, ordinal: number): BankLine {
 export const compatible = (line: BankLine, unit: { processor: string; value: number }) =>
   line.processor === unit.processor || (line.processor === undefined && unit.value > 0 && !line.notPayout);
 
-/** First index in `lines` (sorted by date) dated on or after `date`. */
-export function firstOnOrAfter(lines: readonly BankLine[], date: string): number {
+/** First index in `lines` (sorted by date) dated on or after `day` (a day number). */
+export function firstOnOrAfter(lines: readonly BankLine[], day: number): number {
   let lo = 0;
   let hi = lines.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (lines[mid]!.t.date < date) lo = mid + 1;
+    if (lines[mid]!.day < day) lo = mid + 1;
     else hi = mid;
   }
   return lo;

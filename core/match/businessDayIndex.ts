@@ -5,14 +5,21 @@ import { dayNumber } from './dayNumber';
 /**
  * Numbers the business days of a calendar so that counting them between two dates is a subtraction:
  * `index(to) − index(from)` = business days in (from, to], as `businessDaysBetween` counts them.
- * The table covers only the days asked about, growing both ways on demand (a data set spans months).
  */
 export function businessDayIndex(calendar: BusinessCalendar): (iso: string) => number {
+  const count = businessDayCount(calendar);
+  return (iso) => count(dayNumber(iso));
+}
+
+/**
+ * `businessDayIndex` by day number, for the passes that keep dates as day numbers. The table covers
+ * only the days asked about, growing both ways on demand (a data set spans months).
+ */
+export function businessDayCount(calendar: BusinessCalendar): (day: number) => number {
   let first = 0;
   const counts: number[] = [];
   const open = (day: number) => (isBusinessDay(fromDayNumber(day), calendar) ? 1 : 0);
-  return (iso) => {
-    const day = dayNumber(iso);
+  return (day) => {
     if (counts.length === 0) {
       first = day;
       counts.push(0);

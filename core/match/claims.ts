@@ -17,6 +17,11 @@ export class Claims {
     else this.flags[i] = 1;
   }
 
+  /** By ordinal: the transaction's position in the run (see `reconcile`). */
+  addOrdinal(ordinal: number): void {
+    this.flags[ordinal] = 1;
+  }
+
   has(id: string): boolean {
     const i = this.ordinals.get(id);
     return i === undefined ? this.others.has(id) : this.flags[i] === 1;

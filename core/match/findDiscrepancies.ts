@@ -150,8 +150,8 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
     const found: BankLine[] = [];
     let exact = false;
     for (
-      let i = firstOnOrAfter(open, unit.date), scanned = 0;
-      i < open.length && open[i]!.t.date <= unit.end && scanned < MAX_SCAN;
+      let i = firstOnOrAfter(open, unit.day), scanned = 0;
+      i < open.length && open[i]!.day <= unit.endDay && scanned < MAX_SCAN;
       i++, scanned++
     ) {
       const line = open[i]!;

@@ -49,16 +49,17 @@ function sameLine(a: Transaction, b: Transaction): { confidence: number; why: st
  * Pass 0. The same real line seen twice — a pending line and the posted line that replaced it, or
  * one line read from two sources — is recorded as a `duplicate` match and its copy is left out of
  * matching, so it can neither take a payout's deposit nor be reported as a deposit without source.
- * `transactions` must be the run in ordinal order; returns the lines to match (copies and
- * superseded pending lines removed).
+ * `transactions` must be the run in ordinal order; returns a flag per ordinal, set for the lines
+ * left out of matching (copies and superseded pending lines).
  */
-export function findDuplicates(transactions: readonly Transaction[], ctx: MatchContext): Transaction[] {
+export function findDuplicates(transactions: readonly Transaction[], ctx: MatchContext): Uint8Array {
   // Flags by position: `transactions` is the run in ordinal order (see reconcile).
   const copies = new Uint8Array(transactions.length);
   const kept = new Uint8Array(transactions.length);
-  const at = (t: Transaction) => ctx.ordinals.get(t.id)!;
 
-  const record = (keep: Transaction, copy: Transaction, confidence: number, why: string) => {
+  const record = (keepAt: number, copyAt: number, confidence: number, why: string) => {
+    const keep = transactions[keepAt]!;
+    const copy = transactions[copyAt]!;
     const match = accept(ctx, {
       type: 'duplicate',
       members: [
@@ -66,12 +67,13 @@ export function findDuplicates(transactions: readonly Transaction[], ctx: MatchC
         { id: copy.id, role: 'duplicate' },
       ],
       difference: { minor: copy.amount.minor - keep.amount.minor, currency: keep.amount.currency },
+      ordinals: [keepAt, copyAt],
       confidence,
       reason: `${copy.status} "${copy.description}" of ${describeMoney(copy.amount.minor, copy.amount.currency)} on ${copy.date} is the same line as ${keep.status} "${keep.description}" on ${keep.date}: ${why}`,
     });
     if (!match) return;
-    copies[at(copy)] = 1;
-    kept[at(keep)] = 1;
+    copies[copyAt] = 1;
+    kept[keepAt] = 1;
   };
 
   // Positions grouped by amount alone (a number key is cheap); account and currency are checked per pair.
@@ -79,15 +81,10 @@ export function findDuplicates(transactions: readonly Transaction[], ctx: MatchC
   for (let i = 0; i < transactions.length; i++) {
     const t = transactions[i]!;
     if (t.supersededBy) {
-      if (!ctx.claimed.has(t.id)) copies[i] = 1;
+      if (!ctx.claimed.hasOrdinal(i)) copies[i] = 1;
       const successor = ctx.ordinals.get(t.supersededBy);
       if (successor !== undefined) {
-        record(
-          transactions[successor]!,
-          t,
-          1,
-          'the posted line replaced the pending one when it was captured',
-        );
+        record(successor, i, 1, 'the posted line replaced the pending one when it was captured');
       }
       continue;
     }
@@ -111,11 +108,11 @@ export function findDuplicates(transactions: readonly Transaction[], ctx: MatchC
         if (b.amount.currency !== a.amount.currency || copies[bi] || copies[ai]) continue;
         const same = sameLine(a, b);
         if (!same) continue;
-        const [keep, copy] = keeps(a, b) ? [a, b] : [b, a];
-        if (ctx.claimed.has(copy.id) || kept[at(copy)]) continue;
+        const [keep, copy] = keeps(a, b) ? [ai, bi] : [bi, ai];
+        if (ctx.claimed.hasOrdinal(copy) || kept[copy]) continue;
         record(keep, copy, same.confidence, same.why);
       }
     }
   }
-  return transactions.filter((_, i) => !copies[i]);
+  return copies;
 }

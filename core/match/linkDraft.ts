@@ -1,11 +1,23 @@
+import type { MatchMember } from '../model/match';
 import type { BankLine } from './bankLine';
-import { earliestDate, latestDate } from './dateExtremes';
 import { describeMoney } from './describeMoney';
 import type { MatchContext, MatchDraft } from './matchContext';
 import type { PayoutUnit } from './payoutUnit';
 
 const side = (line: BankLine) =>
-  `${line.t.amount.minor >= 0 ? 'deposit' : 'debit'} "${line.t.description}" of ${describeMoney(line.t.amount.minor, line.t.amount.currency)} on ${line.t.date}`;
+  `${line.amount >= 0 ? 'deposit' : 'debit'} "${line.t.description}" of ${describeMoney(line.amount, line.currency)} on ${line.t.date}`;
+
+/** "2 business days later", made once per delay: a run writes the same few thousands of times. */
+const laterBy: string[] = [];
+function later(lag: number): string {
+  if (lag <= 0) return 'on its first business day';
+  let text = laterBy[lag];
+  if (text === undefined) {
+    text = `${lag} business day${lag === 1 ? '' : 's'} later`;
+    laterBy[lag] = text;
+  }
+  return text;
+}
 
 /** The match linking payouts to their bank side, with the reason spelled out; `why` says how it was found. */
 export function linkDraft(
@@ -17,8 +29,27 @@ export function linkDraft(
   why: string,
 ): MatchDraft {
   const currency = units[0]!.currency;
-  const bank = lines.reduce((sum, l) => sum + l.t.amount.minor, 0);
-  const paid = units.reduce((sum, u) => sum + u.value, 0);
+  const members: MatchMember[] = [];
+  const ordinals: number[] = [];
+  let paid = 0;
+  // The last payout and the first line by day number (ISO dates order as days do).
+  let lastPayout = units[0]!.day;
+  for (const u of units) {
+    paid += u.value;
+    if (u.day > lastPayout) lastPayout = u.day;
+    for (let k = 0; k < u.members.length; k++) {
+      members.push(u.members[k]!);
+      ordinals.push(u.ordinals[k]!);
+    }
+  }
+  let bank = 0;
+  let firstLine = lines[0]!.day;
+  for (const l of lines) {
+    bank += l.amount;
+    if (l.day < firstLine) firstLine = l.day;
+    members.push({ id: l.t.id, role: l.amount >= 0 ? 'deposit' : 'withdrawal' });
+    ordinals.push(l.ordinal);
+  }
   const type =
     units.length > 1
       ? 'many-to-one'
@@ -27,20 +58,13 @@ export function linkDraft(
         : paid < 0
           ? 'refund-debit'
           : 'payout-deposit';
-  // One payout and one line is nearly every link: no arrays built for it.
-  const lastPayout = units.length === 1 ? units[0]!.date : latestDate(units.map((u) => u.date));
-  const firstLine = lines.length === 1 ? lines[0]!.t.date : earliestDate(lines.map((l) => l.t.date));
-  const lag = ctx.lag(lastPayout, firstLine);
-  const when = lag <= 0 ? 'on its first business day' : `${lag} business day${lag === 1 ? '' : 's'} later`;
   return {
     type,
-    members: [
-      ...units.flatMap((u) => u.members),
-      ...lines.map((l) => ({ id: l.t.id, role: l.t.amount.minor >= 0 ? 'deposit' : 'withdrawal' })),
-    ],
+    members,
+    ordinals,
     difference: { minor: bank - paid, currency },
     confidence,
     ambiguous,
-    reason: `${units.length === 1 ? units[0]!.label : units.map((u) => u.label).join(' + ')} → ${lines.length === 1 ? side(lines[0]!) : lines.map(side).join(' + ')}, ${when}: ${why}`,
+    reason: `${units.length === 1 ? units[0]!.label : units.map((u) => u.label).join(' + ')} → ${lines.length === 1 ? side(lines[0]!) : lines.map(side).join(' + ')}, ${later(ctx.lag(lastPayout, firstLine))}: ${why}`,
   };
 }

@@ -76,7 +76,7 @@ export function matchByReference(
             : `the bank line repeats the payout's reference and the amount is equal`,
         ),
       );
-      if (match && !ambiguous) recordLag(ctx, unit.processor, ctx.lag(unit.date, best.t.date));
+      if (match && !ambiguous) recordLag(ctx, unit.processor, ctx.lag(unit.day, best.day));
       continue;
     }
     const sameSign = lines

@@ -3,7 +3,7 @@ import { addBusinessDays } from '../dates/businessDays';
 import type { Discrepancy, Match, MatchMember, MatchType } from '../model/match';
 import { MATCH_SCHEMA_VERSION } from '../model/match';
 import type { Money } from '../model/money';
-import { businessDayIndex } from './businessDayIndex';
+import { businessDayCount } from './businessDayIndex';
 import { Claims } from './claims';
 import { discrepancyId, matchId } from './matchId';
 import type { Windows } from './processors';
@@ -19,18 +19,20 @@ export type MatchContext = {
   /** Match ids the bookkeeper rejected: never proposed again. */
   rejected: Set<string>;
   matches: Match[];
+  /** For each of `matches`, its members' ordinals in member order (-1 for an id outside the run). */
+  memberOrdinals: number[][];
   discrepancies: Discrepancy[];
   /** How often each payout-to-deposit delay (business days) was seen in sure links, per processor. */
   lags: Map<string, Map<number, number>>;
   /** `addBusinessDays`, memoized: every payout asks for its window end. */
   windowEnd: (date: string, businessDays: number) => string;
   /**
-   * Business days from a payout to its deposit, counted from the first business day on or after the
-   * payout (a payout made on a Saturday or a holiday starts moving on the next business day).
+   * Business days from a payout to its deposit (day numbers), counted from the first business day on
+   * or after the payout (a payout made on a Saturday or a holiday starts moving on the next business day).
    */
-  lag: (payoutDate: string, depositDate: string) => number;
-  /** Business days in (from, to], negative when `to` is earlier: `businessDaysBetween`, by table. */
-  businessDaysBetween: (from: string, to: string) => number;
+  lag: (payoutDay: number, depositDay: number) => number;
+  /** Business days in (from, to] (day numbers), negative when `to` is earlier: `businessDaysBetween`, by table. */
+  businessDaysBetween: (fromDay: number, toDay: number) => number;
 };
 
 /** `ordinals`: each transaction id of the run → its position, for `Claims`. */
@@ -39,17 +41,22 @@ export function createMatchContext(
   windows: Windows,
   ordinals: ReadonlyMap<string, number>,
 ): MatchContext {
-  const ends = new Map<string, string>();
+  // By window length, then date: no key string built per payout.
+  const ends = new Map<number, Map<string, string>>();
   const windowEnd = (date: string, businessDays: number) => {
-    const key = `${date}|${businessDays}`;
-    let end = ends.get(key);
+    let byDate = ends.get(businessDays);
+    if (byDate === undefined) {
+      byDate = new Map();
+      ends.set(businessDays, byDate);
+    }
+    let end = byDate.get(date);
     if (end === undefined) {
       end = addBusinessDays(date, businessDays, calendar);
-      ends.set(key, end);
+      byDate.set(date, end);
     }
     return end;
   };
-  const index = businessDayIndex(calendar);
+  const count = businessDayCount(calendar);
   return {
     calendar,
     windows,
@@ -57,11 +64,15 @@ export function createMatchContext(
     claimed: new Claims(ordinals),
     rejected: new Set(),
     matches: [],
+    memberOrdinals: [],
     discrepancies: [],
     lags: new Map(),
     windowEnd,
-    lag: (payoutDate, depositDate) => index(depositDate) - index(windowEnd(payoutDate, 0)),
-    businessDaysBetween: (from, to) => index(to) - index(from),
+    // The first business day on or after a payout counts one more than the payout's own day, unless
+    // that day is a business day itself (then the count rose on it).
+    lag: (payoutDay, depositDay) =>
+      count(depositDay) - count(payoutDay) - (count(payoutDay) - count(payoutDay - 1) === 1 ? 0 : 1),
+    businessDaysBetween: (from, to) => count(to) - count(from),
   };
 }
 
@@ -72,6 +83,8 @@ export type MatchDraft = {
   confidence: number;
   ambiguous?: boolean;
   reason: string;
+  /** The members' ordinals in member order, when the pass has them (else looked up by id). */
+  ordinals?: number[];
 };
 
 /** Whether the bookkeeper rejected exactly this pairing; the ids are only gathered when something was rejected. */
@@ -86,19 +99,41 @@ export function accept(ctx: MatchContext, draft: MatchDraft): Match | undefined 
   const ids = draft.members.map((m) => m.id);
   const id = matchId(draft.type, ids);
   if (ctx.rejected.has(id)) return undefined;
-  const match: Match = {
-    schemaVersion: MATCH_SCHEMA_VERSION,
-    id,
-    type: draft.type,
-    members: draft.members,
-    difference: draft.difference,
-    confidence: Math.round(draft.confidence * 100) / 100,
-    state: 'suggested',
-    ...(draft.ambiguous ? { ambiguous: true } : {}),
-    reason: draft.reason,
-  };
+  const confidence = Math.round(draft.confidence * 100) / 100;
+  const { type, members, difference, reason } = draft;
+  // Two literals rather than a spread: the same keys in the same order, without a temporary object.
+  const match: Match = draft.ambiguous
+    ? {
+        schemaVersion: MATCH_SCHEMA_VERSION,
+        id,
+        type,
+        members,
+        difference,
+        confidence,
+        state: 'suggested',
+        ambiguous: true,
+        reason,
+      }
+    : {
+        schemaVersion: MATCH_SCHEMA_VERSION,
+        id,
+        type,
+        members,
+        difference,
+        confidence,
+        state: 'suggested',
+        reason,
+      };
+  const ordinals = draft.ordinals ?? draft.members.map((m) => ctx.ordinals.get(m.id) ?? -1);
   ctx.matches.push(match);
-  for (const m of takenMembers(match)) ctx.claimed.add(m);
+  ctx.memberOrdinals.push(ordinals);
+  // What `takenMembers` returns, by ordinal: no id is hashed again.
+  if (match.type === 'payout-rollup') return match;
+  for (let i = 0; i < ordinals.length; i++) {
+    if (match.type === 'duplicate' && match.members[i]!.role !== 'duplicate') continue;
+    if (ordinals[i]! >= 0) ctx.claimed.addOrdinal(ordinals[i]!);
+    else ctx.claimed.add(match.members[i]!.id);
+  }
   return match;
 }
 

@@ -100,12 +100,12 @@ function oneToMany(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
     const found: BankLine[] = [];
     let scanned = 0;
     for (
-      let i = firstOnOrAfter(pool, u.date);
+      let i = firstOnOrAfter(pool, u.day);
       i < pool.length && found.length < MAX_CANDIDATES && scanned < MAX_SCAN;
       i++, scanned++
     ) {
       const line = pool[i]!;
-      if (line.t.date > u.end) break;
+      if (line.day > u.endDay) break;
       if (lineTaken(ctx.claimed, line) || !sameSign(line.t.amount.minor, u.value)) continue;
       if (Math.abs(line.t.amount.minor) >= Math.abs(u.value)) continue;
       found.push(line);

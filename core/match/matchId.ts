@@ -5,11 +5,11 @@ import { stableHash } from './stableHash';
  * again on a later run has the same id and a bookkeeper's confirm or reject still applies to it.
  */
 export function matchId(type: string, memberIds: readonly string[]): string {
-  return `m_${stableHash(`${type}\u001f${sortedIds(memberIds)}`)}`;
+  return stableHash(`${type}\u001f${sortedIds(memberIds)}`, 'm_');
 }
 
 export function discrepancyId(type: string, transactionIds: readonly string[]): string {
-  return `d_${stableHash(`${type}\u001f${sortedIds(transactionIds)}`)}`;
+  return stableHash(`${type}\u001f${sortedIds(transactionIds)}`, 'd_');
 }
 
 /** The ids sorted and joined; two ids (most matches) without copying them into an array first. */

@@ -61,17 +61,16 @@ export function matchOneToOne(
     const debit = !named && unnamedDebit(line, u);
     const why = `the only line of this amount in the ${u.processor} window${named ? ', and it names the processor' : debit ? ', though the debit does not name the processor' : ''}`;
     if (accept(ctx, linkDraft(ctx, [u], [line], named ? 0.95 : debit ? 0.6 : 0.8, false, why))) {
-      recordLag(ctx, u.processor, ctx.lag(u.date, line.t.date));
+      recordLag(ctx, u.processor, ctx.lag(u.day, line.day));
     }
   };
   for (const [key, group] of groups) {
     const sorted = index.get(key)!;
     const candidates = (u: PayoutUnit) => {
       const found: BankLine[] = [];
-      for (let i = firstOnOrAfter(sorted, u.date); i < sorted.length && sorted[i]!.t.date <= u.end; i++) {
+      for (let i = firstOnOrAfter(sorted, u.day); i < sorted.length && sorted[i]!.day <= u.endDay; i++) {
         const line = sorted[i]!;
-        if (line.t.amount.currency !== u.currency || !(compatible(line, u) || unnamedDebit(line, u)))
-          continue;
+        if (line.currency !== u.currency || !(compatible(line, u) || unnamedDebit(line, u))) continue;
         if (!isRejected(ctx, pairType(u), () => [...unitMemberIds(u), line.t.id])) found.push(line);
       }
       return found;
@@ -198,9 +197,9 @@ function combinableLines(units: readonly PayoutUnit[], lines: readonly BankLine[
     }
     const pool = named.get(u.processor) ?? [];
     let found = false;
-    for (let i = firstOnOrAfter(pool, u.date), n = 0; i < pool.length && n < 50 && !found; i++, n++) {
+    for (let i = firstOnOrAfter(pool, u.day), n = 0; i < pool.length && n < 50 && !found; i++, n++) {
       const l = pool[i]!;
-      if (l.t.date > u.end) break;
+      if (l.day > u.endDay) break;
       const amount = l.t.amount.minor;
       if (lineTaken(ctx.claimed, l) || l.t.amount.currency !== u.currency) continue;
       if (Math.sign(amount) !== Math.sign(u.value) || Math.abs(amount) <= Math.abs(u.value)) continue;
@@ -322,7 +321,7 @@ function assign(
 
   const deviation = (u: PayoutUnit, line: BankLine) => {
     const usual = typicalLag(ctx, u.processor);
-    return usual === undefined ? 0 : Math.abs(ctx.lag(u.date, line.t.date) - usual);
+    return usual === undefined ? 0 : Math.abs(ctx.lag(u.day, line.day) - usual);
   };
   const costs = new Map(units.map((u) => [u, options.get(u)!.map((l) => deviation(u, l))]));
 

@@ -1,4 +1,3 @@
-import { addDays } from '../dates/calendar';
 import { accountKey } from '../model/account';
 import type { Transaction } from '../model/transaction';
 import { type BankLine, firstOnOrAfter, lineTaken } from './bankLine';
@@ -68,14 +67,17 @@ export function matchTransfers(
     const pool = incoming.get(`${out.t.amount.currency}:${-out.t.amount.minor}`);
     if (!pool) continue;
     // Calendar bounds first (cheap), then the exact business-day distance.
-    const from = addDays(out.t.date, -(window * 2 + 4));
-    const to = addDays(out.t.date, window * 2 + 4);
+    const reach = window * 2 + 4;
     const found: Array<{ line: BankLine; lag: number }> = [];
-    for (let i = firstOnOrAfter(pool, from); i < pool.length && pool[i]!.t.date <= to; i++) {
+    for (
+      let i = firstOnOrAfter(pool, out.day - reach);
+      i < pool.length && pool[i]!.day <= out.day + reach;
+      i++
+    ) {
       const inn = pool[i]!;
       if (accountKey(inn.t) === accountKey(out.t) || !legs(out, inn)) continue;
       if (!looksLikeTransfer(out.t) && !looksLikeTransfer(inn.t)) continue;
-      const lag = ctx.businessDaysBetween(out.t.date, inn.t.date);
+      const lag = ctx.businessDaysBetween(out.day, inn.day);
       if (Math.abs(lag) > window || isRejected(ctx, 'transfer', () => [out.t.id, inn.t.id])) continue;
       found.push({ line: inn, lag });
       rivals.set(inn, (rivals.get(inn) ?? 0) + 1);

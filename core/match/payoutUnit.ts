@@ -16,6 +16,9 @@ export type PayoutUnit = {
   date: string;
   /** Last date of the deposit window (business days after `date`). */
   end: string;
+  /** `date` and `end` as day numbers, for scans by date. */
+  day: number;
+  endDay: number;
   members: MatchMember[];
   /** The members' ordinals in the run (see Claims). */
   ordinals: number[];

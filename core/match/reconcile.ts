@@ -43,33 +43,30 @@ export type ReconcileResult = {
  */
 export function reconcile(input: ReconcileInput): ReconcileResult {
   const ordinals = new Map<string, number>();
-  const transactions: Transaction[] = [];
-  for (const t of postingOrder(input.transactions)) {
-    if (ordinals.has(t.id)) continue; // one id twice: the first in posting order stands
-    ordinals.set(t.id, transactions.length);
-    transactions.push(t);
-  }
-  const byId = (id: string) => {
-    const i = ordinals.get(id);
-    return i === undefined ? undefined : transactions[i];
-  };
+  const transactions = postingOrder(input.transactions);
+  for (let i = 0; i < transactions.length; i++) ordinals.set(transactions[i]!.id, i);
+  if (ordinals.size < transactions.length) dropRepeatedIds(transactions, ordinals);
   const ctx = createMatchContext(input.calendar ?? US_BANK_CALENDAR, input.windows ?? {}, ordinals);
 
   const decisions = applyDecisions(input.decisions ?? [], ctx);
-  const live = findDuplicates(transactions, ctx);
+  const copies = findDuplicates(transactions, ctx);
   const processorLines: Transaction[] = [];
+  const processorOrdinals: number[] = [];
   const bankLines: BankLine[] = [];
   const processorTransfers: BankLine[] = [];
-  for (const t of live) {
-    if (!isProcessorSide(t)) bankLines.push(toBankLine(t, ordinals.get(t.id)!));
+  for (let i = 0; i < transactions.length; i++) {
+    if (copies[i]) continue;
+    const t = transactions[i]!;
+    if (!isProcessorSide(t)) bankLines.push(toBankLine(t, i));
     else {
       processorLines.push(t);
+      processorOrdinals.push(i);
       if (t.kind === 'transfer' && !t.payoutId)
-        processorTransfers.push({ ...toBankLine(t, ordinals.get(t.id)!), heldBy: processorOf(t) });
+        processorTransfers.push({ ...toBankLine(t, i), heldBy: processorOf(t) });
     }
   }
 
-  const units = rollUpPayouts(processorLines, ctx);
+  const units = rollUpPayouts(processorLines, processorOrdinals, ctx);
   const near = matchByReference(units, bankLines, ctx);
   // Lines that name the processor first, then the rest: a sure kind of line before a likely one.
   matchOneToOne(units, bankLines, ctx, { namedOnly: true });
@@ -91,26 +88,63 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     ctx,
   );
 
+  // Matches ordered by their first member's date, then type and id. Transactions are in posting order,
+  // sorted by date, so the first member is the one of lowest ordinal and dates compare as day ranks.
+  const rank = new Int32Array(transactions.length);
+  for (let i = 1; i < transactions.length; i++)
+    rank[i] = rank[i - 1]! + (transactions[i]!.date === transactions[i - 1]!.date ? 0 : 1);
   const decided = new Set(decisions.map((d) => d.id));
-  const matches = [...decisions, ...ctx.matches.filter((m) => !decided.has(m.id))];
-  const ordered = matches
-    .map((m) => ({ m, date: firstMemberDate(m, byId) }))
-    .sort((a, b) => compare(a.date, b.date) || compare(a.m.type, b.m.type) || compare(a.m.id, b.m.id))
-    .map((x) => x.m);
+  const matches: Match[] = [...decisions];
+  const memberOrdinals = decisions.map((d) => d.members.map((x) => ordinals.get(x.id) ?? -1));
+  for (let k = 0; k < ctx.matches.length; k++) {
+    if (decided.has(ctx.matches[k]!.id)) continue;
+    matches.push(ctx.matches[k]!);
+    memberOrdinals.push(ctx.memberOrdinals[k]!);
+  }
+  // -1 when no member is in this run: such a match sorts first, as an empty date would.
+  const day = memberOrdinals.map((xs) => {
+    let first = -1;
+    for (const x of xs) if (x >= 0 && (first < 0 || x < first)) first = x;
+    return first < 0 ? -1 : rank[first]!;
+  });
+  const order = matches.map((_, k) => k);
+  order.sort(
+    (a, b) =>
+      day[a]! - day[b]! ||
+      compare(matches[a]!.type, matches[b]!.type) ||
+      compare(matches[a]!.id, matches[b]!.id),
+  );
+  const ordered = order.map((k) => matches[k]!);
 
   // By ordinal, not by id: one byte per transaction instead of a set of id strings.
   const covered = new Uint8Array(transactions.length);
-  for (const m of ordered) {
+  for (const k of order) {
+    const m = matches[k]!;
     if (m.state === 'rejected') continue;
-    for (const x of m.members) {
-      const i = ordinals.get(x.id);
-      if (i !== undefined && settles(m.type, x.role)) covered[i] = 1;
+    const xs = memberOrdinals[k]!;
+    for (let j = 0; j < xs.length; j++) {
+      if (xs[j]! >= 0 && settles(m.type, m.members[j]!.role)) covered[xs[j]!] = 1;
     }
   }
   const discrepancies = [...ctx.discrepancies].sort(
     (a, b) => compare(a.date, b.date) || compare(a.type, b.type) || compare(a.id, b.id),
   );
   return { matches: ordered, discrepancies, unmatched: transactions.filter((_, i) => !covered[i]) };
+}
+
+/**
+ * One id twice: the first in posting order stands (a Map fills faster than it is asked, so the
+ * check runs only when the ids are not all distinct).
+ */
+function dropRepeatedIds(transactions: Transaction[], ordinals: Map<string, number>): void {
+  ordinals.clear();
+  let kept = 0;
+  for (const t of transactions) {
+    if (ordinals.has(t.id)) continue;
+    ordinals.set(t.id, kept);
+    transactions[kept++] = t;
+  }
+  transactions.length = kept;
 }
 
 /** The latest date among bank lines or transactions, without copying them. */
@@ -126,15 +160,5 @@ function lastDate(lines: readonly (BankLine | Transaction)[]): string {
 /** Whether being this member of this match accounts for a line: a payout needs its deposit, a kept line its own match. */
 const settles = (type: Match['type'], role: string) =>
   type === 'payout-rollup' ? role !== 'payout' : type === 'duplicate' ? role === 'duplicate' : true;
-
-/** The earliest date among a match's members ('' when none is in this run). */
-function firstMemberDate(m: Match, byId: (id: string) => Transaction | undefined): string {
-  let first = '';
-  for (const x of m.members) {
-    const date = byId(x.id)?.date;
-    if (date !== undefined && (first === '' || date < first)) first = date;
-  }
-  return first;
-}
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

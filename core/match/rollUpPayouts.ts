@@ -1,5 +1,6 @@
 import type { MatchMember } from '../model/match';
 import type { Transaction } from '../model/transaction';
+import { dayNumber } from './dayNumber';
 import { describeMoney } from './describeMoney';
 import { accept, type MatchContext, report } from './matchContext';
 import type { PayoutUnit } from './payoutUnit';
@@ -16,18 +17,30 @@ const title = (name: string) => SPELLED[name] ?? name.charAt(0).toUpperCase() + 
  * Pass 1. Groups processor lines (charges, refunds, fees, adjustments, disputes — any line naming a
  * payout) under their payout, checks that the nets add up to the payout and
  * that every line's gross − fee = net, and returns the payouts to link to the bank.
- * Processor-side lines only, in posting order (see postingOrder), free of duplicates already.
+ * Processor-side lines only, in posting order (see postingOrder), free of duplicates already, with
+ * their ordinals in the run.
  */
-export function rollUpPayouts(processorLines: readonly Transaction[], ctx: MatchContext): PayoutUnit[] {
+export function rollUpPayouts(
+  processorLines: readonly Transaction[],
+  ordinals: readonly number[],
+  ctx: MatchContext,
+): PayoutUnit[] {
   const groups = new Map<string, Transaction[]>();
-  const payouts: Transaction[] = [];
-  for (const t of processorLines) {
-    if (t.kind === 'payout') payouts.push(t);
+  const groupOrdinals = new Map<string, number[]>();
+  const payouts: number[] = [];
+  for (let i = 0; i < processorLines.length; i++) {
+    const t = processorLines[i]!;
+    if (t.kind === 'payout') payouts.push(i);
     else if (t.payoutId) {
       const key = `${processorOf(t)}|${t.payoutId}`;
       const group = groups.get(key);
-      if (group) group.push(t);
-      else groups.set(key, [t]);
+      if (group) {
+        group.push(t);
+        groupOrdinals.get(key)!.push(ordinals[i]!);
+      } else {
+        groups.set(key, [t]);
+        groupOrdinals.set(key, [ordinals[i]!]);
+      }
     }
   }
   for (const group of groups.values()) {
@@ -35,7 +48,8 @@ export function rollUpPayouts(processorLines: readonly Transaction[], ctx: Match
   }
 
   const units: PayoutUnit[] = [];
-  for (const payout of payouts) {
+  for (const at of payouts) {
+    const payout = processorLines[at]!;
     const processor = processorOf(payout);
     const groupKey = groups.size === 0 ? undefined : findGroup(groups, processor, payout);
     const lines = groupKey ? groups.get(groupKey)! : [];
@@ -44,6 +58,7 @@ export function rollUpPayouts(processorLines: readonly Transaction[], ctx: Match
     const reference = payout.payoutId ?? payout.externalId;
     const label = `${title(processor)} payout${reference ? ` ${reference}` : ''} of ${describeMoney(value, payout.amount.currency)} on ${payout.date}`;
     if (lines.length > 0) checkRollUp(payout, lines, label, ctx);
+    const end = ctx.windowEnd(payout.date, payoutWindow(ctx.windows, processor));
     units.push({
       key: payout.id,
       rank: units.length,
@@ -51,9 +66,11 @@ export function rollUpPayouts(processorLines: readonly Transaction[], ctx: Match
       currency: payout.amount.currency,
       value,
       date: payout.date,
-      end: ctx.windowEnd(payout.date, payoutWindow(ctx.windows, processor)),
+      end,
+      day: dayNumber(payout.date),
+      endDay: dayNumber(end),
       members: [{ id: payout.id, role: 'payout' }],
-      ordinals: [ctx.ordinals.get(payout.id)!],
+      ordinals: [ordinals[at]!],
       refs: referenceTokens(payout.payoutId, payout.externalId, payout.description, payout.memo),
       label,
     });
@@ -67,6 +84,7 @@ export function rollUpPayouts(processorLines: readonly Transaction[], ctx: Match
     const value = lines.reduce((sum, t) => (t.amount.currency === currency ? sum + t.amount.minor : sum), 0);
     if (value === 0) continue;
     const date = lines[lines.length - 1]!.date;
+    const end = ctx.windowEnd(date, payoutWindow(ctx.windows, processor) + VIRTUAL_PAYOUT_SLACK);
     units.push({
       key: `virtual|${key}`,
       rank: units.length,
@@ -74,9 +92,11 @@ export function rollUpPayouts(processorLines: readonly Transaction[], ctx: Match
       currency,
       value,
       date,
-      end: ctx.windowEnd(date, payoutWindow(ctx.windows, processor) + VIRTUAL_PAYOUT_SLACK),
+      end,
+      day: dayNumber(date),
+      endDay: dayNumber(end),
       members: lines.map((t): MatchMember => ({ id: t.id, role: t.kind })),
-      ordinals: lines.map((t) => ctx.ordinals.get(t.id)!),
+      ordinals: groupOrdinals.get(key)!,
       refs: referenceTokens(first.payoutId),
       label: `${title(processor)} payout ${first.payoutId} (${lines.length} lines, no payout line) of ${describeMoney(value, currency)} after ${date}`,
     });

@@ -1,9 +1,11 @@
 /**
- * A fast deterministic 64-bit string hash (two independent 32-bit lanes) as 16 hex characters.
- * Match ids are made for every candidate on every run, so sha256 would dominate the matcher's time;
- * this needs to be stable and well spread, not cryptographic.
+ * A fast deterministic 64-bit string hash (two independent 32-bit lanes) as 16 hex characters after
+ * `prefix`. Match ids are made for every candidate on every run, so sha256 would dominate the
+ * matcher's time; this needs to be stable and well spread, not cryptographic. The id is written in
+ * one `fromCharCode` call: one flat string, where number-to-hex conversions, padding and
+ * concatenations cost more than the hash and left a rope that every later comparison had to flatten.
  */
-export function stableHash(text: string): string {
+export function stableHash(text: string, prefix = ''): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
@@ -13,5 +15,16 @@ export function stableHash(text: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+  const codes = CODES;
+  codes.length = prefix.length + 16;
+  for (let i = 0; i < prefix.length; i++) codes[i] = prefix.charCodeAt(i);
+  for (let i = 0; i < 8; i++) {
+    codes[prefix.length + i] = HEX[(h1 >>> (28 - 4 * i)) & 15]!;
+    codes[prefix.length + 8 + i] = HEX[(h2 >>> (28 - 4 * i)) & 15]!;
+  }
+  return String.fromCharCode.apply(null, codes);
 }
+
+const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** Reused between calls: the hash allocates nothing but its result. */
+const CODES: number[] = [];
