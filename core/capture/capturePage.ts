@@ -25,7 +25,7 @@ import type { PortalKind } from './inferKind';
 import { matchesUrl } from './matchesUrl';
 import { findAccount, findCardCue, type PageSettings, pageSettings } from './pageSettings';
 import { PENDING_CLASS, type ReadResult, readRows, type SkippedRow, TOTAL_LABEL } from './readRows';
-import { type Cell, columnHeaders, layoutOf, rowCells } from './rowCells';
+import { type Cell, columnHeaders, layoutOf, rowCells, spannedCells } from './rowCells';
 import { containerLabels, findHeadings, type RowContext, rowContexts } from './rowContext';
 import { type CheckedGroup, selfChecks, type TotalLine } from './selfChecks';
 import { unreadableRows } from './unreadableRows';
@@ -126,7 +126,10 @@ function readGroup(
     } else kept.push(i);
   });
   const keptRows = kept.map((i) => rows[i]!);
-  const cells: Cell[][] = keptRows.map((r) => rowCells(r, layoutOf(r), headers, page.asOf));
+  const spanned = layout === 'table' ? spannedCells(rows) : undefined;
+  const cells: Cell[][] = kept.map((i) =>
+    rowCells(rows[i]!, layoutOf(rows[i]!), headers, page.asOf, spanned?.[i]),
+  );
   const chosen = chooseMapping(columnStats(cells, page.asOf), given);
   const settings = {
     url: page.url,

@@ -53,6 +53,9 @@ const WORDS: Record<CaptureField | 'net', RegExp> = {
 /** Date columns a bank shows next to the posted date; used only when no posted date exists. */
 const SECONDARY_DATE = /trans(?:action)?\.? date|value|valuta|wertstellung|initiated|created|authori/i;
 const PRIMARY_DATE = /post|book|buchung|settle/i;
+/** A foreign-currency figure shown beside the booked amount: never the transaction's amount. */
+const ORIGINAL_AMOUNT =
+  /\boriginal|\borig\b|foreign|fremdwährung|ursprungs|montant (?:d'origine|en devise)|devise d'origine|importe (?:original|en divisa)|oorspronkelijk|in (?:original|local) currency/i;
 
 const ID_SHAPE = /^(?:py|ch|po|txn|re|pi|tr|ipi|in|dp|pyr|ba|ich|ipy)_[A-Za-z0-9]{6,}$|^[A-Z0-9]{12,20}$/;
 const CURRENCY_SHAPE = /^[A-Z]{3}$/;
@@ -174,6 +177,8 @@ export function chooseMapping(columns: ColumnStats[], given: ColumnMapping = {})
     const best = dated.sort((a, b) => rank(b) - rank(a))[0];
     if (best) set('date', best.key, 'header');
   }
+  // Kept out of every money field: the booked amount is in another column (or nothing is read).
+  for (const c of columns) if (!used.has(c.key) && ORIGINAL_AMOUNT.test(words(c))) used.add(c.key);
   for (const field of ['balance', 'fee', 'gross', 'debit', 'credit'] as const) {
     if (mapping[field]) continue;
     const hit = byHeader(field, money)[0];

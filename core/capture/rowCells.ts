@@ -131,8 +131,55 @@ function cardCells(node: DomNode, asOf: string, out: DomNode[]): void {
   for (const c of node.children) cardCells(c, asOf, out);
 }
 
-/** The cells of one row, keyed so that the same column gets the same key on every row. */
-export function rowCells(row: DomNode, layout: RowLayout, headers: string[], asOf: string): Cell[] {
+function rowspan(n: DomNode): number {
+  const span = Number(n.el.getAttributeNode('rowspan')?.value ?? '1');
+  return Number.isInteger(span) && span > 1 ? Math.min(span, 1000) : 1;
+}
+
+const isTableCell = (c: DomNode) => c.tag === 'td' || c.tag === 'th';
+
+/**
+ * Cells of rows above that reach down into each row (`<td rowspan="3">20.11.2026</td>` dating three
+ * entries), by column, as HTML lays out a table; undefined when no cell spans rows.
+ */
+export function spannedCells(rows: DomNode[]): Array<Map<number, DomNode>> | undefined {
+  if (!rows.some((r) => r.tag === 'tr' && r.children.some((c) => isTableCell(c) && rowspan(c) > 1))) {
+    return undefined;
+  }
+  const out: Array<Map<number, DomNode>> = [];
+  let reaching = new Map<number, { node: DomNode; left: number }>();
+  for (const row of rows) {
+    const carried = new Map<number, DomNode>();
+    const next = new Map<number, { node: DomNode; left: number }>();
+    for (const [col, r] of reaching) {
+      carried.set(col, r.node);
+      if (r.left > 1) next.set(col, { node: r.node, left: r.left - 1 });
+    }
+    out.push(carried);
+    let col = 0;
+    for (const c of row.children) {
+      if (!isTableCell(c)) continue;
+      while (carried.has(col)) col++;
+      const down = rowspan(c);
+      for (let k = 0; k < colspan(c); k++) if (down > 1) next.set(col + k, { node: c, left: down - 1 });
+      col += colspan(c);
+    }
+    reaching = next;
+  }
+  return out;
+}
+
+/**
+ * The cells of one row, keyed so that the same column gets the same key on every row. `carried`:
+ * cells of rows above spanning into this one, by column (see spannedCells).
+ */
+export function rowCells(
+  row: DomNode,
+  layout: RowLayout,
+  headers: string[],
+  asOf: string,
+  carried?: Map<number, DomNode>,
+): Cell[] {
   const cells: Cell[] = [];
   const labelled = (n: DomNode) => n.el.getAttribute('data-label') ?? n.el.getAttribute('data-title') ?? '';
   const seen = new Map<string, number>();
@@ -143,12 +190,23 @@ export function rowCells(row: DomNode, layout: RowLayout, headers: string[], asO
   };
   if (layout === 'table') {
     let col = 0;
-    for (const c of row.children) {
-      if (c.tag !== 'td' && c.tag !== 'th') continue;
+    const add = (c: DomNode) => {
       const header = labelled(c) || headers[col] || '';
       cells.push({ key: unique(header || `#${col + 1}`), header, node: c, text: c.text, hint: c.hint });
+    };
+    const addCarried = () => {
+      for (let above = carried?.get(col); above; above = carried?.get(col)) {
+        add(above);
+        col++;
+      }
+    };
+    for (const c of row.children) {
+      if (c.tag !== 'td' && c.tag !== 'th') continue;
+      addCarried();
+      add(c);
       col += colspan(c);
     }
+    addCarried();
     return cells;
   }
   if (layout === 'grid') {
