@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { BUILTIN_PROFILES } from '../../core/capture/builtinProfiles';
 import {
   type CaptureDiagnostics,
@@ -13,6 +14,7 @@ import { IsoDate } from '../../core/model/isoDate';
 import { ColumnMapping } from '../../core/model/profile';
 import { toTransactionJson } from '../../core/model/transactionJson';
 import { type Command, EXIT } from '../command';
+import { readSavedPage } from '../pages/readSavedPage';
 import { parseOptions } from '../parseOptions';
 import { UsageError } from '../usageError';
 
@@ -23,8 +25,9 @@ and prints them as a JSON array (the Transaction wire contract: date, descriptio
 signed decimal string, currency, status, kind, externalId, origin, ...).
 
 Options:
-  --url URL          the address the page was saved from (required): recorded in origin.url and
-                     used to pick a portal profile (Stripe, Square, PayPal, Chase, ...)
+  --url URL          the address the page was saved from: recorded in origin.url and used to
+                     pick a portal profile (Stripe, Square, PayPal, Chase, ...); required unless
+                     the saved file names it (an MHTML file, or a "saved from url" comment)
   --as-of DATE       the date "Today" and dates without a year are read against (default: today)
   --explain          print the capture diagnostics instead of the transactions, as readable text
                      on stdout: profile or generic path, the column mapping chosen, rows skipped
@@ -36,6 +39,10 @@ Options:
                      money out), card-flipped (purchases shown positive are money out), or
                      payouts-flipped (payouts shown positive leave the processor balance)
 
+PAGE may be saved as "Webpage, HTML only", "Webpage, Complete" (frames are read from its _files
+folder) or "Webpage, Single File" (.mhtml); it is read in its own encoding (meta charset, else
+UTF-8, else windows-1252, said on stderr).
+
 When a self-check fails (running balance, a count or a total the page shows) the transactions are
 still printed and a warning naming the rows goes to stderr.
 
@@ -44,7 +51,7 @@ When no transactions are found the reason goes to stderr and the exit code is 1.
 
 type Args = {
   file: string;
-  url: string;
+  url?: string;
   asOf?: string;
   explain: boolean;
   json: boolean;
@@ -68,14 +75,13 @@ function parseArgs(argv: string[]): Args {
   if (sign !== undefined && !(SIGN_CONVENTIONS as readonly string[]).includes(sign))
     throw new UsageError(`--sign must be one of ${SIGN_CONVENTIONS.join(', ')}, got ${sign}`);
   if (!file) throw new UsageError('which page? give PAGE.html');
-  if (!url) throw new UsageError('--url is required (the address the page was saved from)');
   if (asOf !== undefined && !IsoDate.safeParse(asOf).success) {
     throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got ${asOf}`);
   }
   const mapping = values.mapping === undefined ? undefined : parseMapping(values.mapping);
   return {
     file,
-    url,
+    ...(url ? { url } : {}),
     explain: values.explain ?? false,
     json: values.json ?? false,
     ...(asOf ? { asOf } : {}),
@@ -103,9 +109,9 @@ export const captureCommand: Command = {
   async run(argv, io) {
     const args = parseArgs(argv);
     const path = resolve(io.cwd, args.file);
-    let html: string;
+    let bytes: Uint8Array;
     try {
-      html = await readFile(path, 'utf8');
+      bytes = await readFile(path);
     } catch (error) {
       throw new LedgerbridgeError(
         `cannot read ${args.file}: ${(error as Error).message}`,
@@ -115,6 +121,17 @@ export const captureCommand: Command = {
         },
       );
     }
+    const read = readSavedPage(bytes, besideThePage(path));
+    if (!read.ok) {
+      for (const p of read.problems) io.stderr.write(`ledgerbridge capture: ${args.file}: ${p.message}\n`);
+      return EXIT.input;
+    }
+    for (const note of read.value.notes)
+      io.stderr.write(`ledgerbridge capture: ${args.file}: warning: ${note}\n`);
+    const html = read.value.html;
+    const url = args.url ?? read.value.url;
+    if (!url)
+      throw new UsageError('--url is required (the address the page was saved from; this page does not say)');
     // linkedom is loaded here, not at start: the other commands and --help never need it.
     const { parseHTML } = await import('linkedom');
     const page = withoutInertParts(html);
@@ -126,7 +143,7 @@ export const captureCommand: Command = {
     }
     const { document } = parseHTML(page);
     const result = capturePage(document as unknown as Document, {
-      url: args.url,
+      url,
       profiles: BUILTIN_PROFILES,
       ...(args.asOf ? { asOf: args.asOf } : {}),
       ...(args.mapping ? { mapping: args.mapping } : {}),
@@ -180,6 +197,30 @@ function withoutInertParts(html: string): string {
     .replace(/<noscript\b[^>]*>[\s\S]*?<\/noscript\s*>/gi, '')
     .replace(/\b(src|href|srcset|poster)\s*=\s*(["'])data:[^"']*\2/gi, '$1=$2$2')
     .replace(/url\(\s*(["']?)data:[^)]*\)/gi, 'url()');
+}
+
+/**
+ * Files a "Webpage, Complete" page keeps beside it (`Page_files/…`), for its frames; nothing
+ * outside the page's folder, nothing from the network.
+ */
+function besideThePage(page: string) {
+  const folder = dirname(page);
+  return (src: string): Uint8Array | undefined => {
+    if (/^[a-z][\w+.-]*:/i.test(src) || src.startsWith('/')) return undefined;
+    let name: string;
+    try {
+      name = decodeURIComponent(src.split(/[?#]/)[0]!);
+    } catch {
+      return undefined;
+    }
+    const file = resolve(folder, name);
+    if (!file.startsWith(folder + sep)) return undefined;
+    try {
+      return readFileSync(file);
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 const reason = (d: CaptureDiagnostics) => d.noTransactionsReason ?? 'unknown reason';

@@ -3,19 +3,7 @@ import { BUILTIN_PROFILES } from '../../core/capture/builtinProfiles';
 import { capturePage } from '../../core/capture/capturePage';
 import type { ImportOutcome } from '../../core/formats/importTypes';
 import { problem } from '../../core/model/problem';
-
-export const isPageFile = (name: string): boolean => /\.html?$/i.test(name);
-
-/**
- * The address a saved page came from: browsers write `<!-- saved from url=(0042)https://… -->`;
- * many portals carry a canonical link. Undefined when the page does not say.
- */
-export function savedFromUrl(html: string): string | undefined {
-  const saved = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 4096));
-  if (saved) return saved[1];
-  const canonical = /<link[^>]+rel=["']canonical["'][^>]*href=["']([^"']+)["']/i.exec(html);
-  return canonical?.[1];
-}
+import { readSavedPage } from '../pages/readSavedPage';
 
 /**
  * A saved portal page read as if captured at its address (`url`, else the one the page names),
@@ -25,8 +13,10 @@ export function capturePageFile(
   file: { name: string; bytes: Uint8Array },
   options: { url?: string; asOf?: string; capturedAt?: string },
 ): ImportOutcome {
-  const html = new TextDecoder().decode(file.bytes);
-  const url = options.url ?? savedFromUrl(html);
+  const read = readSavedPage(file.bytes);
+  if (!read.ok) return { ok: false, problems: read.problems.map((p) => ({ ...p, file: file.name })) };
+  const page = read.value;
+  const url = options.url ?? page.url;
   if (!url) {
     return {
       ok: false,
@@ -37,7 +27,7 @@ export function capturePageFile(
       ],
     };
   }
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(page.html);
   const result = capturePage(document as unknown as Document, {
     url,
     profiles: BUILTIN_PROFILES,
@@ -65,13 +55,16 @@ export function capturePageFile(
     balances: [],
     accounts: [],
     // Rows that looked like transactions but could not be read are said, with their row.
-    warnings: result.diagnostics.skipped
-      .filter((k) => !k.notTransaction)
-      .map((k) =>
-        problem('row_skipped', `row skipped: ${k.reason} (${JSON.stringify(k.text.slice(0, 60))})`, {
-          file: file.name,
-          row: k.row,
-        }),
-      ),
+    warnings: [
+      ...page.notes.map((note) => problem('page_encoding', note, { file: file.name })),
+      ...result.diagnostics.skipped
+        .filter((k) => !k.notTransaction)
+        .map((k) =>
+          problem('row_skipped', `row skipped: ${k.reason} (${JSON.stringify(k.text.slice(0, 60))})`, {
+            file: file.name,
+            row: k.row,
+          }),
+        ),
+    ],
   };
 }

@@ -10,7 +10,8 @@ import type { Problem } from '../../core/model/problem';
 import type { Rule } from '../../core/model/rule';
 import type { Transaction } from '../../core/model/transaction';
 import { applyRules } from '../../core/rules/applyRules';
-import { capturePageFile, isPageFile } from './capturePageFile';
+import { isPageFile } from '../pages/readSavedPage';
+import { capturePageFile } from './capturePageFile';
 import { isJsonFile, readJsonFile } from './readJsonFile';
 
 export type InputFile = { name: string; bytes: Uint8Array };

@@ -1,0 +1,144 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Io } from '../../cli/command';
+import { main } from '../../cli/main';
+import { readSavedPage } from '../../cli/pages/readSavedPage';
+import type { TransactionJson } from '../../core/model/transactionJson';
+
+const PAGES = fileURLToPath(new URL('../fixtures/saved-pages/', import.meta.url));
+
+function memoryIo(cwd: string): Io & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    cwd,
+    out: () => out,
+    err: () => err,
+  };
+}
+
+async function capture(
+  file: string,
+  cwd = PAGES,
+  url: string[] = ['--url', 'https://bank.example/activity'],
+) {
+  const io = memoryIo(cwd);
+  const code = await main(['capture', file, ...url, '--as-of', '2026-04-30'], io);
+  const lines = code === 0 ? (JSON.parse(io.out()) as TransactionJson[]) : [];
+  return {
+    code,
+    err: io.err(),
+    rows: lines.map((t) => [t.date, t.description, t.amount, t.currency]),
+  };
+}
+
+const UK = [
+  ['2026-03-02', 'CAFÉ NÉRO LONDON', '-4.50', 'GBP'],
+  ['2026-03-03', 'STRIPE PAYMENTS UK LTD', '1234.56', 'GBP'],
+  ['2026-03-04', 'ADOBE SYSTEMS SOFTWARE IRELAND – € CONVERTED', '-59.99', 'GBP'],
+];
+const FRAMED = [
+  ['2026-04-06', 'GUSTO PAYROLL 8841', '-2310.00', 'USD'],
+  ['2026-04-07', 'SQUARE INC DEP 0407 — “Spring” sale', '845.20', 'USD'],
+  ['2026-04-08', 'COMCAST BUSINESS', '-129.99', 'USD'],
+];
+
+describe('ledgerbridge capture of pages saved as browsers save them', () => {
+  it('reads a windows-1252 page in its own encoding: £, accents, – and € intact', async () => {
+    expect(await capture('uk-windows-1252.html')).toEqual({ code: 0, err: '', rows: UK });
+  });
+
+  it('reads an ISO-8859-1 page that names no charset as a browser would (not UTF-8)', async () => {
+    const { code, rows } = await capture('uk-latin1-no-charset.html');
+    expect(code).toBe(0);
+    expect(rows.map((r) => [r[1], r[3]])).toEqual([
+      ['CAFÉ NÉRO LONDON', 'GBP'],
+      ['STRIPE PAYMENTS UK LTD', 'GBP'],
+      ['ADOBE SYSTEMS SOFTWARE IRELAND - EUR CONVERTED', 'GBP'],
+    ]);
+  });
+
+  it('reads a page Chromium saved as a single file (MHTML), its frame included', async () => {
+    expect(await capture('framed.mhtml')).toEqual({ code: 0, err: '', rows: FRAMED });
+    expect(await capture('uk-windows-1252.mhtml')).toEqual({ code: 0, err: '', rows: UK });
+  });
+
+  it('takes the address from the MHTML file when --url is not given', async () => {
+    const io = memoryIo(PAGES);
+    expect(await main(['capture', 'framed.mhtml', '--as-of', '2026-04-30'], io)).toBe(0);
+    const [first] = JSON.parse(io.out()) as TransactionJson[];
+    expect(first!.origin.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/framed-main\.html$/);
+  });
+
+  it('reads a "Webpage, Complete" frame from the page\'s own folder, and nothing outside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lb-saved-'));
+    cpSync(PAGES, join(dir, 'pages'), { recursive: true });
+    writeFileSync(
+      join(dir, 'outside.html'),
+      '<table><tr><th>Date</th><th>Description</th><th>Amount</th></tr><tr><td>04/09/2026</td><td>NOT THIS PAGE</td><td>-$1.00</td></tr><tr><td>04/10/2026</td><td>NOR THIS</td><td>-$2.00</td></tr></table>',
+    );
+    const { code, rows, err } = await capture('framed-complete.html', join(dir, 'pages'), []);
+    expect({ code, err }).toEqual({ code: 0, err: '' });
+    expect(rows).toEqual(FRAMED);
+  });
+
+  it('says when a page that claims UTF-8 is not, and reads it as windows-1252', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lb-saved-'));
+    const bytes = readFileSync(join(PAGES, 'uk-windows-1252.html'));
+    const lying = Buffer.from(
+      bytes.toString('latin1').replace('charset=windows-1252', 'charset=utf-8'),
+      'latin1',
+    );
+    writeFileSync(join(dir, 'lying.html'), lying);
+    const { code, rows, err } = await capture('lying.html', dir);
+    expect(code).toBe(0);
+    expect(rows).toEqual(UK);
+    expect(err).toMatch(
+      /lying\.html: warning: the page says it is utf-8 but its bytes are not: read as windows-1252/,
+    );
+  });
+
+  it('refuses a broken MHTML file, saying why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lb-saved-'));
+    writeFileSync(
+      join(dir, 'broken.mhtml'),
+      'MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\nnothing',
+    );
+    const { code, err } = await capture('broken.mhtml', dir);
+    expect(code).toBe(1);
+    expect(err).toMatch(/broken\.mhtml: the MHTML file names no boundary between its parts/);
+  });
+
+  it('decodes a Shift_JIS page by its meta charset', () => {
+    const read = readSavedPage(readFileSync(join(PAGES, 'jp-shift-jis.html')));
+    expect(read.ok && read.value.html).toContain('普通預金 口座番号 ****5521 入出金明細');
+  });
+});
+
+describe('ledgerbridge reconcile with saved pages', () => {
+  it('takes an MHTML page like an HTML one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lb-saved-'));
+    const io = memoryIo(PAGES);
+    const code = await main(
+      [
+        'reconcile',
+        'framed.mhtml',
+        '--url',
+        'https://bank.example/a',
+        '--out',
+        join(dir, 'b.xlsx'),
+        '--json',
+      ],
+      io,
+    );
+    expect(io.err()).toBe('');
+    expect(code).toBe(0);
+    const out = JSON.parse(io.out()) as { transactions: TransactionJson[] };
+    expect(out.transactions.map((t) => t.description).sort()).toEqual(FRAMED.map((r) => r[1]).sort());
+  });
+});
