@@ -114,9 +114,14 @@ describe('ledgerbridge capture of pages saved as browsers save them', () => {
     expect(err).toMatch(/broken\.mhtml: the MHTML file names no boundary between its parts/);
   });
 
-  it('decodes a Shift_JIS page by its meta charset', () => {
+  it('decodes a Shift_JIS page by its meta charset', async () => {
     const read = readSavedPage(readFileSync(join(PAGES, 'jp-shift-jis.html')));
     expect(read.ok && read.value.html).toContain('普通預金 口座番号 ****5521 入出金明細');
+    expect((await capture('jp-shift-jis.html')).rows).toEqual([
+      ['2026-03-02', 'カード コンビニ', '-1200', 'JPY'],
+      ['2026-03-03', '振込 カブシキガイシャ ミドリ', '54000', 'JPY'],
+      ['2026-03-05', '口座振替 電気料金', '-8431', 'JPY'],
+    ]);
   });
 });
 
