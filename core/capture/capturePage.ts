@@ -246,7 +246,9 @@ const PAYOUTS_PATH =
   /^[a-z][\w+.-]*:\/\/[^/?#]*(?:\/[^?#]*)?\/(?:payouts|auszahlungen|versements)\/?(?:[?#]|$)/i;
 /^[a-z][\w+.-]*:\/\/[^/?#]*(?:\/[^?#]*)?\/(?:payouts?|auszahlungen|versements)(?:[/?#]|$)/i;
 const PAYOUTS_TITLE = /^(?:(?:all|recent|your|past|upcoming)\s+)?(?:payouts|auszahlungen|versements)\b/i;
-const PAYOUT_COLUMN = /\barrival\b|^(?:payout|auszahlung)(?:\s+(?:id|date|amount|status|number|#))?$/i;
+/** A column naming a payout, its arrival, or where the money went ("Destination": a processor's transfers to the bank). */
+const PAYOUT_COLUMN =
+  /\barrival\b|^(?:payout|auszahlung)(?:\s+(?:id|date|amount|status|number|#))?$|^(?:destination|deposited to|sent to|zielkonto|destination bank)$/i;
 const PAYOUT_ID = /^po_[A-Za-z0-9]{8,}$/;
 
 /**
