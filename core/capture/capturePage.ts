@@ -396,7 +396,7 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
   const asOf = options.asOf ?? capturedAt.slice(0, 10);
   const tree = buildDomTree(root, options.isVisible ? { isVisible: options.isVisible } : {});
   const all = tree ? flatten(tree) : [];
-  const settings = pageSettings(root, all, options.defaultCurrency);
+  const settings = pageSettings(root, all, options.defaultCurrency, options.url);
   const page: Page = {
     all,
     shapes: measureShapes(all, asOf),

@@ -47,6 +47,46 @@ const LANG_CURRENCY: Record<string, string> = {
   he: 'ILS',
   iw: 'ILS',
 };
+/** A country's own domain (`bank.co.uk`, `banque.fr`) where the page's language names no region. */
+const TLD_CURRENCY: Record<string, string> = {
+  ...REGION_CURRENCY,
+  UK: 'GBP',
+  IL: 'ILS',
+  KR: 'KRW',
+  TR: 'TRY',
+  PH: 'PHP',
+  ...Object.fromEntries(
+    [
+      'DE',
+      'FR',
+      'ES',
+      'IT',
+      'NL',
+      'AT',
+      'BE',
+      'PT',
+      'FI',
+      'GR',
+      'SK',
+      'SI',
+      'EE',
+      'LV',
+      'LT',
+      'LU',
+      'MT',
+      'CY',
+      'HR',
+    ].map((c) => [c, 'EUR']),
+  ),
+};
+delete TLD_CURRENCY.US;
+
+function tldCurrency(url: string | undefined): string | undefined {
+  const host = /^[a-z][\w+.-]*:\/\/([^/?#:]+)/i.exec(url ?? '')?.[1];
+  const tld = host?.slice(host.lastIndexOf('.') + 1).toUpperCase();
+  return tld ? TLD_CURRENCY[tld] : undefined;
+}
+
 const EURO_LANGS = /^(de|fr|es|it|nl|pt|fi|el|sk|sl|et|lv|lt|ga|mt|lb)\b/i;
 const DAY_FIRST_LANGS = /^(?!en-us|en$|en-ca|en-ph)[a-z]{2}/i;
 const COMMA_LANGS = /^(de|fr|es|it|nl|pt|fi|el|sk|sl|et|lv|lt|da|sv|nb|no|pl|cs|hu|ro|tr|ru|id)\b/i;
@@ -109,12 +149,14 @@ export function pageSettings(
   root: Document | Element,
   all: DomNode[],
   defaultCurrency?: string,
+  url?: string,
 ): PageSettings {
   const lang = langOf(root);
   const region = /^[a-z]{2,3}[-_]([a-z]{2})\b/i.exec(lang)?.[1]?.toUpperCase();
   const currency =
     defaultCurrency ??
     (region ? REGION_CURRENCY[region] : undefined) ??
+    tldCurrency(url) ??
     (EURO_LANGS.test(lang) ? 'EUR' : (LANG_CURRENCY[lang.slice(0, 2).toLowerCase()] ?? 'USD'));
   const starMeansPending = all.some(
     (n) => n.ownText && n.text.length < 200 && n.text.includes('*') && STAR_LEGEND.test(n.text),

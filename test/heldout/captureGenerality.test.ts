@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { evaluateHeldout, formatEvaluation } from './evaluateCapture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Evaluation, evaluateHeldout, formatEvaluation } from './evaluateCapture';
+import { evaluateHeldoutInChromium } from './evaluateCaptureChromium';
 
 /**
  * Issue 10's bar on pages in styles unlike every other fixture folder (ARIA div grids with split
@@ -26,6 +27,21 @@ describe.each(['engine', 'cli'] as const)('capture generality pages through the 
   });
 
   it('shows every self-check the page breaks', () => {
+    expect(evaluation.unflagged, report).toEqual([]);
+  });
+});
+
+describe('capture generality pages in Chromium, as the content script reads them', () => {
+  let evaluation: Evaluation;
+  beforeAll(async () => {
+    evaluation = await evaluateHeldoutInChromium(DIR);
+  });
+
+  it('reads them as the saved files are read: every row right, none doubled, every failed check shown', () => {
+    const report = formatEvaluation(evaluation);
+    expect(evaluation.accuracy, report).toBeGreaterThanOrEqual(0.95);
+    expect(evaluation.precision, report).toBeGreaterThanOrEqual(0.99);
+    expect(evaluation.invented, report).toBe(0);
     expect(evaluation.unflagged, report).toEqual([]);
   });
 });
