@@ -104,10 +104,15 @@ export type BuildOptions = {
 
 type CheckVisibility = (options?: Record<string, boolean>) => boolean;
 
-/** The browser's own judgement: `checkVisibility()`; `display: contents` has no box but shows its children. */
+/**
+ * The browser's own judgement: `checkVisibility()`; `display: contents` has no box but shows its
+ * children. Opacity is not asked: pages fade in (`:not(:defined) { opacity: 0 }`, anti-flicker
+ * snippets) and a page whose script has not run, or a saved one, stays transparent though its rows
+ * are the activity; a transparent copy of a list is found as a duplicate region instead.
+ */
 function layoutVisibility(el: Element): boolean {
   const check = (el as Element & { checkVisibility?: CheckVisibility }).checkVisibility;
-  if (check.call(el, { checkOpacity: true, checkVisibilityCSS: true })) return true;
+  if (check.call(el, { checkVisibilityCSS: true })) return true;
   const view = el.ownerDocument?.defaultView as {
     getComputedStyle?: (e: Element) => { display: string };
   } | null;

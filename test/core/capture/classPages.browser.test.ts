@@ -61,12 +61,11 @@ describe('capture on the failure-class pages in Chromium', () => {
     });
   }
 
-  it('leaves out what the page hides only by its stylesheet: off-screen, visibility, opacity, zero size', async () => {
+  it('leaves out what the page hides only by its stylesheet: off-screen, visibility, zero size', async () => {
     const p = classPages().find((x) => x.name === 'mobile-copy-external-css')!;
     for (const css of [
       '.MobileOnly { display: none }',
       '.MobileOnly { visibility: hidden }',
-      '.MobileOnly { opacity: 0 }',
       '@media (min-width: 768px) { .MobileOnly { display: none } }',
       '.MobileOnly { position: absolute; left: -10000px; width: 320px }',
       '.MobileOnly { height: 0; overflow: hidden }',
@@ -76,5 +75,24 @@ describe('capture on the failure-class pages in Chromium', () => {
       // Nothing was doubled: the hidden copy was never read, so there was no copy to drop.
       expect(got.duplicateRegions).toBe(0);
     }
+  });
+
+  it('reads a transparent list (a fade-in whose script has not run) and drops a transparent copy as a duplicate', async () => {
+    const p = classPages().find((x) => x.name === 'mobile-copy-external-css')!;
+    const copy = await captureInChromium(
+      join(CLASS_PAGES, `${p.name}.html`),
+      p.url,
+      p.asOf,
+      '.MobileOnly { opacity: 0 }',
+    );
+    expect(copy.transactions.map((t, i) => project(t, p.rows[i]!))).toEqual(p.rows);
+    expect(copy.duplicateRegions).toBe(1);
+    const faded = await captureInChromium(
+      join(CLASS_PAGES, `${p.name}.html`),
+      p.url,
+      p.asOf,
+      'body { opacity: 0 } .MobileOnly { display: none }',
+    );
+    expect(faded.transactions.map((t, i) => project(t, p.rows[i]!))).toEqual(p.rows);
   });
 });
