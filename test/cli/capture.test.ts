@@ -3,27 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../cli/command';
 import { main } from '../../cli/main';
 import { TransactionJson } from '../../core/model/transactionJson';
+import { memoryIo } from './memoryIo';
 
 const PORTALS = fileURLToPath(new URL('../fixtures/portals/', import.meta.url));
 
-function memoryIo(cwd = PORTALS): Io & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    cwd,
-    out: () => out,
-    err: () => err,
-  };
-}
-
 describe('ledgerbridge capture', () => {
   it('prints the transactions of a saved page as the JSON wire contract', async () => {
-    const io = memoryIo();
+    const io = memoryIo(PORTALS);
     const code = await main(
       [
         'capture',
@@ -65,12 +53,12 @@ describe('ledgerbridge capture', () => {
       '--as-of',
       '2026-11-21',
     ];
-    const text = memoryIo();
+    const text = memoryIo(PORTALS);
     expect(await main([...args, '--explain'], text)).toBe(0);
     expect(text.out()).toContain('Read with the generic extractor.');
     expect(text.out()).toContain('date        ← Buchungstag (by header)');
     expect(text.out()).toContain('row 7: in "Daueraufträge", not a list of transactions');
-    const json = memoryIo();
+    const json = memoryIo(PORTALS);
     expect(await main([...args, '--explain', '--json'], json)).toBe(0);
     const diagnostics = JSON.parse(json.out());
     expect(diagnostics.path).toBe('generic');
@@ -78,7 +66,7 @@ describe('ledgerbridge capture', () => {
   });
 
   it('takes a corrected mapping', async () => {
-    const io = memoryIo();
+    const io = memoryIo(PORTALS);
     const code = await main(
       [
         'capture',
@@ -103,7 +91,7 @@ describe('ledgerbridge capture', () => {
   });
 
   it('fails on stderr with exit 1 when the page shows no transactions, saying why', async () => {
-    const io = memoryIo();
+    const io = memoryIo(PORTALS);
     const code = await main(['capture', 'empty-activity.html', '--url', 'https://bank.example/activity'], io);
     expect(code).toBe(1);
     expect(io.out()).toBe('');
@@ -111,17 +99,17 @@ describe('ledgerbridge capture', () => {
   });
 
   it('fails with exit 1 on a missing file and exit 2 on wrong usage', async () => {
-    const missing = memoryIo();
+    const missing = memoryIo(PORTALS);
     expect(await main(['capture', 'nope.html', '--url', 'https://x.example/'], missing)).toBe(1);
     expect(missing.err()).toContain('cannot read nope.html');
-    const noUrl = memoryIo();
+    const noUrl = memoryIo(PORTALS);
     expect(await main(['capture', 'chase-checking.html'], noUrl)).toBe(2);
     expect(noUrl.err()).toContain('--url is required');
-    const badDate = memoryIo();
+    const badDate = memoryIo(PORTALS);
     expect(
       await main(['capture', 'chase-checking.html', '--url', 'https://x/', '--as-of', '21.11.2026'], badDate),
     ).toBe(2);
-    const badMapping = memoryIo();
+    const badMapping = memoryIo(PORTALS);
     expect(
       await main(
         ['capture', 'chase-checking.html', '--url', 'https://x/', '--mapping', '{"amount":'],

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../cli/command';
 import { commands } from '../../cli/commands/index';
 import { main } from '../../cli/main';
-
-function memoryIo(): Io & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    cwd: process.cwd(),
-    out: () => out,
-    err: () => err,
-  };
-}
+import { memoryIo } from './memoryIo';
 
 describe('ledgerbridge main', () => {
   it('lists every command in --help', async () => {

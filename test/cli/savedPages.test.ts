@@ -3,24 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../cli/command';
 import { main } from '../../cli/main';
 import { readSavedPage } from '../../cli/pages/readSavedPage';
 import type { TransactionJson } from '../../core/model/transactionJson';
+import { memoryIo } from './memoryIo';
 
 const PAGES = fileURLToPath(new URL('../fixtures/saved-pages/', import.meta.url));
-
-function memoryIo(cwd: string): Io & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    cwd,
-    out: () => out,
-    err: () => err,
-  };
-}
 
 async function capture(
   file: string,
