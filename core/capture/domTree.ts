@@ -295,6 +295,8 @@ function open(
   const tag = el.localName;
   if (SKIP_TAGS.has(tag)) return undefined;
   if (tag === 'template' && !el.getAttribute('shadowrootmode')) return undefined;
+  // A closed <details> shows only its summary ("Older transactions ▸"), as a browser renders it.
+  if (parent?.tag === 'details' && tag !== 'summary' && !parent.el.hasAttribute('open')) return undefined;
   const attrs = readAttrs(el);
   const markup = hiddenByMarkup(tag, attrs, w);
   if (markup === 'hide') return undefined;
