@@ -2,15 +2,13 @@ const hexValue = (c: number) => (c < 58 ? c - 48 : (c | 32) - 87);
 
 /**
  * How many times each id slot was seen: the slot is the 52 bits of the 13 hex digits after `lb_`
- * (the first hash of a line, occurrence 0). An open-addressing table over typed arrays — a Map
+ * (the first hash of a line, occurrence 0). An open-addressing table in one typed array — a Map
  * keyed by those 52-bit numbers boxed every key and cost a tenth of a CSV import — still one
  * entry per distinct line, and exact: slots are compared in full, never by a shorter hash.
  */
 export class OccurrenceCounter {
-  private hi = new Int32Array(1024);
-  private lo = new Int32Array(1024);
-  /** Times seen; 0 marks an empty cell. */
-  private counts = new Int32Array(1024);
+  /** Per cell: the slot's high 24 bits, its low 28 bits, and the times seen (0: an empty cell). */
+  private cells = new Int32Array(3 * 1024);
   private size = 0;
 
   /** Occurrences of `id`'s slot before this one (0 the first time); counts this one. */
@@ -19,38 +17,38 @@ export class OccurrenceCounter {
     for (let i = 3; i < 9; i++) hi = (hi << 4) | hexValue(id.charCodeAt(i));
     let lo = 0;
     for (let i = 9; i < 16; i++) lo = (lo << 4) | hexValue(id.charCodeAt(i));
-    const mask = this.counts.length - 1;
+    const cells = this.cells;
+    const mask = cells.length / 3 - 1;
     // The bits are a hash already: the low ones index the table.
     for (let at = lo & mask; ; at = (at + 1) & mask) {
-      const n = this.counts[at]!;
+      const c = at * 3;
+      const n = cells[c + 2]!;
       if (n === 0) {
-        this.hi[at] = hi;
-        this.lo[at] = lo;
-        this.counts[at] = 1;
+        cells[c] = hi;
+        cells[c + 1] = lo;
+        cells[c + 2] = 1;
         if (++this.size * 2 > mask) this.grow();
         return 0;
       }
-      if (this.lo[at] === lo && this.hi[at] === hi) {
-        this.counts[at] = n + 1;
+      if (cells[c + 1] === lo && cells[c] === hi) {
+        cells[c + 2] = n + 1;
         return n;
       }
     }
   }
 
   private grow(): void {
-    const { hi, lo, counts } = this;
-    const length = counts.length * 2;
-    const mask = length - 1;
-    this.hi = new Int32Array(length);
-    this.lo = new Int32Array(length);
-    this.counts = new Int32Array(length);
-    for (let i = 0; i < counts.length; i++) {
-      if (counts[i] === 0) continue;
-      let at = lo[i]! & mask;
-      while (this.counts[at] !== 0) at = (at + 1) & mask;
-      this.hi[at] = hi[i]!;
-      this.lo[at] = lo[i]!;
-      this.counts[at] = counts[i]!;
+    const old = this.cells;
+    const cells = new Int32Array(old.length * 2);
+    const mask = cells.length / 3 - 1;
+    for (let c = 0; c < old.length; c += 3) {
+      if (old[c + 2] === 0) continue;
+      let at = old[c + 1]! & mask;
+      while (cells[at * 3 + 2] !== 0) at = (at + 1) & mask;
+      cells[at * 3] = old[c]!;
+      cells[at * 3 + 1] = old[c + 1]!;
+      cells[at * 3 + 2] = old[c + 2]!;
     }
+    this.cells = cells;
   }
 }

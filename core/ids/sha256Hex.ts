@@ -1,9 +1,10 @@
 /**
  * SHA-256 as lowercase hex (the first `bytes` bytes), in plain JS so it runs the same in the
  * browser, Apps Script (no TextEncoder, no crypto) and Node. Written for many short inputs (an id
- * per imported row): one set of buffers reused across calls, no allocation per block.
+ * per imported row): one set of buffers reused across calls, no allocation per block; the text goes
+ * straight into 32-bit words (four ASCII characters at a time) and every value stays a 32-bit integer.
  */
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
   0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
@@ -13,23 +14,35 @@ const K = new Uint32Array([
   0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
   0xc67178f2,
 ]);
-const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
-const W = new Uint32Array(64);
-const H = new Uint32Array(8);
-let buffer = new Uint8Array(1024);
+const W = new Int32Array(64);
+const H = new Int32Array(8);
+/** The message as big-endian 32-bit words, grown as needed. */
+let M = new Int32Array(256);
 
-/** UTF-8 bytes of `text` into the shared buffer (grown as needed); returns the length. */
+/** UTF-8 bytes of `text` packed into M, big-endian, zeros after them to the end of the last block; returns the byte length. */
 function encode(text: string): number {
-  if (buffer.length < text.length * 3 + 72) buffer = new Uint8Array(text.length * 3 + 72);
-  const b = buffer;
+  const length = text.length;
+  if (M.length < (((length * 3 + 72) >> 6) + 1) << 4) M = new Int32Array((((length * 3 + 72) >> 6) + 1) << 4);
+  const m = M;
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
+  let i = 0;
+  // Four ASCII characters make one word.
+  for (; i + 4 <= length; i += 4) {
+    const c0 = text.charCodeAt(i);
+    const c1 = text.charCodeAt(i + 1);
+    const c2 = text.charCodeAt(i + 2);
+    const c3 = text.charCodeAt(i + 3);
+    if ((c0 | c1 | c2 | c3) >= 0x80) break;
+    m[n >> 2] = (c0 << 24) | (c1 << 16) | (c2 << 8) | c3;
+    n += 4;
+  }
+  for (; i < length; i++) {
     let cp = text.charCodeAt(i);
     if (cp < 0x80) {
-      b[n++] = cp;
+      n = put(m, n, cp);
       continue;
     }
-    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < length) {
       const low = text.charCodeAt(i + 1);
       if (low >= 0xdc00 && low < 0xe000) {
         cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
@@ -38,64 +51,70 @@ function encode(text: string): number {
     }
     if (cp >= 0xd800 && cp < 0xe000) cp = 0xfffd; // a lone surrogate, as TextEncoder writes it
     if (cp < 0x800) {
-      b[n++] = 0xc0 | (cp >> 6);
-      b[n++] = 0x80 | (cp & 63);
+      n = put(m, n, 0xc0 | (cp >> 6));
+      n = put(m, n, 0x80 | (cp & 63));
     } else if (cp < 0x10000) {
-      b[n++] = 0xe0 | (cp >> 12);
-      b[n++] = 0x80 | ((cp >> 6) & 63);
-      b[n++] = 0x80 | (cp & 63);
+      n = put(m, n, 0xe0 | (cp >> 12));
+      n = put(m, n, 0x80 | ((cp >> 6) & 63));
+      n = put(m, n, 0x80 | (cp & 63));
     } else {
-      b[n++] = 0xf0 | (cp >> 18);
-      b[n++] = 0x80 | ((cp >> 12) & 63);
-      b[n++] = 0x80 | ((cp >> 6) & 63);
-      b[n++] = 0x80 | (cp & 63);
+      n = put(m, n, 0xf0 | (cp >> 18));
+      n = put(m, n, 0x80 | ((cp >> 12) & 63));
+      n = put(m, n, 0x80 | ((cp >> 6) & 63));
+      n = put(m, n, 0x80 | (cp & 63));
     }
   }
   return n;
 }
 
-function block(b: Uint8Array, offset: number): void {
-  for (let i = 0; i < 16; i++) {
-    const j = offset + i * 4;
-    W[i] = (b[j]! << 24) | (b[j + 1]! << 16) | (b[j + 2]! << 8) | b[j + 3]!;
-  }
+/** Byte `b` at byte offset `n` of the words; a new word starts from zero. */
+function put(m: Int32Array, n: number, b: number): number {
+  const shift = (3 - (n & 3)) << 3;
+  if (shift === 24) m[n >> 2] = b << 24;
+  else m[n >> 2]! |= b << shift;
+  return n + 1;
+}
+
+function block(m: Int32Array, offset: number): void {
+  const w = W;
+  for (let i = 0; i < 16; i++) w[i] = m[offset + i]!;
   for (let i = 16; i < 64; i++) {
-    const w15 = W[i - 15]!;
-    const w2 = W[i - 2]!;
+    const w15 = w[i - 15]!;
+    const w2 = w[i - 2]!;
     const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
     const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
-    W[i] = (W[i - 16]! + s0 + W[i - 7]! + s1) | 0;
+    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
   }
-  let a = H[0]!;
-  let bb = H[1]!;
-  let c = H[2]!;
-  let d = H[3]!;
-  let e = H[4]!;
-  let f = H[5]!;
-  let g = H[6]!;
-  let h = H[7]!;
+  let a = H[0]!,
+    b = H[1]!,
+    c = H[2]!,
+    d = H[3]!,
+    e = H[4]!,
+    f = H[5]!,
+    g = H[6]!,
+    h = H[7]!;
   for (let i = 0; i < 64; i++) {
     const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-    const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i]! + W[i]!) | 0;
+    const t1 = (h + S1 + (g ^ (e & (f ^ g))) + K[i]! + w[i]!) | 0;
     const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-    const t2 = (S0 + ((a & bb) ^ (a & c) ^ (bb & c))) | 0;
+    const t2 = (S0 + ((a & b) | (c & (a | b)))) | 0;
     h = g;
     g = f;
     f = e;
     e = (d + t1) | 0;
     d = c;
-    c = bb;
-    bb = a;
+    c = b;
+    b = a;
     a = (t1 + t2) | 0;
   }
-  H[0] = H[0]! + a;
-  H[1] = H[1]! + bb;
-  H[2] = H[2]! + c;
-  H[3] = H[3]! + d;
-  H[4] = H[4]! + e;
-  H[5] = H[5]! + f;
-  H[6] = H[6]! + g;
-  H[7] = H[7]! + h;
+  H[0] = (H[0]! + a) | 0;
+  H[1] = (H[1]! + b) | 0;
+  H[2] = (H[2]! + c) | 0;
+  H[3] = (H[3]! + d) | 0;
+  H[4] = (H[4]! + e) | 0;
+  H[5] = (H[5]! + f) | 0;
+  H[6] = (H[6]! + g) | 0;
+  H[7] = (H[7]! + h) | 0;
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
@@ -105,19 +124,22 @@ export type Sha256Hex = (text: string, bytes?: number) => string;
 
 export function sha256Hex(text: string, bytes = 32): string {
   const n = encode(text);
+  const m = M;
   // Padding: 0x80, zeros, then the bit length as a 64-bit big-endian number.
-  const total = (((n + 8) >> 6) + 1) << 6;
-  const b = buffer;
-  b[n] = 0x80;
-  b.fill(0, n + 1, total);
-  const bits = n * 8;
-  b[total - 4] = (bits >>> 24) & 255;
-  b[total - 3] = (bits >>> 16) & 255;
-  b[total - 2] = (bits >>> 8) & 255;
-  b[total - 1] = bits & 255;
-  b[total - 5] = Math.floor(bits / 2 ** 32) & 255;
-  H.set(H0);
-  for (let offset = 0; offset < total; offset += 64) block(b, offset);
+  put(m, n, 0x80);
+  const words = (((n + 8) >> 6) + 1) << 4;
+  m.fill(0, (n >> 2) + 1, words - 2);
+  m[words - 1] = n << 3;
+  m[words - 2] = Math.floor(n / 0x20000000);
+  H[0] = 0x6a09e667;
+  H[1] = 0xbb67ae85 | 0;
+  H[2] = 0x3c6ef372;
+  H[3] = 0xa54ff53a | 0;
+  H[4] = 0x510e527f;
+  H[5] = 0x9b05688c | 0;
+  H[6] = 0x1f83d9ab;
+  H[7] = 0x5be0cd19;
+  for (let offset = 0; offset < words; offset += 16) block(m, offset);
   let out = '';
   for (let i = 0; i < bytes; i++) out += HEX[(H[i >> 2]! >>> (24 - (i & 3) * 8)) & 255];
   return out;
