@@ -5,12 +5,16 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+/** Whether the parts name a real calendar date (years 1000–9999): 2026-02-30 does not. */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
+}
+
 /** `YYYY-MM-DD` for a real calendar date (years 1000–9999), else undefined: 2026-02-30 is none. */
 export function isoFromParts(year: number, month: number, day: number): string | undefined {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return undefined;
-  if (day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!)) return undefined;
-  return `${year}-${pad2(month)}-${pad2(day)}`;
+  return isRealDate(year, month, day) ? `${year}-${pad2(month)}-${pad2(day)}` : undefined;
 }
 
 export function toDayNumber(iso: string): number {

@@ -1,6 +1,6 @@
 import { problem } from '../model/problem';
 import { fail, ok, type Result } from '../model/result';
-import { addDays, isoFromParts } from './calendar';
+import { addDays, isoFromParts, isRealDate } from './calendar';
 import { inferYear } from './inferYear';
 import { MONTH_WORD, monthFromName } from './monthNames';
 import { twoDigitYear } from './twoDigitYear';
@@ -64,12 +64,9 @@ export function fastDate(text: string, order: DateOrder | undefined): string | u
   const c4 = text.charCodeAt(4);
   if ((c4 === 45 || c4 === 47) && text.charCodeAt(7) === c4) {
     if (!isDigits(text, 0, 4) || !isDigits(text, 5, 7) || !isDigits(text, 8, 10)) return undefined;
-    const iso = isoFromParts(
-      digit(text, 0) * 1000 + digit(text, 1) * 100 + two(text, 2),
-      two(text, 5),
-      two(text, 8),
-    );
-    return iso !== undefined && c4 === 45 ? text : iso;
+    const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + two(text, 2);
+    if (c4 === 45) return isRealDate(year, two(text, 5), two(text, 8)) ? text : undefined;
+    return isoFromParts(year, two(text, 5), two(text, 8));
   }
   const c2 = text.charCodeAt(2);
   if ((c2 === 46 || c2 === 47 || c2 === 45) && text.charCodeAt(5) === c2) {

@@ -5,29 +5,15 @@ import { type Sha256Hex, sha256Hex } from './sha256Hex';
 
 const SEP = '\u001f';
 
-/** Id from the source's own durable id (FITID, Stripe txn_/po_, PayPal id, CAMT AcctSvcrRef). */
-export function sourceTransactionId(
-  institution: string,
-  account: string,
-  externalId: string,
-  occurrence = 0,
-  hash: Sha256Hex = sha256Hex,
-): string {
-  const key = `src${SEP}${institution}${SEP}${account}${SEP}${externalId}${SEP}${occurrence ? occurrence : ''}`;
-  return `lb_${hash(key, 12)}`;
-}
-
-/** What a content id hashes, up to the occurrence number: one string built once per line. */
-const contentKey = (d: TransactionDraft, normalizedDescription: string) =>
-  `content${SEP}${d.institution}${SEP}${d.account}${SEP}${d.date}${SEP}${d.amount.minor}${SEP}${d.amount.currency}${SEP}${normalizedDescription}${SEP}`;
-
-/** Id from content, for sources without ids; `occurrence` counts identical lines in one capture or file. */
-export function contentTransactionId(d: TransactionDraft, occurrence: number): string {
-  return contentIdFromKey(contentKey(d, normalizeForId(d.description)), occurrence);
-}
-
-const contentIdFromKey = (key: string, occurrence: number, hash: Sha256Hex = sha256Hex) =>
-  `lb_${hash(key + occurrence, 12)}`;
+/**
+ * What a line's id hashes, up to its occurrence number, built once per line: the source's own
+ * durable id where there is one (FITID, Stripe txn_/po_, PayPal id, CAMT AcctSvcrRef), else the
+ * content, for sources without ids.
+ */
+const idKey = (d: TransactionDraft): string =>
+  d.externalId
+    ? `src${SEP}${d.institution}${SEP}${d.account}${SEP}${d.externalId}${SEP}`
+    : `content${SEP}${d.institution}${SEP}${d.account}${SEP}${d.date}${SEP}${d.amount.minor}${SEP}${d.amount.currency}${SEP}${normalizeForId(d.description)}${SEP}`;
 
 /**
  * Gives every draft of ONE capture or file its stable id. Identical lines get increasing
@@ -49,19 +35,13 @@ export function assignIds(drafts: readonly TransactionDraft[], hash: Sha256Hex =
 export function idAssigner(hash: Sha256Hex = sha256Hex): (d: TransactionDraft) => Transaction {
   const seen = new OccurrenceCounter();
   return (d) => {
-    const key = d.externalId ? undefined : contentKey(d, normalizeForId(d.description));
-    const first = d.externalId
-      ? sourceTransactionId(d.institution, d.account, d.externalId, 0, hash)
-      : contentIdFromKey(key!, 0, hash);
+    const key = idKey(d);
+    // A source key ends without a number for the first occurrence, a content key with 0.
+    const first = hash(d.externalId ? key : `${key}0`, 12);
     const n = seen.next(first);
     const t = d as Transaction;
     t.schemaVersion = TRANSACTION_SCHEMA_VERSION;
-    t.id =
-      n === 0
-        ? first
-        : d.externalId
-          ? sourceTransactionId(d.institution, d.account, d.externalId, n, hash)
-          : contentIdFromKey(key!, n, hash);
+    t.id = `lb_${n === 0 ? first : hash(key + n, 12)}`;
     t.payee = d.payee ?? d.description;
     t.tags = d.tags ?? [];
     return t;

@@ -1,8 +1,8 @@
 const hexValue = (c: number) => (c < 58 ? c - 48 : (c | 32) - 87);
 
 /**
- * How many times each id slot was seen: the slot is the 52 bits of the 13 hex digits after `lb_`
- * (the first hash of a line, occurrence 0). An open-addressing table in one typed array — a Map
+ * How many times each id slot was seen: the slot is the 52 bits of the first 13 hex digits of a
+ * line's first hash (occurrence 0). An open-addressing table in one typed array — a Map
  * keyed by those 52-bit numbers boxed every key and cost a tenth of a CSV import — still one
  * entry per distinct line, and exact: slots are compared in full, never by a shorter hash.
  */
@@ -11,12 +11,12 @@ export class OccurrenceCounter {
   private cells = new Int32Array(3 * 1024);
   private size = 0;
 
-  /** Occurrences of `id`'s slot before this one (0 the first time); counts this one. */
-  next(id: string): number {
+  /** Occurrences of the slot of `hex` (a hash in hex) before this one (0 the first time); counts this one. */
+  next(hex: string): number {
     let hi = 0;
-    for (let i = 3; i < 9; i++) hi = (hi << 4) | hexValue(id.charCodeAt(i));
+    for (let i = 0; i < 6; i++) hi = (hi << 4) | hexValue(hex.charCodeAt(i));
     let lo = 0;
-    for (let i = 9; i < 16; i++) lo = (lo << 4) | hexValue(id.charCodeAt(i));
+    for (let i = 6; i < 13; i++) lo = (lo << 4) | hexValue(hex.charCodeAt(i));
     const cells = this.cells;
     const mask = cells.length / 3 - 1;
     // The bits are a hash already: the low ones index the table.

@@ -1,21 +1,44 @@
-import { normalizeAmountText } from './normalizeAmountText';
-
 export type DecimalSeparator = '.' | ',';
 
-/** What one value says about its decimal separator, or undefined when it cannot tell. */
+/**
+ * What one value says about its decimal separator, or undefined when it cannot tell. Only its
+ * digits, dots and commas count — the typographic folding of normalizeAmountText touches none of
+ * them — so one pass over the characters reads it, with no string made.
+ */
 export function decimalEvidence(text: string): DecimalSeparator | undefined {
-  const numeric = normalizeAmountText(text).replace(/[^0-9.,]/g, '');
-  const lastDot = numeric.lastIndexOf('.');
-  const lastComma = numeric.lastIndexOf(',');
-  if (lastDot >= 0 && lastComma >= 0) return lastDot > lastComma ? '.' : ',';
-  const sep = lastDot >= 0 ? '.' : lastComma >= 0 ? ',' : undefined;
-  if (!sep) return undefined;
-  const parts = numeric.split(sep);
-  if (parts.length > 2) return sep === '.' ? ',' : '.'; // repeated: a grouping separator
-  const [intPart, fracPart] = parts as [string, string];
-  if (fracPart.length !== 3) return sep;
-  if (intPart === '' || /^0+$/.test(intPart)) return sep; // "0,123" cannot be grouping
-  if (intPart.length > 3) return sep; // "1234,567": grouping would have split 1234
+  let dots = 0;
+  let commas = 0;
+  let lastDot = -1;
+  let lastComma = -1;
+  // Digits before the first separator (and whether all are zeros), and after the last one.
+  let before = 0;
+  let zerosBefore = true;
+  let after = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (dots + commas > 0) after++;
+      else {
+        before++;
+        if (c !== 48) zerosBefore = false;
+      }
+    } else if (c === 46) {
+      dots++;
+      lastDot = i;
+      after = 0;
+    } else if (c === 44) {
+      commas++;
+      lastComma = i;
+      after = 0;
+    }
+  }
+  if (dots > 0 && commas > 0) return lastDot > lastComma ? '.' : ',';
+  if (dots + commas === 0) return undefined;
+  const sep = dots > 0 ? '.' : ',';
+  if (dots + commas > 1) return sep === '.' ? ',' : '.'; // repeated: a grouping separator
+  if (after !== 3) return sep;
+  if (before === 0 || zerosBefore) return sep; // "0,123" cannot be grouping
+  if (before > 3) return sep; // "1234,567": grouping would have split 1234
   return undefined; // "1,234" or "1.234": either reading is possible
 }
 

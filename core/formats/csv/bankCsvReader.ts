@@ -140,7 +140,6 @@ export class BankCsvReader {
     const fields = record.fields;
     const row = ++this.bodyRow;
     if (blankFrom(fields, 0)) return;
-    const here = () => ({ file: plan.file, line: record.line, row });
     // Extra filled fields (a value holding the delimiter unquoted: `1,2,3`) shift the columns.
     if (this.width > 0 && fields.length > this.width && !blankFrom(fields, this.width)) {
       this.skip({
@@ -148,7 +147,9 @@ export class BankCsvReader {
           'ragged_row',
           `row skipped: it has ${fields.length} fields where the table has ${this.width} (a value holding the delimiter without quotes?)`,
         ),
-        ...here(),
+        file: plan.file,
+        line: record.line,
+        row,
       });
       return;
     }
@@ -188,8 +189,9 @@ export class BankCsvReader {
     if (money === undefined && reasons === undefined)
       reasons = [problem('missing_amount', 'the amount is empty', { field: 'amount' })];
     if (reasons !== undefined || !money?.ok || !date) {
+      const where = { file: plan.file, line: record.line, row };
       if (reasons)
-        for (const p of reasons) this.skip({ ...p, ...here(), message: `row skipped: ${p.message}` });
+        for (const p of reasons) this.skip({ ...p, ...where, message: `row skipped: ${p.message}` });
       return;
     }
     const minor = plan.negate ? -money.value : money.value;

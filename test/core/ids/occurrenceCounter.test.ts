@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OccurrenceCounter } from '../../../core/ids/occurrenceCounter';
 
-/** The counting it replaces: a Map keyed by the 52-bit number of the 13 hex digits after `lb_`. */
-function byMap(ids: readonly string[]): number[] {
+/** The counting it replaces: a Map keyed by the 52-bit number of the first 13 hex digits. */
+function byMap(hashes: readonly string[]): number[] {
   const seen = new Map<number, number>();
-  return ids.map((id) => {
-    const slot = Number.parseInt(id.slice(3, 16), 16);
+  return hashes.map((hex) => {
+    const slot = Number.parseInt(hex.slice(0, 13), 16);
     const n = seen.get(slot) ?? 0;
     seen.set(slot, n + 1);
     return n;
@@ -24,10 +24,10 @@ describe('OccurrenceCounter', () => {
       hex(13),
       fc.constantFrom('0000000000000', '0000001000000', '1000000000000', 'fffffffffffff', 'ffffff0ffffff'),
     );
-    const id = fc.tuple(slot, hex(11)).map(([s, tail]) => `lb_${s}${tail}`);
+    const hash = fc.tuple(slot, hex(11)).map(([s, tail]) => `${s}${tail}`);
     fc.assert(
-      fc.property(fc.array(id, { maxLength: 3000 }), fc.integer({ min: 1, max: 6 }), (ids, copies) => {
-        const all = Array.from({ length: copies }, () => ids).flat();
+      fc.property(fc.array(hash, { maxLength: 3000 }), fc.integer({ min: 1, max: 6 }), (hashes, copies) => {
+        const all = Array.from({ length: copies }, () => hashes).flat();
         const counter = new OccurrenceCounter();
         expect(all.map((i) => counter.next(i))).toEqual(byMap(all));
       }),
