@@ -30,6 +30,8 @@ export type ChosenMapping = {
   columns: ColumnStats[];
   /** Running balance direction when a balance column checks out: newest row first or last. */
   balanceOrder?: 'newestFirst' | 'oldestFirst';
+  /** The amount column is a processor's gross beside a fee and no net: net = amount − fee. */
+  netOfFee?: boolean;
 };
 
 const WORDS: Record<CaptureField | 'net', RegExp> = {
@@ -193,6 +195,13 @@ export function chooseMapping(columns: ColumnStats[], given: ColumnMapping = {})
     } else if (amount) set('amount', amount.key, 'header');
     else if (net) set('amount', net.key, 'header');
   }
+  // "Amount" and "Fee" with no "Net": the amount shown is the gross, what reached the balance is less the fee.
+  const netOfFee = Boolean(
+    mapping.fee &&
+      mapping.amount &&
+      !mapping.gross &&
+      !WORDS.net.test(words(columns.find((c) => c.key === mapping.amount)!)),
+  );
   for (const field of ['status', 'currency', 'type', 'id', 'description'] as const) {
     if (mapping[field]) continue;
     const hit = byHeader(field, (c) => c.moneyRatio < 0.5 && c.dateRatio < 0.5)[0];
@@ -262,7 +271,13 @@ export function chooseMapping(columns: ColumnStats[], given: ColumnMapping = {})
       )[0];
     if (text) set('description', text.key, 'values');
   }
-  return { mapping, reasons, columns, ...(balanceOrder ? { balanceOrder } : {}) };
+  return {
+    mapping,
+    reasons,
+    columns,
+    ...(balanceOrder ? { balanceOrder } : {}),
+    ...(netOfFee ? { netOfFee } : {}),
+  };
 }
 
 function amountMinors(columns: ColumnStats[], mapping: ColumnMapping): Array<number | undefined> {

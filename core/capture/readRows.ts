@@ -401,8 +401,11 @@ export function readRows(
       const p = TYPE_POSITIVE.test(typeText);
       if (n !== p) sign = n ? -1 : 1;
     }
-    const minor = Math.abs(amount.value.minor) * (sign === -1 ? -1 : 1);
+    const shown = Math.abs(amount.value.minor) * (sign === -1 ? -1 : 1);
     const currency = amount.value.currency;
+    const fee = parse(feeTexts[r]!);
+    const netOfFee = chosen.netOfFee === true && fee?.ok === true && fee.value.currency === currency;
+    const minor = netOfFee ? shown - Math.abs(fee.value.minor) : shown;
 
     const balance = parse(balanceTexts[r]!);
 
@@ -443,8 +446,9 @@ export function readRows(
     const idText = cellOf(r, 'id')?.text.trim();
     const linked = findLinkedId(row, settings.portalKind === 'processor' || settings.payoutList === true);
     const externalId = linked ?? (idText && /^[A-Za-z0-9_-]{4,}$/.test(idText) ? idText : undefined);
-    const fee = parse(feeTexts[r]!);
-    const gross = parse(grossTexts[r]!);
+    const gross = netOfFee
+      ? ({ ok: true, value: { minor: shown, currency } } as const)
+      : parse(grossTexts[r]!);
 
     const descriptionText = description || row.text.slice(0, 80);
     drafts.push({
@@ -523,6 +527,8 @@ export function readRows(
     }
   });
   if (usedAsOfForPending) notes.push('pending rows without a date were dated as of the capture date');
+  if (chosen.netOfFee && drafts.some((d) => d.gross))
+    notes.push('no net column: each amount is the gross shown less its fee, as the processor books it');
   return {
     drafts,
     skipped,
