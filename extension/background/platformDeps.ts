@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import { type InjectedCaptureResult, type InjectedOptions, OPTIONS_KEY } from '../capture/injectedOptions';
+import { type InjectedOptions, OPTIONS_KEY, readInjectedResult } from '../capture/injectedOptions';
 import type { LedgerDb } from '../db/openDb';
 import { fetchSeeingRedirects } from '../send/fetchSeeingRedirects';
 import { loadSettings } from '../settings/settings';
@@ -46,12 +46,7 @@ export function platformDeps(browser: Api, db: LedgerDb): BackgroundDeps {
         args: [OPTIONS_KEY, options],
       });
       const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] });
-      return (
-        (first?.result as InjectedCaptureResult | undefined) ?? {
-          ok: false,
-          message: 'the page gave no answer',
-        }
-      );
+      return readInjectedResult(first?.result);
     },
     nextPageInTab: async (tabId) => {
       try {

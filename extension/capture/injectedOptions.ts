@@ -9,3 +9,13 @@ export type InjectedCaptureResult = { ok: true; page: PageCapture } | { ok: fals
 export function readInjectedOptions(global: object): InjectedOptions {
   return ((global as Record<string, unknown>)[OPTIONS_KEY] as InjectedOptions | undefined) ?? {};
 }
+
+/** The injected capture's answer as executeScript hands it back (a JSON string, see entrypoints/capture.ts). */
+export function readInjectedResult(result: unknown): InjectedCaptureResult {
+  if (typeof result !== 'string') return { ok: false, message: 'the page gave no answer' };
+  try {
+    return JSON.parse(result) as InjectedCaptureResult;
+  } catch (error) {
+    return { ok: false, message: `the page's answer could not be read: ${(error as Error).message}` };
+  }
+}

@@ -43,7 +43,10 @@ export function harness(options: { idb?: IDBFactory; start?: string } = {}) {
     }
     if (injection.files?.[0] === '/capture.js') {
       const { document } = parseHTML(page.html);
-      return [{ result: runInjectedCapture(page.world, document as unknown as Document, tab.url) }];
+      // As entrypoints/capture.ts answers: one JSON string.
+      return [
+        { result: JSON.stringify(runInjectedCapture(page.world, document as unknown as Document, tab.url)) },
+      ];
     }
     if (injection.files?.[0] === '/next-page.js') {
       const next = page.next.shift();
