@@ -12,9 +12,8 @@ import type {
 import { chooseMapping, columnStats } from './chooseMapping';
 import {
   type Boxed,
-  buildDomTree,
+  buildDomNodes,
   type DomNode,
-  flatten,
   onScreen,
   type VisibilityTest,
   visibilityTest,
@@ -29,7 +28,7 @@ import { type Cell, columnHeaders, layoutOf, rowCells, spannedCells } from './ro
 import { containerLabels, findHeadings, type RowContext, rowContexts } from './rowContext';
 import { type CheckedGroup, selfChecks, type TotalLine } from './selfChecks';
 import { unreadableRows } from './unreadableRows';
-import { looksLikeDate, looksLikeMoney, NOT_TRANSACTIONS_HEADING } from './valueShapes';
+import { clearValueMemos, looksLikeDate, looksLikeMoney, NOT_TRANSACTIONS_HEADING } from './valueShapes';
 
 export type CaptureOptions = {
   /** The page's address: recorded in `origin.url` and used to pick a profile. */
@@ -105,9 +104,17 @@ function readGroup(
   const skipped: SkippedRow[] = [];
   const kept: number[] = [];
   const footer: number[] = [];
+  // Rows share their few sections: each is judged once.
+  const notListed = new Map<string, boolean>();
   rows.forEach((row, i) => {
-    const section = `${contexts[i]!.section} ${labels}`;
-    if (NOT_TRANSACTIONS_HEADING.test(section)) {
+    const own = contexts[i]!.section;
+    const section = `${own} ${labels}`;
+    let notTransactions = notListed.get(own);
+    if (notTransactions === undefined) {
+      notTransactions = NOT_TRANSACTIONS_HEADING.test(section);
+      notListed.set(own, notTransactions);
+    }
+    if (notTransactions) {
       skipped.push({
         row: firstRowNumber + i,
         reason: `in "${section.trim()}", not a list of transactions`,
@@ -392,10 +399,11 @@ function explainEmpty(groups: CapturedGroup[], skipped: SkippedRow[], drift: str
  * "success, 0": an empty result carries the reason.
  */
 export function capturePage(root: Document | Element, options: CaptureOptions): CaptureResult {
+  clearValueMemos();
   const capturedAt = options.capturedAt ?? new Date().toISOString();
   const asOf = options.asOf ?? capturedAt.slice(0, 10);
-  const tree = buildDomTree(root, options.isVisible ? { isVisible: options.isVisible } : {});
-  const all = tree ? flatten(tree) : [];
+  const all = buildDomNodes(root, options.isVisible ? { isVisible: options.isVisible } : {});
+  const tree = all[0];
   const settings = pageSettings(root, all, options.defaultCurrency, options.url);
   const page: Page = {
     all,

@@ -1,5 +1,5 @@
 import type { CaptureField, ColumnMapping } from '../model/profile';
-import { parseAmountColumn } from '../money/parseAmountColumn';
+import { readAmountColumn } from './amountReadings';
 import type { Cell } from './rowCells';
 import { looksLikeDate, looksLikeMoney, PENDING_WORDS, POSTED_WORDS, SKIP_STATUS_WORDS } from './valueShapes';
 
@@ -84,27 +84,48 @@ export function columnStats(rows: Cell[][], asOf: string): ColumnStats[] {
   });
   return order.map((key) => {
     const { header, values } = byKey.get(key)!;
-    const filled = values.filter((v) => v !== '' && !PLACEHOLDER.test(v));
-    const n = Math.max(filled.length, 1);
-    const count = (test: (v: string) => boolean) => filled.filter(test).length / n;
+    // One pass over the column's values, each judged once.
+    let filled = 0;
+    let dates = 0;
+    let money = 0;
+    let status = 0;
+    let currency = 0;
+    let ids = 0;
+    let length = 0;
+    let inside = 0;
+    const distinct = new Set<string>();
+    for (const v of values) {
+      if (v === '' || PLACEHOLDER.test(v)) continue;
+      filled++;
+      distinct.add(v);
+      length += v.length;
+      if (looksLikeDate(v, asOf)) dates++;
+      if (looksLikeMoney(v)) money++;
+      if (v.length < 30 && (PENDING_WORDS.test(v) || POSTED_WORDS.test(v) || SKIP_STATUS_WORDS.test(v)))
+        status++;
+      if (CURRENCY_SHAPE.test(v)) currency++;
+      if (ID_SHAPE.test(v)) ids++;
+      if (MONEY_INSIDE.test(v)) inside++;
+    }
+    const n = Math.max(filled, 1);
     return {
       key,
       header,
       values,
-      filled: filled.length,
-      dateRatio: count((v) => looksLikeDate(v, asOf)),
-      moneyRatio: count(looksLikeMoney),
-      statusRatio: count(
-        (v) => v.length < 30 && (PENDING_WORDS.test(v) || POSTED_WORDS.test(v) || SKIP_STATUS_WORDS.test(v)),
-      ),
-      currencyRatio: count((v) => CURRENCY_SHAPE.test(v)),
-      idRatio: count((v) => ID_SHAPE.test(v)),
-      distinct: new Set(filled).size,
-      meanLength: filled.reduce((s, v) => s + v.length, 0) / n,
-      moneyInside: count((v) => /\d[.,]\d{2}(?!\d)/.test(v)),
+      filled,
+      dateRatio: dates / n,
+      moneyRatio: money / n,
+      statusRatio: status / n,
+      currencyRatio: currency / n,
+      idRatio: ids / n,
+      distinct: distinct.size,
+      meanLength: length / n,
+      moneyInside: inside / n,
     };
   });
 }
+
+const MONEY_INSIDE = /\d[.,]\d{2}(?!\d)/;
 
 /** Checks `balance` against `amount` row to row; returns the direction it runs in, if any. */
 export function runningBalanceOrder(
@@ -131,7 +152,7 @@ export function runningBalanceOrder(
 }
 
 function minorValues(c: ColumnStats): Array<number | undefined> {
-  const parsed = parseAmountColumn(c.values, { currency: 'USD' });
+  const parsed = readAmountColumn(c.values, { currency: 'USD' });
   return parsed.amounts.map((r) => (r?.ok ? r.value.minor : undefined));
 }
 

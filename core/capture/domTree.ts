@@ -22,7 +22,19 @@ export type DomNode = {
   start: number;
   end: number;
   depth: number;
+  /** Names of the element's attributes where the walk saw them (none: `[]`); undefined: ask the DOM. */
+  attrNames: readonly string[] | undefined;
 };
+
+/**
+ * An element's attribute, or null: the DOM is asked only for an attribute the element has, or
+ * where the walk did not list them (linkedom, where listing costs more than asking).
+ */
+export function attrOf(n: DomNode, name: string): string | null {
+  const names = n.attrNames;
+  if (names === undefined) return n.el.getAttributeNode(name)?.value ?? null;
+  return names.includes(name) ? n.el.getAttribute(name) : null;
+}
 
 const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'head', 'select', 'option', 'input', 'textarea']);
 const INLINE_TAGS = new Set([
@@ -60,35 +72,63 @@ const SHOWN_CLASS =
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const CLIPPED_STYLE = /clip\s*:\s*rect\(\s*0|clip-path\s*:\s*inset\(\s*50%|left\s*:\s*-\d{3,}px/i;
 
-/** `cents`: a superscript of two digits after a whole number ("$1,204<sup>50</sup>"). */
-type Part = { text: string; inline: boolean; cents?: boolean };
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
-const WORD_END = /[\p{L}\p{N}]$/u;
-const WORD_START = /^[\p{L}\p{N}]/u;
+/** Whether a code point is a letter or a digit; ASCII without a regex. */
+function isWordCode(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return WORD_CHAR.test(String.fromCodePoint(code));
+}
+
+function startsWord(s: string): boolean {
+  const code = s.codePointAt(0)!;
+  return isWordCode(code);
+}
+
+function endsWord(s: string): boolean {
+  let code = s.charCodeAt(s.length - 1);
+  if (code >= 0xdc00 && code < 0xe000 && s.length > 1) {
+    const high = s.charCodeAt(s.length - 2);
+    if (high >= 0xd800 && high < 0xdc00) code = (high - 0xd800) * 0x400 + (code - 0xdc00) + 0x10000;
+  }
+  return isWordCode(code);
+}
 
 /**
- * Blocks are separated by a space; inline pieces only where two words would otherwise run
- * together ("10:41 am" + "Cortado"), so "$" + "1,234" + ".56" stays one amount.
+ * Adds a piece to the text gathered so far: blocks are separated by a space; inline pieces only
+ * where two words would otherwise run together ("10:41 am" + "Cortado"), so "$" + "1,234" + ".56"
+ * stays one amount. `cents`: a superscript of two digits after a whole number ("$1,204<sup>50</sup>").
+ * Whitespace is folded once, on close (`folded`).
  */
-function join(parts: Part[]): string {
-  let out = '';
-  let prevInline = true;
-  for (const p of parts) {
-    if (p.text === '') continue;
-    if (p.cents) {
-      const whole = /\d[\d.,\u00a0\u202f' ]*$/.exec(out)?.[0];
-      if (whole && !/[.,]\d{1,2}$/.test(whole)) {
-        // The decimal mark the whole part does not already use for thousands.
-        out += `${whole.includes('.') ? ',' : '.'}${p.text}`;
-        prevInline = true;
-        continue;
-      }
+function append(f: Frame, text: string, inline: boolean, cents = false): void {
+  if (text === '') return;
+  if (cents) {
+    const whole = /\d[\d.,\u00a0\u202f' ]*$/.exec(f.out)?.[0];
+    if (whole && !/[.,]\d{1,2}$/.test(whole)) {
+      // The decimal mark the whole part does not already use for thousands.
+      f.out += `${whole.includes('.') ? ',' : '.'}${text}`;
+      f.prevInline = true;
+      f.endsWord = endsWord(text);
+      return;
     }
-    const space = out !== '' && (!p.inline || !prevInline || (WORD_END.test(out) && WORD_START.test(p.text)));
-    out += space ? ` ${p.text}` : p.text;
-    prevInline = p.inline;
   }
-  return out.replace(/\s+/g, ' ').trim();
+  const space = f.out !== '' && (!inline || !f.prevInline || (f.endsWord && startsWord(text)));
+  f.out = space ? `${f.out} ${text}` : f.out + text;
+  f.prevInline = inline;
+  f.endsWord = endsWord(text);
+}
+
+/** Whitespace other than single plain spaces. */
+const FOLDABLE = /[^\S ]| {2}/;
+
+/**
+ * `text` with every whitespace run folded to one space and trimmed. Children's texts are folded
+ * already, so a container's text mostly needs a scan, not a copy.
+ */
+function folded(text: string): string {
+  if (FOLDABLE.test(text)) return text.replace(/\s+/g, ' ').trim();
+  const edge = text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32;
+  return edge ? text.trim() : text;
 }
 
 /**
@@ -172,13 +212,26 @@ type Attrs = {
   label: string;
   hidden: boolean;
   ariaHidden: boolean;
+  names: readonly string[] | undefined;
 };
-const NO_ATTRS: Attrs = { cls: '', id: '', style: '', role: '', label: '', hidden: false, ariaHidden: false };
+const NO_NAMES: readonly string[] = [];
+const NO_ATTRS: Attrs = {
+  cls: '',
+  id: '',
+  style: '',
+  role: '',
+  label: '',
+  hidden: false,
+  ariaHidden: false,
+  names: NO_NAMES,
+};
 
+/**
+ * Attribute nodes, not getAttribute/getAttributeNames: linkedom answers those through class lists
+ * and fresh arrays, many times slower over a 100,000-node page.
+ */
 function readAttrs(el: Element): Attrs {
   if (!el.hasAttributes()) return NO_ATTRS;
-  // Attribute nodes, not getAttribute/getAttributeNames: linkedom answers those through class
-  // lists and fresh arrays, many times slower over a 100,000-node page.
   const get = (name: string) => el.getAttributeNode(name)?.value;
   return {
     cls: get('class') ?? '',
@@ -188,7 +241,43 @@ function readAttrs(el: Element): Attrs {
     label: get('aria-label') ?? get('title') ?? '',
     hidden: get('hidden') !== undefined,
     ariaHidden: get('aria-hidden') === 'true',
+    names: undefined,
   };
+}
+
+/**
+ * In a browser the names first, then only the attributes present: an attribute node is an object
+ * Blink makes on request, a value is not.
+ */
+function readAttrsByName(el: Element): Attrs {
+  if (!el.hasAttributes()) return NO_ATTRS;
+  const names = el.getAttributeNames();
+  const attrs: Attrs = { ...NO_ATTRS, names };
+  for (const name of names) {
+    switch (name) {
+      case 'class':
+        attrs.cls = el.getAttribute(name) ?? '';
+        break;
+      case 'id':
+        attrs.id = el.getAttribute(name) ?? '';
+        break;
+      case 'style':
+        attrs.style = el.getAttribute(name) ?? '';
+        break;
+      case 'role':
+        attrs.role = el.getAttribute(name) ?? '';
+        break;
+      case 'hidden':
+        attrs.hidden = true;
+        break;
+      case 'aria-hidden':
+        attrs.ariaHidden = el.getAttribute(name) === 'true';
+        break;
+    }
+  }
+  if (names.includes('aria-label')) attrs.label = el.getAttribute('aria-label') ?? '';
+  else if (names.includes('title')) attrs.label = el.getAttribute('title') ?? '';
+  return attrs;
 }
 
 function frameBody(frame: Element): Element | undefined {
@@ -250,6 +339,9 @@ type Walk = {
   order: number;
   isVisible: VisibilityTest | undefined;
   styles: PageStyles;
+  attrs: (el: Element) => Attrs;
+  /** Every node kept, in document order (`all[n.start] === n`). */
+  all: DomNode[];
 };
 
 /** Decides from the markup (and the page's styles) whether an element is left out or read as a hint. */
@@ -279,8 +371,12 @@ type Frame = {
   next: number;
   cursor: Node | null;
   scope: Scope;
-  parts: Part[];
-  hints: string[];
+  /** Text gathered from the children so far (see `append`). */
+  out: string;
+  prevInline: boolean;
+  endsWord: boolean;
+  /** Hints gathered so far, space-separated. */
+  hints: string;
   sr: boolean;
   ariaHidden: boolean;
 };
@@ -297,7 +393,7 @@ function open(
   if (tag === 'template' && !el.getAttribute('shadowrootmode')) return undefined;
   // A closed <details> shows only its summary ("Older transactions ▸"), as a browser renders it.
   if (parent?.tag === 'details' && tag !== 'summary' && !parent.el.hasAttribute('open')) return undefined;
-  const attrs = readAttrs(el);
+  const attrs = w.attrs(el);
   const markup = hiddenByMarkup(tag, attrs, w);
   if (markup === 'hide') return undefined;
   if (w.isVisible && !w.isVisible(el)) return undefined;
@@ -314,14 +410,15 @@ function open(
     start: w.order++,
     end: 0,
     depth,
+    attrNames: attrs.names,
   };
-  const hints: string[] = [];
-  if (attrs.label) hints.push(attrs.label);
+  w.all.push(node);
+  let hints = attrs.label;
   let children: Array<[Node, Scope]> | undefined;
   let cursor: Node | null = null;
   if (tag === 'svg') {
     const title = el.querySelector('title')?.textContent;
-    if (title) hints.push(title);
+    if (title) hints = withHint(hints, title);
   } else if (isPlain(el, tag, scope)) cursor = el.firstChild;
   else children = composedChildren(el, scope);
   return {
@@ -330,12 +427,16 @@ function open(
     next: 0,
     cursor,
     scope,
-    parts: [],
+    out: '',
+    prevInline: true,
+    endsWord: false,
     hints,
     sr: markup === 'sr',
     ariaHidden: attrs.ariaHidden,
   };
 }
+
+const withHint = (hints: string, hint: string) => (hints === '' ? hint : `${hints} ${hint}`);
 
 /** No shadow root, no slot to fill, no frame, no declarative shadow root (a first `<template>` child). */
 function isPlain(el: Element, tag: string, scope: Scope): boolean {
@@ -347,21 +448,24 @@ function isPlain(el: Element, tag: string, scope: Scope): boolean {
 
 /** Finishes an element once its children are walked; false when it is left out after all. */
 function close(f: Frame, w: Walk): boolean {
-  const { node, hints } = f;
+  const { node } = f;
   node.end = w.order - 1;
-  const text = join(f.parts);
+  const text = folded(f.out);
   if (f.ariaHidden && text.length > ARIA_HIDDEN_VALUE_LENGTH) {
     // Numbering stays dense: the nodes of this subtree are given back.
     w.order = node.start;
+    w.all.length = node.start;
     return false;
   }
   // Decorative icon words ("arrow_downward") are aria-hidden and carry no digits; visible amounts do.
   const decorative = f.ariaHidden && !/\d/.test(text);
   if (f.sr || decorative) {
-    if (text) hints.push(text);
+    node.hint = text ? withHint(f.hints, text) : f.hints;
     node.ownText = false;
-  } else node.text = text;
-  node.hint = hints.join(' ');
+  } else {
+    node.text = text;
+    node.hint = f.hints;
+  }
   return true;
 }
 
@@ -370,13 +474,25 @@ function close(f: Frame, w: Walk): boolean {
  * stack: a page nested 20,000 deep is read, not a stack overflow.
  */
 export function buildDomTree(root: Document | Element, options: BuildOptions = {}): DomNode | undefined {
+  return buildDomNodes(root, options)[0];
+}
+
+/** The composed tree's nodes in document order (`[0]` is the root; none for an empty page): one walk. */
+export function buildDomNodes(root: Document | Element, options: BuildOptions = {}): DomNode[] {
   // An empty document has no root element (and linkedom throws on its `body`).
   const top = root.nodeType === 9 ? (root as Document).documentElement : root;
-  if (!top) return undefined;
+  if (!top) return [];
   const isVisible = visibilityTest(root, options.isVisible);
-  const w: Walk = { order: 0, isVisible, styles: isVisible ? NO_PAGE_STYLES : stylesOf(root) };
+  const browser = typeof (top as Element & { checkVisibility?: unknown }).checkVisibility === 'function';
+  const w: Walk = {
+    order: 0,
+    isVisible,
+    styles: isVisible ? NO_PAGE_STYLES : stylesOf(root),
+    attrs: browser ? readAttrsByName : readAttrs,
+    all: [],
+  };
   const first = open(top as Element, undefined, 0, undefined, w);
-  if (!first) return undefined;
+  if (!first) return [];
   let kept = true;
   const stack: Frame[] = [first];
   while (stack.length > 0) {
@@ -394,7 +510,7 @@ export function buildDomTree(root: Document | Element, options: BuildOptions = {
         const t = child.textContent ?? '';
         if (/\S/.test(t)) {
           f.node.ownText = true;
-          f.parts.push({ text: t, inline: true });
+          append(f, t, true);
         }
       } else if (isElement(child)) {
         const c = open(child, f.node, f.node.depth + 1, childScope, w);
@@ -408,14 +524,15 @@ export function buildDomTree(root: Document | Element, options: BuildOptions = {
     if (!parent) kept = closed;
     if (!closed || !parent) continue;
     parent.node.children.push(f.node);
-    parent.parts.push({
-      text: f.node.text,
-      inline: INLINE_TAGS.has(f.node.tag),
-      ...(f.node.tag === 'sup' && /^\d{2}$/.test(f.node.text) ? { cents: true } : {}),
-    });
-    if (f.node.hint) parent.hints.push(f.node.hint);
+    append(
+      parent,
+      f.node.text,
+      INLINE_TAGS.has(f.node.tag),
+      f.node.tag === 'sup' && /^\d{2}$/.test(f.node.text),
+    );
+    if (f.node.hint) parent.hints = withHint(parent.hints, f.node.hint);
   }
-  return kept ? first.node : undefined;
+  return kept ? w.all : [];
 }
 
 /** The page's own style sheets (`<style>` elements), read once. */

@@ -5,11 +5,10 @@ import { parseDateColumn } from '../dates/parseDateColumn';
 import type { ProfileConventions } from '../model/profile';
 import type { TransactionDraft, TransactionStatus } from '../model/transaction';
 import type { DecimalSeparator } from '../money/detectDecimalSeparator';
-import { parseAmount } from '../money/parseAmount';
-import { parseAmountColumn } from '../money/parseAmountColumn';
+import { readAmount, readAmountColumn } from './amountReadings';
 import type { SignConvention, SignDecision } from './captureDiagnostics';
 import type { ChosenMapping } from './chooseMapping';
-import type { DomNode } from './domTree';
+import { attrOf, type DomNode } from './domTree';
 import { inferKind, type PortalKind } from './inferKind';
 import { type Cell, layoutOf } from './rowCells';
 import type { RowContext } from './rowContext';
@@ -82,9 +81,9 @@ const CODE_IN_HEADER = /\b([A-Z]{3})\b/;
 /** A value the column's convention cannot read ("€85,00" among dollars) is read on its own. */
 function parseInRow(text: string, decimalSeparator: DecimalSeparator, currency: string) {
   if (!text) return undefined;
-  const inColumn = parseAmount(text, { decimalSeparator, currency });
+  const inColumn = readAmount(text, { decimalSeparator, currency });
   if (inColumn.ok) return inColumn;
-  const alone = parseAmount(text, { currency });
+  const alone = readAmount(text, { currency });
   return alone.ok ? alone : inColumn;
 }
 
@@ -261,7 +260,7 @@ export function readRows(
   const feeTexts = moneyText('fee');
   const grossTexts = moneyText('gross');
   // One decimal convention for amounts, debits and credits together, decided from all of them.
-  const amountColumn = parseAmountColumn([...amountTexts, ...debitTexts, ...creditTexts], {
+  const amountColumn = readAmountColumn([...amountTexts, ...debitTexts, ...creditTexts], {
     currency: settings.currency,
     fallbackSeparator: settings.fallbackSeparator,
     ...(settings.conventions.decimalSeparator
@@ -594,9 +593,9 @@ function findLinkedId(row: DomNode, inText: boolean): string | undefined {
   const stack = [row];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    const attrs = n === row && n.el.hasAttributes() ? ROW_ID_ATTRS : n.tag === 'a' ? LINK_ATTRS : NO_ATTRS;
+    const attrs = n === row ? ROW_ID_ATTRS : n.tag === 'a' ? LINK_ATTRS : NO_ATTRS;
     for (const attr of attrs) {
-      const v = n.el.getAttributeNode(attr)?.value;
+      const v = attrOf(n, attr);
       const m = v ? STRIPE_ID.exec(v) : null;
       if (m) return m[0];
       const p = v && attr.endsWith('href') ? PAYPAL_ID.exec(v) : null;
@@ -647,7 +646,7 @@ function balanceCurrency(balances: string[], pageCurrency: string): string | und
   let seen: string | undefined;
   for (const t of balances) {
     if (t === '') continue;
-    const read = parseAmount(t, { currency: pageCurrency });
+    const read = readAmount(t, { currency: pageCurrency });
     if (!read.ok || (seen !== undefined && read.value.currency !== seen)) return undefined;
     seen = read.value.currency;
   }

@@ -1,4 +1,4 @@
-import type { DomNode } from './domTree';
+import { attrOf, type DomNode } from './domTree';
 import { looksLikeDate, looksLikeMoney } from './valueShapes';
 
 /** One cell of a row, named by the key its column is known by (header text, `.class` or `#n`). */
@@ -33,7 +33,7 @@ export function layoutOf(row: DomNode): RowLayout {
 const headerText = (n: DomNode) => (n.text || n.hint).replace(/[↑↓▲▼⇅]/g, '').trim();
 
 function colspan(n: DomNode): number {
-  const span = Number(n.el.getAttribute('colspan') ?? '1');
+  const span = Number(attrOf(n, 'colspan') ?? '1');
   return Number.isInteger(span) && span > 0 ? span : 1;
 }
 
@@ -85,7 +85,7 @@ export function columnHeaders(row: DomNode, layout: RowLayout): string[] {
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.role === 'columnheader') {
-      const index = Number(n.el.getAttribute('aria-colindex') ?? Number.NaN) - 1;
+      const index = Number(attrOf(n, 'aria-colindex') ?? Number.NaN) - 1;
       if (Number.isInteger(index) && index >= 0) out[index] = headerText(n);
       else out.push(headerText(n));
       continue;
@@ -106,7 +106,7 @@ function classKey(node: DomNode, row: DomNode): string | undefined {
       if (token && !UTILITY_CLASS.test(token) && SEMANTIC_CLASS.test(token)) return `.${token}`;
     }
     for (const attr of ['data-testid', 'data-test', 'data-field', 'data-column', 'data-qa']) {
-      const v = n.el.getAttributeNode(attr)?.value;
+      const v = attrOf(n, attr);
       if (v) return `[${attr}=${v}]`;
     }
   }
@@ -181,7 +181,7 @@ export function rowCells(
   carried?: Map<number, DomNode>,
 ): Cell[] {
   const cells: Cell[] = [];
-  const labelled = (n: DomNode) => n.el.getAttribute('data-label') ?? n.el.getAttribute('data-title') ?? '';
+  const labelled = (n: DomNode) => attrOf(n, 'data-label') ?? attrOf(n, 'data-title') ?? '';
   const seen = new Map<string, number>();
   const unique = (key: string) => {
     const n = (seen.get(key) ?? 0) + 1;
@@ -218,7 +218,7 @@ export function rowCells(
       else for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
     }
     found.forEach((c, i) => {
-      const index = Number(c.el.getAttribute('aria-colindex') ?? Number.NaN) - 1;
+      const index = Number(attrOf(c, 'aria-colindex') ?? Number.NaN) - 1;
       const col = Number.isInteger(index) && index >= 0 ? index : i;
       const header = labelled(c) || headers[col] || '';
       cells.push({ key: unique(header || `#${col + 1}`), header, node: c, text: c.text, hint: c.hint });

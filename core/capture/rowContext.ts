@@ -1,4 +1,4 @@
-import type { DomNode } from './domTree';
+import { attrOf, type DomNode } from './domTree';
 import { PENDING_WORDS } from './valueShapes';
 
 /** What the page says above a row: the section it is in and the date heading it falls under. */
@@ -39,8 +39,8 @@ function isSubheadingRow(row: DomNode): boolean {
   if (!first?.text || cells.some((c, i) => i > 0 && c.text !== '')) return false;
   // Not an amount, and not a detail line under a row ("Memo: …", "Ref 9450872301").
   if (/\d[.,]\d{2}(?!\d)|\d{4,}(?![./-]\d)|^[\p{L}][\p{L} .]{0,20}:/u.test(first.text)) return false;
-  const span = Number(first.el.getAttribute('colspan') ?? first.el.getAttribute('aria-colspan') ?? '1');
-  const scope = first.tag === 'th' ? (first.el.getAttribute('scope') ?? '') : '';
+  const span = Number(attrOf(first, 'colspan') ?? attrOf(first, 'aria-colspan') ?? '1');
+  const scope = first.tag === 'th' ? (attrOf(first, 'scope') ?? '') : '';
   if (span >= 2 || /^(?:rowgroup|colgroup)$/.test(scope)) return true;
   // The only cell of its row, among rows of several cells.
   return (
@@ -53,7 +53,7 @@ function isSubheadingRow(row: DomNode): boolean {
 export function containerLabels(container: DomNode): string {
   const labels: string[] = [];
   for (let n: DomNode | undefined = container; n; n = n.parent) {
-    const label = n.el.getAttribute('aria-label');
+    const label = attrOf(n, 'aria-label');
     if (label) labels.push(label);
   }
   return labels.join(' · ');

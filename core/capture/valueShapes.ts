@@ -1,6 +1,6 @@
 import { parseDate } from '../dates/parseDate';
 import { CURRENCY_SYMBOLS } from '../model/currency';
-import { parseAmount } from '../money/parseAmount';
+import { clearAmountReadings, readAmount } from './amountReadings';
 
 /**
  * What a cell's text looks like, cheaply: money needs a currency mark or cents, so quantities,
@@ -20,6 +20,16 @@ const moneyMemo = new Map<string, boolean>();
 const dateMemos = new Map<string, Map<string, boolean>>();
 const MEMO_LIMIT = 200_000;
 
+/**
+ * Each capture starts from nothing: what the memos save is repeats within a page, and a capture
+ * measured twice costs the same as the first one the owner makes.
+ */
+export function clearValueMemos(): void {
+  moneyMemo.clear();
+  dateMemos.clear();
+  clearAmountReadings();
+}
+
 function remember(memo: Map<string, boolean>, key: string, value: boolean): boolean {
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, value);
@@ -34,7 +44,7 @@ export function looksLikeMoney(text: string): boolean {
   if (known !== undefined) return known;
   if (text.length === 0 || text.length > 40 || !/\d/.test(text)) return false;
   const plain = text.endsWith('*') ? text.replace(TRAILING_STAR, '') : text;
-  const money = (CENTS.test(plain) || SYMBOL_MARK.test(plain)) && parseAmount(plain, { currency: 'USD' }).ok;
+  const money = (CENTS.test(plain) || SYMBOL_MARK.test(plain)) && readAmount(plain, { currency: 'USD' }).ok;
   return remember(moneyMemo, text, money);
 }
 

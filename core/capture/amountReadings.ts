@@ -1,0 +1,65 @@
+import type { Result } from '../model/result';
+import { type DecimalSeparator, decimalEvidence } from '../money/detectDecimalSeparator';
+import { type AmountOptions, type ParsedAmount, parseAmount } from '../money/parseAmount';
+import type { AmountColumn } from '../money/parseAmountColumn';
+
+/**
+ * Amounts as one capture reads them: a cell's figure is asked about by several steps (its shape,
+ * the column's running balance, the row's amount), and each text is parsed once per reading
+ * (decimal separator and currency). Results are shared, never changed. Cleared per capture.
+ */
+const readings = new Map<string, Map<string, Result<ParsedAmount>>>();
+const evidence = new Map<string, DecimalSeparator | undefined>();
+const LIMIT = 200_000;
+
+export function clearAmountReadings(): void {
+  readings.clear();
+  evidence.clear();
+}
+
+/** parseAmount, once per text and reading. */
+export function readAmount(text: string, options: AmountOptions): Result<ParsedAmount> {
+  const how = `${options.decimalSeparator ?? ''}${options.currency ?? ''}`;
+  let memo = readings.get(how);
+  if (!memo) {
+    memo = new Map();
+    readings.set(how, memo);
+  }
+  let read = memo.get(text);
+  if (!read) {
+    if (memo.size >= LIMIT) memo.clear();
+    read = parseAmount(text, options);
+    memo.set(text, read);
+  }
+  return read;
+}
+
+function evidenceOf(text: string): DecimalSeparator | undefined {
+  if (evidence.has(text)) return evidence.get(text);
+  if (evidence.size >= LIMIT) evidence.clear();
+  const e = decimalEvidence(text);
+  evidence.set(text, e);
+  return e;
+}
+
+/** parseAmountColumn (one decimal convention from all values), reading each text once. */
+export function readAmountColumn(
+  values: readonly string[],
+  options: AmountOptions & { fallbackSeparator?: DecimalSeparator } = {},
+): AmountColumn {
+  let decimalSeparator = options.decimalSeparator;
+  if (!decimalSeparator) {
+    let dot = 0;
+    let comma = 0;
+    for (const value of values) {
+      const e = evidenceOf(value);
+      if (e === '.') dot++;
+      else if (e === ',') comma++;
+    }
+    decimalSeparator = dot === comma ? (options.fallbackSeparator ?? '.') : dot > comma ? '.' : ',';
+  }
+  const reading: AmountOptions = { decimalSeparator };
+  if (options.currency) reading.currency = options.currency;
+  const amounts = values.map((value) => (value.trim() === '' ? undefined : readAmount(value, reading)));
+  return { decimalSeparator, amounts };
+}
