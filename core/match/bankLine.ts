@@ -8,6 +8,8 @@ export type BankLine = {
   t: Transaction;
   /** Position of the transaction in the run, in posting order (see postingOrder): ties and claims. */
   ordinal: number;
+  /** The transaction's id (for match members). */
+  id: string;
   /**
    * The transaction's day number, amount in minor units and currency, copied here: the passes scan
    * lines by date and amount, and reading them off the transaction cost a cache miss per field.
@@ -45,6 +47,7 @@ export function toBankLine(t: Transaction, ordinal: number): BankLine {
   return {
     t,
     ordinal,
+    id: t.id,
     day: dayNumber(t.date),
     amount: t.amount.minor,
     currency: t.amount.currency,

@@ -47,7 +47,7 @@ export function linkDraft(
   for (const l of lines) {
     bank += l.amount;
     if (l.day < firstLine) firstLine = l.day;
-    members.push({ id: l.t.id, role: l.amount >= 0 ? 'deposit' : 'withdrawal' });
+    members.push({ id: l.id, role: l.amount >= 0 ? 'deposit' : 'withdrawal' });
     ordinals.push(l.ordinal);
   }
   const type =
@@ -65,6 +65,16 @@ export function linkDraft(
     difference: { minor: bank - paid, currency },
     confidence,
     ambiguous,
-    reason: `${units.length === 1 ? units[0]!.label : units.map((u) => u.label).join(' + ')} → ${lines.length === 1 ? side(lines[0]!) : lines.map(side).join(' + ')}, ${later(ctx.lag(lastPayout, firstLine))}: ${why}`,
+    // Joined rather than a template: one flat string. A template leaves a tree of a dozen
+    // concatenations per reason, which outweighed the rest of the match and survived with it.
+    reason: [
+      units.length === 1 ? units[0]!.label : units.map((u) => u.label).join(' + '),
+      ' → ',
+      lines.length === 1 ? side(lines[0]!) : lines.map(side).join(' + '),
+      ', ',
+      later(ctx.lag(lastPayout, firstLine)),
+      ': ',
+      why,
+    ].join(''),
   };
 }

@@ -38,10 +38,10 @@ export function matchOneToOne(
   // Keyed by amount alone (a number key is cheap); the currency is checked per candidate.
   const index = new Map<number, BankLine[]>();
   for (const line of lines) {
-    if (lineTaken(ctx.claimed, line) || line.t.amount.minor === 0) continue;
+    if (lineTaken(ctx.claimed, line) || line.amount === 0) continue;
     // The named pass sees unnamed lines too, so that date order among same-amount payouts is kept.
     if (line.processor === undefined && line.notPayout) continue;
-    const key = line.t.amount.minor;
+    const key = line.amount;
     const list = index.get(key);
     if (list) list.push(line);
     else index.set(key, [line]);
@@ -59,33 +59,34 @@ export function matchOneToOne(
   const acceptUnique = (u: PayoutUnit, line: BankLine) => {
     const named = line.processor === u.processor;
     const debit = !named && unnamedDebit(line, u);
-    const why = `the only line of this amount in the ${u.processor} window${named ? ', and it names the processor' : debit ? ', though the debit does not name the processor' : ''}`;
+    const why = uniqueWhy(u.processor, named ? 0 : debit ? 1 : 2);
     if (accept(ctx, linkDraft(ctx, [u], [line], named ? 0.95 : debit ? 0.6 : 0.8, false, why))) {
       recordLag(ctx, u.processor, ctx.lag(u.day, line.day));
     }
   };
+  /** The lines of the payout's amount in its window that could be its other side. */
+  const candidates = (u: PayoutUnit, sorted: readonly BankLine[]) => {
+    const found: BankLine[] = [];
+    for (let i = firstOnOrAfter(sorted, u.day); i < sorted.length && sorted[i]!.day <= u.endDay; i++) {
+      const line = sorted[i]!;
+      if (line.currency !== u.currency || !(compatible(line, u) || unnamedDebit(line, u))) continue;
+      if (!isRejected(ctx, pairType(u), () => [...unitMemberIds(u), line.t.id])) found.push(line);
+    }
+    return found;
+  };
   for (const [key, group] of groups) {
     const sorted = index.get(key)!;
-    const candidates = (u: PayoutUnit) => {
-      const found: BankLine[] = [];
-      for (let i = firstOnOrAfter(sorted, u.day); i < sorted.length && sorted[i]!.day <= u.endDay; i++) {
-        const line = sorted[i]!;
-        if (line.currency !== u.currency || !(compatible(line, u) || unnamedDebit(line, u))) continue;
-        if (!isRejected(ctx, pairType(u), () => [...unitMemberIds(u), line.t.id])) found.push(line);
-      }
-      return found;
-    };
     // Most amounts belong to one payout: no cluster search for them.
     if (group.length === 1) {
       const u = group[0]!;
-      const found = namedOnly ? candidates(u).filter(isNamed) : candidates(u);
+      const found = namedOnly ? candidates(u, sorted).filter(isNamed) : candidates(u, sorted);
       if (found.length === 1) acceptUnique(u, found[0]!);
       else if (found.length > 1) pushContested(contested, [u], new Map([[u, found]]));
       continue;
     }
     const options = new Map<PayoutUnit, BankLine[]>();
     for (const u of group) {
-      const found = candidates(u);
+      const found = candidates(u, sorted);
       if (found.length > 0) options.set(u, found);
     }
     for (const cluster of splitClusters(options)) {
@@ -165,6 +166,22 @@ function pushContested(
 }
 
 const isNamed = (line: BankLine) => line.processor !== undefined;
+
+/** Why a sole candidate was taken, per processor and kind of line: the same few texts for every payout. */
+const uniqueWhys = new Map<string, string[]>();
+function uniqueWhy(processor: string, kind: 0 | 1 | 2): string {
+  let texts = uniqueWhys.get(processor);
+  if (texts === undefined) {
+    const base = `the only line of this amount in the ${processor} window`;
+    texts = [
+      `${base}, and it names the processor`,
+      `${base}, though the debit does not name the processor`,
+      base,
+    ];
+    uniqueWhys.set(processor, texts);
+  }
+  return texts[kind]!;
+}
 
 /** How many open payouts a combined deposit is looked for among, nearest first, and of how many at most. */
 const MAX_COMBINED_CANDIDATES = 24;

@@ -11,7 +11,16 @@ import { referenceTokens } from './referenceTokens';
 const VIRTUAL_PAYOUT_SLACK = 2;
 
 const SPELLED: Record<string, string> = { paypal: 'PayPal', gocardless: 'GoCardless' };
-const title = (name: string) => SPELLED[name] ?? name.charAt(0).toUpperCase() + name.slice(1);
+const titles = new Map<string, string>();
+/** "Stripe", "PayPal": made once per processor, not once per payout. */
+function title(name: string): string {
+  let spelled = titles.get(name);
+  if (spelled === undefined) {
+    spelled = SPELLED[name] ?? name.charAt(0).toUpperCase() + name.slice(1);
+    titles.set(name, spelled);
+  }
+  return spelled;
+}
 
 /**
  * Pass 1. Groups processor lines (charges, refunds, fees, adjustments, disputes — any line naming a
@@ -56,7 +65,16 @@ export function rollUpPayouts(
     if (groupKey) groups.delete(groupKey);
     const value = -payout.amount.minor;
     const reference = payout.payoutId ?? payout.externalId;
-    const label = `${title(processor)} payout${reference ? ` ${reference}` : ''} of ${describeMoney(value, payout.amount.currency)} on ${payout.date}`;
+    // Joined into one flat string: every unit keeps its label for the whole run, and a template's
+    // tree of concatenations per unit was most of what the collector had to copy.
+    const label = [
+      title(processor),
+      reference ? ` payout ${reference}` : ' payout',
+      ' of ',
+      describeMoney(value, payout.amount.currency),
+      ' on ',
+      payout.date,
+    ].join('');
     if (lines.length > 0) checkRollUp(payout, lines, label, ctx);
     const end = ctx.windowEnd(payout.date, payoutWindow(ctx.windows, processor));
     units.push({

@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { referenceTokens } from '../../../core/match/referenceTokens';
+
+/** The tokens as first written, by splitting on a pattern: the scan must find exactly these, in this order. */
+function reference(...texts: Array<string | undefined>): string[] {
+  const out = new Set<string>();
+  for (const text of texts) {
+    if (!text) continue;
+    for (const raw of text.split(/[^A-Za-z0-9_-]+/)) {
+      if (raw.length < 6 || !/\d/.test(raw)) continue;
+      const token = raw.replace(/[-_]/g, '').toUpperCase();
+      if (token.length < 6) continue;
+      if (/^\d+$/.test(token) && (token.length < 8 || /^(19|20)\d{6}$/.test(token))) continue;
+      out.add(token);
+    }
+  }
+  return [...out];
+}
+
+const text = fc.string({
+  unit: fc.constantFrom(...'aZst09_- .:/#*Ä1920'.split('')),
+  maxLength: 40,
+});
+
+describe('referenceTokens', () => {
+  it('finds what splitting on separators found, on any text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(text, { nil: undefined }), { maxLength: 4 }), (texts) => {
+        expect(referenceTokens(...texts)).toEqual(reference(...texts));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('folds separators, keeps long numbers and leaves dates, short numbers and words', () => {
+    expect(referenceTokens('STRIPE TRANSFER ST-AB12CD', 'st_ab12cd')).toEqual(['STAB12CD']);
+    expect(referenceTokens('ACH 20260105 TRACE 12345678 REF 1234567 PAYMENTS')).toEqual(['12345678']);
+    expect(referenceTokens('po_12-3', 'po_1234', 'Ä12345678Ä')).toEqual(['PO1234', '12345678']);
+  });
+});
