@@ -7,11 +7,7 @@ describe('describeMoney', () => {
   it('writes what formatAmount writes, then the currency', () => {
     fc.assert(
       fc.property(
-        fc.oneof(
-          fc.integer({ min: -1_000_000, max: 1_000_000 }),
-          fc.maxSafeInteger(),
-          fc.integer(),
-        ),
+        fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.maxSafeInteger(), fc.integer()),
         fc.constantFrom('USD', 'EUR', 'JPY', 'KWD', 'XYZ'),
         (minor, currency) => {
           expect(describeMoney(minor, currency)).toBe(`${formatAmount(minor, currency)} ${currency}`);
