@@ -28,7 +28,8 @@ Options:
   --url URL          the address the page was saved from: recorded in origin.url and used to
                      pick a portal profile (Stripe, Square, PayPal, Chase, ...); required unless
                      the saved file names it (an MHTML file, or a "saved from url" comment)
-  --as-of DATE       the date "Today" and dates without a year are read against (default: today)
+  --as-of DATE       the date "Today" and dates without a year are read against (default: the
+                     day an MHTML file was saved, else today)
   --explain          print the capture diagnostics instead of the transactions, as readable text
                      on stdout: profile or generic path, the column mapping chosen, rows skipped
                      and why, confidence, drift warnings
@@ -145,7 +146,7 @@ export const captureCommand: Command = {
     const result = capturePage(document as unknown as Document, {
       url,
       profiles: BUILTIN_PROFILES,
-      ...(args.asOf ? { asOf: args.asOf } : {}),
+      ...(args.asOf ? { asOf: args.asOf } : read.value.savedOn ? { asOf: read.value.savedOn } : {}),
       ...(args.mapping ? { mapping: args.mapping } : {}),
       ...(args.sign ? { signConvention: args.sign } : {}),
     });

@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../../core/model/result';
 /** One part of an MHTML file: its headers (lower-case names) and its body bytes, transfer-decoded. */
 export type MhtmlPart = { headers: Map<string, string>; body: Uint8Array };
 
-export type Mhtml = { location?: string; parts: MhtmlPart[] };
+export type Mhtml = { location?: string; date?: string; parts: MhtmlPart[] };
 
 /** Whether the bytes are an MHTML file ("Save as… Webpage, Single File"): a MIME multipart/related message. */
 export function isMhtml(bytes: Uint8Array): boolean {
@@ -36,7 +36,8 @@ export function parseMhtml(bytes: Uint8Array): Result<Mhtml> {
     });
   }
   const location = headers.get('snapshot-content-location');
-  return ok({ ...(location ? { location } : {}), parts });
+  const date = headers.get('date');
+  return ok({ ...(location ? { location } : {}), ...(date ? { date } : {}), parts });
 }
 
 /** A header's parameter, e.g. `boundary` or `charset` of a Content-Type. */

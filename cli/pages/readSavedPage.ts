@@ -8,6 +8,8 @@ export type SavedPage = {
   html: string;
   /** The address the page was saved from, when the file says. */
   url?: string;
+  /** The day it was saved (an MHTML file's Date), what "Today" on the page meant. */
+  savedOn?: string;
   /** What was decided while reading that the owner should know (an encoding guessed). */
   notes: string[];
 };
@@ -49,13 +51,19 @@ export function readSavedPage(
       return part && part !== main ? decode(part.body, charsetOf(part)) : undefined;
     });
     const url = location ?? main.headers.get('content-location');
-    return ok({ html, ...(url ? { url } : savedFrom(html)), notes });
+    const savedOn = isoDay(mhtml.value.date);
+    return ok({ html, ...(url ? { url } : savedFrom(html)), ...(savedOn ? { savedOn } : {}), notes });
   }
   const html = inlineFrames(decode(bytes), (src) => {
     const found = sibling?.(src);
     return found ? decode(found) : undefined;
   });
   return ok({ html, ...savedFrom(html), notes });
+}
+
+function isoDay(date: string | undefined): string | undefined {
+  const ms = date ? Date.parse(date) : Number.NaN;
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10);
 }
 
 const charsetOf = (part: MhtmlPart) => param(part.headers.get('content-type') ?? '', 'charset');

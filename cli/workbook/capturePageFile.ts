@@ -31,7 +31,7 @@ export function capturePageFile(
   const result = capturePage(document as unknown as Document, {
     url,
     profiles: BUILTIN_PROFILES,
-    ...(options.asOf ? { asOf: options.asOf } : {}),
+    ...(options.asOf ? { asOf: options.asOf } : page.savedOn ? { asOf: page.savedOn } : {}),
     ...(options.capturedAt ? { capturedAt: options.capturedAt } : {}),
   });
   if (result.transactions.length === 0) {

@@ -63,6 +63,43 @@ describe('ledgerbridge capture of pages saved as browsers save them', () => {
     expect(first!.origin.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/framed-main\.html$/);
   });
 
+  it('reads "Today" on an MHTML page as the day the file was saved, when --as-of is not given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lb-saved-'));
+    const page = `<table><tr><th>Date</th><th>Description</th><th>Amount</th></tr>
+<tr><td>Today</td><td>SQ *BLUE BOTTLE</td><td>-$4.50</td></tr>
+<tr><td>Yesterday</td><td>STRIPE TRANSFER</td><td>$1,234.56</td></tr>
+<tr><td>Nov 17</td><td>ADOBE</td><td>-$59.99</td></tr></table>`;
+    writeFileSync(
+      join(dir, 'feed.mhtml'),
+      [
+        'From: <Saved by Blink>',
+        'Snapshot-Content-Location: https://bank.example/activity',
+        'Date: Fri, 20 Nov 2026 16:05:11 GMT',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/related;',
+        '\ttype="text/html";',
+        '\tboundary="----B----"',
+        '',
+        '',
+        '------B----',
+        'Content-Type: text/html',
+        'Content-Transfer-Encoding: quoted-printable',
+        'Content-Location: https://bank.example/activity',
+        '',
+        page,
+        '------B------',
+        '',
+      ].join('\r\n'),
+    );
+    const io = memoryIo(dir);
+    expect(await main(['capture', 'feed.mhtml'], io)).toBe(0);
+    expect((JSON.parse(io.out()) as TransactionJson[]).map((t) => t.date)).toEqual([
+      '2026-11-20',
+      '2026-11-19',
+      '2026-11-17',
+    ]);
+  });
+
   it('reads a "Webpage, Complete" frame from the page\'s own folder, and nothing outside it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lb-saved-'));
     cpSync(PAGES, join(dir, 'pages'), { recursive: true });
