@@ -40,19 +40,22 @@ export function scanCsv(
   let line = firstLine;
   let recordStart = 0;
   let recordLine = line;
-  let fields: string[] = [];
+  // The record being read, in a scratch array reused for every record: each record's fields are
+  // then one exact-size copy, where an array grown by push was twice the size.
+  const fields: string[] = [];
+  let count = 0;
   let unterminatedQuoteLine: number | undefined;
   const unfinished = (): CsvScan => ({ records, consumed: recordStart, line: recordLine });
   for (;;) {
-    if (fields.length === 0) {
+    if (count === 0) {
       recordStart = pos;
       recordLine = line;
     }
     if (pos >= n) {
-      if (fields.length === 0) break;
+      if (count === 0) break;
       if (!final) return unfinished();
-      fields.push(''); // "a,b," ends with an empty field
-      records.push({ fields, line: recordLine });
+      fields[count++] = ''; // "a,b," ends with an empty field
+      records.push({ fields: fields.slice(0, count), line: recordLine });
       break;
     }
     let value: string;
@@ -98,10 +101,10 @@ export function scanCsv(
       value = text.slice(pos, end);
       pos = end;
     }
-    fields.push(value);
+    fields[count++] = value;
     if (pos >= n) {
       if (!final) return unfinished();
-      if (!(fields.length === 1 && fields[0] === '')) records.push({ fields, line: recordLine });
+      if (!(count === 1 && value === '')) records.push({ fields: fields.slice(0, count), line: recordLine });
       break;
     }
     const c = text.charCodeAt(pos);
@@ -114,8 +117,8 @@ export function scanCsv(
       pos += text.charCodeAt(pos + 1) === LF ? 2 : 1;
     } else pos++;
     line++;
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ fields, line: recordLine });
-    fields = [];
+    if (!(count === 1 && value === '')) records.push({ fields: fields.slice(0, count), line: recordLine });
+    count = 0;
     if (records.length >= maxRecords) return { records, consumed: pos, line };
   }
   const scan: CsvScan = { records, consumed: n, line };

@@ -11,7 +11,7 @@ import { detectDelimiter } from './detectDelimiter';
 /** Text gathered before the delimiter is decided. */
 const HEAD_CHARS = 64 * 1024;
 /** Text tokenized, read and emitted at a time: its records die young, however large the chunks. */
-const PIECE_CHARS = 64 * 1024;
+const PIECE_CHARS = 4 * 1024;
 
 /**
  * A bank CSV of any size as a stream of decoded text chunks: the delimiter from the first 64 KB,
@@ -49,8 +49,12 @@ export async function streamBankCsv(
     tokenizer = createCsvTokenizer(delimiter);
   };
   const feed = async (text: string) => {
-    for (let i = 0; i < text.length; i += PIECE_CHARS)
+    for (let i = 0; i < text.length; i += PIECE_CHARS) {
       reader!.add(tokenizer!.push(text.length <= PIECE_CHARS ? text : text.slice(i, i + PIECE_CHARS)));
+      // Emitted now, as they are read, unless this text could still end inside a record too long
+      // to accept: then none of its rows go out before that refusal (checked below, as always).
+      if (tokenizer!.carried + Math.max(0, text.length - i - PIECE_CHARS) <= MAX_RECORD_CHARS) await flush();
+    }
     if (tokenizer!.carried > MAX_RECORD_CHARS) {
       return fail(
         problem(
