@@ -9,6 +9,7 @@ import {
 } from '../../core/capture/captureDiagnostics';
 import { capturePage } from '../../core/capture/capturePage';
 import { describeCapture } from '../../core/capture/describeCapture';
+import { isRelativeDate } from '../../core/dates/parseDate';
 import { LedgerbridgeError } from '../../core/model/errors';
 import { IsoDate } from '../../core/model/isoDate';
 import { ColumnMapping } from '../../core/model/profile';
@@ -150,6 +151,11 @@ export const captureCommand: Command = {
       ...(args.mapping ? { mapping: args.mapping } : {}),
       ...(args.sign ? { signConvention: args.sign } : {}),
     });
+    if (!args.asOf && !read.value.savedOn && readsRelativeDates(result.diagnostics)) {
+      io.stderr.write(
+        `ledgerbridge capture: ${args.file}: warning: dates such as "Today" were read against ${result.diagnostics.asOf}, the day of this run: pass --as-of with the day the page was saved\n`,
+      );
+    }
     if (args.explain) {
       io.stdout.write(
         args.json ? `${JSON.stringify(result.diagnostics, null, 2)}\n` : describeCapture(result.diagnostics),
@@ -223,5 +229,8 @@ function besideThePage(page: string) {
     }
   };
 }
+
+const readsRelativeDates = (d: CaptureDiagnostics) =>
+  d.rawRows.some((r) => r.cells.some((cell) => isRelativeDate(cell)));
 
 const reason = (d: CaptureDiagnostics) => d.noTransactionsReason ?? 'unknown reason';

@@ -26,6 +26,9 @@ const DAY_FIRST = new RegExp(
 );
 const RELATIVE = /^(today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|(\d{1,3}) days? ago)$/i;
 
+/** A date written relative to the day it was shown ("Today", "3 days ago"): it needs an as-of date. */
+export const isRelativeDate = (text: string): boolean => RELATIVE.test(text.trim().replace(/,$/, ''));
+
 /** Four digits as written; two digits by the documented fixed pivot (twoDigitYear). */
 function fullYear(text: string): number {
   return text.length === 4 ? Number(text) : twoDigitYear(Number(text));

@@ -91,8 +91,16 @@ describe('ledgerbridge capture of pages saved as browsers save them', () => {
         '',
       ].join('\r\n'),
     );
+    writeFileSync(join(dir, 'feed.html'), page);
+    const html = memoryIo(dir);
+    expect(await main(['capture', 'feed.html', '--url', 'https://bank.example/activity'], html)).toBe(0);
+    // A plain page does not say when it was saved: the day assumed is said.
+    expect(html.err()).toMatch(
+      /feed\.html: warning: dates such as "Today" were read against \d{4}-\d{2}-\d{2}, the day of this run: pass --as-of/,
+    );
     const io = memoryIo(dir);
     expect(await main(['capture', 'feed.mhtml'], io)).toBe(0);
+    expect(io.err()).toBe('');
     expect((JSON.parse(io.out()) as TransactionJson[]).map((t) => t.date)).toEqual([
       '2026-11-20',
       '2026-11-19',
