@@ -135,7 +135,7 @@ export const captureCommand: Command = {
     if (!url)
       throw new UsageError('--url is required (the address the page was saved from; this page does not say)');
     // linkedom is loaded here, not at start: the other commands and --help never need it.
-    const { parseHTML } = await import('linkedom');
+    const { parseSavedPage } = await import('../parseSavedPage');
     const page = withoutInertParts(html);
     if (page.length > MAX_PAGE_CHARS) {
       io.stderr.write(
@@ -143,8 +143,7 @@ export const captureCommand: Command = {
       );
       return EXIT.input;
     }
-    const { document } = parseHTML(page);
-    const result = capturePage(document as unknown as Document, {
+    const result = capturePage(parseSavedPage(page), {
       url,
       profiles: BUILTIN_PROFILES,
       ...(args.asOf ? { asOf: args.asOf } : read.value.savedOn ? { asOf: read.value.savedOn } : {}),

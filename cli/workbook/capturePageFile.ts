@@ -1,9 +1,9 @@
-import { parseHTML } from 'linkedom';
 import { BUILTIN_PROFILES } from '../../core/capture/builtinProfiles';
 import { capturePage } from '../../core/capture/capturePage';
 import type { ImportOutcome } from '../../core/formats/importTypes';
 import { problem } from '../../core/model/problem';
 import { readSavedPage } from '../pages/readSavedPage';
+import { parseSavedPage } from '../parseSavedPage';
 
 /**
  * A saved portal page read as if captured at its address (`url`, else the one the page names),
@@ -27,8 +27,7 @@ export function capturePageFile(
       ],
     };
   }
-  const { document } = parseHTML(page.html);
-  const result = capturePage(document as unknown as Document, {
+  const result = capturePage(parseSavedPage(page.html), {
     url,
     profiles: BUILTIN_PROFILES,
     ...(options.asOf ? { asOf: options.asOf } : page.savedOn ? { asOf: page.savedOn } : {}),

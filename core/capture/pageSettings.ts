@@ -111,10 +111,23 @@ export function findCardCue(nodes: DomNode[]): string | undefined {
 const STAR_LEGEND =
   /\*\s*(?:=|:|-|–|indicates|denotes|means|marks)?\s*(?:\w+\s+){0,3}(?:pending|not yet posted|processing|vorgemerkt|en attente)|(?:pending|not yet posted|processing)[^*]{0,40}\*/i;
 
+function contentLanguage(doc: Document | null | undefined): string | undefined {
+  for (const meta of Array.from(doc?.getElementsByTagName?.('meta') ?? [])) {
+    // By name in any case: a saved page's parser may keep `HTTP-EQUIV` as written.
+    const attr = (name: string) =>
+      Array.from(meta.attributes).find((a) => a.name.toLowerCase() === name)?.value ?? '';
+    if (attr('http-equiv').toLowerCase() === 'content-language')
+      return attr('content').split(',')[0]!.trim() || undefined;
+  }
+  return undefined;
+}
+
 function langOf(root: Document | Element): string {
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
   const own = root.nodeType === 1 ? (root as Element).closest?.('[lang]')?.getAttribute('lang') : undefined;
-  return own ?? doc?.documentElement?.getAttribute('lang') ?? '';
+  const top = doc?.documentElement;
+  // Older portals say it in XHTML's attribute or a Content-Language meta instead.
+  return own ?? top?.getAttribute('lang') ?? top?.getAttribute('xml:lang') ?? contentLanguage(doc) ?? '';
 }
 
 /**

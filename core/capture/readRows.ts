@@ -75,7 +75,9 @@ const ROW_ID_ATTRS = ['data-href', 'data-id', 'data-transaction-id', 'data-objec
 const FUTURE_SLACK_DAYS = 3;
 const PAYPAL_ID = /\/([0-9A-Z]{17})(?:[/?#]|$)/;
 export const PENDING_CLASS =
-  /(?:^|[\s_-])(?:pending|processing|authori[sz]ed|vorgemerkt|ausstehend|en-attente|pendiente)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:pend(?:ing)?|processing|authori[sz]ed|vorgemerkt|ausstehend|en-attente|pendiente)(?:$|[\s_-])/i;
+/** A description the bank opens with its state: "PENDING - WOOLWORTHS 3301", "Authorisation: …". */
+const PENDING_PREFIX = /^\s*(?:pending|authori[sz]ation|vorgemerkt|en attente|pendiente)\s*[-–—:·|]/i;
 const CODE_IN_HEADER = /\b([A-Z]{3})\b/;
 
 /** A value the column's convention cannot read ("€85,00" among dollars) is read on its own. */
@@ -352,6 +354,7 @@ export function readRows(
       PENDING_WORDS.test(statusText) ||
       someNode(row, (n) => n.cls !== '' && PENDING_CLASS.test(n.cls)) ||
       PENDING_WORDS.test(context.section) ||
+      PENDING_PREFIX.test(description) ||
       context.pendingBlock === true;
     const status: TransactionStatus = pending ? 'pending' : 'posted';
 

@@ -25,7 +25,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseHTML } from 'linkedom';
+import { parseSavedPage } from '../../cli/parseSavedPage';
 import { capturePage } from '../../core/capture/capturePage';
 import { decimalToMinor } from '../../core/money/decimalToMinor';
 import { formatAmount } from '../../core/money/formatAmount';
@@ -279,7 +279,7 @@ export function evaluatePage(page: Page, via: 'engine' | 'cli' = 'engine'): Page
   try {
     if (via === 'cli') ({ got, flagged } = captureByCli(page));
     else {
-      const document = parseHTML(page.html).document as unknown as Document;
+      const document = parseSavedPage(page.html);
       const result = capturePage(document, { url: page.url, asOf: page.asOf, capturedAt: CAPTURED_AT });
       got = result.transactions.map(capturedRow);
       path = pathTaken(result.diagnostics);
