@@ -117,16 +117,11 @@ function groupsAreWellFormed(intPart: string, group: RegExp): boolean {
  * `-45,00 EUR`, `1 234,56`, `$12`, `12.00 CR`/`DR`, `43,87 S`/`H`, `+ $5.00`, `−5`, non-breaking spaces.
  */
 export function parseAmount(text: string, options: AmountOptions = {}): Result<ParsedAmount> {
-  // The plain numbers most files hold ("-1234.50"; grouped "1,234.50" once the column's separator
-  // is decided) in one pass; anything else, refusals included, by the general reading below.
+  // The plain numbers most files hold ("-1234.50", "1,234.50", "1.234,50") in one pass, the decimal
+  // separator as the general reading below would take it; anything else, refusals included, by it.
   if (options.currency) {
-    const separator = options.decimalSeparator;
-    const minor = plainMinor(
-      text,
-      separator === ',',
-      separator !== undefined,
-      currencyExponent(options.currency),
-    );
+    const separator = options.decimalSeparator ?? decimalEvidence(text) ?? '.';
+    const minor = plainMinor(text, separator === ',', true, currencyExponent(options.currency));
     if (!Number.isNaN(minor)) return ok({ minor, currency: options.currency });
   }
   const normalized = normalizeAmountText(text);

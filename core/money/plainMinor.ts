@@ -1,6 +1,6 @@
 /**
- * Minor units of the plain figures most files hold — `-1234.50`, and once a column's separator is
- * decided `1,234.50` (`1.234,50` with a decimal comma) — in one pass over the characters, no
+ * Minor units of the plain figures most files hold — `-1234.50`, `1,234.50` (`1.234,50` with a
+ * decimal comma; grouped figures only with `grouped`) — in one pass over the characters, no
  * regular expression and no digit string; NaN for anything else (symbols, spaces, marks, more
  * decimals than the currency has, too large to hold exactly), which the general reader then
  * decides, refusals and their messages included. Up to 15 integer digits (any number when
