@@ -10,5 +10,5 @@ export function describeMoney(minor: number, currency: string): string {
     return `${formatAmount(minor, currency)} ${currency}`;
   const abs = Math.abs(minor);
   const cents = abs % 100;
-  return [minor < 0 ? '-' : '', (abs - cents) / 100, cents < 10 ? '.0' : '.', cents, ' ', currency].join('');
+  return `${minor < 0 ? '-' : ''}${(abs - cents) / 100}${cents < 10 ? '.0' : '.'}${cents} ${currency}`;
 }

@@ -76,8 +76,10 @@ export function findDuplicates(transactions: readonly Transaction[], ctx: MatchC
     kept[keepAt] = 1;
   };
 
-  // Positions grouped by amount alone (a number key is cheap); account and currency are checked per pair.
-  const groups = new Map<number, number[]>();
+  // Positions grouped by amount alone; account and currency are checked per pair. Only amounts seen
+  // twice can hold a copy: they are found by sorting the amounts (a typed array sorts natively), so
+  // the map of lists holds those few instead of one list per transaction.
+  const amounts = new Float64Array(transactions.length).fill(Number.NaN);
   for (let i = 0; i < transactions.length; i++) {
     const t = transactions[i]!;
     if (t.supersededBy) {
@@ -88,10 +90,18 @@ export function findDuplicates(transactions: readonly Transaction[], ctx: MatchC
       }
       continue;
     }
-    if (t.amount.minor === 0) continue;
-    const list = groups.get(t.amount.minor);
+    if (t.amount.minor !== 0) amounts[i] = t.amount.minor;
+  }
+  const repeated = new Set<number>();
+  const sorted = amounts.slice().sort();
+  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) repeated.add(sorted[k]!);
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < transactions.length; i++) {
+    const amount = amounts[i]!;
+    if (!repeated.has(amount)) continue;
+    const list = groups.get(amount);
     if (list) list.push(i);
-    else groups.set(t.amount.minor, [i]);
+    else groups.set(amount, [i]);
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;

@@ -35,26 +35,18 @@ export function matchOneToOne(
   ctx: MatchContext,
   { namedOnly }: { namedOnly: boolean },
 ): void {
-  // Keyed by amount alone (a number key is cheap); the currency is checked per candidate.
-  const index = new Map<number, BankLine[]>();
-  for (const line of lines) {
-    if (lineTaken(ctx.claimed, line) || line.amount === 0) continue;
+  // Lines and payouts sorted by amount (stable: posting order within one amount), then walked side
+  // by side: each amount's payouts meet its lines without a map of lists per amount. The currency
+  // is checked per candidate.
+  const pool = lines.filter(
     // The named pass sees unnamed lines too, so that date order among same-amount payouts is kept.
-    if (line.processor === undefined && line.notPayout) continue;
-    const key = line.amount;
-    const list = index.get(key);
-    if (list) list.push(line);
-    else index.set(key, [line]);
-  }
+    (line) =>
+      !lineTaken(ctx.claimed, line) && line.amount !== 0 && !(line.processor === undefined && line.notPayout),
+  );
+  pool.sort((a, b) => a.amount - b.amount);
+  const open = units.filter((u) => !unitTaken(ctx.claimed, u));
+  open.sort((a, b) => a.value - b.value);
 
-  const groups = new Map<number, PayoutUnit[]>();
-  for (const u of units) {
-    const key = u.value;
-    if (unitTaken(ctx.claimed, u) || !index.has(key)) continue;
-    const list = groups.get(key);
-    if (list) list.push(u);
-    else groups.set(key, [u]);
-  }
   const contested: Cluster[] = [];
   const acceptUnique = (u: PayoutUnit, line: BankLine) => {
     const named = line.processor === u.processor;
@@ -74,15 +66,38 @@ export function matchOneToOne(
     }
     return found;
   };
-  for (const [key, group] of groups) {
-    const sorted = index.get(key)!;
+  // Each amount's payouts and lines as ranges of the sorted arrays, found at its first payout's rank
+  // (a unit's rank is its position in `units`): amounts are then visited in the order their first
+  // payouts come, so contested clusters queue in posting order as before.
+  const spanAt = new Int32Array(units.length).fill(-1);
+  const spans: number[] = [];
+  for (let at = 0, from = 0; at < open.length; ) {
+    const key = open[at]!.value;
+    let next = at + 1;
+    while (next < open.length && open[next]!.value === key) next++;
+    while (from < pool.length && pool[from]!.amount < key) from++;
+    let to = from;
+    while (to < pool.length && pool[to]!.amount === key) to++;
+    if (to > from) {
+      spanAt[open[at]!.rank] = spans.length;
+      spans.push(at, next, from, to);
+    }
+    at = next;
+  }
+  for (let r = 0; r < units.length; r++) {
+    const s = spanAt[r]!;
+    if (s >= 0) matchAmount(open.slice(spans[s]!, spans[s + 1]!), pool.slice(spans[s + 2]!, spans[s + 3]!));
+  }
+
+  /** One amount: its open payouts (in posting order) and its lines (in posting order). */
+  function matchAmount(group: PayoutUnit[], sorted: BankLine[]): void {
     // Most amounts belong to one payout: no cluster search for them.
     if (group.length === 1) {
       const u = group[0]!;
       const found = namedOnly ? candidates(u, sorted).filter(isNamed) : candidates(u, sorted);
       if (found.length === 1) acceptUnique(u, found[0]!);
       else if (found.length > 1) pushContested(contested, [u], new Map([[u, found]]));
-      continue;
+      return;
     }
     const options = new Map<PayoutUnit, BankLine[]>();
     for (const u of group) {

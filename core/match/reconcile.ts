@@ -107,13 +107,25 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     for (const x of xs) if (x >= 0 && (first < 0 || x < first)) first = x;
     return first < 0 ? -1 : rank[first]!;
   });
-  const order = matches.map((_, k) => k);
-  order.sort(
-    (a, b) =>
-      day[a]! - day[b]! ||
-      compare(matches[a]!.type, matches[b]!.type) ||
-      compare(matches[a]!.id, matches[b]!.id),
-  );
+  // Placed by day first (a counting sort: a few hundred days), then each day's matches by type and
+  // id; the passes find matches in no date order, and one comparison sort over all of them cost more.
+  const days = transactions.length === 0 ? 0 : rank[transactions.length - 1]! + 2;
+  const starts = new Int32Array(days + 1);
+  for (const d of day) starts[d + 2]!++;
+  for (let d = 1; d <= days; d++) starts[d]! += starts[d - 1]!;
+  const order = new Array<number>(matches.length);
+  for (let k = 0; k < matches.length; k++) order[starts[day[k]! + 1]!++] = k;
+  const byTypeAndId = (a: number, b: number) =>
+    compare(matches[a]!.type, matches[b]!.type) || compare(matches[a]!.id, matches[b]!.id);
+  for (let from = 0; from < order.length; ) {
+    let to = from + 1;
+    while (to < order.length && day[order[to]!] === day[order[from]!]) to++;
+    if (to - from > 1) {
+      const sameDay = order.slice(from, to).sort(byTypeAndId);
+      for (let k = 0; k < sameDay.length; k++) order[from + k] = sameDay[k]!;
+    }
+    from = to;
+  }
   const ordered = order.map((k) => matches[k]!);
 
   // By ordinal, not by id: one byte per transaction instead of a set of id strings.
