@@ -48,7 +48,7 @@ export function looksLikeMoney(text: string): boolean {
   return remember(moneyMemo, text, money);
 }
 
-const DATE_MARK = /[A-Za-zÀ-ÿ]{3}|\d[/-]\d|\d{4}|^\d{1,2}\.\d{1,2}\.(?:\d{2})?$/;
+const DATE_MARK = /[A-Za-zÀ-ÿ]{3}|\d[/-]\d|\d{4}|(?:^|\s)\d{1,2}\.\d{1,2}\.(?:\d{2})?$/;
 
 const TIME_AFTER =
   /\s*(?:\b(?:at|um|à|a las|alle|om|kl\.?)\b|[·•|,])\s*\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?.*$/i;
@@ -58,6 +58,14 @@ const LABEL_BEFORE =
 const DETAIL_AFTER = /\s+[·•|]\s+.*$/;
 /** "2026年11月20日" (Japanese, Chinese), "2026년 11월 20일" (Korean). */
 const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/u;
+/**
+ * A weekday before a date that starts with its day: "Mi, 18.11.2026", "mercredi 18 novembre 2026".
+ * "mar" (mardi, martes) only with its dot or comma: bare, it is March ("Mar 2, 2026").
+ */
+const WEEKDAY_BEFORE =
+  /^(?:mar[.,]|mo|di|mi|do|fr|sa|so|lu|ma|me|je|ve|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lun|mer|jeu|ven|sam|dim|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mié|jue|vie|sáb|dom|lunes|martes|miércoles|jueves|viernes|sábado|domingo|seg|ter|qua|qui|sex|segunda|terça|quarta|quinta|sexta|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|ma|wo|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?,?\s+(?=\d)/iu;
+/** "18 de noviembre de 2026" (Spanish, Portuguese): the day, month and year without the "de"s. */
+const DE_BETWEEN = /^(\d{1,2})\s+de\s+(\p{L}+\.?)(?:\s+de)?\s+(\d{4})/iu;
 /** A day heading's tally after a dash or in brackets: "— 3 transactions", "– −£10.25", "(2)". */
 const TALLY_AFTER =
   /\s*(?:\s[—–-]\s+(?:\d+\s+\p{L}+|[-−+]?\s?[$€£¥₹₪]?\s?\d[\d.,\s]*(?:[.,]\d{2})\s?(?:[A-Z]{3}|[$€£¥₹₪])?)|\(\d+\))\s*$/u;
@@ -67,16 +75,21 @@ const TALLY_AFTER =
  * "Nov 20 · Dining".
  */
 export function cleanDateText(text: string): string {
-  return text
-    .replace(
-      CJK_DATE,
-      (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`,
-    )
-    .replace(TRAILING_STAR, '')
-    .replace(TIME_AFTER, '')
-    .replace(LABEL_BEFORE, '')
-    .replace(DETAIL_AFTER, '')
-    .replace(TALLY_AFTER, '');
+  return (
+    text
+      .replace(
+        CJK_DATE,
+        (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`,
+      )
+      .replace(TRAILING_STAR, '')
+      // Before the time: "Mi, 18.11.2026" would read as a time after a comma.
+      .replace(WEEKDAY_BEFORE, '')
+      .replace(TIME_AFTER, '')
+      .replace(LABEL_BEFORE, '')
+      .replace(DE_BETWEEN, '$1 $2 $3')
+      .replace(DETAIL_AFTER, '')
+      .replace(TALLY_AFTER, '')
+  );
 }
 
 /** Longest text a date (with its day heading's words around it) is looked for in. */
