@@ -98,7 +98,8 @@ function endsWord(s: string): boolean {
  * Adds a piece to the text gathered so far: blocks are separated by a space; inline pieces only
  * where two words would otherwise run together ("10:41 am" + "Cortado"), so "$" + "1,234" + ".56"
  * stays one amount. `cents`: a superscript of two digits after a whole number ("$1,204<sup>50</sup>").
- * Whitespace is folded once, on close (`folded`).
+ * Whitespace is folded once, on close, and only where a text node brought some to fold (`unfolded`):
+ * children's texts are folded and trimmed already, and a space between two of them is one space.
  */
 function append(f: Frame, text: string, inline: boolean, cents = false): void {
   if (text === '') return;
@@ -118,18 +119,8 @@ function append(f: Frame, text: string, inline: boolean, cents = false): void {
   f.endsWord = endsWord(text);
 }
 
-/** Whitespace other than single plain spaces. */
-const FOLDABLE = /[^\S ]| {2}/;
-
-/**
- * `text` with every whitespace run folded to one space and trimmed. Children's texts are folded
- * already, so a container's text mostly needs a scan, not a copy.
- */
-function folded(text: string): string {
-  if (FOLDABLE.test(text)) return text.replace(/\s+/g, ' ').trim();
-  const edge = text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32;
-  return edge ? text.trim() : text;
-}
+/** Whitespace a text node's text may not hold to be taken as it is: any but single inner spaces. */
+const UNFOLDED = /[^\S ]| {2}|^ | $/;
 
 /**
  * Whether a person sees an element, where the platform can tell: injected by the caller, or the
@@ -150,9 +141,11 @@ type CheckVisibility = (options?: Record<string, boolean>) => boolean;
  * snippets) and a page whose script has not run, or a saved one, stays transparent though its rows
  * are the activity; a transparent copy of a list is found as a duplicate region instead.
  */
+const CHECK_VISIBILITY = { checkVisibilityCSS: true };
+
 function layoutVisibility(el: Element): boolean {
   const check = (el as Element & { checkVisibility?: CheckVisibility }).checkVisibility;
-  if (check.call(el, { checkVisibilityCSS: true })) return true;
+  if (check.call(el, CHECK_VISIBILITY)) return true;
   const view = el.ownerDocument?.defaultView as {
     getComputedStyle?: (e: Element) => { display: string };
   } | null;
@@ -375,6 +368,8 @@ type Frame = {
   out: string;
   prevInline: boolean;
   endsWord: boolean;
+  /** A text node brought whitespace to fold. */
+  unfolded: boolean;
   /** Hints gathered so far, space-separated. */
   hints: string;
   sr: boolean;
@@ -430,6 +425,7 @@ function open(
     out: '',
     prevInline: true,
     endsWord: false,
+    unfolded: false,
     hints,
     sr: markup === 'sr',
     ariaHidden: attrs.ariaHidden,
@@ -438,11 +434,35 @@ function open(
 
 const withHint = (hints: string, hint: string) => (hints === '' ? hint : `${hints} ${hint}`);
 
+/** The elements a shadow root can be attached to (DOM standard, attachShadow), besides custom ones. */
+const SHADOW_HOSTS = new Set([
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
+]);
+
 /** No shadow root, no slot to fill, no frame, no declarative shadow root (a first `<template>` child). */
 function isPlain(el: Element, tag: string, scope: Scope): boolean {
   if (tag === 'slot' && scope) return false;
   if (tag === 'iframe' || tag === 'frame') return false;
-  if ((el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot) return false;
+  // Asked only of elements that can host one: rows, cells and links cannot.
+  const host = SHADOW_HOSTS.has(tag) || tag.includes('-');
+  if (host && (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot) return false;
   return el.firstElementChild?.localName !== 'template';
 }
 
@@ -450,7 +470,7 @@ function isPlain(el: Element, tag: string, scope: Scope): boolean {
 function close(f: Frame, w: Walk): boolean {
   const { node } = f;
   node.end = w.order - 1;
-  const text = folded(f.out);
+  const text = f.unfolded ? f.out.replace(/\s+/g, ' ').trim() : f.out;
   if (f.ariaHidden && text.length > ARIA_HIDDEN_VALUE_LENGTH) {
     // Numbering stays dense: the nodes of this subtree are given back.
     w.order = node.start;
@@ -510,6 +530,7 @@ export function buildDomNodes(root: Document | Element, options: BuildOptions = 
         const t = child.textContent ?? '';
         if (/\S/.test(t)) {
           f.node.ownText = true;
+          if (!f.unfolded && UNFOLDED.test(t)) f.unfolded = true;
           append(f, t, true);
         }
       } else if (isElement(child)) {

@@ -34,6 +34,8 @@ const sameWords = (a: string, b: string) => {
  */
 export function findDuplicateRegions(regions: Array<{ rows: RegionRow[]; score: number }>): RegionCopy[] {
   const copies: RegionCopy[] = [];
+  // One region with rows has nothing to repeat.
+  if (regions.filter((g) => g.rows.length > 0).length < 2) return copies;
   const dropped = new Set<number>();
   const joined = regions.map((g) => `\n${g.rows.map(key).join('\n')}\n`);
   for (let a = 0; a < regions.length; a++) {

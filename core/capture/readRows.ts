@@ -205,9 +205,17 @@ export function readRows(
 ): ReadResult {
   const { mapping } = chosen;
   const notes: string[] = [];
+  // Each field's cells looked up once for all rows: steps below ask for them again and again.
+  const byKey = new Map<string, Array<Cell | undefined>>();
   const cellOf = (r: number, field: keyof typeof mapping) => {
     const key = mapping[field];
-    return key ? cells[r]!.find((c) => c.key === key) : undefined;
+    if (!key) return undefined;
+    let column = byKey.get(key);
+    if (!column) {
+      column = cells.map((row) => row.find((c) => c.key === key));
+      byKey.set(key, column);
+    }
+    return column[r];
   };
   const isDate = (t: string) => looksLikeDate(t, settings.asOf);
   const dateTexts = rows.map(
@@ -216,7 +224,16 @@ export function readRows(
       (layoutOf(rows[r]!) === 'cards' ? (cells[r]!.find((c) => isDate(c.text))?.text ?? '') : ''),
   );
   // Rows repeat their days: each distinct date text is read once, the order decided over all.
-  const rowDateTexts = dateTexts.map((t, r) => cleanDateText(t || contexts[r]!.dateHeading));
+  const cleaned = new Map<string, string>();
+  const rowDateTexts = dateTexts.map((t, r) => {
+    const shown = t || contexts[r]!.dateHeading;
+    let clean = cleaned.get(shown);
+    if (clean === undefined) {
+      clean = cleanDateText(shown);
+      cleaned.set(shown, clean);
+    }
+    return clean;
+  });
   const distinctDates = [...new Set(rowDateTexts)];
   const distinctColumn = parseDateColumn(distinctDates, {
     asOf: settings.asOf,
@@ -301,6 +318,15 @@ export function readRows(
   let usedAsOfForPending = false;
   const kindTexts: string[] = [];
   const amountShown: string[] = [];
+  const pastAsOf = new Map<string, number>();
+  const daysAfterAsOf = (date: string) => {
+    let days = pastAsOf.get(date);
+    if (days === undefined) {
+      days = daysBetween(settings.asOf, date);
+      pastAsOf.set(date, days);
+    }
+    return days;
+  };
 
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
@@ -440,7 +466,7 @@ export function readRows(
     }
     previousDate = date;
     // A posted line cannot lie in the future: dated well past the as-of date it is scheduled.
-    if (!pending && daysBetween(settings.asOf, date) > FUTURE_SLACK_DAYS) {
+    if (!pending && daysAfterAsOf(date) > FUTURE_SLACK_DAYS) {
       skip(`dated ${date}, after ${settings.asOf}: scheduled, not yet a transaction`, true);
       continue;
     }

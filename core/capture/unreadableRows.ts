@@ -25,21 +25,17 @@ export function unreadableRows(
 ): SkippedRow[] {
   if (captured.length === 0) return [];
   const inGroup = new Set(group);
-  const shapesRead = new Set(captured.map(shapeOf));
   const parents = new Set(captured.map((r) => r.parent).filter((p) => p !== undefined));
+  const dated = [...parents]
+    .flatMap((p) => p.children)
+    .filter((n) => !inGroup.has(n) && shapes.money[n.start] === 0 && shapes.dates[n.start]! > 0);
+  // The rows' shapes are named only when a dated row without an amount stands beside them.
+  if (dated.length === 0) return [];
+  const shapesRead = new Set(captured.map(shapeOf));
+  const found = dated.filter((n) => shapesRead.has(shapeOf(n))).sort((a, b) => a.start - b.start);
   const layout = layoutOf(captured[0]!);
   const headers = columnHeaders(captured[0]!, layout);
   const keys = [mapping.amount, mapping.debit, mapping.credit].filter((k) => k !== undefined);
-  const found = [...parents]
-    .flatMap((p) => p.children)
-    .filter(
-      (n) =>
-        !inGroup.has(n) &&
-        shapes.money[n.start] === 0 &&
-        shapes.dates[n.start]! > 0 &&
-        shapesRead.has(shapeOf(n)),
-    )
-    .sort((a, b) => a.start - b.start);
   return found.map((n, i) => {
     const cells = rowCells(n, layout, headers, asOf);
     const amount = keys

@@ -84,19 +84,30 @@ export async function injectedBundle(minify = true): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-type InBrowser = { capture: number; walk: number; captureWall: number; walkWall: number };
+type InBrowser = { fresh: number; capture: number; walk: number; freshWall: number; walkWall: number };
 
-/** Installed once per page: the two jobs timed, each returning its wall time in the page. */
+/**
+ * Installed once per page: the jobs timed, each returning its wall time in the page. As the
+ * extension's content script does, the capture's result is turned into one JSON string. `fresh`
+ * first evaluates the script again, as each executeScript does: its code starts cold.
+ */
 const JOBS = `(() => {
-  const lb = globalThis.ledgerbridgeInjected;
+  const capture = () => {
+    const t = performance.now();
+    const r = globalThis.ledgerbridgeInjected.runInjectedCapture(globalThis, document, 'https://bank.example/activity');
+    JSON.stringify(r);
+    const ms = performance.now() - t;
+    if (!r.ok) throw new Error(r.message);
+    return [ms, r.page.transactions.length];
+  };
   globalThis.benchJobs = {
-    capture() {
+    fresh() {
       const t = performance.now();
-      const r = lb.runInjectedCapture(globalThis, document, 'https://bank.example/activity');
-      const ms = performance.now() - t;
-      if (!r.ok) throw new Error(r.message);
-      return [ms, r.page.transactions.length];
+      (0, eval)(globalThis.benchBundle);
+      const [ms, n] = capture();
+      return [performance.now() - t, n];
     },
+    capture,
     walk() {
       const t = performance.now();
       let cells = 0;
@@ -130,6 +141,7 @@ export async function chromiumFigures(sizes: number[], runs: number): Promise<Ma
       await page.setContent(activityPage(n), { waitUntil: 'load' });
       await page.addScriptTag({ content: bundle });
       // Strings, not functions: tsx would wrap a function in helpers the page does not have.
+      await page.evaluate(`globalThis.benchBundle = ${JSON.stringify(bundle)}`);
       await page.evaluate(JOBS);
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
@@ -142,25 +154,33 @@ export async function chromiumFigures(sizes: number[], runs: number): Promise<Ma
         const [wall, count] = (await page.evaluate(`globalThis.benchJobs.${job}()`)) as [number, number];
         return { cpu: (await threadTime()) - before, wall, count };
       };
-      const t = { capture: [] as number[], walk: [] as number[], none: [] as number[] };
-      const wall = { capture: [] as number[], walk: [] as number[] };
+      const t = {
+        fresh: [] as number[],
+        capture: [] as number[],
+        walk: [] as number[],
+        none: [] as number[],
+      };
+      const wall = { fresh: [] as number[], walk: [] as number[] };
       for (let i = 0; i <= runs; i++) {
+        const f = await timed('fresh');
         const c = await timed('capture');
         const w = await timed('walk');
         const z = await timed('none');
-        if (c.count !== n) throw new Error(`Chromium capture read ${c.count} of ${n} rows`);
+        if (f.count !== n || c.count !== n) throw new Error(`Chromium capture read ${c.count} of ${n} rows`);
         if (i === 0) continue; // warm-up
+        t.fresh.push(f.cpu);
         t.capture.push(c.cpu);
         t.walk.push(w.cpu);
         t.none.push(z.cpu);
-        wall.capture.push(c.wall);
+        wall.fresh.push(f.wall);
         wall.walk.push(w.wall);
       }
       const call = median(t.none);
       out.set(n, {
+        fresh: median(t.fresh) - call,
         capture: median(t.capture) - call,
         walk: median(t.walk) - call,
-        captureWall: median(wall.capture),
+        freshWall: median(wall.fresh),
         walkWall: median(wall.walk),
       });
       await page.close();
@@ -180,17 +200,18 @@ export default async function bench(): Promise<BenchRow[]> {
     const f = inBrowser.get(n)!;
     browserRows.push({
       rows: n.toLocaleString('en-US'),
-      'capture cpu ms': fmt(f.capture),
+      'capture cpu ms': fmt(f.fresh),
+      'again cpu ms': fmt(f.capture),
       'walk cpu ms': fmt(f.walk),
-      'capture wall ms': fmt(f.captureWall),
+      'capture wall ms': fmt(f.freshWall),
       'walk wall ms': fmt(f.walkWall),
-      'capture / walk': fmt(f.capture / f.walk, 1),
-      'capture growth vs linear': fmt(f.capture / b500.capture / (n / 500), 2),
+      'capture / walk': fmt(f.fresh / f.walk, 1),
+      'capture growth vs linear': fmt(f.fresh / b500.fresh / (n / 500), 2),
       'walk growth vs linear': fmt(f.walk / b500.walk / (n / 500), 2),
     });
   }
   console.log(
-    'capture in Chromium through the injected content-script code (runInjectedCapture, bundled); cpu = renderer main-thread CPU time (median of interleaved runs), wall = in-page wall time; growth 1.00 = linear from 500 rows',
+    'capture in Chromium through the injected content-script code (runInjectedCapture + JSON.stringify, bundled), the script evaluated afresh before each capture as executeScript does ("again": a second capture by the same code); cpu = renderer main-thread CPU time (median of interleaved runs), wall = in-page wall time; growth 1.00 = linear from 500 rows',
   );
   console.log(table(browserRows));
   console.log('');
@@ -241,21 +262,21 @@ export default async function bench(): Promise<BenchRow[]> {
   console.log(table(rows));
   const k5 = inBrowser.get(5_000)!;
   const k50 = inBrowser.get(50_000)!;
-  const growth50 = k50.capture / k5.capture / 10;
+  const growth50 = k50.fresh / k5.fresh / 10;
   return [
     {
       work: 'capture a 5,000-row page (Chromium, content script)',
-      now: `${fmt(k5.capture)} ms`,
+      now: `${fmt(k5.fresh)} ms`,
       baseline: `plain DOM walk: ${fmt(k5.walk)} ms`,
-      ratio: k5.capture / k5.walk,
+      ratio: k5.fresh / k5.walk,
       aim: '≤ 200 ms',
-      met: k5.capture <= 200,
+      met: k5.fresh <= 200,
     },
     {
       work: 'capture 50,000 rows (Chromium): growth from 5,000 vs linear',
-      now: `${fmt(k50.capture)} ms (${fmt(growth50, 2)}× linear)`,
+      now: `${fmt(k50.fresh)} ms (${fmt(growth50, 2)}× linear)`,
       baseline: `plain DOM walk: ${fmt(k50.walk)} ms (${fmt(k50.walk / k5.walk / 10, 2)}× linear)`,
-      ratio: k50.capture / k50.walk,
+      ratio: k50.fresh / k50.walk,
       aim: 'close to linear',
     },
   ];
