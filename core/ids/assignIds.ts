@@ -41,7 +41,8 @@ export function idAssigner(hash: Sha256Hex = sha256Hex): (d: TransactionDraft) =
     const n = seen.next(first);
     const t = d as Transaction;
     t.schemaVersion = TRANSACTION_SCHEMA_VERSION;
-    t.id = `lb_${n === 0 ? first : hash(key + n, 12)}`;
+    // One flat string: `lb_${hex}` would keep a pair, the hex slice and the whole digest alive per row.
+    t.id = ['lb_', n === 0 ? first : hash(key + n, 12)].join('');
     t.payee = d.payee ?? d.description;
     t.tags = d.tags ?? [];
     return t;
