@@ -7,9 +7,10 @@ import {
   SIGN_CONVENTIONS,
   type SignConvention,
 } from '../../core/capture/captureDiagnostics';
-import { capturePage } from '../../core/capture/capturePage';
+import { CURRENCY_ASSUMED, capturePage } from '../../core/capture/capturePage';
 import { describeCapture } from '../../core/capture/describeCapture';
 import { isRelativeDate } from '../../core/dates/parseDate';
+import { isCurrencyCode } from '../../core/model/currency';
 import { LedgerbridgeError } from '../../core/model/errors';
 import { IsoDate } from '../../core/model/isoDate';
 import { ColumnMapping } from '../../core/model/profile';
@@ -19,7 +20,7 @@ import { readSavedPage } from '../pages/readSavedPage';
 import { parseOptions } from '../parseOptions';
 import { UsageError } from '../usageError';
 
-const usage = `Usage: ledgerbridge capture PAGE.html --url URL [--as-of YYYY-MM-DD] [--explain] [--json] [--mapping JSON]
+const usage = `Usage: ledgerbridge capture PAGE.html --url URL [--as-of YYYY-MM-DD] [--currency CODE] [--explain] [--json] [--mapping JSON]
 
 Reads the transactions shown on a saved bank or processor portal page (as if captured at URL)
 and prints them as a JSON array (the Transaction wire contract: date, description, amount as a
@@ -29,6 +30,8 @@ Options:
   --url URL          the address the page was saved from: recorded in origin.url and used to
                      pick a portal profile (Stripe, Square, PayPal, Chase, ...); required unless
                      the saved file names it (an MHTML file, or a "saved from url" comment)
+  --currency CODE    ISO 4217 currency for amounts the page shows without one (default: from the
+                     page's language or address, else USD, said on stderr)
   --as-of DATE       the date "Today" and dates without a year are read against (default: the
                      day an MHTML file was saved, else today)
   --explain          print the capture diagnostics instead of the transactions, as readable text
@@ -55,6 +58,7 @@ type Args = {
   file: string;
   url?: string;
   asOf?: string;
+  currency?: string;
   explain: boolean;
   json: boolean;
   mapping?: ColumnMapping;
@@ -65,6 +69,7 @@ function parseArgs(argv: string[]): Args {
   const { values, positionals } = parseOptions(argv, {
     url: { type: 'string' },
     'as-of': { type: 'string' },
+    currency: { type: 'string' },
     explain: { type: 'boolean' },
     json: { type: 'boolean' },
     mapping: { type: 'string' },
@@ -80,6 +85,9 @@ function parseArgs(argv: string[]): Args {
   if (asOf !== undefined && !IsoDate.safeParse(asOf).success) {
     throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got ${asOf}`);
   }
+  const currency = values.currency?.toUpperCase();
+  if (currency !== undefined && !isCurrencyCode(currency))
+    throw new UsageError(`--currency must be an ISO 4217 code such as EUR, got ${values.currency}`);
   const mapping = values.mapping === undefined ? undefined : parseMapping(values.mapping);
   return {
     file,
@@ -87,6 +95,7 @@ function parseArgs(argv: string[]): Args {
     explain: values.explain ?? false,
     json: values.json ?? false,
     ...(asOf ? { asOf } : {}),
+    ...(currency ? { currency } : {}),
     ...(mapping ? { mapping } : {}),
     ...(sign ? { sign: sign as SignConvention } : {}),
   };
@@ -149,7 +158,11 @@ export const captureCommand: Command = {
       ...(args.asOf ? { asOf: args.asOf } : read.value.savedOn ? { asOf: read.value.savedOn } : {}),
       ...(args.mapping ? { mapping: args.mapping } : {}),
       ...(args.sign ? { signConvention: args.sign } : {}),
+      ...(args.currency ? { defaultCurrency: args.currency } : {}),
     });
+    const assumed = result.diagnostics.notes.find((n) => n.startsWith(CURRENCY_ASSUMED));
+    if (assumed)
+      io.stderr.write(`ledgerbridge capture: ${args.file}: warning: ${assumed} (pass --currency)\n`);
     if (!args.asOf && !read.value.savedOn && readsRelativeDates(result.diagnostics)) {
       io.stderr.write(
         `ledgerbridge capture: ${args.file}: warning: dates such as "Today" were read against ${result.diagnostics.asOf}, the day of this run: pass --as-of with the day the page was saved\n`,

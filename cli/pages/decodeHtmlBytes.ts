@@ -26,6 +26,14 @@ export function decodeHtmlBytes(
           note: `the page says it is ${declared} but its bytes are not: read as windows-1252`,
         };
       }
+      // A page re-encoded to UTF-8 by whatever saved it, its old <meta> kept: text in a single-byte
+      // charset is almost never valid UTF-8 once it holds a byte above 0x7F.
+      if (!isUtf8Label(wanted) && singleByte(wanted) && hasHighBytes(bytes) && validUtf8(bytes)) {
+        return {
+          ...decodeAs(bytes, 'utf-8'),
+          note: `the page says it is ${declared} but its bytes are UTF-8: read as UTF-8`,
+        };
+      }
       return decodeAs(bytes, wanted);
     }
     const fallback = validUtf8(bytes) ? 'utf-8' : 'windows-1252';
@@ -41,6 +49,17 @@ function decodeAs(bytes: Uint8Array, charset: string) {
   if (decoder.encoding === 'windows-1252')
     return { text: decodeWindows1252(bytes), charset: decoder.encoding };
   return { text: decoder.decode(bytes), charset: decoder.encoding };
+}
+
+/** Charsets of one byte a character (the WHATWG encodings windows-125x, ISO-8859-x, KOI8). */
+const singleByte = (label: string) =>
+  /^(windows-125\d|windows-874|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/.test(
+    new TextDecoder(label).encoding,
+  );
+
+function hasHighBytes(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return true;
+  return false;
 }
 
 const isUtf8Label = (label: string) => /^(utf-?8|unicode-1-1-utf-8)$/.test(label);

@@ -1,5 +1,5 @@
 import { BUILTIN_PROFILES } from '../../core/capture/builtinProfiles';
-import { capturePage } from '../../core/capture/capturePage';
+import { CURRENCY_ASSUMED, capturePage } from '../../core/capture/capturePage';
 import type { ImportOutcome } from '../../core/formats/importTypes';
 import { problem } from '../../core/model/problem';
 import { readSavedPage } from '../pages/readSavedPage';
@@ -11,7 +11,7 @@ import { parseSavedPage } from '../parseSavedPage';
  */
 export function capturePageFile(
   file: { name: string; bytes: Uint8Array },
-  options: { url?: string; asOf?: string; capturedAt?: string },
+  options: { url?: string; asOf?: string; capturedAt?: string; currency?: string },
 ): ImportOutcome {
   const read = readSavedPage(file.bytes);
   if (!read.ok) return { ok: false, problems: read.problems.map((p) => ({ ...p, file: file.name })) };
@@ -32,6 +32,7 @@ export function capturePageFile(
     profiles: BUILTIN_PROFILES,
     ...(options.asOf ? { asOf: options.asOf } : page.savedOn ? { asOf: page.savedOn } : {}),
     ...(options.capturedAt ? { capturedAt: options.capturedAt } : {}),
+    ...(options.currency ? { defaultCurrency: options.currency } : {}),
   });
   if (result.transactions.length === 0) {
     return {
@@ -56,6 +57,9 @@ export function capturePageFile(
     // Rows that looked like transactions but could not be read are said, with their row.
     warnings: [
       ...page.notes.map((note) => problem('page_encoding', note, { file: file.name })),
+      ...result.diagnostics.notes
+        .filter((note) => note.startsWith(CURRENCY_ASSUMED))
+        .map((note) => problem('currency_assumed', `${note} (pass --currency)`, { file: file.name })),
       ...result.diagnostics.skipped
         .filter((k) => !k.notTransaction)
         .map((k) =>

@@ -74,6 +74,7 @@ export function reconcileFiles(files: readonly InputFile[], options: ReconcileRu
         ? capturePageFile(file, {
             ...(options.url ? { url: options.url } : {}),
             ...(options.import?.asOf ? { asOf: options.import.asOf } : {}),
+            ...(options.import?.currency ? { currency: options.import.currency } : {}),
           })
         : readJsonFile(file));
     if (!outcome.ok) {

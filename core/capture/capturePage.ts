@@ -1,4 +1,5 @@
 import { assignIds } from '../ids/assignIds';
+import { isCurrencyCode } from '../model/currency';
 import type { ColumnMapping, Profile } from '../model/profile';
 import type { Transaction } from '../model/transaction';
 import type {
@@ -475,6 +476,16 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
       ? { convention: options.signConvention, decidedBy: 'forced' }
       : { convention: 'as-shown', decidedBy: 'assumed' });
   const currency = identity.conventions.currency ?? settings.currency;
+  const rawRows = outcomes.flatMap((o) => o.read.rawRows ?? []).sort((a, b) => a.row - b.row);
+  if (
+    settings.currencyAssumed &&
+    !identity.conventions.currency &&
+    transactions.length > 0 &&
+    transactions.every((t) => t.amount.currency === currency) &&
+    !showsCurrency([...groups.flatMap((g) => g.columns), ...rawRows.flatMap((r) => r.cells)])
+  ) {
+    notes.push(`${CURRENCY_ASSUMED}: amounts read as ${currency}`);
+  }
   const checks = selfChecks(
     outcomes.map(checkedGroup),
     outsideRows(
@@ -493,7 +504,7 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
     signConvention,
     checks,
     verified: checks.every((c) => c.ok),
-    rawRows: outcomes.flatMap((o) => o.read.rawRows ?? []).sort((a, b) => a.row - b.row),
+    rawRows,
     confidence: confidenceOf(
       groups,
       outcomes.reduce((s, o) => s + o.excluded, 0),
@@ -522,6 +533,17 @@ function markUnverified(transactions: Transaction[], checks: readonly SelfCheck[
   if (failed.length === 0) return transactions;
   const unverified = failed.join('; ').slice(0, 1000);
   return transactions.map((t) => ({ ...t, unverified }));
+}
+
+/** The note a capture carries when nothing on the page or about it names the currency. */
+export const CURRENCY_ASSUMED = 'no currency is shown on the page or named by its language or address';
+
+/** A currency sign (any Unicode currency symbol) or an ISO 4217 code among the texts. */
+function showsCurrency(texts: readonly string[]): boolean {
+  return texts.some(
+    (text) =>
+      /\p{Sc}/u.test(text) || (text.match(/\b[A-Z]{3}\b/g) ?? []).some((code) => isCurrencyCode(code)),
+  );
 }
 
 const accountIn = (account: string, currency: string) => account.replace('{currency}', currency);

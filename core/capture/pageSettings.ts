@@ -5,6 +5,8 @@ import type { DomNode } from './domTree';
 /** What the page as a whole says about how to read it when a column cannot tell. */
 export type PageSettings = {
   currency: string;
+  /** Nothing about the page (option, language, address) named a currency: `currency` is a guess. */
+  currencyAssumed: boolean;
   fallbackOrder: DateOrder;
   fallbackSeparator: DecimalSeparator;
   /** A legend says a trailing "*" marks pending lines. */
@@ -166,17 +168,19 @@ export function pageSettings(
 ): PageSettings {
   const lang = langOf(root);
   const region = /^[a-z]{2,3}[-_]([a-z]{2})\b/i.exec(lang)?.[1]?.toUpperCase();
-  const currency =
+  const named =
     defaultCurrency ??
     (region ? REGION_CURRENCY[region] : undefined) ??
     tldCurrency(url) ??
-    (EURO_LANGS.test(lang) ? 'EUR' : (LANG_CURRENCY[lang.slice(0, 2).toLowerCase()] ?? 'USD'));
+    (EURO_LANGS.test(lang) ? 'EUR' : LANG_CURRENCY[lang.slice(0, 2).toLowerCase()]);
+  const currency = named ?? 'USD';
   const starMeansPending = all.some(
     (n) => n.ownText && n.text.length < 200 && n.text.includes('*') && STAR_LEGEND.test(n.text),
   );
   return {
     starMeansPending,
     currency,
+    currencyAssumed: named === undefined,
     fallbackOrder: lang && DAY_FIRST_LANGS.test(lang) ? 'dmy' : 'mdy',
     fallbackSeparator: COMMA_LANGS.test(lang) ? ',' : '.',
   };

@@ -208,7 +208,16 @@ describe('ledgerbridge capture: self-checks, signs and odd pages', () => {
     );
     const io = memoryIo(dir);
     const code = await main(
-      ['capture', 'deep.html', '--url', 'https://bank.example/activity', '--as-of', '2026-11-21'],
+      [
+        'capture',
+        'deep.html',
+        '--url',
+        'https://bank.example/activity',
+        '--as-of',
+        '2026-11-21',
+        '--currency',
+        'USD',
+      ],
       io,
     );
     expect(io.err()).toBe('');

@@ -25,6 +25,9 @@ async function capture(
   };
 }
 
+const USD_ASSUMED =
+  /^ledgerbridge capture: \S+: warning: no currency is shown on the page or named by its language or address: amounts read as USD \(pass --currency\)\n$/;
+
 const UK = [
   ['2026-03-02', 'CAFÉ NÉRO LONDON', '-4.50', 'GBP'],
   ['2026-03-03', 'STRIPE PAYMENTS UK LTD', '1234.56', 'GBP'],
@@ -52,7 +55,12 @@ describe('ledgerbridge capture of pages saved as browsers save them', () => {
   });
 
   it('reads a page Chromium saved as a single file (MHTML), its frame included', async () => {
-    expect(await capture('framed.mhtml')).toEqual({ code: 0, err: '', rows: FRAMED });
+    // The framed page shows bare amounts under lang="en": the currency is an assumption, and said.
+    expect(await capture('framed.mhtml')).toEqual({
+      code: 0,
+      err: expect.stringMatching(USD_ASSUMED),
+      rows: FRAMED,
+    });
     expect(await capture('uk-windows-1252.mhtml')).toEqual({ code: 0, err: '', rows: UK });
   });
 
@@ -116,7 +124,7 @@ describe('ledgerbridge capture of pages saved as browsers save them', () => {
       '<table><tr><th>Date</th><th>Description</th><th>Amount</th></tr><tr><td>04/09/2026</td><td>NOT THIS PAGE</td><td>-$1.00</td></tr><tr><td>04/10/2026</td><td>NOR THIS</td><td>-$2.00</td></tr></table>',
     );
     const { code, rows, err } = await capture('framed-complete.html', join(dir, 'pages'), []);
-    expect({ code, err }).toEqual({ code: 0, err: '' });
+    expect({ code, err }).toEqual({ code: 0, err: expect.stringMatching(USD_ASSUMED) });
     expect(rows).toEqual(FRAMED);
   });
 
@@ -134,6 +142,36 @@ describe('ledgerbridge capture of pages saved as browsers save them', () => {
     expect(err).toMatch(
       /lying\.html: warning: the page says it is utf-8 but its bytes are not: read as windows-1252/,
     );
+  });
+
+  it('reads a page re-encoded to UTF-8 under its old windows-1252 <meta> as UTF-8, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lb-saved-'));
+    const legacy = new TextDecoder('windows-1252').decode(readFileSync(join(PAGES, 'uk-windows-1252.html')));
+    // Node's windows-1252 is Latin-1: put back the three characters it leaves as C1 controls.
+    const text = legacy.replace(/\u0096/g, '–').replace(/\u0080/g, '€');
+    writeFileSync(join(dir, 'resaved.html'), text, 'utf8');
+    const { code, rows, err } = await capture('resaved.html', dir);
+    expect(code).toBe(0);
+    expect(rows).toEqual(UK);
+    expect(err).toMatch(
+      /resaved\.html: warning: the page says it is windows-1252 but its bytes are UTF-8: read as UTF-8/,
+    );
+  });
+
+  it('says when no currency is shown, and takes the one --currency names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lb-saved-'));
+    writeFileSync(
+      join(dir, 'bare.html'),
+      '<table><tr><th>Date</th><th>Description</th><th>Amount</th></tr><tr><td>2026-04-02</td><td>RENT</td><td>-1,450.00</td></tr><tr><td>2026-04-03</td><td>SALES</td><td>812.40</td></tr></table>',
+    );
+    const assumed = await capture('bare.html', dir);
+    expect(assumed.rows.map((r) => r[3])).toEqual(['USD', 'USD']);
+    expect(assumed.err).toMatch(
+      /bare\.html: warning: no currency is shown on the page or named by its language or address: amounts read as USD \(pass --currency\)/,
+    );
+    const named = await capture('bare.html', dir, ['--url', 'https://bank.example/a', '--currency', 'eur']);
+    expect(named).toMatchObject({ code: 0, err: '' });
+    expect(named.rows.map((r) => r[3])).toEqual(['EUR', 'EUR']);
   });
 
   it('refuses a broken MHTML file, saying why', async () => {
@@ -174,7 +212,9 @@ describe('ledgerbridge reconcile with saved pages', () => {
       ],
       io,
     );
-    expect(io.err()).toBe('');
+    expect(io.err()).toMatch(
+      /warning: framed\.mhtml: no currency is shown on the page or named by its language or address: amounts read as USD \(pass --currency\)/,
+    );
     expect(code).toBe(0);
     const out = JSON.parse(io.out()) as { transactions: TransactionJson[] };
     expect(out.transactions.map((t) => t.description).sort()).toEqual(FRAMED.map((r) => r[1]).sort());
