@@ -2,6 +2,7 @@ import type { Transaction } from '../model/transaction';
 import type { Claims } from './claims';
 import { dayNumber } from './dayNumber';
 import { processorNamedIn } from './processors';
+import { referenceTokens } from './referenceTokens';
 
 /** A bank-side line with what its text says about where the money came from. */
 export type BankLine = {
@@ -19,6 +20,8 @@ export type BankLine = {
   currency: string;
   /** The processor the text names, if any. */
   processor: string | undefined;
+  /** Reference tokens in the text and the source's id (see referenceTokens), read with the text. */
+  refs: readonly string[];
   /** Says it is something a processor never sends: a move between own accounts, a check, cash, Zelle. */
   notPayout: boolean;
   /** Set for a line in a processor's own account (a PayPal "add funds from bank"): which processor. */
@@ -52,6 +55,7 @@ export function toBankLine(t: Transaction, ordinal: number): BankLine {
     amount: t.amount.minor,
     currency: t.amount.currency,
     processor,
+    refs: referenceTokens(text, t.externalId),
     notPayout:
       t.transfer === true ||
       OWN_ACCOUNT.test(text) ||

@@ -1,9 +1,7 @@
 import { type BankLine, compatible, lineTaken } from './bankLine';
-import { daysApart } from './dayNumber';
 import { linkDraft } from './linkDraft';
 import { accept, isRejected, type MatchContext, recordLag } from './matchContext';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
-import { referenceTokens } from './referenceTokens';
 
 /** A reference can be printed a little before the payout's own date (time zones) or late (slow banks). */
 const EARLY_DAYS = 3;
@@ -36,13 +34,12 @@ export function matchByReference(
   const candidates = new Map<PayoutUnit, BankLine[]>();
   for (const line of lines) {
     if (lineTaken(ctx.claimed, line)) continue;
-    for (const ref of referenceTokens(line.t.description, line.t.memo, line.t.externalId)) {
+    for (const ref of line.refs) {
       const owners = unitsByRef.get(ref);
       if (owners?.length !== 1) continue;
       const unit = owners[0]!;
-      if (unit.currency !== line.t.amount.currency || !compatible(line, unit)) continue;
-      if (daysApart(unit.date, line.t.date) < -EARLY_DAYS || daysApart(unit.end, line.t.date) > LATE_DAYS)
-        continue;
+      if (unit.currency !== line.currency || !compatible(line, unit)) continue;
+      if (line.day - unit.day < -EARLY_DAYS || line.day - unit.endDay > LATE_DAYS) continue;
       const list = candidates.get(unit);
       if (!list) candidates.set(unit, [line]);
       else if (!list.includes(line)) list.push(line);
