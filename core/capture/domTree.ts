@@ -245,7 +245,16 @@ function readAttrs(el: Element): Attrs {
 function readAttrsByName(el: Element): Attrs {
   if (!el.hasAttributes()) return NO_ATTRS;
   const names = el.getAttributeNames();
-  const attrs: Attrs = { ...NO_ATTRS, names };
+  const attrs: Attrs = {
+    cls: '',
+    id: '',
+    style: '',
+    role: '',
+    label: '',
+    hidden: false,
+    ariaHidden: false,
+    names,
+  };
   for (const name of names) {
     switch (name) {
       case 'class':

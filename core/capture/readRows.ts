@@ -338,11 +338,11 @@ export function readRows(
     const context = contexts[r]!;
     // Status badges often sit inside the description cell ("Gusto [Pending]").
     const descriptionCell = cellOf(r, 'description');
-    const descriptionParts = descriptionCell ? parts(descriptionCell.node) : [];
     // A badge is its own element also beside the cell's own text ("HOME DEPOT <span>Authorized</span>").
     const badges = descriptionCell ? badgesIn(descriptionCell.node) : [];
     let description = descriptionCell?.text ?? '';
     if (badges.length > 0) {
+      const descriptionParts = parts(descriptionCell!.node);
       const kept = descriptionParts.filter((p) => !isStatusBadge(p));
       description =
         kept.length < descriptionParts.length ? kept.join(' ') : withoutBadges(description, badges);
