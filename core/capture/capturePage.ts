@@ -493,6 +493,7 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
       outcomes.flatMap((o) => o.rows),
     ),
     currency,
+    (t) => looksLikeDate(t, asOf),
   );
   const diagnostics: CaptureDiagnostics = {
     path,

@@ -47,6 +47,16 @@ const SHOWING_SOME =
   /\b(?:showing|displaying|viewing|loaded)\s+(\d{1,6})\s+(?:of|out of|von|sur|de)\s+(\d{1,6})\b/i;
 const COUNT_NOUN =
   /(?:^|[^\d.,/:-])(?<!\bof\s)(?<!\bout of\s)(\d{1,6})\s+(pending\s+|posted\s+|completed\s+)?(?:transactions?|results?|entries|activities|items|records|umsätze|buchungen|opérations)\b/i;
+/** A tab or heading with its count: "Posted (8)", "Pending (2)", "All transactions (40)". */
+const TAB_COUNT =
+  /^(pending|posted|completed|cleared|processing|all(?:\s+transactions)?|transactions|activity)\s*\((\d{1,6})\)$/i;
+/** A list's own total, outside it: "Total: −$250.00", "Summe -1.234,56 €". */
+const TOTAL_NET =
+  /^(?:totals?|total amount|net total|summe|gesamt(?:summe)?|total général|importe total|totale)\s*:?\s*(?=[-−+(]?\s*[$€£¥₹]?\s*\d)/i;
+const OPENING =
+  /\b(?:beginning|opening|starting|previous|prior)\s+balance\b|\balter\s+kontostand\b|\banfangssaldo\b|\bancien\s+solde\b|\bsaldo\s+(?:inicial|anterior|iniziale)\b/i;
+const CLOSING =
+  /\b(?:ending|closing|new|final)\s+balance\b|\bneuer\s+kontostand\b|\bendsaldo\b|\bnouveau\s+solde\b|\bsaldo\s+(?:final|finale)\b/i;
 const MONEY_TOKEN =
   /[-−–+(]?\s*(?:[A-Z]{3}\s?)?[$€£¥₹]?\s?[-−–]?\d[\d.,'\u00a0 ]*\d(?:\s?[A-Z]{3})?\)?(?:\s?(?:CR|DR))?/g;
 
@@ -187,7 +197,13 @@ function statusOf(words: string): 'pending' | 'posted' | undefined {
  * transactions, totals of debits and credits. `outside` are the page's text nodes outside the
  * rows read, where counts and totals are stated.
  */
-export function selfChecks(groups: CheckedGroup[], outside: DomNode[], currency: string): SelfCheck[] {
+export function selfChecks(
+  groups: CheckedGroup[],
+  outside: DomNode[],
+  currency: string,
+  /** Whether a text is a date (a day heading's tally, "Friday, 20 November 2026 — 3 transactions", counts one day). */
+  isDate: (text: string) => boolean = () => false,
+): SelfCheck[] {
   const checks: SelfCheck[] = [];
   for (const g of groups) {
     const rb = runningBalanceCheck(g);
@@ -211,6 +227,8 @@ export function selfChecks(groups: CheckedGroup[], outside: DomNode[], currency:
     }
   }
   const seen = new Set<string>();
+  /** Opening and closing balances the page states, by their figure's text. */
+  const balancesSaid = new Map<'opening' | 'closing', string>();
   let counted = false;
   for (const n of outside) {
     if (!n.ownText || n.text.length > 120) continue;
@@ -226,14 +244,42 @@ export function selfChecks(groups: CheckedGroup[], outside: DomNode[], currency:
       const c = totalCheck(m[0], figure, direction, rows, separator, currency);
       if (c) checks.push(c);
     }
+    const net = TOTAL_NET.exec(n.text);
+    if (net && !seen.has('net total')) {
+      const figure = amountAfter(n.text, net[0].length);
+      const near = groupsAround(n, groups);
+      const c =
+        figure &&
+        totalCheck(
+          net[0].trim(),
+          figure,
+          'net',
+          near.flatMap((g) => g.rows),
+          separator,
+          currency,
+        );
+      if (c) {
+        seen.add('net total');
+        checks.push(c);
+      }
+    }
+    for (const [label, key] of [
+      [OPENING, 'opening'],
+      [CLOSING, 'closing'],
+    ] as const) {
+      if (balancesSaid.has(key) || !label.test(n.text)) continue;
+      const figure = figureFor(n, label);
+      if (figure) balancesSaid.set(key, figure);
+    }
     if (counted) continue;
     const range = SHOWING.exec(n.text);
     const some = range ? undefined : SHOWING_SOME.exec(n.text);
     const noun = range || some ? undefined : COUNT_NOUN.exec(n.text);
-    const said = range ?? some ?? noun;
-    if (!said) continue;
-    const stated = range ? Number(range[2]) - Number(range[1]) + 1 : Number(said[1]);
-    const status = noun?.[2] ? statusOf(noun[2]) : undefined;
+    const tab = range || some || noun ? undefined : TAB_COUNT.exec(n.text.trim());
+    const said = range ?? some ?? noun ?? tab;
+    if (!said || (noun && isDate(n.text))) continue;
+    const stated = range ? Number(range[2]) - Number(range[1]) + 1 : Number(tab ? tab[2] : said[1]);
+    const status = noun?.[2] ? statusOf(noun[2]) : tab ? statusOf(tab[1]!) : undefined;
     if (stated <= 0 || (range && Number(range[2]) > Number(range[3]))) continue;
     if (some && Number(some[1]) > Number(some[2])) continue;
     const near = groupsAround(n, groups);
@@ -263,5 +309,53 @@ export function selfChecks(groups: CheckedGroup[], outside: DomNode[], currency:
       rows: [],
     });
   }
+  const balances = openingClosingCheck(
+    balancesSaid.get('opening'),
+    balancesSaid.get('closing'),
+    rows,
+    separator,
+    currency,
+  );
+  if (balances) checks.push(balances);
   return checks;
+}
+
+/**
+ * "Beginning balance $1,000.00 … Ending balance $700.00": the rows between explain the change —
+ * all of them or the posted ones, and on a card page the balance owed moves against the holder's
+ * amounts, so either direction of the change is accepted.
+ */
+function openingClosingCheck(
+  opening: string | undefined,
+  closing: string | undefined,
+  rows: CheckedRow[],
+  separator: DecimalSeparator | undefined,
+  currency: string,
+): SelfCheck | undefined {
+  if (!opening || !closing || rows.length === 0) return undefined;
+  const read = (t: string) =>
+    parseAmount(t, { currency, ...(separator ? { decimalSeparator: separator } : {}) });
+  const from = read(opening);
+  const to = read(closing);
+  if (!from.ok || !to.ok || from.value.currency !== to.value.currency) return undefined;
+  const cur = from.value.currency;
+  const same = rows.filter((r) => r.amount.currency === cur);
+  if (same.length !== rows.length) return undefined;
+  const change = to.value.minor - from.value.minor;
+  const sums = [
+    sum(same, () => true),
+    sum(
+      same.filter((r) => r.status !== 'pending'),
+      () => true,
+    ),
+  ];
+  const ok = sums.some((m) => Math.abs(m) === Math.abs(change) && (m === change || m === -change));
+  return {
+    kind: 'total',
+    ok,
+    message: ok
+      ? `the opening balance ${fmt(from.value.minor, cur)} and the closing balance ${fmt(to.value.minor, cur)} agree with the rows read`
+      : `the balance goes from ${fmt(from.value.minor, cur)} to ${fmt(to.value.minor, cur)} on the page (${fmt(change, cur)}), the rows read add up to ${fmt(sums[0]!, cur)}: a row is missing, doubled or misread`,
+    rows: [],
+  };
 }

@@ -26,8 +26,9 @@ describe.each(['engine', 'cli'] as const)('capture generality pages through the 
     expect(evaluation.captured, report).toBeLessThanOrEqual(evaluation.expected);
   });
 
-  it('shows every self-check the page breaks', () => {
+  it('shows every self-check the page breaks, and flags no page whose figures agree', () => {
     expect(evaluation.unflagged, report).toEqual([]);
+    expect(evaluation.falseAlarms, report).toEqual([]);
   });
 });
 
@@ -43,5 +44,6 @@ describe('capture generality pages in Chromium, as the content script reads them
     expect(evaluation.precision, report).toBeGreaterThanOrEqual(0.99);
     expect(evaluation.invented, report).toBe(0);
     expect(evaluation.unflagged, report).toEqual([]);
+    expect(evaluation.falseAlarms, report).toEqual([]);
   });
 });

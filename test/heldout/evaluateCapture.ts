@@ -64,6 +64,8 @@ export type PageResult = {
   path?: string;
   /** The page states a figure its rows break and the capture did not flag it. */
   unflagged?: boolean;
+  /** The capture flagged a failed self-check on a page whose figures all agree. */
+  falseAlarm?: boolean;
 };
 
 export type Evaluation = {
@@ -79,6 +81,8 @@ export type Evaluation = {
   precision: number;
   /** Pages whose failed self-check was not shown. */
   unflagged: string[];
+  /** Pages flagged unverified though nothing on them disagrees. */
+  falseAlarms: string[];
 };
 
 export type Page = {
@@ -299,6 +303,7 @@ export function evaluatePage(page: Page, via: 'engine' | 'cli' = 'engine'): Page
 /** A page's captured rows (and whether the capture flagged a failed self-check) against its expected rows. */
 export function scoreCapture(page: Page, got: Row[], flagged: boolean, path?: string): PageResult {
   const unflagged = !page.verified && !flagged;
+  const falseAlarm = page.verified && flagged;
   return {
     name: page.name,
     url: page.url,
@@ -306,6 +311,7 @@ export function scoreCapture(page: Page, got: Row[], flagged: boolean, path?: st
     ...scorePage(page, got),
     ...(path ? { path } : {}),
     ...(unflagged ? { unflagged } : {}),
+    ...(falseAlarm ? { falseAlarm } : {}),
   };
 }
 
@@ -329,6 +335,7 @@ export function summarize(pages: PageResult[]): Evaluation {
     accuracy: expected === 0 ? 0 : correct / expected,
     precision: captured === 0 ? 1 : correct / captured,
     unflagged: pages.filter((p) => p.unflagged).map((p) => p.name),
+    falseAlarms: pages.filter((p) => p.falseAlarm).map((p) => p.name),
   };
 }
 
@@ -351,7 +358,7 @@ export function formatEvaluation(ev: Evaluation): string {
     `${'OVERALL'.padEnd(nameWidth)} ${pad(ev.expected, 8)} ${pad(ev.captured, 8)} ${pad(ev.correct, 7)} ${pad(ev.wrong, 5)} ${pad(ev.missed, 6)} ${pad(ev.invented, 8)} ${pad(`${(100 * ev.accuracy).toFixed(1)}%`, 8)}`,
   );
   lines.push(
-    `rows right ${ev.correct}/${ev.expected} (${(100 * ev.accuracy).toFixed(1)}%), captured correct ${ev.correct}/${ev.captured} (${(100 * ev.precision).toFixed(1)}%), failed self-checks not shown: ${ev.unflagged.length ? ev.unflagged.join(', ') : 'none'}`,
+    `rows right ${ev.correct}/${ev.expected} (${(100 * ev.accuracy).toFixed(1)}%), captured correct ${ev.correct}/${ev.captured} (${(100 * ev.precision).toFixed(1)}%), failed self-checks not shown: ${ev.unflagged.length ? ev.unflagged.join(', ') : 'none'}, flagged though nothing disagrees: ${ev.falseAlarms.length ? ev.falseAlarms.join(', ') : 'none'}`,
   );
   const failing = ev.pages.filter((p) => p.error || p.wrong.length || p.missed.length || p.invented.length);
   if (failing.length > 0) lines.push('', 'Mismatches:');
