@@ -385,12 +385,13 @@ type Frame = {
   ariaHidden: boolean;
 };
 
-function open(
+function openElement(
   el: Element,
   parent: DomNode | undefined,
   depth: number,
   scope: Scope,
   w: Walk,
+  reuse: Frame | undefined,
 ): Frame | undefined {
   const tag = el.localName;
   if (SKIP_TAGS.has(tag)) return undefined;
@@ -425,20 +426,36 @@ function open(
     if (title) hints = withHint(hints, title);
   } else if (isPlain(el, tag, scope)) cursor = el.firstChild;
   else children = composedChildren(el, scope);
-  return {
-    node,
-    children,
-    next: 0,
-    cursor,
-    scope,
-    out: '',
-    prevInline: true,
-    endsWord: false,
-    unfolded: false,
-    hints,
-    sr: markup === 'sr',
-    ariaHidden: attrs.ariaHidden,
-  };
+  if (!reuse) {
+    return {
+      node,
+      children,
+      next: 0,
+      cursor,
+      scope,
+      out: '',
+      prevInline: true,
+      endsWord: false,
+      unfolded: false,
+      hints,
+      sr: markup === 'sr',
+      ariaHidden: attrs.ariaHidden,
+    };
+  }
+  // A frame of an element already closed at this depth: one object per depth, not per element.
+  reuse.node = node;
+  reuse.children = children;
+  reuse.next = 0;
+  reuse.cursor = cursor;
+  reuse.scope = scope;
+  reuse.out = '';
+  reuse.prevInline = true;
+  reuse.endsWord = false;
+  reuse.unfolded = false;
+  reuse.hints = hints;
+  reuse.sr = markup === 'sr';
+  reuse.ariaHidden = attrs.ariaHidden;
+  return reuse;
 }
 
 const withHint = (hints: string, hint: string) => (hints === '' ? hint : `${hints} ${hint}`);
@@ -520,12 +537,14 @@ export function buildDomNodes(root: Document | Element, options: BuildOptions = 
     attrs: browser ? readAttrsByName : readAttrs,
     all: [],
   };
-  const first = open(top as Element, undefined, 0, undefined, w);
+  const first = openElement(top as Element, undefined, 0, undefined, w, undefined);
   if (!first) return [];
   let kept = true;
-  const stack: Frame[] = [first];
-  while (stack.length > 0) {
-    const f = stack[stack.length - 1]!;
+  // The open elements are frames[0 .. open - 1]; frames above are closed ones, kept for reuse.
+  const frames: Frame[] = [first];
+  let open = 1;
+  while (open > 0) {
+    const f = frames[open - 1]!;
     let child: Node | undefined;
     let childScope: Scope = f.scope;
     if (f.children) {
@@ -543,14 +562,14 @@ export function buildDomNodes(root: Document | Element, options: BuildOptions = 
           append(f, t, true);
         }
       } else if (isElement(child)) {
-        const c = open(child, f.node, f.node.depth + 1, childScope, w);
-        if (c) stack.push(c);
+        const c = openElement(child, f.node, f.node.depth + 1, childScope, w, frames[open]);
+        if (c) frames[open++] = c;
       }
       continue;
     }
-    stack.pop();
+    open--;
     const closed = close(f, w);
-    const parent = stack[stack.length - 1];
+    const parent = open > 0 ? frames[open - 1] : undefined;
     if (!parent) kept = closed;
     if (!closed || !parent) continue;
     parent.node.children.push(f.node);
