@@ -100,9 +100,10 @@ export function importFile(
     warnings.push(problem('no_transactions', 'the file holds no transactions', { file: file.name }));
   }
   const transactions = assignIds(drafts, options.sha256Hex);
-  const currencies = [...new Set(transactions.map((t) => t.amount.currency))];
-  if (!notes.currency && currencies.length === 1) {
-    const code = currencies[0]!;
+  const currencies = new Set<string>();
+  for (const t of transactions) currencies.add(t.amount.currency);
+  if (!notes.currency && currencies.size === 1) {
+    const code: string = currencies.values().next().value!;
     notes.currency = {
       code,
       source: warnings.some((w) => w.code === 'assumed_currency')

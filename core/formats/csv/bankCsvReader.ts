@@ -125,12 +125,19 @@ export class BankCsvReader {
   /** Status texts already asked of PENDING: a status column holds a handful of distinct words. */
   private readonly statusPending = new Map<string, boolean>();
 
+  private lastStatus = '';
+  private lastPending = false;
+
   private isPendingStatus(status: string): boolean {
+    // Most rows repeat the row above's status.
+    if (status === this.lastStatus) return this.lastPending;
     let pending = this.statusPending.get(status);
     if (pending === undefined) {
       pending = PENDING.test(status);
       if (this.statusPending.size < 256) this.statusPending.set(status, pending);
     }
+    this.lastStatus = status;
+    this.lastPending = pending;
     return pending;
   }
 

@@ -2,10 +2,20 @@ import type { CsvRecord } from './parseCsv';
 
 type Seen = { rows: number; decimals: number | 'mixed'; length: number | 'mixed' };
 
-const decimalsOf = (v: string): number | undefined => {
-  const m = /[.,](\d+)$/.exec(v);
-  if (m) return m[1]!.length;
-  return /\d$/.test(v) ? 0 : undefined;
+/** Digits after a final `.` or `,` (`/[.,](\d+)$/`), 0 for another value ending in a digit, else undefined. */
+export function decimalsOf(v: string): number | undefined {
+  let i = v.length;
+  while (i > 0 && isDigit(v.charCodeAt(i - 1))) i--;
+  const digits = v.length - i;
+  if (digits === 0) return undefined;
+  const before = v.charCodeAt(i - 1);
+  return before === 46 || before === 44 ? digits : 0;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const hasDigit = (v: string) => {
+  for (let i = 0; i < v.length; i++) if (isDigit(v.charCodeAt(i))) return true;
+  return false;
 };
 
 /**
@@ -25,7 +35,7 @@ export class TailShapes {
 
   private count(r: CsvRecord): void {
     const v = r.fields[r.fields.length - 1]?.trim() ?? '';
-    if (!/\d/.test(v)) return;
+    if (!hasDigit(v)) return;
     const seen = this.byWidth.get(r.fields.length) ?? {
       rows: 0,
       decimals: decimalsOf(v) ?? 'mixed',
