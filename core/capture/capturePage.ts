@@ -252,7 +252,6 @@ function footerTotals(
 
 const PAYOUTS_PATH =
   /^[a-z][\w+.-]*:\/\/[^/?#]*(?:\/[^?#]*)?\/(?:payouts|auszahlungen|versements)\/?(?:[?#]|$)/i;
-/^[a-z][\w+.-]*:\/\/[^/?#]*(?:\/[^?#]*)?\/(?:payouts?|auszahlungen|versements)(?:[/?#]|$)/i;
 const PAYOUTS_TITLE = /^(?:(?:all|recent|your|past|upcoming)\s+)?(?:payouts|auszahlungen|versements)\b/i;
 /** A column naming a payout, its arrival, or where the money went ("Destination": a processor's transfers to the bank). */
 const PAYOUT_COLUMN =

@@ -91,3 +91,17 @@ describe('date properties', () => {
     );
   });
 });
+
+describe('month names of Portuguese and Scandinavian portals', () => {
+  it.each([
+    ['15 novembro 2026', '2026-11-15'],
+    ['3 out 2026', '2026-10-03'],
+    ['1 fev. 2026', '2026-02-01'],
+    ['7 março 2026', '2026-03-07'],
+    ['12 maj 2026', '2026-05-12'],
+    ['30 augusti 2026', '2026-08-30'],
+    ['24 desember 2026', '2026-12-24'],
+  ])('reads %s', (text, iso) => {
+    expect(parseDate(text, { order: 'dmy' })).toEqual({ ok: true, value: iso });
+  });
+});
