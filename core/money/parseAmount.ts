@@ -23,6 +23,26 @@ const SHARED_SYMBOLS: Record<string, (currency: string) => boolean> = {
   kr: (c) => ['SEK', 'NOK', 'DKK', 'ISK'].includes(c),
   Fr: (c) => c === 'CHF' || c === 'XOF' || c === 'XAF',
 };
+const LEADING_SYMBOLS = new Set(['$', '€', '£']);
+
+/** `-$1,234.56`, `€4.50`: the general reading's result, in one pass; undefined for anything else. */
+function symbolFigure(text: string, options: AmountOptions): ParsedAmount | undefined {
+  const minus = text.charCodeAt(0) === 45 ? 1 : 0;
+  const symbol = text.charAt(minus);
+  if (!LEADING_SYMBOLS.has(symbol)) return undefined;
+  const first = text.charCodeAt(minus + 1);
+  if (!(first >= 48 && first <= 57)) return undefined;
+  const figure = text.slice(minus + 1);
+  const currency =
+    options.currency && SHARED_SYMBOLS[symbol]?.(options.currency)
+      ? options.currency
+      : CURRENCY_SYMBOLS[symbol]!;
+  const separator = options.decimalSeparator ?? decimalEvidence(figure) ?? '.';
+  const minor = plainMinor(figure, separator === ',', true, currencyExponent(currency));
+  if (Number.isNaN(minor)) return undefined;
+  return { minor: minus && minor !== 0 ? -minor : minor, currency };
+}
+
 /** Credit/debit after the figure: `CR`/`DR`, and German banks' `S`/`H` (Soll/Haben). */
 const CREDIT_DEBIT = /^(.*?)\s*\b(CR|DR|Cr|Dr|cr|dr|S|H|Soll|Haben)\.?$/;
 
@@ -124,6 +144,9 @@ export function parseAmount(text: string, options: AmountOptions = {}): Result<P
     const minor = plainMinor(text, separator === ',', true, currencyExponent(options.currency));
     if (!Number.isNaN(minor)) return ok({ minor, currency: options.currency });
   }
+  // Portal figures: one symbol before a plain figure, after an optional minus ("-$1,234.56").
+  const symbolic = symbolFigure(text, options);
+  if (symbolic) return ok(symbolic);
   const normalized = normalizeAmountText(text);
   if (normalized === '') return fail(problem('empty_amount', 'the amount is empty'));
   const marks: Marks = { minus: false, parens: 0, debit: false, signs: 0, units: 0, symbols: 0 };

@@ -8,7 +8,7 @@ const digits = (minLength: number, maxLength: number) =>
 /** Mostly plain figures (signs, groups, decimals of any length), some of every other mark. */
 const figure = fc
   .tuple(
-    fc.constantFrom('', '-', '+', '(', '$', '-$', '−'),
+    fc.constantFrom('', '-', '+', '(', '$', '-$', '−', '€', '-€', '£', '-£', '$-', '-$-'),
     fc.array(digits(1, 6), { minLength: 1, maxLength: 7 }),
     fc.constantFrom(',', '.', ' ', "'"),
     fc.constantFrom('', '.', ','),
@@ -18,7 +18,7 @@ const figure = fc
   .map(
     ([lead, groups, group, decimal, frac, tail]) => `${lead}${groups.join(group)}${decimal}${frac}${tail}`,
   );
-const anyText = fc.string({ unit: fc.constantFrom(...'0123456789.,-+ ()$€EURCD\u00a0'), maxLength: 24 });
+const anyText = fc.string({ unit: fc.constantFrom(...'0123456789.,-+ ()$€£EURCD\u00a0'), maxLength: 24 });
 const options: fc.Arbitrary<AmountOptions> = fc.record(
   {
     currency: fc.constantFrom('USD', 'EUR', 'JPY', 'BHD', 'CLF'),
