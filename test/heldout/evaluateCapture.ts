@@ -276,7 +276,6 @@ function captureByCli(page: Page): { got: Row[]; flagged: boolean } {
 }
 
 export function evaluatePage(page: Page, via: 'engine' | 'cli' = 'engine'): PageResult {
-  const base = { name: page.name, url: page.url, asOf: page.asOf };
   let got: Row[];
   let path: string | undefined;
   let flagged: boolean;
@@ -290,17 +289,23 @@ export function evaluatePage(page: Page, via: 'engine' | 'cli' = 'engine'): Page
       flagged = !result.diagnostics.verified;
     }
   } catch (error) {
-    const scored = scorePage(page, []);
-    return {
-      ...base,
-      ...scored,
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    };
+    return failedPage(page, error);
   }
   return scoreCapture(page, got, flagged, path);
 }
 
 /** A page's captured rows (and whether the capture flagged a failed self-check) against its expected rows. */
+/** A page whose capture threw: every expected row missed, and the error said. */
+export function failedPage(page: Page, error: unknown): PageResult {
+  return {
+    name: page.name,
+    url: page.url,
+    asOf: page.asOf,
+    ...scorePage(page, []),
+    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  };
+}
+
 export function scoreCapture(page: Page, got: Row[], flagged: boolean, path?: string): PageResult {
   const unflagged = !page.verified && !flagged;
   const falseAlarm = page.verified && flagged;

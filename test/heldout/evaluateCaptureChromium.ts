@@ -13,13 +13,13 @@ import {
   CAPTURED_AT,
   cliRow,
   type Evaluation,
+  failedPage,
   formatEvaluation,
   HELDOUT_DIR,
   heldoutPages,
   type Page,
   type PageResult,
   scoreCapture,
-  scorePage,
   summarize,
 } from './evaluateCapture';
 
@@ -39,13 +39,7 @@ async function evaluateInChromium(browser: Browser, bundle: string, page: Page):
     const got = (await tab.evaluate(script)) as { rows: Wire[]; verified: boolean; path: string };
     return scoreCapture(page, got.rows.map(cliRow), !got.verified, `${got.path} (Chromium)`);
   } catch (error) {
-    return {
-      name: page.name,
-      url: page.url,
-      asOf: page.asOf,
-      ...scorePage(page, []),
-      error: error instanceof Error ? error.message : String(error),
-    };
+    return failedPage(page, error);
   } finally {
     await tab.close();
   }

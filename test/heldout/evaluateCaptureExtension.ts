@@ -24,13 +24,13 @@ import { serveFixtures } from '../e2e/serveFixtures';
 import {
   cliRow,
   type Evaluation,
+  failedPage,
   formatEvaluation,
   HELDOUT_DIR,
   heldoutPages,
   type Page,
   type PageResult,
   scoreCapture,
-  scorePage,
   summarize,
 } from './evaluateCapture';
 
@@ -71,13 +71,7 @@ async function evaluateThroughExtension(
       .map((t) => cliRow(toTransactionJson(t)));
     return scoreCapture(page, rows, verification === 'unverified', 'extension');
   } catch (error) {
-    return {
-      name: page.name,
-      url: page.url,
-      asOf: page.asOf,
-      ...scorePage(page, []),
-      error: error instanceof Error ? error.message : String(error),
-    };
+    return failedPage(page, error);
   }
 }
 
