@@ -4,10 +4,11 @@ import { dirname, resolve, sep } from 'node:path';
 import { BUILTIN_PROFILES } from '../../core/capture/builtinProfiles';
 import {
   type CaptureDiagnostics,
+  CURRENCY_ASSUMED,
   SIGN_CONVENTIONS,
   type SignConvention,
 } from '../../core/capture/captureDiagnostics';
-import { CURRENCY_ASSUMED, capturePage } from '../../core/capture/capturePage';
+import { capturePage } from '../../core/capture/capturePage';
 import { describeCapture } from '../../core/capture/describeCapture';
 import { isRelativeDate } from '../../core/dates/parseDate';
 import { isCurrencyCode } from '../../core/model/currency';

@@ -1,5 +1,6 @@
 import { BUILTIN_PROFILES } from '../../core/capture/builtinProfiles';
-import { CURRENCY_ASSUMED, capturePage } from '../../core/capture/capturePage';
+import { CURRENCY_ASSUMED } from '../../core/capture/captureDiagnostics';
+import { capturePage } from '../../core/capture/capturePage';
 import type { ImportOutcome } from '../../core/formats/importTypes';
 import { problem } from '../../core/model/problem';
 import { readSavedPage } from '../pages/readSavedPage';

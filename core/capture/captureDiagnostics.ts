@@ -87,3 +87,6 @@ export type CaptureDiagnostics = {
   account: string;
   institution: string;
 };
+
+/** The note a capture carries when nothing on the page or about it names the currency. */
+export const CURRENCY_ASSUMED = 'no currency is shown on the page or named by its language or address';

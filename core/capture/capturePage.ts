@@ -2,13 +2,14 @@ import { assignIds } from '../ids/assignIds';
 import { isCurrencyCode } from '../model/currency';
 import type { ColumnMapping, Profile } from '../model/profile';
 import type { Transaction } from '../model/transaction';
-import type {
-  CaptureDiagnostics,
-  CapturedGroup,
-  DuplicateRegion,
-  SelfCheck,
-  SignConvention,
-  SignDecision,
+import {
+  type CaptureDiagnostics,
+  type CapturedGroup,
+  CURRENCY_ASSUMED,
+  type DuplicateRegion,
+  type SelfCheck,
+  type SignConvention,
+  type SignDecision,
 } from './captureDiagnostics';
 import { chooseMapping, columnStats } from './chooseMapping';
 import {
@@ -534,9 +535,6 @@ function markUnverified(transactions: Transaction[], checks: readonly SelfCheck[
   const unverified = failed.join('; ').slice(0, 1000);
   return transactions.map((t) => ({ ...t, unverified }));
 }
-
-/** The note a capture carries when nothing on the page or about it names the currency. */
-export const CURRENCY_ASSUMED = 'no currency is shown on the page or named by its language or address';
 
 /** A currency sign (any Unicode currency symbol) or an ISO 4217 code among the texts. */
 function showsCurrency(texts: readonly string[]): boolean {

@@ -33,20 +33,23 @@ export async function captureTab(
   }
   const host = hostOf(url);
   const saved = await deps.db.profiles.get(host);
-  if ((request.mapping && request.saveMapping) || request.signConvention) {
+  if ((request.mapping && request.saveMapping) || request.signConvention || request.currency) {
     await deps.db.profiles.put({
       ...saved,
       host,
       ...(request.mapping && request.saveMapping ? { mapping: request.mapping } : {}),
       ...(request.signConvention ? { signConvention: request.signConvention } : {}),
+      ...(request.currency ? { currency: request.currency } : {}),
       savedAt: deps.now().toISOString(),
     });
   }
   const mapping = request.mapping ?? saved?.mapping;
   const signConvention = request.signConvention ?? saved?.signConvention;
+  const currency = request.currency ?? saved?.currency;
   const options = {
     ...(mapping ? { mapping } : {}),
     ...(signConvention ? { signConvention } : {}),
+    ...(currency ? { currency } : {}),
     ...(request.asOf ? { asOf: request.asOf } : {}),
   };
   const maxPages = request.allPages ? (request.maxPages ?? (await deps.settings()).maxPages) : 1;
@@ -68,5 +71,6 @@ export async function captureTab(
     if (!(await deps.nextPageInTab(request.tabId))) break;
   }
   stops.delete(request.tabId);
-  return ok(await previewCapture(deps, { kind: 'capture', source: url, pages }));
+  const preview = await previewCapture(deps, { kind: 'capture', source: url, pages });
+  return ok(currency ? { ...preview, siteCurrency: currency } : preview);
 }

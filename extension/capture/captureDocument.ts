@@ -10,6 +10,8 @@ export type CaptureOptions = {
   mapping?: Record<string, string>;
   /** The owner's choice for this site, when the page did not decide how its signs read. */
   signConvention?: SignConvention;
+  /** The owner's choice for this site: amounts the page shows without a currency are in it. */
+  currency?: string;
 };
 
 /** What one page gives the background: transactions plus what the preview shows about how they were read. */
@@ -62,7 +64,12 @@ function describeColumns(
 
 /** The one place the extension calls the capture engine; runs inside the portal's tab. */
 export function captureDocument(root: Document | Element, options: CaptureOptions): PageCapture {
-  const { transactions, diagnostics: d } = capturePage(root, { ...options, profiles: BUILTIN_PROFILES });
+  const { currency, ...rest } = options;
+  const { transactions, diagnostics: d } = capturePage(root, {
+    ...rest,
+    profiles: BUILTIN_PROFILES,
+    ...(currency ? { defaultCurrency: currency } : {}),
+  });
   const headers = [...new Set(d.groups.flatMap((g) => g.columns))];
   const main = [...d.groups].sort((a, b) => b.captured - a.captured)[0];
   return {

@@ -1,4 +1,9 @@
-import type { SelfCheck, SignConvention, SignDecision } from '../../core/capture/captureDiagnostics';
+import {
+  CURRENCY_ASSUMED,
+  type SelfCheck,
+  type SignConvention,
+  type SignDecision,
+} from '../../core/capture/captureDiagnostics';
 import type { CapturePreview } from '../messages/responses';
 
 const rowList = (rows: number[]) =>
@@ -99,5 +104,65 @@ export function SignChoice({
     <p class="hint sign" data-testid="sign-choice">
       {CONVENTION_WORDS[convention]} {why}
     </p>
+  );
+}
+
+/** Currencies offered first; the amounts' own currency when the page shows one is never asked. */
+const CURRENCIES = [
+  'USD',
+  'EUR',
+  'GBP',
+  'CAD',
+  'AUD',
+  'NZD',
+  'CHF',
+  'JPY',
+  'SEK',
+  'NOK',
+  'DKK',
+  'MXN',
+  'INR',
+  'SGD',
+  'HKD',
+  'ZAR',
+];
+
+/**
+ * Where no currency is shown on the page (or the owner chose one for the site): which currency its
+ * bare amounts are in, chosen once and kept for the site.
+ */
+export function CurrencyChoice({
+  preview,
+  onChoose,
+  disabled,
+}: {
+  preview: Pick<CapturePreview, 'warnings' | 'siteCurrency' | 'rows'>;
+  onChoose: (currency: string) => void;
+  disabled?: boolean;
+}) {
+  const assumed = preview.warnings.some((w) => w.startsWith(CURRENCY_ASSUMED));
+  if (!assumed && !preview.siteCurrency) return null;
+  const current = preview.siteCurrency ?? preview.rows[0]?.transaction.currency ?? 'USD';
+  return (
+    <div class="sign" data-testid="currency-choice">
+      <label>
+        {assumed
+          ? 'No currency is shown on this page. Amounts are in '
+          : 'Amounts without a currency are in '}
+        <select
+          aria-label="Currency of the amounts"
+          value={current}
+          disabled={disabled}
+          onChange={(e) => onChoose((e.target as HTMLSelectElement).value)}
+        >
+          {[...new Set([current, ...CURRENCIES])].map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      {!assumed && <span class="hint"> (your choice for this site)</span>}
+    </div>
   );
 }

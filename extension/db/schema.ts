@@ -84,6 +84,8 @@ export type SiteProfile = {
   mapping?: Record<string, string>;
   /** Chosen by the owner where the capture said it assumed one; used on the site's next captures. */
   signConvention?: SignConvention;
+  /** Chosen by the owner where the capture said it assumed one: amounts shown without a currency are in it. */
+  currency?: string;
   savedAt: string;
 };
 

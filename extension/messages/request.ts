@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { SIGN_CONVENTIONS } from '../../core/capture/captureDiagnostics';
+import { CurrencyCode } from '../../core/model/currency';
 import { IsoDate } from '../../core/model/isoDate';
 
 /** Column mapping as the owner corrects it: transaction field → the page's column header. */
@@ -47,6 +48,8 @@ export const Request = z.discriminatedUnion('type', [
     saveMapping: z.boolean().optional(),
     /** How the page's signs read, where the capture said it assumed one; saved for the site. */
     signConvention: z.enum(SIGN_CONVENTIONS).optional(),
+    /** The currency of amounts the page shows without one, where the capture said it assumed one; saved for the site. */
+    currency: CurrencyCode.optional(),
     asOf: IsoDate.optional(),
   }),
   /** Stops a running "capture all pages" after the current page. */

@@ -32,6 +32,8 @@ export type CapturePreview = {
   verification: Verification;
   /** How the signs were read and what decided it (`assumed`: nothing on the page did; the owner may flip it). */
   signConvention: SignDecision;
+  /** The currency the owner chose for this site's amounts that show none. */
+  siteCurrency?: string;
   /** Set when there is something the owner should read first, e.g. no transactions on the page. */
   message?: string;
   /**

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SignConvention } from '../../core/capture/captureDiagnostics';
 import type { Problem } from '../../core/model/problem';
-import { CheckResults, SignChoice, SkippedRows } from '../components/CaptureFindings';
+import { CheckResults, CurrencyChoice, SignChoice, SkippedRows } from '../components/CaptureFindings';
 import { MappingEditor } from '../components/MappingEditor';
 import { PreviewCounts, previewCountsText } from '../components/PreviewCounts';
 import { PreviewTable } from '../components/PreviewTable';
@@ -57,6 +57,7 @@ export function CapturePanel({
     mapping?: Record<string, string>;
     saveMapping?: boolean;
     signConvention?: SignConvention;
+    currency?: string;
   }) {
     setProblems([]);
     setState({ step: 'reading', allPages: options.allPages ?? false });
@@ -126,6 +127,7 @@ export function CapturePanel({
           onDiscard={() => discard(state.preview)}
           onRemap={(mapping, saveMapping) => capture({ mapping, saveMapping })}
           onSign={(signConvention) => capture({ signConvention })}
+          onCurrency={(currency) => capture({ currency })}
         />
       )}
       {state.step === 'saved' && (
@@ -150,6 +152,7 @@ function Preview(props: {
   onDiscard: () => void;
   onRemap: (mapping: Record<string, string>, save: boolean) => void;
   onSign: (convention: SignConvention) => void;
+  onCurrency: (currency: string) => void;
 }) {
   const { preview } = props;
   const unverified = preview.verification === 'unverified';
@@ -167,6 +170,9 @@ function Preview(props: {
       <SkippedRows skipped={preview.skipped} />
       {preview.found > 0 && (
         <SignChoice decision={preview.signConvention} onChoose={props.onSign} disabled={props.busy} />
+      )}
+      {preview.found > 0 && (
+        <CurrencyChoice preview={preview} onChoose={props.onCurrency} disabled={props.busy} />
       )}
       {preview.warnings.length > 0 && (
         <ul class="warnings" aria-label="Warnings">

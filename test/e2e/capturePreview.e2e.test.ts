@@ -133,6 +133,31 @@ describe('the capture preview in Chromium', () => {
     ]);
   });
 
+  it('asks which currency a page that shows none is in, and keeps the choice for the site', async () => {
+    let page = await captureInPopup('bare-amounts.html');
+    const choice = page.getByTestId('currency-choice');
+    await expect(choice.textContent()).resolves.toMatch(/No currency is shown on this page/);
+    await expectInView(choice, 'the currency choice');
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'popup-currency-choice.png') });
+    await page.getByLabel('Currency of the amounts').selectOption('GBP');
+    await page.getByText('(your choice for this site)').waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByTestId('saved').waitFor();
+    const rows = (await readStore(page, 'transactions')) as Array<Stored & { amount: { currency: string } }>;
+    expect(
+      rows
+        .filter((r) => ['RENT MARCH', 'SALES DEPOSIT', 'INSURANCE'].includes(r.description))
+        .map((r) => [r.description, r.amount.minor, r.amount.currency])
+        .sort(),
+    ).toEqual([
+      ['INSURANCE', -9610, 'GBP'],
+      ['RENT MARCH', -145000, 'GBP'],
+      ['SALES DEPOSIT', 81240, 'GBP'],
+    ]);
+    page = await captureInPopup('bare-amounts.html');
+    await expect(page.getByLabel('Currency of the amounts').inputValue()).resolves.toBe('GBP');
+  });
+
   it('fits the popup at 400px: Status, the change column and Save in view, long text cut with the full text on hover', async () => {
     const page = await captureInPopup('long-text.html');
     const table = page.locator('.preview-table');

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { CURRENCY_ASSUMED } from '../../core/capture/captureDiagnostics';
 import { toWire } from '../../extension/db/toWire';
 import { activityPage, type Harness, harness } from './harness';
 
@@ -111,6 +112,44 @@ describe('the sign convention the capture assumed', () => {
     const other = await h.openTab('https://other.example/activity', UNSIGNED);
     const there = await h.ask({ type: 'capture', tabId: other });
     expect(there.ok && there.value.signConvention.decidedBy).toBe('assumed');
+  });
+});
+
+/** Bare amounts, no language, no country domain: nothing names the currency. */
+const BARE = activityPage([
+  ['03/02/2026', 'RENT MARCH', '-1,450.00'],
+  ['03/04/2026', 'SALES DEPOSIT', '812.40'],
+]);
+
+describe('the currency of a page that shows none', () => {
+  it('is said to be assumed, chosen by the owner once, saved for the site, and used on its next captures', async () => {
+    const tabId = await h.openTab('https://bank.example/activity', BARE);
+    const first = await h.ask({ type: 'capture', tabId });
+    if (!first.ok) throw new Error('capture failed');
+    expect(first.value.warnings).toContain(`${CURRENCY_ASSUMED}: amounts read as USD`);
+    expect(first.value.siteCurrency).toBeUndefined();
+
+    const chosen = await h.ask({ type: 'capture', tabId, currency: 'EUR' });
+    if (!chosen.ok) throw new Error('capture failed');
+    expect(chosen.value.rows.map((r) => [r.transaction.amount, r.transaction.currency])).toEqual([
+      ['-1450.00', 'EUR'],
+      ['812.40', 'EUR'],
+    ]);
+    expect(chosen.value.warnings.filter((w) => w.startsWith(CURRENCY_ASSUMED))).toEqual([]);
+    expect(chosen.value.siteCurrency).toBe('EUR');
+    expect(await h.db.profiles.get('bank.example')).toMatchObject({ currency: 'EUR' });
+
+    const next = await h.ask({ type: 'capture', tabId });
+    expect(next.ok && next.value.rows.map((r) => r.transaction.currency)).toEqual(['EUR', 'EUR']);
+    const other = await h.openTab('https://other.example/activity', BARE);
+    const there = await h.ask({ type: 'capture', tabId: other });
+    expect(there.ok && there.value.rows.map((r) => r.transaction.currency)).toEqual(['USD', 'USD']);
+  });
+
+  it('refuses a currency that is not an ISO 4217 code', async () => {
+    const tabId = await h.openTab('https://bank.example/activity', BARE);
+    const reply = await h.ask({ type: 'capture', tabId, currency: 'XYZ' } as never);
+    expect(reply.ok).toBe(false);
   });
 });
 

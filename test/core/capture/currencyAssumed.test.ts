@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { CURRENCY_ASSUMED, capturePage } from '../../../core/capture/capturePage';
+import { CURRENCY_ASSUMED } from '../../../core/capture/captureDiagnostics';
+import { capturePage } from '../../../core/capture/capturePage';
 
 const page = (amounts: string[], lang = '', header = 'Amount') =>
   parseHTML(`<html${lang ? ` lang="${lang}"` : ''}><body><table>
