@@ -40,7 +40,11 @@ export function createRequestHandler(deps: BackgroundDeps, stops: StopFlags = ne
               (c) => c.state === 'preview' && c.source === url,
             )
           : undefined;
-        return value(latest ? (await describeCapture(deps, latest)).preview : null);
+        if (!latest) return value(null);
+        const { preview } = await describeCapture(deps, latest);
+        // As the capture answered it: the currency chosen for the site, so the owner still sees it.
+        const siteCurrency = (await db.profiles.get(latest.host))?.currency;
+        return value(siteCurrency ? { ...preview, siteCurrency } : preview);
       }
       case 'saveCapture': {
         const saved = await saveCapture(deps, request.captureId);

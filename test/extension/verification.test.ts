@@ -138,6 +138,9 @@ describe('the currency of a page that shows none', () => {
     expect(chosen.value.warnings.filter((w) => w.startsWith(CURRENCY_ASSUMED))).toEqual([]);
     expect(chosen.value.siteCurrency).toBe('EUR');
     expect(await h.db.profiles.get('bank.example')).toMatchObject({ currency: 'EUR' });
+    // The popup reopened on the unsaved preview still shows the site's choice.
+    const pending = await h.ask({ type: 'pendingCapture', tabId });
+    expect(pending.ok && pending.value?.siteCurrency).toBe('EUR');
 
     const next = await h.ask({ type: 'capture', tabId });
     expect(next.ok && next.value.rows.map((r) => r.transaction.currency)).toEqual(['EUR', 'EUR']);
