@@ -1,4 +1,5 @@
-import { PROFILE_SCHEMA_VERSION, Profile } from '../model/profile';
+import type { Profile, ProfileConventions } from '../model/profile';
+import { PROFILE_SCHEMA_VERSION } from '../model/schemaVersions';
 
 /**
  * The portals a US small business uses most, written from what is publicly known of their
@@ -7,7 +8,11 @@ import { PROFILE_SCHEMA_VERSION, Profile } from '../model/profile';
  * A processor's account is named as its own export names it, per currency (`{currency}`), so a sale
  * captured from the dashboard and imported from the export is one transaction.
  */
-const RAW: unknown[] = [
+type ShippedProfile = Omit<Profile, 'schemaVersion' | 'conventions'> & {
+  conventions: Partial<ProfileConventions>;
+};
+
+const SHIPPED: ShippedProfile[] = [
   {
     id: 'stripe-balance',
     name: 'Stripe — Balance activity',
@@ -126,7 +131,12 @@ const RAW: unknown[] = [
   },
 ];
 
-/** Validated at load: a malformed shipped profile is a bug, so it throws. */
-export const BUILTIN_PROFILES: Profile[] = RAW.map((raw) =>
-  Profile.parse({ schemaVersion: PROFILE_SCHEMA_VERSION, ...(raw as object) }),
-);
+/**
+ * Typed here and checked against the Profile schema by a test, not parsed at load: this file is in
+ * the capture content script, which runs afresh on every capture and carries no zod.
+ */
+export const BUILTIN_PROFILES: Profile[] = SHIPPED.map((p) => ({
+  schemaVersion: PROFILE_SCHEMA_VERSION,
+  ...p,
+  conventions: { amountSign: 'asShown', ...p.conventions },
+}));

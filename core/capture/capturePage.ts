@@ -1,5 +1,5 @@
 import { assignIds } from '../ids/assignIds';
-import { isCurrencyCode } from '../model/currency';
+import { isCurrencyCode } from '../model/isoCurrencies';
 import type { ColumnMapping, Profile } from '../model/profile';
 import type { Transaction } from '../model/transaction';
 import {

@@ -1,5 +1,5 @@
 import { parseDate } from '../dates/parseDate';
-import { CURRENCY_SYMBOLS } from '../model/currency';
+import { CURRENCY_SYMBOLS } from '../model/currencySymbols';
 import { clearAmountReadings, readAmount } from './amountReadings';
 
 /**

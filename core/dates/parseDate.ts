@@ -1,4 +1,4 @@
-import { problem } from '../model/problem';
+import { problem } from '../model/problemRecord';
 import { fail, ok, type Result } from '../model/result';
 import { addDays, isoFromParts, isRealDate } from './calendar';
 import { inferYear } from './inferYear';

@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { problem } from './problemRecord';
+
+export { describeProblem, problem } from './problemRecord';
 
 /**
  * An expected failure, as data: what went wrong and where. Every importer, parser and
@@ -20,26 +23,6 @@ export const Problem = z.object({
   element: z.string().optional(),
 });
 export type Problem = z.infer<typeof Problem>;
-
-export function problem(
-  code: string,
-  message: string,
-  where: Partial<Omit<Problem, 'code' | 'message'>> = {},
-): Problem {
-  return { code, message, path: where.path ?? [], ...where };
-}
-
-/** "file.csv, line 12, field amount: message" — the one way problems are shown to people. */
-export function describeProblem(p: Problem): string {
-  const where: string[] = [];
-  if (p.file) where.push(p.file);
-  if (p.line !== undefined) where.push(`line ${p.line}`);
-  if (p.row !== undefined) where.push(`row ${p.row}`);
-  if (p.element) where.push(`element <${p.element}>`);
-  if (p.field) where.push(`field ${p.field}`);
-  else if (p.path.length > 0) where.push(`at ${p.path.join('.')}`);
-  return where.length > 0 ? `${where.join(', ')}: ${p.message}` : p.message;
-}
 
 /** Turns zod issues into problems, keeping the path so the row and field can be named. */
 export function problemsFromZod(

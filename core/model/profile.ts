@@ -2,9 +2,10 @@ import * as z from 'zod';
 import { CurrencyCode } from './currency';
 import { problemsFromZod } from './problem';
 import { fail, ok, type Result } from './result';
+import { PROFILE_SCHEMA_VERSION } from './schemaVersions';
 import { TransactionKind } from './transaction';
 
-export const PROFILE_SCHEMA_VERSION = 2;
+export { PROFILE_SCHEMA_VERSION } from './schemaVersions';
 
 /** The fields a captured row is read into. */
 export const CaptureField = z.enum([

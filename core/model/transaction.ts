@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { IsoDate } from './isoDate';
 import { Money } from './money';
+import { TRANSACTION_SCHEMA_VERSION } from './schemaVersions';
 
-export const TRANSACTION_SCHEMA_VERSION = 1;
+export { TRANSACTION_SCHEMA_VERSION } from './schemaVersions';
 
 export const TransactionStatus = z.enum(['pending', 'posted']);
 export type TransactionStatus = z.infer<typeof TransactionStatus>;

@@ -1,5 +1,5 @@
-import { currencyExponent } from '../model/currency';
-import { problem } from '../model/problem';
+import { currencyExponent } from '../model/isoCurrencies';
+import { problem } from '../model/problemRecord';
 import { fail, ok, type Result } from '../model/result';
 
 /**

@@ -1,4 +1,4 @@
-import { currencyExponent } from '../model/currency';
+import { currencyExponent } from '../model/isoCurrencies';
 
 /** Minor units → signed decimal string with the currency's exponent: -123450, USD → "-1234.50". */
 export function formatAmount(minor: number, currency: string): string {

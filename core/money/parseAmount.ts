@@ -1,5 +1,6 @@
-import { CURRENCY_SYMBOLS, currencyExponent } from '../model/currency';
-import { problem } from '../model/problem';
+import { CURRENCY_SYMBOLS } from '../model/currencySymbols';
+import { currencyExponent } from '../model/isoCurrencies';
+import { problem } from '../model/problemRecord';
 import { fail, ok, type Result } from '../model/result';
 import { type DecimalSeparator, decimalEvidence } from './detectDecimalSeparator';
 import { digitsToMinor } from './digitsToMinor';

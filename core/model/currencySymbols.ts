@@ -1,0 +1,27 @@
+/** Symbols portals print instead of codes; ambiguous `$` maps to USD unless a column says otherwise. */
+export const CURRENCY_SYMBOLS: Record<string, string> = {
+  $: 'USD',
+  US$: 'USD',
+  CA$: 'CAD',
+  C$: 'CAD',
+  A$: 'AUD',
+  AU$: 'AUD',
+  NZ$: 'NZD',
+  HK$: 'HKD',
+  S$: 'SGD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  // Written after the figure on Japanese bank pages: "30,000円".
+  円: 'JPY',
+  '₹': 'INR',
+  '₩': 'KRW',
+  '₪': 'ILS',
+  '₺': 'TRY',
+  '₱': 'PHP',
+  R$: 'BRL',
+  zł: 'PLN',
+  Kč: 'CZK',
+  Fr: 'CHF',
+  kr: 'SEK',
+};
