@@ -172,6 +172,11 @@ export function onScreen(el: Element, page?: Rect): boolean {
     r.width > 0 && r.height > 0 && (!page || (r.right > page.left && r.bottom > page.top));
   const own = (el as Boxed).getBoundingClientRect();
   if (own.width > 0 || own.height > 0) return placed(own);
+  // A <slot> shows the host's children assigned to it, which are not its DOM children.
+  const slot = el as Element & { assignedElements?: () => Element[] };
+  if (el.localName === 'slot' && typeof slot.assignedElements === 'function') {
+    return slot.assignedElements().some((c) => placed((c as Boxed).getBoundingClientRect()));
+  }
   for (let c = el.firstElementChild; c; c = c.nextElementSibling)
     if (placed((c as Boxed).getBoundingClientRect())) return true;
   return false;

@@ -2,6 +2,7 @@ import { daysBetween } from '../dates/calendar';
 import type { DateOrder } from '../dates/parseDate';
 import { parseDate } from '../dates/parseDate';
 import { parseDateColumn } from '../dates/parseDateColumn';
+import { CURRENCY_SYMBOLS } from '../model/currencySymbols';
 import type { ProfileConventions } from '../model/profile';
 import type { TransactionDraft, TransactionStatus } from '../model/transaction';
 import type { DecimalSeparator } from '../money/detectDecimalSeparator';
@@ -79,6 +80,8 @@ export const PENDING_CLASS =
 /** A description the bank opens with its state: "PENDING - WOOLWORTHS 3301", "Authorisation: …". */
 const PENDING_PREFIX = /^\s*(?:pending|authori[sz]ation|vorgemerkt|en attente|pendiente)\s*[-–—:·|]/i;
 const CODE_IN_HEADER = /\b([A-Z]{3})\b/;
+/** A sign that names one currency ("Debit ₪", "Betrag (€)"); a bare "$" or "¥" names several. */
+const SYMBOL_IN_HEADER = /(?:HK|NZ|AU|CA|US|[ASCR])\$|[€£₹₩₪₺₱円]|zł|Kč/;
 
 /** A value the column's convention cannot read ("€85,00" among dollars) is read on its own. */
 function parseInRow(text: string, decimalSeparator: DecimalSeparator, currency: string) {
@@ -183,8 +186,9 @@ const TYPE_NEGATIVE =
 const TYPE_POSITIVE =
   /\b(credit|deposit|refund|received|transfer in|interest|gutschrift|eingang|dividend)\b/i;
 
-const DEBIT_MARK = /^(?:DR|D|S|Soll|Debit|Débit)\.?$/i;
-const CREDIT_MARK = /^(?:CR|C|H|Haben|Credit|Crédit)\.?$/i;
+// Direction words a bank prints in a column of their own: Dutch Af/Bij, Italian Dare/Avere, Spanish Cargo/Abono.
+const DEBIT_MARK = /^(?:DR|D|S|Soll|Debit|Débit|Debet|Af|Dare|Cargo|Out)\.?$/i;
+const CREDIT_MARK = /^(?:CR|C|H|Haben|Credit|Crédit|Bij|Avere|Abono|In)\.?$/i;
 const CREDIT_DEBIT_MARK = /\b(?:CR|DR|Soll|Haben)\.?\s*$|\d\s*[SH]\s*$/i;
 
 function explicitSign(text: string): -1 | 1 | 0 {
@@ -290,7 +294,8 @@ export function readRows(
   const headerCurrency = (field: 'amount' | 'debit' | 'credit') => {
     const key = mapping[field];
     const header = chosen.columns.find((c) => c.key === key)?.header ?? '';
-    return CODE_IN_HEADER.exec(header)?.[1];
+    const symbol = SYMBOL_IN_HEADER.exec(header)?.[0];
+    return CODE_IN_HEADER.exec(header)?.[1] ?? (symbol ? CURRENCY_SYMBOLS[symbol] : undefined);
   };
   const columnCurrency =
     headerCurrency('amount') ??
@@ -315,6 +320,16 @@ export function readRows(
   const skipped: SkippedRow[] = [];
   const totals: TotalLine[] = [];
   let previousDate: string | undefined;
+  // Signed sums (as shown) of the lines read since the last heading or subtotal line.
+  const sums = {
+    all: 0,
+    out: 0,
+    in: 0,
+    abs: 0,
+    n: 0,
+    afterTotal: false,
+    section: contexts[0]?.section ?? '',
+  };
   let usedAsOfForPending = false;
   const kindTexts: string[] = [];
   const amountShown: string[] = [];
@@ -449,7 +464,8 @@ export function readRows(
       if (other.ok) date = other.value;
     }
     // A blank date under a dated row: banks print the day once.
-    if (!date && blank && previousDate && mapping.date) date = previousDate;
+    const inherited = !date && blank && previousDate !== undefined && mapping.date !== undefined;
+    if (inherited) date = previousDate;
     if (!date && pending) {
       date = settings.asOf;
       usedAsOfForPending = true;
@@ -464,6 +480,26 @@ export function readRows(
       );
       continue;
     }
+    // "November total  −$357.52" among the rows: a label of a total whose figure is the sum of the
+    // rows since the last heading or total (all, money out or money in) is a subtotal, not a line.
+    if (TOTAL_LABEL.test(description) && (inherited || sums.n >= 2) && sums.n > 0) {
+      const shownAbs = Math.abs(shown);
+      if ([sums.all, sums.out, sums.in, sums.abs].some((s) => Math.abs(s) === shownAbs)) {
+        skip('a subtotal: its figure is the sum of the rows above it', true);
+        sums.afterTotal = true;
+        continue;
+      }
+    }
+    if (sums.afterTotal || context.section !== sums.section) {
+      sums.all = sums.out = sums.in = sums.abs = sums.n = 0;
+      sums.afterTotal = false;
+      sums.section = context.section;
+    }
+    sums.n++;
+    sums.all += shown;
+    sums.abs += Math.abs(shown);
+    if (shown < 0) sums.out += shown;
+    else sums.in += shown;
     previousDate = date;
     // A posted line cannot lie in the future: dated well past the as-of date it is scheduled.
     if (!pending && daysAfterAsOf(date) > FUTURE_SLACK_DAYS) {
