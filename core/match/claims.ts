@@ -1,3 +1,5 @@
+import type { OrdinalLookup } from './matchContext';
+
 /**
  * Which transactions are taken by an accepted match. Each transaction of the run has an ordinal, so
  * the passes' hot loops test a byte in an array instead of hashing an id string; ids from outside the
@@ -7,7 +9,7 @@ export class Claims {
   private readonly flags: Uint8Array;
   private readonly others = new Set<string>();
 
-  constructor(private readonly ordinals: ReadonlyMap<string, number>) {
+  constructor(private readonly ordinals: OrdinalLookup) {
     this.flags = new Uint8Array(ordinals.size);
   }
 

@@ -8,12 +8,15 @@ import { Claims } from './claims';
 import { discrepancyId, matchId } from './matchId';
 import type { Windows } from './processors';
 
+/** Each transaction id of the run → its position in posting order (a Map, or a lookup built like one). */
+export type OrdinalLookup = Pick<ReadonlyMap<string, number>, 'get' | 'size'>;
+
 /** What the passes share: which lines are taken, which pairings were rejected, and what was found. */
 export type MatchContext = {
   calendar: BusinessCalendar;
   windows: Windows;
   /** Each transaction id of the run → its position in posting order. */
-  ordinals: ReadonlyMap<string, number>;
+  ordinals: OrdinalLookup;
   /** Transactions taken by an accepted match (see `takenMembers`). */
   claimed: Claims;
   /** Match ids the bookkeeper rejected: never proposed again. */
@@ -39,7 +42,7 @@ export type MatchContext = {
 export function createMatchContext(
   calendar: BusinessCalendar,
   windows: Windows,
-  ordinals: ReadonlyMap<string, number>,
+  ordinals: OrdinalLookup,
 ): MatchContext {
   // By window length, then date: no key string built per payout.
   const ends = new Map<number, Map<string, string>>();

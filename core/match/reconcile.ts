@@ -7,11 +7,11 @@ import { latestDate } from './dateExtremes';
 import { findDiscrepancies } from './findDiscrepancies';
 import { findDuplicates } from './findDuplicates';
 import { matchByReference } from './matchByReference';
-import { createMatchContext } from './matchContext';
+import { createMatchContext, type OrdinalLookup } from './matchContext';
 import { matchGroups } from './matchGroups';
 import { matchOneToOne } from './matchOneToOne';
 import { matchTransfers } from './matchTransfers';
-import { postingOrder } from './postingOrder';
+import { postingOrderIndex } from './postingOrder';
 import { isProcessorSide, processorOf, type Windows } from './processors';
 import { rollUpPayouts } from './rollUpPayouts';
 
@@ -42,10 +42,7 @@ export type ReconcileResult = {
  * is decided by date and id: the same transactions in any order give the same result.
  */
 export function reconcile(input: ReconcileInput): ReconcileResult {
-  const ordinals = new Map<string, number>();
-  const transactions = postingOrder(input.transactions);
-  for (let i = 0; i < transactions.length; i++) ordinals.set(transactions[i]!.id, i);
-  if (ordinals.size < transactions.length) dropRepeatedIds(transactions, ordinals);
+  const { ordinals, transactions, processorSide } = runOrder(input.transactions);
   const ctx = createMatchContext(input.calendar ?? US_BANK_CALENDAR, input.windows ?? {}, ordinals);
 
   const decisions = applyDecisions(input.decisions ?? [], ctx);
@@ -57,7 +54,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   for (let i = 0; i < transactions.length; i++) {
     if (copies[i]) continue;
     const t = transactions[i]!;
-    if (!isProcessorSide(t)) bankLines.push(toBankLine(t, i));
+    if (!processorSide[i]) bankLines.push(toBankLine(t, i));
     else {
       processorLines.push(t);
       processorOrdinals.push(i);
@@ -145,18 +142,50 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 }
 
 /**
- * One id twice: the first in posting order stands (a Map fills faster than it is asked, so the
- * check runs only when the ids are not all distinct).
+ * The run in posting order, each id → its ordinal, and which lines are a processor's own. The input
+ * is read once in the order it was passed (the order it sits in memory), not in posting order.
+ * One id twice: the first in posting order stands (the ids are checked as they are indexed).
  */
-function dropRepeatedIds(transactions: Transaction[], ordinals: Map<string, number>): void {
-  ordinals.clear();
+function runOrder(input: readonly Transaction[]): {
+  ordinals: OrdinalLookup;
+  transactions: Transaction[];
+  processorSide: Uint8Array;
+} {
+  const { order } = postingOrderIndex(input);
+  const n = input.length;
+  const positions = new Map<string, number>();
+  const side = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = input[i]!;
+    positions.set(t.id, i);
+    if (isProcessorSide(t)) side[i] = 1;
+  }
+  const transactions = new Array<Transaction>(n);
+  const processorSide = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    transactions[k] = input[order[k]!]!;
+    processorSide[k] = side[order[k]!]!;
+  }
+  if (positions.size === n) {
+    const ordinalAt = new Int32Array(n);
+    for (let k = 0; k < n; k++) ordinalAt[order[k]!] = k;
+    const get = (id: string) => {
+      const i = positions.get(id);
+      return i === undefined ? undefined : ordinalAt[i];
+    };
+    return { ordinals: { size: n, get }, transactions, processorSide };
+  }
+  const ordinals = new Map<string, number>();
   let kept = 0;
-  for (const t of transactions) {
+  for (let k = 0; k < n; k++) {
+    const t = transactions[k]!;
     if (ordinals.has(t.id)) continue;
     ordinals.set(t.id, kept);
+    processorSide[kept] = processorSide[k]!;
     transactions[kept++] = t;
   }
   transactions.length = kept;
+  return { ordinals, transactions, processorSide: processorSide.subarray(0, kept) };
 }
 
 /** The latest date among bank lines or transactions, without copying them. */
