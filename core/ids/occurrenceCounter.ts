@@ -8,8 +8,15 @@ const hexValue = (c: number) => (c < 58 ? c - 48 : (c | 32) - 87);
  */
 export class OccurrenceCounter {
   /** Per cell: the slot's high 24 bits, its low 28 bits, and the times seen (0: an empty cell). */
-  private cells = new Int32Array(3 * 1024);
+  private cells: Int32Array;
   private size = 0;
+
+  /** `expected`: how many distinct slots may come, when known (the table is then never grown). */
+  constructor(expected = 0) {
+    let cells = 1024;
+    while (cells < expected * 2 + 2) cells *= 2;
+    this.cells = new Int32Array(3 * cells);
+  }
 
   /** Occurrences of the slot of `hex` (a hash in hex) before this one (0 the first time); counts this one. */
   next(hex: string): number {

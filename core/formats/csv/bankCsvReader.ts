@@ -1,8 +1,9 @@
 import { fastDate, parseDate } from '../../dates/parseDate';
+import { NO_TAGS } from '../../ids/assignIds';
 import type { StatementBalance } from '../../model/account';
 import { type Problem, problem, problemsFromZod } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
-import type { TransactionDraft } from '../../model/transaction';
+import { TRANSACTION_SCHEMA_VERSION, type Transaction, type TransactionDraft } from '../../model/transaction';
 import type { ImportContext, ParsedFile } from '../importTypes';
 import { CsvMapping } from './csvMapping';
 import { locateTable } from './locateTable';
@@ -12,6 +13,7 @@ import {
   amountCell,
   type BankCsvPlan,
   type BankCsvReport,
+  plainSignedAmount,
   planBankCsv,
   SAMPLE_ROWS,
   signedAmount,
@@ -163,7 +165,7 @@ export class BankCsvReader {
     let reasons: Problem[] | undefined;
     const dateText = fields[roles.date] ?? '';
     // The common shapes without expressions or result objects; the rest by parseDate, with its reasons.
-    let date = fastDate(dateText, plan.dateOrder);
+    let date = this.knownDate(dateText, plan);
     if (date === undefined) {
       if (dateText.trim() === '') reasons = [problem('missing_date', 'the date is empty', { field: 'date' })];
       else {
@@ -172,7 +174,7 @@ export class BankCsvReader {
         else reasons = d.problems.map((p) => ({ ...p, field: 'date' }));
       }
     }
-    const money = signedAmount(plan, fields);
+    const money = plainSignedAmount(plan, fields) ?? signedAmount(plan, fields);
     if (money && !money.ok) reasons = reasons ? [...reasons, ...money.problems] : money.problems;
     const description = describe(fields, roles.description, plan.holder);
     const balanceText = roles.balance === undefined ? undefined : fields[roles.balance];
@@ -207,23 +209,64 @@ export class BankCsvReader {
     for (let i = 0; !pending && i < fields.length; i++) pending = isPendingCell(fields[i]!);
     const reference = roles.reference === undefined ? undefined : fields[roles.reference]?.trim();
     const checkNumber = roles.checkNumber === undefined ? undefined : fields[roles.checkNumber]?.trim();
-    // Optional fields assigned in their fixed order, not spread in: a spread per row cost more than reading it.
-    const draft: TransactionDraft = {
-      institution: plan.institution,
-      account: plan.account,
-      date,
-      description,
-      amount: { minor, currency: money.currency },
-      status: pending ? 'pending' : 'posted',
-      kind: minor >= 0 ? 'deposit' : 'withdrawal',
-      origin: { file: plan.file, row, capturedAt: plan.capturedAt },
-    };
-    if (reference) {
-      if (plan.referencesAreIds) draft.externalId = reference;
-      else draft.memo = reference;
+    const amount = { minor, currency: money.currency };
+    const kind = minor >= 0 ? 'deposit' : 'withdrawal';
+    const origin = { file: plan.file, row, capturedAt: plan.capturedAt };
+    let draft: TransactionDraft;
+    if (!reference && !checkNumber) {
+      // The shapes nearly every row has, laid out whole as the transaction it becomes (idAssigner
+      // fills in the id): an object grown key by key after its literal carried a second, grown
+      // property store per row. The keys in the order the general shape below ends with.
+      const whole: Transaction = balanceOk
+        ? {
+            institution: plan.institution,
+            account: plan.account,
+            date,
+            description,
+            amount,
+            status: pending ? 'pending' : 'posted',
+            kind,
+            origin,
+            balance,
+            schemaVersion: TRANSACTION_SCHEMA_VERSION,
+            id: '',
+            payee: description,
+            tags: NO_TAGS,
+          }
+        : {
+            institution: plan.institution,
+            account: plan.account,
+            date,
+            description,
+            amount,
+            status: pending ? 'pending' : 'posted',
+            kind,
+            origin,
+            schemaVersion: TRANSACTION_SCHEMA_VERSION,
+            id: '',
+            payee: description,
+            tags: NO_TAGS,
+          };
+      draft = whole;
+    } else {
+      // Optional fields assigned in their fixed order, not spread in: a spread per row cost more than reading it.
+      draft = {
+        institution: plan.institution,
+        account: plan.account,
+        date,
+        description,
+        amount,
+        status: pending ? 'pending' : 'posted',
+        kind,
+        origin,
+      };
+      if (reference) {
+        if (plan.referencesAreIds) draft.externalId = reference;
+        else draft.memo = reference;
+      }
+      if (checkNumber) draft.checkNumber = checkNumber;
+      if (balanceOk) draft.balance = balance;
     }
-    if (checkNumber) draft.checkNumber = checkNumber;
-    if (balanceOk) draft.balance = balance;
     this.drafts++;
     if (money.currency !== this.lastCurrency) {
       this.lastCurrency = money.currency;
@@ -233,6 +276,24 @@ export class BankCsvReader {
   }
 
   private lastCurrency = '';
+
+  /** Dates read by fastDate, by their text: one string per distinct date, not one per row. */
+  private readonly dates = new Map<string, string>();
+  private lastDateText = '';
+  private lastDate: string | undefined;
+
+  private knownDate(text: string, plan: BankCsvPlan): string | undefined {
+    if (text === this.lastDateText) return this.lastDate;
+    let date = this.dates.get(text);
+    if (date === undefined) {
+      date = fastDate(text, plan.dateOrder);
+      if (date === undefined) return undefined;
+      if (this.dates.size < 4096) this.dates.set(text, date);
+    }
+    this.lastDateText = text;
+    this.lastDate = date;
+    return date;
+  }
 
   /**
    * After the last record: `cut` says how the text ended — inside a quoted field (a truncated

@@ -345,6 +345,24 @@ function readMoney(plan: BankCsvPlan, fields: readonly string[], currency: strin
   return 'problems' in a ? { problems: a.problems.map((p) => ({ ...p, field: role })) } : a;
 }
 
+/**
+ * signedAmount's answer for a plain figure in a lone amount column (no currency or debit/credit
+ * mark column beside it), without the intermediate objects of the cell reader; undefined for
+ * anything else (blank cells included), which signedAmount then reads.
+ */
+export function plainSignedAmount(
+  plan: BankCsvPlan,
+  fields: readonly string[],
+): { ok: true; value: number; currency: string } | undefined {
+  const { roles } = plan;
+  if (roles.amount === undefined || roles.currency !== undefined || roles.direction !== undefined)
+    return undefined;
+  const text = fields[roles.amount];
+  if (text === undefined) return undefined;
+  const minor = plainMinor(text, plan.separators.amount === ',', true, currencyExponent(plan.currency));
+  return Number.isNaN(minor) ? undefined : { ok: true, value: minor, currency: plan.currency };
+}
+
 /** The row's signed amount in minor units (before `negate`), from amount (+ D/C mark) or debit/credit. */
 export function signedAmount(
   plan: BankCsvPlan,

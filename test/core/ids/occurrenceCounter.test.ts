@@ -30,6 +30,9 @@ describe('OccurrenceCounter', () => {
         const all = Array.from({ length: copies }, () => hashes).flat();
         const counter = new OccurrenceCounter();
         expect(all.map((i) => counter.next(i))).toEqual(byMap(all));
+        // Sized for them up front (never grown): the same counts.
+        const sized = new OccurrenceCounter(all.length);
+        expect(all.map((i) => sized.next(i))).toEqual(byMap(all));
       }),
       { numRuns: 60 },
     );
