@@ -1,5 +1,5 @@
 import { assignIds } from '../ids/assignIds';
-import { isCurrencyCode } from '../model/isoCurrencies';
+import { currencyExponent, isCurrencyCode } from '../model/isoCurrencies';
 import type { ColumnMapping, Profile } from '../model/profile';
 import type { Transaction } from '../model/transaction';
 import {
@@ -30,7 +30,13 @@ import { type Cell, columnHeaders, layoutOf, rowCells, spannedCells } from './ro
 import { containerLabels, findHeadings, type RowContext, rowContexts } from './rowContext';
 import { type CheckedGroup, selfChecks, type TotalLine } from './selfChecks';
 import { unreadableRows } from './unreadableRows';
-import { clearValueMemos, looksLikeDate, looksLikeMoney, NOT_TRANSACTIONS_HEADING } from './valueShapes';
+import {
+  clearValueMemos,
+  looksLikeDate,
+  looksLikeMoney,
+  NOT_TRANSACTIONS_HEADING,
+  setWholeUnitMoney,
+} from './valueShapes';
 
 export type CaptureOptions = {
   /** The page's address: recorded in `origin.url` and used to pick a profile. */
@@ -406,6 +412,8 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
   const all = buildDomNodes(root, options.isVisible ? { isVisible: options.isVisible } : {});
   const tree = all[0];
   const settings = pageSettings(root, all, options.defaultCurrency, options.url);
+  // Won and yen have no cents: on such a page "3,850,000" is money though it bears no mark.
+  setWholeUnitMoney(!settings.currencyAssumed && currencyExponent(settings.currency) === 0);
   const page: Page = {
     all,
     shapes: measureShapes(all, asOf),
@@ -525,6 +533,7 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
         }
       : {}),
   };
+  setWholeUnitMoney(false);
   return { transactions: markUnverified(transactions, checks), diagnostics };
 }
 

@@ -35,15 +35,15 @@ export type ChosenMapping = {
 };
 
 const WORDS: Record<CaptureField | 'net', RegExp> = {
-  date: /date|datum|fecha|\bdata\b|posted|booked|\bwhen\b|\bday\b|jour|buchungstag|valuta|wertstellung|\btime\b/i,
+  date: /일자|거래일|日期|日付|交易日|取引日|date|datum|fecha|\bdata\b|posted|booked|\bwhen\b|\bday\b|jour|buchungstag|valuta|wertstellung|\btime\b/i,
   amount: /amount|betrag|montant|importe|bedrag|importo|\bvalor\b|\bsum\b|\bamt\b|\bvalue\b|\bprice\b|total/i,
   debit:
-    /debit|withdrawals?|money out|paid out|outflow|charges|\bsoll\b|ausgang|ausgaben|belastung|débit|retraits?|cargos?|afschrijving|\bout\b/i,
+    /출금|지급|支出|取款|出金|引出|借方|debit|withdrawals?|money out|paid out|outflow|charges|\bsoll\b|ausgang|ausgaben|belastung|débit|retraits?|cargos?|afschrijving|\bout\b/i,
   credit:
-    /credit|deposits?|money in|paid in|inflow|\bhaben\b|eingang|einnahmen|gutschrift|crédit|abonos?|bijschrijving|\bin\b/i,
-  balance: /balance|saldo|solde|kontostand|running|\bbal\b/i,
+    /입금|收入|存入|入金|預入|貸方|贷方|credit|deposits?|money in|paid in|inflow|\bhaben\b|eingang|einnahmen|gutschrift|crédit|abonos?|bijschrijving|\bin\b/i,
+  balance: /잔액|余额|餘額|残高|balance|saldo|solde|kontostand|running|\bbal\b/i,
   description:
-    /desc|details?|merchant|payee|\bname\b|beschreibung|verwendungszweck|buchungstext|libell|concepto|omschrijving|descrizione|memo|narrative|counterparty|customer|recipient|\bfrom\b|\bto\b|party|transaction$|title|empfänger|auftraggeber|bénéficiaire/i,
+    /적요|내용|摘要|内容|備考|desc|details?|merchant|payee|\bname\b|beschreibung|verwendungszweck|buchungstext|libell|concepto|omschrijving|descrizione|memo|narrative|counterparty|customer|recipient|\bfrom\b|\bto\b|party|transaction$|title|empfänger|auftraggeber|bénéficiaire/i,
   status: /status|\bstate\b|zustand|statut|estado/i,
   currency: /^(?:currency|ccy|cur|curr|währung|devise|moneda|valuta)$/i,
   type: /^(?:type|typ|art|kind|transaction type|umsatzart|buchungsart|activity type)$|\btype$/i,
@@ -52,6 +52,8 @@ const WORDS: Record<CaptureField | 'net', RegExp> = {
   gross: /gross|brutto|\bbrut\b/i,
   net: /^net\b|\bnet$|netto/i,
 };
+/** Headers that name a money column without naming what moved: a price, a value, a total. */
+const WEAK_AMOUNT = /\b(?:price|value|valor|total|sum)\b/i;
 /** Date columns a bank shows next to the posted date; used only when no posted date exists. */
 const SECONDARY_DATE = /trans(?:action)?\.? date|value|valuta|wertstellung|initiated|created|authori/i;
 const PRIMARY_DATE = /post|book|buchung|settle/i;
@@ -62,7 +64,9 @@ const ORIGINAL_AMOUNT =
 const ID_SHAPE = /^(?:py|ch|po|txn|re|pi|tr|ipi|in|dp|pyr|ba|ich|ipy)_[A-Za-z0-9]{6,}$|^[A-Z0-9]{12,20}$/;
 const CURRENCY_SHAPE = /^[A-Z]{3}$/;
 /** What a portal prints in an empty cell: "–" under Money in on a payment's row, "n/a", "…". */
-const PLACEHOLDER = /^(?:[-–—−‒]{1,3}|n\/?a|\.{1,3}|…)$/i;
+const PLACEHOLDER = /^(?:[-–—−‒]{1,3}|n\/?a|\.{1,3}|…|0+(?:[.,]0{1,2})?)$/i;
+/** No figure: an empty cell, or what a portal prints there ("–", "0" under Deposit on a withdrawal's row). */
+const blank = (v: string) => v === '' || PLACEHOLDER.test(v);
 
 function words(c: ColumnStats): string {
   return (c.header || c.key).replace(/^[.#]|[-_]/g, ' ');
@@ -209,7 +213,11 @@ export function chooseMapping(columns: ColumnStats[], given: ColumnMapping = {})
   }
   if (!mapping.amount && !(mapping.debit && mapping.credit)) {
     const net = byHeader('net', money)[0];
-    const amount = byHeader('amount', money)[0];
+    // "Amount" before "Price" or "Value" (a brokerage's quantity × price), then the fuller column.
+    const amount = byHeader('amount', money).sort(
+      (a, b) =>
+        Number(WEAK_AMOUNT.test(words(a))) - Number(WEAK_AMOUNT.test(words(b))) || b.filled - a.filled,
+    )[0];
     if (net && mapping.fee) {
       set('amount', net.key, 'header');
       if (amount && !mapping.gross) set('gross', amount.key, 'header');
@@ -243,8 +251,8 @@ export function chooseMapping(columns: ColumnStats[], given: ColumnMapping = {})
     const complementary =
       first &&
       second &&
-      first.values.every((v, i) => v === '' || second.values[i] === '') &&
-      first.values.filter((v, i) => (v === '') !== (second.values[i] === '')).length * 10 >=
+      first.values.every((v, i) => blank(v) || blank(second.values[i]!)) &&
+      first.values.filter((v, i) => blank(v) !== blank(second.values[i]!)).length * 10 >=
         first.values.length * 8;
     if (complementary) {
       set('debit', first.key, 'values');

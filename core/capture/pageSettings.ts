@@ -36,6 +36,24 @@ const REGION_CURRENCY: Record<string, string> = {
   PL: 'PLN',
   CZ: 'CZK',
   HU: 'HUF',
+  KR: 'KRW',
+  CN: 'CNY',
+  TW: 'TWD',
+  IL: 'ILS',
+  TR: 'TRY',
+  PH: 'PHP',
+  TH: 'THB',
+  ID: 'IDR',
+  MY: 'MYR',
+  VN: 'VND',
+  AE: 'AED',
+  RO: 'RON',
+  UA: 'UAH',
+  NG: 'NGN',
+  KE: 'KES',
+  AR: 'ARS',
+  CL: 'CLP',
+  PE: 'PEN',
 };
 const LANG_CURRENCY: Record<string, string> = {
   sv: 'SEK',
@@ -48,15 +66,18 @@ const LANG_CURRENCY: Record<string, string> = {
   ja: 'JPY',
   he: 'ILS',
   iw: 'ILS',
+  ko: 'KRW',
+  zh: 'CNY',
+  th: 'THB',
+  tr: 'TRY',
+  vi: 'VND',
+  ro: 'RON',
+  uk: 'UAH',
 };
 /** A country's own domain (`bank.co.uk`, `banque.fr`) where the page's language names no region. */
 const TLD_CURRENCY: Record<string, string> = {
   ...REGION_CURRENCY,
   UK: 'GBP',
-  IL: 'ILS',
-  KR: 'KRW',
-  TR: 'TRY',
-  PH: 'PHP',
   ...Object.fromEntries(
     [
       'DE',

@@ -333,6 +333,8 @@ export function readRows(
   let usedAsOfForPending = false;
   const kindTexts: string[] = [];
   const amountShown: string[] = [];
+  /** Per draft: −1 read from the debit column, 1 from the credit column, 0 from an amount. */
+  const sides: Array<-1 | 0 | 1> = [];
   const pastAsOf = new Map<string, number>();
   const daysAfterAsOf = (date: string) => {
     let days = pastAsOf.get(date);
@@ -413,15 +415,16 @@ export function readRows(
     };
     let amount = fromColumn(0, amountTexts[r]!);
     let sign: -1 | 1 | 0 = amount ? explicitSign(amountTexts[r]!) : 0;
+    let side: -1 | 0 | 1 = 0;
     if (!amount) {
       const debit = fromColumn(1, debitTexts[r]!);
       const credit = fromColumn(2, creditTexts[r]!);
       if (debit?.ok && Math.abs(debit.value.minor) > 0) {
         amount = debit;
-        sign = -1;
+        sign = side = -1;
       } else if (credit?.ok) {
         amount = credit;
-        sign = 1;
+        sign = side = 1;
       } else amount = debit ?? credit;
     }
     if (!amount) {
@@ -539,8 +542,11 @@ export function readRows(
     amountShown.push(
       indicator && sign !== 0 ? `${amountTexts[r]!} ${sign < 0 ? 'DR' : 'CR'}` : amountTexts[r]!,
     );
+    sides.push(side);
   }
-  signFromBalances(drafts, chosen.balanceOrder, amountShown, notes);
+  // Two money columns told apart only by their place: the running balance says which is which.
+  const guessedSides = chosen.reasons.debit === 'values' && chosen.reasons.credit === 'values';
+  signFromBalances(drafts, chosen.balanceOrder, amountShown, notes, guessedSides ? sides : undefined);
   // Fee and gross columns make any page a processor's: its positive lines are charges.
   // A list with fees, gross sums or a type per line holds a payout's lines or a balance, not payouts.
   const payouts =
@@ -682,9 +688,15 @@ function signFromBalances(
   order: ChosenMapping['balanceOrder'],
   amountShown: string[],
   notes: string[],
+  /** Given when the debit and credit columns were told apart by their place alone. */
+  sides?: Array<-1 | 0 | 1>,
 ): void {
   if (!order || drafts.length < 2) return;
   let changed = 0;
+  const checked = new Set<number>();
+  // Per column guessed as money out (−1) or in (1): rows the balance confirms, rows it contradicts.
+  const agree = { [-1]: 0, 1: 0 } as Record<-1 | 1, number>;
+  const disagree = { [-1]: 0, 1: 0 } as Record<-1 | 1, number>;
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
     const j = order === 'newestFirst' ? i + 1 : i - 1;
@@ -694,13 +706,35 @@ function signFromBalances(
     if (Math.abs(delta) !== Math.abs(d.amount.minor) || explicitSign(amountShown[i]!) !== 0 || delta === 0) {
       continue;
     }
+    checked.add(i);
+    const side = sides?.[i];
+    if (side) {
+      if (Math.sign(delta) === side) agree[side]++;
+      else disagree[side]++;
+    }
     const minor = Math.sign(delta) * Math.abs(d.amount.minor);
     if (minor !== d.amount.minor) {
       d.amount = { ...d.amount, minor };
       changed++;
     }
   }
+  // Every checked row of a column ran the other way: so do its rows the balance cannot check
+  // (the oldest row, rows beside a gap).
+  let swapped = 0;
+  if (sides) {
+    for (let i = 0; i < drafts.length; i++) {
+      const side = sides[i];
+      if (!side || checked.has(i) || agree[side] > 0 || disagree[side] === 0) continue;
+      const d = drafts[i]!;
+      d.amount = { ...d.amount, minor: -d.amount.minor };
+      swapped++;
+    }
+  }
   if (changed > 0) notes.push(`${changed} unsigned amounts were signed from the running balance`);
+  if (swapped > 0)
+    notes.push(
+      `${swapped} amounts the running balance cannot check were signed as the balance shows their column runs`,
+    );
 }
 
 /**

@@ -39,12 +39,25 @@ function remember(memo: Map<string, boolean>, key: string, value: boolean): bool
 /** A footnote mark after a figure or a word ("$246.31*"): pages use it for pending lines. */
 export const TRAILING_STAR = /\s*\*+$/;
 
+/** A whole figure grouped in thousands ("3,850,000"): money on a page in won or yen, which has no cents. */
+const GROUPED_WHOLE = /^[-−+]?\s?\d{1,3}(?:,\d{3})+$/;
+let wholeUnitPage = false;
+
+/** Whether grouped whole figures count as money: the page's currency has no minor unit. */
+export function setWholeUnitMoney(on: boolean): void {
+  if (on === wholeUnitPage) return;
+  wholeUnitPage = on;
+  moneyMemo.clear();
+}
+
 export function looksLikeMoney(text: string): boolean {
   const known = moneyMemo.get(text);
   if (known !== undefined) return known;
   if (text.length === 0 || text.length > 40 || !/\d/.test(text)) return false;
   const plain = text.endsWith('*') ? text.replace(TRAILING_STAR, '') : text;
-  const money = (CENTS.test(plain) || SYMBOL_MARK.test(plain)) && readAmount(plain, { currency: 'USD' }).ok;
+  const money =
+    (CENTS.test(plain) || SYMBOL_MARK.test(plain) || (wholeUnitPage && GROUPED_WHOLE.test(plain))) &&
+    readAmount(plain, { currency: 'USD' }).ok;
   return remember(moneyMemo, text, money);
 }
 
