@@ -105,7 +105,11 @@ export function columnStats(rows: Cell[][], asOf: string): ColumnStats[] {
       length += v.length;
       if (looksLikeDate(v, asOf)) dates++;
       if (looksLikeMoney(v)) money++;
-      if (v.length < 30 && (PENDING_WORDS.test(v) || POSTED_WORDS.test(v) || SKIP_STATUS_WORDS.test(v)))
+      if (
+        v.length < 30 &&
+        LETTER.test(v) &&
+        (PENDING_WORDS.test(v) || POSTED_WORDS.test(v) || SKIP_STATUS_WORDS.test(v))
+      )
         status++;
       if (CURRENCY_SHAPE.test(v)) currency++;
       if (ID_SHAPE.test(v)) ids++;
@@ -130,6 +134,8 @@ export function columnStats(rows: Cell[][], asOf: string): ColumnStats[] {
 }
 
 const MONEY_INSIDE = /\d[.,]\d{2}(?!\d)/;
+/** Every status word is spelt in letters: a figure or a numeric date ("$4,999.99") names no status. */
+const LETTER = /\p{L}/u;
 
 /** Checks `balance` against `amount` row to row; returns the direction it runs in, if any. */
 export function runningBalanceOrder(

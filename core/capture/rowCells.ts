@@ -132,7 +132,7 @@ function cardCells(node: DomNode, asOf: string, out: DomNode[]): void {
 }
 
 function rowspan(n: DomNode): number {
-  const span = Number(n.el.getAttributeNode('rowspan')?.value ?? '1');
+  const span = Number(attrOf(n, 'rowspan') ?? '1');
   return Number.isInteger(span) && span > 1 ? Math.min(span, 1000) : 1;
 }
 

@@ -50,15 +50,40 @@ export function setWholeUnitMoney(on: boolean): void {
   moneyMemo.clear();
 }
 
+/** The general reading, without memo or shortcuts: a cents or currency mark, then the figure parses. */
+export function readsAsMoney(text: string): boolean {
+  if (text.length === 0 || text.length > 40 || !/\d/.test(text)) return false;
+  const plain = text.endsWith('*') ? text.replace(TRAILING_STAR, '') : text;
+  return (
+    (CENTS.test(plain) || SYMBOL_MARK.test(plain) || (wholeUnitPage && GROUPED_WHOLE.test(plain))) &&
+    readAmount(plain, { currency: 'USD' }).ok
+  );
+}
+
+/** ASCII letters in `text` (up to `limit` + 1: enough to say it has more). */
+function asciiLetters(text: string, limit: number): number {
+  let letters = 0;
+  for (let i = 0; i < text.length && letters <= limit; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) letters++;
+  }
+  return letters;
+}
+
+/**
+ * ASCII letters a figure parseAmount reads can carry: one credit/debit mark ("Haben", 5), one
+ * currency code (3) and one symbol (the longest in CURRENCY_SYMBOLS: "kr", "US$"); any other
+ * letter is left among its digits and refused.
+ */
+const MONEY_LETTERS =
+  5 + 3 + Math.max(...Object.keys(CURRENCY_SYMBOLS).map((symbol) => asciiLetters(symbol, symbol.length)));
+
+/** readsAsMoney, remembered per text, with descriptions ("ACH DEBIT GUSTO PAYROLL 17") refused by their letters. */
 export function looksLikeMoney(text: string): boolean {
   const known = moneyMemo.get(text);
   if (known !== undefined) return known;
   if (text.length === 0 || text.length > 40 || !/\d/.test(text)) return false;
-  const plain = text.endsWith('*') ? text.replace(TRAILING_STAR, '') : text;
-  const money =
-    (CENTS.test(plain) || SYMBOL_MARK.test(plain) || (wholeUnitPage && GROUPED_WHOLE.test(plain))) &&
-    readAmount(plain, { currency: 'USD' }).ok;
-  return remember(moneyMemo, text, money);
+  return remember(moneyMemo, text, asciiLetters(text, MONEY_LETTERS) <= MONEY_LETTERS && readsAsMoney(text));
 }
 
 const DATE_MARK = /[A-Za-zÀ-ÿ]{3}|\d[/-]\d|\d{4}|(?:^|\s)\d{1,2}\.\d{1,2}\.(?:\d{2})?$/;
@@ -108,9 +133,23 @@ export function cleanDateText(text: string): string {
 /** Longest text a date (with its day heading's words around it) is looked for in. */
 export const DATE_TEXT_LIMIT = 80;
 
+/**
+ * A figure led by its currency sign ("$4999.99", "-€12", "( £3"): every date reading starts with a
+ * digit or a letter, and no step of cleanDateText or parseDate takes away a lead like this one.
+ */
+const MONEY_LEAD = /^[-−+(]?\s?[$€£¥₹₪]/;
+
+/** The general reading, without memo or shortcuts: a date mark, then the cleaned text parses. */
+export function readsAsDate(text: string, asOf: string): boolean {
+  if (text.length === 0 || text.length > DATE_TEXT_LIMIT || !DATE_MARK.test(text)) return false;
+  const clean = cleanDateText(text);
+  return clean.length <= 40 && parseDate(clean, { asOf }).ok;
+}
+
+/** readsAsDate, remembered per text, with figures refused before any regex runs on them. */
 export function looksLikeDate(text: string, asOf: string): boolean {
   if (text.length === 0 || text.length > DATE_TEXT_LIMIT) return false;
-  if (!DATE_MARK.test(text)) return false;
+  if (MONEY_LEAD.test(text) || !DATE_MARK.test(text)) return false;
   let memo = dateMemos.get(asOf);
   if (!memo) {
     if (dateMemos.size > 8) dateMemos.clear();
@@ -119,8 +158,7 @@ export function looksLikeDate(text: string, asOf: string): boolean {
   }
   const known = memo.get(text);
   if (known !== undefined) return known;
-  const clean = cleanDateText(text);
-  return remember(memo, text, clean.length <= 40 && parseDate(clean, { asOf }).ok);
+  return remember(memo, text, readsAsDate(text, asOf));
 }
 
 /** Whole words, also where they start or end in an accented letter ("à venir", "échoué"). */

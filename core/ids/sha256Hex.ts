@@ -26,17 +26,21 @@ function encode(text: string): number {
   const m = M;
   let n = 0;
   let i = 0;
-  // Four ASCII characters make one word.
-  for (; i + 4 <= length; i += 4) {
-    const c0 = text.charCodeAt(i);
-    const c1 = text.charCodeAt(i + 1);
-    const c2 = text.charCodeAt(i + 2);
-    const c3 = text.charCodeAt(i + 3);
-    if ((c0 | c1 | c2 | c3) >= 0x80) break;
-    m[n >> 2] = (c0 << 24) | (c1 << 16) | (c2 << 8) | c3;
-    n += 4;
-  }
   for (; i < length; i++) {
+    // Four ASCII characters make one word, whenever the bytes so far fill whole words: also after
+    // a non-ASCII character ("Checking ••6789"), not only at the start.
+    if ((n & 3) === 0) {
+      for (; i + 4 <= length; i += 4) {
+        const c0 = text.charCodeAt(i);
+        const c1 = text.charCodeAt(i + 1);
+        const c2 = text.charCodeAt(i + 2);
+        const c3 = text.charCodeAt(i + 3);
+        if ((c0 | c1 | c2 | c3) >= 0x80) break;
+        m[n >> 2] = (c0 << 24) | (c1 << 16) | (c2 << 8) | c3;
+        n += 4;
+      }
+      if (i === length) break;
+    }
     let cp = text.charCodeAt(i);
     if (cp < 0x80) {
       n = put(m, n, cp);

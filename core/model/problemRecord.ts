@@ -4,11 +4,15 @@ import type { Problem } from './problem';
  * Problems made and described without zod, so code that only reports them (amount and date
  * parsing in the capture content script) does not pull the schema library in.
  */
+const NOWHERE: Partial<Omit<Problem, 'code' | 'message'>> = Object.freeze({});
+
 export function problem(
   code: string,
   message: string,
-  where: Partial<Omit<Problem, 'code' | 'message'>> = {},
+  where: Partial<Omit<Problem, 'code' | 'message'>> = NOWHERE,
 ): Problem {
+  // Most problems name no place (a value refused on its own): no spread of an empty object.
+  if (where === NOWHERE) return { code, message, path: [] };
   return { code, message, path: where.path ?? [], ...where };
 }
 

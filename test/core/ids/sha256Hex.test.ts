@@ -15,4 +15,16 @@ describe('sha256Hex', () => {
       }
     }
   });
+
+  it('is SHA-256 of ASCII runs after a non-ASCII character, at every byte alignment', () => {
+    // "Business Checking ••6789 …": the words of four ASCII characters resume after the dots.
+    for (const odd of ['•', 'é', '😀', '\ud800', '••']) {
+      for (let before = 0; before < 8; before++) {
+        for (let after = 0; after < 80; after += 3) {
+          const text = `${'k'.repeat(before)}${odd}${'content 2026-10-27 -7920 usd'.repeat(3).slice(0, after)}`;
+          expect(sha256Hex(text)).toBe(node(text));
+        }
+      }
+    }
+  });
 });
