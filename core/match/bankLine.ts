@@ -72,10 +72,10 @@ export function toBankLine(t: Transaction, ordinal: number): BankLine {
 export const compatible = (line: BankLine, unit: { processor: string; value: number }) =>
   line.processor === unit.processor || (line.processor === undefined && unit.value > 0 && !line.notPayout);
 
-/** First index in `lines` (sorted by date) dated on or after `day` (a day number). */
-export function firstOnOrAfter(lines: readonly BankLine[], day: number): number {
-  let lo = 0;
-  let hi = lines.length;
+/** First index in `lines[from, to)` (sorted by date) dated on or after `day` (a day number), else `to`. */
+export function firstOnOrAfter(lines: readonly BankLine[], day: number, from = 0, to = lines.length): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (lines[mid]!.day < day) lo = mid + 1;

@@ -28,6 +28,8 @@ export function linkDraft(
   ambiguous: boolean,
   why: string,
 ): MatchDraft {
+  if (units.length === 1 && lines.length === 1 && units[0]!.payout !== undefined)
+    return pairDraft(ctx, units[0]!, lines[0]!, confidence, ambiguous, why);
   const currency = units[0]!.currency;
   const members: MatchMember[] = [];
   const ordinals: number[] = [];
@@ -37,9 +39,11 @@ export function linkDraft(
   for (const u of units) {
     paid += u.value;
     if (u.day > lastPayout) lastPayout = u.day;
-    for (let k = 0; k < u.members.length; k++) {
-      members.push(u.members[k]!);
-      ordinals.push(u.ordinals[k]!);
+    const unitMembers = u.members;
+    const unitOrdinals = u.ordinals;
+    for (let k = 0; k < unitMembers.length; k++) {
+      members.push(unitMembers[k]!);
+      ordinals.push(unitOrdinals[k]!);
     }
   }
   let bank = 0;
@@ -73,6 +77,45 @@ export function linkDraft(
       lines.length === 1 ? side(lines[0]!) : lines.map(side).join(' + '),
       ', ',
       later(ctx.lag(lastPayout, firstLine)),
+      ': ',
+      why,
+    ].join(''),
+  };
+}
+
+/**
+ * `linkDraft` for one payout line and one bank line, most links: arrays made at their size, and the
+ * reason joined from its parts in one go (no string for the bank side on the way).
+ */
+function pairDraft(
+  ctx: MatchContext,
+  u: PayoutUnit,
+  line: BankLine,
+  confidence: number,
+  ambiguous: boolean,
+  why: string,
+): MatchDraft {
+  const deposit = line.amount >= 0;
+  return {
+    type: u.value < 0 ? 'refund-debit' : 'payout-deposit',
+    members: [
+      { id: u.payout!.id, role: 'payout' },
+      { id: line.id, role: deposit ? 'deposit' : 'withdrawal' },
+    ],
+    ordinals: [u.ordinal, line.ordinal],
+    difference: { minor: line.amount - u.value, currency: u.currency },
+    confidence,
+    ambiguous,
+    reason: [
+      u.label,
+      deposit ? ' → deposit "' : ' → debit "',
+      line.t.description,
+      '" of ',
+      describeMoney(line.amount, line.currency),
+      ' on ',
+      line.t.date,
+      ', ',
+      later(ctx.lag(u.day, line.day)),
       ': ',
       why,
     ].join(''),

@@ -5,7 +5,7 @@ import { MATCH_SCHEMA_VERSION } from '../model/match';
 import type { Money } from '../model/money';
 import { businessDayCount } from './businessDayIndex';
 import { Claims } from './claims';
-import { discrepancyId, matchId } from './matchId';
+import { discrepancyId, matchId, matchIdOf } from './matchId';
 import type { Windows } from './processors';
 
 /** Each transaction id of the run → its position in posting order (a Map, or a lookup built like one). */
@@ -99,8 +99,7 @@ export const isRejected = (ctx: MatchContext, type: MatchType, memberIds: () => 
  * pairing before (then nothing is recorded and `undefined` comes back).
  */
 export function accept(ctx: MatchContext, draft: MatchDraft): Match | undefined {
-  const ids = draft.members.map((m) => m.id);
-  const id = matchId(draft.type, ids);
+  const id = matchIdOf(draft.type, draft.members);
   if (ctx.rejected.has(id)) return undefined;
   const confidence = Math.round(draft.confidence * 100) / 100;
   const { type, members, difference, reason } = draft;

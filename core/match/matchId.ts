@@ -1,22 +1,37 @@
-import { stableHash } from './stableHash';
+import { hashCode, hashEnd, hashStart, hashText, stableHash } from './stableHash';
+
+const SEPARATOR = 0x1f;
 
 /**
  * The id of a match or discrepancy: its type plus its sorted member ids, so the same pairing found
  * again on a later run has the same id and a bookkeeper's confirm or reject still applies to it.
  */
 export function matchId(type: string, memberIds: readonly string[]): string {
-  return stableHash(`${type}\u001f${sortedIds(memberIds)}`, 'm_');
+  if (memberIds.length === 2) return pairId(type, memberIds[0]!, memberIds[1]!, 'm_');
+  return stableHash(`${type}\u001f${[...memberIds].sort().join('\u001f')}`, 'm_');
+}
+
+/** `matchId` of a match's members, without gathering their ids first (most matches have two). */
+export function matchIdOf(type: string, members: readonly { id: string }[]): string {
+  if (members.length === 2) return pairId(type, members[0]!.id, members[1]!.id, 'm_');
+  return matchId(
+    type,
+    members.map((m) => m.id),
+  );
 }
 
 export function discrepancyId(type: string, transactionIds: readonly string[]): string {
-  return stableHash(`${type}\u001f${sortedIds(transactionIds)}`, 'd_');
+  if (transactionIds.length === 2) return pairId(type, transactionIds[0]!, transactionIds[1]!, 'd_');
+  return stableHash(`${type}\u001f${[...transactionIds].sort().join('\u001f')}`, 'd_');
 }
 
-/** The ids sorted and joined; two ids (most matches) without copying them into an array first. */
-function sortedIds(ids: readonly string[]): string {
-  if (ids.length === 2) {
-    const [a, b] = ids as [string, string];
-    return a <= b ? `${a}\u001f${b}` : `${b}\u001f${a}`;
-  }
-  return [...ids].sort().join('\u001f');
+/** The hash of `type␟lower␟higher`, fed in parts rather than joined into a string first. */
+function pairId(type: string, a: string, b: string, prefix: string): string {
+  hashStart();
+  hashText(type);
+  hashCode(SEPARATOR);
+  hashText(a <= b ? a : b);
+  hashCode(SEPARATOR);
+  hashText(a <= b ? b : a);
+  return hashEnd(prefix);
 }

@@ -3,6 +3,7 @@ import { daysApart } from './dayNumber';
 import { linkDraft } from './linkDraft';
 import { accept, isRejected, type MatchContext, recordLag, typicalLag } from './matchContext';
 import { upperBound } from './matchGroups';
+import { orderByKey } from './orderByKey';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
 import { subsetSums } from './subsetSums';
 
@@ -38,14 +39,19 @@ export function matchOneToOne(
   // Lines and payouts sorted by amount (stable: posting order within one amount), then walked side
   // by side: each amount's payouts meet its lines without a map of lists per amount. The currency
   // is checked per candidate.
-  const pool = lines.filter(
+  const eligible: BankLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     // The named pass sees unnamed lines too, so that date order among same-amount payouts is kept.
-    (line) =>
-      !lineTaken(ctx.claimed, line) && line.amount !== 0 && !(line.processor === undefined && line.notPayout),
+    if (lineTaken(ctx.claimed, line) || line.amount === 0 || (line.processor === undefined && line.notPayout))
+      continue;
+    eligible.push(line);
+  }
+  const pool = byAmount(eligible, (l) => l.amount);
+  const open = byAmount(
+    units.filter((u) => !unitTaken(ctx.claimed, u)),
+    (u) => u.value,
   );
-  pool.sort((a, b) => a.amount - b.amount);
-  const open = units.filter((u) => !unitTaken(ctx.claimed, u));
-  open.sort((a, b) => a.value - b.value);
 
   const contested: Cluster[] = [];
   const acceptUnique = (u: PayoutUnit, line: BankLine) => {
@@ -56,13 +62,16 @@ export function matchOneToOne(
       recordLag(ctx, u.processor, ctx.lag(u.day, line.day));
     }
   };
-  /** The lines of the payout's amount in its window that could be its other side. */
-  const candidates = (u: PayoutUnit, sorted: readonly BankLine[]) => {
+  /** Whether a line of the payout's amount in its window could be its other side. */
+  const fits = (u: PayoutUnit, line: BankLine) =>
+    line.currency === u.currency &&
+    (compatible(line, u) || unnamedDebit(line, u)) &&
+    !(ctx.rejected.size > 0 && isRejected(ctx, pairType(u), () => [...unitMemberIds(u), line.t.id]));
+  /** The lines of the payout's amount in its window (`sorted[from, to)`, one amount) that could be its other side. */
+  const candidates = (u: PayoutUnit, sorted: readonly BankLine[], from = 0, to = sorted.length) => {
     const found: BankLine[] = [];
-    for (let i = firstOnOrAfter(sorted, u.day); i < sorted.length && sorted[i]!.day <= u.endDay; i++) {
-      const line = sorted[i]!;
-      if (line.currency !== u.currency || !(compatible(line, u) || unnamedDebit(line, u))) continue;
-      if (!isRejected(ctx, pairType(u), () => [...unitMemberIds(u), line.t.id])) found.push(line);
+    for (let i = firstOnOrAfter(sorted, u.day, from, to); i < to && sorted[i]!.day <= u.endDay; i++) {
+      if (fits(u, sorted[i]!)) found.push(sorted[i]!);
     }
     return found;
   };
@@ -86,19 +95,31 @@ export function matchOneToOne(
   }
   for (let r = 0; r < units.length; r++) {
     const s = spanAt[r]!;
-    if (s >= 0) matchAmount(open.slice(spans[s]!, spans[s + 1]!), pool.slice(spans[s + 2]!, spans[s + 3]!));
+    if (s < 0) continue;
+    if (spans[s + 1]! - spans[s]! === 1) matchSingle(open[spans[s]!]!, spans[s + 2]!, spans[s + 3]!);
+    else matchAmount(open.slice(spans[s]!, spans[s + 1]!), pool.slice(spans[s + 2]!, spans[s + 3]!));
   }
 
-  /** One amount: its open payouts (in posting order) and its lines (in posting order). */
-  function matchAmount(group: PayoutUnit[], sorted: BankLine[]): void {
-    // Most amounts belong to one payout: no cluster search for them.
-    if (group.length === 1) {
-      const u = group[0]!;
-      const found = namedOnly ? candidates(u, sorted).filter(isNamed) : candidates(u, sorted);
-      if (found.length === 1) acceptUnique(u, found[0]!);
-      else if (found.length > 1) pushContested(contested, [u], new Map([[u, found]]));
-      return;
+  /**
+   * The only open payout of its amount, against the lines of the amount (`pool[from, to)`): most
+   * payouts. Its candidates are counted in place; a list is made only when there are several.
+   */
+  function matchSingle(u: PayoutUnit, from: number, to: number): void {
+    let first: BankLine | undefined;
+    let found: BankLine[] | undefined;
+    for (let i = firstOnOrAfter(pool, u.day, from, to); i < to && pool[i]!.day <= u.endDay; i++) {
+      const line = pool[i]!;
+      if (!fits(u, line) || (namedOnly && !isNamed(line))) continue;
+      if (first === undefined) first = line;
+      else if (found === undefined) found = [first, line];
+      else found.push(line);
     }
+    if (found !== undefined) pushContested(contested, [u], new Map([[u, found]]));
+    else if (first !== undefined) acceptUnique(u, first);
+  }
+
+  /** One amount: its open payouts (in posting order, more than one) and its lines (in posting order). */
+  function matchAmount(group: PayoutUnit[], sorted: BankLine[]): void {
     const options = new Map<PayoutUnit, BankLine[]>();
     for (const u of group) {
       const found = candidates(u, sorted);
@@ -164,6 +185,16 @@ const unnamedDebit = (line: BankLine, u: PayoutUnit) =>
 
 /** How a bank prints an ACH pull it has no name for (`ACH DEBIT`, `ELECTRONIC WITHDRAWAL`), unlike a bill or card purchase. */
 const GENERIC_DEBIT = /^\s*(ACH|ELECTRONIC|ELEC|EFT)\s+(DEBIT|WITHDRAWAL|WITHDRWL|DR)\b/i;
+
+/** The items ordered by a numeric key, equal keys kept in their order. */
+function byAmount<T>(items: T[], key: (x: T) => number): T[] {
+  const keys = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) keys[i] = key(items[i]!);
+  const order = orderByKey(keys);
+  const out = new Array<T>(items.length);
+  for (let i = 0; i < order.length; i++) out[i] = items[order[i]!]!;
+  return out;
+}
 
 /** Queues a contested cluster without its unnamed debits (see `unnamedDebit`). */
 function pushContested(

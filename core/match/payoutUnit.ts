@@ -1,36 +1,96 @@
 import type { MatchMember } from '../model/match';
+import type { Transaction } from '../model/transaction';
 import type { Claims } from './claims';
+import { describeMoney } from './describeMoney';
+import { referenceTokens } from './referenceTokens';
+
+/** Lines that share a payout id whose payout line was not captured: they settle as one payout. */
+export type SettledLines = {
+  members: MatchMember[];
+  ordinals: number[];
+  label: string;
+  /** The payout id they share. */
+  payoutId: string | undefined;
+};
 
 /**
  * One payout as the matcher sees it: a processor payout line, or — when only the settled lines were
  * captured — the lines that share a payout id. `value` is what the bank side should show: positive
  * for a deposit, negative for a debit (a negative payout).
+ *
+ * A payout line's members, reference tokens and label are made when asked for, not kept: a run holds
+ * every payout until it ends, and most are asked for their label once (their match's reason).
  */
-export type PayoutUnit = {
-  key: string;
-  /** Position in posting order (date, then the order the source listed them): breaks ties between equal payouts. */
-  rank: number;
-  processor: string;
-  currency: string;
-  value: number;
-  date: string;
-  /** Last date of the deposit window (business days after `date`). */
-  end: string;
-  /** `date` and `end` as day numbers, for scans by date. */
-  day: number;
-  endDay: number;
-  members: MatchMember[];
+export class PayoutUnit {
+  constructor(
+    /** Position in posting order (date, then the order the source listed them): breaks ties between equal payouts. */
+    readonly rank: number,
+    readonly processor: string,
+    readonly currency: string,
+    readonly value: number,
+    readonly date: string,
+    /** Last date of the deposit window (business days after `date`). */
+    readonly end: string,
+    /** `date` and `end` as day numbers, for scans by date. */
+    readonly day: number,
+    readonly endDay: number,
+    /** The payout line's ordinal in the run, or the first settled line's (see Claims). */
+    readonly ordinal: number,
+    /** The payout line, or undefined for settled lines without one. */
+    readonly payout: Transaction | undefined,
+    readonly settled: SettledLines | undefined,
+  ) {}
+
+  get members(): MatchMember[] {
+    return this.payout ? [{ id: this.payout.id, role: 'payout' }] : this.settled!.members;
+  }
+
   /** The members' ordinals in the run (see Claims). */
-  ordinals: number[];
+  get ordinals(): number[] {
+    return this.payout ? [this.ordinal] : this.settled!.ordinals;
+  }
+
   /** Reference tokens a bank description may repeat (payout id, trace id). */
-  refs: string[];
+  get refs(): string[] {
+    const p = this.payout;
+    return p
+      ? referenceTokens(p.payoutId, p.externalId, p.description, p.memo)
+      : referenceTokens(this.settled!.payoutId);
+  }
+
   /** "Stripe payout po_123 of 512.30 USD on 2026-01-05", for reasons. */
-  label: string;
-};
+  get label(): string {
+    const p = this.payout;
+    if (!p) return this.settled!.label;
+    const reference = p.payoutId ?? p.externalId;
+    return [
+      processorTitle(this.processor),
+      reference ? ` payout ${reference}` : ' payout',
+      ' of ',
+      describeMoney(this.value, this.currency),
+      ' on ',
+      this.date,
+    ].join('');
+  }
+}
 
 export function unitTaken(claimed: Claims, u: PayoutUnit): boolean {
-  for (const i of u.ordinals) if (claimed.hasOrdinal(i)) return true;
+  if (u.payout) return claimed.hasOrdinal(u.ordinal);
+  const ordinals = u.settled!.ordinals;
+  for (let k = 0; k < ordinals.length; k++) if (claimed.hasOrdinal(ordinals[k]!)) return true;
   return false;
+}
+
+const SPELLED: Record<string, string> = { paypal: 'PayPal', gocardless: 'GoCardless' };
+const titles = new Map<string, string>();
+/** "Stripe", "PayPal": made once per processor, not once per payout. */
+export function processorTitle(name: string): string {
+  let spelled = titles.get(name);
+  if (spelled === undefined) {
+    spelled = SPELLED[name] ?? name.charAt(0).toUpperCase() + name.slice(1);
+    titles.set(name, spelled);
+  }
+  return spelled;
 }
 
 export const unitMemberIds = (u: PayoutUnit) => u.members.map((m) => m.id);

@@ -3,24 +3,11 @@ import type { Transaction } from '../model/transaction';
 import { dayNumber } from './dayNumber';
 import { describeMoney } from './describeMoney';
 import { accept, type MatchContext, report } from './matchContext';
-import type { PayoutUnit } from './payoutUnit';
+import { PayoutUnit, processorTitle } from './payoutUnit';
 import { payoutWindow, processorOf } from './processors';
-import { referenceTokens } from './referenceTokens';
 
 /** Without a payout line the payout date is unknown; it follows the last settled line by a few days. */
 const VIRTUAL_PAYOUT_SLACK = 2;
-
-const SPELLED: Record<string, string> = { paypal: 'PayPal', gocardless: 'GoCardless' };
-const titles = new Map<string, string>();
-/** "Stripe", "PayPal": made once per processor, not once per payout. */
-function title(name: string): string {
-  let spelled = titles.get(name);
-  if (spelled === undefined) {
-    spelled = SPELLED[name] ?? name.charAt(0).toUpperCase() + name.slice(1);
-    titles.set(name, spelled);
-  }
-  return spelled;
-}
 
 /**
  * Pass 1. Groups processor lines (charges, refunds, fees, adjustments, disputes — any line naming a
@@ -64,34 +51,22 @@ export function rollUpPayouts(
     const lines = groupKey ? groups.get(groupKey)! : [];
     if (groupKey) groups.delete(groupKey);
     const value = -payout.amount.minor;
-    const reference = payout.payoutId ?? payout.externalId;
-    // Joined into one flat string: every unit keeps its label for the whole run, and a template's
-    // tree of concatenations per unit was most of what the collector had to copy.
-    const label = [
-      title(processor),
-      reference ? ` payout ${reference}` : ' payout',
-      ' of ',
-      describeMoney(value, payout.amount.currency),
-      ' on ',
-      payout.date,
-    ].join('');
-    if (lines.length > 0) checkRollUp(payout, lines, label, ctx);
     const end = ctx.windowEnd(payout.date, payoutWindow(ctx.windows, processor));
-    units.push({
-      key: payout.id,
-      rank: units.length,
+    const unit = new PayoutUnit(
+      units.length,
       processor,
-      currency: payout.amount.currency,
+      payout.amount.currency,
       value,
-      date: payout.date,
+      payout.date,
       end,
-      day: dayNumber(payout.date),
-      endDay: dayNumber(end),
-      members: [{ id: payout.id, role: 'payout' }],
-      ordinals: [ordinals[at]!],
-      refs: referenceTokens(payout.payoutId, payout.externalId, payout.description, payout.memo),
-      label,
-    });
+      dayNumber(payout.date),
+      dayNumber(end),
+      ordinals[at]!,
+      payout,
+      undefined,
+    );
+    if (lines.length > 0) checkRollUp(payout, lines, unit.label, ctx);
+    units.push(unit);
   }
 
   // Lines whose payout line was not captured still settle as one payout: link them as a whole.
@@ -103,21 +78,27 @@ export function rollUpPayouts(
     if (value === 0) continue;
     const date = lines[lines.length - 1]!.date;
     const end = ctx.windowEnd(date, payoutWindow(ctx.windows, processor) + VIRTUAL_PAYOUT_SLACK);
-    units.push({
-      key: `virtual|${key}`,
-      rank: units.length,
-      processor,
-      currency,
-      value,
-      date,
-      end,
-      day: dayNumber(date),
-      endDay: dayNumber(end),
-      members: lines.map((t): MatchMember => ({ id: t.id, role: t.kind })),
-      ordinals: groupOrdinals.get(key)!,
-      refs: referenceTokens(first.payoutId),
-      label: `${title(processor)} payout ${first.payoutId} (${lines.length} lines, no payout line) of ${describeMoney(value, currency)} after ${date}`,
-    });
+    const memberOrdinals = groupOrdinals.get(key)!;
+    units.push(
+      new PayoutUnit(
+        units.length,
+        processor,
+        currency,
+        value,
+        date,
+        end,
+        dayNumber(date),
+        dayNumber(end),
+        memberOrdinals[0]!,
+        undefined,
+        {
+          members: lines.map((t): MatchMember => ({ id: t.id, role: t.kind })),
+          ordinals: memberOrdinals,
+          label: `${processorTitle(processor)} payout ${first.payoutId} (${lines.length} lines, no payout line) of ${describeMoney(value, currency)} after ${date}`,
+          payoutId: first.payoutId,
+        },
+      ),
+    );
   }
   return units;
 }

@@ -6,21 +6,50 @@
  * concatenations cost more than the hash and left a rope that every later comparison had to flatten.
  */
 export function stableHash(text: string, prefix = ''): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
+  hashStart();
+  hashText(text);
+  return hashEnd(prefix);
+}
+
+/**
+ * The same hash fed in parts (`hashStart`, then `hashText` / `hashCode` in order, then `hashEnd`):
+ * an id over a type and member ids is hashed without first joining them into one string.
+ */
+let h1 = 0;
+let h2 = 0;
+
+export function hashStart(): void {
+  h1 = 0xdeadbeef;
+  h2 = 0x41c6ce57;
+}
+
+export function hashText(text: string): void {
+  let a = h1;
+  let b = h2;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+    a = Math.imul(a ^ ch, 2654435761);
+    b = Math.imul(b ^ ch, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  h1 = a;
+  h2 = b;
+}
+
+/** One character by its code, as `hashText` of that character. */
+export function hashCode(ch: number): void {
+  h1 = Math.imul(h1 ^ ch, 2654435761);
+  h2 = Math.imul(h2 ^ ch, 1597334677);
+}
+
+export function hashEnd(prefix: string): string {
+  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
   const codes = CODES;
   codes.length = prefix.length + 16;
   for (let i = 0; i < prefix.length; i++) codes[i] = prefix.charCodeAt(i);
   for (let i = 0; i < 8; i++) {
-    codes[prefix.length + i] = HEX[(h1 >>> (28 - 4 * i)) & 15]!;
-    codes[prefix.length + 8 + i] = HEX[(h2 >>> (28 - 4 * i)) & 15]!;
+    codes[prefix.length + i] = HEX[(a >>> (28 - 4 * i)) & 15]!;
+    codes[prefix.length + 8 + i] = HEX[(b >>> (28 - 4 * i)) & 15]!;
   }
   return String.fromCharCode.apply(null, codes);
 }
