@@ -42,7 +42,7 @@ export type ReconcileResult = {
  * is decided by date and id: the same transactions in any order give the same result.
  */
 export function reconcile(input: ReconcileInput): ReconcileResult {
-  const { ordinals, transactions, processorSide } = runOrder(input.transactions);
+  const { ordinals, transactions, processorSide, dateRank } = runOrder(input.transactions);
   const ctx = createMatchContext(input.calendar ?? US_BANK_CALENDAR, input.windows ?? {}, ordinals);
 
   const decisions = applyDecisions(input.decisions ?? [], ctx);
@@ -87,30 +87,34 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 
   // Matches ordered by their first member's date, then type and id. Transactions are in posting order,
   // sorted by date, so the first member is the one of lowest ordinal and dates compare as day ranks.
-  const rank = new Int32Array(transactions.length);
-  for (let i = 1; i < transactions.length; i++)
-    rank[i] = rank[i - 1]! + (transactions[i]!.date === transactions[i - 1]!.date ? 0 : 1);
+  const rank = dateRank;
   const decided = new Set(decisions.map((d) => d.id));
-  const matches: Match[] = [...decisions];
-  const memberOrdinals = decisions.map((d) => d.members.map((x) => ordinals.get(x.id) ?? -1));
-  for (let k = 0; k < ctx.matches.length; k++) {
-    if (decided.has(ctx.matches[k]!.id)) continue;
-    matches.push(ctx.matches[k]!);
-    memberOrdinals.push(ctx.memberOrdinals[k]!);
+  let matches: Match[] = ctx.matches;
+  let memberOrdinals = ctx.memberOrdinals;
+  if (decisions.length > 0) {
+    matches = [...decisions];
+    memberOrdinals = decisions.map((d) => d.members.map((x) => ordinals.get(x.id) ?? -1));
+    for (let k = 0; k < ctx.matches.length; k++) {
+      if (decided.has(ctx.matches[k]!.id)) continue;
+      matches.push(ctx.matches[k]!);
+      memberOrdinals.push(ctx.memberOrdinals[k]!);
+    }
   }
   // -1 when no member is in this run: such a match sorts first, as an empty date would.
-  const day = memberOrdinals.map((xs) => {
+  const day = new Int32Array(matches.length);
+  for (let k = 0; k < matches.length; k++) {
+    const xs = memberOrdinals[k]!;
     let first = -1;
-    for (const x of xs) if (x >= 0 && (first < 0 || x < first)) first = x;
-    return first < 0 ? -1 : rank[first]!;
-  });
+    for (let j = 0; j < xs.length; j++) if (xs[j]! >= 0 && (first < 0 || xs[j]! < first)) first = xs[j]!;
+    day[k] = first < 0 ? -1 : rank[first]!;
+  }
   // Placed by day first (a counting sort: a few hundred days), then each day's matches by type and
   // id; the passes find matches in no date order, and one comparison sort over all of them cost more.
   const days = transactions.length === 0 ? 0 : rank[transactions.length - 1]! + 2;
   const starts = new Int32Array(days + 1);
-  for (const d of day) starts[d + 2]!++;
+  for (let k = 0; k < day.length; k++) starts[day[k]! + 2]!++;
   for (let d = 1; d <= days; d++) starts[d]! += starts[d - 1]!;
-  const order = new Array<number>(matches.length);
+  const order = new Int32Array(matches.length);
   for (let k = 0; k < matches.length; k++) order[starts[day[k]! + 1]!++] = k;
   const byTypeAndId = (a: number, b: number) =>
     compare(matches[a]!.type, matches[b]!.type) || compare(matches[a]!.id, matches[b]!.id);
@@ -118,27 +122,32 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     let to = from + 1;
     while (to < order.length && day[order[to]!] === day[order[from]!]) to++;
     if (to - from > 1) {
-      const sameDay = order.slice(from, to).sort(byTypeAndId);
-      for (let k = 0; k < sameDay.length; k++) order[from + k] = sameDay[k]!;
+      const sameDay = Array.from(order.subarray(from, to)).sort(byTypeAndId);
+      order.set(sameDay, from);
     }
     from = to;
   }
-  const ordered = order.map((k) => matches[k]!);
+  const ordered = new Array<Match>(order.length);
+  for (let k = 0; k < order.length; k++) ordered[k] = matches[order[k]!]!;
 
   // By ordinal, not by id: one byte per transaction instead of a set of id strings.
   const covered = new Uint8Array(transactions.length);
-  for (const k of order) {
+  for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!;
     if (m.state === 'rejected') continue;
     const xs = memberOrdinals[k]!;
+    // A member's role matters only in a roll-up or a duplicate.
+    const byRole = m.type === 'payout-rollup' || m.type === 'duplicate';
     for (let j = 0; j < xs.length; j++) {
-      if (xs[j]! >= 0 && settles(m.type, m.members[j]!.role)) covered[xs[j]!] = 1;
+      if (xs[j]! >= 0 && (!byRole || settles(m.type, m.members[j]!.role))) covered[xs[j]!] = 1;
     }
   }
   const discrepancies = [...ctx.discrepancies].sort(
     (a, b) => compare(a.date, b.date) || compare(a.type, b.type) || compare(a.id, b.id),
   );
-  return { matches: ordered, discrepancies, unmatched: transactions.filter((_, i) => !covered[i]) };
+  const unmatched: Transaction[] = [];
+  for (let i = 0; i < transactions.length; i++) if (!covered[i]) unmatched.push(transactions[i]!);
+  return { matches: ordered, discrepancies, unmatched };
 }
 
 /**
@@ -150,8 +159,10 @@ function runOrder(input: readonly Transaction[]): {
   ordinals: OrdinalLookup;
   transactions: Transaction[];
   processorSide: Uint8Array;
+  /** Per ordinal, the rank of its date among the run's dates. */
+  dateRank: Int32Array;
 } {
-  const { order } = postingOrderIndex(input);
+  const { order, dateRank } = postingOrderIndex(input);
   const n = input.length;
   const positions = new Map<string, number>();
   const side = new Uint8Array(n);
@@ -173,7 +184,7 @@ function runOrder(input: readonly Transaction[]): {
       const i = positions.get(id);
       return i === undefined ? undefined : ordinalAt[i];
     };
-    return { ordinals: { size: n, get }, transactions, processorSide };
+    return { ordinals: { size: n, get }, transactions, processorSide, dateRank };
   }
   const ordinals = new Map<string, number>();
   let kept = 0;
@@ -182,10 +193,16 @@ function runOrder(input: readonly Transaction[]): {
     if (ordinals.has(t.id)) continue;
     ordinals.set(t.id, kept);
     processorSide[kept] = processorSide[k]!;
+    dateRank[kept] = dateRank[k]!;
     transactions[kept++] = t;
   }
   transactions.length = kept;
-  return { ordinals, transactions, processorSide: processorSide.subarray(0, kept) };
+  return {
+    ordinals,
+    transactions,
+    processorSide: processorSide.subarray(0, kept),
+    dateRank: dateRank.subarray(0, kept),
+  };
 }
 
 /** The latest date among bank lines or transactions, without copying them. */
