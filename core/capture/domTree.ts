@@ -66,9 +66,11 @@ const INLINE_TAGS = new Set([
 const SR_ONLY =
   /(?:^|\s)(?:sr-only|sr-text|visually-?hidden|screen-?reader(?:-text|-only)?|a11y-hidden|assistive-text|offscreen|hidden-visually|u-hidden-visually|cdk-visually-hidden|slds-assistive-text|ada-hidden|a11y-text|sr)(?:\s|$)/i;
 /** Utility classes that hide an element on a desktop screen (where capture runs). */
-const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none|is-hidden|(?:sm|md|lg):hidden|d-(?:sm|md|lg)-none)(?:\s|$)/;
+const HIDDEN_CLASS =
+  /(?:^|\s)(?:hidden|d-none|is-hidden|(?:sm|md|lg):hidden|d-(?:sm|md|lg)-none|collapse)(?:\s|$)/;
+/** What shows it again: a breakpoint's display, or an open Bootstrap collapse ("collapse show", "collapse in"). */
 const SHOWN_CLASS =
-  /(?:^|\s)(?:(?:sm|md|lg|xl):(?:block|flex|inline|inline-block|inline-flex|grid|table|table-[\w-]+|contents)|d-(?:sm|md|lg|xl)-(?:block|flex|inline|inline-block|grid|table|table-[\w-]+))(?:\s|$)/;
+  /(?:^|\s)(?:show|in|(?:sm|md|lg|xl):(?:block|flex|inline|inline-block|inline-flex|grid|table|table-[\w-]+|contents)|d-(?:sm|md|lg|xl)-(?:block|flex|inline|inline-block|grid|table|table-[\w-]+))(?:\s|$)/;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const CLIPPED_STYLE = /clip\s*:\s*rect\(\s*0|clip-path\s*:\s*inset\(\s*50%|left\s*:\s*-\d{3,}px/i;
 
@@ -429,6 +431,10 @@ function openElement(
   if (tag === 'svg') {
     const title = el.querySelector('title')?.textContent;
     if (title) hints = withHint(hints, title);
+  } else if (tag === 'img') {
+    // An icon's words ("Withdrawal", "Pending") are what a screen reader says for it.
+    const alt = el.getAttribute('alt');
+    if (alt) hints = withHint(hints, alt);
   } else if (isPlain(el, tag, scope)) cursor = el.firstChild;
   else children = composedChildren(el, scope);
   if (!reuse) {

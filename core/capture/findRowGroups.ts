@@ -1,5 +1,5 @@
 import { contains, type DomNode } from './domTree';
-import { DATE_TEXT_LIMIT, looksLikeDate, looksLikeMoney } from './valueShapes';
+import { DATE_TEXT_LIMIT, isMonthHeading, looksLikeDate, looksLikeMoney } from './valueShapes';
 
 /** Rows that repeat one structure, e.g. the `tr`s of one table or the cards of one list. */
 export type RowGroup = {
@@ -72,6 +72,8 @@ export function measureShapes(all: DomNode[], asOf: string): PageShapes {
   }
   for (const node of all) {
     if (isDate[node.start] && !(node.parent && isDate[node.parent.start])) dateNodes.push(node);
+    // A month heading dates the rows under it that show only their day.
+    else if (words[node.start] === 1 && node.ownText && isMonthHeading(node.text, asOf)) dateNodes.push(node);
   }
   return { money, dates, words, dateNodes };
 }

@@ -16,6 +16,7 @@ import type { RowContext } from './rowContext';
 import type { TotalLine } from './selfChecks';
 import {
   cleanDateText,
+  isMonthHeading,
   looksLikeDate,
   looksLikeMoney,
   NEGATIVE_CLASS,
@@ -186,6 +187,27 @@ const TYPE_NEGATIVE =
 const TYPE_POSITIVE =
   /\b(credit|deposit|refund|received|transfer in|interest|gutschrift|eingang|dividend)\b/i;
 
+/** A day alone, with its weekday's short name before or after it: "20", "20 Fri", "Mo 16". */
+const DAY_ONLY = /^(?:\p{L}{2,3}\.?,?\s+)?(\d{1,2})\.?(?:\s+\p{L}{2,3}\.?)?$/u;
+
+/** Under a month heading ("November 2026"), the day a row shows makes its date ("20 November 2026"). */
+function dayUnderMonth(cells: Cell[], heading: string, asOf: string): string {
+  if (heading === '' || !isMonthHeading(heading, asOf)) return '';
+  for (const c of cells) {
+    const day = Number(DAY_ONLY.exec(c.text.trim())?.[1] ?? 0);
+    if (day >= 1 && day <= 31) return `${day} ${heading}`;
+  }
+  return '';
+}
+
+/** A processor's balance activity types: what comes in, what goes out, and the ones only it has. */
+const PROCESSOR_IN_TYPE = /^(?:payments?|charges?|sales?|invoice(?: payment)?)$/i;
+const PROCESSOR_OUT_TYPE =
+  /^(?:refunds?|payouts?|(?:\w+ )?fees?|chargebacks?|disputes?|transfers?|withdrawals?|payment refund)$/i;
+// Not fees: a bank's own Type column says "Fee" beside "Payment" (a bill paid).
+const PROCESSOR_BALANCE_TYPE =
+  /^(?:payouts?|chargebacks?|payment refund|(?:stripe|paypal|square|processing) fees?)$/i;
+
 // Direction words a bank prints in a column of their own: Dutch Af/Bij, Italian Dare/Avere, Spanish Cargo/Abono.
 const DEBIT_MARK = /^(?:DR|D|S|Soll|Debit|Débit|Debet|Af|Dare|Cargo|Out)\.?$/i;
 const CREDIT_MARK = /^(?:CR|C|H|Haben|Credit|Crédit|Bij|Avere|Abono|In)\.?$/i;
@@ -225,7 +247,8 @@ export function readRows(
   const dateTexts = rows.map(
     (_, r) =>
       pick(cellOf(r, 'date'), isDate) ||
-      (layoutOf(rows[r]!) === 'cards' ? (cells[r]!.find((c) => isDate(c.text))?.text ?? '') : ''),
+      (layoutOf(rows[r]!) === 'cards' ? (cells[r]!.find((c) => isDate(c.text))?.text ?? '') : '') ||
+      dayUnderMonth(cells[r]!, contexts[r]!.dateHeading, settings.asOf),
   );
   // Rows repeat their days: each distinct date text is read once, the order decided over all.
   const cleaned = new Map<string, string>();
@@ -314,6 +337,12 @@ export function readRows(
           c.values.every((v) => v === '' || DEBIT_MARK.test(v.trim()) || CREDIT_MARK.test(v.trim())),
       )?.key
     : undefined;
+  // A type column naming payouts or fees beside payments or charges: a processor's balance, where a
+  // payment is money in (on a bank's page "Payment" is money out).
+  const typeValues = mapping.type ? (chosen.columns.find((c) => c.key === mapping.type)?.values ?? []) : [];
+  const processorTypes =
+    typeValues.some((v) => PROCESSOR_BALANCE_TYPE.test(v)) &&
+    typeValues.some((v) => PROCESSOR_IN_TYPE.test(v));
   // "+ 9,000.00" beside "72.00": a column that marks only money in shows money out unsigned.
   const onlyPlusSigned = !columnSigned && amountTexts.some((t) => /^\s*\+|^[^\d]*\+/.test(t));
   const drafts: ReadResult['drafts'] = [];
@@ -441,6 +470,14 @@ export function readRows(
     const indicator = indicatorKey ? (cells[r]!.find((c) => c.key === indicatorKey)?.text.trim() ?? '') : '';
     if (sign === 0 && indicator) sign = DEBIT_MARK.test(indicator) ? -1 : 1;
     if (sign === 0 && onlyPlusSigned) sign = -1;
+    let typeSigned = false;
+    if (sign === 0 && processorTypes && typeText) {
+      const out = PROCESSOR_OUT_TYPE.test(typeText);
+      if (out !== PROCESSOR_IN_TYPE.test(typeText)) {
+        sign = out ? -1 : 1;
+        typeSigned = true;
+      }
+    }
     if (sign === 0 && !columnSigned) sign = signHint(cellOf(r, 'amount'), row, typeText);
     if (sign === 0 && !columnSigned && typeText) {
       const n = TYPE_NEGATIVE.test(typeText);
@@ -513,9 +550,10 @@ export function readRows(
     const idText = cellOf(r, 'id')?.text.trim();
     const linked = findLinkedId(row, settings.portalKind === 'processor' || settings.payoutList === true);
     const externalId = linked ?? (idText && /^[A-Za-z0-9_-]{4,}$/.test(idText) ? idText : undefined);
-    const gross = netOfFee
-      ? ({ ok: true, value: { minor: shown, currency } } as const)
-      : parse(grossTexts[r]!);
+    let gross = netOfFee ? ({ ok: true, value: { minor: shown, currency } } as const) : parse(grossTexts[r]!);
+    // The type that signed the amount signs its gross too ("Payout 2,400.00 … 2,400.00").
+    if (typeSigned && sign < 0 && gross?.ok && gross.value.minor > 0 && explicitSign(grossTexts[r]!) === 0)
+      gross = { ok: true, value: { ...gross.value, minor: -gross.value.minor } } as const;
 
     const descriptionText = description || row.text.slice(0, 80);
     drafts.push({
@@ -556,7 +594,7 @@ export function readRows(
     !mapping.gross &&
     !mapping.type;
   const portalKind =
-    payouts || (settings.portalKind === 'bank' && (mapping.fee || mapping.gross))
+    payouts || (settings.portalKind === 'bank' && (mapping.fee || mapping.gross || processorTypes))
       ? 'processor'
       : settings.portalKind;
   const decision = decideSign(settings, drafts, payouts, columnSigned);
@@ -650,9 +688,12 @@ const CARD_CREDIT_LINE = /payment|thank you|credit|refund|return|adjustment|auto
  */
 function chargesShownPositive(drafts: ReadResult['drafts']): boolean {
   const negatives = drafts.filter((d) => d.amount.minor < 0);
-  return (
-    drafts.some((d) => d.amount.minor > 0) && negatives.every((d) => CARD_CREDIT_LINE.test(d.description))
-  );
+  const credits = (list: ReadResult['drafts']) => list.every((d) => CARD_CREDIT_LINE.test(d.description));
+  // A statement's "Payments and Credits" section alone: negative there is the issuer's way.
+  if (negatives.length === drafts.length) return drafts.length > 0 && credits(drafts);
+  // Only payments and credits, shown positive: the holder's way already.
+  if (negatives.length === 0 && credits(drafts)) return false;
+  return credits(negatives);
 }
 
 /**

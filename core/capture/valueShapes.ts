@@ -161,6 +161,18 @@ export function looksLikeDate(text: string, asOf: string): boolean {
   return remember(memo, text, readsAsDate(text, asOf));
 }
 
+const MONTH_HEADING_SHAPE = /^\p{L}{3,}\.?(?:\s+\d{4})?$/u;
+
+/**
+ * A heading naming a month ("November 2026", "Oktober"): the rows under it show only their day
+ * ("20", "20 Fri"). Its first day reads as a date, so the name is a month's.
+ */
+export function isMonthHeading(text: string, asOf: string): boolean {
+  return (
+    text.length <= 24 && MONTH_HEADING_SHAPE.test(text) && parseDate(`1 ${text}`, { asOf, order: 'dmy' }).ok
+  );
+}
+
 /** Whole words, also where they start or end in an accented letter ("à venir", "échoué"). */
 function wordsIn(alternatives: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'iu');
@@ -168,7 +180,7 @@ function wordsIn(alternatives: string): RegExp {
 
 /** Words a status badge or column says; `skip` states never moved money. */
 export const PENDING_WORDS = wordsIn(
-  'pending|uncaptured|processing|reserved|reserviert|reservado|réservé|authori[sz]ed|authori[sz]ations?|in progress|in transit|on hold|ausstehend\\w*|vorgemerkt\\w*|in bearbeitung|en attente|en cours|pendientes?|in behandeling|in sospeso|scheduled for|not yet (?:posted|booked|cleared)|noch nicht gebucht|nicht gebucht|pas encore comptabilisée?s?|non comptabilisée?s?|no contabilizad[oa]s?|todavía no contabilizad[oa]s?|nog niet verwerkt|nog niet geboekt|in attesa|awaiting (?:execution|settlement|posting|clearing|approval)|unposted|uncleared',
+  'pending|uncaptured|processing|reserved|reserviert|reservado|réservé|authori[sz]ed|authori[sz]ations?|in progress|in transit|on hold|ausstehend\\w*|vorgemerkt\\w*|in bearbeitung|en attente|en cours|pendientes?|in behandeling|in sospeso|scheduled for|not yet (?:posted|booked|cleared)|noch nicht gebucht|nicht gebucht|pas encore comptabilisée?s?|non comptabilisée?s?|no contabilizad[oa]s?|todavía no contabilizad[oa]s?|nog niet verwerkt|nog niet geboekt|in attesa|awaiting (?:execution|settlement|posting|clearing|approval)|unposted|uncleared|memo[- ]?post(?:ed|ing)?',
 );
 export const POSTED_WORDS = wordsIn(
   'posted|succeeded|successful|paid|completed?|cleared|settled|available|booked|gebucht|abgeschlossen|effectué|comptabilisé|completado|voltooid',
