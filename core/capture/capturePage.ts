@@ -1,7 +1,6 @@
-import { assignIds } from '../ids/assignIds';
 import { currencyExponent, isCurrencyCode } from '../model/isoCurrencies';
 import type { ColumnMapping, Profile } from '../model/profile';
-import type { Transaction } from '../model/transaction';
+import type { Transaction, TransactionDraft } from '../model/transaction';
 import {
   type CaptureDiagnostics,
   type CapturedGroup,
@@ -12,6 +11,7 @@ import {
   type SignDecision,
 } from './captureDiagnostics';
 import { chooseMapping, columnStats } from './chooseMapping';
+import { completeCapture } from './completeCapture';
 import {
   type Boxed,
   buildDomNodes,
@@ -56,6 +56,13 @@ export type CaptureOptions = {
 };
 
 export type CaptureResult = { transactions: Transaction[]; diagnostics: CaptureDiagnostics };
+
+/** A page read up to its ids: the rows as drafts, and the page's own checks that mark them. */
+export type CapturedDrafts = {
+  drafts: TransactionDraft[];
+  checks: SelfCheck[];
+  diagnostics: CaptureDiagnostics;
+};
 
 type Page = {
   all: DomNode[];
@@ -406,6 +413,16 @@ function explainEmpty(groups: CapturedGroup[], skipped: SkippedRow[], drift: str
  * "success, 0": an empty result carries the reason.
  */
 export function capturePage(root: Document | Element, options: CaptureOptions): CaptureResult {
+  const { drafts, checks, diagnostics } = captureDrafts(root, options);
+  return { transactions: completeCapture(drafts, checks), diagnostics };
+}
+
+/**
+ * capturePage without its last step (completeCapture: ids, and the failed checks on each line):
+ * the extension's content script reads the page with it and the background, which stays warm
+ * between captures, completes the rows it receives.
+ */
+export function captureDrafts(root: Document | Element, options: CaptureOptions): CapturedDrafts {
   clearValueMemos();
   const capturedAt = options.capturedAt ?? new Date().toISOString();
   const asOf = options.asOf ?? capturedAt.slice(0, 10);
@@ -472,7 +489,6 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
   // A processor keeps one balance per currency, named as its own export names it ("Stripe USD"),
   // so a sale captured and the same sale imported get the same id.
   for (const d of drafts) d.account = accountIn(d.account, d.amount.currency);
-  const transactions = assignIds(drafts);
   const groups = outcomes.map((o) => o.group);
   const skipped = outcomes.flatMap((o) => o.read.skipped).sort((a, b) => a.row - b.row);
   notes.push(...outcomes.flatMap((o) => o.read.notes));
@@ -488,9 +504,10 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
   if (
     settings.currencyAssumed &&
     !identity.conventions.currency &&
-    transactions.length > 0 &&
-    transactions.every((t) => t.amount.currency === currency) &&
-    !showsCurrency([...groups.flatMap((g) => g.columns), ...rawRows.flatMap((r) => r.cells)])
+    drafts.length > 0 &&
+    drafts.every((t) => t.amount.currency === currency) &&
+    !groups.some((g) => g.columns.some(showsCurrency)) &&
+    !rawRows.some((r) => r.cells.some(showsCurrency))
   ) {
     notes.push(`${CURRENCY_ASSUMED}: amounts read as ${currency}`);
   }
@@ -524,7 +541,7 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
     currency,
     account: accountIn(identity.account, drafts[0]?.amount.currency ?? currency),
     institution: identity.institution,
-    ...(transactions.length === 0
+    ...(drafts.length === 0
       ? {
           noTransactionsReason: withFrames(
             tree?.text || tree?.hint ? explainEmpty(groups, skipped, drift) : 'the page is empty',
@@ -534,23 +551,18 @@ export function capturePage(root: Document | Element, options: CaptureOptions): 
       : {}),
   };
   setWholeUnitMoney(false);
-  return { transactions: markUnverified(transactions, checks), diagnostics };
+  return { drafts, checks, diagnostics };
 }
 
-/** A failed self-check travels on every line of the capture, so no surface shows them as clean. */
-function markUnverified(transactions: Transaction[], checks: readonly SelfCheck[]): Transaction[] {
-  const failed = checks.filter((c) => !c.ok).map((c) => c.message);
-  if (failed.length === 0) return transactions;
-  const unverified = failed.join('; ').slice(0, 1000);
-  return transactions.map((t) => ({ ...t, unverified }));
-}
+const CURRENCY_SIGN = /\p{Sc}/u;
+const CODE_LIKE = /\b[A-Z]{3}\b/g;
 
-/** A currency sign (any Unicode currency symbol) or an ISO 4217 code among the texts. */
-function showsCurrency(texts: readonly string[]): boolean {
-  return texts.some(
-    (text) =>
-      /\p{Sc}/u.test(text) || (text.match(/\b[A-Z]{3}\b/g) ?? []).some((code) => isCurrencyCode(code)),
-  );
+/**
+ * A currency sign (any Unicode currency symbol) or an ISO 4217 code in a text; asked of the
+ * columns and cells one by one, stopping at the first (no array of every cell on the page).
+ */
+function showsCurrency(text: string): boolean {
+  return CURRENCY_SIGN.test(text) || (text.match(CODE_LIKE) ?? []).some((code) => isCurrencyCode(code));
 }
 
 const accountIn = (account: string, currency: string) => account.replace('{currency}', currency);
@@ -631,7 +643,8 @@ function outsideRows(all: DomNode[], rows: DomNode[]): DomNode[] {
   const sorted = [...rows].sort((a, b) => a.start - b.start);
   const out: DomNode[] = [];
   let r = 0;
-  for (const n of all) {
+  for (let i = 0; i < all.length; i++) {
+    const n = all[i]!;
     while (r < sorted.length && sorted[r]!.end < n.start) r++;
     const row = sorted[r];
     if (row && row.start <= n.start && n.start <= row.end) continue;

@@ -415,7 +415,7 @@ function openElement(
     role: attrs.role,
     cls: attrs.cls,
     parent,
-    children: [],
+    children: NO_CHILDREN,
     text: '',
     hint: '',
     ownText: false,
@@ -468,6 +468,9 @@ function openElement(
   reuse.ariaHidden = attrs.ariaHidden;
   return reuse;
 }
+
+/** The children of every leaf: one shared empty list, not one per element (most elements are leaves). */
+const NO_CHILDREN = Object.freeze([]) as unknown as DomNode[];
 
 const withHint = (hints: string, hint: string) => (hints === '' ? hint : `${hints} ${hint}`);
 
@@ -566,7 +569,8 @@ export function buildDomNodes(root: Document | Element, options: BuildOptions = 
     }
     if (child) {
       if (child.nodeType === 3) {
-        const t = child.textContent ?? '';
+        // A text node's data is its textContent, read without the generic node path.
+        const t = (child as CharacterData).data ?? '';
         if (/\S/.test(t)) {
           f.node.ownText = true;
           if (!f.unfolded && UNFOLDED.test(t)) f.unfolded = true;
@@ -583,7 +587,9 @@ export function buildDomNodes(root: Document | Element, options: BuildOptions = 
     const parent = open > 0 ? frames[open - 1] : undefined;
     if (!parent) kept = closed;
     if (!closed || !parent) continue;
-    parent.node.children.push(f.node);
+    const siblings = parent.node.children;
+    if (siblings === NO_CHILDREN) parent.node.children = [f.node];
+    else siblings.push(f.node);
     append(
       parent,
       f.node.text,

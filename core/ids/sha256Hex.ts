@@ -3,8 +3,9 @@
  * browser, Apps Script (no TextEncoder, no crypto) and Node. Written for many short inputs (an id
  * per imported row): one set of buffers reused across calls, no allocation per block; the text goes
  * straight into 32-bit words (four ASCII characters at a time) and every value stays a 32-bit integer.
+ * The tables are marked pure so a bundle that imports this module without calling it drops them.
  */
-const K = new Int32Array([
+const K = /* @__PURE__ */ new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
   0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
@@ -14,10 +15,10 @@ const K = new Int32Array([
   0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
   0xc67178f2,
 ]);
-const W = new Int32Array(64);
-const H = new Int32Array(8);
+const W = /* @__PURE__ */ new Int32Array(64);
+const H = /* @__PURE__ */ new Int32Array(8);
 /** The message as big-endian 32-bit words, grown as needed. */
-let M = new Int32Array(256);
+let M = /* @__PURE__ */ new Int32Array(256);
 
 /** UTF-8 bytes of `text` packed into M, big-endian, zeros after them to the end of the last block; returns the byte length. */
 function encode(text: string): number {
@@ -121,7 +122,7 @@ function block(m: Int32Array, offset: number): void {
   H[7] = (H[7]! + h) | 0;
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** A SHA-256 as lowercase hex of the first `bytes` bytes (32 when left out). */
 export type Sha256Hex = (text: string, bytes?: number) => string;

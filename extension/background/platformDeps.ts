@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
-import { type InjectedOptions, OPTIONS_KEY, readInjectedResult } from '../capture/injectedOptions';
+import { type InjectedOptions, OPTIONS_KEY } from '../capture/injectedOptions';
+import { readInjectedResult } from '../capture/readInjectedResult';
 import type { LedgerDb } from '../db/openDb';
 import { fetchSeeingRedirects } from '../send/fetchSeeingRedirects';
 import { loadSettings } from '../settings/settings';

@@ -1,7 +1,7 @@
 import { BUILTIN_PROFILES } from '../../core/capture/builtinProfiles';
 import type { SelfCheck, SignConvention, SignDecision } from '../../core/capture/captureDiagnostics';
-import { capturePage } from '../../core/capture/capturePage';
-import type { Transaction } from '../../core/model/transaction';
+import { captureDrafts } from '../../core/capture/capturePage';
+import type { Transaction, TransactionDraft } from '../../core/model/transaction';
 import { skippedSummary } from './skippedSummary';
 
 export type CaptureOptions = {
@@ -39,6 +39,13 @@ export type PageCapture = {
   rows: Array<{ row: number; cells: string[] }>;
 };
 
+/**
+ * The page as the content script sends it: its rows as drafts, without ids. The background
+ * completes them (completeCapture, in readInjectedResult): hashing each row in the injected
+ * script cost a tenth of a capture there, and the ids lengthened the answer it sends.
+ */
+export type PageAnswer = Omit<PageCapture, 'transactions'> & { drafts: TransactionDraft[] };
+
 /** `key` is what a mapping names; `label` is the header text, or "Column 3" where the page shows none. */
 export type ColumnInfo = { key: string; label: string; samples: string[] };
 
@@ -63,9 +70,9 @@ function describeColumns(
 }
 
 /** The one place the extension calls the capture engine; runs inside the portal's tab. */
-export function captureDocument(root: Document | Element, options: CaptureOptions): PageCapture {
+export function captureDocument(root: Document | Element, options: CaptureOptions): PageAnswer {
   const { currency, ...rest } = options;
-  const { transactions, diagnostics: d } = capturePage(root, {
+  const { drafts, diagnostics: d } = captureDrafts(root, {
     ...rest,
     profiles: BUILTIN_PROFILES,
     ...(currency ? { defaultCurrency: currency } : {}),
@@ -73,7 +80,7 @@ export function captureDocument(root: Document | Element, options: CaptureOption
   const headers = [...new Set(d.groups.flatMap((g) => g.columns))];
   const main = [...d.groups].sort((a, b) => b.captured - a.captured)[0];
   return {
-    transactions,
+    drafts,
     mapping: d.mapping as Record<string, string>,
     headers,
     columns: main ? describeColumns(main.columns, d.rawRows) : [],

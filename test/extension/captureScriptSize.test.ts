@@ -6,7 +6,7 @@ import { Profile } from '../../core/model/profile';
 
 const INJECTED = fileURLToPath(new URL('../../extension/capture/runInjectedCapture.ts', import.meta.url));
 
-/** The modules bundled into the capture content script, as the extension's build bundles it. */
+/** The modules whose code is in the capture content script, bundled as the extension's build bundles it. */
 async function bundledModules(): Promise<string[]> {
   const out = await build({
     entryPoints: [INJECTED],
@@ -16,7 +16,10 @@ async function bundledModules(): Promise<string[]> {
     write: false,
     metafile: true,
   });
-  return Object.keys(out.metafile.inputs);
+  const [output] = Object.values(out.metafile.outputs);
+  return Object.entries(output!.inputs)
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([path]) => path);
 }
 
 describe('the capture content script', () => {
@@ -25,6 +28,12 @@ describe('the capture content script', () => {
     const modules = await bundledModules();
     expect(modules.some((m) => m.includes('core/capture/capturePage.ts'))).toBe(true);
     expect(modules.filter((m) => /(?:^|\/)node_modules\/zod\//.test(m))).toEqual([]);
+  });
+
+  // Ids are the background's work (readInjectedResult): the injected script runs cold on every capture.
+  it('hashes nothing: no sha256 code in it', async () => {
+    const modules = await bundledModules();
+    expect(modules.filter((m) => m.includes('core/ids/sha256Hex'))).toEqual([]);
   });
 
   it('ships built-in profiles that are valid profiles as they stand (the schema fills nothing in)', () => {

@@ -1,10 +1,50 @@
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { readInjectedResult } from '../../extension/capture/injectedOptions';
+import { BUILTIN_PROFILES } from '../../core/capture/builtinProfiles';
+import { capturePage } from '../../core/capture/capturePage';
+import type { Transaction } from '../../core/model/transaction';
+import { OPTIONS_KEY } from '../../extension/capture/injectedOptions';
+import { readInjectedResult } from '../../extension/capture/readInjectedResult';
+import { runInjectedCapture } from '../../extension/capture/runInjectedCapture';
+
+/** A checking activity table whose running balance breaks at the third row: every line is unverified. */
+function page(): Document {
+  const rows = [
+    ['03/02/2026', 'OPENING DEPOSIT', '$1,000.00', '$1,000.00'],
+    ['03/03/2026', 'SQ *BLUE BOTTLE COF', '-$4.50', '$995.50'],
+    ['03/04/2026', 'ADOBE *CREATIVE CLOUD', '-$59.99', '$1,999.99'],
+    ['03/05/2026', 'SQ *BLUE BOTTLE COF', '-$4.50', '$1,995.49'],
+  ];
+  const html = `<html><body><h1>Checking ••6789 activity</h1><table>
+<thead><tr><th>Date</th><th>Description</th><th>Amount</th><th>Balance</th></tr></thead>
+<tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table></body></html>`;
+  return parseHTML(html).document as unknown as Document;
+}
+
+const capturedAtOf = (ts: Transaction[]) => ts.map((t) => t.origin.capturedAt);
 
 describe("the injected capture's answer", () => {
   it('is read back from the JSON string the content script returns', () => {
-    const answer = { ok: true, page: { transactions: [], rows: [] } };
-    expect(readInjectedResult(JSON.stringify(answer))).toEqual(answer);
+    const answer = { ok: true, page: { drafts: [], checks: [], rows: [] } };
+    expect(readInjectedResult(JSON.stringify(answer))).toEqual({
+      ok: true,
+      page: { transactions: [], checks: [], rows: [] },
+    });
+  });
+
+  it('carries rows without ids; the background completes them exactly as capturePage does', () => {
+    const url = 'https://bank.example/activity';
+    const world = { [OPTIONS_KEY]: { asOf: '2026-03-31' } };
+    const answer = JSON.stringify(runInjectedCapture(world, page(), url));
+    expect(answer).not.toContain('"id":"lb_');
+    const read = readInjectedResult(answer);
+    if (!read.ok) throw new Error(read.message);
+    const [capturedAt] = capturedAtOf(read.page.transactions);
+    const direct = capturePage(page(), { url, asOf: '2026-03-31', capturedAt, profiles: BUILTIN_PROFILES });
+    expect(read.page.transactions).toEqual(direct.transactions);
+    // Two identical coffees stay two ids; the broken balance marks every line.
+    expect(new Set(read.page.transactions.map((t) => t.id)).size).toBe(4);
+    expect(read.page.transactions.every((t) => /running balance/i.test(t.unverified ?? ''))).toBe(true);
   });
 
   it('is a failure with a reason when the page gave none or a broken one', () => {
