@@ -20,24 +20,34 @@ export function matchByReference(
   lines: readonly BankLine[],
   ctx: MatchContext,
 ): NearPair[] {
-  const unitsByRef = new Map<string, PayoutUnit[]>();
-  for (const u of units) {
+  // Tokens the open bank lines carry first (fewer than payouts, most of which are never repeated),
+  // then each token's payout if exactly one open payout has it (null when several do).
+  const lineRefs = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (lineTaken(ctx.claimed, line)) continue;
+    for (let k = 0; k < line.refs.length; k++) lineRefs.add(line.refs[k]!);
+  }
+  if (lineRefs.size === 0) return [];
+  const owner = new Map<string, PayoutUnit | null>();
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
     if (unitTaken(ctx.claimed, u)) continue;
-    for (const ref of u.refs) {
-      const list = unitsByRef.get(ref);
-      if (list) list.push(u);
-      else unitsByRef.set(ref, [u]);
+    const refs = u.refs;
+    for (let k = 0; k < refs.length; k++) {
+      const ref = refs[k]!;
+      if (!lineRefs.has(ref)) continue;
+      owner.set(ref, owner.has(ref) ? null : u);
     }
   }
-  if (unitsByRef.size === 0) return [];
+  if (owner.size === 0) return [];
 
   const candidates = new Map<PayoutUnit, BankLine[]>();
   for (const line of lines) {
     if (lineTaken(ctx.claimed, line)) continue;
     for (const ref of line.refs) {
-      const owners = unitsByRef.get(ref);
-      if (owners?.length !== 1) continue;
-      const unit = owners[0]!;
+      const unit = owner.get(ref);
+      if (!unit) continue;
       if (unit.currency !== line.currency || !compatible(line, unit)) continue;
       if (line.day - unit.day < -EARLY_DAYS || line.day - unit.endDay > LATE_DAYS) continue;
       const list = candidates.get(unit);
