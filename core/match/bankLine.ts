@@ -1,6 +1,5 @@
 import type { Transaction } from '../model/transaction';
 import type { Claims } from './claims';
-import { dayNumber } from './dayNumber';
 import { processorNamedIn } from './processors';
 import { referenceTokens } from './referenceTokens';
 
@@ -44,14 +43,15 @@ const namesOtherOriginator = (text: string, processor: string | undefined) => {
 /** Processors pay out by ACH or wire; these words mean a person or the bank put the money there. */
 const NOT_A_PAYOUT = /\b(MOBILE|REMOTE|ATM|CASH|BRANCH|COUNTER|TELLER|CHECK|CHEQUE|ZELLE|INTEREST)\b/i;
 
-export function toBankLine(t: Transaction, ordinal: number): BankLine {
+/** `day`: the line's date as a day number (see dayNumber), which the caller has at hand. */
+export function toBankLine(t: Transaction, ordinal: number, day: number): BankLine {
   const text = t.memo ? `${t.description} ${t.memo}` : t.description;
   const processor = processorNamedIn(text);
   return {
     t,
     ordinal,
     id: t.id,
-    day: dayNumber(t.date),
+    day,
     amount: t.amount.minor,
     currency: t.amount.currency,
     processor,

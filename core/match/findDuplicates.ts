@@ -1,6 +1,6 @@
 import { descriptionSimilarity } from '../ids/descriptionSimilarity';
 import type { Transaction } from '../model/transaction';
-import { daysApart } from './dayNumber';
+import { dayNumber, daysApart } from './dayNumber';
 import { describeMoney } from './describeMoney';
 import { accept, type MatchContext } from './matchContext';
 import { referenceTokens } from './referenceTokens';
@@ -46,13 +46,32 @@ function sameLine(a: Transaction, b: Transaction): { confidence: number; why: st
 }
 
 /**
+ * Where the run's transactions are: `input` in the order they were passed (the order they sit in
+ * memory, cheapest to read) with each one's ordinal (-1 for one left out), and each ordinal's day number.
+ */
+export type RunLayout = { input: readonly Transaction[]; ordinalAt: Int32Array; days: Int32Array };
+
+/** The layout of a run given in ordinal order. */
+function inOrdinalOrder(transactions: readonly Transaction[]): RunLayout {
+  return {
+    input: transactions,
+    ordinalAt: Int32Array.from(transactions.keys()),
+    days: Int32Array.from(transactions, (t) => dayNumber(t.date)),
+  };
+}
+
+/**
  * Pass 0. The same real line seen twice — a pending line and the posted line that replaced it, or
  * one line read from two sources — is recorded as a `duplicate` match and its copy is left out of
  * matching, so it can neither take a payout's deposit nor be reported as a deposit without source.
  * `transactions` must be the run in ordinal order; returns a flag per ordinal, set for the lines
  * left out of matching (copies and superseded pending lines).
  */
-export function findDuplicates(transactions: readonly Transaction[], ctx: MatchContext): Uint8Array {
+export function findDuplicates(
+  transactions: readonly Transaction[],
+  ctx: MatchContext,
+  run: RunLayout = inOrdinalOrder(transactions),
+): Uint8Array {
   // Flags by position: `transactions` is the run in ordinal order (see reconcile).
   const copies = new Uint8Array(transactions.length);
   const kept = new Uint8Array(transactions.length);
@@ -80,7 +99,15 @@ export function findDuplicates(transactions: readonly Transaction[], ctx: MatchC
   // twice can hold a copy: they are found by sorting the amounts (a typed array sorts natively), so
   // the map of lists holds those few instead of one list per transaction.
   const amounts = new Float64Array(transactions.length).fill(Number.NaN);
-  for (let i = 0; i < transactions.length; i++) {
+  let superseded = false;
+  for (let i = 0; i < run.input.length; i++) {
+    const k = run.ordinalAt[i]!;
+    if (k < 0) continue;
+    const t = run.input[i]!;
+    if (t.supersededBy) superseded = true;
+    else if (t.amount.minor !== 0) amounts[k] = t.amount.minor;
+  }
+  for (let i = 0; i < transactions.length && superseded; i++) {
     const t = transactions[i]!;
     if (t.supersededBy) {
       if (!ctx.claimed.hasOrdinal(i)) copies[i] = 1;
@@ -88,9 +115,7 @@ export function findDuplicates(transactions: readonly Transaction[], ctx: MatchC
       if (successor !== undefined) {
         record(successor, i, 1, 'the posted line replaced the pending one when it was captured');
       }
-      continue;
     }
-    if (t.amount.minor !== 0) amounts[i] = t.amount.minor;
   }
   const repeated = new Set<number>();
   const sorted = amounts.slice().sort();
@@ -113,7 +138,7 @@ export function findDuplicates(transactions: readonly Transaction[], ctx: MatchC
       for (let j = i + 1; j < group.length; j++) {
         const bi = group[j]!;
         const b = transactions[bi]!;
-        if (daysApart(a.date, b.date) > POSTING_DAYS.after) break;
+        if (run.days[bi]! - run.days[ai]! > POSTING_DAYS.after) break;
         if (b.account !== a.account || b.institution !== a.institution) continue;
         if (b.amount.currency !== a.amount.currency || copies[bi] || copies[ai]) continue;
         const same = sameLine(a, b);

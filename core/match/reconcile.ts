@@ -4,6 +4,7 @@ import type { Transaction } from '../model/transaction';
 import { applyDecisions } from './applyDecisions';
 import { type BankLine, toBankLine } from './bankLine';
 import { latestDate } from './dateExtremes';
+import { dayNumber } from './dayNumber';
 import { findDiscrepancies } from './findDiscrepancies';
 import { findDuplicates } from './findDuplicates';
 import { matchByReference } from './matchByReference';
@@ -42,11 +43,20 @@ export type ReconcileResult = {
  * is decided by date and id: the same transactions in any order give the same result.
  */
 export function reconcile(input: ReconcileInput): ReconcileResult {
-  const { ordinals, transactions, processorSide, dateRank } = runOrder(input.transactions);
+  const { ordinals, transactions, processorSide, dateRank, dates, ordinalAt } = runOrder(input.transactions);
   const ctx = createMatchContext(input.calendar ?? US_BANK_CALENDAR, input.windows ?? {}, ordinals);
 
   const decisions = applyDecisions(input.decisions ?? [], ctx);
-  const copies = findDuplicates(transactions, ctx);
+  const dayOfRank = dates.map(dayNumber);
+  const dayOf = Int32Array.from(dateRank, (r) => dayOfRank[r]!);
+  const copies = findDuplicates(transactions, ctx, { input: input.transactions, ordinalAt, days: dayOf });
+  // Bank lines read in input order, the order the transactions sit in memory, and placed by ordinal.
+  const lineAt = new Array<BankLine | undefined>(transactions.length).fill(undefined);
+  for (let i = 0; i < ordinalAt.length; i++) {
+    const k = ordinalAt[i]!;
+    if (k < 0 || copies[k] || processorSide[k]) continue;
+    lineAt[k] = toBankLine(input.transactions[i]!, k, dayOf[k]!);
+  }
   const processorLines: Transaction[] = [];
   const processorOrdinals: number[] = [];
   const bankLines: BankLine[] = [];
@@ -54,12 +64,12 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   for (let i = 0; i < transactions.length; i++) {
     if (copies[i]) continue;
     const t = transactions[i]!;
-    if (!processorSide[i]) bankLines.push(toBankLine(t, i));
+    if (!processorSide[i]) bankLines.push(lineAt[i]!);
     else {
       processorLines.push(t);
       processorOrdinals.push(i);
       if (t.kind === 'transfer' && !t.payoutId)
-        processorTransfers.push({ ...toBankLine(t, i), heldBy: processorOf(t) });
+        processorTransfers.push({ ...toBankLine(t, i, dayOf[i]!), heldBy: processorOf(t) });
     }
   }
 
@@ -78,7 +88,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       lines: bankLines,
       near,
       // The data is complete up to the period end, or up to its last bank line if that is later.
-      horizon: latestDate([input.periodEnd ?? '', lastDate(bankLines.length > 0 ? bankLines : transactions)]),
+      horizon: latestDate([input.periodEnd ?? '', lastDate(bankLines, transactions)]),
       ...(input.periodEnd ? { periodEnd: input.periodEnd } : {}),
       links: [...decisions, ...ctx.matches],
     },
@@ -159,10 +169,13 @@ function runOrder(input: readonly Transaction[]): {
   ordinals: OrdinalLookup;
   transactions: Transaction[];
   processorSide: Uint8Array;
-  /** Per ordinal, the rank of its date among the run's dates. */
+  /** Per ordinal, the rank of its date in `dates` (the run's dates, sorted). */
   dateRank: Int32Array;
+  dates: string[];
+  /** Per input position, its ordinal (-1 for a repeated id left out). */
+  ordinalAt: Int32Array;
 } {
-  const { order, dateRank } = postingOrderIndex(input);
+  const { order, dateRank, dates } = postingOrderIndex(input);
   const n = input.length;
   const positions = new Map<string, number>();
   const side = new Uint8Array(n);
@@ -177,14 +190,14 @@ function runOrder(input: readonly Transaction[]): {
     transactions[k] = input[order[k]!]!;
     processorSide[k] = side[order[k]!]!;
   }
+  const ordinalAt = new Int32Array(n).fill(-1);
   if (positions.size === n) {
-    const ordinalAt = new Int32Array(n);
     for (let k = 0; k < n; k++) ordinalAt[order[k]!] = k;
     const get = (id: string) => {
       const i = positions.get(id);
       return i === undefined ? undefined : ordinalAt[i];
     };
-    return { ordinals: { size: n, get }, transactions, processorSide, dateRank };
+    return { ordinals: { size: n, get }, transactions, processorSide, dateRank, dates, ordinalAt };
   }
   const ordinals = new Map<string, number>();
   let kept = 0;
@@ -192,6 +205,7 @@ function runOrder(input: readonly Transaction[]): {
     const t = transactions[k]!;
     if (ordinals.has(t.id)) continue;
     ordinals.set(t.id, kept);
+    ordinalAt[order[k]!] = kept;
     processorSide[kept] = processorSide[k]!;
     dateRank[kept] = dateRank[k]!;
     transactions[kept++] = t;
@@ -202,17 +216,15 @@ function runOrder(input: readonly Transaction[]): {
     transactions,
     processorSide: processorSide.subarray(0, kept),
     dateRank: dateRank.subarray(0, kept),
+    dates,
+    ordinalAt,
   };
 }
 
-/** The latest date among bank lines or transactions, without copying them. */
-function lastDate(lines: readonly (BankLine | Transaction)[]): string {
-  let last = '';
-  for (const x of lines) {
-    const date = 't' in x ? x.t.date : x.date;
-    if (date > last) last = date;
-  }
-  return last;
+/** The latest date among bank lines, else among transactions: the last one, as both are in posting order. */
+function lastDate(lines: readonly BankLine[], transactions: readonly Transaction[]): string {
+  if (lines.length > 0) return lines[lines.length - 1]!.t.date;
+  return transactions.length > 0 ? transactions[transactions.length - 1]!.date : '';
 }
 
 /** Whether being this member of this match accounts for a line: a payout needs its deposit, a kept line its own match. */
