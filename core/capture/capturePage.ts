@@ -22,6 +22,7 @@ import {
 } from './domTree';
 import { findDuplicateRegions } from './duplicateRegions';
 import { findRowGroups, measureShapes, type PageShapes, type RowGroup } from './findRowGroups';
+import { inVisualOrder, rowPartners } from './gridRows';
 import type { PortalKind } from './inferKind';
 import { matchesUrl } from './matchesUrl';
 import { findAccount, findCardCue, type PageSettings, pageSettings } from './pageSettings';
@@ -96,16 +97,20 @@ type GroupOutcome = {
 
 function readGroup(
   page: Page,
-  rows: DomNode[],
+  domRows: DomNode[],
   container: DomNode,
   given: ColumnMapping,
   identity: Identity,
   firstRowNumber: number,
 ): GroupOutcome {
-  const layout = layoutOf(rows[0]!);
-  const headers = columnHeaders(rows[0]!, layout);
+  const layout = layoutOf(domRows[0]!);
+  const headers = columnHeaders(domRows[0]!, layout);
   const isDate = (t: string) => looksLikeDate(t, page.asOf);
-  const contexts = rowContexts(rows, container, page.headings, page.shapes.dateNodes, isDate);
+  // Contexts are found in document order; a virtualized grid's rows are then read in its own order.
+  const { rows, contexts } = inVisualOrder(
+    domRows,
+    rowContexts(domRows, container, page.headings, page.shapes.dateNodes, isDate),
+  );
   // A block of rows between a row and the list holding them, classed pending, holds pending rows.
   rows.forEach((row, i) => {
     for (let a = row.parent; a && a !== container; a = a.parent) {
@@ -149,8 +154,9 @@ function readGroup(
   });
   const keptRows = kept.map((i) => rows[i]!);
   const spanned = layout === 'table' ? spannedCells(rows) : undefined;
+  const partners = layout === 'grid' ? rowPartners(rows, page.all) : undefined;
   const cells: Cell[][] = kept.map((i) =>
-    rowCells(rows[i]!, layoutOf(rows[i]!), headers, page.asOf, spanned?.[i]),
+    rowCells(rows[i]!, layoutOf(rows[i]!), headers, page.asOf, spanned?.[i], partners?.get(rows[i]!)),
   );
   const chosen = chooseMapping(columnStats(cells, page.asOf), given);
   const settings = {
@@ -633,7 +639,14 @@ function checkedGroup(o: GroupOutcome): CheckedGroup {
     rows: o.read.drafts,
     totals: o.read.totals ?? [],
     listed,
-    ...(o.rows.length > 0 ? { span: { start: o.rows[0]!.start, end: o.rows[o.rows.length - 1]!.end } } : {}),
+    ...(o.rows.length > 0
+      ? {
+          span: {
+            start: Math.min(...o.rows.map((r) => r.start)),
+            end: Math.max(...o.rows.map((r) => r.end)),
+          },
+        }
+      : {}),
     ...(o.read.decimalSeparator ? { decimalSeparator: o.read.decimalSeparator } : {}),
   };
 }

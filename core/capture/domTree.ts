@@ -356,6 +356,8 @@ type Walk = {
 /** Decides from the markup (and the page's styles) whether an element is left out or read as a hint. */
 function hiddenByMarkup(tag: string, attrs: Attrs, w: Walk): 'hide' | 'sr' | undefined {
   if (attrs.hidden) return 'hide';
+  // Struck-through figures are no longer the value ("<del>$80.00</del> $65.00" after a refund).
+  if (tag === 'del' || tag === 's' || tag === 'strike') return 'sr';
   const { style, cls } = attrs;
   if (style !== '' && HIDDEN_STYLE.test(style)) return 'hide';
   if (style !== '' && CLIPPED_STYLE.test(style)) return 'sr';

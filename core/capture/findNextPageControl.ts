@@ -20,6 +20,13 @@ function labels(n: DomNode): string[] {
   return [raw, raw.replace(/[‹«←›»→<>]/g, '').trim(), n.hint.trim()];
 }
 
+/** An enabled "Next" or "Load more" control: the list shown is a window of a longer one. */
+export function isMoreControl(n: DomNode): boolean {
+  if (!CONTROL_TAGS.has(n.tag) && !CONTROL_ROLES.has(n.role)) return false;
+  if (isDisabled(n)) return false;
+  return n.el.getAttribute('rel') === 'next' || labels(n).some((l) => NEXT.test(l));
+}
+
 /**
  * The control that shows more transactions (a "Next" link or a "Load more" button), for the
  * extension to click before capturing again; undefined when there is none or it is disabled.

@@ -200,6 +200,12 @@ function dayUnderMonth(cells: Cell[], heading: string, asOf: string): string {
   return '';
 }
 
+/** Sections of a bank statement by the way their lines went. */
+const SECTION_OUT =
+  /\b(?:checks?\s+paid|cheques?\s+paid|(?:electronic\s+|atm\s+(?:&|and)\s+debit\s+card\s+|other\s+)?withdrawals?(?:\s+and\s+(?:other\s+)?(?:debits|subtractions))?|debits|payments\s+made|fees\s+charged|service\s+fees|money\s+out|paid\s+out)\b/i;
+const SECTION_IN =
+  /\b(?:deposits?(?:\s+and\s+(?:other\s+)?(?:additions|credits))?|other\s+credits|additions|money\s+in|paid\s+in)\b/i;
+
 /** A processor's balance activity types: what comes in, what goes out, and the ones only it has. */
 const PROCESSOR_IN_TYPE = /^(?:payments?|charges?|sales?|invoice(?: payment)?)$/i;
 const PROCESSOR_OUT_TYPE =
@@ -479,6 +485,11 @@ export function readRows(
       }
     }
     if (sign === 0 && !columnSigned) sign = signHint(cellOf(r, 'amount'), row, typeText);
+    // A statement's section says which way its unsigned lines went ("Checks Paid", "Deposits and Additions").
+    if (sign === 0 && !columnSigned && settings.portalKind !== 'card' && context.section) {
+      const out = SECTION_OUT.test(context.section);
+      if (out !== SECTION_IN.test(context.section)) sign = out ? -1 : 1;
+    }
     if (sign === 0 && !columnSigned && typeText) {
       const n = TYPE_NEGATIVE.test(typeText);
       const p = TYPE_POSITIVE.test(typeText);

@@ -179,6 +179,8 @@ export function rowCells(
   headers: string[],
   asOf: string,
   carried?: Map<number, DomNode>,
+  /** The same row's other parts in a grid with pinned columns (see gridRows.rowPartners). */
+  partners?: DomNode[],
 ): Cell[] {
   const cells: Cell[] = [];
   const labelled = (n: DomNode) => attrOf(n, 'data-label') ?? attrOf(n, 'data-title') ?? '';
@@ -211,7 +213,8 @@ export function rowCells(
   }
   if (layout === 'grid') {
     const found: DomNode[] = [];
-    const stack = [...row.children].reverse();
+    const parts = partners ? [...partners, row].sort((a, b) => a.start - b.start) : [row];
+    const stack = parts.flatMap((p) => p.children).reverse();
     while (stack.length > 0) {
       const n = stack.pop()!;
       if (CELL_ROLES.has(n.role)) found.push(n);

@@ -127,8 +127,13 @@ export function cleanDateText(text: string): string {
       .replace(DE_BETWEEN, '$1 $2 $3')
       .replace(DETAIL_AFTER, '')
       .replace(TALLY_AFTER, '')
+      .replace(EARLIER_TODAY, 'today')
   );
 }
+
+/** "just now", "12 min ago", "3 hours ago": a line from earlier the same day (the as-of day). */
+const EARLIER_TODAY =
+  /^(?:just now|moments? ago|an? (?:few )?(?:seconds?|minutes?|hour) ago|\d{1,2}\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?) ago)$/i;
 
 /** Longest text a date (with its day heading's words around it) is looked for in. */
 export const DATE_TEXT_LIMIT = 80;
