@@ -1,5 +1,22 @@
 const hexValue = (c: number) => (c < 58 ? c - 48 : (c | 32) - 87);
 
+/** The slot's high 24 bits: the first 6 hex digits. */
+function slotHigh(hex: string): number {
+  let hi = 0;
+  for (let i = 0; i < 6; i++) hi = (hi << 4) | hexValue(hex.charCodeAt(i));
+  return hi;
+}
+
+/** The slot's low 28 bits: hex digits 7 to 13. */
+function slotLow(hex: string): number {
+  let lo = 0;
+  for (let i = 6; i < 13; i++) lo = (lo << 4) | hexValue(hex.charCodeAt(i));
+  return lo;
+}
+
+/** Slots nextAll() reads before it looks them up. */
+const BATCH = 512;
+
 /**
  * How many times each id slot was seen: the slot is the 52 bits of the first 13 hex digits of a
  * line's first hash (occurrence 0). An open-addressing table in one typed array — a Map
@@ -20,10 +37,32 @@ export class OccurrenceCounter {
 
   /** Occurrences of the slot of `hex` (a hash in hex) before this one (0 the first time); counts this one. */
   next(hex: string): number {
-    let hi = 0;
-    for (let i = 0; i < 6; i++) hi = (hi << 4) | hexValue(hex.charCodeAt(i));
-    let lo = 0;
-    for (let i = 6; i < 13; i++) lo = (lo << 4) | hexValue(hex.charCodeAt(i));
+    return this.count(slotHigh(hex), slotLow(hex));
+  }
+
+  /**
+   * next() of each of the first `n` hashes, in order, into `out`. The table is far larger than the
+   * cache, so nearly every look-up waits on memory: in a loop that does nothing else, the next
+   * look-ups are under way while one waits (a third of an import went to these waits one by one).
+   */
+  nextAll(hexes: readonly string[], n: number, out: Int32Array): void {
+    const high = this.high;
+    const low = this.low;
+    for (let from = 0; from < n; from += BATCH) {
+      const m = Math.min(BATCH, n - from);
+      for (let i = 0; i < m; i++) {
+        const hex = hexes[from + i]!;
+        high[i] = slotHigh(hex);
+        low[i] = slotLow(hex);
+      }
+      for (let i = 0; i < m; i++) out[from + i] = this.count(high[i]!, low[i]!);
+    }
+  }
+
+  private high = new Int32Array(BATCH);
+  private low = new Int32Array(BATCH);
+
+  private count(hi: number, lo: number): number {
     const cells = this.cells;
     const mask = cells.length / 3 - 1;
     // The bits are a hash already: the low ones index the table.

@@ -1,7 +1,7 @@
-import { idAssigner } from '../../ids/assignIds';
+import { IdAssigner } from '../../ids/assignIds';
 import { problem } from '../../model/problem';
 import { fail, type Result } from '../../model/result';
-import type { Transaction } from '../../model/transaction';
+import type { Transaction, TransactionDraft } from '../../model/transaction';
 import type { ImportContext } from '../importTypes';
 import { BankCsvReader, type BankCsvResult } from './bankCsvReader';
 import { CsvMapping } from './csvMapping';
@@ -27,7 +27,9 @@ export async function streamBankCsv(
 ): Promise<Result<BankCsvResult & { count: number }>> {
   const mapping = CsvMapping.safeParse(ctx.options.csvMapping ?? { date: 0 });
   const given = mapping.success ? mapping.data.delimiter : undefined;
-  const assign = idAssigner(ctx.options.sha256Hex);
+  const ids = new IdAssigner(ctx.options.sha256Hex);
+  // Rows read since the last flush: given their ids together there (the same ids, in the same order).
+  const drafts: TransactionDraft[] = [];
   const out: Transaction[] = [];
   let reader: BankCsvReader | undefined;
   let tokenizer: ReturnType<typeof createCsvTokenizer> | undefined;
@@ -36,6 +38,8 @@ export async function streamBankCsv(
   let count = 0;
 
   const flush = async () => {
+    ids.all(drafts, out);
+    drafts.length = 0;
     for (const t of out) {
       const wait = emit(t);
       if (wait instanceof Promise) await wait;
@@ -45,7 +49,7 @@ export async function streamBankCsv(
   };
   const start = (text: string) => {
     const delimiter = given ?? detectDelimiter(text);
-    reader = new BankCsvReader(ctx, delimiter, (d) => out.push(assign(d)));
+    reader = new BankCsvReader(ctx, delimiter, (d) => drafts.push(d));
     tokenizer = createCsvTokenizer(delimiter);
   };
   const feed = async (text: string) => {

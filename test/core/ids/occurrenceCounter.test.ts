@@ -37,4 +37,33 @@ describe('OccurrenceCounter', () => {
       { numRuns: 60 },
     );
   });
+
+  it('nextAll counts as next() one by one, across its batches', () => {
+    // Few slots, so that lines repeat within every batch as well as across them.
+    const slot = fc.oneof(
+      hex(2).map((h) => h.padEnd(13, '0')),
+      hex(13),
+    );
+    const hash = fc.tuple(slot, hex(11)).map(([s, tail]) => `${s}${tail}`);
+    fc.assert(
+      fc.property(
+        fc.array(hash, { maxLength: 1500, size: 'max' }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 1200 }),
+        (hashes, copies, cut) => {
+          const all = Array.from({ length: copies }, () => hashes).flat();
+          const counter = new OccurrenceCounter();
+          const out = new Int32Array(all.length);
+          // Two calls, the first cut anywhere (past one batch of 512 too).
+          const at = Math.min(cut, all.length);
+          counter.nextAll(all, at, out);
+          const rest = new Int32Array(all.length - at);
+          counter.nextAll(all.slice(at), rest.length, rest);
+          out.set(rest, at);
+          expect([...out]).toEqual(byMap(all));
+        },
+      ),
+      { numRuns: 60, endOnFailure: true },
+    );
+  });
 });
