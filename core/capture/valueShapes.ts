@@ -106,7 +106,7 @@ const WEEKDAY_BEFORE =
 const DE_BETWEEN = /^(\d{1,2})\s+de\s+(\p{L}+\.?)(?:\s+de)?\s+(\d{4})/iu;
 /** A day heading's tally after a dash or in brackets: "— 3 transactions", "– −£10.25", "(2)". */
 const TALLY_AFTER =
-  /\s*(?:\s[—–-]\s+(?:\d+\s+\p{L}+|[-−+]?\s?[$€£¥₹₪]?\s?\d[\d.,\s]*(?:[.,]\d{2})\s?(?:[A-Z]{3}|[$€£¥₹₪])?)|\(\d+\))\s*$/u;
+  /\s*(?:\s[—–-]\s+(?:\d+\s+\p{L}+|[-−+]?\s?[$€£¥₹₪]?\s?\d[\d.,\s]*(?:[.,]\d{2})\s?(?:[A-Z]{3}|[$€£¥₹₪])?)|\(\d+\)|\s[-−+]?\s?[$€£¥₹₪]\s?\d[\d.,]*[.,]\d{2})\s*$/u;
 
 /**
  * A date as portals print it among other words: "Nov 20 at 3:45 pm", "Posted: 11/20/2026",
@@ -185,7 +185,7 @@ function wordsIn(alternatives: string): RegExp {
 
 /** Words a status badge or column says; `skip` states never moved money. */
 export const PENDING_WORDS = wordsIn(
-  'pending|uncaptured|processing|reserved|reserviert|reservado|réservé|authori[sz]ed|authori[sz]ations?|in progress|in transit|on hold|ausstehend\\w*|vorgemerkt\\w*|in bearbeitung|en attente|en cours|pendientes?|in behandeling|in sospeso|scheduled for|not yet (?:posted|booked|cleared)|noch nicht gebucht|nicht gebucht|pas encore comptabilisée?s?|non comptabilisée?s?|no contabilizad[oa]s?|todavía no contabilizad[oa]s?|nog niet verwerkt|nog niet geboekt|in attesa|awaiting (?:execution|settlement|posting|clearing|approval)|unposted|uncleared|memo[- ]?post(?:ed|ing)?',
+  'pending|uncaptured|processing|reserved|reserviert|reservado|réservé|authori[sz]ed|authori[sz]ations?|in progress|in transit|on hold|ausstehend\\w*|vorgemerkt\\w*|in bearbeitung|en attente|en cours|pendientes?|in behandeling|in sospeso|scheduled for|not yet (?:posted|booked|cleared)|noch nicht gebucht|nicht gebucht|pas encore comptabilisée?s?|non comptabilisée?s?|no contabilizad[oa]s?|todavía no contabilizad[oa]s?|nog niet verwerkt|nog niet geboekt|in attesa|awaiting (?:execution|settlement|posting|clearing|approval)|unposted|uncleared|memo[- ]?post(?:ed|ing)?|(?:temporary |pending |card )?holds?',
 );
 export const POSTED_WORDS = wordsIn(
   'posted|succeeded|successful|paid|completed?|cleared|settled|available|booked|gebucht|abgeschlossen|effectué|comptabilisé|completado|voltooid',

@@ -24,4 +24,8 @@ export const CURRENCY_SYMBOLS: Record<string, string> = {
   Kč: 'CZK',
   Fr: 'CHF',
   kr: 'SEK',
+  // Written after the figure in Turkey, Hungary, Romania: "642,30 TL", "12 500 Ft", "45,00 lei".
+  TL: 'TRY',
+  Ft: 'HUF',
+  lei: 'RON',
 };
