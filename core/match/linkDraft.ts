@@ -106,18 +106,28 @@ function pairDraft(
     difference: { minor: line.amount - u.value, currency: u.currency },
     confidence,
     ambiguous,
-    reason: [
-      u.label,
-      deposit ? ' → deposit "' : ' → debit "',
-      line.t.description,
-      '" of ',
-      describeMoney(line.amount, line.currency),
-      ' on ',
-      line.t.date,
-      ', ',
-      later(ctx.lag(u.day, line.day)),
-      ': ',
-      why,
-    ].join(''),
+    reason: pairReason(ctx, u, line, deposit, why),
   };
+}
+
+/** Reused for every pair's reason: the text is joined from its parts with no array made per match. */
+const PARTS: string[] = [];
+
+function pairReason(ctx: MatchContext, u: PayoutUnit, line: BankLine, deposit: boolean, why: string): string {
+  const parts = PARTS;
+  parts.length = 0;
+  u.writeLabel(parts);
+  parts.push(
+    deposit ? ' → deposit "' : ' → debit "',
+    line.t.description,
+    '" of ',
+    describeMoney(line.amount, line.currency),
+    ' on ',
+    line.t.date,
+    ', ',
+    later(ctx.lag(u.day, line.day)),
+    ': ',
+    why,
+  );
+  return parts.join('');
 }

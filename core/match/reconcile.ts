@@ -7,6 +7,7 @@ import { latestDate } from './dateExtremes';
 import { dayNumber } from './dayNumber';
 import { findDiscrepancies } from './findDiscrepancies';
 import { findDuplicates } from './findDuplicates';
+import { IdIndex } from './idIndex';
 import { matchByReference } from './matchByReference';
 import { createMatchContext, type OrdinalLookup } from './matchContext';
 import { matchGroups } from './matchGroups';
@@ -43,37 +44,46 @@ export type ReconcileResult = {
  * is decided by date and id: the same transactions in any order give the same result.
  */
 export function reconcile(input: ReconcileInput): ReconcileResult {
-  const { ordinals, transactions, processorSide, dateRank, dates, ordinalAt } = runOrder(input.transactions);
+  const { ordinals, transactions, processorAt, dateRank, dates, ordinalAt } = runOrder(input.transactions);
   const ctx = createMatchContext(input.calendar ?? US_BANK_CALENDAR, input.windows ?? {}, ordinals);
 
   const decisions = applyDecisions(input.decisions ?? [], ctx);
   const dayOfRank = dates.map(dayNumber);
-  const dayOf = Int32Array.from(dateRank, (r) => dayOfRank[r]!);
+  const dayOf = new Int32Array(dateRank.length);
+  for (let k = 0; k < dateRank.length; k++) dayOf[k] = dayOfRank[dateRank[k]!]!;
   const copies = findDuplicates(transactions, ctx, { input: input.transactions, ordinalAt, days: dayOf });
   // Bank lines read in input order, the order the transactions sit in memory, and placed by ordinal.
   const lineAt = new Array<BankLine | undefined>(transactions.length).fill(undefined);
   for (let i = 0; i < ordinalAt.length; i++) {
     const k = ordinalAt[i]!;
-    if (k < 0 || copies[k] || processorSide[k]) continue;
+    if (k < 0 || copies[k] || processorAt[k] !== undefined) continue;
     lineAt[k] = toBankLine(input.transactions[i]!, k, dayOf[k]!);
   }
   const processorLines: Transaction[] = [];
   const processorOrdinals: number[] = [];
+  const processorNames: string[] = [];
+  const processorDays: number[] = [];
   const bankLines: BankLine[] = [];
   const processorTransfers: BankLine[] = [];
   for (let i = 0; i < transactions.length; i++) {
     if (copies[i]) continue;
     const t = transactions[i]!;
-    if (!processorSide[i]) bankLines.push(lineAt[i]!);
+    const processor = processorAt[i];
+    if (processor === undefined) bankLines.push(lineAt[i]!);
     else {
       processorLines.push(t);
       processorOrdinals.push(i);
+      processorNames.push(processor);
+      processorDays.push(dayOf[i]!);
       if (t.kind === 'transfer' && !t.payoutId)
-        processorTransfers.push({ ...toBankLine(t, i, dayOf[i]!), heldBy: processorOf(t) });
+        processorTransfers.push({ ...toBankLine(t, i, dayOf[i]!), heldBy: processor });
     }
   }
 
-  const units = rollUpPayouts(processorLines, processorOrdinals, ctx);
+  const units = rollUpPayouts(processorLines, processorOrdinals, ctx, {
+    processors: processorNames,
+    days: processorDays,
+  });
   const near = matchByReference(units, bankLines, ctx);
   // Lines that name the processor first, then the rest: a sure kind of line before a likely one.
   matchOneToOne(units, bankLines, ctx, { namedOnly: true });
@@ -168,7 +178,8 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 function runOrder(input: readonly Transaction[]): {
   ordinals: OrdinalLookup;
   transactions: Transaction[];
-  processorSide: Uint8Array;
+  /** Per ordinal, the processor of a processor's own line (see processorOf), undefined for a bank's. */
+  processorAt: (string | undefined)[];
   /** Per ordinal, the rank of its date in `dates` (the run's dates, sorted). */
   dateRank: Int32Array;
   dates: string[];
@@ -177,27 +188,23 @@ function runOrder(input: readonly Transaction[]): {
 } {
   const { order, dateRank, dates } = postingOrderIndex(input);
   const n = input.length;
-  const positions = new Map<string, number>();
-  const side = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = input[i]!;
-    positions.set(t.id, i);
-    if (isProcessorSide(t)) side[i] = 1;
-  }
+  const named = new Array<string | undefined>(n).fill(undefined);
+  for (let i = 0; i < n; i++) if (isProcessorSide(input[i]!)) named[i] = processorOf(input[i]!);
+  const positions = new IdIndex((i) => input[i]!.id, n);
   const transactions = new Array<Transaction>(n);
-  const processorSide = new Uint8Array(n);
+  const processorAt = new Array<string | undefined>(n).fill(undefined);
   for (let k = 0; k < n; k++) {
     transactions[k] = input[order[k]!]!;
-    processorSide[k] = side[order[k]!]!;
+    processorAt[k] = named[order[k]!];
   }
   const ordinalAt = new Int32Array(n).fill(-1);
-  if (positions.size === n) {
+  if (positions.distinct) {
     for (let k = 0; k < n; k++) ordinalAt[order[k]!] = k;
     const get = (id: string) => {
       const i = positions.get(id);
       return i === undefined ? undefined : ordinalAt[i];
     };
-    return { ordinals: { size: n, get }, transactions, processorSide, dateRank, dates, ordinalAt };
+    return { ordinals: { size: n, get }, transactions, processorAt, dateRank, dates, ordinalAt };
   }
   const ordinals = new Map<string, number>();
   let kept = 0;
@@ -206,7 +213,7 @@ function runOrder(input: readonly Transaction[]): {
     if (ordinals.has(t.id)) continue;
     ordinals.set(t.id, kept);
     ordinalAt[order[k]!] = kept;
-    processorSide[kept] = processorSide[k]!;
+    processorAt[kept] = processorAt[k];
     dateRank[kept] = dateRank[k]!;
     transactions[kept++] = t;
   }
@@ -214,7 +221,7 @@ function runOrder(input: readonly Transaction[]): {
   return {
     ordinals,
     transactions,
-    processorSide: processorSide.subarray(0, kept),
+    processorAt: processorAt.slice(0, kept),
     dateRank: dateRank.subarray(0, kept),
     dates,
     ordinalAt,

@@ -20,6 +20,11 @@ export function rollUpPayouts(
   processorLines: readonly Transaction[],
   ordinals: readonly number[],
   ctx: MatchContext,
+  /** Per line, its processor (see processorOf) and its date as a day number, when the caller has them. */
+  known: { processors: readonly string[]; days: readonly number[] } = {
+    processors: processorLines.map(processorOf),
+    days: processorLines.map((t) => dayNumber(t.date)),
+  },
 ): PayoutUnit[] {
   const groups = new Map<string, Transaction[]>();
   const groupOrdinals = new Map<string, number[]>();
@@ -28,7 +33,7 @@ export function rollUpPayouts(
     const t = processorLines[i]!;
     if (t.kind === 'payout') payouts.push(i);
     else if (t.payoutId) {
-      const key = `${processorOf(t)}|${t.payoutId}`;
+      const key = `${known.processors[i]!}|${t.payoutId}`;
       const group = groups.get(key);
       if (group) {
         group.push(t);
@@ -44,14 +49,25 @@ export function rollUpPayouts(
   }
 
   const units: PayoutUnit[] = [];
+  // Payouts come in date order: one window end per date and window length, not one lookup per payout.
+  let lastDate = '';
+  let lastWindow = -1;
+  let end = '';
+  let endDay = 0;
   for (const at of payouts) {
     const payout = processorLines[at]!;
-    const processor = processorOf(payout);
+    const processor = known.processors[at]!;
     const groupKey = groups.size === 0 ? undefined : findGroup(groups, processor, payout);
     const lines = groupKey ? groups.get(groupKey)! : [];
     if (groupKey) groups.delete(groupKey);
     const value = -payout.amount.minor;
-    const end = ctx.windowEnd(payout.date, payoutWindow(ctx.windows, processor));
+    const window = payoutWindow(ctx.windows, processor);
+    if (payout.date !== lastDate || window !== lastWindow) {
+      lastDate = payout.date;
+      lastWindow = window;
+      end = ctx.windowEnd(payout.date, window);
+      endDay = dayNumber(end);
+    }
     const unit = new PayoutUnit(
       units.length,
       processor,
@@ -59,8 +75,8 @@ export function rollUpPayouts(
       value,
       payout.date,
       end,
-      dayNumber(payout.date),
-      dayNumber(end),
+      known.days[at]!,
+      endDay,
       ordinals[at]!,
       payout,
       undefined,
