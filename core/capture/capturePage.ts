@@ -291,7 +291,10 @@ function isPayoutList(page: Page, contexts: RowContext[], labels: string, cells:
   )
     return true;
   if (cells[0]?.some((c) => PAYOUT_COLUMN.test(c.header))) return true;
-  const withIds = cells.filter((row) => row.some((c) => PAYOUT_ID.test(c.text.trim()))).length;
+  // A `po_…` id holds "po_": the other cells are not trimmed and matched.
+  const withIds = cells.filter((row) =>
+    row.some((c) => c.text.includes('po_') && PAYOUT_ID.test(c.text.trim())),
+  ).length;
   return cells.length > 0 && withIds * 2 > cells.length;
 }
 

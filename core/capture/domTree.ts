@@ -351,6 +351,8 @@ type Walk = {
   attrs: (el: Element) => Attrs;
   /** Every node kept, in document order (`all[n.start] === n`). */
   all: DomNode[];
+  /** hiddenByMarkup's answer by tag, then class attribute, for elements without an id. */
+  classEffects: Map<string, Map<string, 'hide' | 'sr' | 'none'>>;
 };
 
 /** Decides from the markup (and the page's styles) whether an element is left out or read as a hint. */
@@ -362,8 +364,25 @@ function hiddenByMarkup(tag: string, attrs: Attrs, w: Walk): 'hide' | 'sr' | und
   if (style !== '' && HIDDEN_STYLE.test(style)) return 'hide';
   if (style !== '' && CLIPPED_STYLE.test(style)) return 'sr';
   if (cls === '' && attrs.id === '') return undefined;
+  if (attrs.id !== '') return byClasses(tag, cls, attrs.id, w);
+  // Rows and cells repeat their tag and classes: each pair is judged once per walk.
+  let byCls = w.classEffects.get(tag);
+  if (!byCls) {
+    byCls = new Map();
+    w.classEffects.set(tag, byCls);
+  }
+  let effect = byCls.get(cls);
+  if (effect === undefined) {
+    effect = byClasses(tag, cls, '', w) ?? 'none';
+    byCls.set(cls, effect);
+  }
+  return effect === 'none' ? undefined : effect;
+}
+
+/** What the page's styles, screen-reader classes and framework utilities make of an element's classes and id. */
+function byClasses(tag: string, cls: string, id: string, w: Walk): 'hide' | 'sr' | undefined {
   const classes = cls === '' ? [] : cls.split(/\s+/);
-  const effect = w.styles.effectOn(tag, classes, attrs.id);
+  const effect = w.styles.effectOn(tag, classes, id);
   if (effect === 'hide' || effect === 'sr') return effect;
   if (cls !== '' && SR_ONLY.test(cls)) return 'sr';
   if (effect === 'show') return undefined;
@@ -552,6 +571,7 @@ export function buildDomNodes(root: Document | Element, options: BuildOptions = 
     styles: isVisible ? NO_PAGE_STYLES : stylesOf(root),
     attrs: browser ? readAttrsByName : readAttrs,
     all: [],
+    classEffects: new Map(),
   };
   const first = openElement(top as Element, undefined, 0, undefined, w, undefined);
   if (!first) return [];

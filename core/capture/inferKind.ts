@@ -34,10 +34,13 @@ export function inferKind(input: {
   const { text, externalId, minor, portalKind } = input;
   // A processor's payout reaches a bank account as a deposit, whatever the bank calls it.
   if (portalKind !== 'processor' && PROCESSOR_PAYOUT.test(text)) return minor < 0 ? 'withdrawal' : 'deposit';
+  // Index loops, no destructuring: this runs per row, mostly before the engine optimizes it.
   if (externalId && portalKind === 'processor') {
-    for (const [re, kind] of ID_KINDS) if (re.test(externalId)) return kind;
+    for (let i = 0; i < ID_KINDS.length; i++) if (ID_KINDS[i]![0].test(externalId)) return ID_KINDS[i]![1];
   }
-  for (const [re, kind] of KEYWORDS) {
+  for (let i = 0; i < KEYWORDS.length; i++) {
+    const re = KEYWORDS[i]![0];
+    const kind = KEYWORDS[i]![1];
     if (!re.test(text)) continue;
     // On a bank page a processor's payout arrives as a deposit.
     if (kind === 'payout' && portalKind !== 'processor') return minor < 0 ? 'withdrawal' : 'deposit';

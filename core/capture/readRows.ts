@@ -151,9 +151,11 @@ function otherDate(cells: Cell[], dateKey: string | undefined, isDate: (t: strin
   return cells.find((c) => c.key !== dateKey && isDate(c.text))?.text;
 }
 
-function someNode(root: DomNode, test: (n: DomNode) => boolean): boolean {
-  if (test(root)) return true;
-  for (const c of root.children) if (someNode(c, test)) return true;
+/** The node or one inside it is classed pending (`<span class="pending">`). */
+function hasPendingClass(node: DomNode): boolean {
+  if (node.cls !== '' && PENDING_CLASS.test(node.cls)) return true;
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) if (hasPendingClass(children[i]!)) return true;
   return false;
 }
 
@@ -430,7 +432,7 @@ export function readRows(
     const pending =
       (starPending && starred[r] === true) ||
       PENDING_WORDS.test(statusText) ||
-      someNode(row, (n) => n.cls !== '' && PENDING_CLASS.test(n.cls)) ||
+      hasPendingClass(row) ||
       PENDING_WORDS.test(context.section) ||
       PENDING_PREFIX.test(description) ||
       context.pendingBlock === true;

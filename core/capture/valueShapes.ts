@@ -113,27 +113,33 @@ const TALLY_AFTER =
  * "Nov 20 · Dining".
  */
 export function cleanDateText(text: string): string {
-  return (
-    text
-      .replace(
-        CJK_DATE,
-        (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`,
-      )
-      .replace(TRAILING_STAR, '')
-      // Before the time: "Mi, 18.11.2026" would read as a time after a comma.
-      .replace(WEEKDAY_BEFORE, '')
-      .replace(TIME_AFTER, '')
-      .replace(LABEL_BEFORE, '')
-      .replace(DE_BETWEEN, '$1 $2 $3')
-      .replace(DETAIL_AFTER, '')
-      .replace(TALLY_AFTER, '')
-      .replace(EARLIER_TODAY, 'today')
-  );
+  // Each step only where its pattern can match (a character it needs is there): most texts asked
+  // are descriptions, which hold none of them.
+  let s = text;
+  if (CJK_MARK.test(s))
+    s = s.replace(
+      CJK_DATE,
+      (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`,
+    );
+  if (s.includes('*')) s = s.replace(TRAILING_STAR, '');
+  // Before the time: "Mi, 18.11.2026" would read as a time after a comma.
+  s = s.replace(WEEKDAY_BEFORE, '');
+  if (TIME_MARK.test(s)) s = s.replace(TIME_AFTER, '');
+  s = s.replace(LABEL_BEFORE, '').replace(DE_BETWEEN, '$1 $2 $3');
+  if (DETAIL_MARK.test(s)) s = s.replace(DETAIL_AFTER, '');
+  if (TALLY_MARK.test(s)) s = s.replace(TALLY_AFTER, '');
+  return s.replace(EARLIER_TODAY, 'today');
 }
 
 /** "just now", "12 min ago", "3 hours ago": a line from earlier the same day (the as-of day). */
 const EARLIER_TODAY =
   /^(?:just now|moments? ago|an? (?:few )?(?:seconds?|minutes?|hour) ago|\d{1,2}\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?) ago)$/i;
+
+/** Characters without which CJK_DATE, TIME_AFTER, DETAIL_AFTER and TALLY_AFTER cannot match. */
+const CJK_MARK = /[年년]/;
+const TIME_MARK = /\d[:.h]\d/i;
+const DETAIL_MARK = /[·•|]/;
+const TALLY_MARK = /[—–-]|\)/;
 
 /** Longest text a date (with its day heading's words around it) is looked for in. */
 export const DATE_TEXT_LIMIT = 80;
