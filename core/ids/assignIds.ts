@@ -1,4 +1,5 @@
-import { TRANSACTION_SCHEMA_VERSION, type Transaction, type TransactionDraft } from '../model/transaction';
+import { TRANSACTION_SCHEMA_VERSION } from '../model/schemaVersions';
+import type { Transaction, TransactionDraft } from '../model/transaction';
 import { normalizeForId } from './normalizeForId';
 import { OccurrenceCounter } from './occurrenceCounter';
 import { type Sha256Hex, sha256Hex } from './sha256Hex';
