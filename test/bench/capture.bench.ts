@@ -103,7 +103,7 @@ const JOBS = `(() => {
     JSON.stringify(r);
     const ms = performance.now() - t;
     if (!r.ok) throw new Error(r.message);
-    return [ms, r.page.transactions.length];
+    return [ms, r.page.drafts.length];
   };
   globalThis.benchJobs = {
     fresh() {

@@ -125,7 +125,7 @@ async function scriptMs(
         const answer = (globalThis as unknown as { capture: string }).capture;
         const c = performance.now() - t;
         found =
-          (JSON.parse(answer) as { page?: { transactions: unknown[] } }).page?.transactions.length ?? -1;
+          (JSON.parse(answer) as { page?: { drafts: unknown[] } }).page?.drafts.length ?? -1;
         t = performance.now();
         let chars = 0;
         const walker = document.createTreeWalker(document.body);
