@@ -355,6 +355,21 @@ type Walk = {
   classEffects: Map<string, Map<string, 'hide' | 'sr' | 'none'>>;
 };
 
+/** What a <sup> after a figure holds when it is a footnote mark, not cents ("†", "1", "*", "(2)"). */
+const FOOTNOTE_MARK = /^(?:[*†‡§¶#]{1,3}|\d|\(\d\)|[a-z])$/i;
+
+const RED =
+  /^\s*(?:red|darkred|crimson|firebrick|#(?:[a-f]00|[a-f][0-9a-f]0000|c62828|d32f2f|e53935|b71c1c|dc3545|e74c3c|c0392b|d9534f))\s*(?:!important)?\s*$/i;
+const STYLE_COLOR = /(?:^|;)\s*color\s*:\s*([^;]+)/i;
+
+/** Red text, by a legacy <font color> or an inline colour: how some portals mark debits. */
+function redText(tag: string, el: Element, attrs: Attrs): boolean {
+  if (tag === 'font') return RED.test(el.getAttribute('color') ?? '');
+  if (attrs.style === '') return false;
+  const color = STYLE_COLOR.exec(attrs.style)?.[1];
+  return color !== undefined && RED.test(color);
+}
+
 /** Decides from the markup (and the page's styles) whether an element is left out or read as a hint. */
 function hiddenByMarkup(tag: string, attrs: Attrs, w: Walk): 'hide' | 'sr' | undefined {
   if (attrs.hidden) return 'hide';
@@ -434,7 +449,7 @@ function openElement(
     el,
     tag,
     role: attrs.role,
-    cls: attrs.cls,
+    cls: redText(tag, el, attrs) ? `${attrs.cls} text-red` : attrs.cls,
     parent,
     children: NO_CHILDREN,
     text: '',
@@ -612,12 +627,12 @@ export function buildDomNodes(root: Document | Element, options: BuildOptions = 
     const siblings = parent.node.children;
     if (siblings === NO_CHILDREN) parent.node.children = [f.node];
     else siblings.push(f.node);
-    append(
-      parent,
-      f.node.text,
-      INLINE_TAGS.has(f.node.tag),
-      f.node.tag === 'sup' && /^\d{2}$/.test(f.node.text),
-    );
+    const sup = f.node.tag === 'sup';
+    const cents = sup && /^\d{2}$/.test(f.node.text);
+    // A footnote mark after a figure ("$412.88<sup>†</sup>", "<sup>1</sup>") is no part of it.
+    if (sup && FOOTNOTE_MARK.test(f.node.text) && /\d$/.test(parent.out))
+      parent.hints = withHint(parent.hints, f.node.text);
+    else append(parent, f.node.text, INLINE_TAGS.has(f.node.tag), cents);
     if (f.node.hint) parent.hints = withHint(parent.hints, f.node.hint);
   }
   return kept ? w.all : [];

@@ -128,8 +128,11 @@ export function cleanDateText(text: string): string {
   s = s.replace(LABEL_BEFORE, '').replace(DE_BETWEEN, '$1 $2 $3');
   if (DETAIL_MARK.test(s)) s = s.replace(DETAIL_AFTER, '');
   if (TALLY_MARK.test(s)) s = s.replace(TALLY_AFTER, '');
-  return s.replace(EARLIER_TODAY, 'today');
+  return s.replace(EARLIER_TODAY, 'today').replace(COMPACT_YMD, '$1-$2-$3');
 }
+
+/** "20261120": a date written without separators, as exports print it (a year 19xx or 20xx). */
+const COMPACT_YMD = /^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
 
 /** "just now", "12 min ago", "3 hours ago": a line from earlier the same day (the as-of day). */
 const EARLIER_TODAY =
@@ -139,7 +142,7 @@ const EARLIER_TODAY =
 const CJK_MARK = /[年년]/;
 const TIME_MARK = /\d[:.h]\d/i;
 const DETAIL_MARK = /[·•|]/;
-const TALLY_MARK = /[—–-]|\)/;
+const TALLY_MARK = /[—–-]|\)|[$€£¥₹₪]/;
 
 /** Longest text a date (with its day heading's words around it) is looked for in. */
 export const DATE_TEXT_LIMIT = 80;
