@@ -1,21 +1,18 @@
 const hexValue = (c: number) => (c < 58 ? c - 48 : (c | 32) - 87);
 
 /** The slot's high 24 bits: the first 6 hex digits. */
-function slotHigh(hex: string): number {
+export function slotHigh(hex: string): number {
   let hi = 0;
   for (let i = 0; i < 6; i++) hi = (hi << 4) | hexValue(hex.charCodeAt(i));
   return hi;
 }
 
 /** The slot's low 28 bits: hex digits 7 to 13. */
-function slotLow(hex: string): number {
+export function slotLow(hex: string): number {
   let lo = 0;
   for (let i = 6; i < 13; i++) lo = (lo << 4) | hexValue(hex.charCodeAt(i));
   return lo;
 }
-
-/** Slots nextAll() reads before it looks them up. */
-const BATCH = 512;
 
 /**
  * How many times each id slot was seen: the slot is the 52 bits of the first 13 hex digits of a
@@ -41,28 +38,16 @@ export class OccurrenceCounter {
   }
 
   /**
-   * next() of each of the first `n` hashes, in order, into `out`. The table is far larger than the
-   * cache, so nearly every look-up waits on memory: in a loop that does nothing else, the next
-   * look-ups are under way while one waits (a third of an import went to these waits one by one).
+   * count() of the first `n` slots, in order, into `out`. The table is far larger than the cache,
+   * so nearly every look-up waits on memory: in a loop that does nothing else, the next look-ups
+   * are under way while one waits (a tenth of a CSV import went to these waits one by one).
    */
-  nextAll(hexes: readonly string[], n: number, out: Int32Array): void {
-    const high = this.high;
-    const low = this.low;
-    for (let from = 0; from < n; from += BATCH) {
-      const m = Math.min(BATCH, n - from);
-      for (let i = 0; i < m; i++) {
-        const hex = hexes[from + i]!;
-        high[i] = slotHigh(hex);
-        low[i] = slotLow(hex);
-      }
-      for (let i = 0; i < m; i++) out[from + i] = this.count(high[i]!, low[i]!);
-    }
+  countAll(high: Int32Array, low: Int32Array, n: number, out: Int32Array): void {
+    for (let i = 0; i < n; i++) out[i] = this.count(high[i]!, low[i]!);
   }
 
-  private high = new Int32Array(BATCH);
-  private low = new Int32Array(BATCH);
-
-  private count(hi: number, lo: number): number {
+  /** Occurrences of the slot (its high 24 and low 28 bits) before this one (0 the first time); counts this one. */
+  count(hi: number, lo: number): number {
     const cells = this.cells;
     const mask = cells.length / 3 - 1;
     // The bits are a hash already: the low ones index the table.

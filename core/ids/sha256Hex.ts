@@ -124,10 +124,15 @@ function block(m: Int32Array, offset: number): void {
 
 const HEX = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-/** A SHA-256 as lowercase hex of the first `bytes` bytes (32 when left out). */
-export type Sha256Hex = (text: string, bytes?: number) => string;
+/**
+ * A SHA-256 as lowercase hex of the first `bytes` bytes (32 when left out). `binary`, where the
+ * hasher has it, gives the same digest's first 12 bytes or more as one character per byte (codes
+ * 0–255): ids are read from it without a hex string, a slice and a join per line.
+ */
+export type Sha256Hex = ((text: string, bytes?: number) => string) & { binary?: (text: string) => string };
 
-export function sha256Hex(text: string, bytes = 32): string {
+/** The digest of `text` into H. */
+function digest(text: string): void {
   const n = encode(text);
   const m = M;
   // Padding: 0x80, zeros, then the bit length as a 64-bit big-endian number.
@@ -145,7 +150,34 @@ export function sha256Hex(text: string, bytes = 32): string {
   H[6] = 0x1f83d9ab;
   H[7] = 0x5be0cd19;
   for (let offset = 0; offset < words; offset += 16) block(m, offset);
+}
+
+const byteOf = (i: number) => (H[i >> 2]! >>> (24 - (i & 3) * 8)) & 255;
+
+function hexDigest(text: string, bytes = 32): string {
+  digest(text);
   let out = '';
-  for (let i = 0; i < bytes; i++) out += HEX[(H[i >> 2]! >>> (24 - (i & 3) * 8)) & 255];
+  for (let i = 0; i < bytes; i++) out += HEX[byteOf(i)];
   return out;
 }
+
+/** The first 12 bytes of the SHA-256 of `text`, one character per byte (see Sha256Hex.binary). */
+function binaryDigest(text: string): string {
+  digest(text);
+  return String.fromCharCode(
+    byteOf(0),
+    byteOf(1),
+    byteOf(2),
+    byteOf(3),
+    byteOf(4),
+    byteOf(5),
+    byteOf(6),
+    byteOf(7),
+    byteOf(8),
+    byteOf(9),
+    byteOf(10),
+    byteOf(11),
+  );
+}
+
+export const sha256Hex = /* @__PURE__ */ Object.assign(hexDigest, { binary: binaryDigest });

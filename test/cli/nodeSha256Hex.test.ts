@@ -69,6 +69,19 @@ describe('ids hashed by node:crypto', () => {
     );
   });
 
+  it('both give the digest one character per byte (binary), the bytes the hex spells', () => {
+    const bytesOf = (hex: string) =>
+      String.fromCharCode(...hex.match(/../g)!.map((h) => Number.parseInt(h, 16)));
+    fc.assert(
+      fc.property(utf16, (text) => {
+        const hex = sha256Hex(text);
+        expect(nodeSha256Hex.binary!(text)).toBe(bytesOf(hex));
+        expect(sha256Hex.binary(text)).toBe(bytesOf(hex.slice(0, 24)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('ids are the pinned ones with either hasher', () => {
     expect(assignIds(drafts()).map((t) => t.id)).toEqual(PINNED);
     expect(assignIds(drafts(), nodeSha256Hex).map((t) => t.id)).toEqual(PINNED);

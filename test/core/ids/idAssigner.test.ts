@@ -54,6 +54,9 @@ describe('IdAssigner', () => {
           const copy = () => drafts.map((d) => ({ ...d }));
           const one = new IdAssigner();
           expect(copy().map((d) => one.one(d).id)).toEqual(want);
+          // A hasher that gives hex only: its digest read back from the hex.
+          const hexOnly = new IdAssigner((text, bytes) => sha256Hex(text, bytes));
+          expect(copy().map((d) => hexOnly.one(d).id)).toEqual(want);
           // all() in two calls on one assigner, cut anywhere (past its batch of 512 too).
           const all = new IdAssigner(nodeSha256Hex, drafts.length);
           const at = Math.min(cut, drafts.length);
