@@ -2,6 +2,7 @@ import { type BankLine, compatible, lineTaken } from './bankLine';
 import { linkDraft } from './linkDraft';
 import { accept, isRejected, type MatchContext, recordLag } from './matchContext';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
+import { tokenHash } from './referenceTokens';
 
 /** A reference can be printed a little before the payout's own date (time zones) or late (slow banks). */
 const EARLY_DAYS = 3;
@@ -29,10 +30,14 @@ export function matchByReference(
     for (let k = 0; k < line.refs.length; k++) lineRefs.add(line.refs[k]!);
   }
   if (lineRefs.size === 0) return [];
+  // Most payouts carry no token a line repeats: a hash of each token read in place says so without
+  // making the tokens.
+  const lineHashes = new Set<number>();
+  for (const ref of lineRefs) lineHashes.add(tokenHash(ref));
   const owner = new Map<string, PayoutUnit | null>();
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
-    if (unitTaken(ctx.claimed, u)) continue;
+    if (unitTaken(ctx.claimed, u) || !u.mayCarry(lineHashes)) continue;
     const refs = u.refs;
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k]!;

@@ -2,7 +2,7 @@ import type { MatchMember } from '../model/match';
 import type { Transaction } from '../model/transaction';
 import type { Claims } from './claims';
 import { describeMoney } from './describeMoney';
-import { referenceTokens } from './referenceTokens';
+import { hasTokenHashIn, referenceTokens } from './referenceTokens';
 
 /** Lines that share a payout id whose payout line was not captured: they settle as one payout. */
 export type SettledLines = {
@@ -56,6 +56,14 @@ export class PayoutUnit {
     return p
       ? referenceTokens(p.payoutId, p.externalId, p.description, p.memo)
       : referenceTokens(this.settled!.payoutId);
+  }
+
+  /** Whether a reference token of the payout may be one of `hashes` (see hasTokenHashIn): no token is made. */
+  mayCarry(hashes: ReadonlySet<number>): boolean {
+    const p = this.payout;
+    return p
+      ? hasTokenHashIn(hashes, p.payoutId, p.externalId, p.description, p.memo)
+      : hasTokenHashIn(hashes, this.settled!.payoutId);
   }
 
   /** "Stripe payout po_123 of 512.30 USD on 2026-01-05", for reasons. */

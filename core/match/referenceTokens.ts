@@ -38,3 +38,56 @@ function addToken(out: string[], raw: string, kept: number, digits: number): voi
   if (digits === kept && (kept < 8 || /^(19|20)\d{6}$/.test(token))) return;
   if (!out.includes(token)) out.push(token);
 }
+
+/** FNV-1a over a token's characters: `tokenHash(t)` is what `hasTokenHashIn` computes for the run that gives `t`. */
+export function tokenHash(token: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * Whether any reference token of the texts may be one of `hashes` (see tokenHash): the texts are
+ * scanned as `referenceTokens` scans them, each token hashed as it is read, and no string is made.
+ * A yes may be a collision, so the caller then reads the tokens themselves; a no is sure.
+ */
+export function hasTokenHashIn(
+  hashes: ReadonlySet<number>,
+  a: string | undefined,
+  b?: string,
+  c?: string,
+  d?: string,
+): boolean {
+  return (
+    (!!a && scanHashes(hashes, a)) ||
+    (!!b && scanHashes(hashes, b)) ||
+    (!!c && scanHashes(hashes, c)) ||
+    (!!d && scanHashes(hashes, d))
+  );
+}
+
+function scanHashes(hashes: ReadonlySet<number>, text: string): boolean {
+  let start = 0;
+  let kept = 0;
+  let digits = 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    const digit = c >= 48 && c <= 57;
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    if (digit || upper || lower) {
+      if (digit) digits++;
+      kept++;
+      h = Math.imul(h ^ (lower ? c - 32 : c), 0x01000193);
+      continue;
+    }
+    if (c === 45 || c === 95) continue;
+    if (i - start >= 6 && digits > 0 && kept >= 6 && hashes.has(h)) return true;
+    start = i + 1;
+    kept = 0;
+    digits = 0;
+    h = 0x811c9dc5;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { referenceTokens } from '../../../core/match/referenceTokens';
+import { hasTokenHashIn, referenceTokens, tokenHash } from '../../../core/match/referenceTokens';
 
 /** The tokens as first written, by splitting on a pattern: the scan must find exactly these, in this order. */
 function reference(...texts: Array<string | undefined>): string[] {
@@ -37,5 +37,29 @@ describe('referenceTokens', () => {
     expect(referenceTokens('STRIPE TRANSFER ST-AB12CD', 'st_ab12cd')).toEqual(['STAB12CD']);
     expect(referenceTokens('ACH 20260105 TRACE 12345678 REF 1234567 PAYMENTS')).toEqual(['12345678']);
     expect(referenceTokens('po_12-3', 'po_1234', 'Ä12345678Ä')).toEqual(['PO1234', '12345678']);
+  });
+});
+
+describe('hasTokenHashIn', () => {
+  const texts = fc.array(
+    fc.constantFrom('ST-', 'po_', 'AB', 'x9', '2026', '0', 'q', ' ', '-', '_', '*', 'é', 'Z7'),
+    {
+      maxLength: 14,
+    },
+  );
+
+  it('says yes exactly when the text has a token of the set (collisions aside), making no token', () => {
+    fc.assert(
+      fc.property(texts, texts, (a, b) => {
+        const text = a.join('');
+        const others = referenceTokens(b.join(''));
+        const shared = referenceTokens(text).some((t) => others.includes(t));
+        expect(hasTokenHashIn(new Set(others.map(tokenHash)), undefined, 'no token here', text)).toBe(shared);
+        for (const token of referenceTokens(text)) {
+          expect(hasTokenHashIn(new Set([tokenHash(token)]), text)).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
