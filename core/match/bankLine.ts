@@ -43,6 +43,9 @@ const namesOtherOriginator = (text: string, processor: string | undefined) => {
 /** Processors pay out by ACH or wire; these words mean a person or the bank put the money there. */
 const NOT_A_PAYOUT = /\b(MOBILE|REMOTE|ATM|CASH|BRANCH|COUNTER|TELLER|CHECK|CHEQUE|ZELLE|INTEREST)\b/i;
 
+/** `OWN_ACCOUNT` or `NOT_A_PAYOUT`, in one scan of the text. */
+const NOT_FROM_PROCESSOR = new RegExp(`${OWN_ACCOUNT.source}|${NOT_A_PAYOUT.source}`, 'i');
+
 /** `day`: the line's date as a day number (see dayNumber), which the caller has at hand. */
 export function toBankLine(t: Transaction, ordinal: number, day: number): BankLine {
   const text = t.memo ? `${t.description} ${t.memo}` : t.description;
@@ -56,11 +59,7 @@ export function toBankLine(t: Transaction, ordinal: number, day: number): BankLi
     currency: t.amount.currency,
     processor,
     refs: referenceTokens(text, t.externalId),
-    notPayout:
-      t.transfer === true ||
-      OWN_ACCOUNT.test(text) ||
-      NOT_A_PAYOUT.test(text) ||
-      namesOtherOriginator(text, processor),
+    notPayout: t.transfer === true || NOT_FROM_PROCESSOR.test(text) || namesOtherOriginator(text, processor),
   };
 }
 

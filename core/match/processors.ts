@@ -46,8 +46,13 @@ const NAMED = new RegExp(
   'gi',
 );
 
+/** Any processor's words, without capture groups and not global: `test` makes nothing. */
+const ANY_NAMED = new RegExp(NAMED.source, 'i');
+
 /** The processor a bank line names in its text (`STRIPE TRANSFER`, `SQ *`, `PAYPAL`), if exactly one. */
 export function processorNamedIn(text: string): string | undefined {
+  // Most bank lines name no processor: one test, with no match object made, says so.
+  if (!ANY_NAMED.test(text)) return undefined;
   let found: string | undefined;
   NAMED.lastIndex = 0;
   for (let m = NAMED.exec(text); m !== null; m = NAMED.exec(text)) {

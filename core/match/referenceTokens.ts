@@ -29,8 +29,11 @@ export function referenceTokens(...texts: Array<string | undefined>): string[] {
       digits = 0;
     }
   }
-  return out;
+  return out.length === 0 ? (NONE as string[]) : out;
 }
+
+/** What a text without references gives: one shared empty list, not one per line kept for the whole run. */
+const NONE: readonly string[] = Object.freeze([]);
 
 function addToken(out: string[], raw: string, kept: number, digits: number): void {
   const token = (kept === raw.length ? raw : raw.replace(/[-_]/g, '')).toUpperCase();
