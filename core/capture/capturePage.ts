@@ -30,6 +30,7 @@ import { PENDING_CLASS, type ReadResult, readRows, type SkippedRow, TOTAL_LABEL 
 import { type Cell, columnHeaders, layoutOf, rowCells, spannedCells } from './rowCells';
 import { containerLabels, findHeadings, type RowContext, rowContexts } from './rowContext';
 import { type CheckedGroup, selfChecks, type TotalLine } from './selfChecks';
+import { recordWidth, splitRecords } from './sideBySide';
 import { unreadableRows } from './unreadableRows';
 import {
   clearValueMemos,
@@ -122,7 +123,7 @@ function readGroup(
   });
   const labels = containerLabels(container);
   const skipped: SkippedRow[] = [];
-  const kept: number[] = [];
+  let kept: number[] = [];
   const footer: number[] = [];
   // Rows share their few sections: each is judged once.
   const notListed = new Map<string, boolean>();
@@ -152,12 +153,19 @@ function readGroup(
       });
     } else kept.push(i);
   });
-  const keptRows = kept.map((i) => rows[i]!);
   const spanned = layout === 'table' ? spannedCells(rows) : undefined;
   const partners = layout === 'grid' ? rowPartners(rows, page.all) : undefined;
-  const cells: Cell[][] = kept.map((i) =>
+  let cells: Cell[][] = kept.map((i) =>
     rowCells(rows[i]!, layoutOf(rows[i]!), headers, page.asOf, spanned?.[i], partners?.get(rows[i]!)),
   );
+  // Several records side by side in one row (checks paid, two or three across): one line each.
+  const width = layout === 'table' ? recordWidth(headers) : undefined;
+  if (width) {
+    const records = cells.map((c) => splitRecords(c, width));
+    kept = kept.flatMap((i, k) => records[k]!.map(() => i));
+    cells = records.flat();
+  }
+  const keptRows = kept.map((i) => rows[i]!);
   const chosen = chooseMapping(columnStats(cells, page.asOf), given);
   const settings = {
     url: page.url,

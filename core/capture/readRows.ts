@@ -208,6 +208,9 @@ const SECTION_OUT =
 const SECTION_IN =
   /\b(?:deposits?(?:\s+and\s+(?:other\s+)?(?:additions|credits))?|other\s+credits|additions|money\s+in|paid\s+in)\b/i;
 
+const SECTION_IN_WORD = /credit|deposit|paid\s+in|money\s+in|addition/i;
+const SECTION_OUT_WORD = /debit|withdraw|paid\s+out|money\s+out|checks?\s+paid|cheques?\s+paid|fee/i;
+
 /** A processor's balance activity types: what comes in, what goes out, and the ones only it has. */
 const PROCESSOR_IN_TYPE = /^(?:payments?|charges?|sales?|invoice(?: payment)?)$/i;
 const PROCESSOR_OUT_TYPE =
@@ -489,8 +492,10 @@ export function readRows(
     if (sign === 0 && !columnSigned) sign = signHint(cellOf(r, 'amount'), row, typeText);
     // A statement's section says which way its unsigned lines went ("Checks Paid", "Deposits and Additions").
     if (sign === 0 && !columnSigned && settings.portalKind !== 'card' && context.section) {
-      const out = SECTION_OUT.test(context.section);
-      if (out !== SECTION_IN.test(context.section)) sign = out ? -1 : 1;
+      // "Debits and credits", "Deposits and withdrawals": a heading naming both ways says neither.
+      const out = SECTION_OUT.test(context.section) && !SECTION_IN_WORD.test(context.section);
+      const into = SECTION_IN.test(context.section) && !SECTION_OUT_WORD.test(context.section);
+      if (out !== into) sign = out ? -1 : 1;
     }
     if (sign === 0 && !columnSigned && typeText) {
       const n = TYPE_NEGATIVE.test(typeText);
