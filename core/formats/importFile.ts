@@ -100,9 +100,10 @@ export function importFile(
     warnings.push(problem('no_transactions', 'the file holds no transactions', { file: file.name }));
   }
   const transactions = assignIds(drafts, options.sha256Hex);
+  // The file's one currency, unless its importer said it (a bank CSV does): no pass over the lines then.
   const currencies = new Set<string>();
-  for (const t of transactions) currencies.add(t.amount.currency);
-  if (!notes.currency && currencies.size === 1) {
+  if (!notes.currency) for (const t of transactions) currencies.add(t.amount.currency);
+  if (currencies.size === 1) {
     const code: string = currencies.values().next().value!;
     notes.currency = {
       code,

@@ -88,8 +88,7 @@ export class IdAssigner {
   /**
    * What a line's first id hashes: the source's own durable id where there is one (FITID, Stripe
    * txn_/po_, PayPal id, CAMT AcctSvcrRef), else the content, for sources without ids; a source key
-   * ends without a number for the first occurrence, a content key with 0. Joined into one flat
-   * string: a template of nine parts made eight pairs for the hash to flatten.
+   * ends without a number for the first occurrence, a content key with 0.
    */
   private firstKey(d: TransactionDraft): string {
     if (d.institution !== this.institution || d.account !== this.account) {
@@ -97,13 +96,21 @@ export class IdAssigner {
       this.account = d.account;
       this.src = `src${SEP}${d.institution}${SEP}${d.account}${SEP}`;
       this.content = `content${SEP}${d.institution}${SEP}${d.account}${SEP}`;
+      this.byDate.clear();
     }
     if (d.externalId) return this.src + d.externalId + SEP;
+    // A file's lines share a few hundred dates: the key up to the date is made once per date.
+    let head = this.byDate.get(d.date);
+    if (head === undefined) {
+      head = [this.content, d.date, SEP].join('');
+      if (this.byDate.size >= 4096) this.byDate.clear();
+      this.byDate.set(d.date, head);
+    }
     const { minor, currency } = d.amount;
-    return [this.content, d.date, SEP, minor, SEP, currency, SEP, normalizeForId(d.description), SEP, 0].join(
-      '',
-    );
+    return `${head}${minor}${SEP}${currency}${SEP}${normalizeForId(d.description)}${SEP}0`;
   }
+
+  private readonly byDate = new Map<string, string>();
 
   private complete(d: TransactionDraft, key: string, digest: string, n: number): Transaction {
     const t = d as Transaction;
