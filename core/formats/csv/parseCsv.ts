@@ -45,6 +45,8 @@ export function scanCsv(
   const fields: string[] = [];
   let count = 0;
   let unterminatedQuoteLine: number | undefined;
+  /** The first '\n' after the last quoted field's opening quote (the text's length when none). */
+  let nextLf = -1;
   const unfinished = (): CsvScan => ({ records, consumed: recordStart, line: recordLine });
   for (;;) {
     if (count === 0) {
@@ -60,6 +62,7 @@ export function scanCsv(
     }
     let value: string;
     if (text.charCodeAt(pos) === QUOTE) {
+      const open = pos;
       value = '';
       let from = pos + 1;
       for (;;) {
@@ -81,7 +84,13 @@ export function scanCsv(
         pos = q + 1;
         break;
       }
-      for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) line++;
+      // Line breaks inside the quotes: counted from the next one in the text, which is most often
+      // past the field (one search per line, not one per quoted field).
+      if (nextLf <= open) nextLf = lineBreakFrom(text, open + 1);
+      while (nextLf < pos) {
+        line++;
+        nextLf = lineBreakFrom(text, nextLf + 1);
+      }
       // Text between the closing quote and the delimiter is kept, as spreadsheets do.
       let end = pos;
       while (end < n) {
@@ -124,6 +133,12 @@ export function scanCsv(
   const scan: CsvScan = { records, consumed: n, line };
   if (unterminatedQuoteLine !== undefined) scan.unterminatedQuoteLine = unterminatedQuoteLine;
   return scan;
+}
+
+/** Where the next '\n' from `from` is; the text's length when there is none. */
+function lineBreakFrom(text: string, from: number): number {
+  const i = text.indexOf('\n', from);
+  return i === -1 ? text.length : i;
 }
 
 /** A whole CSV text → records; an unterminated quote runs to the end and is reported. */
