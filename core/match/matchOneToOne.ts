@@ -114,8 +114,14 @@ export function matchOneToOne(
       else if (found === undefined) found = [first, line];
       else found.push(line);
     }
-    if (found !== undefined) pushContested(contested, [u], new Map([[u, found]]));
+    if (found !== undefined) settle(u, found);
     else if (first !== undefined) acceptUnique(u, first);
+  }
+
+  /** A payout whose candidates no other payout wants: taken when there is one, contested when several. */
+  function settle(u: PayoutUnit, found: BankLine[]): void {
+    if (found.length === 1) acceptUnique(u, found[0]!);
+    else if (found.length > 1) pushContested(contested, [u], new Map([[u, found]]));
   }
 
   /** One amount: its open payouts (in posting order, more than one) and its lines (in posting order). */
@@ -124,6 +130,11 @@ export function matchOneToOne(
     for (const u of group) {
       const found = candidates(u, sorted);
       if (found.length > 0) options.set(u, found);
+    }
+    if (disjoint(options)) {
+      // No line is wanted by two of them: each payout is a cluster of its own, as when alone at its amount.
+      for (const [u, found] of options) settle(u, namedOnly ? found.filter(isNamed) : found);
+      return;
     }
     for (const cluster of splitClusters(options)) {
       const u = cluster.units[0]!;
@@ -313,6 +324,17 @@ function combinableLines(units: readonly PayoutUnit[], lines: readonly BankLine[
     return found;
   };
   return { line, unit };
+}
+
+/** Whether no line is a candidate of two payouts (groups of one amount are a few payouts). */
+function disjoint(options: Map<PayoutUnit, BankLine[]>): boolean {
+  const lists = [...options.values()];
+  for (let a = 0; a < lists.length; a++) {
+    for (let b = a + 1; b < lists.length; b++) {
+      for (const line of lists[a]!) if (lists[b]!.includes(line)) return false;
+    }
+  }
+  return true;
 }
 
 /** Connected groups of payouts that share candidate lines. */
