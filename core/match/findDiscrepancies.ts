@@ -97,7 +97,7 @@ export function findDiscrepancies(input: DiscrepancyInput, ctx: MatchContext): v
     }
   }
   for (const line of input.lines) {
-    if (lineTaken(ctx.claimed, line) || line.processor === undefined || line.t.amount.minor <= 0) continue;
+    if (lineTaken(ctx.claimed, line) || line.processor === undefined || line.amount <= 0) continue;
     report(ctx, {
       type: 'deposit-without-source',
       transactionIds: [line.t.id],
@@ -140,8 +140,7 @@ function linkWithDifference(
  */
 function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext): void {
   const open = lines.filter(
-    (l) =>
-      !lineTaken(ctx.claimed, l) && !(l.processor === undefined && l.notPayout) && l.t.amount.minor !== 0,
+    (l) => !lineTaken(ctx.claimed, l) && !(l.processor === undefined && l.notPayout) && l.amount !== 0,
   );
   const options = new Map<PayoutUnit, BankLine[]>();
   const rivals = new Map<BankLine, number>();
@@ -155,11 +154,11 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
       i++, scanned++
     ) {
       const line = open[i]!;
-      if (!compatible(line, unit) || line.t.amount.currency !== unit.currency) continue;
-      if (line.t.amount.minor === unit.value) exact = true;
+      if (!compatible(line, unit) || line.currency !== unit.currency) continue;
+      if (line.amount === unit.value) exact = true;
       if (line.processor !== unit.processor) continue;
-      if (Math.sign(line.t.amount.minor) !== Math.sign(unit.value)) continue;
-      if (!closeEnough(unit.value, line.t.amount.minor)) continue;
+      if (Math.sign(line.amount) !== Math.sign(unit.value)) continue;
+      if (!closeEnough(unit.value, line.amount)) continue;
       found.push(line);
       rivals.set(line, (rivals.get(line) ?? 0) + 1);
     }

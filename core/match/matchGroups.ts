@@ -41,21 +41,24 @@ function manyToOne(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
   let maxSpan = 0;
   for (const u of open) maxSpan = Math.max(maxSpan, daysApart(u.date, u.end));
   const byCurrency = groupBy(open, (u) => u.currency);
-  for (const line of lines) {
-    if (lineTaken(ctx.claimed, line) || line.t.amount.minor === 0) continue;
-    const pool = byCurrency.get(line.t.amount.currency);
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!;
+    // The line's amount, currency and day as copied on the line (see BankLine), not read off the transaction.
+    if (lineTaken(ctx.claimed, line) || line.amount === 0) continue;
+    const pool = byCurrency.get(line.currency);
     if (!pool) continue;
-    const target = line.t.amount.minor;
+    const target = line.amount;
+    const date = line.t.date;
     const found: PayoutUnit[] = [];
     let scanned = 0;
     for (
-      let i = upperBound(pool, line.t.date) - 1;
+      let i = upperBound(pool, date) - 1;
       i >= 0 && found.length < MAX_CANDIDATES && scanned < MAX_SCAN;
       i--, scanned++
     ) {
       const u = pool[i]!;
-      if (daysApart(u.date, line.t.date) > maxSpan) break;
-      if (unitTaken(ctx.claimed, u) || u.end < line.t.date || !sameSign(u.value, target)) continue;
+      if (line.day - u.day > maxSpan) break;
+      if (unitTaken(ctx.claimed, u) || u.end < date || !sameSign(u.value, target)) continue;
       if (Math.abs(u.value) >= Math.abs(target)) continue;
       if (line.processor !== undefined && u.processor !== line.processor) continue;
       found.push(u);
