@@ -1,4 +1,5 @@
 import type { DateOrder } from '../dates/parseDate';
+import { isCurrencyCode } from '../model/isoCurrencies';
 import type { DecimalSeparator } from '../money/detectDecimalSeparator';
 import type { DomNode } from './domTree';
 
@@ -181,6 +182,19 @@ export function findAccount(all: DomNode[], rows: DomNode[]): string | undefined
   return undefined;
 }
 
+/** One ISO code the page prints on its own in three or more places (a Currency column): its currency. */
+function soleCodeShown(all: DomNode[]): string | undefined {
+  let code: string | undefined;
+  let seen = 0;
+  for (const n of all) {
+    if (n.text.length !== 3 || !n.ownText || !/^[A-Z]{3}$/.test(n.text) || !isCurrencyCode(n.text)) continue;
+    if (code !== undefined && n.text !== code) return undefined;
+    code = n.text;
+    seen++;
+  }
+  return seen >= 3 ? code : undefined;
+}
+
 export function pageSettings(
   root: Document | Element,
   all: DomNode[],
@@ -193,7 +207,8 @@ export function pageSettings(
     defaultCurrency ??
     (region ? REGION_CURRENCY[region] : undefined) ??
     tldCurrency(url) ??
-    (EURO_LANGS.test(lang) ? 'EUR' : LANG_CURRENCY[lang.slice(0, 2).toLowerCase()]);
+    (EURO_LANGS.test(lang) ? 'EUR' : LANG_CURRENCY[lang.slice(0, 2).toLowerCase()]) ??
+    soleCodeShown(all);
   const currency = named ?? 'USD';
   const starMeansPending = all.some(
     (n) => n.ownText && n.text.length < 200 && n.text.includes('*') && STAR_LEGEND.test(n.text),

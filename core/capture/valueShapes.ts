@@ -39,8 +39,8 @@ function remember(memo: Map<string, boolean>, key: string, value: boolean): bool
 /** A footnote mark after a figure or a word ("$246.31*"): pages use it for pending lines. */
 export const TRAILING_STAR = /\s*\*+$/;
 
-/** A whole figure grouped in thousands ("3,850,000"): money on a page in won or yen, which has no cents. */
-const GROUPED_WHOLE = /^[-−+]?\s?\d{1,3}(?:,\d{3})+$/;
+/** A whole figure grouped in thousands ("3,850,000") or signed ("-648"): money on a page in won or yen, which has no cents. */
+const GROUPED_WHOLE = /^[-−+]?\s?\d{1,3}(?:,\d{3})+$|^[-−+]\d{1,9}$/;
 let wholeUnitPage = false;
 
 /** Whether grouped whole figures count as money: the page's currency has no minor unit. */
