@@ -1,6 +1,7 @@
 import { type BankLine, compatible, lineTaken } from './bankLine';
 import { linkDraft } from './linkDraft';
 import { accept, isRejected, type MatchContext, recordLag } from './matchContext';
+import { orderByKey } from './orderByKey';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
 import { tokenHash } from './referenceTokens';
 
@@ -20,6 +21,8 @@ export function matchByReference(
   units: readonly PayoutUnit[],
   lines: readonly BankLine[],
   ctx: MatchContext,
+  /** Per ordinal, the transaction's position in the input, when known (see below). */
+  inputAt?: Int32Array,
 ): NearPair[] {
   // Tokens the open bank lines carry first (fewer than payouts, most of which are never repeated),
   // then each token's payout if exactly one open payout has it (null when several do).
@@ -34,9 +37,17 @@ export function matchByReference(
   // making the tokens.
   const lineHashes = new Set<number>();
   for (const ref of lineRefs) lineHashes.add(tokenHash(ref));
+  // Each token's owner does not depend on the order payouts are read in: they are read in the order
+  // their lines sit in memory (input order), which makes reading their texts several times cheaper.
+  let byPosition: Int32Array | undefined;
+  if (inputAt) {
+    const positions = new Float64Array(units.length);
+    for (let i = 0; i < units.length; i++) positions[i] = inputAt[units[i]!.ordinal]!;
+    byPosition = orderByKey(positions);
+  }
   const owner = new Map<string, PayoutUnit | null>();
   for (let i = 0; i < units.length; i++) {
-    const u = units[i]!;
+    const u = units[byPosition ? byPosition[i]! : i]!;
     if (unitTaken(ctx.claimed, u) || !u.mayCarry(lineHashes)) continue;
     const refs = u.refs;
     for (let k = 0; k < refs.length; k++) {

@@ -84,7 +84,9 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     processors: processorNames,
     days: processorDays,
   });
-  const near = matchByReference(units, bankLines, ctx);
+  const inputAt = new Int32Array(transactions.length);
+  for (let i = 0; i < ordinalAt.length; i++) if (ordinalAt[i]! >= 0) inputAt[ordinalAt[i]!] = i;
+  const near = matchByReference(units, bankLines, ctx, inputAt);
   // Lines that name the processor first, then the rest: a sure kind of line before a likely one.
   matchOneToOne(units, bankLines, ctx, { namedOnly: true });
   matchGroups(units, bankLines, ctx, { namedOnly: true });
