@@ -47,6 +47,32 @@ describe("the injected capture's answer", () => {
     expect(read.page.transactions.every((t) => /running balance/i.test(t.unverified ?? ''))).toBe(true);
   });
 
+  it('holds every line to the Transaction contract: a line that breaks it is left out and named, the rest kept', () => {
+    const url = 'https://bank.example/activity';
+    const world = { [OPTIONS_KEY]: { asOf: '2026-03-31' } };
+    const answer = JSON.parse(JSON.stringify(runInjectedCapture(world, page(), url)));
+    const drafts = answer.page.drafts;
+    drafts[1].amount.minor = 4.5;
+    drafts[2].date = '2026-02-30';
+    drafts[3].amount.currency = 'usd';
+    const read = readInjectedResult(JSON.stringify(answer));
+    if (!read.ok) throw new Error(read.message);
+    expect(read.page.transactions.map((t) => t.description)).toEqual(['OPENING DEPOSIT']);
+    const refused = read.page.skipped.filter((s) => / left out: /.test(s));
+    expect(refused).toEqual([
+      expect.stringMatching(/^row 2 left out: amount\.minor: /),
+      expect.stringMatching(/^row 3 left out: date: /),
+      expect.stringMatching(/^row 4 left out: amount\.currency: /),
+    ]);
+  });
+
+  it('is a failure with a reason when the answer holds no rows', () => {
+    expect(readInjectedResult(JSON.stringify({ ok: true, page: { checks: [] } }))).toEqual({
+      ok: false,
+      message: "the page's answer holds no list of rows",
+    });
+  });
+
   it('is a failure with a reason when the page gave none or a broken one', () => {
     expect(readInjectedResult(undefined)).toEqual({ ok: false, message: 'the page gave no answer' });
     expect(readInjectedResult('{"ok":tr')).toMatchObject({
