@@ -5,6 +5,7 @@ import type { Transaction } from '../../core/model/transaction';
 import { applyRules } from '../../core/rules/applyRules';
 import { compileRules } from '../../core/rules/compileRules';
 import { RuleSubject } from '../../core/rules/ruleSubject';
+import { seededRandom } from '../core/match/scenarios/random';
 import { naiveApplyRules } from '../core/rules/naiveApplyRules';
 import { fmt, medianMs, table } from './measure';
 
@@ -15,17 +16,6 @@ import { fmt, medianMs, table } from './measure';
  */
 const TRANSACTIONS = 100_000;
 const RULES = 200;
-
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = [
   'blu',
@@ -49,7 +39,7 @@ const INSTITUTIONS = ['chase', 'stripe', 'square', 'paypal', 'wells'];
 const KINDS = ['charge', 'fee', 'payout', 'deposit', 'withdrawal', 'refund'] as const;
 
 export function generateRulesBench() {
-  const rand = prng(42);
+  const rand = seededRandom(42).next;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const merchants = Array.from({ length: 400 }, (_, i) =>
     `${pick(SYLLABLES)}${pick(SYLLABLES)} ${pick(SYLLABLES)}${i}`.toUpperCase(),

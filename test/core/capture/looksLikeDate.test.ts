@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clearValueMemos, looksLikeDate, readsAsDate } from '../../../core/capture/valueShapes';
+import { seededRandom } from '../match/scenarios/random';
 
 const AS_OF = '2026-11-21';
 
@@ -36,25 +37,13 @@ const TAILS = [
   '',
 ];
 
-/** A seeded generator: the same texts on every run. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ALPHABET = [...'-−+( $€£¥₹₪0123456789/.,:NovTdaymMn年月日·•|—–*\u00a0'];
 
 function texts(): string[] {
   const out: string[] = [];
   for (const lead of LEADS) for (const sign of SIGNS) for (const tail of TAILS) out.push(lead + sign + tail);
   for (const tail of TAILS) for (const sign of SIGNS) out.push(`${sign}${tail}`, `${tail} ${sign}`);
-  const random = seeded(20261121);
+  const random = seededRandom(20261121).next;
   for (let i = 0; i < 20_000; i++) {
     const length = 1 + Math.floor(random() * 16);
     let t = '';

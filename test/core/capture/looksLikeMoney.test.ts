@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clearValueMemos, looksLikeMoney, readsAsMoney } from '../../../core/capture/valueShapes';
+import { seededRandom } from '../match/scenarios/random';
 
 /** Figures with as many letters as a reading allows: a mark, a code and a symbol. */
 const FIGURES = [
@@ -19,21 +20,10 @@ const FIGURES = [
 ];
 const WORDS = ['ACH DEBIT GUSTO PAYROLL', 'Balance', 'Fee', 'Haben', 'Soll', 'USD', 'EUR', 'Refund', 'x'];
 
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function texts(): string[] {
   const out = [...FIGURES];
   for (const f of FIGURES) for (const w of WORDS) out.push(`${w} ${f}`, `${f} ${w}`, `${w}${f}`);
-  const random = seeded(42);
+  const random = seededRandom(42).next;
   const pieces = [
     '$',
     '€',
