@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { SCHEMA_VERSIONS } from '../../extension/db/schema';
 import { buildExtensionForE2e } from '../e2e/buildExtension';
 import {
+  askBackground,
   EXTENSION_DIR,
   launchExtension,
   newUserDataDir,
@@ -39,13 +40,7 @@ type Ask = (
   message: unknown,
 ) => Promise<{ ok: boolean; value?: { captureId?: string; found?: number; added?: number } }>;
 
-async function ask(page: Page, message: unknown) {
-  return page.evaluate(
-    (m) =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage: Ask } } }).chrome.runtime.sendMessage(m),
-    message,
-  );
-}
+const ask = (page: Page, message: unknown) => askBackground<Awaited<ReturnType<Ask>>>(page, message);
 
 /**
  * Writes `rows` into a scratch IndexedDB (with the extension's indexes) from an extension page,

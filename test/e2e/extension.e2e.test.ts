@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseBatch } from '../../core/model/batch';
 import { buildExtensionForE2e } from './buildExtension';
 import {
+  askBackground,
   type Launched,
   launchExtension,
   newUserDataDir,
@@ -198,13 +199,7 @@ describe('the extension in Chromium', () => {
 
     await portal.goto(`${server.origin}/paged-1.html`);
     tabId = await tabIdOf(launched, portal);
-    const reply = (await popup.evaluate(
-      (id) =>
-        (
-          globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }
-        ).chrome.runtime.sendMessage({ type: 'capture', tabId: id, allPages: true, maxPages: 5 }),
-      tabId,
-    )) as {
+    const reply = (await askBackground(popup, { type: 'capture', tabId, allPages: true, maxPages: 5 })) as {
       ok: boolean;
       value: { pages: number; found: number; rows: Array<{ transaction: { description: string } }> };
     };
@@ -214,22 +209,17 @@ describe('the extension in Chromium', () => {
   });
 
   it('answers the documented query message with the stored transactions', async () => {
-    const reply = (await popup.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ type: 'query', filter: { search: 'stripe' } }),
-    )) as {
+    const reply = (await askBackground(popup, { type: 'query', filter: { search: 'stripe' } })) as {
       ok: boolean;
       value: { total: number; transactions: Array<{ amount: string; currency: string }> };
     };
     expect(reply.ok).toBe(true);
     expect(reply.value.total).toBe(1);
     expect(reply.value.transactions[0]).toMatchObject({ amount: '1234.56', currency: 'USD' });
-    const bad = (await popup.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ type: 'capture' }),
-    )) as { ok: boolean; problems: Array<{ field?: string }> };
+    const bad = (await askBackground(popup, { type: 'capture' })) as {
+      ok: boolean;
+      problems: Array<{ field?: string }>;
+    };
     expect(bad.ok).toBe(false);
     expect(bad.problems[0]?.field).toBe('tabId');
   });

@@ -81,3 +81,14 @@ export async function readStore(page: Page, store: string): Promise<Array<Record
     store,
   );
 }
+
+/** A message to the background from an extension page, sent as the popup sends it; the background's reply. */
+export function askBackground<T = unknown>(page: Page, message: unknown): Promise<T> {
+  return page.evaluate(
+    (m) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }
+      ).chrome.runtime.sendMessage(m),
+    message,
+  ) as Promise<T>;
+}

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtensionForE2e } from './buildExtension';
 import {
+  askBackground,
   type Launched,
   launchExtension,
   newUserDataDir,
@@ -75,13 +76,10 @@ afterAll(async () => {
 });
 
 const message = (page: Page, request: unknown) =>
-  page.evaluate(
-    (m) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }
-      ).chrome.runtime.sendMessage(m),
+  askBackground<{ ok: boolean; value?: unknown; problems?: Array<{ code: string; message: string }> }>(
+    page,
     request,
-  ) as Promise<{ ok: boolean; value?: unknown; problems?: Array<{ code: string; message: string }> }>;
+  );
 
 async function setEndpoint(url: string): Promise<string> {
   const options = await openExtensionPage(launched, 'options.html');

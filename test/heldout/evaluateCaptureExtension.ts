@@ -13,6 +13,7 @@ import type { Transaction } from '../../core/model/transaction';
 import { toTransactionJson } from '../../core/model/transactionJson';
 import { buildExtensionForE2e } from '../e2e/buildExtension';
 import {
+  askBackground,
   type Launched,
   launchExtension,
   newUserDataDir,
@@ -36,14 +37,7 @@ import {
 
 type Reply = { ok: boolean; value?: { captureId?: string; verification?: string }; problems?: unknown };
 
-const ask = (ext: Tab, message: unknown) =>
-  ext.evaluate(
-    (m) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<Reply> } } }
-      ).chrome.runtime.sendMessage(m),
-    message,
-  );
+const ask = (ext: Tab, message: unknown) => askBackground<Reply>(ext, message);
 
 async function evaluateThroughExtension(
   launched: Launched,
