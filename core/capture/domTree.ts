@@ -358,16 +358,42 @@ type Walk = {
 /** What a <sup> after a figure holds when it is a footnote mark, not cents ("†", "1", "*", "(2)"). */
 const FOOTNOTE_MARK = /^(?:[*†‡§¶#]{1,3}|\d|\(\d\)|[a-z])$/i;
 
-const RED =
-  /^\s*(?:red|darkred|crimson|firebrick|#(?:[a-f]00|[a-f][0-9a-f]0000|c62828|d32f2f|e53935|b71c1c|dc3545|e74c3c|c0392b|d9534f))\s*(?:!important)?\s*$/i;
+const RED_NAMES = new Set(['red', 'darkred', 'crimson', 'firebrick', 'maroon', 'indianred']);
+const HEX_COLOR = /^(?:#([0-9a-f]{3}|[0-9a-f]{6})|([0-9a-f]{6}))$/i;
+const RGB_COLOR = /^rgba?\(\s*(\d{1,3})[\s,]+(\d{1,3})[\s,]+(\d{1,3})/i;
 const STYLE_COLOR = /(?:^|;)\s*color\s*:\s*([^;]+)/i;
+
+/**
+ * A colour a person reads as red, by its channels rather than a list of hex codes (every design system
+ * has its own red): red strong, green and blue well under it. Orange, pink and brown-greys are not.
+ */
+function isRed(value: string): boolean {
+  const color = value
+    .replace(/!important/i, '')
+    .trim()
+    .toLowerCase();
+  if (RED_NAMES.has(color)) return true;
+  let rgb: number[] | undefined;
+  const m6 = HEX_COLOR.exec(color);
+  const hex = m6 ? (m6[1] ?? m6[2]) : undefined;
+  if (hex !== undefined) {
+    const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+    rgb = [0, 2, 4].map((i) => Number.parseInt(full.slice(i, i + 2), 16));
+  } else {
+    const m = RGB_COLOR.exec(color);
+    if (m) rgb = [Number(m[1]), Number(m[2]), Number(m[3])];
+  }
+  if (!rgb) return false;
+  const [r, g, b] = rgb as [number, number, number];
+  return r >= 0x80 && g <= r * 0.45 && b <= r * 0.45;
+}
 
 /** Red text, by a legacy <font color> or an inline colour: how some portals mark debits. */
 function redText(tag: string, el: Element, attrs: Attrs): boolean {
-  if (tag === 'font') return RED.test(el.getAttribute('color') ?? '');
+  if (tag === 'font') return isRed(el.getAttribute('color') ?? '');
   if (attrs.style === '') return false;
   const color = STYLE_COLOR.exec(attrs.style)?.[1];
-  return color !== undefined && RED.test(color);
+  return color !== undefined && isRed(color);
 }
 
 /** Decides from the markup (and the page's styles) whether an element is left out or read as a hint. */

@@ -61,3 +61,28 @@ describe('a saved page written in capitals', () => {
     ]);
   });
 });
+
+describe('red text as the debit mark', () => {
+  const page = (style: (i: number) => string) =>
+    `<!DOCTYPE html><html lang="en-US"><body><h1>Checking 40012</h1>${table(
+      ['CHECK 1190', 'DEPOSIT', 'POS CASEYS 2231', 'ACH FARM BUREAU']
+        .map(
+          (d, i) =>
+            `<tr><td>11/${20 - i}/2026</td><td>${d}</td><td><span style="${style(i)}">${(i + 1) * 10}.00</span></td></tr>`,
+        )
+        .join(''),
+    )}</body></html>`;
+  const signs = (html: string) => capture(html).transactions.map((t) => Math.sign(t.amount.minor));
+
+  it('is read by the colour’s channels, whatever red a design system uses (rgb(), hex, with or without #)', () => {
+    for (const red of ['rgb(198, 40, 40)', '#d93025', 'rgba(211,47,47,1)', 'Crimson !important']) {
+      expect(signs(page((i) => (i === 1 ? '' : `color: ${red}`))), red).toEqual([-1, 1, -1, -1]);
+    }
+  });
+
+  it('is not orange, pink, green or grey', () => {
+    for (const other of ['#ff8800', 'rgb(255, 105, 180)', '#2e7d32', '#777777']) {
+      expect(signs(page((i) => (i === 1 ? '' : `color: ${other}`))), other).toEqual([1, 1, 1, 1]);
+    }
+  });
+});
