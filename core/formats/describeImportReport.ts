@@ -11,6 +11,9 @@ const FORMAT_NAMES: Record<string, string> = {
 
 const PROCESSOR_NAMES: Record<string, string> = { stripe: 'Stripe', square: 'Square', paypal: 'PayPal' };
 
+/** A header name in quotes; a bank CSV's labels come quoted already, or as `column 3 (values)`. */
+const quoted = (column: string) => (/^"|^column \d/.test(column) ? column : `"${column}"`);
+
 const ORDER_NAMES = { mdy: 'month/day/year', dmy: 'day/month/year', ymd: 'year-month-day' } as const;
 
 /** `Stripe payouts export` or `bank CSV`: what the file was recognized as. */
@@ -43,13 +46,15 @@ export function describeImportReport(report: ImportReport, options: { full?: boo
   if (report.currency) parts.push(`${report.currency.code} (${report.currency.source})`);
   if (report.dateOrder) parts.push(`dates ${ORDER_NAMES[report.dateOrder]}`);
   const skipped = report.rowsSkipped.length;
+  const statements = report.statementLines?.length ?? 0;
   parts.push(
-    `${report.rowsRead} row${report.rowsRead === 1 ? '' : 's'} read, ${report.rowsImported} imported${skipped ? `, ${skipped} skipped` : ''}`,
+    `${report.rowsRead} row${report.rowsRead === 1 ? '' : 's'} read, ${report.rowsImported} imported${skipped ? `, ${skipped} skipped` : ''}${statements ? `, ${statements} stating a balance or total` : ''}`,
   );
   const lines = [`${report.file}: ${parts.join('; ')}`];
   if (!options.full) return lines;
   if (report.columns.length > 0)
-    lines.push(`  columns: ${report.columns.map((c) => `${c.role} ← "${c.column}"`).join(', ')}`);
+    lines.push(`  columns: ${report.columns.map((c) => `${c.role} ← ${quoted(c.column)}`).join(', ')}`);
+  for (const s of report.statementLines ?? []) lines.push(`  ${s}`);
   for (const s of report.rowsSkipped.slice(0, 20)) {
     const where = [s.line !== undefined ? `line ${s.line}` : '', s.row !== undefined ? `row ${s.row}` : '']
       .filter(Boolean)

@@ -55,5 +55,6 @@ export function importReport(
     rowsRead: notes.rowsRead ?? transactions.length + skipped.length,
     rowsImported: transactions.length,
     rowsSkipped: skipped,
+    ...(notes.statementLines?.length ? { statementLines: notes.statementLines } : {}),
   };
 }

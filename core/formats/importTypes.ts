@@ -50,6 +50,8 @@ export type ImportReport = {
   rowsRead: number;
   rowsImported: number;
   rowsSkipped: Array<{ line?: number; row?: number; reason: string }>;
+  /** Lines that state a balance or a total, recognized and checked against the rows: not transactions. */
+  statementLines?: string[];
 };
 
 /** What an importer adds to the report from inside the file; importFile fills the rest. */
@@ -62,6 +64,7 @@ export type ReportNotes = {
   dateOrder?: ImportReport['dateOrder'];
   columns?: ImportReport['columns'];
   rowsRead?: number;
+  statementLines?: string[];
 };
 
 export type ImportOutcome =

@@ -4,6 +4,7 @@ import type { StatementBalance } from '../../model/account';
 import { type Problem, problem, problemsFromZod } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
 import { TRANSACTION_SCHEMA_VERSION, type Transaction, type TransactionDraft } from '../../model/transaction';
+import { formatAmount } from '../../money/formatAmount';
 import type { ImportContext, ParsedFile } from '../importTypes';
 import { CsvMapping } from './csvMapping';
 import { locateTable } from './locateTable';
@@ -13,17 +14,18 @@ import {
   amountCell,
   type BankCsvPlan,
   type BankCsvReport,
+  debitCreditFigures,
   plainSignedAmount,
   planBankCsv,
   SAMPLE_ROWS,
   signedAmount,
 } from './planBankCsv';
+import { RunningSums, type Sums, summaryLine } from './summaryLines';
 import { TailShapes } from './tailShapes';
 
 /** Status words of pending lines, in a status column. */
 const PENDING =
   /pend|vorgemerkt|ausstehend|\bhold|authori[sz]|en attente|en cours|processing|in behandeling|in bearbeitung|pendiente|in sospeso|pendente|non comptabilis/i;
-const BALANCE_ROW = /^(beginning|opening|ending|closing) balance\b/i;
 /** Row warnings kept per file; the rest are counted in one closing warning. */
 const MAX_ROW_WARNINGS = 200;
 
@@ -182,17 +184,46 @@ export class BankCsvReader {
       ? amountCell(balanceText, money?.ok ? money.currency : plan.currency, plan.separators.balance!)
       : undefined;
     const balanceOk = balance !== undefined && !('problems' in balance);
-    // "Beginning balance as of 11/01/2026" rows (Bank of America) state a balance, not a transaction.
-    const stated = money === undefined ? BALANCE_ROW.exec(description) : null;
-    if (stated && balanceOk && date && reasons === undefined) {
-      this.balances.push({
-        institution: plan.institution,
-        account: plan.account,
-        date,
-        balance,
-        kind: /^(beginning|opening)/i.test(stated[1]!) ? 'opening' : 'closing',
-        source: `CSV line ${record.line}`,
-      });
+    // "Beginning balance as of 11/01/2026", "Saldo anterior", "Totals": lines that state a balance or
+    // a total. Their text may sit in the date column when the line has no date.
+    const text = description !== '' ? description : date === undefined ? dateText : '';
+    const summary = summaryLine(text);
+    if (summary?.kind === 'balance') {
+      const shown = balanceOk
+        ? balance
+        : money?.ok
+          ? { minor: money.value, currency: money.currency }
+          : undefined;
+      // A line that moves the balance by its amount is a transaction, whatever its words.
+      const moves = balanceOk && money?.ok && money.value !== 0 && money.value !== balance.minor;
+      if (!moves) {
+        const where = { file: plan.file, line: record.line, row };
+        if (shown && date && reasons === undefined) {
+          const kind = summary.side ?? (this.drafts === 0 ? 'opening' : 'closing');
+          this.balances.push({
+            institution: plan.institution,
+            account: plan.account,
+            date,
+            balance: shown,
+            kind,
+            source: `CSV line ${record.line}`,
+          });
+          this.summaries.push(
+            `line ${record.line}: "${text.trim()}" states the ${kind} balance (${formatAmount(shown.minor, shown.currency)} ${shown.currency} on ${date}), kept as the statement's balance, not as a transaction`,
+          );
+        } else
+          this.skip({
+            ...problem(
+              'balance_line',
+              `row skipped: "${text.trim()}" states a balance, not a transaction${date ? '' : ', and has no date to keep it by'}`,
+            ),
+            ...where,
+          });
+        return;
+      }
+    }
+    if (summary?.kind === 'total') {
+      this.totalLine(record, row, text.trim(), money);
       return;
     }
     if (money === undefined && reasons === undefined)
@@ -268,6 +299,7 @@ export class BankCsvReader {
       if (balanceOk) draft.balance = balance;
     }
     this.drafts++;
+    this.sums.add(money.value, money.currency);
     if (money.currency !== this.lastCurrency) {
       this.lastCurrency = money.currency;
       this.currencies.add(money.currency);
@@ -276,6 +308,56 @@ export class BankCsvReader {
   }
 
   private lastCurrency = '';
+  private readonly sums = new RunningSums();
+  /** Balance and total lines recognized and confirmed: said in the report, not as warnings. */
+  private readonly summaries: string[] = [];
+
+  /**
+   * A total line is never a transaction. Its figures are checked against the lines above (since the
+   * last total, or all): agreeing, it is noted; disagreeing, a line is missing or misread, and the
+   * warning says so with both sums.
+   */
+  private totalLine(
+    record: CsvRecord,
+    row: number,
+    text: string,
+    money: ReturnType<typeof signedAmount>,
+  ): void {
+    const plan = this.plan!;
+    const where = { file: plan.file, line: record.line, row };
+    const currency = money?.ok ? money.currency : plan.currency;
+    const figures: { net?: number; debit?: number; credit?: number } | undefined = money?.ok
+      ? { net: money.value }
+      : debitCreditFigures(plan, record.fields);
+    if (!figures) {
+      this.skip({
+        ...problem('total_line', `row skipped: "${text}" is a total line, not a transaction`),
+        ...where,
+      });
+      return;
+    }
+    const check = this.sums.check(figures, currency);
+    const said = [
+      figures.net !== undefined ? money$(figures.net, currency) : '',
+      figures.debit !== undefined ? `money out ${money$(figures.debit, currency)}` : '',
+      figures.credit !== undefined ? `money in ${money$(figures.credit, currency)}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    if (check.agrees) {
+      this.summaries.push(
+        `line ${record.line}: "${text}" totals the ${check.lines} line${check.lines === 1 ? '' : 's'} above (${said}), which agree; not a transaction`,
+      );
+      return;
+    }
+    this.skip({
+      ...problem(
+        'total_mismatch',
+        `row skipped: "${text}" is a total line (${said}), but ${check.above ? describeSums(check.above, currency) : 'the lines above are in other currencies'}: a line is missing, doubled or misread`,
+      ),
+      ...where,
+    });
+  }
 
   /** Dates read by fastDate, by their text: one string per distinct date, not one per row. */
   private readonly dates = new Map<string, string>();
@@ -374,11 +456,17 @@ export class BankCsvReader {
         currency: { code: plan.currency, source: plan.report.currencyKind },
         dateOrder: plan.dateOrder,
         columns: Object.entries(plan.report.columns).map(([role, column]) => ({ role, column })),
-        rowsRead: this.drafts + this.skippedCount,
+        rowsRead: this.drafts + this.skippedCount + this.summaries.length,
+        ...(this.summaries.length > 0 ? { statementLines: this.summaries } : {}),
       },
     });
   }
 }
+
+const money$ = (minor: number, currency: string) => `${formatAmount(minor, currency)} ${currency}`;
+
+const describeSums = (s: Sums, currency: string) =>
+  `the ${s.lines} line${s.lines === 1 ? '' : 's'} above add to ${money$(s.net, currency)} (money out ${money$(s.debits, currency)}, money in ${money$(s.credits, currency)})`;
 
 /** Whether every field from `from` on is empty or spaces. */
 function blankFrom(fields: readonly string[], from: number): boolean {

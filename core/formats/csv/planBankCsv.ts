@@ -345,6 +345,21 @@ function readMoney(plan: BankCsvPlan, fields: readonly string[], currency: strin
   return 'problems' in a ? { problems: a.problems.map((p) => ({ ...p, field: role })) } : a;
 }
 
+/** A totals line's debit and credit figures (absolute minor units), when the file has those columns. */
+export function debitCreditFigures(
+  plan: BankCsvPlan,
+  fields: readonly string[],
+): { debit?: number; credit?: number } | undefined {
+  if (plan.roles.debit === undefined && plan.roles.credit === undefined) return undefined;
+  const d = readMoney(plan, fields, plan.currency, 'debit');
+  const c = readMoney(plan, fields, plan.currency, 'credit');
+  if ((d && 'problems' in d) || (c && 'problems' in c) || (!d && !c)) return undefined;
+  return {
+    ...(d && !('problems' in d) ? { debit: Math.abs(d.minor) } : {}),
+    ...(c && !('problems' in c) ? { credit: Math.abs(c.minor) } : {}),
+  };
+}
+
 /**
  * signedAmount's answer for a plain figure in a lone amount column (no currency or debit/credit
  * mark column beside it), without the intermediate objects of the cell reader; undefined for

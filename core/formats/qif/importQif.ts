@@ -1,6 +1,7 @@
 import { parseDate } from '../../dates/parseDate';
 import { type Problem, problem } from '../../model/problem';
 import { fail, ok, type Result } from '../../model/result';
+import { formatAmount } from '../../money/formatAmount';
 import { parseAmountColumn } from '../../money/parseAmountColumn';
 import type { ImportContext, ParsedFile } from '../importTypes';
 import { qifDateOrder, qifDateText } from './qifDates';
@@ -88,6 +89,7 @@ export function importQif(text: string, ctx: ImportContext): Result<ParsedFile> 
   ).amounts;
   const institution = ctx.options.institution ?? 'generic';
   const skipped: Problem[] = [];
+  const statementLines: string[] = [];
   records.forEach((record, r) => {
     const row = r + 1;
     const here = { ...where, line: record.line, row };
@@ -122,10 +124,25 @@ export function importQif(text: string, ctx: ImportContext): Result<ParsedFile> 
       return;
     }
     const account = ctx.options.account ?? record.account ?? record.label;
-    if (!out.accounts.some((a) => a.account === account)) {
+    const firstOfAccount = !out.accounts.some((a) => a.account === account);
+    if (firstOfAccount) {
       out.accounts.push({ schemaVersion: 1, institution, account, currency, type: record.type });
     }
     const payee = record.fields.get('P');
+    if (isOpeningBalance(payee, record.fields.get('L'), record.account ?? record.label, firstOfAccount)) {
+      out.balances.push({
+        institution,
+        account,
+        date: date.value,
+        balance: amount.value,
+        kind: 'opening',
+        source: `QIF line ${record.line}`,
+      });
+      statementLines.push(
+        `line ${record.line}: "${payee}" is Quicken's opening balance of the account (${formatAmount(amount.value.minor, currency)} ${currency} on ${date.value}), kept as the statement's balance, not as a transaction`,
+      );
+      return;
+    }
     const memo = record.fields.get('M');
     const check = record.fields.get('N');
     out.drafts.push({
@@ -149,5 +166,22 @@ export function importQif(text: string, ctx: ImportContext): Result<ParsedFile> 
     );
   }
   out.warnings.push(...skipped);
+  if (statementLines.length > 0) out.report = { ...out.report, statementLines };
   return ok(out);
+}
+
+/**
+ * Quicken starts each account with an "Opening Balance" record whose category is the account itself
+ * in brackets (`L[Checking]`): the balance the register starts from, not money that moved.
+ */
+function isOpeningBalance(
+  payee: string | undefined,
+  category: string | undefined,
+  accountName: string,
+  firstOfAccount: boolean,
+): boolean {
+  if (!payee || !/^\s*opening balance\s*$/i.test(payee)) return false;
+  const own = /^\[(.*)\]$/.exec(category?.trim() ?? '');
+  if (!own) return false;
+  return firstOfAccount || own[1]!.trim().toLowerCase() === accountName.trim().toLowerCase();
 }
