@@ -118,9 +118,12 @@ const ACCOUNT_WORD =
   /checking|savings|account|konto|compte|cuenta|conto|rekening|card|visa|mastercard|platinum|business|operating|credit/i;
 const ACCOUNT_MASK = /(?:••+|·{2,}|\*{2,}|[xX]{2,}|ending in|endet auf|…|\.{3}|\(-|-)\s*(\d{4,5})\b/;
 const IBAN = /\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b/;
-/** What a card account's page says about it (outside its rows): a payment due, a credit limit, a card number. */
+/**
+ * What a card account's page says about it (outside its rows): a payment due, a credit limit, a card
+ * number. Scripts without word boundaries (Japanese, Hebrew, Cyrillic) are matched as they stand.
+ */
 const CARD_WORDS =
-  /\b(?:statement balance|minimum (?:payment|amount) due|minimum payment|payment due(?: date)?|available credit|credit limit|credit line|card ending(?: in)?|card member|cardmember|last statement balance|cash advance limit|rewards balance|kreditrahmen|verfügbarer kredit|plafond de la carte|limite de crédit|límite de crédito)\b|\b(?:visa|mastercard|master card|amex|american express|discover)\b[^\n]{0,40}?(?:ending(?: in)?\s*\d{4}|(?:•|\*|x|·){2,}\s*\d{4})/i;
+  /\b(?:statement balance|minimum (?:payment|amount) due|minimum payment|payment due(?: date)?|available credit|credit limit|credit line|card ending(?: in)?|card member|cardmember|last statement balance|cash advance limit|rewards balance|kreditrahmen|kreditkartenlimit|kartenlimit|verfügungsrahmen|verfügbarer kredit|plafond(?! de retrait)|limite de crédit|límite de crédito|limite di credito|bestedingslimiet|kredietlimiet|kredietruimte)\b|(?:ご利用可能額|ご利用限度額|利用可能額|利用限度額|מסגרת אשראי|מסגרת הכרטיס|信用额度|可用额度|кредитный лимит)|\b(?:visa|mastercard|master card|amex|american express|discover)\b[^\n]{0,40}?(?:ending(?: in)?\s*\d{4}|(?:•|\*|x|·){2,}\s*\d{4})/i;
 
 /** The first text outside the rows that says the page is a card account's, if any. */
 export function findCardCue(nodes: DomNode[]): string | undefined {

@@ -711,6 +711,9 @@ function chargesShownPositive(drafts: ReadResult['drafts']): boolean {
   if (negatives.length === drafts.length) return drafts.length > 0 && credits(drafts);
   // Only payments and credits, shown positive: the holder's way already.
   if (negatives.length === 0 && credits(drafts)) return false;
+  // A card's activity is mostly charges: most lines positive are its charges, whatever words the
+  // few negative ones use ("Pago recibo", "返品", "Storno").
+  if (negatives.length * 2 < drafts.length) return true;
   return credits(negatives);
 }
 

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseSavedPage } from '../../../cli/parseSavedPage';
+import { capturePage } from '../../../core/capture/capturePage';
+import { toTransactionJson } from '../../../core/model/transactionJson';
+
+/** Mechanisms found by the third generality set (test/fixtures/portals-generality3), one case each. */
+const AS_OF = '2026-11-23';
+
+function capture(html: string, url = 'https://bank.example/activity') {
+  return capturePage(parseSavedPage(html), { url, asOf: AS_OF, capturedAt: '2026-11-23T12:00:00.000Z' });
+}
+
+const amounts = (html: string, url?: string) =>
+  capture(html, url).transactions.map((t) => {
+    const j = toTransactionJson(t);
+    return `${j.amount} ${j.currency}`;
+  });
+
+const table = (rows: string, head = '<tr><th>Date</th><th>Description</th><th>Amount</th></tr>') =>
+  `<table><thead>${head}</thead><tbody>${rows}</tbody></table>`;
+
+describe('a card page in another language', () => {
+  const rows = (pay: string) =>
+    table(
+      `<tr><td>20/11/2026</td><td>ESSELUNGA</td><td>45,90 €</td></tr><tr><td>19/11/2026</td><td>TRENITALIA</td><td>29,90 €</td></tr><tr><td>18/11/2026</td><td>${pay}</td><td>-350,00 €</td></tr><tr><td>16/11/2026</td><td>AMAZON</td><td>112,49 €</td></tr>`,
+    );
+
+  it('is known by its credit limit, and its charges shown positive are money out', () => {
+    const html = `<html lang="it"><body><h1>Carta Classic **** 6604</h1><p>Plafond mensile: 2.500,00 €</p>${rows('PAGAMENTO ESTRATTO CONTO')}</body></html>`;
+    expect(amounts(html)).toEqual(['-45.90 EUR', '-29.90 EUR', '350.00 EUR', '-112.49 EUR']);
+  });
+
+  it('in a script without word boundaries (Japanese, Hebrew) too', () => {
+    const ja = `<html lang="ja"><body><table><tr><th>ご利用可能額</th><td>182,400円</td></tr></table>${table(
+      '<tr><td>2026/11/20</td><td>セブン</td><td>1,280円</td></tr><tr><td>2026/11/19</td><td>ＪＲ</td><td>5,000円</td></tr><tr><td>2026/11/17</td><td>返品</td><td>-3,200円</td></tr>',
+    )}</body></html>`;
+    expect(amounts(ja)).toEqual(['-1280 JPY', '-5000 JPY', '3200 JPY']);
+  });
+
+  it('flips only when most lines are shown positive: a payment in any words is the odd one out', () => {
+    const html = `<html lang="es"><body><dl><dt>Límite de crédito</dt><dd>3.000,00 €</dd></dl>${rows('ABONO RECIBO')}</body></html>`;
+    expect(amounts(html)).toEqual(['-45.90 EUR', '-29.90 EUR', '350.00 EUR', '-112.49 EUR']);
+  });
+});
