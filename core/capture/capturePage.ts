@@ -174,7 +174,10 @@ function readGroup(
     institution: identity.institution,
     account: identity.account,
     portalKind: identity.portalKind,
-    currency: identity.conventions.currency ?? page.settings.currency,
+    currency:
+      identity.conventions.currency ??
+      sectionCurrency(`${contexts[0]?.section ?? ''} ${labels}`) ??
+      page.settings.currency,
     fallbackOrder: page.settings.fallbackOrder,
     fallbackSeparator: page.settings.fallbackSeparator,
     conventions: identity.conventions,
@@ -580,6 +583,18 @@ const CODE_LIKE = /\b[A-Z]{3}\b/g;
  */
 function showsCurrency(text: string): boolean {
   return CURRENCY_SIGN.test(text) || (text.match(CODE_LIKE) ?? []).some((code) => isCurrencyCode(code));
+}
+
+/**
+ * The one ISO code a list's heading names ("British pound · GBP", "EUR account"): a wallet's
+ * pockets list bare figures under it. Not in a heading in capitals ("ALL ACTIVITY": ALL is a code).
+ */
+function sectionCurrency(heading: string): string | undefined {
+  const code = /(?<![\p{L}\d])[A-Z]{3}(?![\p{L}\d])/gu;
+  const codes = new Set(Array.from(heading.matchAll(code), (m) => m[0]).filter(isCurrencyCode));
+  if (codes.size !== 1) return undefined;
+  const rest = heading.replace(code, '').replace(/[^\p{L}]/gu, '');
+  return rest.replace(/[^\p{Lu}]/gu, '').length * 2 > rest.length ? undefined : [...codes][0];
 }
 
 const accountIn = (account: string, currency: string) => account.replace('{currency}', currency);

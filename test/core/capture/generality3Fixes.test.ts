@@ -42,3 +42,17 @@ describe('a card page in another language', () => {
     expect(amounts(html)).toEqual(['-45.90 EUR', '-29.90 EUR', '350.00 EUR', '-112.49 EUR']);
   });
 });
+
+describe('bare figures under a heading naming a currency', () => {
+  it('are in that currency, each list in its own', () => {
+    const pocket = (name: string, code: string, row: string) =>
+      `<section><h2>${name} · ${code}</h2>${table(row)}</section>`;
+    const html = `<html lang="en"><body><h1>Your balances</h1>${pocket('Euro', 'EUR', '<tr><td>2026-11-20</td><td>Café</td><td>-8.40</td></tr><tr><td>2026-11-18</td><td>From Lena</td><td>+250.00</td></tr>')}${pocket('British pound', 'GBP', '<tr><td>2026-11-19</td><td>TfL</td><td>-2.80</td></tr><tr><td>2026-11-14</td><td>Converted</td><td>+200.00</td></tr>')}</body></html>`;
+    expect(amounts(html)).toEqual(['-8.40 EUR', '250.00 EUR', '-2.80 GBP', '200.00 GBP']);
+  });
+
+  it('not under a heading in capitals, where a word can be a code (ALL)', () => {
+    const html = `<html lang="en-US"><body><h2>ALL ACTIVITY</h2>${table('<tr><td>11/20/2026</td><td>CAFE</td><td>-8.40</td></tr><tr><td>11/19/2026</td><td>PAY</td><td>250.00</td></tr>')}</body></html>`;
+    expect(amounts(html)).toEqual(['-8.40 USD', '250.00 USD']);
+  });
+});
