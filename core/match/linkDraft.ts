@@ -7,6 +7,9 @@ import type { PayoutUnit } from './payoutUnit';
 const side = (line: BankLine) =>
   `${line.amount >= 0 ? 'deposit' : 'debit'} "${line.t.description}" of ${describeMoney(line.amount, line.currency)} on ${line.t.date}`;
 
+/** How the money reached the bank side: plain ASCII, so a reason stays one byte a character. */
+const reached = (deposit: boolean) => (deposit ? ' paid into ' : ' taken by ');
+
 /** "2 business days later", made once per delay: a run writes the same few thousands of times. */
 const laterBy: string[] = [];
 function later(lag: number): string {
@@ -73,7 +76,7 @@ export function linkDraft(
     // concatenations per reason, which outweighed the rest of the match and survived with it.
     reason: [
       units.length === 1 ? units[0]!.label : units.map((u) => u.label).join(' + '),
-      ' → ',
+      reached(lines[0]!.amount >= 0),
       lines.length === 1 ? side(lines[0]!) : lines.map(side).join(' + '),
       ', ',
       later(ctx.lag(lastPayout, firstLine)),
@@ -113,21 +116,37 @@ function pairDraft(
 /** Reused for every pair's reason: the text is joined from its parts with no array made per match. */
 const PARTS: string[] = [];
 
+/**
+ * "Stripe payout po_1 of 512.30 USD on 2026-01-05 paid into deposit "STRIPE TRANSFER" of the same
+ * amount on 2026-01-07, 2 business days later: why". The bank amount is written only when it differs.
+ */
 function pairReason(ctx: MatchContext, u: PayoutUnit, line: BankLine, deposit: boolean, why: string): string {
   const parts = PARTS;
   parts.length = 0;
   u.writeLabel(parts);
-  parts.push(
-    deposit ? ' → deposit "' : ' → debit "',
-    line.t.description,
-    '" of ',
-    describeMoney(line.amount, line.currency),
-    ' on ',
-    line.t.date,
-    ', ',
-    later(ctx.lag(u.day, line.day)),
-    ': ',
-    why,
-  );
+  parts.push(deposit ? ' paid into deposit "' : ' taken by debit "', line.t.description);
+  if (line.amount === u.value) parts.push('" of the same amount on ');
+  else parts.push('" of ', describeMoney(line.amount, line.currency), ' on ');
+  parts.push(line.t.date, tail(ctx.lag(u.day, line.day), why));
   return parts.join('');
+}
+
+/** ", 2 business days later: why", made once per delay and why: a run writes the same few thousands of times. */
+const tails = new Map<string, string[]>();
+function tail(lag: number, why: string): string {
+  let byLag = tails.get(why);
+  if (byLag === undefined) {
+    // Whys made per match (a count in them) would fill the cache: those are joined each time.
+    if (tails.size >= 64) return `, ${later(lag)}: ${why}`;
+    byLag = [];
+    tails.set(why, byLag);
+  }
+  const at = lag + 1;
+  if (at < 0 || at > 64) return `, ${later(lag)}: ${why}`;
+  let text = byLag[at];
+  if (text === undefined) {
+    text = `, ${later(lag)}: ${why}`;
+    byLag[at] = text;
+  }
+  return text;
 }

@@ -1,5 +1,5 @@
 import { type BusinessCalendar, US_BANK_CALENDAR } from '../dates/businessDays';
-import type { Discrepancy, Match } from '../model/match';
+import { type Discrepancy, type Match, MatchType } from '../model/match';
 import type { Transaction } from '../model/transaction';
 import { applyDecisions } from './applyDecisions';
 import { type BankLine, toBankLine } from './bankLine';
@@ -15,7 +15,8 @@ import { matchOneToOne } from './matchOneToOne';
 import { matchTransfers } from './matchTransfers';
 import { postingOrderIndex } from './postingOrder';
 import { isProcessorSide, processorOf, type Windows } from './processors';
-import { rollUpPayouts } from './rollUpPayouts';
+import { type ProcessorColumns, rollUpPayouts } from './rollUpPayouts';
+import { sortByTypeAndId, typeIdKeys } from './sortByTypeAndId';
 
 export type ReconcileInput = {
   transactions: readonly Transaction[];
@@ -52,38 +53,59 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const dayOf = new Int32Array(dateRank.length);
   for (let k = 0; k < dateRank.length; k++) dayOf[k] = dayOfRank[dateRank[k]!]!;
   const copies = findDuplicates(transactions, ctx, { input: input.transactions, ordinalAt, days: dayOf });
-  // Bank lines read in input order, the order the transactions sit in memory, and placed by ordinal.
-  const lineAt = new Array<BankLine | undefined>(transactions.length).fill(undefined);
+  // Bank lines read in input order, the order the transactions sit in memory, and placed by ordinal;
+  // what the roll-up needs of a processor's lines is read in the same pass, into columns by ordinal,
+  // so that no transaction is visited again in posting order (a cache miss per line).
+  const n = transactions.length;
+  const lineAt = new Array<BankLine | undefined>(n).fill(undefined);
+  const kindAt = new Uint8Array(n);
+  const minorAt = new Float64Array(n);
+  const currencyAt = new Array<string>(n).fill('');
   for (let i = 0; i < ordinalAt.length; i++) {
     const k = ordinalAt[i]!;
-    if (k < 0 || copies[k] || processorAt[k] !== undefined) continue;
-    lineAt[k] = toBankLine(input.transactions[i]!, k, dayOf[k]!);
+    if (k < 0 || copies[k]) continue;
+    const t = input.transactions[i]!;
+    if (processorAt[k] === undefined) {
+      lineAt[k] = toBankLine(t, k, dayOf[k]!);
+      continue;
+    }
+    kindAt[k] = t.kind === 'payout' ? PAYOUT : t.kind === 'transfer' && !t.payoutId ? TRANSFER : 0;
+    minorAt[k] = t.amount.minor;
+    currencyAt[k] = t.amount.currency;
   }
   const processorLines: Transaction[] = [];
   const processorOrdinals: number[] = [];
-  const processorNames: string[] = [];
-  const processorDays: number[] = [];
   const bankLines: BankLine[] = [];
   const processorTransfers: BankLine[] = [];
-  for (let i = 0; i < transactions.length; i++) {
+  const known: ProcessorColumns = {
+    processors: [],
+    days: [],
+    payout: [],
+    minor: [],
+    currencies: [],
+    dates: [],
+  };
+  for (let i = 0; i < n; i++) {
     if (copies[i]) continue;
-    const t = transactions[i]!;
     const processor = processorAt[i];
-    if (processor === undefined) bankLines.push(lineAt[i]!);
-    else {
-      processorLines.push(t);
-      processorOrdinals.push(i);
-      processorNames.push(processor);
-      processorDays.push(dayOf[i]!);
-      if (t.kind === 'transfer' && !t.payoutId)
-        processorTransfers.push({ ...toBankLine(t, i, dayOf[i]!), heldBy: processor });
+    if (processor === undefined) {
+      bankLines.push(lineAt[i]!);
+      continue;
     }
+    const t = transactions[i]!;
+    processorLines.push(t);
+    processorOrdinals.push(i);
+    known.processors.push(processor);
+    known.days.push(dayOf[i]!);
+    known.payout.push(kindAt[i] === PAYOUT);
+    known.minor.push(minorAt[i]!);
+    known.currencies.push(currencyAt[i]!);
+    known.dates.push(dates[dateRank[i]!]!);
+    if (kindAt[i] === TRANSFER)
+      processorTransfers.push({ ...toBankLine(t, i, dayOf[i]!), heldBy: processor });
   }
 
-  const units = rollUpPayouts(processorLines, processorOrdinals, ctx, {
-    processors: processorNames,
-    days: processorDays,
-  });
+  const units = rollUpPayouts(processorLines, processorOrdinals, ctx, known);
   const inputAt = new Int32Array(transactions.length);
   for (let i = 0; i < ordinalAt.length; i++) if (ordinalAt[i]! >= 0) inputAt[ordinalAt[i]!] = i;
   const near = matchByReference(units, bankLines, ctx, inputAt);
@@ -138,15 +160,11 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   for (let d = 1; d <= days; d++) starts[d]! += starts[d - 1]!;
   const order = new Int32Array(matches.length);
   for (let k = 0; k < matches.length; k++) order[starts[day[k]! + 1]!++] = k;
-  const byTypeAndId = (a: number, b: number) =>
-    compare(matches[a]!.type, matches[b]!.type) || compare(matches[a]!.id, matches[b]!.id);
+  const keys = typeIdKeys(matches, MatchType.options);
   for (let from = 0; from < order.length; ) {
     let to = from + 1;
     while (to < order.length && day[order[to]!] === day[order[from]!]) to++;
-    if (to - from > 1) {
-      const sameDay = Array.from(order.subarray(from, to)).sort(byTypeAndId);
-      order.set(sameDay, from);
-    }
+    if (to - from > 1) sortByTypeAndId(order, from, to, matches, keys);
     from = to;
   }
   const ordered = new Array<Match>(order.length);
@@ -235,6 +253,10 @@ function lastDate(lines: readonly BankLine[], transactions: readonly Transaction
   if (lines.length > 0) return lines[lines.length - 1]!.t.date;
   return transactions.length > 0 ? transactions[transactions.length - 1]!.date : '';
 }
+
+/** `kindAt` codes: a payout line; a transfer in a processor's own account that settles in no payout. */
+const PAYOUT = 1;
+const TRANSFER = 2;
 
 /** Whether being this member of this match accounts for a line: a payout needs its deposit, a kept line its own match. */
 const settles = (type: Match['type'], role: string) =>

@@ -20,19 +20,18 @@ export function rollUpPayouts(
   processorLines: readonly Transaction[],
   ordinals: readonly number[],
   ctx: MatchContext,
-  /** Per line, its processor (see processorOf) and its date as a day number, when the caller has them. */
-  known: { processors: readonly string[]; days: readonly number[] } = {
-    processors: processorLines.map(processorOf),
-    days: processorLines.map((t) => dayNumber(t.date)),
-  },
+  known: ProcessorColumns = processorColumns(processorLines),
 ): PayoutUnit[] {
   const groups = new Map<string, Transaction[]>();
   const groupOrdinals = new Map<string, number[]>();
   const payouts: number[] = [];
   for (let i = 0; i < processorLines.length; i++) {
+    if (known.payout[i]) {
+      payouts.push(i);
+      continue;
+    }
     const t = processorLines[i]!;
-    if (t.kind === 'payout') payouts.push(i);
-    else if (t.payoutId) {
+    if (t.payoutId) {
       const key = `${known.processors[i]!}|${t.payoutId}`;
       const group = groups.get(key);
       if (group) {
@@ -60,20 +59,21 @@ export function rollUpPayouts(
     const groupKey = groups.size === 0 ? undefined : findGroup(groups, processor, payout);
     const lines = groupKey ? groups.get(groupKey)! : [];
     if (groupKey) groups.delete(groupKey);
-    const value = -payout.amount.minor;
+    const value = -known.minor[at]!;
+    const date = known.dates[at]!;
     const window = payoutWindow(ctx.windows, processor);
-    if (payout.date !== lastDate || window !== lastWindow) {
-      lastDate = payout.date;
+    if (date !== lastDate || window !== lastWindow) {
+      lastDate = date;
       lastWindow = window;
-      end = ctx.windowEnd(payout.date, window);
+      end = ctx.windowEnd(date, window);
       endDay = dayNumber(end);
     }
     const unit = new PayoutUnit(
       units.length,
       processor,
-      payout.amount.currency,
+      known.currencies[at]!,
       value,
-      payout.date,
+      date,
       end,
       known.days[at]!,
       endDay,
@@ -117,6 +117,31 @@ export function rollUpPayouts(
     );
   }
   return units;
+}
+
+/**
+ * Per processor line (in the order given): its processor (see processorOf), date as a day number and
+ * as text, whether it is a payout line, and its amount. The caller reads them off the transactions in
+ * the order those sit in memory; this reads them in the order given.
+ */
+export type ProcessorColumns = {
+  processors: string[];
+  days: number[];
+  payout: boolean[];
+  minor: number[];
+  currencies: string[];
+  dates: string[];
+};
+
+function processorColumns(lines: readonly Transaction[]): ProcessorColumns {
+  return {
+    processors: lines.map(processorOf),
+    days: lines.map((t) => dayNumber(t.date)),
+    payout: lines.map((t) => t.kind === 'payout'),
+    minor: lines.map((t) => t.amount.minor),
+    currencies: lines.map((t) => t.amount.currency),
+    dates: lines.map((t) => t.date),
+  };
 }
 
 /** The group of settled lines under this payout's id, else under its external id. */

@@ -107,6 +107,26 @@ describe('payout ↔ deposit', () => {
     expect(r.unmatched).toEqual([]);
   });
 
+  it('says in one sentence of plain characters what was linked, the amounts, the dates and the delay', () => {
+    const r = reconcile({
+      transactions: [
+        payout('p1', '2026-03-02', 12345),
+        deposit('d1', '2026-03-04', 12345, 'STRIPE TRANSFER'),
+        payout('p2', '2026-03-02', -2500),
+        deposit('w2', '2026-03-03', -2500, 'STRIPE DEBIT'),
+        payout('p3', '2026-03-09', 40000),
+        deposit('d3', '2026-03-10', 39000, 'STRIPE TRANSFER ST-99887766'),
+      ],
+    });
+    expect(r.matches.map((m) => m.reason)).toEqual([
+      'Stripe payout po_p1 of 123.45 USD on 2026-03-02 paid into deposit "STRIPE TRANSFER" of the same amount on 2026-03-04, 2 business days later: the only line of this amount in the stripe window, and it names the processor',
+      'Stripe payout po_p2 of -25.00 USD on 2026-03-02 taken by debit "STRIPE DEBIT" of the same amount on 2026-03-03, 1 business day later: the only line of this amount in the stripe window, and it names the processor',
+      'Stripe payout po_p3 of 400.00 USD on 2026-03-09 paid into deposit "STRIPE TRANSFER ST-99887766" of 390.00 USD on 2026-03-10, 1 business day later: the only stripe deposit close to the payout\'s amount in its window, and the only payout near it (by -10.00 USD)',
+    ]);
+    // One byte a character: a run holds one reason per match.
+    for (const m of r.matches) expect(m.reason).toMatch(/^[\x20-\x7e]+$/);
+  });
+
   it('counts the window in business days, skipping the weekend and Memorial Day', () => {
     // Friday 2026-05-22 + 5 business days (Mon 25 is a holiday) = Monday 2026-06-01.
     const inside = reconcile({
