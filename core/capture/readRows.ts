@@ -147,6 +147,36 @@ function withoutBadges(text: string, badges: string[]): string {
     .trim();
 }
 
+/**
+ * The status cell, badges, the other cells (text and hint) and the row's hint, space-separated
+ * (what joining them in an array gave), built by concatenation: it runs per row.
+ */
+function statusWords(
+  status: string,
+  badges: string[],
+  cells: Cell[],
+  descriptionKey: string | undefined,
+  rowHint: string,
+): string {
+  let out = status;
+  for (let i = 0; i < badges.length; i++) out += ` ${badges[i]}`;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (c.key !== descriptionKey) out += ` ${c.text} ${c.hint}`;
+  }
+  return `${out} ${rowHint}`;
+}
+
+/** The type, the description and every cell that is not a figure, space-separated: what inferKind reads. */
+function wordsOfRow(typeText: string, description: string, cells: Cell[]): string {
+  let out = `${typeText} ${description}`;
+  for (let i = 0; i < cells.length; i++) {
+    const t = cells[i]!.text;
+    if (!looksLikeMoney(t)) out += ` ${t}`;
+  }
+  return out;
+}
+
 function otherDate(cells: Cell[], dateKey: string | undefined, isDate: (t: string) => boolean) {
   return cells.find((c) => c.key !== dateKey && isDate(c.text))?.text;
 }
@@ -388,9 +418,8 @@ export function readRows(
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     const rowNumber = firstRowNumber + r;
-    const text = row.text.slice(0, 120);
     const skip = (reason: string, notTransaction = false) => {
-      skipped.push({ row: rowNumber, reason, text, notTransaction });
+      skipped.push({ row: rowNumber, reason, text: row.text.slice(0, 120), notTransaction });
     };
     const context = contexts[r]!;
     // Status badges often sit inside the description cell ("Gusto [Pending]").
@@ -417,13 +446,13 @@ export function readRows(
       }
       continue;
     }
-    const otherCells = cells[r]!.filter((c) => c.key !== mapping.description);
-    const statusText = [
+    const statusText = statusWords(
       cellOf(r, 'status')?.text ?? '',
-      ...badges,
-      ...otherCells.map((c) => `${c.text} ${c.hint}`),
+      badges,
+      cells[r]!,
+      mapping.description,
       row.hint,
-    ].join(' ');
+    );
     if (
       SKIP_STATUS_WORDS.test(cellOf(r, 'status')?.text ?? '') ||
       badges.some((b) => SKIP_STATUS_WORDS.test(b)) ||
@@ -574,7 +603,8 @@ export function readRows(
       gross = { ok: true, value: { ...gross.value, minor: -gross.value.minor } } as const;
 
     const descriptionText = description || row.text.slice(0, 80);
-    drafts.push({
+    // Optional fields assigned, not spread from a new object each; in the same order, origin last.
+    const draft = {
       institution: settings.institution,
       account: settings.account,
       date,
@@ -582,19 +612,14 @@ export function readRows(
       amount: { minor, currency },
       status,
       kind: 'unknown',
-      ...(externalId ? { externalId } : {}),
-      ...(balance?.ok ? { balance: balance.value } : {}),
-      ...(fee?.ok ? { fee: { minor: Math.abs(fee.value.minor), currency: fee.value.currency } } : {}),
-      ...(gross?.ok ? { gross: gross.value } : {}),
-      origin: { url: settings.url, row: rowNumber, capturedAt: settings.capturedAt },
-    });
-    kindTexts.push(
-      [
-        typeText,
-        descriptionText,
-        ...cells[r]!.filter((c) => !looksLikeMoney(c.text)).map((c) => c.text),
-      ].join(' '),
-    );
+    } as ReadResult['drafts'][number];
+    if (externalId) draft.externalId = externalId;
+    if (balance?.ok) draft.balance = balance.value;
+    if (fee?.ok) draft.fee = { minor: Math.abs(fee.value.minor), currency: fee.value.currency };
+    if (gross?.ok) draft.gross = gross.value;
+    draft.origin = { url: settings.url, row: rowNumber, capturedAt: settings.capturedAt };
+    drafts.push(draft);
+    kindTexts.push(wordsOfRow(typeText, descriptionText, cells[r]!));
     amountShown.push(
       indicator && sign !== 0 ? `${amountTexts[r]!} ${sign < 0 ? 'DR' : 'CR'}` : amountTexts[r]!,
     );
