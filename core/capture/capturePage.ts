@@ -211,8 +211,8 @@ function readGroup(
     read.drafts = [];
   }
   // Row numbers in readRows count kept rows; map them back to the page's row numbers.
-  for (const d of read.drafts)
-    d.origin = { ...d.origin, row: firstRowNumber + kept[d.origin.row - firstRowNumber]! };
+  // Each draft's origin is its own object (made in readRows): set in place, not copied.
+  for (const d of read.drafts) d.origin.row = firstRowNumber + kept[d.origin.row - firstRowNumber]!;
   for (const s of read.skipped) s.row = firstRowNumber + kept[s.row - firstRowNumber]!;
   for (const t of read.totals ?? []) t.row = firstRowNumber + kept[t.row - firstRowNumber]!;
   read.totals = [

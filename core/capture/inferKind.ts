@@ -26,10 +26,10 @@ const ID_KINDS: Array<[RegExp, TransactionKind]> = [
 /** The kind of a row from its id, its type column and its wording; the portal's kind decides the rest. */
 export function inferKind(input: {
   text: string;
-  externalId?: string;
+  externalId?: string | undefined;
   minor: number;
   portalKind: PortalKind;
-  defaultKind?: TransactionKind;
+  defaultKind?: TransactionKind | undefined;
 }): TransactionKind {
   const { text, externalId, minor, portalKind } = input;
   // A processor's payout reaches a bank account as a deposit, whatever the bank calls it.

@@ -310,8 +310,11 @@ export function readRows(
   });
   const readDate = new Map(distinctDates.map((t, i) => [t, distinctColumn.dates[i]]));
   const dateColumn = { order: distinctColumn.order, dates: rowDateTexts.map((t) => readDate.get(t)) };
+  // A field the mapping does not name has no text on any row.
   const moneyText = (field: 'amount' | 'debit' | 'credit' | 'balance' | 'fee' | 'gross') =>
-    rows.map((_, r) => pick(cellOf(r, field), looksLikeMoney));
+    mapping[field]
+      ? rows.map((_, r) => pick(cellOf(r, field), looksLikeMoney))
+      : new Array<string>(rows.length).fill('');
   // A card whose amount sits one cell over (an optional badge before it) still has an amount.
   const otherMoneyKeys = new Set([
     mapping.balance,
@@ -332,9 +335,11 @@ export function readRows(
   // says so, or where only some rows carry it; the mark is not part of the figure.
   const starred = rows.map(
     (_, r) =>
-      [amountTexts[r], debitTexts[r], creditTexts[r], dateTexts[r], cellOf(r, 'description')?.text].some(
-        (t) => t?.endsWith('*'),
-      ) ?? false,
+      amountTexts[r]!.endsWith('*') ||
+      debitTexts[r]!.endsWith('*') ||
+      creditTexts[r]!.endsWith('*') ||
+      dateTexts[r]!.endsWith('*') ||
+      (cellOf(r, 'description')?.text.endsWith('*') ?? false),
   );
   const starCount = starred.filter(Boolean).length;
   const starPending = starCount > 0 && (settings.starMeansPending === true || starCount < rows.length);
@@ -415,12 +420,14 @@ export function readRows(
     return days;
   };
 
+  // One function for every row, not a closure made per row.
+  const skipRow = (r: number, reason: string, notTransaction = false) => {
+    skipped.push({ row: firstRowNumber + r, reason, text: rows[r]!.text.slice(0, 120), notTransaction });
+  };
+
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     const rowNumber = firstRowNumber + r;
-    const skip = (reason: string, notTransaction = false) => {
-      skipped.push({ row: rowNumber, reason, text: row.text.slice(0, 120), notTransaction });
-    };
     const context = contexts[r]!;
     // Status badges often sit inside the description cell ("Gusto [Pending]").
     const descriptionCell = cellOf(r, 'description');
@@ -434,7 +441,7 @@ export function readRows(
         kept.length < descriptionParts.length ? kept.join(' ') : withoutBadges(description, badges);
     }
     if (NOT_A_TRANSACTION_ROW.test(description) || NOT_A_TRANSACTION_ROW.test(row.text)) {
-      skip('a balance or total line, not a transaction', true);
+      skipRow(r, 'a balance or total line, not a transaction', true);
       if (TOTAL_LABEL.test(description || row.text)) {
         totals.push({
           row: rowNumber,
@@ -458,7 +465,7 @@ export function readRows(
       badges.some((b) => SKIP_STATUS_WORDS.test(b)) ||
       (!mapping.status && SKIP_STATUS_WORDS.test(statusText))
     ) {
-      skip(`status "${(SKIP_STATUS_WORDS.exec(statusText) ?? [''])[0]}": no money moved`, true);
+      skipRow(r, `status "${(SKIP_STATUS_WORDS.exec(statusText) ?? [''])[0]}": no money moved`, true);
       continue;
     }
     const pending =
@@ -498,11 +505,11 @@ export function readRows(
     }
     if (!amount) {
       const balanceOnly = Boolean(balanceTexts[r]);
-      skip(balanceOnly ? 'a balance line, not a transaction' : 'no amount', balanceOnly);
+      skipRow(r, balanceOnly ? 'a balance line, not a transaction' : 'no amount', balanceOnly);
       continue;
     }
     if (!amount.ok) {
-      skip(`amount: ${amount.problems[0]!.message}`);
+      skipRow(r, `amount: ${amount.problems[0]!.message}`);
       continue;
     }
     const typeText = cellOf(r, 'type')?.text ?? '';
@@ -558,7 +565,8 @@ export function readRows(
       usedAsOfForPending = true;
     }
     if (!date) {
-      skip(
+      skipRow(
+        r,
         parsedDate && !parsedDate.ok
           ? `date: ${parsedDate.problems[0]!.message}`
           : /\d/.test(typed)
@@ -572,7 +580,7 @@ export function readRows(
     if (TOTAL_LABEL.test(description) && (inherited || sums.n >= 2) && sums.n > 0) {
       const shownAbs = Math.abs(shown);
       if ([sums.all, sums.out, sums.in, sums.abs].some((s) => Math.abs(s) === shownAbs)) {
-        skip('a subtotal: its figure is the sum of the rows above it', true);
+        skipRow(r, 'a subtotal: its figure is the sum of the rows above it', true);
         sums.afterTotal = true;
         continue;
       }
@@ -590,7 +598,7 @@ export function readRows(
     previousDate = date;
     // A posted line cannot lie in the future: dated well past the as-of date it is scheduled.
     if (!pending && daysAfterAsOf(date) > FUTURE_SLACK_DAYS) {
-      skip(`dated ${date}, after ${settings.asOf}: scheduled, not yet a transaction`, true);
+      skipRow(r, `dated ${date}, after ${settings.asOf}: scheduled, not yet a transaction`, true);
       continue;
     }
 
@@ -646,6 +654,7 @@ export function readRows(
     notes.push('card activity: charges shown positive were read as money out');
   if (decision.convention === 'payouts-flipped' && decision.decidedBy !== 'forced')
     notes.push('a list of payouts: payouts shown positive were read as money leaving the balance');
+  const defaultKind = settings.conventions.defaultKind ?? (payouts ? ('payout' as const) : undefined);
   drafts.forEach((d, i) => {
     if (payouts && d.externalId && /^po_/.test(d.externalId)) d.description = `Payout ${d.externalId}`;
     // "CR"/"DR" name the side of the account whatever the page's sign convention: never flipped.
@@ -656,14 +665,10 @@ export function readRows(
       d.amount = { ...d.amount, minor: -d.amount.minor };
     d.kind = inferKind({
       text: kindTexts[i]!,
-      ...(d.externalId ? { externalId: d.externalId } : {}),
+      externalId: d.externalId,
       minor: d.amount.minor,
       portalKind,
-      ...(settings.conventions.defaultKind
-        ? { defaultKind: settings.conventions.defaultKind }
-        : payouts
-          ? { defaultKind: 'payout' as const }
-          : {}),
+      defaultKind,
     });
     // A payout leaves the processor's balance: shown unsigned among sales, it is money out, as
     // the processor's own export has it.
@@ -761,7 +766,8 @@ function findLinkedId(row: DomNode, inText: boolean): string | undefined {
     }
     const m = inText && n.ownText ? STRIPE_ID.exec(n.text) : null;
     if (m) return m[0];
-    stack.push(...n.children);
+    const children = n.children;
+    for (let i = 0; i < children.length; i++) stack.push(children[i]!);
   }
   return undefined;
 }
