@@ -89,7 +89,8 @@ export function columnStats(rows: Cell[][], asOf: string): ColumnStats[] {
   });
   return order.map((key) => {
     const { header, values } = byKey.get(key)!;
-    // One pass over the column's values, each judged once.
+    // One pass over the column's values; a value the column repeats ("Debit", "Oct 28, 2026") is
+    // judged once.
     let filled = 0;
     let dates = 0;
     let money = 0;
@@ -98,23 +99,25 @@ export function columnStats(rows: Cell[][], asOf: string): ColumnStats[] {
     let ids = 0;
     let length = 0;
     let inside = 0;
-    const distinct = new Set<string>();
+    let distinct = 0;
+    const judged = new Map<string, number>();
     for (const v of values) {
-      if (v === '' || PLACEHOLDER.test(v)) continue;
+      if (v === '') continue;
+      let shape = judged.get(v);
+      if (shape === undefined) {
+        shape = PLACEHOLDER.test(v) ? BLANK : shapeOf(v, asOf);
+        judged.set(v, shape);
+        if (shape !== BLANK) distinct++;
+      }
+      if (shape === BLANK) continue;
       filled++;
-      distinct.add(v);
       length += v.length;
-      if (looksLikeDate(v, asOf)) dates++;
-      if (looksLikeMoney(v)) money++;
-      if (
-        v.length < 30 &&
-        LETTER.test(v) &&
-        (PENDING_WORDS.test(v) || POSTED_WORDS.test(v) || SKIP_STATUS_WORDS.test(v))
-      )
-        status++;
-      if (CURRENCY_SHAPE.test(v)) currency++;
-      if (ID_SHAPE.test(v)) ids++;
-      if (MONEY_INSIDE.test(v)) inside++;
+      if (shape & DATE) dates++;
+      if (shape & MONEY) money++;
+      if (shape & STATUS) status++;
+      if (shape & CURRENCY) currency++;
+      if (shape & ID) ids++;
+      if (shape & INSIDE) inside++;
     }
     const n = Math.max(filled, 1);
     return {
@@ -127,11 +130,36 @@ export function columnStats(rows: Cell[][], asOf: string): ColumnStats[] {
       statusRatio: status / n,
       currencyRatio: currency / n,
       idRatio: ids / n,
-      distinct: distinct.size,
+      distinct,
       meanLength: length / n,
       moneyInside: inside / n,
     };
   });
+}
+
+/** What one value of a column is, as bits: a placeholder (`BLANK`) is none of them. */
+const DATE = 1;
+const MONEY = 2;
+const STATUS = 4;
+const CURRENCY = 8;
+const ID = 16;
+const INSIDE = 32;
+const BLANK = 64;
+
+function shapeOf(v: string, asOf: string): number {
+  let shape = 0;
+  if (looksLikeDate(v, asOf)) shape |= DATE;
+  if (looksLikeMoney(v)) shape |= MONEY;
+  if (
+    v.length < 30 &&
+    LETTER.test(v) &&
+    (PENDING_WORDS.test(v) || POSTED_WORDS.test(v) || SKIP_STATUS_WORDS.test(v))
+  )
+    shape |= STATUS;
+  if (CURRENCY_SHAPE.test(v)) shape |= CURRENCY;
+  if (ID_SHAPE.test(v)) shape |= ID;
+  if (MONEY_INSIDE.test(v)) shape |= INSIDE;
+  return shape;
 }
 
 const MONEY_INSIDE = /\d[.,]\d{2}(?!\d)/;

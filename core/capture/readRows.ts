@@ -181,11 +181,22 @@ function otherDate(cells: Cell[], dateKey: string | undefined, isDate: (t: strin
   return cells.find((c) => c.key !== dateKey && isDate(c.text))?.text;
 }
 
-/** The node or one inside it is classed pending (`<span class="pending">`). */
-function hasPendingClass(node: DomNode): boolean {
-  if (node.cls !== '' && PENDING_CLASS.test(node.cls)) return true;
+/**
+ * The node or one inside it is classed pending (`<span class="pending">`). Rows and cells repeat
+ * a few class attributes: `judged` holds the answer for each one asked already.
+ */
+function hasPendingClass(node: DomNode, judged: Map<string, boolean>): boolean {
+  const cls = node.cls;
+  if (cls !== '') {
+    let pending = judged.get(cls);
+    if (pending === undefined) {
+      pending = PENDING_CLASS.test(cls);
+      judged.set(cls, pending);
+    }
+    if (pending) return true;
+  }
   const children = node.children;
-  for (let i = 0; i < children.length; i++) if (hasPendingClass(children[i]!)) return true;
+  for (let i = 0; i < children.length; i++) if (hasPendingClass(children[i]!, judged)) return true;
   return false;
 }
 
@@ -420,6 +431,7 @@ export function readRows(
     return days;
   };
 
+  const pendingClasses = new Map<string, boolean>();
   // One function for every row, not a closure made per row.
   const skipRow = (r: number, reason: string, notTransaction = false) => {
     skipped.push({ row: firstRowNumber + r, reason, text: rows[r]!.text.slice(0, 120), notTransaction });
@@ -471,7 +483,7 @@ export function readRows(
     const pending =
       (starPending && starred[r] === true) ||
       PENDING_WORDS.test(statusText) ||
-      hasPendingClass(row) ||
+      hasPendingClass(row, pendingClasses) ||
       PENDING_WORDS.test(context.section) ||
       PENDING_PREFIX.test(description) ||
       context.pendingBlock === true;

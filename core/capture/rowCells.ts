@@ -169,6 +169,25 @@ export function spannedCells(rows: DomNode[]): Array<Map<number, DomNode>> | und
   return out;
 }
 
+const labelled = (n: DomNode) => attrOf(n, 'data-label') ?? attrOf(n, 'data-title') ?? '';
+
+/**
+ * `key` as the row's cells so far leave it: the second cell keyed "Amount" becomes "Amount~2".
+ * `seen` holds the keys as they were asked (a row has a few cells: a list, not a map per row).
+ */
+function unique(seen: string[], key: string): string {
+  let n = 1;
+  for (let i = 0; i < seen.length; i++) if (seen[i] === key) n++;
+  seen.push(key);
+  return n > 1 ? `${key}~${n}` : key;
+}
+
+/** A table's cell in column `col` (0-based), named by its own label or the column's header. */
+function tableCell(cells: Cell[], seen: string[], c: DomNode, headers: string[], col: number): void {
+  const header = labelled(c) || headers[col] || '';
+  cells.push({ key: unique(seen, header || `#${col + 1}`), header, node: c, text: c.text, hint: c.hint });
+}
+
 /**
  * The cells of one row, keyed so that the same column gets the same key on every row. `carried`:
  * cells of rows above spanning into this one, by column (see spannedCells).
@@ -183,32 +202,20 @@ export function rowCells(
   partners?: DomNode[],
 ): Cell[] {
   const cells: Cell[] = [];
-  const labelled = (n: DomNode) => attrOf(n, 'data-label') ?? attrOf(n, 'data-title') ?? '';
-  const seen = new Map<string, number>();
-  const unique = (key: string) => {
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    return n > 1 ? `${key}~${n}` : key;
-  };
+  const seen: string[] = [];
   if (layout === 'table') {
     let col = 0;
-    const add = (c: DomNode) => {
-      const header = labelled(c) || headers[col] || '';
-      cells.push({ key: unique(header || `#${col + 1}`), header, node: c, text: c.text, hint: c.hint });
-    };
-    const addCarried = () => {
-      for (let above = carried?.get(col); above; above = carried?.get(col)) {
-        add(above);
-        col++;
-      }
-    };
-    for (const c of row.children) {
+    const children = row.children;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!;
       if (c.tag !== 'td' && c.tag !== 'th') continue;
-      addCarried();
-      add(c);
+      for (let above = carried?.get(col); above; above = carried?.get(col))
+        tableCell(cells, seen, above, headers, col++);
+      tableCell(cells, seen, c, headers, col);
       col += colspan(c);
     }
-    addCarried();
+    for (let above = carried?.get(col); above; above = carried?.get(col))
+      tableCell(cells, seen, above, headers, col++);
     return cells;
   }
   if (layout === 'grid') {
@@ -224,7 +231,7 @@ export function rowCells(
       const index = Number(attrOf(c, 'aria-colindex') ?? Number.NaN) - 1;
       const col = Number.isInteger(index) && index >= 0 ? index : i;
       const header = labelled(c) || headers[col] || '';
-      cells.push({ key: unique(header || `#${col + 1}`), header, node: c, text: c.text, hint: c.hint });
+      cells.push({ key: unique(seen, header || `#${col + 1}`), header, node: c, text: c.text, hint: c.hint });
     });
     return cells;
   }
@@ -235,7 +242,7 @@ export function rowCells(
     const named = LABELLED_FIGURE.exec(b.text);
     const figure = named && looksLikeMoney(named[2]!) ? named : undefined;
     const header = labelled(b) || (figure ? figure[1]! : '');
-    const key = unique(header || classKey(b, row) || `#${i + 1}`);
+    const key = unique(seen, header || classKey(b, row) || `#${i + 1}`);
     cells.push({ key, header, node: b, text: figure ? figure[2]! : b.text, hint: b.hint });
   });
   return cells;
