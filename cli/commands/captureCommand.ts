@@ -164,6 +164,9 @@ export const captureCommand: Command = {
     const assumed = result.diagnostics.notes.find((n) => n.startsWith(CURRENCY_ASSUMED));
     if (assumed)
       io.stderr.write(`ledgerbridge capture: ${args.file}: warning: ${assumed} (pass --currency)\n`);
+    // What the page did not decide (day/month order) and a list that goes on past this page.
+    for (const note of result.diagnostics.notes.filter((n) => /^(?:assumed|partial):/.test(n)))
+      io.stderr.write(`ledgerbridge capture: ${args.file}: warning: ${note}\n`);
     if (!args.asOf && !read.value.savedOn && readsRelativeDates(result.diagnostics)) {
       io.stderr.write(
         `ledgerbridge capture: ${args.file}: warning: dates such as "Today" were read against ${result.diagnostics.asOf}, the day of this run: pass --as-of with the day the page was saved\n`,

@@ -47,6 +47,8 @@ export type SelfCheck = {
   message: string;
   /** Page row numbers (as in `origin.row` and `skipped[].row`) that break the check. */
   rows: number[];
+  /** A count that says the list goes on past what the page shows: the note saying so ("partial: …"). */
+  partial?: string;
 };
 
 /** Two regions listing the same rows (a desktop table and its mobile card list): one was kept. */
@@ -90,3 +92,7 @@ export type CaptureDiagnostics = {
 
 /** The note a capture carries when nothing on the page or about it names the currency. */
 export const CURRENCY_ASSUMED = 'no currency is shown on the page or named by its language or address';
+
+/** The note a capture carries when its dates read either way and nothing about the page says which. */
+export const DATE_ORDER_ASSUMED =
+  'assumed: every date reads month first or day first and nothing on the page or its address decides';

@@ -179,6 +179,7 @@ function readGroup(
       sectionCurrency(`${contexts[0]?.section ?? ''} ${labels}`) ??
       page.settings.currency,
     fallbackOrder: page.settings.fallbackOrder,
+    orderAssumed: page.settings.orderAssumed,
     fallbackSeparator: page.settings.fallbackSeparator,
     conventions: identity.conventions,
     payoutList: identity.conventions.amountSign === undefined && isPayoutList(page, contexts, labels, cells),
@@ -556,7 +557,7 @@ export function captureDrafts(root: Document | Element, options: CaptureOptions)
       outcomes.reduce((s, o) => s + o.excluded, 0),
     ),
     drift,
-    notes: [...new Set(notes)],
+    notes: [...new Set([...notes, ...checks.flatMap((c) => (c.partial ? [c.partial] : []))])],
     asOf,
     currency,
     account: accountIn(identity.account, drafts[0]?.amount.currency ?? currency),

@@ -9,6 +9,8 @@ export type PageSettings = {
   /** Nothing about the page (option, language, address) named a currency: `currency` is a guess. */
   currencyAssumed: boolean;
   fallbackOrder: DateOrder;
+  /** Neither the page's language nor a currency its address names says the day/month order. */
+  orderAssumed: boolean;
   fallbackSeparator: DecimalSeparator;
   /** A legend says a trailing "*" marks pending lines. */
   starMeansPending: boolean;
@@ -111,6 +113,8 @@ function tldCurrency(url: string | undefined): string | undefined {
   return tld ? TLD_CURRENCY[tld] : undefined;
 }
 
+/** Currencies of countries that write the month first (or both ways): they decide no order. */
+const MONTH_FIRST_CURRENCIES = new Set(['USD', 'CAD', 'PHP']);
 const EURO_LANGS = /^(de|fr|es|it|nl|pt|fi|el|sk|sl|et|lv|lt|ga|mt|lb)\b/i;
 const DAY_FIRST_LANGS = /^(?!en-us|en$|en-ca|en-ph)[a-z]{2}/i;
 const COMMA_LANGS = /^(de|fr|es|it|nl|pt|fi|el|sk|sl|et|lv|lt|da|sv|nb|no|pl|cs|hu|ro|tr|ru|id)\b/i;
@@ -216,11 +220,15 @@ export function pageSettings(
   const starMeansPending = all.some(
     (n) => n.ownText && n.text.length < 200 && n.text.includes('*') && STAR_LEGEND.test(n.text),
   );
+  // A bare "en" names no country; a currency named by the address does (pounds, rupees: day first).
+  const langDecides = lang !== '' && !/^en$/i.test(lang);
+  const dayFirstCurrency = named !== undefined && !MONTH_FIRST_CURRENCIES.has(named);
   return {
     starMeansPending,
     currency,
     currencyAssumed: named === undefined,
-    fallbackOrder: lang && DAY_FIRST_LANGS.test(lang) ? 'dmy' : 'mdy',
+    fallbackOrder: (langDecides ? DAY_FIRST_LANGS.test(lang) : dayFirstCurrency) ? 'dmy' : 'mdy',
+    orderAssumed: !langDecides && !dayFirstCurrency,
     fallbackSeparator: COMMA_LANGS.test(lang) ? ',' : '.',
   };
 }

@@ -7,7 +7,7 @@ import type { ProfileConventions } from '../model/profile';
 import type { TransactionDraft, TransactionStatus } from '../model/transaction';
 import type { DecimalSeparator } from '../money/detectDecimalSeparator';
 import { readAmount, readAmountColumn } from './amountReadings';
-import type { SignConvention, SignDecision } from './captureDiagnostics';
+import { DATE_ORDER_ASSUMED, type SignConvention, type SignDecision } from './captureDiagnostics';
 import type { ChosenMapping } from './chooseMapping';
 import { attrOf, type DomNode } from './domTree';
 import { inferKind, type PortalKind } from './inferKind';
@@ -42,6 +42,8 @@ export type ReadSettings = {
   portalKind: PortalKind;
   currency: string;
   fallbackOrder: DateOrder;
+  /** `fallbackOrder` is a guess: nothing about the page says it. */
+  orderAssumed?: boolean;
   fallbackSeparator: DecimalSeparator;
   conventions: Partial<ProfileConventions>;
   /** A processor's list of payouts, found without a profile: payouts shown positive leave the balance. */
@@ -319,6 +321,10 @@ export function readRows(
     fallbackOrder: settings.fallbackOrder,
     ...(settings.conventions.dateOrder ? { order: settings.conventions.dateOrder } : {}),
   });
+  if (distinctColumn.basis === 'locale' && settings.orderAssumed)
+    notes.push(
+      `${DATE_ORDER_ASSUMED}: dates read ${settings.fallbackOrder === 'mdy' ? 'month' : 'day'} first`,
+    );
   const readDate = new Map(distinctDates.map((t, i) => [t, distinctColumn.dates[i]]));
   const dateColumn = { order: distinctColumn.order, dates: rowDateTexts.map((t) => readDate.get(t)) };
   // A field the mapping does not name has no text on any row.

@@ -301,7 +301,15 @@ export function selfChecks(
     // "57 transactions" above ten rows and a "Load more" button: the rest are not loaded yet.
     const window = !range && !some && stated > listed && moreControl;
     const ok = possible.includes(stated) || window;
+    // "Showing 11–20 of 57": the capture is this page of the list, and must not look like all of it.
+    const total = range ? Number(range[3]) : some ? Number(some[2]) : window ? stated : 0;
+    const shown = window ? listed : stated;
+    const partial =
+      ok && total > shown
+        ? `partial: the page shows ${shown} of ${total} transactions; the other ${total - shown} are on other pages or not loaded, and are not in this capture`
+        : undefined;
     checks.push({
+      ...(partial ? { partial } : {}),
       kind: 'count',
       ok,
       message: window

@@ -26,6 +26,7 @@ export function describeCaptureJudges(name: string, dir: string, minPages: numbe
 
     it('shows every self-check the page breaks, and flags no page whose figures agree', () => {
       expect(evaluation.unflagged, report).toEqual([]);
+      expect(evaluation.unsaid, report).toEqual([]);
       expect(evaluation.falseAlarms, report).toEqual([]);
     });
   });
@@ -42,6 +43,7 @@ export function describeCaptureJudges(name: string, dir: string, minPages: numbe
       expect(evaluation.precision, report).toBeGreaterThanOrEqual(0.99);
       expect(evaluation.invented, report).toBe(0);
       expect(evaluation.unflagged, report).toEqual([]);
+      expect(evaluation.unsaid, report).toEqual([]);
       expect(evaluation.falseAlarms, report).toEqual([]);
     });
   });

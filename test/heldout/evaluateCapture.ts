@@ -20,6 +20,9 @@
  * Row accuracy = correct / expected, over all pages; precision = correct / captured.
  * A page whose meta says `"diagnostics": {"verified": false}` states a figure the rows break: the capture
  * must say so (diagnostics.verified false; through the CLI, a self-check warning on stderr).
+ * A page whose meta says `"says": "assumed"` (its evidence does not decide, e.g. dates that read either
+ * way) or `"says": "partial"` (one page of several) must carry a note starting with that word
+ * (diagnostics.notes; through the CLI, a warning on stderr) whenever it captures rows.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -64,6 +67,8 @@ export type PageResult = {
   path?: string;
   /** The page states a figure its rows break and the capture did not flag it. */
   unflagged?: boolean;
+  /** Rows were captured from a page that needs a note (meta `says`) and none was given. */
+  unsaid?: boolean;
   /** The capture flagged a failed self-check on a page whose figures all agree. */
   falseAlarm?: boolean;
 };
@@ -81,6 +86,8 @@ export type Evaluation = {
   precision: number;
   /** Pages whose failed self-check was not shown. */
   unflagged: string[];
+  /** Pages that needed an "assumed"/"partial" note and captured rows without it. */
+  unsaid: string[];
   /** Pages flagged unverified though nothing on them disagrees. */
   falseAlarms: string[];
 };
@@ -94,6 +101,9 @@ export type Page = {
   expected: ExpectedRow[];
   /** False when the page states a count, total or balance its rows break. */
   verified: boolean;
+  /** The word a note must start with: the page's evidence does not decide ("assumed"), or it is one
+   * page of several ("partial"). */
+  says?: string;
 };
 
 export function heldoutPages(dir = HELDOUT_DIR): Page[] {
@@ -106,6 +116,7 @@ export function heldoutPages(dir = HELDOUT_DIR): Page[] {
         url: string;
         asOf: string;
         diagnostics?: { verified?: boolean };
+        says?: string;
       };
       const expected = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')) as ExpectedRow[];
       const file = join(dir, f);
@@ -118,6 +129,7 @@ export function heldoutPages(dir = HELDOUT_DIR): Page[] {
         asOf: meta.asOf,
         expected,
         verified,
+        ...(meta.says ? { says: meta.says } : {}),
       };
     });
 }
@@ -257,7 +269,7 @@ function pathTaken(diagnostics: unknown): string | undefined {
 const CLI = fileURLToPath(new URL('../../cli/bin.mjs', import.meta.url));
 
 /** The page through `ledgerbridge capture` as a user runs it: rows from stdout, self-check warnings on stderr. */
-function captureByCli(page: Page): { got: Row[]; flagged: boolean } {
+function captureByCli(page: Page): { got: Row[]; flagged: boolean; notes: string[] } {
   const run = spawnSync(
     process.execPath,
     [CLI, 'capture', resolve(page.file), '--url', page.url, '--as-of', page.asOf],
@@ -266,12 +278,13 @@ function captureByCli(page: Page): { got: Row[]; flagged: boolean } {
     },
   );
   if (run.status !== 0 && !run.stdout.trim().startsWith('[')) {
-    if (/no transactions/i.test(run.stderr)) return { got: [], flagged: false };
+    if (/no transactions/i.test(run.stderr)) return { got: [], flagged: false, notes: [] };
     throw new Error(`capture exited ${run.status}: ${run.stderr.trim()}`);
   }
   return {
     got: (JSON.parse(run.stdout) as Parameters<typeof cliRow>[0][]).map(cliRow),
     flagged: /not verified|self-check/i.test(run.stderr),
+    notes: Array.from(run.stderr.matchAll(/warning: (.*)/g), (m) => m[1]!),
   };
 }
 
@@ -279,19 +292,21 @@ export function evaluatePage(page: Page, via: 'engine' | 'cli' = 'engine'): Page
   let got: Row[];
   let path: string | undefined;
   let flagged: boolean;
+  let notes: string[];
   try {
-    if (via === 'cli') ({ got, flagged } = captureByCli(page));
+    if (via === 'cli') ({ got, flagged, notes } = captureByCli(page));
     else {
       const document = parseSavedPage(page.html);
       const result = capturePage(document, { url: page.url, asOf: page.asOf, capturedAt: CAPTURED_AT });
       got = result.transactions.map(capturedRow);
       path = pathTaken(result.diagnostics);
       flagged = !result.diagnostics.verified;
+      notes = result.diagnostics.notes;
     }
   } catch (error) {
     return failedPage(page, error);
   }
-  return scoreCapture(page, got, flagged, path);
+  return scoreCapture(page, got, flagged, path, notes);
 }
 
 /** A page's captured rows (and whether the capture flagged a failed self-check) against its expected rows. */
@@ -306,8 +321,15 @@ export function failedPage(page: Page, error: unknown): PageResult {
   };
 }
 
-export function scoreCapture(page: Page, got: Row[], flagged: boolean, path?: string): PageResult {
+export function scoreCapture(
+  page: Page,
+  got: Row[],
+  flagged: boolean,
+  path?: string,
+  notes: readonly string[] = [],
+): PageResult {
   const unflagged = !page.verified && !flagged;
+  const unsaid = page.says !== undefined && got.length > 0 && !notes.some((n) => n.startsWith(page.says!));
   const falseAlarm = page.verified && flagged;
   return {
     name: page.name,
@@ -316,6 +338,7 @@ export function scoreCapture(page: Page, got: Row[], flagged: boolean, path?: st
     ...scorePage(page, got),
     ...(path ? { path } : {}),
     ...(unflagged ? { unflagged } : {}),
+    ...(unsaid ? { unsaid } : {}),
     ...(falseAlarm ? { falseAlarm } : {}),
   };
 }
@@ -340,6 +363,7 @@ export function summarize(pages: PageResult[]): Evaluation {
     accuracy: expected === 0 ? 0 : correct / expected,
     precision: captured === 0 ? 1 : correct / captured,
     unflagged: pages.filter((p) => p.unflagged).map((p) => p.name),
+    unsaid: pages.filter((p) => p.unsaid).map((p) => p.name),
     falseAlarms: pages.filter((p) => p.falseAlarm).map((p) => p.name),
   };
 }
@@ -363,7 +387,7 @@ export function formatEvaluation(ev: Evaluation): string {
     `${'OVERALL'.padEnd(nameWidth)} ${pad(ev.expected, 8)} ${pad(ev.captured, 8)} ${pad(ev.correct, 7)} ${pad(ev.wrong, 5)} ${pad(ev.missed, 6)} ${pad(ev.invented, 8)} ${pad(`${(100 * ev.accuracy).toFixed(1)}%`, 8)}`,
   );
   lines.push(
-    `rows right ${ev.correct}/${ev.expected} (${(100 * ev.accuracy).toFixed(1)}%), captured correct ${ev.correct}/${ev.captured} (${(100 * ev.precision).toFixed(1)}%), failed self-checks not shown: ${ev.unflagged.length ? ev.unflagged.join(', ') : 'none'}, flagged though nothing disagrees: ${ev.falseAlarms.length ? ev.falseAlarms.join(', ') : 'none'}`,
+    `rows right ${ev.correct}/${ev.expected} (${(100 * ev.accuracy).toFixed(1)}%), captured correct ${ev.correct}/${ev.captured} (${(100 * ev.precision).toFixed(1)}%), failed self-checks not shown: ${ev.unflagged.length ? ev.unflagged.join(', ') : 'none'}, flagged though nothing disagrees: ${ev.falseAlarms.length ? ev.falseAlarms.join(', ') : 'none'}, assumption or partial list not said: ${ev.unsaid.length ? ev.unsaid.join(', ') : 'none'}`,
   );
   const failing = ev.pages.filter((p) => p.error || p.wrong.length || p.missed.length || p.invented.length);
   if (failing.length > 0) lines.push('', 'Mismatches:');

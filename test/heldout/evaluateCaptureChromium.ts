@@ -34,10 +34,15 @@ async function evaluateInChromium(browser: Browser, bundle: string, page: Page):
     const script = `(() => {
       const lb = globalThis.ledgerbridgeCapture;
       const r = lb.capturePage(document, { url: ${JSON.stringify(page.url)}, asOf: ${JSON.stringify(page.asOf)}, capturedAt: ${JSON.stringify(CAPTURED_AT)}, profiles: lb.BUILTIN_PROFILES });
-      return { rows: r.transactions.map(lb.toTransactionJson), verified: r.diagnostics.verified, path: r.diagnostics.path };
+      return { rows: r.transactions.map(lb.toTransactionJson), verified: r.diagnostics.verified, path: r.diagnostics.path, notes: r.diagnostics.notes };
     })()`;
-    const got = (await tab.evaluate(script)) as { rows: Wire[]; verified: boolean; path: string };
-    return scoreCapture(page, got.rows.map(cliRow), !got.verified, `${got.path} (Chromium)`);
+    const got = (await tab.evaluate(script)) as {
+      rows: Wire[];
+      verified: boolean;
+      path: string;
+      notes: string[];
+    };
+    return scoreCapture(page, got.rows.map(cliRow), !got.verified, `${got.path} (Chromium)`, got.notes);
   } catch (error) {
     return failedPage(page, error);
   } finally {

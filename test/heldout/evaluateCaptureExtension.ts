@@ -35,7 +35,11 @@ import {
   summarize,
 } from './evaluateCapture';
 
-type Reply = { ok: boolean; value?: { captureId?: string; verification?: string }; problems?: unknown };
+type Reply = {
+  ok: boolean;
+  value?: { captureId?: string; verification?: string; warnings?: string[] };
+  problems?: unknown;
+};
 
 const ask = (ext: Tab, message: unknown) => askBackground<Reply>(ext, message);
 
@@ -53,7 +57,7 @@ async function evaluateThroughExtension(
     if (!preview.ok || !preview.value?.captureId) {
       return scoreCapture(page, [], false, `extension: ${JSON.stringify(preview.problems ?? preview.value)}`);
     }
-    const { captureId, verification } = preview.value;
+    const { captureId, verification, warnings } = preview.value;
     const saved = await ask(ext, { type: 'saveCapture', captureId });
     if (!saved.ok) throw new Error(`save failed: ${JSON.stringify(saved.problems)}`);
     const stored = (await readStore(ext, 'transactions')) as unknown as Array<
@@ -63,7 +67,7 @@ async function evaluateThroughExtension(
       .filter((t) => t.captureId === captureId)
       .sort((a, b) => (a.origin.row ?? 0) - (b.origin.row ?? 0))
       .map((t) => cliRow(toTransactionJson(t)));
-    return scoreCapture(page, rows, verification === 'unverified', 'extension');
+    return scoreCapture(page, rows, verification === 'unverified', 'extension', warnings ?? []);
   } catch (error) {
     return failedPage(page, error);
   }

@@ -56,3 +56,48 @@ describe('bare figures under a heading naming a currency', () => {
     expect(amounts(html)).toEqual(['-8.40 USD', '250.00 USD']);
   });
 });
+
+describe('dates that read either way', () => {
+  // A month apart and a day apart: month first or day first, the rows stay in order and span the same.
+  const rows =
+    '<tr><td>06/07/2026</td><td>TRANSFER IN</td><td>$200.00</td></tr><tr><td>07/08/2026</td><td>INTEREST</td><td>$0.41</td></tr><tr><td>08/09/2026</td><td>TRANSFER IN</td><td>$200.00</td></tr>';
+
+  it('are read month first with a note saying it was assumed, when nothing on the page decides', () => {
+    const got = capture(`<html><body><h1>Savings</h1>${table(rows)}</body></html>`);
+    expect(got.transactions.map((t) => t.date)).toEqual(['2026-06-07', '2026-07-08', '2026-08-09']);
+    expect(got.diagnostics.notes.join('\n')).toMatch(/assumed/);
+  });
+
+  it("take the order of the page's language, without a note", () => {
+    const got = capture(`<html lang="en-US"><body>${table(rows)}</body></html>`);
+    expect(got.transactions.map((t) => t.date)).toEqual(['2026-06-07', '2026-07-08', '2026-08-09']);
+    expect(got.diagnostics.notes.join('\n')).not.toMatch(/assumed/);
+  });
+
+  it("are day first on a page whose address names a day-first country's currency", () => {
+    const got = capture(
+      `<html><body>${table(rows.replaceAll('$', '£'))}</body></html>`,
+      'https://www.milllane.co.uk/a',
+    );
+    expect(got.transactions.map((t) => t.date)).toEqual(['2026-07-06', '2026-08-07', '2026-09-08']);
+  });
+});
+
+describe('one page of a list on several', () => {
+  const rows =
+    '<tr><td>11/09/2026</td><td>SPOTIFY</td><td>-$11.99</td></tr><tr><td>11/08/2026</td><td>KROGER</td><td>-$63.40</td></tr>';
+
+  it('says the capture holds only part of the list, and how much is elsewhere', () => {
+    const got = capture(
+      `<html lang="en-US"><body><p>Showing 11–12 of 57 transactions</p>${table(rows)}<nav>Page 6 of 29</nav></body></html>`,
+    );
+    expect(got.transactions).toHaveLength(2);
+    expect(got.diagnostics.verified).toBe(true);
+    expect(got.diagnostics.notes.find((n) => n.startsWith('partial'))).toMatch(/2 of 57.*55/);
+  });
+
+  it('says nothing of the kind when the page shows the whole list', () => {
+    const got = capture(`<html lang="en-US"><body><p>Showing 1–2 of 2</p>${table(rows)}</body></html>`);
+    expect(got.diagnostics.notes.some((n) => n.startsWith('partial'))).toBe(false);
+  });
+});
