@@ -3,6 +3,7 @@ import type { Transaction } from '../model/transaction';
 import { dayNumber, daysApart } from './dayNumber';
 import { describeMoney } from './describeMoney';
 import { accept, type MatchContext } from './matchContext';
+import { orderByKey } from './orderByKey';
 import { referenceTokens } from './referenceTokens';
 
 /** A pending line posts within days, and may post a day earlier than the pending date showed. */
@@ -95,9 +96,9 @@ export function findDuplicates(
     kept[keepAt] = 1;
   };
 
-  // Positions grouped by amount alone; account and currency are checked per pair. Only amounts seen
-  // twice can hold a copy: they are found by sorting the amounts (a typed array sorts natively), so
-  // the map of lists holds those few instead of one list per transaction.
+  // Positions grouped by amount alone; account and currency are checked per pair. The positions with
+  // an amount are ordered by it (a typed sort, equal amounts in position order), so each run of equal
+  // amounts is a group: no map of lists, and amounts seen once are passed over in the walk.
   const amounts = new Float64Array(transactions.length).fill(Number.NaN);
   let superseded = false;
   for (let i = 0; i < run.input.length; i++) {
@@ -117,19 +118,26 @@ export function findDuplicates(
       }
     }
   }
-  const repeated = new Set<number>();
-  const sorted = amounts.slice().sort();
-  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) repeated.add(sorted[k]!);
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < transactions.length; i++) {
-    const amount = amounts[i]!;
-    if (!repeated.has(amount)) continue;
-    const list = groups.get(amount);
-    if (list) list.push(i);
-    else groups.set(amount, [i]);
+  const positions: number[] = [];
+  for (let k = 0; k < amounts.length; k++) if (!Number.isNaN(amounts[k]!)) positions.push(k);
+  const keys = new Float64Array(positions.length);
+  for (let i = 0; i < keys.length; i++) keys[i] = amounts[positions[i]!]!;
+  const byAmount = orderByKey(keys);
+  const group: number[] = [];
+  for (let from = 0; from < byAmount.length; ) {
+    let to = from + 1;
+    while (to < byAmount.length && keys[byAmount[to]!] === keys[byAmount[from]!]) to++;
+    if (to - from > 1) {
+      group.length = 0;
+      for (let k = from; k < to; k++) group.push(positions[byAmount[k]!]!);
+      pairCopies(group);
+    }
+    from = to;
   }
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
+  return copies;
+
+  /** One amount's lines, in posting order. */
+  function pairCopies(group: readonly number[]): void {
     // Transactions arrive sorted by date, so each line only looks ahead a few days.
     for (let i = 0; i < group.length; i++) {
       const ai = group[i]!;
@@ -149,5 +157,4 @@ export function findDuplicates(
       }
     }
   }
-  return copies;
 }

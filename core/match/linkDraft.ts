@@ -1,6 +1,7 @@
 import type { MatchMember } from '../model/match';
 import type { BankLine } from './bankLine';
 import { describeMoney } from './describeMoney';
+import { flat } from './flat';
 import type { MatchContext, MatchDraft } from './matchContext';
 import type { PayoutUnit } from './payoutUnit';
 
@@ -113,22 +114,15 @@ function pairDraft(
   };
 }
 
-/** Reused for every pair's reason: the text is joined from its parts with no array made per match. */
-const PARTS: string[] = [];
-
 /**
  * "Stripe payout po_1 of 512.30 USD on 2026-01-05 paid into deposit "STRIPE TRANSFER" of the same
  * amount on 2026-01-07, 2 business days later: why". The bank amount is written only when it differs.
  */
 function pairReason(ctx: MatchContext, u: PayoutUnit, line: BankLine, deposit: boolean, why: string): string {
-  const parts = PARTS;
-  parts.length = 0;
-  u.writeLabel(parts);
-  parts.push(deposit ? ' paid into deposit "' : ' taken by debit "', line.t.description);
-  if (line.amount === u.value) parts.push('" of the same amount on ');
-  else parts.push('" of ', describeMoney(line.amount, line.currency), ' on ');
-  parts.push(line.t.date, tail(ctx.lag(u.day, line.day), why));
-  return parts.join('');
+  const bank = line.amount === u.value ? 'the same amount' : describeMoney(line.amount, line.currency);
+  return flat(
+    `${u.label}${deposit ? ' paid into deposit "' : ' taken by debit "'}${line.t.description}" of ${bank} on ${line.t.date}${tail(ctx.lag(u.day, line.day), why)}`,
+  );
 }
 
 /** ", 2 business days later: why", made once per delay and why: a run writes the same few thousands of times. */

@@ -24,19 +24,18 @@ export function matchByReference(
   /** Per ordinal, the transaction's position in the input, when known (see below). */
   inputAt?: Int32Array,
 ): NearPair[] {
-  // Tokens the open bank lines carry first (fewer than payouts, most of which are never repeated),
-  // then each token's payout if exactly one open payout has it (null when several do).
-  const lineRefs = new Set<string>();
+  // Hashes of the tokens the open bank lines carry first (fewer than payouts, most of which are never
+  // repeated), then each token's payout if exactly one open payout has it (null when several do).
+  // A payout's token whose hash a line carries is taken as an owner even when the hash collides: the
+  // owners are only ever looked up by the tokens lines carry, so a stray one changes nothing, and no
+  // set of the lines' token strings is made.
+  const lineHashes = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (lineTaken(ctx.claimed, line)) continue;
-    for (let k = 0; k < line.refs.length; k++) lineRefs.add(line.refs[k]!);
+    for (let k = 0; k < line.refs.length; k++) lineHashes.add(tokenHash(line.refs[k]!));
   }
-  if (lineRefs.size === 0) return [];
-  // Most payouts carry no token a line repeats: a hash of each token read in place says so without
-  // making the tokens.
-  const lineHashes = new Set<number>();
-  for (const ref of lineRefs) lineHashes.add(tokenHash(ref));
+  if (lineHashes.size === 0) return [];
   // Each token's owner does not depend on the order payouts are read in: they are read in the order
   // their lines sit in memory (input order), which makes reading their texts several times cheaper.
   let byPosition: Int32Array | undefined;
@@ -52,17 +51,19 @@ export function matchByReference(
     const refs = u.refs;
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k]!;
-      if (!lineRefs.has(ref)) continue;
+      if (!lineHashes.has(tokenHash(ref))) continue;
       owner.set(ref, owner.has(ref) ? null : u);
     }
   }
   if (owner.size === 0) return [];
 
+  const ownerHashes = new Set<number>();
+  for (const ref of owner.keys()) ownerHashes.add(tokenHash(ref));
   const candidates = new Map<PayoutUnit, BankLine[]>();
   for (const line of lines) {
     if (lineTaken(ctx.claimed, line)) continue;
     for (const ref of line.refs) {
-      const unit = owner.get(ref);
+      const unit = ownerHashes.has(tokenHash(ref)) ? owner.get(ref) : undefined;
       if (!unit) continue;
       if (unit.currency !== line.currency || !compatible(line, unit)) continue;
       if (line.day - unit.day < -EARLY_DAYS || line.day - unit.endDay > LATE_DAYS) continue;

@@ -68,24 +68,10 @@ export class PayoutUnit {
 
   /** "Stripe payout po_123 of 512.30 USD on 2026-01-05", for reasons. */
   get label(): string {
-    if (!this.payout) return this.settled!.label;
-    const parts: string[] = [];
-    this.writeLabel(parts);
-    return parts.join('');
-  }
-
-  /** Appends the label's parts to `parts`, for a text that starts with it. */
-  writeLabel(parts: string[]): void {
     const p = this.payout;
-    if (!p) {
-      parts.push(this.settled!.label);
-      return;
-    }
+    if (!p) return this.settled!.label;
     const reference = p.payoutId ?? p.externalId;
-    parts.push(processorTitle(this.processor));
-    if (reference) parts.push(' payout ', reference);
-    else parts.push(' payout');
-    parts.push(' of ', describeMoney(this.value, this.currency), ' on ', this.date);
+    return `${processorTitle(this.processor)} payout${reference ? ` ${reference}` : ''} of ${describeMoney(this.value, this.currency)} on ${this.date}`;
   }
 }
 
