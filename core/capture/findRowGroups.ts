@@ -74,11 +74,20 @@ export function measureShapes(all: DomNode[], asOf: string): PageShapes {
     dates[node.start] = d;
     words[node.start] = w;
   }
+  // A type column ("Debit", "Credit") asks the same few words on every row: each is read once.
+  const monthHeadings = new Map<string, boolean>();
   for (let i = 0; i < n; i++) {
     const node = all[i]!;
     if (isDate[node.start] && !(node.parent && isDate[node.parent.start])) dateNodes.push(node);
     // A month heading dates the rows under it that show only their day.
-    else if (words[node.start] === 1 && node.ownText && isMonthHeading(node.text, asOf)) dateNodes.push(node);
+    else if (words[node.start] === 1 && node.ownText) {
+      let heading = monthHeadings.get(node.text);
+      if (heading === undefined) {
+        heading = isMonthHeading(node.text, asOf);
+        monthHeadings.set(node.text, heading);
+      }
+      if (heading) dateNodes.push(node);
+    }
   }
   return { money, dates, words, dateNodes };
 }
@@ -137,6 +146,8 @@ function rowsWithHeadingDates(
   let r = 0;
   let seen = false;
   for (let i = lo; i < dateNodes.length && dateNodes[i]!.start <= container.end; i++) {
+    // Past the last row with a heading seen, the date nodes left change nothing.
+    if (seen && r === rows.length) break;
     const d = dateNodes[i]!;
     while (r < rows.length && rows[r]!.end < d.start) {
       if (seen && counted(rows[r]!)) out.add(rows[r]!);

@@ -179,6 +179,18 @@ function wordsOfRow(typeText: string, description: string, cells: Cell[]): strin
   return out;
 }
 
+/** `values.every(test)`, asking `test` once per distinct value: a column repeats its few words. */
+function everyDistinct(values: readonly string[], test: (v: string) => boolean): boolean {
+  const passed = new Set<string>();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (passed.has(v)) continue;
+    if (!test(v)) return false;
+    passed.add(v);
+  }
+  return true;
+}
+
 function otherDate(cells: Cell[], dateKey: string | undefined, isDate: (t: string) => boolean) {
   return cells.find((c) => c.key !== dateKey && isDate(c.text))?.text;
 }
@@ -397,15 +409,15 @@ export function readRows(
           c.key !== mapping.amount &&
           c.key !== mapping.description &&
           c.filled > 0 &&
-          c.values.every((v) => v === '' || DEBIT_MARK.test(v.trim()) || CREDIT_MARK.test(v.trim())),
+          everyDistinct(c.values, (v) => v === '' || DEBIT_MARK.test(v.trim()) || CREDIT_MARK.test(v.trim())),
       )?.key
     : undefined;
   // A type column naming payouts or fees beside payments or charges: a processor's balance, where a
   // payment is money in (on a bank's page "Payment" is money out).
   const typeValues = mapping.type ? (chosen.columns.find((c) => c.key === mapping.type)?.values ?? []) : [];
   const processorTypes =
-    typeValues.some((v) => PROCESSOR_BALANCE_TYPE.test(v)) &&
-    typeValues.some((v) => PROCESSOR_IN_TYPE.test(v));
+    !everyDistinct(typeValues, (v) => !PROCESSOR_BALANCE_TYPE.test(v)) &&
+    !everyDistinct(typeValues, (v) => !PROCESSOR_IN_TYPE.test(v));
   // "+ 9,000.00" beside "72.00": a column that marks only money in shows money out unsigned.
   const onlyPlusSigned = !columnSigned && amountTexts.some((t) => /^\s*\+|^[^\d]*\+/.test(t));
   const drafts: ReadResult['drafts'] = [];
