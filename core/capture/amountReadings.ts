@@ -9,12 +9,10 @@ import type { AmountColumn } from '../money/parseAmountColumn';
  * (decimal separator and currency). Results are shared, never changed. Cleared per capture.
  */
 const readings = new Map<string, Map<string, Result<ParsedAmount>>>();
-const evidence = new Map<string, DecimalSeparator | undefined>();
 const LIMIT = 200_000;
 
 export function clearAmountReadings(): void {
   readings.clear();
-  evidence.clear();
 }
 
 /** parseAmount, once per text and reading. */
@@ -34,14 +32,6 @@ export function readAmount(text: string, options: AmountOptions): Result<ParsedA
   return read;
 }
 
-function evidenceOf(text: string): DecimalSeparator | undefined {
-  if (evidence.has(text)) return evidence.get(text);
-  if (evidence.size >= LIMIT) evidence.clear();
-  const e = decimalEvidence(text);
-  evidence.set(text, e);
-  return e;
-}
-
 /** parseAmountColumn (one decimal convention from all values), reading each text once. */
 export function readAmountColumn(
   values: readonly string[],
@@ -52,7 +42,8 @@ export function readAmountColumn(
     let dot = 0;
     let comma = 0;
     for (const value of values) {
-      const e = evidenceOf(value);
+      // One pass over the characters, cheaper than remembering it.
+      const e = decimalEvidence(value);
       if (e === '.') dot++;
       else if (e === ',') comma++;
     }

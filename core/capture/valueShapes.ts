@@ -83,7 +83,9 @@ export function looksLikeMoney(text: string): boolean {
   const known = moneyMemo.get(text);
   if (known !== undefined) return known;
   if (text.length === 0 || text.length > 40 || !/\d/.test(text)) return false;
-  return remember(moneyMemo, text, asciiLetters(text, MONEY_LETTERS) <= MONEY_LETTERS && readsAsMoney(text));
+  // A description is refused by its letters as cheaply as it is looked up: not remembered.
+  if (asciiLetters(text, MONEY_LETTERS) > MONEY_LETTERS) return false;
+  return remember(moneyMemo, text, readsAsMoney(text));
 }
 
 const DATE_MARK = /[A-Za-zÀ-ÿ]{3}|\d[/-]\d|\d{4}|(?:^|\s)\d{1,2}\.\d{1,2}\.(?:\d{2})?$/;
@@ -172,8 +174,12 @@ export function looksLikeDate(text: string, asOf: string): boolean {
   }
   const known = memo.get(text);
   if (known !== undefined) return known;
-  return remember(memo, text, readsAsDate(text, asOf));
+  const reads = readsAsDate(text, asOf);
+  // Only short texts repeat (a date cell, a type); a row's whole text is asked once.
+  return text.length <= REMEMBERED_DATE_LENGTH ? remember(memo, text, reads) : reads;
 }
+
+const REMEMBERED_DATE_LENGTH = 40;
 
 const MONTH_HEADING_SHAPE = /^\p{L}{3,}\.?(?:\s+\d{4})?$/u;
 

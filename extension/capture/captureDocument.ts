@@ -57,8 +57,12 @@ function describeColumns(
   columns: readonly string[],
   rawRows: ReadonlyArray<{ cells: string[] }>,
 ): ColumnInfo[] {
-  // Only rows with one cell per column line up with the columns by position.
-  const aligned = rawRows.filter((r) => r.cells.length === columns.length).slice(0, 20);
+  // Only rows with one cell per column line up with the columns by position; the first 20 are enough.
+  const aligned: Array<{ cells: string[] }> = [];
+  for (const r of rawRows) {
+    if (aligned.length === 20) break;
+    if (r.cells.length === columns.length) aligned.push(r);
+  }
   return columns.map((key, i) => ({
     key,
     label: MADE_UP_KEY.test(key) ? `Column ${i + 1}` : key,
