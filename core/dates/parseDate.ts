@@ -29,10 +29,19 @@ const RELATIVE = /^(today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|(\d{
 /** A date written relative to the day it was shown ("Today", "3 days ago"): it needs an as-of date. */
 export const isRelativeDate = (text: string): boolean => RELATIVE.test(text.trim().replace(/,$/, ''));
 
-/** Four digits as written; two digits by the documented fixed pivot (twoDigitYear). */
+/**
+ * Four digits as written, a Buddhist-era year (Thai pages and files: 20/11/2569 is 2026, 543 ahead)
+ * brought back; two digits by the documented fixed pivot (twoDigitYear). An ISO date is taken as
+ * written.
+ */
 function fullYear(text: string): number {
-  return text.length === 4 ? Number(text) : twoDigitYear(Number(text));
+  return text.length === 4 ? gregorian(Number(text)) : twoDigitYear(Number(text));
 }
+
+const gregorian = (year: number) => (year >= BUDDHIST_ERA_FROM && year < BUDDHIST_ERA_TO ? year - 543 : year);
+/** Years no Gregorian statement shows, read as the Buddhist era (2443–2742 BE = 1900–2199 CE). */
+const BUDDHIST_ERA_FROM = 2443;
+const BUDDHIST_ERA_TO = 2743;
 
 function complete(
   month: number,
@@ -78,7 +87,7 @@ export function fastDate(text: string, order: DateOrder | undefined): string | u
     const b = two(text, 3);
     const o = order ?? (a > 12 ? 'dmy' : b > 12 ? 'mdy' : c2 === 46 ? 'dmy' : 'mdy');
     const [month, day] = o === 'mdy' ? [a, b] : [b, a];
-    return isoFromParts(Number(text.slice(6, 10)), month, day);
+    return isoFromParts(gregorian(Number(text.slice(6, 10))), month, day);
   }
   return undefined;
 }
