@@ -35,16 +35,17 @@ export type ChosenMapping = {
 };
 
 const WORDS: Record<CaptureField | 'net', RegExp> = {
-  date: /일자|거래일|日期|日付|交易日|取引日|\bdato\b|tarih|dátum|päivä|date|datum|fecha|\bdata\b|posted|booked|\bwhen\b|\bday\b|jour|buchungstag|valuta|wertstellung|\btime\b/i,
+  date: /дата|التاريخ|일자|거래일|日期|日付|交易日|取引日|\bdato\b|tarih|dátum|päivä|date|datum|fecha|\bdata\b|posted|booked|\bwhen\b|\bday\b|jour|buchungstag|valuta|wertstellung|\btime\b/i,
   amount:
-    /beløb|beløp|belopp|kwota|částka|tutar|összeg|summa|määrä|amount|betrag|montant|importe|bedrag|importo|\bvalor\b|\bsum\b|\bamt\b|\bvalue\b|\bprice\b|total/i,
+    /сумма|المبلغ|mutasi|beløb|beløp|belopp|kwota|částka|tutar|összeg|summa|määrä|amount|betrag|montant|importe|bedrag|importo|\bvalor\b|\bsum\b|\bamt\b|\bvalue\b|\bprice\b|total/i,
   debit:
-    /출금|지급|支出|取款|出金|引出|借方|uttak|ut fra konto|uttag|hævet|obciążeni|wypłat|výdaj|borç|terhelés|uscite|\bdare\b|saídas?|debet|debit|withdrawals?|money out|paid out|outflow|charges|\bsoll\b|ausgang|ausgaben|belastung|débit|retraits?|cargos?|afschrijving|\bout\b/i,
+    /списание|расход|مدين|출금|지급|支出|取款|出金|引出|借方|uttak|ut fra konto|uttag|hævet|obciążeni|wypłat|výdaj|borç|terhelés|uscite|\bdare\b|saídas?|debet|debit|withdrawals?|money out|paid out|outflow|charges|\bsoll\b|ausgang|ausgaben|belastung|débit|retraits?|cargos?|afschrijving|\bout\b/i,
   credit:
-    /입금|收入|存入|入金|預入|貸方|贷方|innskudd|inn på konto|insättning|indsat|uznani|wpłat|příjem|alacak|jóváírás|entrate|\bavere\b|entradas?|kredit|credit|deposits?|money in|paid in|inflow|\bhaben\b|eingang|einnahmen|gutschrift|crédit|abonos?|bijschrijving|\bin\b/i,
-  balance: /잔액|余额|餘額|残高|bakiye|zůstatek|egyenleg|balance|saldo|solde|kontostand|running|\bbal\b/i,
+    /зачисление|поступлени|приход|دائن|입금|收入|存入|入金|預入|貸方|贷方|innskudd|inn på konto|insättning|indsat|uznani|wpłat|příjem|alacak|jóváírás|entrate|\bavere\b|entradas?|kredit|credit|deposits?|money in|paid in|inflow|\bhaben\b|eingang|einnahmen|gutschrift|crédit|abonos?|bijschrijving|\bin\b/i,
+  balance:
+    /остаток|الرصيد|잔액|余额|餘額|残高|bakiye|zůstatek|egyenleg|balance|saldo|solde|kontostand|running|\bbal\b/i,
   description:
-    /적요|내용|摘要|内容|備考|forklaring|\btekst\b|beskriv|\bopis|popis|açıklama|közlemény|kuvaus|selite|desc|details?|merchant|payee|\bname\b|beschreibung|verwendungszweck|buchungstext|libell|concepto|omschrijving|descrizione|memo|narrative|counterparty|customer|recipient|\bfrom\b|\bto\b|party|transaction$|title|empfänger|auftraggeber|bénéficiaire/i,
+    /описание|назначение|الوصف|البيان|keterangan|적요|내용|摘要|内容|備考|forklaring|\btekst\b|beskriv|\bopis|popis|açıklama|közlemény|kuvaus|selite|desc|details?|merchant|payee|\bname\b|beschreibung|verwendungszweck|buchungstext|libell|concepto|omschrijving|descrizione|memo|narrative|counterparty|customer|recipient|\bfrom\b|\bto\b|party|transaction$|title|empfänger|auftraggeber|bénéficiaire/i,
   status: /status|\bstate\b|zustand|statut|estado/i,
   currency: /^(?:currency|ccy|cur|curr|währung|devise|moneda|valuta)$/i,
   type: /^(?:type|typ|art|kind|transaction type|umsatzart|buchungsart|activity type)$|\btype$/i,

@@ -277,11 +277,12 @@ const PROCESSOR_BALANCE_TYPE =
 // Direction words a bank prints in a column of their own: Dutch Af/Bij, Italian Dare/Avere, Spanish Cargo/Abono.
 const DEBIT_MARK = /^(?:DR|D|S|Soll|Debit|Débit|Debet|Af|Dare|Cargo|Out)\.?$/i;
 const CREDIT_MARK = /^(?:CR|C|H|Haben|Credit|Crédit|Bij|Avere|Abono|In)\.?$/i;
-const CREDIT_DEBIT_MARK = /\b(?:CR|DR|Soll|Haben)\.?\s*$|\d\s*[SH]\s*$/i;
+const CREDIT_DEBIT_MARK = /\b(?:CR|DR|DB|Soll|Haben)\.?\s*$|\d\s*[SH]\s*$/i;
 
 function explicitSign(text: string): -1 | 1 | 0 {
   const t = text.trim();
-  if (/^[-−–(]|[-−–)]$|\bDR\.?$|\bSoll$|\d\s*S$/i.test(t) || /^[^\d]*[-−–(]/.test(t)) return -1;
+  // "45,-" is whole euros, not a trailing minus.
+  if (/^[-−–(]|(?<![.,])[-−–)]$|\bD[RB]\.?$|\bSoll$|\d\s*S$/i.test(t) || /^[^\d]*[-−–(]/.test(t)) return -1;
   if (/^\+|^[^\d]*\+|\bCR\.?$|\bHaben$|\d\s*H$/i.test(t)) return 1;
   return 0;
 }

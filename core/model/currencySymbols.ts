@@ -28,4 +28,16 @@ export const CURRENCY_SYMBOLS: Record<string, string> = {
   TL: 'TRY',
   Ft: 'HUF',
   lei: 'RON',
+  '₽': 'RUB',
+  '₴': 'UAH',
+  '₫': 'VND',
+  '₦': 'NGN',
+  '₸': 'KZT',
+  '₾': 'GEL',
+  '₼': 'AZN',
+  '฿': 'THB',
+  // Arabic abbreviations written beside the figure: riyal, dinar, dirham.
+  'ر.س': 'SAR',
+  'د.ك': 'KWD',
+  'د.إ': 'AED',
 };

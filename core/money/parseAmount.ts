@@ -44,8 +44,10 @@ function symbolFigure(text: string, options: AmountOptions): ParsedAmount | unde
   return { minor: minus && minor !== 0 ? -minor : minor, currency };
 }
 
-/** Credit/debit after the figure: `CR`/`DR`, and German banks' `S`/`H` (Soll/Haben). */
-const CREDIT_DEBIT = /^(.*?)\s*\b(CR|DR|Cr|Dr|cr|dr|S|H|Soll|Haben)\.?$/;
+const WHOLE_UNITS = /(\d)[.,]-$/;
+
+/** Credit/debit after the figure: `CR`/`DR` (`DB` in Indonesia), and German banks' `S`/`H` (Soll/Haben). */
+const CREDIT_DEBIT = /^(.*?)\s*\b(CR|DR|DB|Cr|Dr|Db|cr|dr|S|H|Soll|Haben)\.?$/;
 
 type Marks = {
   minus: boolean;
@@ -68,7 +70,7 @@ function stripEdges(input: string, marks: Marks): string {
     s = s.trim();
     const cd = CREDIT_DEBIT.exec(s);
     if (cd) {
-      if (/^(?:DR|S|Soll)$/i.test(cd[2]!)) marks.debit = true;
+      if (/^(?:DR|DB|S|Soll)$/i.test(cd[2]!)) marks.debit = true;
       marks.signs++;
       s = cd[1]!;
     }
@@ -148,7 +150,8 @@ export function parseAmount(text: string, options: AmountOptions = {}): Result<P
   // Portal figures: one symbol before a plain figure, after an optional minus ("-$1,234.56").
   const symbolic = symbolFigure(text, options);
   if (symbolic) return ok(symbolic);
-  const normalized = normalizeAmountText(text);
+  // "45,-", "1.250,–", "Fr. 45.–": whole units, the dash standing for no cents (never a minus).
+  const normalized = normalizeAmountText(text).replace(WHOLE_UNITS, '$1');
   if (normalized === '') return fail(problem('empty_amount', 'the amount is empty'));
   const marks: Marks = { minus: false, parens: 0, debit: false, signs: 0, units: 0, symbols: 0 };
   const body = stripEdges(normalized, marks);
