@@ -37,6 +37,7 @@ import {
   looksLikeDate,
   looksLikeMoney,
   NOT_TRANSACTIONS_HEADING,
+  setMilsMoney,
   setWholeUnitMoney,
 } from './valueShapes';
 
@@ -452,6 +453,7 @@ export function captureDrafts(root: Document | Element, options: CaptureOptions)
   const settings = pageSettings(root, all, options.defaultCurrency, options.url);
   // Won and yen have no cents: on such a page "3,850,000" is money though it bears no mark.
   setWholeUnitMoney(!settings.currencyAssumed && currencyExponent(settings.currency) === 0);
+  setMilsMoney(!settings.currencyAssumed && currencyExponent(settings.currency) === 3);
   const page: Page = {
     all,
     shapes: measureShapes(all, asOf),

@@ -1,4 +1,5 @@
 import type { DateOrder } from '../dates/parseDate';
+import { CURRENCY_SYMBOLS } from '../model/currencySymbols';
 import { isCurrencyCode } from '../model/isoCurrencies';
 import type { DecimalSeparator } from '../money/detectDecimalSeparator';
 import type { DomNode } from './domTree';
@@ -76,6 +77,7 @@ const LANG_CURRENCY: Record<string, string> = {
   vi: 'VND',
   ro: 'RON',
   uk: 'UAH',
+  id: 'IDR',
 };
 /** A country's own domain (`bank.co.uk`, `banque.fr`) where the page's language names no region. */
 const TLD_CURRENCY: Record<string, string> = {
@@ -189,6 +191,34 @@ export function findAccount(all: DomNode[], rows: DomNode[]): string | undefined
   return undefined;
 }
 
+/** "Account currency: KWD", "Mata Uang | : IDR", "Währung: EUR", "العملة: ريال (ر.س)". */
+const CURRENCY_LABEL =
+  /^(?:[\p{L} ]{0,20}\b)?(?:currency|währung|devise|moneda|valuta|divisa|mata uang|валюта|العملة|通貨|货币|幣別|통화)\s*[:：]?\s*(.*)$/iu;
+const CODE_OR_SIGN = new RegExp(
+  `(?<![\\p{L}])(?:[A-Z]{3}|${Object.keys(CURRENCY_SYMBOLS)
+    .filter((s) => s.length > 1 || !/[$¥]/.test(s))
+    .map((s) => s.replace(/[.$]/g, '\\$&'))
+    .join('|')})(?![\\p{L}])`,
+  'gu',
+);
+
+/** The one currency a label on the page names, by code or sign (in its own text or the next one). */
+function labelledCurrency(all: DomNode[]): string | undefined {
+  for (let i = 0; i < all.length; i++) {
+    const n = all[i]!;
+    if (!n.ownText || n.text.length > 80) continue;
+    const m = CURRENCY_LABEL.exec(n.text.trim());
+    if (!m) continue;
+    const next = all.slice(i + 1).find((x) => x.ownText);
+    const said = m[1] !== '' ? m[1]! : next && next.text.length <= 40 ? next.text : '';
+    const named = new Set(
+      Array.from(said.matchAll(CODE_OR_SIGN), (c) => CURRENCY_SYMBOLS[c[0]] ?? c[0]).filter(isCurrencyCode),
+    );
+    if (named.size === 1) return [...named][0];
+  }
+  return undefined;
+}
+
 /** One ISO code the page prints on its own in three or more places (a Currency column): its currency. */
 function soleCodeShown(all: DomNode[]): string | undefined {
   let code: string | undefined;
@@ -212,6 +242,7 @@ export function pageSettings(
   const region = /^[a-z]{2,3}[-_]([a-z]{2})\b/i.exec(lang)?.[1]?.toUpperCase();
   const named =
     defaultCurrency ??
+    labelledCurrency(all) ??
     (region ? REGION_CURRENCY[region] : undefined) ??
     tldCurrency(url) ??
     (EURO_LANGS.test(lang) ? 'EUR' : LANG_CURRENCY[lang.slice(0, 2).toLowerCase()]) ??

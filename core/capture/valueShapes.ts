@@ -8,9 +8,10 @@ import { clearAmountReadings, readAmount } from './amountReadings';
  * stays an amount.
  */
 const SYMBOL_MARK = new RegExp(
-  `[$€£¥₹₩₪₺₱円]|\\b(?:${Object.keys(CURRENCY_SYMBOLS)
+  `[\\p{Sc}円]|\\b(?:${Object.keys(CURRENCY_SYMBOLS)
     .filter((s) => /^[A-Za-z]/.test(s))
     .join('|')})\\b|(?:^|[^A-Za-z])[A-Z]{3}(?:$|[^A-Za-z])`,
+  'u',
 );
 const CENTS = /\d[.,]\d{2}(?!\d)/;
 
@@ -39,9 +40,19 @@ function remember(memo: Map<string, boolean>, key: string, value: boolean): bool
 /** A footnote mark after a figure or a word ("$246.31*"): pages use it for pending lines. */
 export const TRAILING_STAR = /\s*\*+$/;
 
-/** A whole figure grouped in thousands ("3,850,000") or signed ("-648"): money on a page in won or yen, which has no cents. */
-const GROUPED_WHOLE = /^[-−+]?\s?\d{1,3}(?:,\d{3})+$|^[-−+]\d{1,9}$/;
+/**
+ * A whole figure grouped in thousands ("3,850,000", "684.500") or signed ("-648"): money on a page
+ * in won, yen or dong, which has no cents.
+ */
+const GROUPED_WHOLE = /^[-−+]?\s?\d{1,3}(?:([,.\u00a0 ])\d{3})(?:\1\d{3})*$|^[-−+]\d{1,9}$/;
 let wholeUnitPage = false;
+
+/**
+ * "12.750": a dinar's three decimals, money on a page in a currency with thousandths (its figures'
+ * shape is then asked in one such currency: the shape, not the unit, is what is judged).
+ */
+const MILS = /\d[.,]\d{3}(?!\d)/;
+let milsPage = false;
 
 /** Whether grouped whole figures count as money: the page's currency has no minor unit. */
 export function setWholeUnitMoney(on: boolean): void {
@@ -50,13 +61,25 @@ export function setWholeUnitMoney(on: boolean): void {
   moneyMemo.clear();
 }
 
+/** Whether three-decimal figures count as money: the page's currency has thousandths (KWD, BHD, OMR). */
+export function setMilsMoney(on: boolean): void {
+  if (on === milsPage) return;
+  milsPage = on;
+  moneyMemo.clear();
+}
+
 /** The general reading, without memo or shortcuts: a cents or currency mark, then the figure parses. */
 export function readsAsMoney(text: string): boolean {
   if (text.length === 0 || text.length > 40 || !/\d/.test(text)) return false;
   const plain = text.endsWith('*') ? text.replace(TRAILING_STAR, '') : text;
   return (
-    (CENTS.test(plain) || SYMBOL_MARK.test(plain) || (wholeUnitPage && GROUPED_WHOLE.test(plain))) &&
-    readAmount(plain, { currency: 'USD' }).ok
+    (CENTS.test(plain) ||
+      SYMBOL_MARK.test(plain) ||
+      (wholeUnitPage && GROUPED_WHOLE.test(plain)) ||
+      (milsPage && MILS.test(plain))) &&
+    (readAmount(plain, { currency: milsPage ? 'KWD' : 'USD' }).ok ||
+      // Without cents, "684.500 VND" is grouped by its dot.
+      (wholeUnitPage && readAmount(plain, { currency: 'USD', decimalSeparator: ',' }).ok))
   );
 }
 

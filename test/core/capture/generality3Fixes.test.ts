@@ -101,3 +101,69 @@ describe('one page of a list on several', () => {
     expect(got.diagnostics.notes.some((n) => n.startsWith('partial'))).toBe(false);
   });
 });
+
+describe('figures and dates as other countries print them', () => {
+  it('roubles in debit and credit columns headed in Russian', () => {
+    const html = `<html lang="ru"><body>${table(
+      '<tr><td>20.11.2026</td><td>Пятёрочка</td><td>1\u00a0234,56\u00a0₽</td><td></td></tr><tr><td>19.11.2026</td><td>Зарплата</td><td></td><td>85\u00a0000,00\u00a0₽</td></tr>',
+      '<tr><th>Дата</th><th>Описание</th><th>Списание</th><th>Зачисление</th></tr>',
+    )}</body></html>`;
+    expect(amounts(html)).toEqual(['-1234.56 RUB', '85000.00 RUB']);
+  });
+
+  it("a debit marked 'DB' after the figure, as Indonesian banks print it", () => {
+    const html = `<html lang="id"><body><p>Mata Uang: IDR</p>${table(
+      '<tr><td>03/11/2026</td><td>TRSF E-BANKING</td><td>1,250,000.00 DB</td></tr><tr><td>10/11/2026</td><td>GAJI</td><td>9,750,000.00 CR</td></tr>',
+      '<tr><th>Tgl.</th><th>Keterangan</th><th>Mutasi</th></tr>',
+    )}</body></html>`;
+    expect(amounts(html)).toEqual(['-1250000.00 IDR', '9750000.00 IDR']);
+  });
+
+  it("whole euros written ',-' or ',–'", () => {
+    const html = `<html lang="nl"><body>${table(
+      '<tr><td>20-11-2026</td><td>Albert Heijn</td><td>− € 45,-</td></tr><tr><td>19-11-2026</td><td>NS</td><td>− € 12,95</td></tr><tr><td>18-11-2026</td><td>Salaris</td><td>+ € 1.250,–</td></tr>',
+    )}</body></html>`;
+    expect(amounts(html)).toEqual(['-45.00 EUR', '-12.95 EUR', '1250.00 EUR']);
+  });
+
+  it('Buddhist-era years (2569 is 2026)', () => {
+    const html = `<html lang="th"><body>${table(
+      '<tr><td>20/11/2569</td><td>7-ELEVEN</td><td>-85.00</td></tr><tr><td>19/11/2569</td><td>โอนเงิน</td><td>3,000.00</td></tr>',
+    )}</body></html>`;
+    expect(capture(html).transactions.map((t) => t.date)).toEqual(['2026-11-20', '2026-11-19']);
+  });
+});
+
+describe('a currency the page names in a label', () => {
+  it('is the currency of its bare figures, three decimals for a dinar', () => {
+    const html = `<html lang="en"><body><div><span>Account currency: KWD</span></div>${table(
+      '<tr><td>20/11/2026</td><td>SULTAN CENTER</td><td>12.750</td><td></td></tr><tr><td>19/11/2026</td><td>SALARY</td><td></td><td>1,250.000</td></tr><tr><td>18/11/2026</td><td>K-NET</td><td>8.400</td><td></td></tr>',
+      '<tr><th>Date</th><th>Details</th><th>Debit</th><th>Credit</th></tr>',
+    )}</body></html>`;
+    expect(amounts(html)).toEqual(['-12.750 KWD', '1250.000 KWD', '-8.400 KWD']);
+  });
+
+  it('also when the label and the code sit in cells side by side', () => {
+    const html = `<html lang="id"><body><table><tr><td>Mata Uang</td><td>: IDR</td></tr></table>${table(
+      '<tr><td>03/11/2026</td><td>TRSF E-BANKING</td><td>1,250,000.00 DB</td></tr><tr><td>10/11/2026</td><td>GAJI</td><td>9,750,000.00 CR</td></tr>',
+      '<tr><th>Tgl.</th><th>Keterangan</th><th>Mutasi</th></tr>',
+    )}</body></html>`;
+    expect(amounts(html)).toEqual(['-1250000.00 IDR', '9750000.00 IDR']);
+  });
+});
+
+describe('figures of a currency without cents or with thousandths', () => {
+  it('a dong figure whose one dot groups thousands is money', () => {
+    const html = `<html lang="vi"><body>${table(
+      '<tr><td>20/11/2026</td><td>Circle K</td><td>-45.000 VND</td></tr><tr><td>19/11/2026</td><td>Luong</td><td>+15.000.000 VND</td></tr><tr><td>14/11/2026</td><td>EVN</td><td>-684.500 VND</td></tr>',
+    )}</body></html>`;
+    expect(amounts(html)).toEqual(['-45000 VND', '15000000 VND', '-684500 VND']);
+  });
+
+  it('a dinar figure with a third decimal digit is money', () => {
+    const html = `<html lang="en"><body><p>Account currency: KWD</p>${table(
+      '<tr><td>20/11/2026</td><td>TALABAT</td><td>-4.125</td></tr><tr><td>19/11/2026</td><td>ZAIN</td><td>-15.000</td></tr>',
+    )}</body></html>`;
+    expect(amounts(html)).toEqual(['-4.125 KWD', '-15.000 KWD']);
+  });
+});
