@@ -1,7 +1,7 @@
 import type { Transaction } from '../model/transaction';
 import type { Claims } from './claims';
 import { processorNamedIn } from './processors';
-import { referenceTokens } from './referenceTokens';
+import { referenceTokens, tokenHashes } from './referenceTokens';
 
 /** A bank-side line with what its text says about where the money came from. */
 export type BankLine = {
@@ -19,8 +19,11 @@ export type BankLine = {
   currency: string;
   /** The processor the text names, if any. */
   processor: string | undefined;
-  /** Reference tokens in the text and the source's id (see referenceTokens), read with the text. */
-  refs: readonly string[];
+  /**
+   * Hashes of the reference tokens in the text and the source's id (see tokenHashes), read with the
+   * text; the tokens themselves are made (see lineRefs) only for a line a payout may share one with.
+   */
+  refHashes: readonly number[];
   /** Says it is something a processor never sends: a move between own accounts, a check, cash, Zelle. */
   notPayout: boolean;
   /** Set for a line in a processor's own account (a PayPal "add funds from bank"): which processor. */
@@ -47,8 +50,14 @@ const NOT_A_PAYOUT = /\b(MOBILE|REMOTE|ATM|CASH|BRANCH|COUNTER|TELLER|CHECK|CHEQ
 const NOT_FROM_PROCESSOR = new RegExp(`${OWN_ACCOUNT.source}|${NOT_A_PAYOUT.source}`, 'i');
 
 /** `day`: the line's date as a day number (see dayNumber), which the caller has at hand. */
+/** The text a bank line is read from: its description, and its memo when it has one. */
+const lineText = (t: Transaction) => (t.memo ? `${t.description} ${t.memo}` : t.description);
+
+/** Reference tokens in the line's text and the source's id (see referenceTokens). */
+export const lineRefs = (line: BankLine): string[] => referenceTokens(lineText(line.t), line.t.externalId);
+
 export function toBankLine(t: Transaction, ordinal: number, day: number): BankLine {
-  const text = t.memo ? `${t.description} ${t.memo}` : t.description;
+  const text = lineText(t);
   const processor = processorNamedIn(text);
   return {
     t,
@@ -58,7 +67,7 @@ export function toBankLine(t: Transaction, ordinal: number, day: number): BankLi
     amount: t.amount.minor,
     currency: t.amount.currency,
     processor,
-    refs: referenceTokens(text, t.externalId),
+    refHashes: tokenHashes(text, t.externalId),
     notPayout: t.transfer === true || NOT_FROM_PROCESSOR.test(text) || namesOtherOriginator(text, processor),
   };
 }

@@ -5,7 +5,7 @@ import { describeMoney } from './describeMoney';
 import { linkDraft } from './linkDraft';
 import type { NearPair } from './matchByReference';
 import { accept, isRejected, type MatchContext, report } from './matchContext';
-import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
+import { type PayoutUnit, pairType, unitMemberIds, unitsByDate, unitTaken } from './payoutUnit';
 
 /**
  * How far a deposit may fall short of (or exceed) its payout and still be taken for it: a few percent
@@ -54,7 +54,7 @@ export function findDiscrepancies(input: DiscrepancyInput, ctx: MatchContext): v
   }
   pairCloseAmounts(input.units, input.lines, ctx);
 
-  for (const unit of [...input.units].sort(byUnitDate)) {
+  for (const unit of unitsByDate(input.units)) {
     const c = unit.currency;
     if (!unitTaken(ctx.claimed, unit)) {
       const inTransit = unit.end > input.horizon;
@@ -144,7 +144,7 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
   );
   const options = new Map<PayoutUnit, BankLine[]>();
   const rivals = new Map<BankLine, number>();
-  for (const unit of [...units].sort(byUnitDate)) {
+  for (const unit of unitsByDate(units)) {
     if (unitTaken(ctx.claimed, unit)) continue;
     const found: BankLine[] = [];
     let exact = false;

@@ -1,4 +1,4 @@
-import { type BankLine, compatible, lineTaken } from './bankLine';
+import { type BankLine, compatible, lineRefs, lineTaken } from './bankLine';
 import { linkDraft } from './linkDraft';
 import { accept, isRejected, type MatchContext, recordLag } from './matchContext';
 import { orderByKey } from './orderByKey';
@@ -33,7 +33,7 @@ export function matchByReference(
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (lineTaken(ctx.claimed, line)) continue;
-    for (let k = 0; k < line.refs.length; k++) lineHashes.add(tokenHash(line.refs[k]!));
+    for (let k = 0; k < line.refHashes.length; k++) lineHashes.add(line.refHashes[k]!);
   }
   if (lineHashes.size === 0) return [];
   // Each token's owner does not depend on the order payouts are read in: they are read in the order
@@ -61,9 +61,9 @@ export function matchByReference(
   for (const ref of owner.keys()) ownerHashes.add(tokenHash(ref));
   const candidates = new Map<PayoutUnit, BankLine[]>();
   for (const line of lines) {
-    if (lineTaken(ctx.claimed, line)) continue;
-    for (const ref of line.refs) {
-      const unit = ownerHashes.has(tokenHash(ref)) ? owner.get(ref) : undefined;
+    if (lineTaken(ctx.claimed, line) || !line.refHashes.some((h) => ownerHashes.has(h))) continue;
+    for (const ref of lineRefs(line)) {
+      const unit = owner.get(ref);
       if (!unit) continue;
       if (unit.currency !== line.currency || !compatible(line, unit)) continue;
       if (line.day - unit.day < -EARLY_DAYS || line.day - unit.endDay > LATE_DAYS) continue;

@@ -6,6 +6,7 @@ import type { Money } from '../model/money';
 import { businessDayCount } from './businessDayIndex';
 import { Claims } from './claims';
 import { discrepancyId, matchId, matchIdOf } from './matchId';
+import { OrdinalLists } from './ordinalLists';
 import type { Windows } from './processors';
 
 /** Each transaction id of the run → its position in posting order (a Map, or a lookup built like one). */
@@ -23,7 +24,7 @@ export type MatchContext = {
   rejected: Set<string>;
   matches: Match[];
   /** For each of `matches`, its members' ordinals in member order (-1 for an id outside the run). */
-  memberOrdinals: number[][];
+  memberOrdinals: OrdinalLists;
   discrepancies: Discrepancy[];
   /** How often each payout-to-deposit delay (business days) was seen in sure links, per processor. */
   lags: Map<string, Map<number, number>>;
@@ -67,7 +68,7 @@ export function createMatchContext(
     claimed: new Claims(ordinals),
     rejected: new Set(),
     matches: [],
-    memberOrdinals: [],
+    memberOrdinals: new OrdinalLists(),
     discrepancies: [],
     lags: new Map(),
     windowEnd,

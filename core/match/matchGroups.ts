@@ -2,7 +2,7 @@ import { type BankLine, firstOnOrAfter, lineTaken } from './bankLine';
 import { daysApart } from './dayNumber';
 import { linkDraft } from './linkDraft';
 import { accept, isRejected, type MatchContext } from './matchContext';
-import { byUnitDate, type PayoutUnit, unitMemberIds, unitTaken } from './payoutUnit';
+import { byUnitDate, type PayoutUnit, unitMemberIds, unitsByDate, unitTaken } from './payoutUnit';
 import { subsetSums } from './subsetSums';
 
 /** Candidates per search, nearest in date first: 24 keeps meet-in-the-middle to a few hundred pairs. */
@@ -36,7 +36,7 @@ export function matchGroups(
 }
 
 function manyToOne(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext): void {
-  const open = units.filter((u) => !unitTaken(ctx.claimed, u)).sort(byUnitDate);
+  const open = unitsByDate(units).filter((u) => !unitTaken(ctx.claimed, u));
   if (open.length < 2) return;
   let maxSpan = 0;
   for (const u of open) maxSpan = Math.max(maxSpan, daysApart(u.date, u.end));
@@ -96,7 +96,7 @@ function oneToMany(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
   );
   if (open.length < 2) return;
   const byCurrency = groupBy(open, (l) => `${l.processor}|${l.t.amount.currency}`);
-  for (const u of [...units].sort(byUnitDate)) {
+  for (const u of unitsByDate(units)) {
     if (unitTaken(ctx.claimed, u)) continue;
     const pool = byCurrency.get(`${u.processor}|${u.currency}`);
     if (!pool) continue;

@@ -4,7 +4,7 @@ import { linkDraft } from './linkDraft';
 import { accept, isRejected, type MatchContext, recordLag, typicalLag } from './matchContext';
 import { upperBound } from './matchGroups';
 import { orderByKey } from './orderByKey';
-import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
+import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitsByDate, unitTaken } from './payoutUnit';
 import { subsetSums } from './subsetSums';
 
 /** Beyond this many possible assignments a cluster of equal amounts is paired greedily instead. */
@@ -286,7 +286,7 @@ function combinableLines(units: readonly PayoutUnit[], lines: readonly BankLine[
   const sumsTo = (line: BankLine, target: number, like: PayoutUnit, minSize: number): boolean => {
     if (!pools) {
       pools = new Map();
-      for (const x of [...units].sort(byUnitDate)) {
+      for (const x of unitsByDate(units)) {
         if (unitTaken(ctx.claimed, x)) continue;
         maxSpan = Math.max(maxSpan, daysApart(x.date, x.end));
         const key = `${x.processor}|${x.currency}`;

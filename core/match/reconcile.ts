@@ -13,6 +13,7 @@ import { createMatchContext, type OrdinalLookup } from './matchContext';
 import { matchGroups } from './matchGroups';
 import { matchOneToOne } from './matchOneToOne';
 import { matchTransfers } from './matchTransfers';
+import { OrdinalLists } from './ordinalLists';
 import { postingOrderIndex } from './postingOrder';
 import { isProcessorSide, processorOf, type Windows } from './processors';
 import { type ProcessorColumns, rollUpPayouts } from './rollUpPayouts';
@@ -137,19 +138,25 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   let memberOrdinals = ctx.memberOrdinals;
   if (decisions.length > 0) {
     matches = [...decisions];
-    memberOrdinals = decisions.map((d) => d.members.map((x) => ordinals.get(x.id) ?? -1));
+    memberOrdinals = new OrdinalLists();
+    for (const d of decisions) memberOrdinals.push(d.members.map((x) => ordinals.get(x.id) ?? -1));
     for (let k = 0; k < ctx.matches.length; k++) {
       if (decided.has(ctx.matches[k]!.id)) continue;
       matches.push(ctx.matches[k]!);
-      memberOrdinals.push(ctx.memberOrdinals[k]!);
+      const list: number[] = [];
+      for (let i = ctx.memberOrdinals.from(k); i < ctx.memberOrdinals.to(k); i++)
+        list.push(ctx.memberOrdinals.at(i));
+      memberOrdinals.push(list);
     }
   }
   // -1 when no member is in this run: such a match sorts first, as an empty date would.
   const day = new Int32Array(matches.length);
   for (let k = 0; k < matches.length; k++) {
-    const xs = memberOrdinals[k]!;
     let first = -1;
-    for (let j = 0; j < xs.length; j++) if (xs[j]! >= 0 && (first < 0 || xs[j]! < first)) first = xs[j]!;
+    for (let i = memberOrdinals.from(k); i < memberOrdinals.to(k); i++) {
+      const x = memberOrdinals.at(i);
+      if (x >= 0 && (first < 0 || x < first)) first = x;
+    }
     day[k] = first < 0 ? -1 : rank[first]!;
   }
   // Placed by day first (a counting sort: a few hundred days), then each day's matches by type and
@@ -175,11 +182,12 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!;
     if (m.state === 'rejected') continue;
-    const xs = memberOrdinals[k]!;
     // A member's role matters only in a roll-up or a duplicate.
     const byRole = m.type === 'payout-rollup' || m.type === 'duplicate';
-    for (let j = 0; j < xs.length; j++) {
-      if (xs[j]! >= 0 && (!byRole || settles(m.type, m.members[j]!.role))) covered[xs[j]!] = 1;
+    const from = memberOrdinals.from(k);
+    for (let i = from; i < memberOrdinals.to(k); i++) {
+      const x = memberOrdinals.at(i);
+      if (x >= 0 && (!byRole || settles(m.type, m.members[i - from]!.role))) covered[x] = 1;
     }
   }
   const discrepancies = [...ctx.discrepancies].sort(

@@ -69,6 +69,47 @@ export function hasTokenHashIn(
   );
 }
 
+/**
+ * The hashes (see tokenHash) of the reference tokens of the texts, read as `hasTokenHashIn` reads
+ * them: no token string is made. It may hold a few more than `referenceTokens` gives (a short bare
+ * number, a date, a repeat), so it answers "may carry", never "carries". `NONE` when there are none.
+ */
+export function tokenHashes(a: string | undefined, b?: string): readonly number[] {
+  let out: number[] | undefined;
+  if (a) out = pushHashes(a, out);
+  if (b) out = pushHashes(b, out);
+  return out ?? (NONE as unknown as readonly number[]);
+}
+
+function pushHashes(text: string, out: number[] | undefined): number[] | undefined {
+  let start = 0;
+  let kept = 0;
+  let digits = 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    const digit = c >= 48 && c <= 57;
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    if (digit || upper || lower) {
+      if (digit) digits++;
+      kept++;
+      h = Math.imul(h ^ (lower ? c - 32 : c), 0x01000193);
+      continue;
+    }
+    if (c === 45 || c === 95) continue;
+    if (i - start >= 6 && digits > 0 && kept >= 6) {
+      out ??= [];
+      out.push(h);
+    }
+    start = i + 1;
+    kept = 0;
+    digits = 0;
+    h = 0x811c9dc5;
+  }
+  return out;
+}
+
 function scanHashes(hashes: ReadonlySet<number>, text: string): boolean {
   let start = 0;
   let kept = 0;

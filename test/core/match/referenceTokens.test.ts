@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasTokenHashIn, referenceTokens, tokenHash } from '../../../core/match/referenceTokens';
+import { hasTokenHashIn, referenceTokens, tokenHash, tokenHashes } from '../../../core/match/referenceTokens';
 
 /** The tokens as first written, by splitting on a pattern: the scan must find exactly these, in this order. */
 function reference(...texts: Array<string | undefined>): string[] {
@@ -61,5 +61,22 @@ describe('hasTokenHashIn', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('tokenHashes', () => {
+  it('holds the hash of every token referenceTokens finds, on any text', () => {
+    fc.assert(
+      fc.property(fc.option(text, { nil: undefined }), fc.option(text, { nil: undefined }), (a, b) => {
+        const hashes = tokenHashes(a, b);
+        for (const token of referenceTokens(a, b)) expect(hashes).toContain(tokenHash(token));
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(tokenHashes('STRIPE TRANSFER ST-AB12CD', 'st_ab12cd')).toEqual([
+      tokenHash('STAB12CD'),
+      tokenHash('STAB12CD'),
+    ]);
+    expect(tokenHashes('MOBILE DEPOSIT')).toEqual([]);
   });
 });

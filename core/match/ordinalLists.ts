@@ -1,0 +1,41 @@
+/**
+ * Lists of ordinals (a match's members' positions in the run), one after the other in one typed
+ * array: a run keeps one list per match until it ends, and a small array per match was two more
+ * objects for the collector to carry.
+ */
+export class OrdinalLists {
+  private values = new Int32Array(1024);
+  private used = 0;
+  /** Where each list starts in `values`, and one past the end of the last. */
+  private starts: number[] = [0];
+
+  get length(): number {
+    return this.starts.length - 1;
+  }
+
+  push(list: ArrayLike<number>): void {
+    this.reserve(list.length);
+    for (let i = 0; i < list.length; i++) this.values[this.used++] = list[i]!;
+    this.starts.push(this.used);
+  }
+
+  /** The `k`th list's ordinals are `at(from(k))` … `at(to(k) - 1)`. */
+  from(k: number): number {
+    return this.starts[k]!;
+  }
+
+  to(k: number): number {
+    return this.starts[k + 1]!;
+  }
+
+  at(i: number): number {
+    return this.values[i]!;
+  }
+
+  private reserve(more: number): void {
+    if (this.used + more <= this.values.length) return;
+    const grown = new Int32Array(Math.max(this.values.length * 2, this.used + more));
+    grown.set(this.values.subarray(0, this.used));
+    this.values = grown;
+  }
+}
