@@ -125,19 +125,22 @@ function isStatusBadge(text: string): boolean {
   );
 }
 
-/** Status badges inside a cell: elements whose whole text is a status word. */
-function badgesIn(cell: DomNode): string[] {
-  const out: string[] = [];
-  const stack = [...cell.children];
+const NO_BADGES: readonly string[] = Object.freeze([]);
+
+/** Status badges inside a cell: elements whose whole text is a status word (most cells: none, no list made). */
+function badgesIn(cell: DomNode): readonly string[] {
+  if (cell.children.length === 0) return NO_BADGES;
+  let out: string[] | undefined;
+  const stack = cell.children.slice();
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (n.text !== cell.text && isStatusBadge(n.text)) out.push(n.text);
-    else stack.push(...n.children);
+    if (n.text !== cell.text && isStatusBadge(n.text)) (out ??= []).push(n.text);
+    else for (let i = 0; i < n.children.length; i++) stack.push(n.children[i]!);
   }
-  return out;
+  return out ?? NO_BADGES;
 }
 
-function withoutBadges(text: string, badges: string[]): string {
+function withoutBadges(text: string, badges: readonly string[]): string {
   let out = text;
   for (const b of badges) {
     const at = out.lastIndexOf(b);
@@ -155,7 +158,7 @@ function withoutBadges(text: string, badges: string[]): string {
  */
 function statusWords(
   status: string,
-  badges: string[],
+  badges: readonly string[],
   cells: Cell[],
   descriptionKey: string | undefined,
   rowHint: string,
@@ -300,15 +303,17 @@ export function readRows(
   const notes: string[] = [];
   // Each field's cells looked up once for all rows: steps below ask for them again and again.
   const byKey = new Map<string, Array<Cell | undefined>>();
-  const cellOf = (r: number, field: keyof typeof mapping) => {
-    const key = mapping[field];
-    if (!key) return undefined;
+  const columnOf = (key: string) => {
     let column = byKey.get(key);
     if (!column) {
       column = cells.map((row) => row.find((c) => c.key === key));
       byKey.set(key, column);
     }
-    return column[r];
+    return column;
+  };
+  const cellOf = (r: number, field: keyof typeof mapping) => {
+    const key = mapping[field];
+    return key ? columnOf(key)[r] : undefined;
   };
   const isDate = (t: string) => looksLikeDate(t, settings.asOf);
   const dateTexts = rows.map(
@@ -413,6 +418,7 @@ export function readRows(
           everyDistinct(c.values, (v) => v === '' || DEBIT_MARK.test(v.trim()) || CREDIT_MARK.test(v.trim())),
       )?.key
     : undefined;
+  const indicatorCells = indicatorKey ? columnOf(indicatorKey) : undefined;
   // A type column naming payouts or fees beside payments or charges: a processor's balance, where a
   // payment is money in (on a bank's page "Payment" is money out).
   const typeValues = mapping.type ? (chosen.columns.find((c) => c.key === mapping.type)?.values ?? []) : [];
@@ -450,6 +456,11 @@ export function readRows(
     return days;
   };
 
+  // The column's own reading stands unless this row names its currency elsewhere.
+  const fromColumn = (offset: number, r: number, text: string, rowCurrency: string) => {
+    const read = amountColumn.amounts[offset * rows.length + r];
+    return read?.ok && rowCurrency === settings.currency ? read : parseInRow(text, separator, rowCurrency);
+  };
   const pendingClasses = new Map<string, boolean>();
   // One function for every row, not a closure made per row.
   const skipRow = (r: number, reason: string, notTransaction = false) => {
@@ -463,7 +474,7 @@ export function readRows(
     // Status badges often sit inside the description cell ("Gusto [Pending]").
     const descriptionCell = cellOf(r, 'description');
     // A badge is its own element also beside the cell's own text ("HOME DEPOT <span>Authorized</span>").
-    const badges = descriptionCell ? badgesIn(descriptionCell.node) : [];
+    const badges = descriptionCell ? badgesIn(descriptionCell.node) : NO_BADGES;
     let description = descriptionCell?.text ?? '';
     if (badges.length > 0) {
       const descriptionParts = parts(descriptionCell!.node);
@@ -493,7 +504,7 @@ export function readRows(
     );
     if (
       SKIP_STATUS_WORDS.test(cellOf(r, 'status')?.text ?? '') ||
-      badges.some((b) => SKIP_STATUS_WORDS.test(b)) ||
+      (badges.length > 0 && badges.some((b) => SKIP_STATUS_WORDS.test(b))) ||
       (!mapping.status && SKIP_STATUS_WORDS.test(statusText))
     ) {
       skipRow(r, `status "${(SKIP_STATUS_WORDS.exec(statusText) ?? [''])[0]}": no money moved`, true);
@@ -514,18 +525,12 @@ export function readRows(
       (currencyCell && /^[A-Z]{3}$/.test(currencyCell) ? currencyCell : undefined) ??
       columnCurrency ??
       settings.currency;
-    const parse = (t: string) => parseInRow(t, separator, rowCurrency);
-    // The column's own reading stands unless this row names its currency elsewhere.
-    const fromColumn = (offset: number, text: string) => {
-      const read = amountColumn.amounts[offset * rows.length + r];
-      return read?.ok && rowCurrency === settings.currency ? read : parse(text);
-    };
-    let amount = fromColumn(0, amountTexts[r]!);
+    let amount = fromColumn(0, r, amountTexts[r]!, rowCurrency);
     let sign: -1 | 1 | 0 = amount ? explicitSign(amountTexts[r]!) : 0;
     let side: -1 | 0 | 1 = 0;
     if (!amount) {
-      const debit = fromColumn(1, debitTexts[r]!);
-      const credit = fromColumn(2, creditTexts[r]!);
+      const debit = fromColumn(1, r, debitTexts[r]!, rowCurrency);
+      const credit = fromColumn(2, r, creditTexts[r]!, rowCurrency);
       if (debit?.ok && Math.abs(debit.value.minor) > 0) {
         amount = debit;
         sign = side = -1;
@@ -545,7 +550,7 @@ export function readRows(
     }
     const typeText = cellOf(r, 'type')?.text ?? '';
     // A column that shows minus signs shows its unsigned values as money in.
-    const indicator = indicatorKey ? (cells[r]!.find((c) => c.key === indicatorKey)?.text.trim() ?? '') : '';
+    const indicator = indicatorCells ? (indicatorCells[r]?.text.trim() ?? '') : '';
     if (sign === 0 && indicator) sign = DEBIT_MARK.test(indicator) ? -1 : 1;
     if (sign === 0 && onlyPlusSigned) sign = -1;
     let typeSigned = false;
@@ -571,11 +576,11 @@ export function readRows(
     }
     const shown = Math.abs(amount.value.minor) * (sign === -1 ? -1 : 1);
     const currency = amount.value.currency;
-    const fee = parse(feeTexts[r]!);
+    const fee = parseInRow(feeTexts[r]!, separator, rowCurrency);
     const netOfFee = chosen.netOfFee === true && fee?.ok === true && fee.value.currency === currency;
     const minor = netOfFee ? shown - Math.abs(fee.value.minor) : shown;
 
-    const balance = parse(balanceTexts[r]!);
+    const balance = parseInRow(balanceTexts[r]!, separator, rowCurrency);
 
     const parsedDate = dateColumn.dates[r];
     // A date cell holding digits that are no date (2026-02-30, 13/45/2026) is a typo, not a day printed once.
@@ -636,7 +641,9 @@ export function readRows(
     const idText = cellOf(r, 'id')?.text.trim();
     const linked = findLinkedId(row, settings.portalKind === 'processor' || settings.payoutList === true);
     const externalId = linked ?? (idText && /^[A-Za-z0-9_-]{4,}$/.test(idText) ? idText : undefined);
-    let gross = netOfFee ? ({ ok: true, value: { minor: shown, currency } } as const) : parse(grossTexts[r]!);
+    let gross = netOfFee
+      ? ({ ok: true, value: { minor: shown, currency } } as const)
+      : parseInRow(grossTexts[r]!, separator, rowCurrency);
     // The type that signed the amount signs its gross too ("Payout 2,400.00 … 2,400.00").
     if (typeSigned && sign < 0 && gross?.ok && gross.value.minor > 0 && explicitSign(grossTexts[r]!) === 0)
       gross = { ok: true, value: { ...gross.value, minor: -gross.value.minor } } as const;
