@@ -27,9 +27,28 @@ export function readAmount(text: string, options: AmountOptions): Result<ParsedA
   if (!read) {
     if (memo.size >= LIMIT) memo.clear();
     read = parseAmount(text, options);
+    if (!read.ok && options.currency) read = accountPart(text, options) ?? read;
     memo.set(text, read);
   }
   return read;
+}
+
+/** "€45.00 / USD 48.12", "CHF 30.00 → $33.95": a foreign figure and what the account was charged. */
+const TWO_FIGURES = /\s+\/\s+|\s*[→⇒]\s*/;
+/** A figure that names its currency (a sign or a code), not a bare number. */
+const NAMES_CURRENCY = /[^\d\s.,'+\-−()]/;
+
+/**
+ * Of two figures in one cell, each naming its currency, the one in the account's currency; none
+ * when both or neither are.
+ */
+function accountPart(text: string, options: AmountOptions): Result<ParsedAmount> | undefined {
+  const parts = text.split(TWO_FIGURES);
+  if (parts.length !== 2 || !parts.every((p) => NAMES_CURRENCY.test(p))) return undefined;
+  const reads = parts.map((p) => parseAmount(p, options));
+  const mine = reads.filter((r) => r.ok && r.value.currency === options.currency);
+  const other = reads.filter((r) => r.ok && r.value.currency !== options.currency);
+  return mine.length === 1 && other.length === 1 ? mine[0] : undefined;
 }
 
 /** parseAmountColumn (one decimal convention from all values), reading each text once. */

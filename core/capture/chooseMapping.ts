@@ -59,6 +59,9 @@ const WEAK_AMOUNT = /\b(?:price|value|valor|total|sum)\b/i;
 /** Date columns a bank shows next to the posted date; used only when no posted date exists. */
 const SECONDARY_DATE = /trans(?:action)?\.? date|value|valuta|wertstellung|initiated|created|authori/i;
 const PRIMARY_DATE = /post|book|buchung|settle/i;
+/** The figure the account was charged, beside the purchase's own (installments, foreign purchases). */
+const BILLED_AMOUNT =
+  /\bbill(?:ed|ing) amount|\bamount billed|\bcharged amount|\bamount charged|\bsettle(?:d|ment) amount|abrechnungsbetrag|montant (?:débité|prélevé|facturé)|importe (?:cargado|cobrado|facturado)|סכום (?:ל)?חיוב|請求金額|お支払(?:い)?金額|今回(?:ご)?請求額|入账金额|结算金额/i;
 /** A foreign-currency figure shown beside the booked amount: never the transaction's amount. */
 const ORIGINAL_AMOUNT =
   /\boriginal|\borig\b|foreign|fremdwährung|ursprungs|montant (?:d'origine|en devise)|devise d'origine|importe (?:original|en divisa)|oorspronkelijk|in (?:original|local) currency/i;
@@ -246,6 +249,13 @@ export function chooseMapping(columns: ColumnStats[], given: ColumnMapping = {})
     if (mapping[field]) continue;
     const hit = byHeader(field, money)[0];
     if (hit) set(field, hit.key, 'header');
+  }
+  const billed = free().find((c) => money(c) && BILLED_AMOUNT.test(words(c)));
+  if (billed && !mapping.amount && !(mapping.debit && mapping.credit)) {
+    set('amount', billed.key, 'header');
+    // The purchase's own figure beside it is no other money field (a balance, a credit).
+    for (const c of free())
+      if (money(c) && /amount|סכום|金額|betrag|montant|importe/i.test(words(c))) used.add(c.key);
   }
   if (!mapping.amount && !(mapping.debit && mapping.credit)) {
     const net = byHeader('net', money)[0];
