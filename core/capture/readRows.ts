@@ -30,6 +30,9 @@ import {
   TRAILING_STAR,
 } from './valueShapes';
 
+/** A payment's whole status saying it is not paid yet ("Open", "Unpaid"): no money moved. */
+const UNPAID_STATUS = /^(?:open|unpaid|not paid|awaiting payment|offen|ouvert|abierto|openstaand|aperto)$/i;
+
 /** `notTransaction`: rightly left out (a total, a failed payment); `unreadable`: a row that was lost. */
 export type SkippedRow = { row: number; reason: string; text: string; notTransaction: boolean };
 
@@ -504,10 +507,13 @@ export function readRows(
     );
     if (
       SKIP_STATUS_WORDS.test(cellOf(r, 'status')?.text ?? '') ||
-      (badges.length > 0 && badges.some((b) => SKIP_STATUS_WORDS.test(b))) ||
+      UNPAID_STATUS.test((cellOf(r, 'status')?.text ?? '').trim()) ||
+      (badges.length > 0 && badges.some((b) => SKIP_STATUS_WORDS.test(b) || UNPAID_STATUS.test(b.trim()))) ||
       (!mapping.status && SKIP_STATUS_WORDS.test(statusText))
     ) {
-      skipRow(r, `status "${(SKIP_STATUS_WORDS.exec(statusText) ?? [''])[0]}": no money moved`, true);
+      const said =
+        SKIP_STATUS_WORDS.exec(statusText) ?? UNPAID_STATUS.exec(cellOf(r, 'status')?.text.trim() ?? '');
+      skipRow(r, `status "${(said ?? [''])[0]}": no money moved`, true);
       continue;
     }
     const pending =
