@@ -39,6 +39,7 @@ import {
   NOT_TRANSACTIONS_HEADING,
   setMilsMoney,
   setWholeUnitMoney,
+  showsCents,
 } from './valueShapes';
 
 export type CaptureOptions = {
@@ -451,8 +452,11 @@ export function captureDrafts(root: Document | Element, options: CaptureOptions)
   const all = buildDomNodes(root, options.isVisible ? { isVisible: options.isVisible } : {});
   const tree = all[0];
   const settings = pageSettings(root, all, options.defaultCurrency, options.url);
-  // Won and yen have no cents: on such a page "3,850,000" is money though it bears no mark.
-  setWholeUnitMoney(!settings.currencyAssumed && currencyExponent(settings.currency) === 0);
+  // Won and yen have no cents: on such a page "3,850,000" is money though it bears no mark. So on
+  // a page that names its currency and shows no figure with cents anywhere (Taiwan's dollars).
+  setWholeUnitMoney(
+    !settings.currencyAssumed && (currencyExponent(settings.currency) === 0 || !all.some(showsCents)),
+  );
   setMilsMoney(!settings.currencyAssumed && currencyExponent(settings.currency) === 3);
   const page: Page = {
     all,
@@ -574,6 +578,7 @@ export function captureDrafts(root: Document | Element, options: CaptureOptions)
       : {}),
   };
   setWholeUnitMoney(false);
+  setMilsMoney(false);
   return { drafts, checks, diagnostics };
 }
 

@@ -122,7 +122,21 @@ function append(f: Frame, text: string, inline: boolean, cents = false): void {
 }
 
 /** Whitespace a text node's text may not hold to be taken as it is: any but single inner spaces. */
-const UNFOLDED = /[^\S ]| {2}|^ | $/;
+const UNFOLDED = /[^\S ]| {2}|^ | $|[\u0660-\u0669\u066b\u066c\u06f0-\u06f9]/;
+
+/** Arabic-Indic and Persian digits, and the Arabic decimal and thousands marks, as ASCII. */
+const EASTERN_DIGIT = /[\u0660-\u0669\u066b\u066c\u06f0-\u06f9]/g;
+const easternDigit = (c: string) => {
+  const code = c.charCodeAt(0);
+  if (code === 0x066b) return '.';
+  if (code === 0x066c) return ',';
+  return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+};
+
+/** A text's whitespace folded to single spaces, and eastern digits to the digits figures are read in. */
+function foldText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(EASTERN_DIGIT, easternDigit);
+}
 
 /**
  * Whether a person sees an element, where the platform can tell: injected by the caller, or the
@@ -572,7 +586,7 @@ function isPlain(el: Element, tag: string, scope: Scope): boolean {
 function close(f: Frame, w: Walk): boolean {
   const { node } = f;
   node.end = w.order - 1;
-  const text = f.unfolded ? f.out.replace(/\s+/g, ' ').trim() : f.out;
+  const text = f.unfolded ? foldText(f.out) : f.out;
   if (f.ariaHidden && text.length > ARIA_HIDDEN_VALUE_LENGTH) {
     // Numbering stays dense: the nodes of this subtree are given back.
     w.order = node.start;

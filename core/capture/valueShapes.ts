@@ -15,6 +15,10 @@ const SYMBOL_MARK = new RegExp(
 );
 const CENTS = /\d[.,]\d{2}(?!\d)/;
 
+/** A text of the page that holds a figure with cents ("12.50", "0,85 %"). */
+export const showsCents = (n: { ownText: boolean; text: string }): boolean =>
+  n.ownText && n.text.length <= 200 && CENTS.test(n.text);
+
 /** Pages repeat the same texts (dates, "Debit", "$4.50"): each is judged once. */
 const moneyMemo = new Map<string, boolean>();
 /** Per as-of date: "Nov 21" reads differently against another day. */
@@ -111,7 +115,7 @@ export function looksLikeMoney(text: string): boolean {
   return remember(moneyMemo, text, readsAsMoney(text));
 }
 
-const DATE_MARK = /[A-Za-zÀ-ÿ]{3}|\d[/-]\d|\d{4}|(?:^|\s)\d{1,2}\.\d{1,2}\.(?:\d{2})?$/;
+const DATE_MARK = /[A-Za-zÀ-ÿ]{3}|[年년]|\d[/-]\d|\d{4}|(?:^|\s)\d{1,2}\.\d{1,2}\.(?:\d{2})?$/;
 
 const TIME_AFTER =
   /\s*(?:\b(?:at|um|à|a las|alle|om|kl\.?)\b|[·•|,])\s*\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?.*$/i;
@@ -119,6 +123,15 @@ const TIME_AFTER =
 const LABEL_BEFORE =
   /^(?:posted(?: on)?|date|booked|transaction date|post date|datum|buchungstag|fecha|date de l'opération)\s*:?\s+/i;
 const DETAIL_AFTER = /\s+[·•|]\s+.*$/;
+/**
+ * Era years: "令和8年11月20日" (Japan's Reiwa era, 2019 its first year), "民國115年" (Taiwan's
+ * Minguo, 1912 its first).
+ */
+const ERA_YEAR = /(令和|平成|民國|民国)\s*(\d{1,3}|元)\s*年/u;
+const ERA_BASE: Record<string, number> = { 令和: 2018, 平成: 1988, 民國: 1911, 民国: 1911 };
+/** "115/11/20": a Minguo year of three digits first, as Taiwan's banks print it; no other date starts so. */
+const ROC_NUMERIC = /^(1[0-4]\d)([/.-])(\d{1,2})\2(\d{1,2})$/;
+const ROC_LEAD = /^1[0-4]\d[/.-]/;
 /** "2026年11月20日" (Japanese, Chinese), "2026년 11월 20일" (Korean). */
 const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/u;
 /**
@@ -141,6 +154,17 @@ export function cleanDateText(text: string): string {
   // Each step only where its pattern can match (a character it needs is there): most texts asked
   // are descriptions, which hold none of them.
   let s = text;
+  if (CJK_MARK.test(s) && ERA_YEAR.test(s))
+    s = s.replace(
+      ERA_YEAR,
+      (_, era: string, n: string) => `${ERA_BASE[era]! + (n === '元' ? 1 : Number(n))}年`,
+    );
+  else if (ROC_LEAD.test(s))
+    s = s.replace(
+      ROC_NUMERIC,
+      (_, y: string, _sep, m: string, d: string) =>
+        `${1911 + Number(y)}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`,
+    );
   if (CJK_MARK.test(s))
     s = s.replace(
       CJK_DATE,

@@ -167,3 +167,66 @@ describe('figures of a currency without cents or with thousandths', () => {
     expect(amounts(html)).toEqual(['-4.125 KWD', '-15.000 KWD']);
   });
 });
+
+describe('which figure is the account’s', () => {
+  it('of a foreign figure and the billed one in one cell, the one in the account’s currency', () => {
+    const html = `<html lang="en-US"><body><p>Credit limit $8,000.00</p>${table(
+      '<tr><td>Nov 20, 2026</td><td>HOTEL LUTETIA</td><td>€45.00 / USD 48.12</td></tr><tr><td>Nov 19, 2026</td><td>SBB ZURICH</td><td>CHF 30.00 → $33.95</td></tr><tr><td>Nov 18, 2026</td><td>WHOLE FOODS</td><td>$84.66</td></tr><tr><td>Nov 17, 2026</td><td>PAYMENT - THANK YOU</td><td>-$500.00</td></tr>',
+    )}</body></html>`;
+    expect(amounts(html)).toEqual(['-48.12 USD', '-33.95 USD', '-84.66 USD', '500.00 USD']);
+  });
+
+  it('of a purchase’s amount and the amount charged this month (installments), the charged one', () => {
+    const html = `<html lang="he" dir="rtl"><body><p>מסגרת אשראי: 15,000 ₪</p>${table(
+      '<tr><td>20/11/26</td><td>שופרסל</td><td>212.40 ₪</td><td>212.40 ₪</td></tr><tr><td>18/09/26</td><td>מחסני חשמל</td><td>1,200.00 ₪</td><td>200.00 ₪</td></tr><tr><td>17/11/26</td><td>פז</td><td>180.00 ₪</td><td>180.00 ₪</td></tr>',
+      '<tr><th>תאריך עסקה</th><th>שם בית העסק</th><th>סכום עסקה</th><th>סכום חיוב</th></tr>',
+    )}</body></html>`;
+    expect(amounts(html)).toEqual(['-212.40 ILS', '-200.00 ILS', '-180.00 ILS']);
+  });
+});
+
+describe('a payment whose status says it is not paid yet', () => {
+  it('is no transaction', () => {
+    const html = `<html lang="nl"><body>${table(
+      '<tr><td>Paid</td><td>Noor</td><td>€ 49,95</td><td>21-11-2026</td></tr><tr><td>Open</td><td>Lars</td><td>€ 120,00</td><td>21-11-2026</td></tr><tr><td>Paid</td><td>Pieter</td><td>€ 89,00</td><td>20-11-2026</td></tr>',
+      '<tr><th>Status</th><th>Omschrijving</th><th>Bedrag</th><th>Datum</th></tr>',
+    )}</body></html>`;
+    const got = capture(html);
+    expect(amounts(html)).toEqual(['49.95 EUR', '89.00 EUR']);
+    expect(got.diagnostics.skipped.map((s) => s.reason)).toContain('status "Open": no money moved');
+  });
+});
+
+describe('dates in era years and eastern digits', () => {
+  it('Reiwa-era dates (令和8年 is 2026) and Minguo years (115/11/20 is 2026)', () => {
+    const ja = `<html lang="ja"><body>${table('<tr><td>令和8年11月20日</td><td>セブン</td><td>-1,280円</td></tr><tr><td>令和8年11月19日</td><td>給与</td><td>285,000円</td></tr>')}</body></html>`;
+    expect(capture(ja).transactions.map((t) => t.date)).toEqual(['2026-11-20', '2026-11-19']);
+    const tw = `<html lang="zh-TW"><body>${table('<tr><td>115/11/20</td><td>全家</td><td>-85.00</td></tr><tr><td>115/11/19</td><td>薪資</td><td>52,000.00</td></tr>')}</body></html>`;
+    expect(capture(tw).transactions.map((t) => t.date)).toEqual(['2026-11-20', '2026-11-19']);
+  });
+
+  it('Arabic-Indic digits and the Arabic decimal mark', () => {
+    const html = `<html lang="ar" dir="rtl"><body><p>العملة: ريال سعودي (ر.س)</p>${table(
+      '<tr><td>٢٠/١١/٢٠٢٦</td><td>شراء</td><td>-٢٤٥٫٥٠</td></tr><tr><td>١٩/١١/٢٠٢٦</td><td>راتب</td><td>١٢٬٥٠٠٫٠٠</td></tr>',
+    )}</body></html>`;
+    expect(amounts(html)).toEqual(['-245.50 SAR', '12500.00 SAR']);
+    expect(capture(html).transactions.map((t) => t.date)).toEqual(['2026-11-20', '2026-11-19']);
+  });
+});
+
+describe('a page in whole units of a currency that has cents', () => {
+  const rows =
+    '<tr><td>2026/11/20</td><td>全家</td><td>85</td><td></td><td>128,450</td></tr><tr><td>2026/11/19</td><td>薪資</td><td></td><td>52,000</td><td>128,535</td></tr><tr><td>2026/11/17</td><td>電費</td><td>1,230</td><td></td><td>76,535</td></tr>';
+  const head = '<tr><th>交易日期</th><th>摘要</th><th>支出</th><th>存入</th><th>餘額</th></tr>';
+
+  it('reads its grouped whole figures as money when the page names its currency and shows no cents anywhere', () => {
+    const html = `<html lang="zh-TW"><body>${table(rows, head)}</body></html>`;
+    // "85" alone, ungrouped and unsigned, is no figure to go by: that row is left out, not misread.
+    expect(amounts(html)).toEqual(['52000.00 TWD', '-1230.00 TWD']);
+  });
+
+  it('not once a figure with cents shows: then whole figures are counts or numbers', () => {
+    const html = `<html lang="zh-TW"><body><p>利率 0.85%</p>${table(rows, head)}</body></html>`;
+    expect(amounts(html)).toEqual([]);
+  });
+});
