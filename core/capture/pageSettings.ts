@@ -58,6 +58,14 @@ const REGION_CURRENCY: Record<string, string> = {
   AR: 'ARS',
   CL: 'CLP',
   PE: 'PEN',
+  PK: 'PKR',
+  LK: 'LKR',
+  SA: 'SAR',
+  KW: 'KWD',
+  BH: 'BHD',
+  QA: 'QAR',
+  JO: 'JOD',
+  EG: 'EGP',
 };
 const LANG_CURRENCY: Record<string, string> = {
   sv: 'SEK',
@@ -219,6 +227,25 @@ function labelledCurrency(all: DomNode[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The currency of the country the page's own IBAN names ("Current Account PK36 INDV…"); one inside
+ * a row is a payee's, not the account's.
+ */
+function ibanCurrency(all: DomNode[]): string | undefined {
+  for (const n of all) {
+    if (!n.ownText || n.text.length > 120) continue;
+    const iban = IBAN.exec(n.text);
+    if (iban && !inRow(n)) return TLD_CURRENCY[iban[0].slice(0, 2)];
+  }
+  return undefined;
+}
+
+function inRow(n: DomNode): boolean {
+  for (let a: DomNode | undefined = n; a; a = a.parent)
+    if (a.tag === 'tr' || a.tag === 'li' || a.role === 'row') return true;
+  return false;
+}
+
 /** One ISO code the page prints on its own in three or more places (a Currency column): its currency. */
 function soleCodeShown(all: DomNode[]): string | undefined {
   let code: string | undefined;
@@ -245,6 +272,7 @@ export function pageSettings(
     labelledCurrency(all) ??
     (region ? REGION_CURRENCY[region] : undefined) ??
     tldCurrency(url) ??
+    ibanCurrency(all) ??
     (EURO_LANGS.test(lang) ? 'EUR' : LANG_CURRENCY[lang.slice(0, 2).toLowerCase()]) ??
     soleCodeShown(all);
   const currency = named ?? 'USD';

@@ -36,6 +36,13 @@ export const CURRENCY_SYMBOLS: Record<string, string> = {
   '₾': 'GEL',
   '₼': 'AZN',
   '฿': 'THB',
+  // Letters written before the figure: ringgit, rupiah, shilling, rupee (India's unless the page
+  // names Pakistan's, Sri Lanka's or Nepal's).
+  RM: 'MYR',
+  Rp: 'IDR',
+  KSh: 'KES',
+  'Rs.': 'INR',
+  Rs: 'INR',
   // Arabic abbreviations written beside the figure: riyal, dinar, dirham.
   'ر.س': 'SAR',
   'د.ك': 'KWD',

@@ -23,6 +23,8 @@ const SHARED_SYMBOLS: Record<string, (currency: string) => boolean> = {
   '¥': (c) => c === 'JPY' || c === 'CNY',
   kr: (c) => ['SEK', 'NOK', 'DKK', 'ISK'].includes(c),
   Fr: (c) => c === 'CHF' || c === 'XOF' || c === 'XAF',
+  Rs: (c) => ['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR'].includes(c),
+  'Rs.': (c) => ['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR'].includes(c),
 };
 const LEADING_SYMBOLS = new Set(['$', '€', '£']);
 

@@ -230,3 +230,15 @@ describe('a page in whole units of a currency that has cents', () => {
     expect(amounts(html)).toEqual([]);
   });
 });
+
+describe('currency signs written in letters, and the country an IBAN names', () => {
+  it("'RM' is the ringgit, with DR/CR after the figure", () => {
+    const html = `<html lang="en"><body>${table('<tr><td>20 Nov 2026</td><td>99 SPEEDMART</td><td>RM 23.40 DR</td></tr><tr><td>19 Nov 2026</td><td>DUITNOW</td><td>RM 150.00 CR</td></tr>')}</body></html>`;
+    expect(amounts(html)).toEqual(['-23.40 MYR', '150.00 MYR']);
+  });
+
+  it("'Rs.' is the rupee of the country the account's IBAN names", () => {
+    const html = `<html lang="en"><body><h1>Current Account PK36 INDV 0000 1123 4567 8901</h1>${table('<tr><td>20-Nov-2026</td><td>IBFT</td><td>-Rs. 12,500.00</td></tr><tr><td>19-Nov-2026</td><td>SALARY</td><td>Rs. 185,000.00</td></tr>')}</body></html>`;
+    expect(amounts(html)).toEqual(['-12500.00 PKR', '185000.00 PKR']);
+  });
+});
