@@ -15,14 +15,27 @@ export function clearAmountReadings(): void {
   readings.clear();
 }
 
-/** parseAmount, once per text and reading. */
-export function readAmount(text: string, options: AmountOptions): Result<ParsedAmount> {
+/** The texts read so far with one reading (decimal separator and currency). */
+function readingsOf(options: AmountOptions): Map<string, Result<ParsedAmount>> {
   const how = `${options.decimalSeparator ?? ''}${options.currency ?? ''}`;
   let memo = readings.get(how);
   if (!memo) {
     memo = new Map();
     readings.set(how, memo);
   }
+  return memo;
+}
+
+/** parseAmount, once per text and reading. */
+export function readAmount(text: string, options: AmountOptions): Result<ParsedAmount> {
+  return readIn(readingsOf(options), text, options);
+}
+
+function readIn(
+  memo: Map<string, Result<ParsedAmount>>,
+  text: string,
+  options: AmountOptions,
+): Result<ParsedAmount> {
   let read = memo.get(text);
   if (!read) {
     if (memo.size >= LIMIT) memo.clear();
@@ -70,6 +83,8 @@ export function readAmountColumn(
   }
   const reading: AmountOptions = { decimalSeparator };
   if (options.currency) reading.currency = options.currency;
-  const amounts = values.map((value) => (value.trim() === '' ? undefined : readAmount(value, reading)));
+  // The column's reading looked up once, not per value.
+  const memo = readingsOf(reading);
+  const amounts = values.map((value) => (value.trim() === '' ? undefined : readIn(memo, value, reading)));
   return { decimalSeparator, amounts };
 }

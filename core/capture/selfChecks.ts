@@ -105,54 +105,62 @@ function runningBalanceCheck(group: CheckedGroup): SelfCheck | undefined {
     .map((r, i) => (r.balance && r.balance.currency === r.amount.currency ? i : -1))
     .filter((i) => i >= 0);
   if (at.length < 3) return undefined;
-  type Reading = { newestFirst: boolean; factor: 1 | -1; broken: number[]; pairs: number };
-  const readings: Reading[] = [];
+  // The rows a reading (which way the list runs, which way amounts move the balance) finds broken;
+  // `list` false: only how many (the three wrong readings break nearly every step of a long list).
+  const stepsBroken = (newestFirst: boolean, factor: 1 | -1, list: boolean) => {
+    const broken: number[] = [];
+    let count = 0;
+    for (let k = 0; k + 1 < at.length; k++) {
+      const i = at[k]!;
+      const j = at[k + 1]!;
+      // Rows whose amounts move the balance from row i's to row j's.
+      const from = newestFirst ? i : i + 1;
+      const to = newestFirst ? j - 1 : j;
+      let moved = 0;
+      for (let r = from; r <= to; r++) moved += rows[r]!.amount.minor;
+      const change = newestFirst
+        ? rows[i]!.balance!.minor - rows[j]!.balance!.minor
+        : rows[j]!.balance!.minor - rows[i]!.balance!.minor;
+      if (change !== moved * factor) {
+        count++;
+        if (list) broken.push(rows[newestFirst ? i : j]!.origin.row);
+      }
+    }
+    return { count, broken };
+  };
+  // The first reading with the fewest broken steps (in this order), as a stable sort of the four.
+  let best = { newestFirst: true, factor: 1 as 1 | -1, count: Number.POSITIVE_INFINITY };
   for (const newestFirst of [true, false]) {
     for (const factor of [1, -1] as const) {
-      const broken: number[] = [];
-      let pairs = 0;
-      for (let k = 0; k + 1 < at.length; k++) {
-        const i = at[k]!;
-        const j = at[k + 1]!;
-        // Rows whose amounts move the balance from row i's to row j's.
-        const from = newestFirst ? i : i + 1;
-        const to = newestFirst ? j - 1 : j;
-        let moved = 0;
-        for (let r = from; r <= to; r++) moved += rows[r]!.amount.minor;
-        const change = newestFirst
-          ? rows[i]!.balance!.minor - rows[j]!.balance!.minor
-          : rows[j]!.balance!.minor - rows[i]!.balance!.minor;
-        pairs++;
-        if (change !== moved * factor) broken.push(rows[newestFirst ? i : j]!.origin.row);
-      }
-      readings.push({ newestFirst, factor, broken, pairs });
+      const { count } = stepsBroken(newestFirst, factor, false);
+      if (count < best.count) best = { newestFirst, factor, count };
     }
   }
-  readings.sort((a, b) => a.broken.length - b.broken.length);
-  const best = readings[0]!;
+  const pairs = at.length - 1;
+  const bestBroken = best.count === 0 ? [] : stepsBroken(best.newestFirst, best.factor, true).broken;
   const order = best.newestFirst ? 'newest first' : 'oldest first';
-  if (best.broken.length === 0) {
+  if (bestBroken.length === 0) {
     return {
       kind: 'running-balance',
       ok: true,
-      message: `the running balance agrees with every amount (${best.pairs} steps, ${order})`,
+      message: `the running balance agrees with every amount (${pairs} steps, ${order})`,
       rows: [],
     };
   }
   // A balance column that explains almost nothing is not a running balance this check can judge.
-  if (best.broken.length * 2 > best.pairs && best.pairs >= 4) {
+  if (bestBroken.length * 2 > pairs && pairs >= 4) {
     return {
       kind: 'running-balance',
       ok: false,
-      message: `the balance column does not follow the amounts (${best.broken.length} of ${best.pairs} steps disagree): the amounts or the balance were misread`,
-      rows: best.broken,
+      message: `the balance column does not follow the amounts (${bestBroken.length} of ${pairs} steps disagree): the amounts or the balance were misread`,
+      rows: bestBroken,
     };
   }
   return {
     kind: 'running-balance',
     ok: false,
-    message: `the running balance disagrees with the amount at ${best.broken.length} of ${best.pairs} steps (${order}): a row is missing, doubled or misread`,
-    rows: best.broken,
+    message: `the running balance disagrees with the amount at ${bestBroken.length} of ${pairs} steps (${order}): a row is missing, doubled or misread`,
+    rows: bestBroken,
   };
 }
 
