@@ -176,13 +176,14 @@ function langOf(root: Document | Element): string {
  * Text inside transaction rows ("Card ••8812" on one line) does not name the page's account.
  */
 export function findAccount(all: DomNode[], rows: DomNode[]): string | undefined {
-  const inRow = new Set(rows);
-  const insideRow = (n: DomNode) => {
-    for (let a: DomNode | undefined = n; a; a = a.parent) if (inRow.has(a)) return true;
-    return false;
-  };
+  // Rows are disjoint: one sweep in document order says which nodes lie inside one (`all` is in
+  // document order), instead of walking up from every node.
+  const sorted = [...rows].sort((a, b) => a.start - b.start);
+  let r = 0;
   for (const n of all) {
-    if (!n.ownText || n.text.length > 80 || insideRow(n)) continue;
+    while (r < sorted.length && sorted[r]!.end < n.start) r++;
+    const row = sorted[r];
+    if (!n.ownText || n.text.length > 80 || (row && row.start <= n.start)) continue;
     const m = ACCOUNT_MASK.exec(n.text);
     const name = m
       ? n.text
