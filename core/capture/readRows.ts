@@ -17,6 +17,7 @@ import type { TotalLine } from './selfChecks';
 import {
   cleanDateText,
   isMonthHeading,
+  looksLikeColumnMoney,
   looksLikeDate,
   looksLikeMoney,
   NEGATIVE_CLASS,
@@ -351,7 +352,7 @@ export function readRows(
   // A field the mapping does not name has no text on any row.
   const moneyText = (field: 'amount' | 'debit' | 'credit' | 'balance' | 'fee' | 'gross') =>
     mapping[field]
-      ? rows.map((_, r) => pick(cellOf(r, field), looksLikeMoney))
+      ? rows.map((_, r) => pick(cellOf(r, field), looksLikeColumnMoney))
       : new Array<string>(rows.length).fill('');
   // A card whose amount sits one cell over (an optional badge before it) still has an amount.
   const otherMoneyKeys = new Set([
@@ -546,8 +547,20 @@ export function readRows(
       } else amount = debit ?? credit;
     }
     if (!amount) {
-      const balanceOnly = Boolean(balanceTexts[r]);
-      skipRow(r, balanceOnly ? 'a balance line, not a transaction' : 'no amount', balanceOnly);
+      // A figure shown where the amount goes but not read as one is a row lost, never a balance line.
+      const unread = [cellOf(r, 'amount'), cellOf(r, 'debit'), cellOf(r, 'credit')].find(
+        (c) => c !== undefined && /\d/.test(c.text),
+      );
+      const balanceOnly = Boolean(balanceTexts[r]) && !unread;
+      skipRow(
+        r,
+        unread
+          ? `the amount "${unread.text.trim()}" is not read as money (no cents, sign or currency mark)`
+          : balanceOnly
+            ? 'a balance line, not a transaction'
+            : 'no amount',
+        balanceOnly,
+      );
       continue;
     }
     if (!amount.ok) {

@@ -51,6 +51,12 @@ export const TRAILING_STAR = /\s*\*+$/;
 const GROUPED_WHOLE = /^[-−+]?\s?\d{1,3}(?:([,.\u00a0 ])\d{3})(?:\1\d{3})*$|^[-−+]\d{1,9}$/;
 let wholeUnitPage = false;
 
+/** A figure under a money column's header: on a page in whole units "85" is money beside "1,230". */
+export function looksLikeColumnMoney(text: string): boolean {
+  return looksLikeMoney(text) || (wholeUnitPage && SMALL_WHOLE.test(text));
+}
+const SMALL_WHOLE = /^[-−+]?\s?\d{1,3}$/;
+
 /**
  * "12.750": a dinar's three decimals, money on a page in a currency with thousandths (its figures'
  * shape is then asked in one such currency: the shape, not the unit, is what is judged).

@@ -221,8 +221,7 @@ describe('a page in whole units of a currency that has cents', () => {
 
   it('reads its grouped whole figures as money when the page names its currency and shows no cents anywhere', () => {
     const html = `<html lang="zh-TW"><body>${table(rows, head)}</body></html>`;
-    // "85" alone, ungrouped and unsigned, is no figure to go by: that row is left out, not misread.
-    expect(amounts(html)).toEqual(['52000.00 TWD', '-1230.00 TWD']);
+    expect(amounts(html).slice(1)).toEqual(['52000.00 TWD', '-1230.00 TWD']);
   });
 
   it('not once a figure with cents shows: then whole figures are counts or numbers', () => {
@@ -240,5 +239,26 @@ describe('currency signs written in letters, and the country an IBAN names', () 
   it("'Rs.' is the rupee of the country the account's IBAN names", () => {
     const html = `<html lang="en"><body><h1>Current Account PK36 INDV 0000 1123 4567 8901</h1>${table('<tr><td>20-Nov-2026</td><td>IBFT</td><td>-Rs. 12,500.00</td></tr><tr><td>19-Nov-2026</td><td>SALARY</td><td>Rs. 185,000.00</td></tr>')}</body></html>`;
     expect(amounts(html)).toEqual(['-12500.00 PKR', '185000.00 PKR']);
+  });
+});
+
+describe('a small whole figure among grouped ones', () => {
+  const head = '<tr><th>交易日期</th><th>摘要</th><th>支出</th><th>存入</th><th>餘額</th></tr>';
+  const rows =
+    '<tr><td>2026/11/20</td><td>全家</td><td>85</td><td></td><td>128,450</td></tr><tr><td>2026/11/19</td><td>薪資</td><td></td><td>52,000</td><td>128,535</td></tr><tr><td>2026/11/17</td><td>電費</td><td>1,230</td><td></td><td>76,535</td></tr>';
+
+  it('is money in a money column of a page in whole units', () => {
+    const html = `<html lang="zh-TW"><body>${table(rows, head)}</body></html>`;
+    expect(amounts(html)).toEqual(['-85.00 TWD', '52000.00 TWD', '-1230.00 TWD']);
+  });
+
+  it('a row whose figure is not read is said as unread, never as a balance line', () => {
+    const html = `<html lang="en-US"><body>${table(
+      '<tr><td>11/20/2026</td><td>STORE</td><td>85</td><td></td><td>1,284.50</td></tr><tr><td>11/19/2026</td><td>PAY</td><td></td><td>520.00</td><td>1,369.50</td></tr><tr><td>11/17/2026</td><td>BILL</td><td>12.30</td><td></td><td>849.50</td></tr>',
+      '<tr><th>Date</th><th>Description</th><th>Debit</th><th>Credit</th><th>Balance</th></tr>',
+    )}</body></html>`;
+    const skipped = capture(html).diagnostics.skipped.find((s) => s.text.includes('STORE'));
+    expect(skipped?.notTransaction).toBe(false);
+    expect(skipped?.reason).toMatch(/"85"/);
   });
 });
