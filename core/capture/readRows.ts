@@ -138,8 +138,10 @@ function badgesIn(cell: DomNode): readonly string[] {
   const stack = cell.children.slice();
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (n.text !== cell.text && isStatusBadge(n.text)) (out ??= []).push(n.text);
-    else for (let i = 0; i < n.children.length; i++) stack.push(n.children[i]!);
+    if (n.text !== cell.text && isStatusBadge(n.text)) {
+      if (out) out.push(n.text);
+      else out = [n.text];
+    } else for (let i = 0; i < n.children.length; i++) stack.push(n.children[i]!);
   }
   return out ?? NO_BADGES;
 }
