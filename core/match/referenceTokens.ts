@@ -81,36 +81,35 @@ export function tokenHashes(a: string | undefined, b?: string): readonly number[
   return out ?? (NONE as unknown as readonly number[]);
 }
 
+/** Hashes gathered by `pushHashes`, and the set `scanHashes` looks in: module state, so no closure per text. */
+let gathered: number[] | undefined;
+let wanted: ReadonlySet<number> = new Set();
+const gather = (h: number) => {
+  gathered ??= [];
+  gathered.push(h);
+  return false;
+};
+const isWanted = (h: number) => wanted.has(h);
+
 function pushHashes(text: string, out: number[] | undefined): number[] | undefined {
-  let start = 0;
-  let kept = 0;
-  let digits = 0;
-  let h = 0x811c9dc5;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
-    const digit = c >= 48 && c <= 57;
-    const upper = c >= 65 && c <= 90;
-    const lower = c >= 97 && c <= 122;
-    if (digit || upper || lower) {
-      if (digit) digits++;
-      kept++;
-      h = Math.imul(h ^ (lower ? c - 32 : c), 0x01000193);
-      continue;
-    }
-    if (c === 45 || c === 95) continue;
-    if (i - start >= 6 && digits > 0 && kept >= 6) {
-      out ??= [];
-      out.push(h);
-    }
-    start = i + 1;
-    kept = 0;
-    digits = 0;
-    h = 0x811c9dc5;
-  }
-  return out;
+  gathered = out;
+  eachTokenHash(text, gather);
+  const result = gathered;
+  gathered = undefined;
+  return result;
 }
 
 function scanHashes(hashes: ReadonlySet<number>, text: string): boolean {
+  wanted = hashes;
+  return eachTokenHash(text, isWanted);
+}
+
+/**
+ * The one scan behind `tokenHashes` and `hasTokenHashIn`: each reference-like run of the text
+ * (as `referenceTokens` reads them) hashed as `tokenHash` hashes its token, upper-cased with `-`
+ * and `_` left out, and handed to `visit`; stops and says true when `visit` does.
+ */
+function eachTokenHash(text: string, visit: (hash: number) => boolean): boolean {
   let start = 0;
   let kept = 0;
   let digits = 0;
@@ -127,7 +126,7 @@ function scanHashes(hashes: ReadonlySet<number>, text: string): boolean {
       continue;
     }
     if (c === 45 || c === 95) continue;
-    if (i - start >= 6 && digits > 0 && kept >= 6 && hashes.has(h)) return true;
+    if (i - start >= 6 && digits > 0 && kept >= 6 && visit(h)) return true;
     start = i + 1;
     kept = 0;
     digits = 0;
