@@ -39,7 +39,7 @@ const WORDS: Record<CaptureField | 'net', RegExp> = {
   amount:
     /сумма|المبلغ|mutasi|beløb|beløp|belopp|kwota|částka|tutar|összeg|summa|määrä|amount|betrag|montant|importe|bedrag|importo|\bvalor\b|\bsum\b|\bamt\b|\bvalue\b|\bprice\b|total/i,
   debit:
-    /списание|расход|مدين|출금|지급|支出|取款|出金|引出|借方|uttak|ut fra konto|uttag|hævet|obciążeni|wypłat|výdaj|borç|terhelés|uscite|\bdare\b|saídas?|debet|debit|withdrawals?|money out|paid out|outflow|charges|\bsoll\b|ausgang|ausgaben|belastung|débit|retraits?|cargos?|afschrijving|\bout\b/i,
+    /списание|расход|مدين|출금|지급|支出|取款|出金|引出|借方|uttak|ut fra konto|uttag|hævet|obciążeni|wypłat|výdaj|borç|terhelés|uscite|\bdare\b|saídas?|debet|debit|withdrawals?|withdrawn|money out|paid out|outflow|charges|\bsoll\b|ausgang|ausgaben|belastung|débit|retraits?|cargos?|afschrijving|\bout\b/i,
   credit:
     /зачисление|поступлени|приход|دائن|입금|收入|存入|入金|預入|貸方|贷方|innskudd|inn på konto|insättning|indsat|uznani|wpłat|příjem|alacak|jóváírás|entrate|\bavere\b|entradas?|kredit|credit|deposits?|money in|paid in|inflow|\bhaben\b|eingang|einnahmen|gutschrift|crédit|abonos?|bijschrijving|\bin\b/i,
   balance:

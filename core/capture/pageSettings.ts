@@ -202,7 +202,7 @@ export function findAccount(all: DomNode[], rows: DomNode[]): string | undefined
 
 /** "Account currency: KWD", "Mata Uang | : IDR", "Währung: EUR", "العملة: ريال (ر.س)". */
 const CURRENCY_LABEL =
-  /^(?:[\p{L} ]{0,20}\b)?(?:currency|währung|devise|moneda|valuta|divisa|mata uang|валюта|العملة|通貨|货币|幣別|통화)\s*[:：]?\s*(.*)$/iu;
+  /^(?:[\p{L} ]{0,20}\b)?(?:(?:all )?amounts? (?:are )?(?:shown |stated |displayed )?in|currency|währung|devise|moneda|valuta|divisa|mata uang|валюта|العملة|通貨|货币|幣別|통화)\s*[:：]?\s*(.*)$/iu;
 const CODE_OR_SIGN = new RegExp(
   `(?<![\\p{L}])(?:[A-Z]{3}|${Object.keys(CURRENCY_SYMBOLS)
     .filter((s) => s.length > 1 || !/[$¥]/.test(s))

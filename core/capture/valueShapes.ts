@@ -9,7 +9,8 @@ import { clearAmountReadings, readAmount } from './amountReadings';
  */
 const SYMBOL_MARK = new RegExp(
   `[\\p{Sc}円]|\\b(?:${Object.keys(CURRENCY_SYMBOLS)
-    .filter((s) => /^[A-Za-z]/.test(s))
+    // A lone letter ("R") marks nothing by itself: "R 412,35" is money by its cents.
+    .filter((s) => /^[A-Za-z]./.test(s))
     .join('|')})\\b|(?:^|[^A-Za-z])[A-Z]{3}(?:$|[^A-Za-z])`,
   'u',
 );

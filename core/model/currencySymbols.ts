@@ -39,6 +39,7 @@ export const CURRENCY_SYMBOLS: Record<string, string> = {
   // Letters written before the figure: ringgit, rupiah, shilling, rupee (India's unless the page
   // names Pakistan's, Sri Lanka's or Nepal's).
   RM: 'MYR',
+  R: 'ZAR',
   Rp: 'IDR',
   KSh: 'KES',
   'Rs.': 'INR',

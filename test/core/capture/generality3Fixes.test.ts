@@ -262,3 +262,18 @@ describe('a small whole figure among grouped ones', () => {
     expect(skipped?.reason).toMatch(/"85"/);
   });
 });
+
+describe('money named in a sentence, a column, a single letter', () => {
+  it("'All amounts in KES' names the currency; 'Withdrawn' is the money-out column", () => {
+    const html = `<html lang="en"><body><p>All amounts in KES</p>${table(
+      '<tr><td>2026-11-20 18:42:10</td><td>KPLC PREPAID</td><td></td><td>-1,500.00</td></tr><tr><td>2026-11-20 09:15:33</td><td>JOHN KAMAU</td><td>3,000.00</td><td></td></tr>',
+      '<tr><th>Completion Time</th><th>Details</th><th>Paid In</th><th>Withdrawn</th></tr>',
+    )}</body></html>`;
+    expect(amounts(html)).toEqual(['-1500.00 KES', '3000.00 KES']);
+  });
+
+  it("'R' before a figure is the rand", () => {
+    const html = `<html lang="en-ZA"><body>${table('<tr><td>20 Nov 2026</td><td>CHECKERS</td><td>-R\u00a0412,35</td></tr><tr><td>19 Nov 2026</td><td>SALARY</td><td>R\u00a028\u00a0500,00</td></tr>')}</body></html>`;
+    expect(amounts(html)).toEqual(['-412.35 ZAR', '28500.00 ZAR']);
+  });
+});
