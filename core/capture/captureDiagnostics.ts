@@ -93,6 +93,12 @@ export type CaptureDiagnostics = {
 /** The note a capture carries when nothing on the page or about it names the currency. */
 export const CURRENCY_ASSUMED = 'no currency is shown on the page or named by its language or address';
 
+/** Notes saying how signs were read; the popup says the same in its sign line, so lists them once. */
+export const SIGN_NOTES = {
+  'card-flipped': 'card activity: charges shown positive were read as money out',
+  'payouts-flipped': 'a list of payouts: payouts shown positive were read as money leaving the balance',
+} as const;
+
 /** The note a capture carries when its dates read either way and nothing about the page says which. */
 export const DATE_ORDER_ASSUMED =
   'assumed: every date reads month first or day first and nothing on the page or its address decides';

@@ -7,7 +7,7 @@ import type { ProfileConventions } from '../model/profile';
 import type { TransactionDraft, TransactionStatus } from '../model/transaction';
 import type { DecimalSeparator } from '../money/detectDecimalSeparator';
 import { readAmount, readAmountColumn } from './amountReadings';
-import { DATE_ORDER_ASSUMED, type SignConvention, type SignDecision } from './captureDiagnostics';
+import { DATE_ORDER_ASSUMED, SIGN_NOTES, type SignConvention, type SignDecision } from './captureDiagnostics';
 import type { ChosenMapping } from './chooseMapping';
 import { attrOf, type DomNode } from './domTree';
 import { inferKind, type PortalKind } from './inferKind';
@@ -709,10 +709,8 @@ export function readRows(
       : settings.portalKind;
   const decision = decideSign(settings, drafts, payouts, columnSigned);
   const invert = decision.convention !== 'as-shown';
-  if (decision.convention === 'card-flipped' && decision.decidedBy !== 'forced')
-    notes.push('card activity: charges shown positive were read as money out');
-  if (decision.convention === 'payouts-flipped' && decision.decidedBy !== 'forced')
-    notes.push('a list of payouts: payouts shown positive were read as money leaving the balance');
+  if (decision.convention !== 'as-shown' && decision.decidedBy !== 'forced')
+    notes.push(SIGN_NOTES[decision.convention]);
   const defaultKind = settings.conventions.defaultKind ?? (payouts ? ('payout' as const) : undefined);
   drafts.forEach((d, i) => {
     if (payouts && d.externalId && /^po_/.test(d.externalId)) d.description = `Payout ${d.externalId}`;

@@ -322,12 +322,14 @@ export function selfChecks(
       ok,
       message: window
         ? `the page says "${said[0].trim()}"; ${listed} are shown and it offers more (not loaded)`
-        : ok
-          ? `the page says "${said[0].trim()}" and ${stated} were listed`
-          : `the page says "${said[0].trim()}" but ${listed} ${status ?? ''} rows were found`.replace(
-              /\s+/g,
-              ' ',
-            ),
+        : ok && partial
+          ? `the page says "${said[0].trim()}": the ${shown} rows it shows were all read (not the other ${total - shown}, on other pages)`
+          : ok
+            ? `the page says "${said[0].trim()}" and ${stated} were listed`
+            : `the page says "${said[0].trim()}" but ${listed} ${status ?? ''} rows were found`.replace(
+                /\s+/g,
+                ' ',
+              ),
       rows: [],
     });
   }
@@ -377,7 +379,8 @@ function openingClosingCheck(
     ok,
     message: ok
       ? `the opening balance ${fmt(from.value.minor, cur)} and the closing balance ${fmt(to.value.minor, cur)} agree with the rows read`
-      : `the balance goes from ${fmt(from.value.minor, cur)} to ${fmt(to.value.minor, cur)} on the page (${fmt(change, cur)}), the rows read add up to ${fmt(sums[0]!, cur)}: a row is missing, doubled or misread`,
+      : // Sizes, not signs: on a card page the balance owed moves against the holder's amounts.
+        `the balance goes from ${fmt(from.value.minor, cur)} to ${fmt(to.value.minor, cur)} on the page, a change of ${fmt(Math.abs(change), cur)}; the rows read account for ${fmt(Math.abs(sums[0]!), cur)}: a row is missing, doubled or misread`,
     rows: [],
   };
 }

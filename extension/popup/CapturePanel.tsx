@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SignConvention } from '../../core/capture/captureDiagnostics';
+import { SIGN_NOTES, type SignConvention } from '../../core/capture/captureDiagnostics';
 import type { Problem } from '../../core/model/problem';
 import { CheckResults, CurrencyChoice, SignChoice, SkippedRows } from '../components/CaptureFindings';
 import { MappingEditor } from '../components/MappingEditor';
@@ -156,6 +156,9 @@ function Preview(props: {
 }) {
   const { preview } = props;
   const unverified = preview.verification === 'unverified';
+  // The sign line below says how signs were read; its note is not listed a second time.
+  const signNote = (SIGN_NOTES as Record<string, string | undefined>)[preview.signConvention.convention];
+  const warnings = preview.found > 0 ? preview.warnings.filter((w) => w !== signNote) : preview.warnings;
   return (
     <div class="preview">
       {preview.message ? (
@@ -174,9 +177,9 @@ function Preview(props: {
       {preview.found > 0 && (
         <CurrencyChoice preview={preview} onChoose={props.onCurrency} disabled={props.busy} />
       )}
-      {preview.warnings.length > 0 && (
+      {warnings.length > 0 && (
         <ul class="warnings" aria-label="Warnings">
-          {preview.warnings.map((w) => (
+          {warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
         </ul>

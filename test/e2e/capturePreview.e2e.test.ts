@@ -158,6 +158,16 @@ describe('the capture preview in Chromium', () => {
     await expect(page.getByLabel('Currency of the amounts').inputValue()).resolves.toBe('GBP');
   });
 
+  it('says once that a card page was read in the holder’s view: the sign line, not again among the warnings', async () => {
+    const page = await captureInPopup('card-activity.html');
+    await expect(page.getByTestId('sign-choice').textContent()).resolves.toMatch(
+      /This reads as a card account/,
+    );
+    const warnings = await page.locator('ul.warnings li').allTextContents();
+    expect(warnings.filter((w) => /card activity|charges shown positive/.test(w))).toEqual([]);
+    await expect(page.locator('.preview-table tbody tr').first().textContent()).resolves.toContain('-54.99');
+  });
+
   it('fits the popup at 400px: Status, the change column and Save in view, long text cut with the full text on hover', async () => {
     const page = await captureInPopup('long-text.html');
     const table = page.locator('.preview-table');

@@ -8,7 +8,7 @@
 const OPENING = String.raw`(?:beginning|opening|starting|start|previous|prior)\s+balance|balance\s+(?:brought\s+forward|b\/f)|brought\s+forward|anfangssaldo|alter\s+saldo|saldo\s+(?:inicial|anterior|iniziale|precedente|vorig|alt)|solde\s+(?:initial|pr[ée]c[ée]dent|de\s+d[ée]but|d'ouverture)|ancien\s+solde|beginsaldo|startsaldo|ing[åa]ende\s+saldo`;
 const CLOSING = String.raw`(?:ending|closing|final|new|end)\s+balance|balance\s+(?:carried\s+forward|c\/f)|carried\s+forward|endsaldo|schlusssaldo|neuer\s+saldo|saldo\s+(?:final|finale|actual|attuale|nieuw|neu)|solde\s+(?:final|de\s+fin|de\s+cl[ôo]ture)|nouveau\s+solde|eindsaldo|slutsaldo|utg[åa]ende\s+saldo`;
 /** Either: "Balance", "Solde au 31/10/2026", "Saldo per 31.10.2026", "Kontostand". */
-const EITHER = String.raw`balance|solde|saldo|kontostand`;
+const EITHER = 'balance|solde|saldo|kontostand';
 /** What may follow the words: nothing, or when and a figure ("as of 11/01/2026", "au 31.10.2026: 1 234,56"). */
 const TAIL = String.raw`(?:\s*[:\-–]?\s*(?:(?:as\s+(?:of|at)|at|on|au|per|am|zum|al|del?|op|for)\b[^a-z]*(?:[a-zé]{3,9}\.?[^a-z]*)?|[\d][\d./\-\s,]*)?)?\s*:?\s*$`;
 
