@@ -212,10 +212,17 @@ const CODE_OR_SIGN = new RegExp(
 );
 
 /** The one currency a label on the page names, by code or sign (in its own text or the next one). */
+/**
+ * A word every CURRENCY_LABEL match holds: nearly every text on the page is turned away by this
+ * plain search, not by the label's leading letters tried at each of 20 places.
+ */
+const LABEL_WORD =
+  /amount|currency|währung|devise|moneda|valuta|divisa|mata uang|валюта|العملة|通貨|货币|幣別|통화/iu;
+
 function labelledCurrency(all: DomNode[]): string | undefined {
   for (let i = 0; i < all.length; i++) {
     const n = all[i]!;
-    if (!n.ownText || n.text.length > 80) continue;
+    if (!n.ownText || n.text.length > 80 || !LABEL_WORD.test(n.text)) continue;
     const m = CURRENCY_LABEL.exec(n.text.trim());
     if (!m) continue;
     const next = all.slice(i + 1).find((x) => x.ownText);
