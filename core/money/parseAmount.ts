@@ -17,14 +17,18 @@ export type AmountOptions = {
 };
 
 const SYMBOLS = Object.keys(CURRENCY_SYMBOLS).sort((a, b) => b.length - a.length);
+const RUPEES = new Set(['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR']);
+function isRupee(currency: string): boolean {
+  return RUPEES.has(currency);
+}
 /** Symbols that several currencies print: the column's currency wins when it is one of them. */
 const SHARED_SYMBOLS: Record<string, (currency: string) => boolean> = {
   $: (c) => c.endsWith('D') || c === 'MXN' || c === 'ARS' || c === 'CLP' || c === 'COP',
   '¥': (c) => c === 'JPY' || c === 'CNY',
   kr: (c) => ['SEK', 'NOK', 'DKK', 'ISK'].includes(c),
   Fr: (c) => c === 'CHF' || c === 'XOF' || c === 'XAF',
-  Rs: (c) => ['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR'].includes(c),
-  'Rs.': (c) => ['INR', 'PKR', 'LKR', 'NPR', 'MUR', 'SCR'].includes(c),
+  Rs: isRupee,
+  'Rs.': isRupee,
 };
 const LEADING_SYMBOLS = new Set(['$', '€', '£']);
 
