@@ -1,4 +1,5 @@
 import { toDayNumber } from '../dates/calendar';
+import { accountWords } from '../model/accountWords';
 import type { Alert, InvoiceStanding } from '../model/invoice';
 import type { Transaction } from '../model/transaction';
 import { formatAmountForDisplay } from '../money/formatAmount';
@@ -63,7 +64,7 @@ export function buildAlerts(input: AlertInput): Alert[] {
         type: 'stale-account',
         account,
         since: last,
-        message: `${account}: nothing captured or imported since ${last} (${quiet} days; expected every ${rhythm}). Capture its activity page or import its latest statement.`,
+        message: `${accountWords('', account)}: nothing captured or imported since ${last} (${quiet} days; expected every ${rhythm}). Capture its activity page or import its latest statement.`,
       });
     }
     for (const d of deliveries) {
@@ -76,7 +77,7 @@ export function buildAlerts(input: AlertInput): Alert[] {
           type: 'few-rows',
           account,
           since: d.from,
-          message: `${account}: ${d.source} holds ${d.rows} rows for ${d.from} to ${d.to}, where this account usually has about ${Math.round(expected)}. A filter may be on or the page changed: capture or download it again with every date.`,
+          message: `${accountWords('', account)}: ${d.source} holds ${d.rows} rows for ${d.from} to ${d.to}, where this account usually has about ${Math.round(expected)}. A filter may be on or the page changed: capture or download it again with every date.`,
         });
       }
     }
@@ -87,7 +88,7 @@ export function buildAlerts(input: AlertInput): Alert[] {
       type: 'balance-gap',
       account: gap.account,
       since: gap.after,
-      message: `${gap.account}: the balance after ${gap.after} does not lead to the balance on ${gap.before} (${formatAmountForDisplay(gap.missing.minor, gap.missing.currency)} unexplained): lines are missing in between. Import or capture the statement for those days.`,
+      message: `${accountWords('', gap.account)}: the balance after ${gap.after} does not lead to the balance on ${gap.before} (${formatAmountForDisplay(gap.missing.minor, gap.missing.currency)} unexplained): lines are missing in between. Import or capture the statement for those days.`,
     });
   }
 

@@ -188,7 +188,8 @@ export function findAccount(all: DomNode[], rows: DomNode[]): string | undefined
     const name = m
       ? n.text
           .slice(0, m.index)
-          .replace(/^.*[·|]/, '')
+          // The last crumb of a trail ("Accounts › Operating ••2291"), or the part after a divider.
+          .replace(/^.*(?:[·|›»→▸❯]|\s[>/]\s)/, '')
           .replace(/(?:\bn[°º]|\bno\.?|#|[(:\-–])\s*$/i, '')
           .trim()
           .slice(-40)

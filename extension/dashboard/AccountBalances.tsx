@@ -1,6 +1,6 @@
+import { accountWords } from '../../core/model/accountWords';
 import { formatAmountForDisplay } from '../../core/money/formatAmount';
 import type { AccountSummary } from '../messages/responses';
-import { accountWords } from './accountWords';
 import { ShowLink } from './ShowLink';
 
 /** Per account: how many lines, what they net to, and the last balance the portal showed. */

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_RHYTHM_DAYS } from '../../core/alerts/buildAlerts';
+import { accountWords } from '../../core/model/accountWords';
 import type { Alert, AlertType } from '../../core/model/invoice';
 
 type Props = {
@@ -38,7 +39,7 @@ export function AlertsPanel({ alerts, asOf, accounts, rhythmDays, saveRhythm }: 
             <li key={`${a.type}${a.account ?? a.invoice}${a.since}${a.message}`} class={`alert ${a.type}`}>
               <strong>{TYPE_WORDS[a.type]}</strong>
               {' · '}
-              <span>{a.account ?? `Invoice ${a.invoice}`}</span>
+              <span>{a.account !== undefined ? accountWords('', a.account) : `Invoice ${a.invoice}`}</span>
               {' · since '}
               <time dateTime={a.since}>{a.since}</time>
               <p>{a.message}</p>
@@ -67,7 +68,7 @@ export function AlertsPanel({ alerts, asOf, accounts, rhythmDays, saveRhythm }: 
             >
               {accounts.map((a) => (
                 <option key={a} value={a}>
-                  {a}
+                  {accountWords('', a)}
                 </option>
               ))}
             </select>

@@ -1,6 +1,6 @@
+import { accountWords } from '../../core/model/accountWords';
 import type { TransactionFilter } from '../messages/request';
 import type { AccountSummary } from '../messages/responses';
-import { accountWords } from './accountWords';
 
 type Props = {
   filter: TransactionFilter;

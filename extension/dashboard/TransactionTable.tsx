@@ -1,3 +1,4 @@
+import { accountWords } from '../../core/model/accountWords';
 import type { TransactionJson } from '../../core/model/transactionJson';
 import { formatWireAmount } from '../components/formatMoney';
 
@@ -43,7 +44,7 @@ export function TransactionTable({ transactions, total, unverified, onEdit }: Pr
             return (
               <tr key={t.id} data-id={t.id}>
                 <td class="date">{t.date}</td>
-                <td>{t.account}</td>
+                <td>{accountWords(t.institution, t.account)}</td>
                 <td>{t.description}</td>
                 <td class="num">{formatWireAmount(t.amount, t.currency)}</td>
                 <td>

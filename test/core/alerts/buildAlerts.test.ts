@@ -147,3 +147,16 @@ describe('few-rows compares like with like', () => {
     expect(alerts.filter((a) => a.type === 'few-rows')).toEqual([]);
   });
 });
+
+describe('alerts in the owner’s words', () => {
+  it('names an account the page did not name as such, never by the engine’s placeholder', () => {
+    const alerts = buildAlerts({
+      asOf: '2026-12-01',
+      transactions: [],
+      deliveries: [delivery('unknown', '2026-11-01', '2026-11-07', 5)],
+    });
+    expect(alerts.map((a) => a.message)).toEqual([
+      'Account not named on the page: nothing captured or imported since 2026-11-07 (24 days; expected every 7). Capture its activity page or import its latest statement.',
+    ]);
+  });
+});
