@@ -14,7 +14,6 @@ const accountOf = (heading: string) =>
     url: 'https://bank.example/activity',
     asOf: '2026-11-30',
     capturedAt: '2026-11-30T00:00:00.000Z',
-    currency: 'USD',
   }).transactions[0]?.account;
 
 describe('the account a page names', () => {
