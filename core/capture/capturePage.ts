@@ -420,13 +420,19 @@ function explainEmpty(groups: CapturedGroup[], skipped: SkippedRow[], drift: str
   if (groups.length === 0) {
     return 'no repeated rows holding both a date and an amount were found on this page';
   }
-  const reasons = new Map<string, number>();
+  // Reasons that differ only in what they quote are counted as one; the quote is kept when it is one.
+  const reasons = new Map<string, { n: number; said: string | undefined }>();
   for (const s of skipped) {
     const key = s.reason.replace(/"[^"]*"/g, '"…"');
-    reasons.set(key, (reasons.get(key) ?? 0) + 1);
+    const seen = reasons.get(key);
+    if (!seen) reasons.set(key, { n: 1, said: s.reason });
+    else {
+      seen.n++;
+      if (seen.said !== s.reason) seen.said = undefined;
+    }
   }
-  const top = [...reasons.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
-  const why = top.map(([r, n]) => `${n}× ${r}`).join('; ');
+  const top = [...reasons.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 3);
+  const why = top.map(([r, { n, said }]) => `${n}× ${said ?? r}`).join('; ');
   return `rows were found but none could be read as transactions${why ? `: ${why}` : ''}${drift.length ? ` (${drift.join('; ')})` : ''}`;
 }
 

@@ -265,7 +265,7 @@ export const SKIP_STATUS_WORDS = wordsIn(
 
 /** Section headings of lists that are not transactions (yet): these rows must not be captured. */
 export const NOT_TRANSACTIONS_HEADING = wordsIn(
-  'scheduled|upcoming|recurring|future|planned|standing orders?|autopay settings|bill pay schedule|geplant|daueraufträge|terminüberweisungen|vorgemerkte aufträge|à venir|programmés?|programad[oa]s?|próxim[oa]s|rates?|interest rates?|apy|account summary|your accounts|accounts overview|kontenübersicht|statements|e-statements|documents|kontoauszüge|relevés',
+  'scheduled|upcoming|recurring|future|planned|standing orders?|autopay settings|bill pay schedule|(?:amorti[sz]ation|repayment|payment|loan) schedule|schedule of payments|tilgungsplan|échéancier|cuadro de amortización|piano di ammortamento|geplant|daueraufträge|terminüberweisungen|vorgemerkte aufträge|à venir|programmés?|programad[oa]s?|próxim[oa]s|rates?|interest rates?|apy|account summary|your accounts|accounts overview|kontenübersicht|statements|e-statements|documents|kontoauszüge|relevés',
 );
 
 /** Lines inside a transaction table that are not transactions. */
