@@ -1,6 +1,6 @@
 import { currencyExponent, isCurrencyCode } from '../model/isoCurrencies';
 import type { ColumnMapping, Profile } from '../model/profile';
-import type { Transaction, TransactionDraft } from '../model/transaction';
+import type { Transaction } from '../model/transaction';
 import {
   type CaptureDiagnostics,
   type CapturedGroup,
@@ -11,7 +11,7 @@ import {
   type SignDecision,
 } from './captureDiagnostics';
 import { chooseMapping, columnStats } from './chooseMapping';
-import { completeCapture } from './completeCapture';
+import { accountIn, completeCapture, type RowDraft, type RowsShare } from './completeCapture';
 import {
   type Boxed,
   buildDomNodes,
@@ -61,9 +61,10 @@ export type CaptureOptions = {
 
 export type CaptureResult = { transactions: Transaction[]; diagnostics: CaptureDiagnostics };
 
-/** A page read up to its ids: the rows as drafts, and the page's own checks that mark them. */
+/** A page read up to its ids: its rows, what they share, and the page's own checks that mark them. */
 export type CapturedDrafts = {
-  drafts: TransactionDraft[];
+  drafts: RowDraft[];
+  share: RowsShare;
   checks: SelfCheck[];
   diagnostics: CaptureDiagnostics;
 };
@@ -74,7 +75,6 @@ type Page = {
   headings: DomNode[];
   settings: PageSettings;
   asOf: string;
-  capturedAt: string;
   url: string;
   /** The text outside the rows that says the page is a card account's. */
   cardCue?: string;
@@ -170,11 +170,7 @@ function readGroup(
   const keptRows = kept.map((i) => rows[i]!);
   const chosen = chooseMapping(columnStats(cells, page.asOf), given);
   const settings = {
-    url: page.url,
-    capturedAt: page.capturedAt,
     asOf: page.asOf,
-    institution: identity.institution,
-    account: identity.account,
     portalKind: identity.portalKind,
     currency:
       identity.conventions.currency ??
@@ -442,8 +438,8 @@ function explainEmpty(groups: CapturedGroup[], skipped: SkippedRow[], drift: str
  * "success, 0": an empty result carries the reason.
  */
 export function capturePage(root: Document | Element, options: CaptureOptions): CaptureResult {
-  const { drafts, checks, diagnostics } = captureDrafts(root, options);
-  return { transactions: completeCapture(drafts, checks), diagnostics };
+  const { drafts, share, checks, diagnostics } = captureDrafts(root, options);
+  return { transactions: completeCapture(drafts, share, checks), diagnostics };
 }
 
 /**
@@ -470,7 +466,6 @@ export function captureDrafts(root: Document | Element, options: CaptureOptions)
     headings: findHeadings(all),
     settings,
     asOf,
-    capturedAt,
     url: options.url,
   };
   const layout = visibilityTest(root, options.isVisible) !== undefined;
@@ -519,9 +514,6 @@ export function captureDrafts(root: Document | Element, options: CaptureOptions)
   const duplicateRegions = dropDuplicateRegions(outcomes);
   nameUnreadableRows(outcomes, page);
   const drafts = outcomes.flatMap((o) => o.read.drafts).sort((a, b) => a.origin.row - b.origin.row);
-  // A processor keeps one balance per currency, named as its own export names it ("Stripe USD"),
-  // so a sale captured and the same sale imported get the same id.
-  for (const d of drafts) d.account = accountIn(d.account, d.amount.currency);
   const groups = outcomes.map((o) => o.group);
   const skipped = outcomes.flatMap((o) => o.read.skipped).sort((a, b) => a.row - b.row);
   notes.push(...outcomes.flatMap((o) => o.read.notes));
@@ -585,7 +577,13 @@ export function captureDrafts(root: Document | Element, options: CaptureOptions)
   };
   setWholeUnitMoney(false);
   setMilsMoney(false);
-  return { drafts, checks, diagnostics };
+  const share = {
+    institution: identity.institution,
+    account: identity.account,
+    url: options.url,
+    capturedAt,
+  };
+  return { drafts, share, checks, diagnostics };
 }
 
 const CURRENCY_SIGN = /\p{Sc}/u;
@@ -610,8 +608,6 @@ function sectionCurrency(heading: string): string | undefined {
   const rest = heading.replace(code, '').replace(/[^\p{L}]/gu, '');
   return rest.replace(/[^\p{Lu}]/gu, '').length * 2 > rest.length ? undefined : [...codes][0];
 }
-
-const accountIn = (account: string, currency: string) => account.replace('{currency}', currency);
 
 /**
  * A group whose rows hold no words, only a date and an amount, each followed by rows of a

@@ -4,11 +4,12 @@ import { parseDate } from '../dates/parseDate';
 import { parseDateColumn } from '../dates/parseDateColumn';
 import { CURRENCY_SYMBOLS } from '../model/currencySymbols';
 import type { ProfileConventions } from '../model/profile';
-import type { TransactionDraft, TransactionStatus } from '../model/transaction';
+import type { TransactionStatus } from '../model/transaction';
 import type { DecimalSeparator } from '../money/detectDecimalSeparator';
 import { readAmount, readAmountColumn } from './amountReadings';
 import { DATE_ORDER_ASSUMED, SIGN_NOTES, type SignConvention, type SignDecision } from './captureDiagnostics';
 import type { ChosenMapping } from './chooseMapping';
+import type { RowDraft } from './completeCapture';
 import { attrOf, type DomNode } from './domTree';
 import { inferKind, type PortalKind } from './inferKind';
 import { type Cell, layoutOf } from './rowCells';
@@ -38,11 +39,7 @@ const UNPAID_STATUS = /^(?:open|unpaid|not paid|awaiting payment|offen|ouvert|ab
 export type SkippedRow = { row: number; reason: string; text: string; notTransaction: boolean };
 
 export type ReadSettings = {
-  url: string;
-  capturedAt: string;
   asOf: string;
-  institution: string;
-  account: string;
   portalKind: PortalKind;
   currency: string;
   fallbackOrder: DateOrder;
@@ -63,7 +60,7 @@ export type ReadSettings = {
 };
 
 export type ReadResult = {
-  drafts: Array<TransactionDraft & { origin: { row: number } }>;
+  drafts: RowDraft[];
   /** Cell texts of the rows behind the drafts, by page row number (filled in by capturePage). */
   rawRows?: Array<{ row: number; cells: string[] }>;
   skipped: SkippedRow[];
@@ -672,8 +669,6 @@ export function readRows(
     const descriptionText = description || row.text.slice(0, 80);
     // Optional fields assigned, not spread from a new object each; in the same order, origin last.
     const draft = {
-      institution: settings.institution,
-      account: settings.account,
       date,
       description: descriptionText,
       amount: { minor, currency },
@@ -684,7 +679,7 @@ export function readRows(
     if (balance?.ok) draft.balance = balance.value;
     if (fee?.ok) draft.fee = { minor: Math.abs(fee.value.minor), currency: fee.value.currency };
     if (gross?.ok) draft.gross = gross.value;
-    draft.origin = { url: settings.url, row: rowNumber, capturedAt: settings.capturedAt };
+    draft.origin = { row: rowNumber };
     drafts.push(draft);
     kindTexts.push(wordsOfRow(typeText, descriptionText, cells[r]!));
     amountShown.push(

@@ -1,7 +1,8 @@
 import { BUILTIN_PROFILES } from '../../core/capture/builtinProfiles';
 import type { SelfCheck, SignConvention, SignDecision } from '../../core/capture/captureDiagnostics';
 import { captureDrafts } from '../../core/capture/capturePage';
-import type { Transaction, TransactionDraft } from '../../core/model/transaction';
+import type { RowDraft, RowsShare } from '../../core/capture/completeCapture';
+import type { Transaction } from '../../core/model/transaction';
 import { skippedSummary } from './skippedSummary';
 
 export type CaptureOptions = {
@@ -40,11 +41,12 @@ export type PageCapture = {
 };
 
 /**
- * The page as the content script sends it: its rows as drafts, without ids. The background
- * completes them (completeCapture, in readInjectedResult): hashing each row in the injected
- * script cost a tenth of a capture there, and the ids lengthened the answer it sends.
+ * The page as the content script sends it: its rows without ids, and what they all share said
+ * once. The background completes them (completeCapture, in readInjectedResult): hashing each row
+ * in the injected script cost a tenth of a capture there, and ids and the shared fields on every
+ * row lengthened the answer it sends.
  */
-export type PageAnswer = Omit<PageCapture, 'transactions'> & { drafts: TransactionDraft[] };
+export type PageAnswer = Omit<PageCapture, 'transactions'> & { drafts: RowDraft[]; share: RowsShare };
 
 /** `key` is what a mapping names; `label` is the header text, or "Column 3" where the page shows none. */
 export type ColumnInfo = { key: string; label: string; samples: string[] };
@@ -76,7 +78,11 @@ function describeColumns(
 /** The one place the extension calls the capture engine; runs inside the portal's tab. */
 export function captureDocument(root: Document | Element, options: CaptureOptions): PageAnswer {
   const { currency, ...rest } = options;
-  const { drafts, diagnostics: d } = captureDrafts(root, {
+  const {
+    drafts,
+    share,
+    diagnostics: d,
+  } = captureDrafts(root, {
     ...rest,
     profiles: BUILTIN_PROFILES,
     ...(currency ? { defaultCurrency: currency } : {}),
@@ -85,6 +91,7 @@ export function captureDocument(root: Document | Element, options: CaptureOption
   const main = [...d.groups].sort((a, b) => b.captured - a.captured)[0];
   return {
     drafts,
+    share,
     mapping: d.mapping as Record<string, string>,
     headers,
     columns: main ? describeColumns(main.columns, d.rawRows) : [],

@@ -1,4 +1,4 @@
-import { completeCapture } from '../../core/capture/completeCapture';
+import { completeCapture, type RowsShare } from '../../core/capture/completeCapture';
 import { Transaction } from '../../core/model/transaction';
 import type { InjectedAnswer, InjectedCaptureResult } from './injectedOptions';
 
@@ -21,10 +21,15 @@ export function readInjectedResult(result: unknown): InjectedCaptureResult {
   if (!answer.ok) return answer;
   if (!Array.isArray(answer.page?.drafts))
     return { ok: false, message: "the page's answer holds no list of rows" };
-  const { drafts, ...page } = answer.page;
+  const { drafts, share, ...page } = answer.page;
+  if (!isShare(share))
+    return {
+      ok: false,
+      message: "the page's answer does not say whose rows they are (institution, account, page)",
+    };
   const transactions: Transaction[] = [];
   const refused: string[] = [];
-  completeCapture(drafts, page.checks ?? []).forEach((t, i) => {
+  completeCapture(drafts, share, page.checks ?? []).forEach((t, i) => {
     const parsed = Transaction.safeParse(t);
     // The line itself is kept, not zod's copy: the check is the gate, not a rewrite.
     if (parsed.success) transactions.push(t);
@@ -36,4 +41,11 @@ export function readInjectedResult(result: unknown): InjectedCaptureResult {
   });
   if (refused.length === 0) return { ok: true, page: { ...page, transactions } };
   return { ok: true, page: { ...page, transactions, skipped: [...(page.skipped ?? []), ...refused] } };
+}
+
+/** The fields every row shares, as strings (each line is then held to the contract with them). */
+function isShare(share: unknown): share is RowsShare {
+  if (typeof share !== 'object' || share === null) return false;
+  const s = share as Record<string, unknown>;
+  return ['institution', 'account', 'url', 'capturedAt'].every((k) => typeof s[k] === 'string');
 }

@@ -24,8 +24,15 @@ function page(): Document {
 const capturedAtOf = (ts: Transaction[]) => ts.map((t) => t.origin.capturedAt);
 
 describe("the injected capture's answer", () => {
+  const share = {
+    institution: 'generic',
+    account: 'Checking ••6789',
+    url: 'https://bank.example/activity',
+    capturedAt: '2026-03-31T12:00:00.000Z',
+  };
+
   it('is read back from the JSON string the content script returns', () => {
-    const answer = { ok: true, page: { drafts: [], checks: [], rows: [] } };
+    const answer = { ok: true, page: { drafts: [], share, checks: [], rows: [] } };
     expect(readInjectedResult(JSON.stringify(answer))).toEqual({
       ok: true,
       page: { transactions: [], checks: [], rows: [] },
@@ -37,6 +44,9 @@ describe("the injected capture's answer", () => {
     const world = { [OPTIONS_KEY]: { asOf: '2026-03-31' } };
     const answer = JSON.stringify(runInjectedCapture(world, page(), url));
     expect(answer).not.toContain('"id":"lb_');
+    // What every row shares is said once, not on each of the four rows.
+    expect(answer.split(url).length - 1).toBe(1);
+    expect(answer.split('"institution"').length - 1).toBe(1);
     const read = readInjectedResult(answer);
     if (!read.ok) throw new Error(read.message);
     const [capturedAt] = capturedAtOf(read.page.transactions);
@@ -64,6 +74,17 @@ describe("the injected capture's answer", () => {
       expect.stringMatching(/^row 3 left out: date: /),
       expect.stringMatching(/^row 4 left out: amount\.currency: /),
     ]);
+  });
+
+  it('is a failure with a reason when the answer does not say whose rows they are', () => {
+    const { account: _, ...noAccount } = share;
+    for (const broken of [undefined, noAccount, { ...share, url: 7 }]) {
+      const answer = { ok: true, page: { drafts: [], share: broken, checks: [], rows: [] } };
+      expect(readInjectedResult(JSON.stringify(answer))).toEqual({
+        ok: false,
+        message: "the page's answer does not say whose rows they are (institution, account, page)",
+      });
+    }
   });
 
   it('is a failure with a reason when the answer holds no rows', () => {
