@@ -73,9 +73,9 @@ export function readAmountColumn(
   if (!decimalSeparator) {
     let dot = 0;
     let comma = 0;
-    for (const value of values) {
+    for (let i = 0; i < values.length; i++) {
       // One pass over the characters, cheaper than remembering it.
-      const e = decimalEvidence(value);
+      const e = decimalEvidence(values[i]!);
       if (e === '.') dot++;
       else if (e === ',') comma++;
     }

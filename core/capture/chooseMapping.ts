@@ -81,7 +81,8 @@ export function columnStats(rows: Cell[][], asOf: string): ColumnStats[] {
   const order: string[] = [];
   const byKey = new Map<string, { header: string; values: string[] }>();
   rows.forEach((cells, r) => {
-    for (const cell of cells) {
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
       let col = byKey.get(cell.key);
       if (!col) {
         col = { header: cell.header, values: Array(rows.length).fill('') };
@@ -105,7 +106,8 @@ export function columnStats(rows: Cell[][], asOf: string): ColumnStats[] {
     let inside = 0;
     let distinct = 0;
     const judged = new Map<string, number>();
-    for (const v of values) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
       if (v === '') continue;
       let shape = judged.get(v);
       if (shape === undefined) {

@@ -170,7 +170,9 @@ export function findRowGroups(all: DomNode[], shapes: PageShapes): RowGroup[] {
   for (let i = 0; i < all.length; i++) {
     const node = all[i]!;
     if (shapes.money[node.start] === 0) continue;
-    for (const [key, container] of groupKeys(node)) {
+    const keys = groupKeys(node);
+    for (let k = 0; k < keys.length; k++) {
+      const [key, container] = keys[k]!;
       let b = buckets.get(key);
       if (!b) {
         b = { container, rows: [] };

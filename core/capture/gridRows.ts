@@ -6,8 +6,8 @@ const ROW_INDEX_ATTRS = ['aria-rowindex', 'row-index', 'data-row-index', 'data-r
 const GRID_ROLES = new Set(['grid', 'table', 'treegrid']);
 
 function rowIndexOf(row: DomNode): number | undefined {
-  for (const name of ROW_INDEX_ATTRS) {
-    const v = attrOf(row, name);
+  for (let i = 0; i < ROW_INDEX_ATTRS.length; i++) {
+    const v = attrOf(row, ROW_INDEX_ATTRS[i]!);
     if (v !== null && /^\d+$/.test(v.trim())) return Number(v);
   }
   return undefined;
@@ -21,8 +21,13 @@ export function inVisualOrder(
   rows: DomNode[],
   contexts: RowContext[],
 ): { rows: DomNode[]; contexts: RowContext[] } {
-  const indexes = rows.map(rowIndexOf);
-  if (indexes.some((i) => i === undefined)) return { rows, contexts };
+  const indexes: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const index = rowIndexOf(rows[i]!);
+    // One row without an index leaves the DOM order: the rows after it need not be asked.
+    if (index === undefined) return { rows, contexts };
+    indexes.push(index);
+  }
   const order = rows.map((_, i) => i).sort((a, b) => indexes[a]! - indexes[b]!);
   if (order.every((o, i) => o === i)) return { rows, contexts };
   return { rows: order.map((o) => rows[o]!), contexts: order.map((o) => contexts[o]!) };

@@ -141,7 +141,8 @@ const CARD_WORDS =
 
 /** The first text outside the rows that says the page is a card account's, if any. */
 export function findCardCue(nodes: DomNode[]): string | undefined {
-  for (const n of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
     if (!n.ownText || n.text.length >= 200) continue;
     const m = CARD_WORDS.exec(n.text);
     if (m) return m[0];
@@ -180,7 +181,8 @@ export function findAccount(all: DomNode[], rows: DomNode[]): string | undefined
   // document order), instead of walking up from every node.
   const sorted = [...rows].sort((a, b) => a.start - b.start);
   let r = 0;
-  for (const n of all) {
+  for (let i = 0; i < all.length; i++) {
+    const n = all[i]!;
     while (r < sorted.length && sorted[r]!.end < n.start) r++;
     const row = sorted[r];
     if (!n.ownText || n.text.length > 80 || (row && row.start <= n.start)) continue;
@@ -241,7 +243,8 @@ function labelledCurrency(all: DomNode[]): string | undefined {
  * a row is a payee's, not the account's.
  */
 function ibanCurrency(all: DomNode[]): string | undefined {
-  for (const n of all) {
+  for (let i = 0; i < all.length; i++) {
+    const n = all[i]!;
     if (!n.ownText || n.text.length > 120) continue;
     const iban = IBAN.exec(n.text);
     if (iban && !inRow(n)) return TLD_CURRENCY[iban[0].slice(0, 2)];
@@ -259,7 +262,8 @@ function inRow(n: DomNode): boolean {
 function soleCodeShown(all: DomNode[]): string | undefined {
   let code: string | undefined;
   let seen = 0;
-  for (const n of all) {
+  for (let i = 0; i < all.length; i++) {
+    const n = all[i]!;
     if (n.text.length !== 3 || !n.ownText || !/^[A-Z]{3}$/.test(n.text) || !isCurrencyCode(n.text)) continue;
     if (code !== undefined && n.text !== code) return undefined;
     code = n.text;

@@ -809,7 +809,8 @@ function findLinkedId(row: DomNode, inText: boolean): string | undefined {
   while (stack.length > 0) {
     const n = stack.pop()!;
     const attrs = n === row ? ROW_ID_ATTRS : n.tag === 'a' ? LINK_ATTRS : NO_ATTRS;
-    for (const attr of attrs) {
+    for (let i = 0; i < attrs.length; i++) {
+      const attr = attrs[i]!;
       const v = attrOf(n, attr);
       const m = v ? STRIPE_ID.exec(v) : null;
       if (m) return m[0];
@@ -888,7 +889,8 @@ function signFromBalances(
  */
 function balanceCurrency(balances: string[], pageCurrency: string): string | undefined {
   let seen: string | undefined;
-  for (const t of balances) {
+  for (let i = 0; i < balances.length; i++) {
+    const t = balances[i]!;
     if (t === '') continue;
     const read = readAmount(t, { currency: pageCurrency });
     if (!read.ok || (seen !== undefined && read.value.currency !== seen)) return undefined;

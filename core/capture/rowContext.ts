@@ -81,7 +81,8 @@ export function rowContexts(
   let section = '';
   let dateHeading = '';
   let e = 0;
-  for (const row of rows) {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
     while (e < events.length && events[e]!.node.start < row.start) {
       // Events inside earlier rows were stepped over below, so this one lies between rows.
       const ev = events[e++]!;
