@@ -475,7 +475,8 @@ export function captureDrafts(root: Document | Element, options: CaptureOptions)
   const { found, headings: headingRows } = withoutHeadingRows(groupsFound);
   const foundRows = found.flatMap((g) => g.rows);
   const pageAccount = findAccount(all, foundRows);
-  const cardCue = findCardCue(outsideRows(all, foundRows));
+  const outsideFound = outsideRows(all, foundRows);
+  const cardCue = findCardCue(outsideFound);
   if (cardCue) page.cardCue = cardCue;
   const profile = options.profiles?.find((p) =>
     p.urlPatterns.some((pattern) => matchesUrl(pattern, options.url)),
@@ -538,10 +539,13 @@ export function captureDrafts(root: Document | Element, options: CaptureOptions)
   }
   const checks = selfChecks(
     outcomes.map(checkedGroup),
-    outsideRows(
-      all,
-      outcomes.flatMap((o) => o.rows),
-    ),
+    // Read from the rows found, the groups hold those rows: the nodes outside them are known.
+    path === 'profile' && profile?.rowSelector
+      ? outsideRows(
+          all,
+          outcomes.flatMap((o) => o.rows),
+        )
+      : outsideFound,
     currency,
     (t) => looksLikeDate(t, asOf),
   );

@@ -123,6 +123,11 @@ function append(f: Frame, text: string, inline: boolean, cents = false): void {
 
 /** Whitespace a text node's text may not hold to be taken as it is: any but single inner spaces. */
 const UNFOLDED = /[^\S ]| {2}|^ | $|[\u0660-\u0669\u066b\u066c\u06f0-\u06f9]/;
+/**
+ * Text a reader sees (not whitespace alone). Patterns asked per node are module constants: a
+ * literal in the walk is a new RegExp object each time it is evaluated.
+ */
+const VISIBLE_TEXT = /\S/;
 
 /** Arabic-Indic and Persian digits, and the Arabic decimal and thousands marks, as ASCII. */
 const EASTERN_DIGIT = /[\u0660-\u0669\u066b\u066c\u06f0-\u06f9]/g;
@@ -160,8 +165,7 @@ type CheckVisibility = (options?: Record<string, boolean>) => boolean;
 const CHECK_VISIBILITY = { checkVisibilityCSS: true };
 
 function layoutVisibility(el: Element): boolean {
-  const check = (el as Element & { checkVisibility?: CheckVisibility }).checkVisibility;
-  if (check.call(el, CHECK_VISIBILITY)) return true;
+  if ((el as Element & { checkVisibility: CheckVisibility }).checkVisibility(CHECK_VISIBILITY)) return true;
   const view = el.ownerDocument?.defaultView as {
     getComputedStyle?: (e: Element) => { display: string };
   } | null;
@@ -648,7 +652,7 @@ export function buildDomNodes(root: Document | Element, options: BuildOptions = 
       if (child.nodeType === 3) {
         // A text node's data is its textContent, read without the generic node path.
         const t = (child as CharacterData).data ?? '';
-        if (/\S/.test(t)) {
+        if (VISIBLE_TEXT.test(t)) {
           f.node.ownText = true;
           if (!f.unfolded && UNFOLDED.test(t)) f.unfolded = true;
           append(f, t, true);

@@ -27,6 +27,8 @@ export type PageShapes = {
 const TABLE_PARTS = new Set(['td', 'th', 'thead', 'tbody', 'tfoot', 'table']);
 const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
 const ROW_LIMIT = { money: 4, dates: 3 };
+/** A word (two letters running): asked per node, so made once here, not per evaluation of a literal. */
+const WORD = /\p{L}{2}/u;
 
 /** One pass over the tree: what holds amounts and dates. */
 export function measureShapes(all: DomNode[], asOf: string): PageShapes {
@@ -69,7 +71,7 @@ export function measureShapes(all: DomNode[], asOf: string): PageShapes {
     if (node.text.length <= DATE_TEXT_LIMIT && looksLikeDate(node.text, asOf)) {
       isDate[node.start] = 1;
       if (!childDate) d += 1;
-    } else if (node.ownText && !isMoney && /\p{L}{2}/u.test(node.text)) w += 1;
+    } else if (node.ownText && !isMoney && WORD.test(node.text)) w += 1;
     money[node.start] = m;
     dates[node.start] = d;
     words[node.start] = w;

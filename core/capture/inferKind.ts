@@ -14,6 +14,8 @@ const KEYWORDS: Array<[RegExp, TransactionKind]> = [
   [/\b(adjustment|correction|korrektur)\b/i, 'adjustment'],
   [/\b(transfer|überweisung|umbuchung|virement|transferencia|zelle|wire)\b/i, 'transfer'],
 ];
+/** Any of the keywords (each `\b(…)\b`, all /i): most rows hold none, and are told so by one pattern, not seven. */
+const ANY_KEYWORD = new RegExp(KEYWORDS.map(([re]) => re.source).join('|'), 'i');
 const PROCESSOR_PAYOUT =
   /\b(stripe|square|sq|paypal|shopify|adyen|braintree)\b.*\b(transfer|payout|deposit|inst xfer)\b/i;
 const ID_KINDS: Array<[RegExp, TransactionKind]> = [
@@ -38,7 +40,8 @@ export function inferKind(input: {
   if (externalId && portalKind === 'processor') {
     for (let i = 0; i < ID_KINDS.length; i++) if (ID_KINDS[i]![0].test(externalId)) return ID_KINDS[i]![1];
   }
-  for (let i = 0; i < KEYWORDS.length; i++) {
+  const keyword = ANY_KEYWORD.test(text);
+  for (let i = 0; keyword && i < KEYWORDS.length; i++) {
     const re = KEYWORDS[i]![0];
     const kind = KEYWORDS[i]![1];
     if (!re.test(text)) continue;

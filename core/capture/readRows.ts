@@ -285,11 +285,16 @@ const DEBIT_MARK = /^(?:DR|D|S|Soll|Debit|Débit|Debet|Af|Dare|Cargo|Out)\.?$/i;
 const CREDIT_MARK = /^(?:CR|C|H|Haben|Credit|Crédit|Bij|Avere|Abono|In)\.?$/i;
 const CREDIT_DEBIT_MARK = /\b(?:CR|DR|DB|Soll|Haben)\.?\s*$|\d\s*[SH]\s*$/i;
 
+// "45,-" is whole euros, not a trailing minus. Constants, not literals: asked twice per row.
+const MINUS_MARK = /^[-−–(]|(?<![.,])[-−–)]$|\bD[RB]\.?$|\bSoll$|\d\s*S$/i;
+const MINUS_LEAD = /^[^\d]*[-−–(]/;
+const PLUS_MARK = /^\+|^[^\d]*\+|\bCR\.?$|\bHaben$|\d\s*H$/i;
+const DIGIT = /\d/;
+
 function explicitSign(text: string): -1 | 1 | 0 {
   const t = text.trim();
-  // "45,-" is whole euros, not a trailing minus.
-  if (/^[-−–(]|(?<![.,])[-−–)]$|\bD[RB]\.?$|\bSoll$|\d\s*S$/i.test(t) || /^[^\d]*[-−–(]/.test(t)) return -1;
-  if (/^\+|^[^\d]*\+|\bCR\.?$|\bHaben$|\d\s*H$/i.test(t)) return 1;
+  if (MINUS_MARK.test(t) || MINUS_LEAD.test(t)) return -1;
+  if (PLUS_MARK.test(t)) return 1;
   return 0;
 }
 
@@ -603,7 +608,7 @@ export function readRows(
     const parsedDate = dateColumn.dates[r];
     // A date cell holding digits that are no date (2026-02-30, 13/45/2026) is a typo, not a day printed once.
     const typed = dateTexts[r] ? '' : (cellOf(r, 'date')?.text.trim() ?? '');
-    const blank = !dateTexts[r] && !/\d/.test(typed) && !contexts[r]!.dateHeading;
+    const blank = !dateTexts[r] && !DIGIT.test(typed) && !contexts[r]!.dateHeading;
     const beside = blank ? otherDate(cells[r]!, mapping.date, isDate) : undefined;
     let date = parsedDate?.ok ? parsedDate.value : undefined;
     // A blank posted date beside a transaction date: the transaction date is all there is.

@@ -15,6 +15,7 @@ const SYMBOL_MARK = new RegExp(
   'u',
 );
 const CENTS = /\d[.,]\d{2}(?!\d)/;
+const DIGIT = /\d/;
 
 /** A text of the page that holds a figure with cents ("12.50", "0,85 %"). */
 export const showsCents = (n: { ownText: boolean; text: string }): boolean =>
@@ -81,7 +82,7 @@ export function setMilsMoney(on: boolean): void {
 
 /** The general reading, without memo or shortcuts: a cents or currency mark, then the figure parses. */
 export function readsAsMoney(text: string): boolean {
-  if (text.length === 0 || text.length > 40 || !/\d/.test(text)) return false;
+  if (text.length === 0 || text.length > 40 || !DIGIT.test(text)) return false;
   const plain = text.endsWith('*') ? text.replace(TRAILING_STAR, '') : text;
   return (
     (CENTS.test(plain) ||
@@ -116,7 +117,7 @@ const MONEY_LETTERS =
 export function looksLikeMoney(text: string): boolean {
   const known = moneyMemo.get(text);
   if (known !== undefined) return known;
-  if (text.length === 0 || text.length > 40 || !/\d/.test(text)) return false;
+  if (text.length === 0 || text.length > 40 || !DIGIT.test(text)) return false;
   // A description is refused by its letters as cheaply as it is looked up: not remembered.
   if (asciiLetters(text, MONEY_LETTERS) > MONEY_LETTERS) return false;
   return remember(moneyMemo, text, readsAsMoney(text));
@@ -220,6 +221,8 @@ export function readsAsDate(text: string, asOf: string): boolean {
 export function looksLikeDate(text: string, asOf: string): boolean {
   if (text.length === 0 || text.length > DATE_TEXT_LIMIT) return false;
   if (MONEY_LEAD.test(text) || !DATE_MARK.test(text)) return false;
+  // Only short texts repeat (a date cell, a type); a row's whole text is asked once, not looked up.
+  if (text.length > REMEMBERED_DATE_LENGTH) return readsAsDate(text, asOf);
   let memo = dateMemos.get(asOf);
   if (!memo) {
     if (dateMemos.size > 8) dateMemos.clear();
@@ -228,9 +231,7 @@ export function looksLikeDate(text: string, asOf: string): boolean {
   }
   const known = memo.get(text);
   if (known !== undefined) return known;
-  const reads = readsAsDate(text, asOf);
-  // Only short texts repeat (a date cell, a type); a row's whole text is asked once.
-  return text.length <= REMEMBERED_DATE_LENGTH ? remember(memo, text, reads) : reads;
+  return remember(memo, text, readsAsDate(text, asOf));
 }
 
 const REMEMBERED_DATE_LENGTH = 40;
