@@ -474,13 +474,24 @@ export function readRows(
   const skipRow = (r: number, reason: string, notTransaction = false) => {
     skipped.push({ row: firstRowNumber + r, reason, text: rows[r]!.text.slice(0, 120), notTransaction });
   };
+  // The cells of the fields asked on every row, fetched once (cellOf looks the column up each time).
+  const fieldCells = (field: keyof typeof mapping) => {
+    const key = mapping[field];
+    return key ? columnOf(key) : undefined;
+  };
+  const descriptionCells = fieldCells('description');
+  const statusCells = fieldCells('status');
+  const currencyCells = fieldCells('currency');
+  const typeCells = fieldCells('type');
+  const dateCells = fieldCells('date');
+  const idCells = fieldCells('id');
 
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     const rowNumber = firstRowNumber + r;
     const context = contexts[r]!;
     // Status badges often sit inside the description cell ("Gusto [Pending]").
-    const descriptionCell = cellOf(r, 'description');
+    const descriptionCell = descriptionCells?.[r];
     // A badge is its own element also beside the cell's own text ("HOME DEPOT <span>Authorized</span>").
     const badges = descriptionCell ? badgesIn(descriptionCell.node) : NO_BADGES;
     let description = descriptionCell?.text ?? '';
@@ -503,21 +514,15 @@ export function readRows(
       }
       continue;
     }
-    const statusText = statusWords(
-      cellOf(r, 'status')?.text ?? '',
-      badges,
-      cells[r]!,
-      mapping.description,
-      row.hint,
-    );
+    const statusCellText = statusCells?.[r]?.text ?? '';
+    const statusText = statusWords(statusCellText, badges, cells[r]!, mapping.description, row.hint);
     if (
-      SKIP_STATUS_WORDS.test(cellOf(r, 'status')?.text ?? '') ||
-      UNPAID_STATUS.test((cellOf(r, 'status')?.text ?? '').trim()) ||
+      SKIP_STATUS_WORDS.test(statusCellText) ||
+      UNPAID_STATUS.test(statusCellText.trim()) ||
       (badges.length > 0 && badges.some((b) => SKIP_STATUS_WORDS.test(b) || UNPAID_STATUS.test(b.trim()))) ||
       (!mapping.status && SKIP_STATUS_WORDS.test(statusText))
     ) {
-      const said =
-        SKIP_STATUS_WORDS.exec(statusText) ?? UNPAID_STATUS.exec(cellOf(r, 'status')?.text.trim() ?? '');
+      const said = SKIP_STATUS_WORDS.exec(statusText) ?? UNPAID_STATUS.exec(statusCellText.trim());
       skipRow(r, `status "${(said ?? [''])[0]}": no money moved`, true);
       continue;
     }
@@ -531,7 +536,7 @@ export function readRows(
     const status: TransactionStatus = pending ? 'pending' : 'posted';
 
     // Currency: the amount's own mark, a currency column, the column header, then the page.
-    const currencyCell = cellOf(r, 'currency')?.text.trim();
+    const currencyCell = currencyCells?.[r]?.text.trim();
     const rowCurrency =
       (currencyCell && /^[A-Z]{3}$/.test(currencyCell) ? currencyCell : undefined) ??
       columnCurrency ??
@@ -571,7 +576,7 @@ export function readRows(
       skipRow(r, `amount: ${amount.problems[0]!.message}`);
       continue;
     }
-    const typeText = cellOf(r, 'type')?.text ?? '';
+    const typeText = typeCells?.[r]?.text ?? '';
     // A column that shows minus signs shows its unsigned values as money in.
     const indicator = indicatorCells ? (indicatorCells[r]?.text.trim() ?? '') : '';
     if (sign === 0 && indicator) sign = DEBIT_MARK.test(indicator) ? -1 : 1;
@@ -607,7 +612,7 @@ export function readRows(
 
     const parsedDate = dateColumn.dates[r];
     // A date cell holding digits that are no date (2026-02-30, 13/45/2026) is a typo, not a day printed once.
-    const typed = dateTexts[r] ? '' : (cellOf(r, 'date')?.text.trim() ?? '');
+    const typed = dateTexts[r] ? '' : (dateCells?.[r]?.text.trim() ?? '');
     const blank = !dateTexts[r] && !DIGIT.test(typed) && !contexts[r]!.dateHeading;
     const beside = blank ? otherDate(cells[r]!, mapping.date, isDate) : undefined;
     let date = parsedDate?.ok ? parsedDate.value : undefined;
@@ -661,7 +666,7 @@ export function readRows(
       continue;
     }
 
-    const idText = cellOf(r, 'id')?.text.trim();
+    const idText = idCells?.[r]?.text.trim();
     const linked = findLinkedId(row, settings.portalKind === 'processor' || settings.payoutList === true);
     const externalId = linked ?? (idText && /^[A-Za-z0-9_-]{4,}$/.test(idText) ? idText : undefined);
     let gross = netOfFee

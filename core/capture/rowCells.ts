@@ -33,7 +33,9 @@ export function layoutOf(row: DomNode): RowLayout {
 const headerText = (n: DomNode) => (n.text || n.hint).replace(/[↑↓▲▼⇅]/g, '').trim();
 
 function colspan(n: DomNode): number {
-  const span = Number(attrOf(n, 'colspan') ?? '1');
+  const given = attrOf(n, 'colspan');
+  if (given === null) return 1;
+  const span = Number(given);
   return Number.isInteger(span) && span > 0 ? span : 1;
 }
 
@@ -132,20 +134,33 @@ function cardCells(node: DomNode, asOf: string, out: DomNode[]): void {
 }
 
 function rowspan(n: DomNode): number {
-  const span = Number(attrOf(n, 'rowspan') ?? '1');
+  const given = attrOf(n, 'rowspan');
+  if (given === null) return 1;
+  const span = Number(given);
   return Number.isInteger(span) && span > 1 ? Math.min(span, 1000) : 1;
 }
 
 const isTableCell = (c: DomNode) => c.tag === 'td' || c.tag === 'th';
+
+/** Whether a cell of a table row reaches into the rows below (index loops: asked of every cell). */
+function spansRows(rows: DomNode[]): boolean {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r.tag !== 'tr') continue;
+    for (let k = 0; k < r.children.length; k++) {
+      const c = r.children[k]!;
+      if (isTableCell(c) && rowspan(c) > 1) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * Cells of rows above that reach down into each row (`<td rowspan="3">20.11.2026</td>` dating three
  * entries), by column, as HTML lays out a table; undefined when no cell spans rows.
  */
 export function spannedCells(rows: DomNode[]): Array<Map<number, DomNode>> | undefined {
-  if (!rows.some((r) => r.tag === 'tr' && r.children.some((c) => isTableCell(c) && rowspan(c) > 1))) {
-    return undefined;
-  }
+  if (!spansRows(rows)) return undefined;
   const out: Array<Map<number, DomNode>> = [];
   let reaching = new Map<number, { node: DomNode; left: number }>();
   for (const row of rows) {
