@@ -245,9 +245,10 @@ function labelledCurrency(all: DomNode[]): string | undefined {
 function ibanCurrency(all: DomNode[]): string | undefined {
   for (let i = 0; i < all.length; i++) {
     const n = all[i]!;
-    if (!n.ownText || n.text.length > 120) continue;
+    // Its place first: on a page of many rows most texts are in one, and no pattern is tried on them.
+    if (!n.ownText || n.text.length > 120 || inRow(n)) continue;
     const iban = IBAN.exec(n.text);
-    if (iban && !inRow(n)) return TLD_CURRENCY[iban[0].slice(0, 2)];
+    if (iban) return TLD_CURRENCY[iban[0].slice(0, 2)];
   }
   return undefined;
 }

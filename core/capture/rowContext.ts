@@ -14,29 +14,41 @@ const TABLE_PARTS = new Set(['thead', 'tbody', 'tr', 'th', 'td']);
 const CELL_ROLES = new Set(['cell', 'gridcell', 'rowheader', 'columnheader']);
 const HEADING_CLASS = /(?:^|[\s_-])(?:heading|header|title|divider|subheader)(?:$|[\s_-])/i;
 
-/** Section titles and group labels, in document order. */
+/** Section titles and group labels, in document order (an index loop: it asks every node). */
 export function findHeadings(all: DomNode[]): DomNode[] {
-  return all.filter(
-    (n) =>
-      n.text.length > 0 &&
-      n.text.length <= 80 &&
-      (HEADING_TAGS.has(n.tag) ||
-        n.role === 'heading' ||
-        (HEADING_CLASS.test(n.cls) && n.children.length <= 3 && !TABLE_PARTS.has(n.tag)) ||
-        ((n.tag === 'tr' || n.role === 'row') && isSubheadingRow(n))),
-  );
+  const out: DomNode[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const n = all[i]!;
+    if (n.text.length === 0 || n.text.length > 80) continue;
+    if (
+      HEADING_TAGS.has(n.tag) ||
+      n.role === 'heading' ||
+      (n.cls !== '' && HEADING_CLASS.test(n.cls) && n.children.length <= 3 && !TABLE_PARTS.has(n.tag)) ||
+      ((n.tag === 'tr' || n.role === 'row') && isSubheadingRow(n))
+    )
+      out.push(n);
+  }
+  return out;
 }
+
+const isCell = (c: DomNode) => c.tag === 'td' || c.tag === 'th' || CELL_ROLES.has(c.role);
 
 /**
  * A table row that titles the rows below it ("Pending – not yet posted", "Posted"): one cell with
  * text, the first, spanning several columns or a row-group header, and no amount in it.
  */
 function isSubheadingRow(row: DomNode): boolean {
-  const cellsOf = (r: DomNode) =>
-    r.children.filter((c) => c.tag === 'td' || c.tag === 'th' || CELL_ROLES.has(c.role));
-  const cells = cellsOf(row);
-  const first = cells[0];
-  if (!first?.text || cells.some((c, i) => i > 0 && c.text !== '')) return false;
+  // The first cell, and how many: a row with text in a later cell (most rows) is told so at once.
+  let first: DomNode | undefined;
+  let cells = 0;
+  for (let i = 0; i < row.children.length; i++) {
+    const c = row.children[i]!;
+    if (!isCell(c)) continue;
+    if (cells === 0) first = c;
+    else if (c.text !== '') return false;
+    cells++;
+  }
+  if (!first?.text) return false;
   // Not an amount, and not a detail line under a row ("Memo: …", "Ref 9450872301").
   if (/\d[.,]\d{2}(?!\d)|\d{4,}(?![./-]\d)|^[\p{L}][\p{L} .]{0,20}:/u.test(first.text)) return false;
   const span = Number(attrOf(first, 'colspan') ?? attrOf(first, 'aria-colspan') ?? '1');
@@ -44,8 +56,11 @@ function isSubheadingRow(row: DomNode): boolean {
   if (span >= 2 || /^(?:rowgroup|colgroup)$/.test(scope)) return true;
   // The only cell of its row, among rows of several cells.
   return (
-    cells.length === 1 &&
-    (row.parent?.children.some((r) => r !== row && r.tag === row.tag && cellsOf(r).length >= 3) ?? false)
+    cells === 1 &&
+    (row.parent?.children.some(
+      (r) => r !== row && r.tag === row.tag && r.children.filter(isCell).length >= 3,
+    ) ??
+      false)
   );
 }
 
