@@ -103,19 +103,34 @@ function ancestorWhere(n: DomNode, test: (a: DomNode) => boolean): DomNode | und
   return undefined;
 }
 
+const isTable = (a: DomNode) => a.tag === 'table';
+const isGrid = (a: DomNode) => a.role === 'grid' || a.role === 'table' || a.role === 'treegrid';
+
+/** A table's or grid's rows all group under one key: made once per container, shared (never changed). */
+type KeysMade = {
+  tables: Map<DomNode, Array<[string, DomNode]>>;
+  grids: Map<DomNode, Array<[string, DomNode]>>;
+};
+
+function containerKeys(
+  made: Map<DomNode, Array<[string, DomNode]>>,
+  container: DomNode,
+  kind: 'tr' | 'row',
+): Array<[string, DomNode]> {
+  let keys = made.get(container);
+  if (!keys) {
+    keys = [[`${kind}@${container.start}`, container]];
+    made.set(container, keys);
+  }
+  return keys;
+}
+
 /** Nodes that hold rows, and under which keys their children group. */
-function groupKeys(row: DomNode): Array<[string, DomNode]> {
+function groupKeys(row: DomNode, made: KeysMade): Array<[string, DomNode]> {
   const p = row.parent;
   if (!p) return [];
-  if (row.tag === 'tr') {
-    const table = ancestorWhere(row, (a) => a.tag === 'table') ?? p;
-    return [[`tr@${table.start}`, table]];
-  }
-  if (row.role === 'row') {
-    const grid =
-      ancestorWhere(row, (a) => a.role === 'grid' || a.role === 'table' || a.role === 'treegrid') ?? p;
-    return [[`row@${grid.start}`, grid]];
-  }
+  if (row.tag === 'tr') return containerKeys(made.tables, ancestorWhere(row, isTable) ?? p, 'tr');
+  if (row.role === 'row') return containerKeys(made.grids, ancestorWhere(row, isGrid) ?? p, 'row');
   if (TABLE_PARTS.has(row.tag) || CELL_ROLES.has(row.role)) return [];
   // Cards may sit in one list, or in one list per day/section: both are the same group.
   const own = cardSig(row);
@@ -169,12 +184,15 @@ function rowsWithHeadingDates(
  */
 export function findRowGroups(all: DomNode[], shapes: PageShapes): RowGroup[] {
   const buckets = new Map<string, { container: DomNode; rows: DomNode[] }>();
+  const made: KeysMade = { tables: new Map(), grids: new Map() };
   for (let i = 0; i < all.length; i++) {
     const node = all[i]!;
     if (shapes.money[node.start] === 0) continue;
-    const keys = groupKeys(node);
+    const keys = groupKeys(node, made);
     for (let k = 0; k < keys.length; k++) {
-      const [key, container] = keys[k]!;
+      // By index, not destructured: destructuring steps an iterator over the pair.
+      const key = keys[k]![0];
+      const container = keys[k]![1];
       let b = buckets.get(key);
       if (!b) {
         b = { container, rows: [] };

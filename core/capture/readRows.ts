@@ -227,22 +227,22 @@ function classesWithin(node: DomNode): string {
   return out;
 }
 
+/** Which way `text` says the money went: one of the two patterns matching it, else neither. */
+function signBy(text: string, neg: RegExp, pos: RegExp): -1 | 1 | 0 {
+  if (!text) return 0;
+  const n = neg.test(text);
+  return n !== pos.test(text) ? (n ? -1 : 1) : 0;
+}
+
+/** The first of these that tells (asked per unsigned row: no list of pairs made each time). */
 function signHint(amountCell: Cell | undefined, row: DomNode, typeText: string): -1 | 1 | 0 {
-  const classText = amountCell ? classesWithin(amountCell.node) : '';
-  const cellWords = amountCell ? `${amountCell.hint}` : '';
-  for (const [text, neg, pos] of [
-    [classText, NEGATIVE_CLASS, POSITIVE_CLASS],
-    [cellWords, NEGATIVE_WORDS, POSITIVE_WORDS],
-    [typeText, NEGATIVE_WORDS, POSITIVE_WORDS],
-    [row.cls, NEGATIVE_CLASS, POSITIVE_CLASS],
-    [row.hint, NEGATIVE_WORDS, POSITIVE_WORDS],
-  ] as const) {
-    if (!text) continue;
-    const n = neg.test(text);
-    const p = pos.test(text);
-    if (n !== p) return n ? -1 : 1;
-  }
-  return 0;
+  return (
+    signBy(amountCell ? classesWithin(amountCell.node) : '', NEGATIVE_CLASS, POSITIVE_CLASS) ||
+    signBy(amountCell ? amountCell.hint : '', NEGATIVE_WORDS, POSITIVE_WORDS) ||
+    signBy(typeText, NEGATIVE_WORDS, POSITIVE_WORDS) ||
+    signBy(row.cls, NEGATIVE_CLASS, POSITIVE_CLASS) ||
+    signBy(row.hint, NEGATIVE_WORDS, POSITIVE_WORDS)
+  );
 }
 
 const TYPE_NEGATIVE =
