@@ -162,7 +162,9 @@ export function cleanDateText(text: string): string {
   // Each step only where its pattern can match (a character it needs is there): most texts asked
   // are descriptions, which hold none of them.
   let s = text;
-  if (CJK_MARK.test(s) && ERA_YEAR.test(s))
+  // Asked once: an era year keeps its 年, and a Minguo date (digits only) never had one.
+  const cjk = CJK_MARK.test(s);
+  if (cjk && ERA_YEAR.test(s))
     s = s.replace(
       ERA_YEAR,
       (_, era: string, n: string) => `${ERA_BASE[era]! + (n === '元' ? 1 : Number(n))}年`,
@@ -173,7 +175,7 @@ export function cleanDateText(text: string): string {
       (_, y: string, _sep, m: string, d: string) =>
         `${1911 + Number(y)}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`,
     );
-  if (CJK_MARK.test(s))
+  if (cjk)
     s = s.replace(
       CJK_DATE,
       (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`,
@@ -182,11 +184,20 @@ export function cleanDateText(text: string): string {
   // Before the time: "Mi, 18.11.2026" would read as a time after a comma.
   s = s.replace(WEEKDAY_BEFORE, '');
   if (TIME_MARK.test(s)) s = s.replace(TIME_AFTER, '');
-  s = s.replace(LABEL_BEFORE, '').replace(DE_BETWEEN, '$1 $2 $3');
+  // The anchored steps only where the text's first or last character lets them match.
+  if (LABEL_FIRST.has(s.charCodeAt(0) | 32)) s = s.replace(LABEL_BEFORE, '');
+  if (isDigitCode(s.charCodeAt(0))) s = s.replace(DE_BETWEEN, '$1 $2 $3');
   if (DETAIL_MARK.test(s)) s = s.replace(DETAIL_AFTER, '');
   if (TALLY_MARK.test(s)) s = s.replace(TALLY_AFTER, '');
-  return s.replace(EARLIER_TODAY, 'today').replace(COMPACT_YMD, '$1-$2-$3');
+  const last = s.charCodeAt(s.length - 1) | 32;
+  // "… ago", "just now": ends in o or w.
+  if (last === 111 || last === 119) s = s.replace(EARLIER_TODAY, 'today');
+  return s.length === 8 ? s.replace(COMPACT_YMD, '$1-$2-$3') : s;
 }
+
+/** The first letters of LABEL_BEFORE's words (p, d, b, t, f), lower case as char codes. */
+const LABEL_FIRST = new Set([112, 100, 98, 116, 102]);
+const isDigitCode = (code: number) => code >= 48 && code <= 57;
 
 /** "20261120": a date written without separators, as exports print it (a year 19xx or 20xx). */
 const COMPACT_YMD = /^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
