@@ -178,15 +178,17 @@ export async function pushToSheet(gateway: SheetsGateway, input: PushInput): Pro
     else if (decision.value) decisions.push(decision.value);
   });
   const result = reconcile({ transactions, decisions });
+  // Every match becomes a row, so each is made here, once.
+  const matches = result.matches.toArray();
   const computed = new ValueWrites();
   // Links first, then what needs a look, then the processor roll-ups behind them (as the .xlsx has it).
   replaceApiRows(
     computed,
     matchesTab,
     [
-      ...result.matches.filter((m) => m.type !== 'payout-rollup').map((m) => matchToRow(m, byId)),
+      ...matches.filter((m) => m.type !== 'payout-rollup').map((m) => matchToRow(m, byId)),
       ...result.discrepancies.map((d) => discrepancyToRow(d, byId)),
-      ...result.matches.filter((m) => m.type === 'payout-rollup').map((m) => matchToRow(m, byId)),
+      ...matches.filter((m) => m.type === 'payout-rollup').map((m) => matchToRow(m, byId)),
     ],
     TAB_KEYS.Matches,
   );

@@ -112,5 +112,14 @@ export function reconcileFiles(files: readonly InputFile[], options: ReconcileRu
     ...(options.decisions ? { decisions: options.decisions } : {}),
     ...(periodEnd ? { periodEnd } : {}),
   });
-  return { transactions, balances, ...result, warnings, periodEnd, files: read };
+  // Every match is written out (workbook, JSON), so each is made here, once.
+  return {
+    transactions,
+    balances,
+    ...result,
+    matches: result.matches.toArray(),
+    warnings,
+    periodEnd,
+    files: read,
+  };
 }

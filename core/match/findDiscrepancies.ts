@@ -2,9 +2,9 @@ import type { Match } from '../model/match';
 import { type BankLine, compatible, firstOnOrAfter, lineTaken } from './bankLine';
 import { earliestDate } from './dateExtremes';
 import { describeMoney } from './describeMoney';
-import { linkDraft } from './linkDraft';
+import { acceptLink } from './linkDraft';
 import type { NearPair } from './matchByReference';
-import { accept, isRejected, type MatchContext, report } from './matchContext';
+import { isRejected, type MatchContext, report } from './matchContext';
 import { type PayoutUnit, pairType, unitMemberIds, unitsByDate, unitTaken } from './payoutUnit';
 
 /**
@@ -31,8 +31,9 @@ export type DiscrepancyInput = {
   /** Latest date the bank data covers: a deposit due after it may simply not be there yet. */
   horizon: string;
   periodEnd?: string;
-  /** Links to check against the period end, confirmed decisions included. */
-  links: readonly Match[];
+  /** Decisions to check against the period end, beside the first `found` of `ctx.found`. */
+  decisions: readonly Match[];
+  found: number;
 };
 
 /**
@@ -73,27 +74,38 @@ export function findDiscrepancies(input: DiscrepancyInput, ctx: MatchContext): v
     const periodEnd = input.periodEnd;
     const byId = new Map(input.lines.map((l) => [l.t.id, l.t]));
     const unitsById = new Map(input.units.flatMap((u) => u.members.map((m) => [m.id, u] as const)));
-    for (const link of input.links) {
-      if (!LINK_TYPES.has(link.type) || link.state === 'rejected') continue;
-      const units = [...new Set(link.members.map((m) => unitsById.get(m.id)).filter((u) => u !== undefined))];
-      const bankDates = link.members.map((m) => byId.get(m.id)?.date).filter((d) => d !== undefined);
-      if (units.length === 0 || bankDates.length === 0) continue;
+    const check = (type: Match['type'], memberIds: readonly string[], id: () => string) => {
+      if (!LINK_TYPES.has(type)) return;
+      const units = [...new Set(memberIds.map((m) => unitsById.get(m)).filter((u) => u !== undefined))];
+      const bankDates = memberIds.map((m) => byId.get(m)?.date).filter((d) => d !== undefined);
+      if (units.length === 0 || bankDates.length === 0) return;
       const arrived = earliestDate(bankDates);
-      if (arrived <= periodEnd) continue;
+      if (arrived <= periodEnd) return;
       for (const unit of units) {
         if (unit.date > periodEnd) continue;
         report(ctx, {
           type: 'in-transit',
-          transactionIds: [
-            ...unitMemberIds(unit),
-            ...link.members.filter((m) => byId.has(m.id)).map((m) => m.id),
-          ],
+          transactionIds: [...unitMemberIds(unit), ...memberIds.filter((m) => byId.has(m))],
           amount: { minor: unit.value, currency: unit.currency },
           date: unit.date,
           reason: `${unit.label} was in transit at the period end ${periodEnd}: it reached the bank on ${arrived}`,
-          matchId: link.id,
+          matchId: id(),
         });
       }
+    };
+    for (const d of input.decisions) {
+      if (d.state !== 'rejected')
+        check(
+          d.type,
+          d.members.map((m) => m.id),
+          () => d.id,
+        );
+    }
+    const found = ctx.found;
+    for (let k = 0; k < input.found; k++) {
+      check(found.typeAt(k), found.memberIds.slice(found.ordinals.from(k), found.ordinals.to(k)), () =>
+        found.idAt(k),
+      );
     }
   }
   for (const line of input.lines) {
@@ -118,18 +130,15 @@ function linkWithDifference(
   if (isRejected(ctx, pairType(unit), () => [...unitMemberIds(unit), line.t.id])) return;
   const diff = line.t.amount.minor - unit.value;
   const c = unit.currency;
-  const match = accept(
-    ctx,
-    linkDraft(ctx, [unit], [line], confidence, true, `${why} (by ${describeMoney(diff, c)})`),
-  );
-  if (!match) return;
+  const k = acceptLink(ctx, [unit], [line], confidence, true, `${why} (by ${describeMoney(diff, c)})`);
+  if (k < 0) return;
   report(ctx, {
     type: 'amount-difference',
     transactionIds: [...unitMemberIds(unit), line.t.id],
     amount: { minor: diff, currency: c },
     date: line.t.date,
     reason: `${unit.label} reached the bank as ${describeMoney(line.t.amount.minor, c)} on ${line.t.date}: ${describeMoney(Math.abs(diff), c)} ${diff < 0 ? 'short' : 'over'}`,
-    matchId: match.id,
+    matchId: ctx.found.idAt(k),
   });
 }
 

@@ -80,7 +80,7 @@ export function findDuplicates(
   const record = (keepAt: number, copyAt: number, confidence: number, why: string) => {
     const keep = transactions[keepAt]!;
     const copy = transactions[copyAt]!;
-    const match = accept(ctx, {
+    const k = accept(ctx, {
       type: 'duplicate',
       members: [
         { id: keep.id, role: 'kept' },
@@ -91,7 +91,7 @@ export function findDuplicates(
       confidence,
       reason: `${copy.status} "${copy.description}" of ${describeMoney(copy.amount.minor, copy.amount.currency)} on ${copy.date} is the same line as ${keep.status} "${keep.description}" on ${keep.date}: ${why}`,
     });
-    if (!match) return;
+    if (k < 0) return;
     copies[copyAt] = 1;
     kept[keepAt] = 1;
   };

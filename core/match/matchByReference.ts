@@ -1,6 +1,6 @@
 import { type BankLine, compatible, lineRefs, lineTaken } from './bankLine';
-import { linkDraft } from './linkDraft';
-import { accept, isRejected, type MatchContext, recordLag } from './matchContext';
+import { acceptLink } from './linkDraft';
+import { isRejected, type MatchContext, recordLag } from './matchContext';
 import { orderByKey } from './orderByKey';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
 import { tokenHash } from './referenceTokens';
@@ -87,20 +87,17 @@ export function matchByReference(
     const best = exact[0];
     if (best) {
       const ambiguous = exact.length > 1;
-      const match = accept(
+      const match = acceptLink(
         ctx,
-        linkDraft(
-          ctx,
-          [unit],
-          [best],
-          ambiguous ? 0.85 : 0.99,
-          ambiguous,
-          ambiguous
-            ? `the bank line repeats the payout's reference, as ${exact.length - 1} other line(s) do; the closest in date was taken`
-            : `the bank line repeats the payout's reference and the amount is equal`,
-        ),
+        [unit],
+        [best],
+        ambiguous ? 0.85 : 0.99,
+        ambiguous,
+        ambiguous
+          ? `the bank line repeats the payout's reference, as ${exact.length - 1} other line(s) do; the closest in date was taken`
+          : `the bank line repeats the payout's reference and the amount is equal`,
       );
-      if (match && !ambiguous) recordLag(ctx, unit.processor, ctx.lag(unit.day, best.day));
+      if (match >= 0 && !ambiguous) recordLag(ctx, unit.processor, ctx.lag(unit.day, best.day));
       continue;
     }
     const sameSign = lines

@@ -3,11 +3,14 @@ import { addBusinessDays } from '../dates/businessDays';
 import type { Discrepancy, Match, MatchMember, MatchType } from '../model/match';
 import { MATCH_SCHEMA_VERSION } from '../model/match';
 import type { Money } from '../model/money';
+import type { BankLine } from './bankLine';
 import { businessDayCount } from './businessDayIndex';
 import { Claims } from './claims';
-import { discrepancyId, matchId, matchIdOf } from './matchId';
-import { OrdinalLists } from './ordinalLists';
+import { FoundMatches } from './foundMatches';
+import { discrepancyId, matchId, matchIdLanes, pairLanes } from './matchId';
+import type { PayoutUnit } from './payoutUnit';
 import type { Windows } from './processors';
+import { hashHex, laneA, laneB } from './stableHash';
 
 /** Each transaction id of the run → its position in posting order (a Map, or a lookup built like one). */
 export type OrdinalLookup = Pick<ReadonlyMap<string, number>, 'get' | 'size'>;
@@ -22,9 +25,8 @@ export type MatchContext = {
   claimed: Claims;
   /** Match ids the bookkeeper rejected: never proposed again. */
   rejected: Set<string>;
-  matches: Match[];
-  /** For each of `matches`, its members' ordinals in member order (-1 for an id outside the run). */
-  memberOrdinals: OrdinalLists;
+  /** What the passes found, in the order found. */
+  found: FoundMatches;
   discrepancies: Discrepancy[];
   /** How often each payout-to-deposit delay (business days) was seen in sure links, per processor. */
   lags: Map<string, Map<number, number>>;
@@ -61,21 +63,21 @@ export function createMatchContext(
     return end;
   };
   const count = businessDayCount(calendar);
+  // The first business day on or after a payout counts one more than the payout's own day, unless
+  // that day is a business day itself (then the count rose on it).
+  const lag = (payoutDay: number, depositDay: number) =>
+    count(depositDay) - count(payoutDay) - (count(payoutDay) - count(payoutDay - 1) === 1 ? 0 : 1);
   return {
     calendar,
     windows,
     ordinals,
     claimed: new Claims(ordinals),
     rejected: new Set(),
-    matches: [],
-    memberOrdinals: new OrdinalLists(),
+    found: new FoundMatches(lag),
     discrepancies: [],
     lags: new Map(),
     windowEnd,
-    // The first business day on or after a payout counts one more than the payout's own day, unless
-    // that day is a business day itself (then the count rose on it).
-    lag: (payoutDay, depositDay) =>
-      count(depositDay) - count(payoutDay) - (count(payoutDay) - count(payoutDay - 1) === 1 ? 0 : 1),
+    lag,
     businessDaysBetween: (from, to) => count(to) - count(from),
   };
 }
@@ -97,47 +99,58 @@ export const isRejected = (ctx: MatchContext, type: MatchType, memberIds: () => 
 
 /**
  * Records a suggested match and takes its members, unless the bookkeeper rejected exactly this
- * pairing before (then nothing is recorded and `undefined` comes back).
+ * pairing before. Returns its index in `ctx.found`, or -1 when it was rejected (nothing recorded).
  */
-export function accept(ctx: MatchContext, draft: MatchDraft): Match | undefined {
-  const id = matchIdOf(draft.type, draft.members);
-  if (ctx.rejected.has(id)) return undefined;
-  const confidence = Math.round(draft.confidence * 100) / 100;
-  const { type, members, difference, reason } = draft;
-  // Two literals rather than a spread: the same keys in the same order, without a temporary object.
-  const match: Match = draft.ambiguous
-    ? {
-        schemaVersion: MATCH_SCHEMA_VERSION,
-        id,
-        type,
-        members,
-        difference,
-        confidence,
-        state: 'suggested',
-        ambiguous: true,
-        reason,
-      }
-    : {
-        schemaVersion: MATCH_SCHEMA_VERSION,
-        id,
-        type,
-        members,
-        difference,
-        confidence,
-        state: 'suggested',
-        reason,
-      };
-  const ordinals = draft.ordinals ?? draft.members.map((m) => ctx.ordinals.get(m.id) ?? -1);
-  ctx.matches.push(match);
-  ctx.memberOrdinals.push(ordinals);
+export function accept(ctx: MatchContext, draft: MatchDraft): number {
+  matchIdLanes(draft.type, draft.members);
+  const a = laneA;
+  const b = laneB;
+  if (ctx.rejected.size > 0 && ctx.rejected.has(hashHex('m_', a, b))) return -1;
+  const { type, members } = draft;
+  const ordinals = draft.ordinals ?? members.map((m) => ctx.ordinals.get(m.id) ?? -1);
+  const k = ctx.found.push(
+    type,
+    a,
+    b,
+    draft.difference,
+    draft.confidence,
+    draft.ambiguous === true,
+    draft.reason,
+  );
+  ctx.found.members(members, ordinals);
   // What `takenMembers` returns, by ordinal: no id is hashed again.
-  if (match.type === 'payout-rollup') return match;
+  if (type === 'payout-rollup') return k;
   for (let i = 0; i < ordinals.length; i++) {
-    if (match.type === 'duplicate' && match.members[i]!.role !== 'duplicate') continue;
+    if (type === 'duplicate' && members[i]!.role !== 'duplicate') continue;
     if (ordinals[i]! >= 0) ctx.claimed.addOrdinal(ordinals[i]!);
-    else ctx.claimed.add(match.members[i]!.id);
+    else ctx.claimed.add(members[i]!.id);
   }
-  return match;
+  return k;
+}
+
+/**
+ * `accept` for one payout line and one bank line, most matches: no draft, member list or reason is
+ * made (the reason is written when the match is read, from the payout, the line and `why`).
+ */
+export function acceptPair(
+  ctx: MatchContext,
+  u: PayoutUnit,
+  line: BankLine,
+  confidence: number,
+  ambiguous: boolean,
+  why: string,
+): number {
+  const type = u.value < 0 ? 'refund-debit' : 'payout-deposit';
+  pairLanes(type, u.payout!.id, line.id);
+  const a = laneA;
+  const b = laneB;
+  if (ctx.rejected.size > 0 && ctx.rejected.has(hashHex('m_', a, b))) return -1;
+  const difference = { minor: line.amount - u.value, currency: u.currency };
+  const k = ctx.found.push(type, a, b, difference, confidence, ambiguous, why);
+  ctx.found.pair(u, line, k);
+  ctx.claimed.addOrdinal(u.ordinal);
+  ctx.claimed.addOrdinal(line.ordinal);
+  return k;
 }
 
 /**

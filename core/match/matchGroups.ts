@@ -1,7 +1,7 @@
 import { type BankLine, firstOnOrAfter, lineTaken } from './bankLine';
 import { daysApart } from './dayNumber';
-import { linkDraft } from './linkDraft';
-import { accept, isRejected, type MatchContext } from './matchContext';
+import { acceptLink } from './linkDraft';
+import { isRejected, type MatchContext } from './matchContext';
 import { byUnitDate, type PayoutUnit, unitMemberIds, unitsByDate, unitTaken } from './payoutUnit';
 import { subsetSums } from './subsetSums';
 
@@ -85,7 +85,7 @@ function manyToOne(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
     const why = unique
       ? `these ${chosen.length} payouts are the only combination of open payouts in the window that adds up to the deposit to the cent`
       : `several combinations of open payouts add up to the deposit; the nearest in date is proposed for review`;
-    accept(ctx, linkDraft(ctx, [...chosen].sort(byUnitDate), [line], confidence, !unique, why));
+    acceptLink(ctx, [...chosen].sort(byUnitDate), [line], confidence, !unique, why);
   }
 }
 
@@ -127,18 +127,15 @@ function oneToMany(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
     const why = unique
       ? `these ${chosen.length} deposits naming ${u.processor} are the only combination in the window that adds up to the payout to the cent`
       : `several combinations of deposits add up to the payout; the nearest in date is proposed for review`;
-    accept(
+    acceptLink(
       ctx,
-      linkDraft(
-        ctx,
-        [u],
-        [...chosen].sort((a, b) =>
-          a.t.date < b.t.date ? -1 : a.t.date > b.t.date ? 1 : a.t.id < b.t.id ? -1 : 1,
-        ),
-        unique ? 0.8 : 0.4,
-        !unique,
-        why,
+      [u],
+      [...chosen].sort((a, b) =>
+        a.t.date < b.t.date ? -1 : a.t.date > b.t.date ? 1 : a.t.id < b.t.id ? -1 : 1,
       ),
+      unique ? 0.8 : 0.4,
+      !unique,
+      why,
     );
   }
 }

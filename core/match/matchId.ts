@@ -1,4 +1,4 @@
-import { hashCode, hashEnd, hashStart, hashText, stableHash } from './stableHash';
+import { hashCode, hashEnd, hashFinish, hashStart, hashText, stableHash } from './stableHash';
 
 const SEPARATOR = 0x1f;
 
@@ -11,13 +11,23 @@ export function matchId(type: string, memberIds: readonly string[]): string {
   return stableHash(`${type}\u001f${[...memberIds].sort().join('\u001f')}`, 'm_');
 }
 
-/** `matchId` of a match's members, without gathering their ids first (most matches have two). */
-export function matchIdOf(type: string, members: readonly { id: string }[]): string {
-  if (members.length === 2) return pairId(type, members[0]!.id, members[1]!.id, 'm_');
-  return matchId(
-    type,
-    members.map((m) => m.id),
+/**
+ * `matchId` of a match's members left as the hash's two lanes (`laneA`, `laneB` of stableHash), with
+ * no string made: a run keeps its matches' ids as numbers and writes one out when it is read.
+ */
+export function matchIdLanes(type: string, members: readonly { id: string }[]): void {
+  if (members.length === 2) {
+    pairLanes(type, members[0]!.id, members[1]!.id);
+    return;
+  }
+  hashStart();
+  hashText(
+    `${type}\u001f${members
+      .map((m) => m.id)
+      .sort()
+      .join('\u001f')}`,
   );
+  hashFinish();
 }
 
 export function discrepancyId(type: string, transactionIds: readonly string[]): string {
@@ -27,11 +37,21 @@ export function discrepancyId(type: string, transactionIds: readonly string[]): 
 
 /** The hash of `type␟lower␟higher`, fed in parts rather than joined into a string first. */
 function pairId(type: string, a: string, b: string, prefix: string): string {
+  pairHash(type, a, b);
+  return hashEnd(prefix);
+}
+
+/** `pairId`'s hash left in the lanes (see matchIdLanes). */
+export function pairLanes(type: string, a: string, b: string): void {
+  pairHash(type, a, b);
+  hashFinish();
+}
+
+function pairHash(type: string, a: string, b: string): void {
   hashStart();
   hashText(type);
   hashCode(SEPARATOR);
   hashText(a <= b ? a : b);
   hashCode(SEPARATOR);
   hashText(a <= b ? b : a);
-  return hashEnd(prefix);
 }

@@ -1,7 +1,7 @@
 import { type BankLine, compatible, firstOnOrAfter, lineTaken } from './bankLine';
 import { daysApart } from './dayNumber';
-import { linkDraft } from './linkDraft';
-import { accept, isRejected, type MatchContext, recordLag, typicalLag } from './matchContext';
+import { acceptLink } from './linkDraft';
+import { isRejected, type MatchContext, recordLag, typicalLag } from './matchContext';
 import { upperBound } from './matchGroups';
 import { orderByKey } from './orderByKey';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitsByDate, unitTaken } from './payoutUnit';
@@ -58,7 +58,7 @@ export function matchOneToOne(
     const named = line.processor === u.processor;
     const debit = !named && unnamedDebit(line, u);
     const why = uniqueWhy(u.processor, named ? 0 : debit ? 1 : 2);
-    if (accept(ctx, linkDraft(ctx, [u], [line], named ? 0.95 : debit ? 0.6 : 0.8, false, why))) {
+    if (acceptLink(ctx, [u], [line], named ? 0.95 : debit ? 0.6 : 0.8, false, why) >= 0) {
       recordLag(ctx, u.processor, ctx.lag(u.day, line.day));
     }
   };
@@ -177,7 +177,7 @@ export function matchOneToOne(
         `same amount: ${cluster.units.length} payout(s) and ${lineCount} line(s) of it overlap in the window, so they were ` +
         `paired ${usual !== undefined ? `by ${u.processor}'s usual ${usual}-business-day delay and ` : ''}by date order` +
         (named ? ', preferring lines that name the processor' : '');
-      accept(ctx, linkDraft(ctx, [u], [line], named ? 0.7 : 0.55, true, why));
+      acceptLink(ctx, [u], [line], named ? 0.7 : 0.55, true, why);
     }
   }
 }

@@ -19,6 +19,14 @@ export class OrdinalLists {
     this.starts.push(this.used);
   }
 
+  /** A list of two (most matches). */
+  pushPair(a: number, b: number): void {
+    this.reserve(2);
+    this.values[this.used++] = a;
+    this.values[this.used++] = b;
+    this.starts.push(this.used);
+  }
+
   /** The `k`th list's ordinals are `at(from(k))` … `at(to(k) - 1)`. */
   from(k: number): number {
     return this.starts[k]!;

@@ -11,13 +11,13 @@ import { IdIndex } from './idIndex';
 import { matchByReference } from './matchByReference';
 import { createMatchContext, type OrdinalLookup } from './matchContext';
 import { matchGroups } from './matchGroups';
+import { MatchList } from './matchList';
 import { matchOneToOne } from './matchOneToOne';
 import { matchTransfers } from './matchTransfers';
-import { OrdinalLists } from './ordinalLists';
 import { postingOrderIndex } from './postingOrder';
 import { isProcessorSide, processorOf, type Windows } from './processors';
 import { type ProcessorColumns, rollUpPayouts } from './rollUpPayouts';
-import { sortByTypeAndId, typeIdKeys } from './sortByTypeAndId';
+import { laneKey, sortByTypeAndId, typeIdKey, typeRanks } from './sortByTypeAndId';
 
 export type ReconcileInput = {
   transactions: readonly Transaction[];
@@ -32,8 +32,8 @@ export type ReconcileInput = {
 };
 
 export type ReconcileResult = {
-  /** Decisions passed in (unchanged), then what this run found, ordered by date. */
-  matches: Match[];
+  /** Decisions passed in (unchanged), then what this run found, ordered by date (see MatchList). */
+  matches: MatchList;
   discrepancies: Discrepancy[];
   /** Transactions in no match (a payout line counts as matched only once linked to its bank side). */
   unmatched: Transaction[];
@@ -125,77 +125,92 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       // The data is complete up to the period end, or up to its last bank line if that is later.
       horizon: latestDate([input.periodEnd ?? '', lastDate(bankLines, transactions)]),
       ...(input.periodEnd ? { periodEnd: input.periodEnd } : {}),
-      links: [...decisions, ...ctx.matches],
+      decisions,
+      found: ctx.found.length,
     },
     ctx,
   );
 
+  // The list: the decisions, then what this run found that no decision already names. A source
+  // index below `decided` names a decision, above it `decided` + a found match's index.
+  const found = ctx.found;
+  const decided = decisions.length;
+  let sources: Int32Array;
+  if (decided === 0) {
+    sources = new Int32Array(found.length);
+    for (let k = 0; k < found.length; k++) sources[k] = k;
+  } else {
+    const ids = new Set(decisions.map((d) => d.id));
+    const listed: number[] = [];
+    for (let k = 0; k < decided; k++) listed.push(k);
+    for (let k = 0; k < found.length; k++) if (!ids.has(found.idAt(k))) listed.push(decided + k);
+    sources = Int32Array.from(listed);
+  }
+  const typeOf = (p: number) => {
+    const s = sources[p]!;
+    return s < decided ? decisions[s]!.type : found.typeAt(s - decided);
+  };
+  const idOf = (p: number) => {
+    const s = sources[p]!;
+    return s < decided ? decisions[s]!.id : found.idAt(s - decided);
+  };
+
   // Matches ordered by their first member's date, then type and id. Transactions are in posting order,
   // sorted by date, so the first member is the one of lowest ordinal and dates compare as day ranks.
-  const rank = dateRank;
-  const decided = new Set(decisions.map((d) => d.id));
-  let matches: Match[] = ctx.matches;
-  let memberOrdinals = ctx.memberOrdinals;
-  if (decisions.length > 0) {
-    matches = [...decisions];
-    memberOrdinals = new OrdinalLists();
-    for (const d of decisions) memberOrdinals.push(d.members.map((x) => ordinals.get(x.id) ?? -1));
-    for (let k = 0; k < ctx.matches.length; k++) {
-      if (decided.has(ctx.matches[k]!.id)) continue;
-      matches.push(ctx.matches[k]!);
-      const list: number[] = [];
-      for (let i = ctx.memberOrdinals.from(k); i < ctx.memberOrdinals.to(k); i++)
-        list.push(ctx.memberOrdinals.at(i));
-      memberOrdinals.push(list);
-    }
-  }
   // -1 when no member is in this run: such a match sorts first, as an empty date would.
-  const day = new Int32Array(matches.length);
-  for (let k = 0; k < matches.length; k++) {
+  const rank = dateRank;
+  const total = sources.length;
+  const day = new Int32Array(total);
+  const keys = new Float64Array(total);
+  const ranks = typeRanks(MatchType.options);
+  const rankOfCode = MatchType.options.map((t) => ranks.get(t)!);
+  // By ordinal, not by id: one byte per transaction instead of a set of id strings.
+  const covered = new Uint8Array(transactions.length);
+  for (let p = 0; p < total; p++) {
+    const s = sources[p]!;
     let first = -1;
-    for (let i = memberOrdinals.from(k); i < memberOrdinals.to(k); i++) {
-      const x = memberOrdinals.at(i);
-      if (x >= 0 && (first < 0 || x < first)) first = x;
+    if (s < decided) {
+      const d = decisions[s]!;
+      keys[p] = typeIdKey(ranks.get(d.type), d.id);
+      for (const x of d.members) {
+        const o = ordinals.get(x.id) ?? -1;
+        if (o >= 0 && (first < 0 || o < first)) first = o;
+        if (o >= 0 && d.state !== 'rejected' && settles(d.type, x.role)) covered[o] = 1;
+      }
+    } else {
+      const k = s - decided;
+      const type = found.typeAt(k);
+      keys[p] = laneKey(rankOfCode[found.types[k]!]!, found.idA[k]!);
+      for (let i = found.ordinals.from(k); i < found.ordinals.to(k); i++) {
+        const o = found.ordinals.at(i);
+        if (o >= 0 && (first < 0 || o < first)) first = o;
+        if (o >= 0 && settles(type, found.roles[i]!)) covered[o] = 1;
+      }
     }
-    day[k] = first < 0 ? -1 : rank[first]!;
+    day[p] = first < 0 ? -1 : rank[first]!;
   }
   // Placed by day first (a counting sort: a few hundred days), then each day's matches by type and
   // id; the passes find matches in no date order, and one comparison sort over all of them cost more.
   const days = transactions.length === 0 ? 0 : rank[transactions.length - 1]! + 2;
   const starts = new Int32Array(days + 1);
-  for (let k = 0; k < day.length; k++) starts[day[k]! + 2]!++;
+  for (let p = 0; p < total; p++) starts[day[p]! + 2]!++;
   for (let d = 1; d <= days; d++) starts[d]! += starts[d - 1]!;
-  const order = new Int32Array(matches.length);
-  for (let k = 0; k < matches.length; k++) order[starts[day[k]! + 1]!++] = k;
-  const keys = typeIdKeys(matches, MatchType.options);
+  const order = new Int32Array(total);
+  for (let p = 0; p < total; p++) order[starts[day[p]! + 1]!++] = p;
   for (let from = 0; from < order.length; ) {
     let to = from + 1;
     while (to < order.length && day[order[to]!] === day[order[from]!]) to++;
-    if (to - from > 1) sortByTypeAndId(order, from, to, matches, keys);
+    if (to - from > 1) sortByTypeAndId(order, from, to, typeOf, idOf, keys);
     from = to;
   }
-  const ordered = new Array<Match>(order.length);
-  for (let k = 0; k < order.length; k++) ordered[k] = matches[order[k]!]!;
+  for (let i = 0; i < total; i++) order[i] = sources[order[i]!]!;
 
-  // By ordinal, not by id: one byte per transaction instead of a set of id strings.
-  const covered = new Uint8Array(transactions.length);
-  for (let k = 0; k < matches.length; k++) {
-    const m = matches[k]!;
-    if (m.state === 'rejected') continue;
-    // A member's role matters only in a roll-up or a duplicate.
-    const byRole = m.type === 'payout-rollup' || m.type === 'duplicate';
-    const from = memberOrdinals.from(k);
-    for (let i = from; i < memberOrdinals.to(k); i++) {
-      const x = memberOrdinals.at(i);
-      if (x >= 0 && (!byRole || settles(m.type, m.members[i - from]!.role))) covered[x] = 1;
-    }
-  }
   const discrepancies = [...ctx.discrepancies].sort(
     (a, b) => compare(a.date, b.date) || compare(a.type, b.type) || compare(a.id, b.id),
   );
   const unmatched: Transaction[] = [];
   for (let i = 0; i < transactions.length; i++) if (!covered[i]) unmatched.push(transactions[i]!);
-  return { matches: ordered, discrepancies, unmatched };
+  return { matches: new MatchList(decisions, found, order), discrepancies, unmatched };
 }
 
 /**
@@ -266,7 +281,10 @@ function lastDate(lines: readonly BankLine[], transactions: readonly Transaction
 const PAYOUT = 1;
 const TRANSFER = 2;
 
-/** Whether being this member of this match accounts for a line: a payout needs its deposit, a kept line its own match. */
+/**
+ * Whether being this member of this match accounts for a line: a payout needs its deposit, a kept
+ * line its own match (a member's role matters only in a roll-up or a duplicate).
+ */
 const settles = (type: Match['type'], role: string) =>
   type === 'payout-rollup' ? role !== 'payout' : type === 'duplicate' ? role === 'duplicate' : true;
 

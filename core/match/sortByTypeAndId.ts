@@ -1,5 +1,3 @@
-import type { Match } from '../model/match';
-
 /** Bits of an id's hex digits in a key: 7 digits, so type, digits and a position fit in a double. */
 const HEX_DIGITS = 7;
 const TYPE_SPAN = 2 ** (4 * HEX_DIGITS);
@@ -7,44 +5,40 @@ const TYPE_SPAN = 2 ** (4 * HEX_DIGITS);
 const POSITION_SPAN = 2 ** 21;
 const ID = /^[md]_[0-9a-f]{16}$/;
 
+/** Each type name → its rank among `types` in name order (the order a sort by type gives). */
+export const typeRanks = (types: readonly string[]): Map<string, number> =>
+  new Map([...types].sort().map((t, i) => [t, i]));
+
 /**
- * Per match, a number that orders as (type, id) does, up to ties: the type's rank among the names in
- * `types` and the id's first hex digits. NaN for a type not listed or an id not written by matchId
- * (a decision from outside): ranges holding one are ordered by comparison. Read in the order the
- * matches were made (the order they sit in memory), once, instead of in every comparison of a sort.
+ * A number that orders as (type, id) does, up to ties: the type's rank (see typeRanks) and the id's
+ * first hex digits. NaN for a type not ranked or an id not written by matchId (a decision from
+ * outside): ranges holding one are ordered by comparison.
  */
-export function typeIdKeys(matches: readonly Match[], types: readonly string[]): Float64Array {
-  const sorted = [...types].sort();
-  const rank = new Map(sorted.map((t, i) => [t, i]));
-  const keys = new Float64Array(matches.length);
-  for (let k = 0; k < matches.length; k++) {
-    const m = matches[k]!;
-    const r = rank.get(m.type);
-    if (r === undefined || !ID.test(m.id)) {
-      keys[k] = Number.NaN;
-      continue;
-    }
-    keys[k] = r * TYPE_SPAN + Number.parseInt(m.id.slice(2, 2 + HEX_DIGITS), 16);
-  }
-  return keys;
+export function typeIdKey(rank: number | undefined, id: string): number {
+  if (rank === undefined || !ID.test(id)) return Number.NaN;
+  return rank * TYPE_SPAN + Number.parseInt(id.slice(2, 2 + HEX_DIGITS), 16);
 }
+
+/** `typeIdKey` of an id kept as its hash lanes (see matchIdLanes): its first 7 digits are `a`'s top 28 bits. */
+export const laneKey = (rank: number, a: number): number => rank * TYPE_SPAN + (a >>> 4);
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Sorts `order[from, to)` (indexes into `matches`) by type, then id. Keys (see typeIdKeys) packed with
- * their position sort natively with no callback; matches whose keys tie are then put in id order.
+ * Sorts `order[from, to)` (indexes of matches) by type, then id. Keys (see typeIdKey) packed with
+ * their position sort natively with no callback; matches whose keys tie are then put in id order
+ * (`typeOf`, `idOf`: the type and id of the match an index names).
  */
 export function sortByTypeAndId(
   order: Int32Array,
   from: number,
   to: number,
-  matches: readonly Match[],
+  typeOf: (k: number) => string,
+  idOf: (k: number) => string,
   keys: Float64Array,
 ): void {
   const n = to - from;
-  const byTypeAndId = (a: number, b: number) =>
-    compare(matches[a]!.type, matches[b]!.type) || compare(matches[a]!.id, matches[b]!.id);
+  const byTypeAndId = (a: number, b: number) => compare(typeOf(a), typeOf(b)) || compare(idOf(a), idOf(b));
   let keyed = n < POSITION_SPAN;
   for (let i = from; i < to && keyed; i++) if (Number.isNaN(keys[order[i]!]!)) keyed = false;
   if (!keyed) {

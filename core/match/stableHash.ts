@@ -42,8 +42,26 @@ export function hashCode(ch: number): void {
 }
 
 export function hashEnd(prefix: string): string {
+  hashFinish();
+  return hashHex(prefix, laneA, laneB);
+}
+
+/**
+ * The hash's two final 32-bit lanes, left in `laneA` and `laneB`: a match id is kept as these two
+ * numbers and written out (`hashHex`) only when it is read. The hex of `laneA` then `laneB` is the id,
+ * so ids order as (laneA, laneB) do, unsigned.
+ */
+export let laneA = 0;
+export let laneB = 0;
+
+export function hashFinish(): void {
   const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  laneA = a;
+  laneB = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+}
+
+/** `prefix` and the 16 hex digits of the lanes `a`, `b`: what `hashEnd` returns for them. */
+export function hashHex(prefix: string, a: number, b: number): string {
   const codes = CODES;
   codes.length = prefix.length + 16;
   for (let i = 0; i < prefix.length; i++) codes[i] = prefix.charCodeAt(i);

@@ -31,7 +31,7 @@ export async function computeAlerts(deps: BackgroundDeps): Promise<AlertsView> {
       ? settleInvoices({
           invoices: invoices.map(toInvoice),
           transactions,
-          matches: result.matches,
+          matches: result.matches.toArray(),
           asOf,
         })
       : undefined;

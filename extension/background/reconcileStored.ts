@@ -47,7 +47,7 @@ export async function decideMatch(
   state: 'confirmed' | 'rejected',
 ): Promise<Result<Match>> {
   const { result } = await reconcileStored(db);
-  const match = result.matches.find((m) => m.id === matchId);
+  const match = result.matches.byId(matchId);
   if (!match) return fail(problem('unknown_match', `no match ${matchId} among the current matches`));
   const decided: Match = { ...match, state };
   await db.decisions.put(decided);

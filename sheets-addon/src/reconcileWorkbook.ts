@@ -71,14 +71,16 @@ export function reconcileWorkbook(services: Services, actor: string): Result<Rec
   // In the execution log: how long the matcher took, apart from the sheet's service calls.
   console.log(`Ledgerbridge reconcile: matcher ${matcherMs} ms for ${read.transactions.length} transactions`);
   const byId = new Map(read.transactions.map((t) => [t.id, t]));
+  // Every match becomes a row, so each is made here, once.
+  const matches = result.matches.toArray();
   // Links first, then what needs a look, then the processor roll-ups behind them (as the .xlsx has it).
   replaceRecords(
     matchesSheet,
     matchesTab,
     [
-      ...result.matches.filter((m) => m.type !== 'payout-rollup').map((m) => matchToRow(m, byId)),
+      ...matches.filter((m) => m.type !== 'payout-rollup').map((m) => matchToRow(m, byId)),
       ...result.discrepancies.map((d) => discrepancyToRow(d, byId)),
-      ...result.matches.filter((m) => m.type === 'payout-rollup').map((m) => matchToRow(m, byId)),
+      ...matches.filter((m) => m.type === 'payout-rollup').map((m) => matchToRow(m, byId)),
     ],
     ['matchId'],
   );
@@ -99,15 +101,15 @@ export function reconcileWorkbook(services: Services, actor: string): Result<Rec
     'currency',
   ]);
 
-  const receivables = reconcileInvoices(services, spreadsheet, timeZone, read.transactions, result.matches);
+  const receivables = reconcileInvoices(services, spreadsheet, timeZone, read.transactions, matches);
   problems.push(...receivables.problems);
 
   const outcome: ReconcileOutcome = {
     invoices: receivables.invoices,
     openInvoices: receivables.open,
     alerts: receivables.alerts.length,
-    matches: result.matches.length,
-    suggested: result.matches.filter((m) => m.state === 'suggested').length,
+    matches: matches.length,
+    suggested: matches.filter((m) => m.state === 'suggested').length,
     discrepancies: result.discrepancies.length,
     unmatched: result.unmatched.length,
     problems,

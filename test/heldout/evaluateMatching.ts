@@ -236,6 +236,7 @@ export function evaluateScenario(s: HeldoutScenario, report: Report, maxExamples
       .map((a) => `${a.match.type} with ${describe(a.payout)}`)
       .join(' | ');
     const bankOther = result.matches
+      .toArray()
       .filter((m) => !LINK_TYPES.has(m.type) && m.members.some((x) => x.id === l.bank))
       .map((m) => `${m.type}: ${m.reason}`)
       .join(' | ');

@@ -4,6 +4,7 @@ import { deposit, payout } from './buildTransaction';
 
 const links = (r: ReturnType<typeof reconcile>) =>
   r.matches
+    .toArray()
     .filter((m) => m.type !== 'payout-rollup' && m.type !== 'duplicate' && m.type !== 'transfer')
     .map((m) => `${m.type}:${m.members.map((x) => x.id).join('+')}`);
 
@@ -20,7 +21,8 @@ describe('negative payouts debited under no processor name', () => {
       ],
     });
     expect(links(r)).toEqual(['refund-debit:p1+w1', 'refund-debit:p2+w2', 'refund-debit:p3+w3']);
-    const confidence = (id: string) => r.matches.find((m) => m.members.some((x) => x.id === id))!.confidence;
+    const confidence = (id: string) =>
+      r.matches.toArray().find((m) => m.members.some((x) => x.id === id))!.confidence;
     expect(confidence('w1')).toBeLessThan(confidence('w3'));
   });
 
@@ -138,7 +140,7 @@ describe('combined deposits', () => {
       ],
     });
     expect(links(r).sort()).toEqual(['many-to-one:p1+p2+p3+d1', 'payout-deposit:p4+d2']);
-    expect(r.matches.find((m) => m.type === 'many-to-one')!.ambiguous).toBeUndefined();
+    expect(r.matches.toArray().find((m) => m.type === 'many-to-one')!.ambiguous).toBeUndefined();
   });
 
   it('gives a single deposit to the payout that cannot be part of an earlier combined one', () => {

@@ -5,6 +5,7 @@ import { deposit, payout, txn } from './buildTransaction';
 
 const links = (r: ReturnType<typeof reconcile>) =>
   r.matches
+    .toArray()
     .filter((m) => m.type !== 'payout-rollup' && m.type !== 'duplicate' && m.type !== 'transfer')
     .map((m) => `${m.type}:${m.members.map((x) => x.id).join('+')}`);
 
@@ -44,7 +45,7 @@ describe('processor roll-up (pass 1)', () => {
 
   it('groups the lines under their payout and checks that the nets add up', () => {
     const r = reconcile({ transactions: [payout('p1', '2026-03-02', 13505), ...lines] });
-    const rollup = r.matches.find((m) => m.type === 'payout-rollup')!;
+    const rollup = r.matches.toArray().find((m) => m.type === 'payout-rollup')!;
     expect(rollup.members.map((m) => `${m.id}:${m.role}`)).toEqual([
       'p1:payout',
       'c1:charge',
@@ -84,7 +85,9 @@ describe('payout ↔ deposit', () => {
       ],
     });
     expect(links(r)).toEqual(['payout-deposit:p1+d2']);
-    expect(r.matches.find((m) => m.type === 'payout-deposit')!.confidence).toBeGreaterThanOrEqual(0.95);
+    expect(r.matches.toArray().find((m) => m.type === 'payout-deposit')!.confidence).toBeGreaterThanOrEqual(
+      0.95,
+    );
   });
 
   it('matches a unique deposit within the window and says why (pass 3)', () => {
@@ -118,7 +121,7 @@ describe('payout ↔ deposit', () => {
         deposit('d3', '2026-03-10', 39000, 'STRIPE TRANSFER ST-99887766'),
       ],
     });
-    expect(r.matches.map((m) => m.reason)).toEqual([
+    expect(r.matches.toArray().map((m) => m.reason)).toEqual([
       'Stripe payout po_p1 of 123.45 USD on 2026-03-02 paid into deposit "STRIPE TRANSFER" of the same amount on 2026-03-04, 2 business days later: the only line of this amount in the stripe window, and it names the processor',
       'Stripe payout po_p2 of -25.00 USD on 2026-03-02 taken by debit "STRIPE DEBIT" of the same amount on 2026-03-03, 1 business day later: the only line of this amount in the stripe window, and it names the processor',
       'Stripe payout po_p3 of 400.00 USD on 2026-03-09 paid into deposit "STRIPE TRANSFER ST-99887766" of 390.00 USD on 2026-03-10, 1 business day later: the only stripe deposit close to the payout\'s amount in its window, and the only payout near it (by -10.00 USD)',
@@ -204,7 +207,7 @@ describe('payout ↔ deposit', () => {
       ],
     });
     expect(links(r)).toEqual(['refund-debit:p1+w1']);
-    expect(r.matches[0]!.members[1]!.role).toBe('withdrawal');
+    expect(r.matches.at(0)!.members[1]!.role).toBe('withdrawal');
   });
 
   it('takes only a debit that names the processor for a negative payout, never an unnamed expense', () => {
@@ -239,7 +242,7 @@ describe('payout ↔ deposit', () => {
       ],
     });
     expect(links(r)).toEqual(['many-to-one:q1+q2+d1']);
-    expect(r.matches[0]!.ambiguous).toBeUndefined();
+    expect(r.matches.at(0)!.ambiguous).toBeUndefined();
   });
 
   it('proposes the nearest combination for review when several add up', () => {
@@ -253,8 +256,8 @@ describe('payout ↔ deposit', () => {
       ],
     });
     expect(links(r)).toEqual(['many-to-one:q1+q2+d1']);
-    expect(r.matches[0]).toMatchObject({ ambiguous: true, confidence: 0.4 });
-    expect(r.matches[0]!.reason).toContain('several combinations');
+    expect(r.matches.at(0)).toMatchObject({ ambiguous: true, confidence: 0.4 });
+    expect(r.matches.at(0)!.reason).toContain('several combinations');
   });
 
   it('finds one payout that arrived as several deposits', () => {
@@ -275,7 +278,7 @@ describe('payout ↔ deposit', () => {
         deposit('d1', '2026-03-03', 98500, 'STRIPE TRANSFER ST-AB12CD34EF'),
       ],
     });
-    const m = r.matches.find((x) => x.type === 'payout-deposit')!;
+    const m = r.matches.toArray().find((x) => x.type === 'payout-deposit')!;
     expect(m.difference.minor).toBe(-1500);
     expect(r.discrepancies).toMatchObject([
       { type: 'amount-difference', amount: { minor: -1500 }, matchId: m.id },
@@ -294,7 +297,7 @@ describe('transfers and duplicates (pass 5)', () => {
         }),
       ],
     });
-    expect(r.matches.map((m) => [m.type, m.members.map((x) => `${x.id}:${x.role}`)])).toEqual([
+    expect(r.matches.toArray().map((m) => [m.type, m.members.map((x) => `${x.id}:${x.role}`)])).toEqual([
       ['transfer', ['out:from', 'in:to']],
     ]);
   });
@@ -314,7 +317,7 @@ describe('transfers and duplicates (pass 5)', () => {
         }),
       ],
     });
-    expect(r.matches.map((m) => [m.type, m.members.map((x) => `${x.id}:${x.role}`)])).toEqual([
+    expect(r.matches.toArray().map((m) => [m.type, m.members.map((x) => `${x.id}:${x.role}`)])).toEqual([
       ['transfer', ['bank:from', 'pp:to']],
     ]);
   });
@@ -329,14 +332,14 @@ describe('transfers and duplicates (pass 5)', () => {
         }),
       ],
     });
-    expect(far.matches).toEqual([]);
+    expect(far.matches.toArray()).toEqual([]);
     const plain = reconcile({
       transactions: [
         deposit('out', '2026-03-02', -50000, 'CHECK 1234'),
         deposit('in', '2026-03-02', 50000, 'MOBILE DEPOSIT', { account: 'Savings ••4321' }),
       ],
     });
-    expect(plain.matches).toEqual([]);
+    expect(plain.matches.toArray()).toEqual([]);
   });
 
   it('keeps the posted line of a pending/posted pair, so the copy cannot take or lose a deposit', () => {
@@ -347,7 +350,7 @@ describe('transfers and duplicates (pass 5)', () => {
         deposit('posted', '2026-03-04', 5000, 'STRIPE TRANSFER'),
       ],
     });
-    expect(r.matches.find((m) => m.type === 'duplicate')!.members).toEqual([
+    expect(r.matches.toArray().find((m) => m.type === 'duplicate')!.members).toEqual([
       { id: 'posted', role: 'kept' },
       { id: 'pending', role: 'duplicate' },
     ]);
@@ -362,7 +365,9 @@ describe('transfers and duplicates (pass 5)', () => {
         deposit('posted', '2026-03-05', 5100, 'CARD TIP', { supersedes: 'pending' }),
       ],
     });
-    expect(r.matches).toMatchObject([{ type: 'duplicate', confidence: 1, difference: { minor: -100 } }]);
+    expect(r.matches.toArray()).toMatchObject([
+      { type: 'duplicate', confidence: 1, difference: { minor: -100 } },
+    ]);
     expect(r.unmatched.map((t) => t.id)).toEqual(['posted']);
   });
 
@@ -373,7 +378,7 @@ describe('transfers and duplicates (pass 5)', () => {
     });
     const twin = deposit('c', '2026-03-03', -1250, 'BLUE BOTTLE COFFEE');
     const r = reconcile({ transactions: [fromFile, fromCapture, twin] });
-    const dups = r.matches.filter((m) => m.type === 'duplicate');
+    const dups = r.matches.toArray().filter((m) => m.type === 'duplicate');
     expect(dups).toHaveLength(1);
     expect(dups[0]!.members.map((m) => m.id).sort()).toEqual(['a', 'b']);
   });
@@ -407,7 +412,7 @@ describe('discrepancies (pass 6)', () => {
     });
     expect(links(r)).toEqual(['payout-deposit:p1+d1']);
     expect(r.discrepancies).toMatchObject([
-      { type: 'in-transit', transactionIds: ['p1', 'd1'], matchId: r.matches[0]!.id },
+      { type: 'in-transit', transactionIds: ['p1', 'd1'], matchId: r.matches.at(0)!.id },
     ]);
   });
 });
@@ -422,21 +427,23 @@ describe('decisions', () => {
   it('never proposes a rejected pairing again, and keeps the rejection in the output', () => {
     const first = reconcile({ transactions });
     expect(links(first)).toEqual(['payout-deposit:p1+d1']);
-    const rejected: Match = { ...first.matches[0]!, state: 'rejected' };
+    const rejected: Match = { ...first.matches.at(0)!, state: 'rejected' };
     const second = reconcile({ transactions, decisions: [rejected] });
-    expect(second.matches.map((m) => `${m.state}:${m.members.map((x) => x.id).join('+')}`).sort()).toEqual([
-      'rejected:p1+d1',
-      'suggested:p1+d2',
-    ]);
+    expect(
+      second.matches
+        .toArray()
+        .map((m) => `${m.state}:${m.members.map((x) => x.id).join('+')}`)
+        .sort(),
+    ).toEqual(['rejected:p1+d1', 'suggested:p1+d2']);
   });
 
   it('keeps a confirmed match as it was, and no pass takes its members again', () => {
     const confirmed: Match = {
-      ...reconcile({ transactions: [transactions[0]!, transactions[2]!] }).matches[0]!,
+      ...reconcile({ transactions: [transactions[0]!, transactions[2]!] }).matches.at(0)!,
       state: 'confirmed',
     };
     const r = reconcile({ transactions, decisions: [confirmed] });
-    expect(r.matches).toEqual([confirmed]);
+    expect(r.matches.toArray()).toEqual([confirmed]);
     expect(r.unmatched.map((t) => t.id)).toEqual(['d1']);
   });
 });
@@ -461,7 +468,11 @@ describe('contracts and determinism', () => {
     const r = reconcile({ transactions, periodEnd: '2026-03-31' });
     for (const m of r.matches) expect(Match.safeParse(m).success).toBe(true);
     for (const d of r.discrepancies) expect(Discrepancy.safeParse(d).success).toBe(true);
-    expect(reconcile({ transactions }).matches.map((m) => m.id)).toEqual(r.matches.map((m) => m.id));
+    expect(
+      reconcile({ transactions })
+        .matches.toArray()
+        .map((m) => m.id),
+    ).toEqual(r.matches.toArray().map((m) => m.id));
   });
 
   it('gives the same result whatever the input order', () => {

@@ -110,15 +110,17 @@ const digest = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).di
 /** The result with every match's reason left out: what was found, apart from how it is worded. */
 const withoutReasons = (r: ReturnType<typeof reconcile>) => ({
   ...r,
-  matches: r.matches.map(({ reason: _, ...m }) => m),
+  matches: r.matches.toArray().map(({ reason: _, ...m }) => m),
 });
 
 /** Per book, the digest of the whole result (`name`) and of the result without match reasons (`name~`). */
 function digests(name: string, input: ReconcileInput): Array<[string, string]> {
   const first = reconcile(input);
-  const decisions = first.matches.flatMap((m, i): Match[] =>
-    i % 3 === 0 ? [{ ...m, state: 'rejected' }] : i % 5 === 0 ? [{ ...m, state: 'confirmed' }] : [],
-  );
+  const decisions = first.matches
+    .toArray()
+    .flatMap((m, i): Match[] =>
+      i % 3 === 0 ? [{ ...m, state: 'rejected' }] : i % 5 === 0 ? [{ ...m, state: 'confirmed' }] : [],
+    );
   const again = reconcile({ ...input, decisions });
   return [
     [name, digest(first)],

@@ -119,7 +119,7 @@ describe('generated scenarios with known answers', () => {
 
   it('keeps a rejected link rejected and a confirmed one confirmed when run again', () => {
     const { scenario, result } = runs[0]!;
-    const links = result.matches.filter((m) => m.type === 'payout-deposit');
+    const links = result.matches.toArray().filter((m) => m.type === 'payout-deposit');
     const rejected: Match = { ...links[0]!, state: 'rejected' };
     const confirmed: Match = { ...links[1]!, state: 'confirmed' };
     const again = reconcile({
@@ -129,11 +129,11 @@ describe('generated scenarios with known answers', () => {
     });
     expect(again.matches).toContainEqual(rejected);
     expect(again.matches).toContainEqual(confirmed);
-    expect(again.matches.filter((m) => m.id === rejected.id)).toHaveLength(1);
+    expect(again.matches.toArray().filter((m) => m.id === rejected.id)).toHaveLength(1);
     const [payoutId, depositId] = rejected.members.map((m) => m.id);
-    const relinked = again.matches.find(
-      (m) => m.state !== 'rejected' && m.members.some((x) => x.id === payoutId),
-    );
+    const relinked = again.matches
+      .toArray()
+      .find((m) => m.state !== 'rejected' && m.members.some((x) => x.id === payoutId));
     expect(relinked?.members.some((x) => x.id === depositId) ?? false).toBe(false);
   });
 });

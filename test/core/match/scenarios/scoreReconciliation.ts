@@ -34,7 +34,7 @@ export function addTally(a: Tally, b: Tally): Tally {
 export function scoreReconciliation(scenario: Scenario, result: ReconcileResult) {
   const original = new Map(scenario.expected.duplicates.map((d) => [d.copy, d.line]));
   const canon = (id: string) => original.get(id) ?? id;
-  const live = result.matches.filter((m) => m.state !== 'rejected');
+  const live = result.matches.toArray().filter((m) => m.state !== 'rejected');
 
   const foundLinks = new Set<string>();
   for (const m of live) {

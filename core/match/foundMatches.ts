@@ -1,0 +1,136 @@
+import { MATCH_SCHEMA_VERSION, type Match, type MatchMember, MatchType } from '../model/match';
+import type { BankLine } from './bankLine';
+import { OrdinalLists } from './ordinalLists';
+import { pairReason } from './pairReason';
+import type { PayoutUnit } from './payoutUnit';
+import { hashHex } from './stableHash';
+
+/**
+ * The matches a run found, as columns: one entry per match in each, members one after the other.
+ * A run finds a match for most of its lines and a bookkeeper reads few of them, so a match's id is
+ * kept as its hash's two lanes and the reason of a payout–line pair as what it is written from (the
+ * payout, the line and why): `match(k)` writes them out. Building every Match object, id and sentence
+ * up front cost more than finding the matches.
+ */
+export class FoundMatches {
+  /** Index into MatchType.options. */
+  readonly types: number[] = [];
+  readonly confidence: number[] = [];
+  readonly ambiguous: boolean[] = [];
+  /** The difference (see Match), in minor units and its currency. */
+  readonly minor: number[] = [];
+  readonly currency: string[] = [];
+  /** The id's hash lanes (see matchIdLanes). */
+  readonly idA: number[] = [];
+  readonly idB: number[] = [];
+  /** Per match, its members' ordinals in the run; `memberIds` and `roles` run beside its values. */
+  readonly ordinals = new OrdinalLists();
+  readonly memberIds: string[] = [];
+  readonly roles: string[] = [];
+  /** The reason, or for a pair written when read (see `pairUnit`), the why it ends with. */
+  readonly reasons: string[] = [];
+  /** For a payout–line pair whose reason is written when read: the payout and the line, else undefined. */
+  readonly pairUnit: (PayoutUnit | undefined)[] = [];
+  readonly pairLine: (BankLine | undefined)[] = [];
+
+  /** `lag`: business days from a payout to its deposit (see MatchContext), for pair reasons. */
+  constructor(private readonly lag: (payoutDay: number, depositDay: number) => number) {}
+
+  get length(): number {
+    return this.types.length;
+  }
+
+  /** Adds a match whose id lanes are `a`, `b`; returns its index. */
+  push(
+    type: MatchType,
+    a: number,
+    b: number,
+    difference: { minor: number; currency: string },
+    confidence: number,
+    ambiguous: boolean,
+    reason: string,
+  ): number {
+    this.types.push(TYPE_CODE.get(type)!);
+    this.idA.push(a);
+    this.idB.push(b);
+    this.minor.push(difference.minor);
+    this.currency.push(difference.currency);
+    this.confidence.push(Math.round(confidence * 100) / 100);
+    this.ambiguous.push(ambiguous);
+    this.reasons.push(reason);
+    this.pairUnit.push(undefined);
+    this.pairLine.push(undefined);
+    return this.types.length - 1;
+  }
+
+  /** The members of the match just pushed, in member order. */
+  members(members: readonly MatchMember[], ordinals: ArrayLike<number>): void {
+    for (let i = 0; i < members.length; i++) {
+      this.memberIds.push(members[i]!.id);
+      this.roles.push(members[i]!.role);
+    }
+    this.ordinals.push(ordinals);
+  }
+
+  /** A payout line and its bank line as the match just pushed, its reason written when read from `why`. */
+  pair(u: PayoutUnit, line: BankLine, k: number): void {
+    this.memberIds.push(u.payout!.id, line.id);
+    this.roles.push('payout', line.amount >= 0 ? 'deposit' : 'withdrawal');
+    this.ordinals.pushPair(u.ordinal, line.ordinal);
+    this.pairUnit[k] = u;
+    this.pairLine[k] = line;
+  }
+
+  typeAt(k: number): MatchType {
+    return MatchType.options[this.types[k]!]!;
+  }
+
+  idAt(k: number): string {
+    return hashHex('m_', this.idA[k]!, this.idB[k]!);
+  }
+
+  reasonAt(k: number): string {
+    const u = this.pairUnit[k];
+    if (u === undefined) return this.reasons[k]!;
+    const line = this.pairLine[k]!;
+    return pairReason(this.lag, u, line, line.amount >= 0, this.reasons[k]!);
+  }
+
+  /** The match as the Match contract has it (keys in the contract's order). */
+  match(k: number): Match {
+    const from = this.ordinals.from(k);
+    const to = this.ordinals.to(k);
+    const members: MatchMember[] = new Array(to - from);
+    for (let i = from; i < to; i++) members[i - from] = { id: this.memberIds[i]!, role: this.roles[i]! };
+    const id = this.idAt(k);
+    const type = this.typeAt(k);
+    const difference = { minor: this.minor[k]!, currency: this.currency[k]! };
+    const confidence = this.confidence[k]!;
+    const reason = this.reasonAt(k);
+    // Two literals rather than a spread: the keys in the contract's order, no temporary object.
+    return this.ambiguous[k]
+      ? {
+          schemaVersion: MATCH_SCHEMA_VERSION,
+          id,
+          type,
+          members,
+          difference,
+          confidence,
+          state: 'suggested',
+          ambiguous: true,
+          reason,
+        }
+      : {
+          schemaVersion: MATCH_SCHEMA_VERSION,
+          id,
+          type,
+          members,
+          difference,
+          confidence,
+          state: 'suggested',
+          reason,
+        };
+  }
+}
+
+const TYPE_CODE = new Map(MatchType.options.map((t, i) => [t, i]));
