@@ -25,7 +25,7 @@ import { findRowGroups, measureShapes, type PageShapes, type RowGroup } from './
 import { inVisualOrder, rowPartners } from './gridRows';
 import type { PortalKind } from './inferKind';
 import { matchesUrl } from './matchesUrl';
-import { findAccount, findCardCue, type PageSettings, pageSettings } from './pageSettings';
+import { accountNamedIn, findAccount, findCardCue, type PageSettings, pageSettings } from './pageSettings';
 import { PENDING_CLASS, type ReadResult, readRows, type SkippedRow, TOTAL_LABEL } from './readRows';
 import { type Cell, columnHeaders, layoutOf, rowCells, spannedCells } from './rowCells';
 import { containerLabels, findHeadings, type RowContext, rowContexts } from './rowContext';
@@ -87,6 +87,12 @@ type Identity = {
   conventions: Partial<Profile['conventions']>;
   profileId?: string;
   forcedSign?: SignConvention;
+  /**
+   * A list under a heading naming another account of the owner's (a bank page showing checking and
+   * savings one under the other) is that account's; not on card pages, whose sections are the
+   * cardholders' cards of one account, nor where a profile names the account.
+   */
+  accountsBySection: boolean;
 };
 
 type GroupOutcome = {
@@ -197,6 +203,9 @@ function readGroup(
         firstRowNumber,
       )
     : { drafts: [], skipped: [], notes: [] };
+  // Rows under a heading naming another of the owner's accounts are that account's (said on each).
+  const account = groupAccount(identity, `${contexts[0]?.section ?? ''} ${labels}`);
+  if (account !== identity.account) for (const d of read.drafts) d.account = account;
   // A list of the owner's accounts (each "Checking ••1234", one as-of date) is not activity.
   if (isAccountList(read)) {
     for (const d of read.drafts) {
@@ -488,6 +497,7 @@ export function captureDrafts(root: Document | Element, options: CaptureOptions)
     conventions: profile?.conventions ?? {},
     ...(profile ? { profileId: profile.id } : {}),
     ...(options.signConvention ? { forcedSign: options.signConvention } : {}),
+    accountsBySection: !profile?.account && !cardCue,
   };
   const drift: string[] = [];
   const notes: string[] = [];
@@ -599,6 +609,12 @@ const CODE_LIKE = /\b[A-Z]{3}\b/g;
  */
 function showsCurrency(text: string): boolean {
   return CURRENCY_SIGN.test(text) || (text.match(CODE_LIKE) ?? []).some((code) => isCurrencyCode(code));
+}
+
+/** The account a list's heading names when it is not the page's own (other last four digits). */
+function groupAccount(identity: Identity, heading: string): string {
+  const named = identity.accountsBySection ? accountNamedIn(heading) : undefined;
+  return named && named.slice(-4) !== identity.account.slice(-4) ? named : identity.account;
 }
 
 /**

@@ -9,8 +9,12 @@ import type { SelfCheck } from './captureDiagnostics';
  */
 export type RowsShare = { institution: string; account: string; url: string; capturedAt: string };
 
-/** A row as read from the page: a draft without what all rows share (RowsShare). */
+/**
+ * A row as read from the page: a draft without what all rows share (RowsShare). `account` only on
+ * rows of a list under a heading naming another of the owner's accounts.
+ */
 export type RowDraft = Omit<TransactionDraft, 'institution' | 'account' | 'origin'> & {
+  account?: string;
   origin: { row: number };
 };
 

@@ -186,21 +186,27 @@ export function findAccount(all: DomNode[], rows: DomNode[]): string | undefined
     while (r < sorted.length && sorted[r]!.end < n.start) r++;
     const row = sorted[r];
     if (!n.ownText || n.text.length > 80 || (row && row.start <= n.start)) continue;
-    const m = ACCOUNT_MASK.exec(n.text);
-    const name = m
-      ? n.text
-          .slice(0, m.index)
-          // The last crumb of a trail ("Accounts › Operating ••2291"), or the part after a divider.
-          .replace(/^.*(?:[·|›»→▸❯]|\s[>/]\s)/, '')
-          .replace(/(?:\bn[°º]|\bno\.?|#|[(:\-–])\s*$/i, '')
-          .trim()
-          .slice(-40)
-      : '';
-    if (m && ACCOUNT_WORD.test(name)) return `${name} ••${m[1]}`;
-    const iban = IBAN.exec(n.text);
-    if (iban) return `IBAN ••${iban[0].replace(/\s/g, '').slice(-4)}`;
+    const named = accountNamedIn(n.text);
+    if (named) return named;
   }
   return undefined;
+}
+
+/** The account one text names, masked to its last four ("Business Checking ••6789"), if it names one. */
+export function accountNamedIn(text: string): string | undefined {
+  const m = ACCOUNT_MASK.exec(text);
+  const name = m
+    ? text
+        .slice(0, m.index)
+        // The last crumb of a trail ("Accounts › Operating ••2291"), or the part after a divider.
+        .replace(/^.*(?:[·|›»→▸❯]|\s[>/]\s)/, '')
+        .replace(/(?:\bn[°º]|\bno\.?|#|[(:\-–])\s*$/i, '')
+        .trim()
+        .slice(-40)
+    : '';
+  if (m && ACCOUNT_WORD.test(name)) return `${name} ••${m[1]}`;
+  const iban = IBAN.exec(text);
+  return iban ? `IBAN ••${iban[0].replace(/\s/g, '').slice(-4)}` : undefined;
 }
 
 /** "Account currency: KWD", "Mata Uang | : IDR", "Währung: EUR", "العملة: ريال (ر.س)". */

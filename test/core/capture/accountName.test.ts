@@ -28,3 +28,32 @@ describe('the account a page names', () => {
       expect(accountOf(trail), trail).toBe('Operating Account ••2291');
   });
 });
+
+describe('a page listing several of the owner’s accounts', () => {
+  const section = (name: string, rows: string) =>
+    `<section><h2>${name}</h2><table><thead><tr><th>Date</th><th>Description</th><th>Amount</th><th>Balance</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  const html = (cue = '') => `<!doctype html><html lang="en"><body>${cue}
+    ${section(
+      'Business Checking ••4410',
+      '<tr><td>11/03/2026</td><td>ACH DEBIT GUSTO PAYROLL</td><td>-$2,310.00</td><td>$8,190.00</td></tr><tr><td>11/02/2026</td><td>MOBILE DEPOSIT</td><td>$500.00</td><td>$10,500.00</td></tr>',
+    )}
+    ${section(
+      'Business Savings ••4421',
+      '<tr><td>11/01/2026</td><td>TRANSFER FROM CHECKING</td><td>$1,000.00</td><td>$21,000.00</td></tr><tr><td>10/31/2026</td><td>INTEREST PAID</td><td>$2.15</td><td>$20,000.00</td></tr>',
+    )}</body></html>`;
+  const accounts = (page: string) =>
+    capturePage(loadDocument(page), {
+      url: 'https://harborcu.example.com/activity',
+      asOf: '2026-12-05',
+      capturedAt: '2026-12-05T00:00:00.000Z',
+    }).transactions.map((t) => `${t.account}: ${t.description}`);
+
+  it('books each list to the account its heading names', () => {
+    expect(accounts(html())).toEqual([
+      'Business Checking ••4410: ACH DEBIT GUSTO PAYROLL',
+      'Business Checking ••4410: MOBILE DEPOSIT',
+      'Business Savings ••4421: TRANSFER FROM CHECKING',
+      'Business Savings ••4421: INTEREST PAID',
+    ]);
+  });
+});
