@@ -130,7 +130,9 @@ const DAY_FIRST_LANGS = /^(?!en-us|en$|en-ca|en-ph)[a-z]{2}/i;
 const COMMA_LANGS = /^(de|fr|es|it|nl|pt|fi|el|sk|sl|et|lv|lt|da|sv|nb|no|pl|cs|hu|ro|tr|ru|id)\b/i;
 const ACCOUNT_WORD =
   /checking|savings|account|konto|compte|cuenta|conto|rekening|card|visa|mastercard|platinum|business|operating|credit/i;
-const ACCOUNT_MASK = /(?:••+|·{2,}|\*{2,}|[xX]{2,}|ending in|endet auf|…|\.{3}|\(-|-)\s*(\d{4,5})\b/;
+// "ending 31007" as Amex writes it, but not a date ("period ending 2026-11-30").
+const ACCOUNT_MASK =
+  /(?:••+|·{2,}|\*{2,}|[xX]{2,}|ending(?: in| with)?:?|endet auf|…|\.{3}|\(-|-)\s*(\d{4,5})\b(?![-/.]\d)/;
 const IBAN = /\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b/;
 /**
  * What a card account's page says about it (outside its rows): a payment due, a credit limit, a card

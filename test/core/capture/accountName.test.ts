@@ -27,6 +27,12 @@ describe('the account a page names', () => {
     ])
       expect(accountOf(trail), trail).toBe('Operating Account ••2291');
   });
+
+  it('reads a card number given as "ending 31007", and never a date as an account number', () => {
+    expect(accountOf('Business Platinum Card® ending 31007')).toBe('Business Platinum Card® ••31007');
+    expect(accountOf('Credit card ending with 4417')).toBe('Credit card ••4417');
+    expect(accountOf('Account statement for the period ending 2026-11-30')).toBe('unknown');
+  });
 });
 
 describe('a page listing several of the owner’s accounts', () => {
