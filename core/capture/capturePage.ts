@@ -219,16 +219,24 @@ function readGroup(
     read.drafts = [];
   }
   // Row numbers in readRows count kept rows; map them back to the page's row numbers.
-  // Each draft's origin is its own object (made in readRows): set in place, not copied.
-  for (const d of read.drafts) d.origin.row = firstRowNumber + kept[d.origin.row - firstRowNumber]!;
+  // Each draft's origin is its own object (made in readRows): set in place, not copied. With it
+  // the cells its row showed: of several records side by side in one row, the last one's.
+  const rawRows: Array<{ row: number; cells: string[] }> = [];
+  for (let n = 0; n < read.drafts.length; n++) {
+    const d = read.drafts[n]!;
+    let k = d.origin.row - firstRowNumber;
+    const i = kept[k]!;
+    while (kept[k + 1] === i) k++;
+    d.origin.row = firstRowNumber + i;
+    rawRows.push({ row: d.origin.row, cells: cells[k]!.map((c) => c.text) });
+  }
+  read.rawRows = rawRows;
   for (const s of read.skipped) s.row = firstRowNumber + kept[s.row - firstRowNumber]!;
   for (const t of read.totals ?? []) t.row = firstRowNumber + kept[t.row - firstRowNumber]!;
   read.totals = [
     ...(read.totals ?? []),
     ...footerTotals(rows, footer, headers, chosen.mapping, page, firstRowNumber),
   ];
-  const cellTexts = new Map(kept.map((i, k) => [firstRowNumber + i, cells[k]!.map((c) => c.text)]));
-  read.rawRows = read.drafts.map((d) => ({ row: d.origin.row, cells: cellTexts.get(d.origin.row) ?? [] }));
   if (!hasAmount && keptRows.length > 0) {
     skipped.push({
       row: firstRowNumber + kept[0]!,

@@ -24,6 +24,8 @@ const MONTH_FIRST = new RegExp(`^(${MONTH_WORD})\\s*(\\d{1,2})(?:st|nd|rd|th)?,?
 const DAY_FIRST = new RegExp(
   `^(\\d{1,2})(?:st|nd|rd|th)?\\.?[\\s\\-/]*(${MONTH_WORD})[\\s\\-/,]*(\\d{4}|\\d{2})?$`,
 );
+/** Whitespace that folding to single spaces changes: a run of two, or any but a space. */
+const FOLDABLE = /\s\s|[^\S ]/;
 const RELATIVE = /^(today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|(\d{1,3}) days? ago)$/i;
 
 /** A date written relative to the day it was shown ("Today", "3 days ago"): it needs an as-of date. */
@@ -100,8 +102,8 @@ export function parseDate(text: string, options: DateOptions = {}): Result<strin
   const fast = fastDate(text, options.order);
   if (fast !== undefined) return ok(fast);
   const original = text.trim();
-  const s = original
-    .replace(/\s+/g, ' ')
+  // Folded only where there is whitespace to fold: most texts asked hold single spaces.
+  const s = (FOLDABLE.test(original) ? original.replace(/\s+/g, ' ') : original)
     .replace(WEEKDAY, '')
     .replace(TIME_SUFFIX, '')
     .replace(/,$/, '')
