@@ -41,7 +41,7 @@ const WORDS: Record<CaptureField | 'net', RegExp> = {
   debit:
     /списание|расход|مدين|출금|지급|支出|取款|出金|引出|借方|uttak|ut fra konto|uttag|hævet|obciążeni|wypłat|výdaj|borç|terhelés|uscite|\bdare\b|saídas?|debet|debit|withdrawals?|withdrawn|money out|paid out|outflow|charges|\bsoll\b|ausgang|ausgaben|belastung|débit|retraits?|cargos?|afschrijving|\bout\b/i,
   credit:
-    /зачисление|поступлени|приход|دائن|입금|收入|存入|入金|預入|貸方|贷方|innskudd|inn på konto|insättning|indsat|uznani|wpłat|příjem|alacak|jóváírás|entrate|\bavere\b|entradas?|kredit|credit|deposits?|money in|paid in|inflow|\bhaben\b|eingang|einnahmen|gutschrift|crédit|abonos?|bijschrijving|\bin\b/i,
+    /зачисление|поступлени|приход|دائن|입금|收入|存入|入金|預入|貸方|贷方|innskudd|inn på konto|insättning|indsat|uznani|wpłat|příjem|alacak|jóváírás|entrate|\bavere\b|entradas?|kredit|credit|deposits?|dépôts?|money in|paid in|inflow|\bhaben\b|eingang|einnahmen|gutschrift|crédit|abonos?|bijschrijving|\bin\b/i,
   balance:
     /остаток|الرصيد|잔액|余额|餘額|残高|bakiye|zůstatek|egyenleg|balance|saldo|solde|kontostand|running|\bbal\b/i,
   description:
@@ -247,9 +247,13 @@ export function chooseMapping(columns: ColumnStats[], given: ColumnMapping = {})
   }
   // Kept out of every money field: the booked amount is in another column (or nothing is read).
   for (const c of columns) if (!used.has(c.key) && ORIGINAL_AMOUNT.test(words(c))) used.add(c.key);
+  // "Net credit" before "Gross credit": a settlement report's debit and credit beside their gross.
+  const grossLast = (c: ColumnStats) => (WORDS.net.test(words(c)) ? 0 : WORDS.gross.test(words(c)) ? 2 : 1);
   for (const field of ['balance', 'fee', 'gross', 'debit', 'credit'] as const) {
     if (mapping[field]) continue;
-    const hit = byHeader(field, money)[0];
+    const hits = byHeader(field, money);
+    const hit =
+      field === 'debit' || field === 'credit' ? hits.sort((a, b) => grossLast(a) - grossLast(b))[0] : hits[0];
     if (hit) set(field, hit.key, 'header');
   }
   const billed = free().find((c) => money(c) && BILLED_AMOUNT.test(words(c)));

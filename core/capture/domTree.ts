@@ -122,25 +122,39 @@ function append(f: Frame, text: string, inline: boolean, cents = false): void {
 }
 
 /** Whitespace a text node's text may not hold to be taken as it is: any but single inner spaces. */
-const UNFOLDED = /[^\S ]| {2}|^ | $|[\u0660-\u0669\u066b\u066c\u06f0-\u06f9]/;
+const UNFOLDED =
+  /[^\S ]| {2}|^ | $|[\u0660-\u0669\u066b\u066c\u06f0-\u06f9\u0966-\u0fff\u1040-\u1819\uff0b-\uff19]/;
 /**
  * Text a reader sees (not whitespace alone). Patterns asked per node are module constants: a
  * literal in the walk is a new RegExp object each time it is evaluated.
  */
 const VISIBLE_TEXT = /\S/;
 
-/** Arabic-Indic and Persian digits, and the Arabic decimal and thousands marks, as ASCII. */
-const EASTERN_DIGIT = /[\u0660-\u0669\u066b\u066c\u06f0-\u06f9]/g;
-const easternDigit = (c: string) => {
+/**
+ * Digits of other scripts (Arabic-Indic, Persian, Devanagari, Bengali, Thai…, full-width) and the
+ * Arabic and full-width number marks, as the ASCII figures are read in. Digits of a script not
+ * listed (mathematical lookalikes) stay as they are: no figure reads from them.
+ */
+const OTHER_DIGIT =
+  /[\u0660-\u0669\u066b\u066c\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f\u0e50-\u0e59\u0ed0-\u0ed9\u0f20-\u0f29\u1040-\u1049\u17e0-\u17e9\u1810-\u1819\uff0b-\uff19]/g;
+/** The zero of each script's digits above (each runs 0-9 from it). */
+const DIGIT_ZEROS = [
+  0x0660, 0x06f0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50, 0x0ed0,
+  0x0f20, 0x1040, 0x17e0, 0x1810, 0xff10,
+];
+const otherDigit = (c: string) => {
   const code = c.charCodeAt(0);
   if (code === 0x066b) return '.';
   if (code === 0x066c) return ',';
-  return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+  // Full-width '+', ',', '-', '.', '/' (and digits, below): ASCII is 0xfee0 lower.
+  if (code >= 0xff0b && code <= 0xff0f) return String.fromCharCode(code - 0xfee0);
+  for (const zero of DIGIT_ZEROS) if (code >= zero && code <= zero + 9) return String(code - zero);
+  return c;
 };
 
-/** A text's whitespace folded to single spaces, and eastern digits to the digits figures are read in. */
+/** A text's whitespace folded to single spaces, and other scripts' digits to the digits figures are read in. */
 function foldText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(EASTERN_DIGIT, easternDigit);
+  return text.replace(/\s+/g, ' ').trim().replace(OTHER_DIGIT, otherDigit);
 }
 
 /**

@@ -66,6 +66,8 @@ const REGION_CURRENCY: Record<string, string> = {
   QA: 'QAR',
   JO: 'JOD',
   EG: 'EGP',
+  IS: 'ISK',
+  BD: 'BDT',
 };
 const LANG_CURRENCY: Record<string, string> = {
   sv: 'SEK',
@@ -86,6 +88,8 @@ const LANG_CURRENCY: Record<string, string> = {
   ro: 'RON',
   uk: 'UAH',
   id: 'IDR',
+  is: 'ISK',
+  bn: 'BDT',
 };
 /** A country's own domain (`bank.co.uk`, `banque.fr`) where the page's language names no region. */
 const TLD_CURRENCY: Record<string, string> = {
@@ -127,7 +131,7 @@ function tldCurrency(url: string | undefined): string | undefined {
 const MONTH_FIRST_CURRENCIES = new Set(['USD', 'CAD', 'PHP']);
 const EURO_LANGS = /^(de|fr|es|it|nl|pt|fi|el|sk|sl|et|lv|lt|ga|mt|lb)\b/i;
 const DAY_FIRST_LANGS = /^(?!en-us|en$|en-ca|en-ph)[a-z]{2}/i;
-const COMMA_LANGS = /^(de|fr|es|it|nl|pt|fi|el|sk|sl|et|lv|lt|da|sv|nb|no|pl|cs|hu|ro|tr|ru|id)\b/i;
+const COMMA_LANGS = /^(de|fr|es|it|nl|pt|fi|el|sk|sl|et|lv|lt|da|sv|nb|no|pl|cs|hu|ro|tr|ru|id|is|uk)\b/i;
 const ACCOUNT_WORD =
   /checking|savings|account|konto|compte|cuenta|conto|rekening|card|visa|mastercard|platinum|business|operating|credit/i;
 // "ending 31007" as Amex writes it, but not a date ("period ending 2026-11-30").
@@ -230,11 +234,23 @@ const CODE_OR_SIGN = new RegExp(
 const LABEL_WORD =
   /amount|currency|währung|devise|moneda|valuta|divisa|mata uang|валюта|العملة|通貨|货币|幣別|통화/iu;
 
+const LABEL_SEPARATOR = /\s[·|•]\s/;
+
+function labelAmong(text: string): RegExpExecArray | null {
+  if (!LABEL_SEPARATOR.test(text)) return null;
+  for (const part of text.split(LABEL_SEPARATOR)) {
+    const m = LABEL_WORD.test(part) ? CURRENCY_LABEL.exec(part.trim()) : null;
+    if (m && m[1] !== '') return m;
+  }
+  return null;
+}
+
 function labelledCurrency(all: DomNode[]): string | undefined {
   for (let i = 0; i < all.length; i++) {
     const n = all[i]!;
-    if (!n.ownText || n.text.length > 80 || !LABEL_WORD.test(n.text)) continue;
-    const m = CURRENCY_LABEL.exec(n.text.trim());
+    if (!n.ownText || n.text.length > 120 || !LABEL_WORD.test(n.text)) continue;
+    // "Merchant account: Harbor · Batch 212 · Currency EUR": a label among others on one line.
+    const m = CURRENCY_LABEL.exec(n.text.trim()) ?? labelAmong(n.text);
     if (!m) continue;
     const next = all.slice(i + 1).find((x) => x.ownText);
     const said = m[1] !== '' ? m[1]! : next && next.text.length <= 40 ? next.text : '';

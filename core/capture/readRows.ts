@@ -121,7 +121,7 @@ function pick(cell: Cell | undefined, test: (text: string) => boolean): string {
 function isStatusBadge(text: string): boolean {
   return (
     text.length <= 24 &&
-    text.trim().split(/\s+/).length <= 2 &&
+    text.trim().split(/\s+/).length <= 3 &&
     (PENDING_WORDS.test(text) || SKIP_STATUS_WORDS.test(text) || POSTED_WORDS.test(text))
   );
 }

@@ -171,6 +171,7 @@ function totalCheck(
   rows: CheckedRow[],
   separator: DecimalSeparator | undefined,
   currency: string,
+  above: CheckedRow[] = [],
 ): SelfCheck | undefined {
   const parsed = parseAmount(figure, { currency, ...(separator ? { decimalSeparator: separator } : {}) });
   if (!parsed.ok) return undefined;
@@ -183,7 +184,7 @@ function totalCheck(
     if (direction === 'in') return sum(set, (m) => m > 0);
     return sum(set, () => true);
   });
-  const ok = candidates.some((c) => Math.abs(c) === stated);
+  const ok = candidates.some((c) => Math.abs(c) === stated) || sumsRowsAbove(above, cur, direction, stated);
   const read = candidates[0]!;
   return {
     kind: 'total',
@@ -193,6 +194,28 @@ function totalCheck(
       : `"${label}" on the page is ${fmt(stated, cur)}, the rows read add up to ${fmt(Math.abs(read), cur)}`,
     rows: [],
   };
+}
+
+/**
+ * A subtotal line sums the rows just above it ("Total for JANE SMITH" under her card's lines, "TOTAL
+ * FEES FOR THIS PERIOD" under the fees): some run of rows ending at the line, back to the list's
+ * start or its previous totals line, adds up to the figure. One pass from the line upwards.
+ */
+function sumsRowsAbove(
+  above: CheckedRow[],
+  currency: string,
+  direction: 'out' | 'in' | 'net',
+  stated: number,
+): boolean {
+  let total = 0;
+  for (let i = above.length - 1; i >= 0; i--) {
+    const r = above[i]!;
+    if (r.amount.currency !== currency) return false;
+    const m = r.amount.minor;
+    if (direction === 'net' || (direction === 'out' ? m < 0 : m > 0)) total += m;
+    if (Math.abs(total) === stated) return true;
+  }
+  return false;
 }
 
 function statusOf(words: string): 'pending' | 'posted' | undefined {
@@ -222,7 +245,12 @@ export function selfChecks(
   const separator = groups.find((g) => g.rows.length > 0)?.decimalSeparator;
   // Totals lines inside the lists: each money column's figure against the rows of that group.
   for (const g of groups) {
+    let previousTotal = -1;
     for (const t of g.totals) {
+      const above = g.rows
+        .filter((r) => r.origin.row > previousTotal && r.origin.row < t.row)
+        .sort((a, b) => a.origin.row - b.origin.row);
+      previousTotal = t.row;
       const pairs: Array<[string | undefined, 'out' | 'in' | 'net']> = [
         [t.debit, 'out'],
         [t.credit, 'in'],
@@ -230,7 +258,7 @@ export function selfChecks(
       ];
       for (const [figure, direction] of pairs) {
         if (!figure) continue;
-        const c = totalCheck(t.label, figure, direction, g.rows, g.decimalSeparator, currency);
+        const c = totalCheck(t.label, figure, direction, g.rows, g.decimalSeparator, currency, above);
         if (c) checks.push({ ...c, rows: c.ok ? [] : [t.row] });
       }
     }

@@ -123,7 +123,9 @@ export function looksLikeMoney(text: string): boolean {
   return remember(moneyMemo, text, readsAsMoney(text));
 }
 
-const DATE_MARK = /[A-Za-zÀ-ÿ]{3}|[年년]|\d[/-]\d|\d{4}|(?:^|\s)\d{1,2}\.\d{1,2}\.(?:\d{2})?$/;
+// Cyrillic, CJK and Hangul words for today and yesterday (сегодня, вчора, 今日, 昨天, 오늘, 어제) too.
+const DATE_MARK =
+  /[A-Za-zÀ-ž]{3}|[年년今昨]|오늘|어제|[\u0400-\u04ff]{5}|\d[/-]\d|\d{4}|(?:^|\s)\d{1,2}\.\d{1,2}\.(?:\d{2})?$/;
 
 const TIME_AFTER =
   /\s*(?:\b(?:at|um|à|a las|alle|om|kl\.?)\b|[·•|,])\s*\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?.*$/i;
@@ -266,7 +268,7 @@ function wordsIn(alternatives: string): RegExp {
 
 /** Words a status badge or column says; `skip` states never moved money. */
 export const PENDING_WORDS = wordsIn(
-  'pending|uncaptured|processing|reserved|reserviert|reservado|réservé|authori[sz]ed|authori[sz]ations?|in progress|in transit|on hold|ausstehend\\w*|vorgemerkt\\w*|in bearbeitung|en attente|en cours|pendientes?|in behandeling|in sospeso|scheduled for|not yet (?:posted|booked|cleared)|noch nicht gebucht|nicht gebucht|pas encore comptabilisée?s?|non comptabilisée?s?|no contabilizad[oa]s?|todavía no contabilizad[oa]s?|nog niet verwerkt|nog niet geboekt|in attesa|awaiting (?:execution|settlement|posting|clearing|approval)|unposted|uncleared|memo[- ]?post(?:ed|ing)?|(?:temporary |pending |card )?holds?',
+  'pending|uncaptured|processing|reserved|reserviert|reservado|réservé|authori[sz]ed|authori[sz]ations?|in progress|in transit|on hold|ausstehend\\w*|vorgemerkt\\w*|in bearbeitung|en attente|en cours|pendientes?|in behandeling|in sospeso|scheduled for|not yet (?:posted|booked|cleared)|noch nicht gebucht|nicht gebucht|pas encore comptabilisée?s?|non comptabilisée?s?|no contabilizad[oa]s?|todavía no contabilizad[oa]s?|nog niet verwerkt|nog niet geboekt|in attesa|da contabilizzare|non contabilizzat[oi]|čeká\\w*|nezaúčtován\\w*|oczekując\\w*|în așteptare|в обработке|очікує|beklemede|függőben|afventer|väntande|awaiting (?:execution|settlement|posting|clearing|approval)|unposted|uncleared|memo[- ]?post(?:ed|ing)?|(?:temporary |pending |card )?holds?',
 );
 export const POSTED_WORDS = wordsIn(
   'posted|succeeded|successful|paid|completed?|cleared|settled|available|booked|gebucht|abgeschlossen|effectué|comptabilisé|completado|voltooid',
@@ -282,7 +284,7 @@ export const NOT_TRANSACTIONS_HEADING = wordsIn(
 
 /** Lines inside a transaction table that are not transactions. */
 export const NOT_A_TRANSACTION_ROW =
-  /^(?:(?:beginning|opening|starting|ending|closing|current|available|previous|new|total|daily|ledger|pending|posted|outstanding|incoming|reserved|account|cleared|collected)\s+(?:balance|total)|(?:available|pending|in transit|on hold|reserved|incoming|outgoing|balance|net volume|gross volume|total volume|net sales|gross sales|available to spend|available now|next payout|upcoming payout)\s*$|(?:previous|prior|last|start|starting|final|statement|closing|opening)(?:\s+(?:statement|closing|opening|period))*\s+balance|balance\s+(?:as\s+)?(?:of|on|at|per)\b|totals?(?=\s*(?::|$|\d|[-$€£(]|for\b))|sub-?totals?|saldo(?:\s+\w+)?|(?:alter|neuer|aktueller|letzter)\s+kontostand|kontostand|(?:ancien|nouveau)\s+solde|statement balance|beginsaldo|eindsaldo|anfangssaldo|endsaldo|solde(?:\s+\w+)?|balance (?:brought |carried )?forward|brought forward|carried forward|no (?:more )?transactions|keine umsätze)\b/i;
+  /^(?:(?:beginning|opening|starting|ending|closing|current|available|previous|new|total|daily|ledger|pending|posted|outstanding|incoming|reserved|account|cleared|collected)\s+(?:balance|total)|(?:available|pending|in transit|on hold|reserved|incoming|outgoing|balance|net volume|gross volume|total volume|net sales|gross sales|available to spend|available now|next payout|upcoming payout)\s*$|(?:previous|prior|last|start|starting|final|statement|closing|opening)(?:\s+(?:statement|closing|opening|period))*\s+balance|balance\s+(?:as\s+)?(?:of|on|at|per)\b|totals?(?=\s*(?::|$|\d|[-$€£(]|for\b))|total\s+(?:fees|interest|purchases|payments|credits|charges|debits|deposits|withdrawals|cash advances)\b|sub-?totals?|saldo(?:\s+\w+)?|(?:alter|neuer|aktueller|letzter)\s+kontostand|kontostand|(?:ancien|nouveau)\s+solde|statement balance|beginsaldo|eindsaldo|anfangssaldo|endsaldo|solde(?:\s+\w+)?|balance (?:brought |carried )?forward|brought forward|carried forward|no (?:more )?transactions|keine umsätze)\b/i;
 
 export const NEGATIVE_CLASS =
   /(?:^|[\s_-])(?:neg|negative|debit|debits|minus|outflow|outgoing|withdrawal|expense|decrease|red|danger|loss|money-?out)(?:$|[\s_-])/i;

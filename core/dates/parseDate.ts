@@ -15,18 +15,27 @@ export type DateOptions = {
   asOf?: string;
 };
 
+/** "Today" and "Yesterday" in the languages portals are written in. */
+const TODAY_WORDS =
+  "today|heute|aujourd'hui|aujourd’hui|hoy|vandaag|oggi|hoje|idag|i dag|dzisiaj|dziś|dnes|astăzi|azi|bugün|сегодня|сьогодні|今日|今天|오늘";
+const YESTERDAY_WORDS =
+  'yesterday|gestern|hier|ayer|gisteren|ieri|ontem|igår|i går|wczoraj|včera|dün|вчера|вчора|昨日|昨天|어제';
+const TODAY_SET = new Set(TODAY_WORDS.split('|'));
+
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
 const TIME_SUFFIX = /(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?.*|\[[^\]]*\]\s*)$/;
-const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+// "2026.11.21." and "2026. 11. 21.": Hungarian and Korean pages end and space a dotted date.
+const ISO = /^(\d{4})(?:[-/]|\. ?)(\d{1,2})(?:[-/]|\. ?)(\d{1,2})\.?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:\d{0,6}(?:\.\d+)?)?(?:\[[^\]]*\])?$/;
-const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?\.?$/;
+// "22. 11. 2026": Czech and Slovak pages space a dotted date.
+const NUMERIC = /^(\d{1,2})([/.-]) ?(\d{1,2})(?:\2 ?(\d{4}|\d{2}))?\.?$/;
 const MONTH_FIRST = new RegExp(`^(${MONTH_WORD})\\s*(\\d{1,2})(?:st|nd|rd|th)?,?(?:\\s+(\\d{4}))?$`);
 const DAY_FIRST = new RegExp(
   `^(\\d{1,2})(?:st|nd|rd|th)?\\.?[\\s\\-/]*(${MONTH_WORD})[\\s\\-/,]*(\\d{4}|\\d{2})?$`,
 );
 /** Whitespace that folding to single spaces changes: a run of two, or any but a space. */
 const FOLDABLE = /\s\s|[^\S ]/;
-const RELATIVE = /^(today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|(\d{1,3}) days? ago)$/i;
+const RELATIVE = new RegExp(`^(${TODAY_WORDS}|${YESTERDAY_WORDS}|(\\d{1,3}) days? ago)$`, 'i');
 
 /** A date written relative to the day it was shown ("Today", "3 days ago"): it needs an as-of date. */
 export const isRelativeDate = (text: string): boolean => RELATIVE.test(text.trim().replace(/,$/, ''));
@@ -115,11 +124,7 @@ export function parseDate(text: string, options: DateOptions = {}): Result<strin
     if (!options.asOf)
       return fail(problem('needs_as_of', `"${original}" is relative and no as-of date was given`));
     const word = relative[1]!.toLowerCase();
-    const back = relative[2]
-      ? Number(relative[2])
-      : ['today', 'heute', "aujourd'hui", 'hoy'].includes(word)
-        ? 0
-        : 1;
+    const back = relative[2] ? Number(relative[2]) : TODAY_SET.has(word) ? 0 : 1;
     return ok(addDays(options.asOf, -back));
   }
 

@@ -24,12 +24,15 @@ export const CURRENCY_SYMBOLS: Record<string, string> = {
   Kč: 'CZK',
   Fr: 'CHF',
   kr: 'SEK',
+  // Iceland and Denmark end it with a dot: "4.590 kr.".
+  'kr.': 'SEK',
   // Written after the figure in Turkey, Hungary, Romania: "642,30 TL", "12 500 Ft", "45,00 lei".
   TL: 'TRY',
   Ft: 'HUF',
   lei: 'RON',
   '₽': 'RUB',
   '₴': 'UAH',
+  грн: 'UAH',
   '₫': 'VND',
   '₦': 'NGN',
   '₸': 'KZT',
@@ -48,4 +51,7 @@ export const CURRENCY_SYMBOLS: Record<string, string> = {
   'ر.س': 'SAR',
   'د.ك': 'KWD',
   'د.إ': 'AED',
+  // Egyptian pound, and the taka's sign.
+  'ج.م': 'EGP',
+  '৳': 'BDT',
 };

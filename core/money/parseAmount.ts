@@ -26,6 +26,7 @@ const SHARED_SYMBOLS: Record<string, (currency: string) => boolean> = {
   $: (c) => c.endsWith('D') || c === 'MXN' || c === 'ARS' || c === 'CLP' || c === 'COP',
   '¥': (c) => c === 'JPY' || c === 'CNY',
   kr: (c) => ['SEK', 'NOK', 'DKK', 'ISK'].includes(c),
+  'kr.': (c) => ['SEK', 'NOK', 'DKK', 'ISK'].includes(c),
   Fr: (c) => c === 'CHF' || c === 'XOF' || c === 'XAF',
   Rs: isRupee,
   'Rs.': isRupee,

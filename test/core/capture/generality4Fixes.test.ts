@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { parseSavedPage } from '../../../cli/parseSavedPage';
+import { capturePage } from '../../../core/capture/capturePage';
+import { toTransactionJson } from '../../../core/model/transactionJson';
+
+/** Mechanisms found by the fourth generality set (test/fixtures/portals-generality4), one case each. */
+const AS_OF = '2026-11-23';
+
+function capture(html: string, url = 'https://bank.example/activity') {
+  return capturePage(parseSavedPage(html), { url, asOf: AS_OF, capturedAt: '2026-11-23T12:00:00.000Z' });
+}
+
+const lines = (html: string, url?: string) =>
+  capture(html, url).transactions.map((t) => {
+    const j = toTransactionJson(t);
+    return `${j.date} ${j.amount} ${j.currency}${j.status === 'pending' ? ' pending' : ''}`;
+  });
+
+const table = (rows: string, head = '<tr><th>Date</th><th>Description</th><th>Amount</th></tr>') =>
+  `<table><thead>${head}</thead><tbody>${rows}</tbody></table>`;
+
+describe('digits of other scripts', () => {
+  it('full-width (Japanese) and Bengali digits read as the figures and dates they are', () => {
+    const ja = `<html lang="ja"><body>${table(
+      '<tr><td>２０２６年１１月２０日</td><td>振込</td><td>５，０００円</td></tr><tr><td>２０２６年１１月１８日</td><td>ＡＴＭ</td><td>－３０，０００円</td></tr>',
+    )}</body></html>`;
+    expect(lines(ja)).toEqual(['2026-11-20 5000 JPY', '2026-11-18 -30000 JPY']);
+    const bn = `<html lang="bn"><body>${table(
+      '<tr><td>২১/১১/২০২৬</td><td>Send Money</td><td>-৳ ১,৫০০.০০</td></tr><tr><td>১৯/১১/২০২৬</td><td>Cash In</td><td>+৳ ৫,০০০.০০</td></tr>',
+    )}</body></html>`;
+    expect(lines(bn)).toEqual(['2026-11-21 -1500.00 BDT', '2026-11-19 5000.00 BDT']);
+  });
+});
+
+describe('dates as more languages write them', () => {
+  it('spaced and dotted numeric dates (Czech, Hungarian) and Romanian months', () => {
+    const cs = `<html lang="cs"><body>${table('<tr><td>22. 11. 2026</td><td>ALBERT</td><td>−1 248,50 Kč</td></tr><tr><td>20. 11. 2026</td><td>NOVÁK</td><td>+2 500,00 Kč</td></tr>')}</body></html>`;
+    expect(lines(cs)).toEqual(['2026-11-22 -1248.50 CZK', '2026-11-20 2500.00 CZK']);
+    const hu = `<html lang="hu"><body>${table('<tr><td>2026.11.21.</td><td>SPAR</td><td>-8 745 Ft</td></tr><tr><td>2026.11.19.</td><td>Jóváírás</td><td>25 000 Ft</td></tr>')}</body></html>`;
+    expect(lines(hu)).toEqual(['2026-11-21 -8745.00 HUF', '2026-11-19 25000.00 HUF']);
+    const ro = `<html lang="ro"><body>${table('<tr><td>21 noi. 2026</td><td>KAUFLAND</td><td>-245,90 lei</td></tr><tr><td>30 oct. 2026</td><td>Comision</td><td>-5,00 lei</td></tr>')}</body></html>`;
+    expect(lines(ro)).toEqual(['2026-11-21 -245.90 RON', '2026-10-30 -5.00 RON']);
+  });
+
+  it('today and yesterday in Dutch, Italian and Portuguese', () => {
+    const feed = (lang: string, today: string, yesterday: string) =>
+      `<html lang="${lang}"><body><h3>${today}</h3><ul><li><span>Winkel</span><span>- € 23,45</span></li></ul><h3>${yesterday}</h3><ul><li><span>Van Sanne</span><span>+ € 15,00</span></li></ul></body></html>`;
+    for (const [lang, today, yesterday] of [
+      ['nl', 'Vandaag', 'Gisteren'],
+      ['it', 'Oggi', 'Ieri'],
+      ['pt', 'Hoje', 'Ontem'],
+    ])
+      expect(lines(feed(lang!, today!, yesterday!))).toEqual([
+        '2026-11-23 -23.45 EUR',
+        '2026-11-22 15.00 EUR',
+      ]);
+  });
+});
+
+describe('currencies written after the figure', () => {
+  it('hryvnias, Egyptian pounds and krónur (the page language says which kr)', () => {
+    const uk = `<html lang="uk"><body>${table('<tr><td>22.11.2026</td><td>Сільпо</td><td>−842,15 грн</td></tr><tr><td>20.11.2026</td><td>Переказ</td><td>+1 500,00 грн</td></tr>')}</body></html>`;
+    expect(lines(uk)).toEqual(['2026-11-22 -842.15 UAH', '2026-11-20 1500.00 UAH']);
+    const ar = `<html lang="ar" dir="rtl"><body>${table('<tr><td>20/11/2026</td><td>سحب</td><td>-2,000.00 ج.م</td></tr><tr><td>18/11/2026</td><td>تحويل</td><td>5,500.00 ج.م</td></tr>')}</body></html>`;
+    expect(lines(ar)).toEqual(['2026-11-20 -2000.00 EGP', '2026-11-18 5500.00 EGP']);
+    const is = `<html lang="is"><body>${table('<tr><td>21.11.2026</td><td>BÓNUS</td><td>-4.590 kr.</td></tr><tr><td>18.11.2026</td><td>Millifærsla</td><td>15.000 kr.</td></tr>')}</body></html>`;
+    expect(lines(is)).toEqual(['2026-11-21 -4590 ISK', '2026-11-18 15000 ISK']);
+  });
+
+  it('a currency labelled among other facts on one line', () => {
+    const html = `<html lang="en"><body><p>Merchant account: Harbor · Batch 212 · Currency EUR</p>${table('<tr><td>2026-11-20</td><td>Settled</td><td>118.32</td></tr><tr><td>2026-11-21</td><td>Refunded</td><td>-30.00</td></tr>')}</body></html>`;
+    expect(lines(html)).toEqual(['2026-11-20 118.32 EUR', '2026-11-21 -30.00 EUR']);
+  });
+});
+
+describe('statuses and lines that are not transactions', () => {
+  it('pending in Czech and Italian words', () => {
+    const cs = `<html lang="cs"><body>${table('<tr><td>22.11.2026</td><td>ALBERT <span>Čeká na zaúčtování</span></td><td>−1 248,50 Kč</td></tr><tr><td>20.11.2026</td><td>NOVÁK</td><td>+2 500,00 Kč</td></tr>')}</body></html>`;
+    expect(lines(cs)).toEqual(['2026-11-22 -1248.50 CZK pending', '2026-11-20 2500.00 CZK']);
+    const it_ = `<html lang="it"><body>${table('<tr><td>22/11/2026</td><td>Amazon <small>Da contabilizzare</small></td><td>-29,90 €</td></tr><tr><td>19/11/2026</td><td>Trenitalia <small>Contabilizzato</small></td><td>-45,50 €</td></tr>')}</body></html>`;
+    expect(lines(it_)).toEqual(['2026-11-22 -29.90 EUR pending', '2026-11-19 -45.50 EUR']);
+  });
+
+  it("a card statement's 'TOTAL FEES FOR THIS PERIOD' is no fee", () => {
+    const html = `<html lang="en-US"><body><p>Minimum Payment Due $40.00</p><table><tr><th>Date of Transaction</th><th>Description</th><th>$ Amount</th></tr><tr><td>11/08</td><td>SHELL OIL</td><td>52.30</td></tr><tr><td>11/14</td><td>AMAZON</td><td>28.99</td></tr><tr><td>11/20</td><td>LATE FEE</td><td>39.00</td></tr><tr><td colspan="2">TOTAL FEES FOR THIS PERIOD</td><td>$39.00</td></tr></table></body></html>`;
+    expect(lines(html)).toEqual(['2026-11-08 -52.30 USD', '2026-11-14 -28.99 USD', '2026-11-20 -39.00 USD']);
+  });
+});
+
+describe('settlement reports', () => {
+  it('take the net debit and net credit, not their gross', () => {
+    const head =
+      '<tr><th>Date</th><th>Type</th><th>Gross credit</th><th>Gross debit</th><th>Net credit</th><th>Net debit</th></tr>';
+    const html = `<html lang="en"><body><p>Currency: EUR</p>${table(
+      '<tr><td>2026-11-20</td><td>Settled</td><td>120.00</td><td></td><td>118.32</td><td></td></tr><tr><td>2026-11-21</td><td>Chargeback</td><td></td><td>80.00</td><td></td><td>95.00</td></tr><tr><td>2026-11-22</td><td>Fee</td><td></td><td></td><td></td><td>10.00</td></tr>',
+      head,
+    )}</body></html>`;
+    expect(lines(html)).toEqual(['2026-11-20 118.32 EUR', '2026-11-21 -95.00 EUR', '2026-11-22 -10.00 EUR']);
+  });
+});
+
+describe('subtotals and more column words', () => {
+  it("a cardholder's total sums the lines above it, and agrees (no failed check)", () => {
+    const html = `<html lang="en-US"><body><p>Minimum Payment Due $40.00</p><table><tr><th>Post Date</th><th>Description</th><th>Amount</th></tr><tr><td>11/15/2026</td><td>PAYMENT THANK YOU</td><td>-$850.00</td></tr><tr><td colspan="3">JOHN — Card ending in 4421</td></tr><tr><td>11/03/2026</td><td>COSTCO</td><td>$212.45</td></tr><tr><td>11/10/2026</td><td>CHEVRON</td><td>$48.10</td></tr><tr><td colspan="2">Total for JOHN</td><td>$260.55</td></tr><tr><td colspan="3">JANE — Card ending in 8870</td></tr><tr><td>11/06/2026</td><td>TARGET</td><td>$36.74</td></tr><tr><td>11/19/2026</td><td>RETURN TARGET</td><td>-$12.00</td></tr><tr><td colspan="2">Total for JANE</td><td>$24.74</td></tr></table></body></html>`;
+    const result = capture(html);
+    expect(result.transactions).toHaveLength(5);
+    expect(result.diagnostics.verified).toBe(true);
+    const wrong = html.replace('$24.74', '$30.00');
+    expect(capture(wrong).diagnostics.verified).toBe(false);
+  });
+
+  it("'Dépôt' heads the money-in column", () => {
+    const head = '<tr><th>Date</th><th>Description</th><th>Retrait</th><th>Dépôt</th></tr>';
+    const html = `<html lang="fr-CA"><body>${table('<tr><td>2026-11-20</td><td>HYDRO</td><td>142,37 $</td><td></td></tr><tr><td>2026-11-18</td><td>PAIE</td><td></td><td>2 318,44 $</td></tr><tr><td>2026-11-15</td><td>METRO</td><td>87,12 $</td><td></td></tr>', head)}</body></html>`;
+    expect(lines(html)).toEqual([
+      '2026-11-20 -142.37 CAD',
+      '2026-11-18 2318.44 CAD',
+      '2026-11-15 -87.12 CAD',
+    ]);
+  });
+});
