@@ -1,4 +1,5 @@
 import type { SelfCheck } from '../../core/capture/captureDiagnostics';
+import { accountWords } from '../../core/model/accountWords';
 import type { Transaction } from '../../core/model/transaction';
 import { toTransactionJson } from '../../core/model/transactionJson';
 import { applyRules } from '../../core/rules/applyRules';
@@ -152,6 +153,7 @@ export async function describeCapture(deps: BackgroundDeps, record: CaptureRecor
     new: counts.added,
     alreadyCaptured: counts.unchanged,
     changed: counts.changed,
+    accounts: accountsOf(record.incoming),
     rows: shown.map((t) => ({
       change: changeOf(t),
       transaction: toTransactionJson(t),
@@ -159,6 +161,16 @@ export async function describeCapture(deps: BackgroundDeps, record: CaptureRecor
     })),
   };
   return { counts, preview };
+}
+
+/** Each account the lines go to, in the owner's words, and its number of lines, in page order. */
+function accountsOf(lines: readonly Transaction[]): Array<{ name: string; rows: number }> {
+  const rows = new Map<string, number>();
+  for (const t of lines) {
+    const name = accountWords(t.institution, t.account);
+    rows.set(name, (rows.get(name) ?? 0) + 1);
+  }
+  return [...rows].map(([name, n]) => ({ name, rows: n }));
 }
 
 export function hostOf(source: string): string {

@@ -36,6 +36,8 @@ export type CapturePreview = {
   siteCurrency?: string;
   /** Set when there is something the owner should read first, e.g. no transactions on the page. */
   message?: string;
+  /** The accounts the rows go to, in the owner's words, with how many rows each (a page may list several). */
+  accounts?: Array<{ name: string; rows: number }>;
   /**
    * The first rows (and every row a failed check points at), each marked with what saving would do
    * to it; `broken` when a failed check points at it.

@@ -184,6 +184,13 @@ function Preview(props: {
           ))}
         </ul>
       )}
+      {preview.accounts && preview.accounts.length > 0 && (
+        <p class="preview-accounts" data-testid="preview-accounts">
+          {preview.accounts.length === 1
+            ? `Account: ${preview.accounts[0]!.name}`
+            : `${preview.accounts.length} accounts: ${preview.accounts.map((a) => `${a.name} (${a.rows} rows)`).join(', ')}`}
+        </p>
+      )}
       <PreviewTable preview={preview} />
       <MappingEditor
         key={preview.captureId ?? preview.capturedAt}

@@ -229,6 +229,28 @@ describe('the capture preview in Chromium', () => {
     await page.getByRole('button', { name: 'Discard', exact: true }).click();
   });
 
+  it('books each list of a page showing two accounts to its own account, and says so before Save', async () => {
+    const page = await captureInPopup('two-accounts.html');
+    await expect(page.getByTestId('preview-accounts').textContent()).resolves.toBe(
+      '2 accounts: Operating Checking ••7310 (2 rows), Reserve Savings ••7321 (2 rows)',
+    );
+    await expectInView(page.getByTestId('preview-accounts'), 'the accounts line');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByTestId('saved').waitFor();
+    const rows = (await readStore(page, 'transactions')) as Array<Stored & { account: string }>;
+    expect(
+      rows
+        .filter((r) => /^(Operating Checking|Reserve Savings) /.test(r.account))
+        .map((r) => `${r.account}: ${r.description}`)
+        .sort(),
+    ).toEqual([
+      'Operating Checking ••7310: ACH DEBIT GUSTO PAYROLL',
+      'Operating Checking ••7310: MOBILE DEPOSIT',
+      'Reserve Savings ••7321: INTEREST PAID',
+      'Reserve Savings ••7321: TRANSFER FROM CHECKING',
+    ]);
+  });
+
   it('shows the dashboard in the owner’s words, with unverified captures listed', async () => {
     const dashboard = await openExtensionPage(launched, 'dashboard.html');
     await dashboard.setViewportSize({ width: 1280, height: 800 });
@@ -237,7 +259,7 @@ describe('the capture preview in Chromium', () => {
     await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard-1280x800.png` });
     await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard-1280-full.png`, fullPage: true });
     const text = (await dashboard.locator('main').textContent()) ?? '';
-    expect(text).not.toMatch(/\(generic\)|\bgeneric\b|payout-deposit|preview\b/);
+    expect(text).not.toMatch(/\(generic\)|\bgeneric\b|\bunknown\b|payout-deposit|preview\b/);
     const unverified = dashboard.getByRole('link', { name: /1 unverified capture/ });
     await unverified.click();
     await expect(
