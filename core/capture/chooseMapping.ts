@@ -54,6 +54,10 @@ const WORDS: Record<CaptureField | 'net', RegExp> = {
   gross: /gross|brutto|\bbrut\b/i,
   net: /^net\b|\bnet$|netto/i,
 };
+/** A header that is the row's total and nothing else: "Total", "Total (USD)", "Grand total". */
+const WHOLE_TOTAL = /^(?:total|grand total|net total|summe|gesamt|totale)(?:\s*\((?:[A-Z]{3}|\p{Sc})\))?$/iu;
+/** What a processor pays out after fees: where one is shown, a "Total" beside it is the gross. */
+const PAID_OUT = /\bnet\b|netto|payout|auszahlung|versement/i;
 /** Headers that name a money column without naming what moved: a price, a value, a total. */
 const WEAK_AMOUNT = /\b(?:price|value|valor|total|sum)\b/i;
 /** Date columns a bank shows next to the posted date; used only when no posted date exists. */
@@ -247,6 +251,16 @@ export function chooseMapping(columns: ColumnStats[], given: ColumnMapping = {})
   }
   // Kept out of every money field: the booked amount is in another column (or nothing is read).
   for (const c of columns) if (!used.has(c.key) && ORIGINAL_AMOUNT.test(words(c))) used.add(c.key);
+  // A column headed "Total" alone beside "Total product charges", "Fees", "Other"…: the row's
+  // total is what moved, the others are its parts (never a debit, a fee to take off again).
+  const whole =
+    mapping.amount || free().some((c) => money(c) && PAID_OUT.test(words(c)))
+      ? undefined
+      : free().find((c) => money(c) && WHOLE_TOTAL.test(words(c).trim()));
+  if (whole) {
+    set('amount', whole.key, 'header');
+    for (const c of free()) if (money(c) && !WORDS.balance.test(words(c))) used.add(c.key);
+  }
   // "Net credit" before "Gross credit": a settlement report's debit and credit beside their gross.
   const grossLast = (c: ColumnStats) => (WORDS.net.test(words(c)) ? 0 : WORDS.gross.test(words(c)) ? 2 : 1);
   for (const field of ['balance', 'fee', 'gross', 'debit', 'credit'] as const) {

@@ -26,7 +26,7 @@ export type PageShapes = {
 
 const TABLE_PARTS = new Set(['td', 'th', 'thead', 'tbody', 'tfoot', 'table']);
 const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
-const ROW_LIMIT = { money: 4, dates: 3 };
+const ROW_LIMIT = { money: 4, tableMoney: 8, dates: 3 };
 /** A word (two letters running): asked per node, so made once here, not per evaluation of a literal. */
 const WORD = /\p{L}{2}/u;
 
@@ -203,8 +203,12 @@ export function findRowGroups(all: DomNode[], shapes: PageShapes): RowGroup[] {
   }
   const candidates: RowGroup[] = [];
   for (const { container, rows } of buckets.values()) {
+    // A table row is one record however many money columns it has (a seller's charges, promotions,
+    // fees, other and total); a box of other elements holding more figures is a list.
+    const moneyLimit =
+      rows[0]!.tag === 'tr' || rows[0]!.role === 'row' ? ROW_LIMIT.tableMoney : ROW_LIMIT.money;
     const sized = rows.filter(
-      (r) => shapes.money[r.start]! <= ROW_LIMIT.money && shapes.dates[r.start]! <= ROW_LIMIT.dates,
+      (r) => shapes.money[r.start]! <= moneyLimit && shapes.dates[r.start]! <= ROW_LIMIT.dates,
     );
     const dated = sized.filter((r) => shapes.dates[r.start]! > 0).length;
     let quality = dated;

@@ -1,5 +1,6 @@
 import { parseDate } from '../dates/parseDate';
 import { CURRENCY_SYMBOLS } from '../model/currencySymbols';
+import { isCurrencyCode } from '../model/isoCurrencies';
 import { clearAmountReadings, readAmount } from './amountReadings';
 
 /**
@@ -89,10 +90,15 @@ export function readsAsMoney(text: string): boolean {
       SYMBOL_MARK.test(plain) ||
       (wholeUnitPage && GROUPED_WHOLE.test(plain)) ||
       (milsPage && MILS.test(plain))) &&
-    (readAmount(plain, { currency: milsPage ? 'KWD' : 'USD' }).ok ||
+    (isMoneyReading(readAmount(plain, { currency: milsPage ? 'KWD' : 'USD' })) ||
       // Without cents, "684.500 VND" is grouped by its dot.
-      (wholeUnitPage && readAmount(plain, { currency: 'USD', decimalSeparator: ',' }).ok))
+      (wholeUnitPage && isMoneyReading(readAmount(plain, { currency: 'USD', decimalSeparator: ',' }))))
   );
+}
+
+/** A reading in a real currency: "NOV 21" (a month and a day) names no currency "NOV". */
+function isMoneyReading(read: ReturnType<typeof readAmount>): boolean {
+  return read.ok && isCurrencyCode(read.value.currency);
 }
 
 /** ASCII letters in `text` (up to `limit` + 1: enough to say it has more). */

@@ -119,3 +119,22 @@ describe('subtotals and more column words', () => {
     ]);
   });
 });
+
+describe('rows and columns found by their evidence', () => {
+  it("a date badge 'NOV' over '21' is a date, never money in a currency 'NOV'", () => {
+    const li = (m: string, d: string, t: string, a: string) =>
+      `<li><div class="badge"><div class="mon">${m}</div><div class="day">${d}</div></div><div class="desc">${t}</div><div class="amt">${a}</div></li>`;
+    const html = `<html lang="en-US"><body><ol>${li('NOV', '21', 'Spotify', '−$11.99')}${li('NOV', '19', 'Deposit', '$1,980.40')}${li('OCT', '28', 'Interest', '$0.42')}</ol></body></html>`;
+    expect(lines(html)).toEqual(['2026-11-21 -11.99 USD', '2026-11-19 1980.40 USD', '2026-10-28 0.42 USD']);
+  });
+
+  it('a table row with five figures is one record, and a column headed "Total" is its amount', () => {
+    const head =
+      '<tr><th>Date</th><th>Type</th><th>Total product charges</th><th>Promotional rebates</th><th>Fees</th><th>Other</th><th>Total (USD)</th></tr>';
+    const html = `<html lang="en-US"><body>${table(
+      '<tr><td>Nov 20, 2026</td><td>Order Payment</td><td>$24.99</td><td>$0.00</td><td>-$7.24</td><td>$0.00</td><td>$17.75</td></tr><tr><td>Nov 19, 2026</td><td>Refund</td><td>-$24.99</td><td>$0.00</td><td>$3.75</td><td>$0.00</td><td>-$21.24</td></tr><tr><td>Nov 17, 2026</td><td>Transfer</td><td>$0.00</td><td>$0.00</td><td>$0.00</td><td>-$1,200.00</td><td>-$1,200.00</td></tr>',
+      head,
+    )}</body></html>`;
+    expect(lines(html)).toEqual(['2026-11-20 17.75 USD', '2026-11-19 -21.24 USD', '2026-11-17 -1200.00 USD']);
+  });
+});
