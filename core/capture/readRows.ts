@@ -393,6 +393,11 @@ export function readRows(
   }
   const balanceTexts = moneyText('balance');
   const feeTexts = moneyText('fee');
+  // Fees marked "−" beside fees marked "+": the "+" ones are fees given back (a refund's).
+  const feesReturnedByPlus =
+    mapping.fee !== undefined &&
+    feeTexts.some((t) => t !== '' && explicitSign(t) < 0) &&
+    feeTexts.some((t) => t !== '' && explicitSign(t) > 0);
   const grossTexts = moneyText('gross');
   // One decimal convention for amounts, debits and credits together, decided from all of them.
   const amountColumn = readAmountColumn([...amountTexts, ...debitTexts, ...creditTexts], {
@@ -606,7 +611,11 @@ export function readRows(
     const currency = amount.value.currency;
     const fee = parseInRow(feeTexts[r]!, separator, rowCurrency);
     const netOfFee = chosen.netOfFee === true && fee?.ok === true && fee.value.currency === currency;
-    const minor = netOfFee ? shown - Math.abs(fee.value.minor) : shown;
+    // The fee charged is positive, a fee given back negative (net = gross − fee, as processors book it).
+    let feeCharged = fee?.ok
+      ? Math.abs(fee.value.minor) * (feesReturnedByPlus && explicitSign(feeTexts[r]!) > 0 ? -1 : 1)
+      : 0;
+    const minor = netOfFee ? shown - feeCharged : shown;
 
     const balance = parseInRow(balanceTexts[r]!, separator, rowCurrency);
 
@@ -687,7 +696,12 @@ export function readRows(
     } as ReadResult['drafts'][number];
     if (externalId) draft.externalId = externalId;
     if (balance?.ok) draft.balance = balance.value;
-    if (fee?.ok) draft.fee = { minor: Math.abs(fee.value.minor), currency: fee.value.currency };
+    // Where gross and net are both shown, their difference says whether the fee was charged or given back.
+    if (fee?.ok && !netOfFee && gross?.ok && gross.value.currency === currency) {
+      const difference = gross.value.minor - minor;
+      if (Math.abs(difference) === Math.abs(fee.value.minor)) feeCharged = difference;
+    }
+    if (fee?.ok) draft.fee = { minor: feeCharged, currency: fee.value.currency };
     if (gross?.ok) draft.gross = gross.value;
     draft.origin = { row: rowNumber };
     drafts.push(draft);
