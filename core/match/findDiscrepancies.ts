@@ -1,8 +1,8 @@
 import type { Match } from '../model/match';
-import { type BankLine, compatible, firstOnOrAfter, lineTaken } from './bankLine';
+import { type BankLine, compatible, lineTaken } from './bankLine';
 import { earliestDate } from './dateExtremes';
 import { describeMoney } from './describeMoney';
-import { acceptLink } from './linkDraft';
+import { acceptOneLink } from './linkDraft';
 import type { NearPair } from './matchByReference';
 import { isRejected, type MatchContext, report } from './matchContext';
 import { type PayoutUnit, pairType, unitMemberIds, unitsByDate, unitTaken } from './payoutUnit';
@@ -130,7 +130,7 @@ function linkWithDifference(
   if (isRejected(ctx, pairType(unit), () => [...unitMemberIds(unit), line.t.id])) return;
   const diff = line.t.amount.minor - unit.value;
   const c = unit.currency;
-  const k = acceptLink(ctx, [unit], [line], confidence, true, `${why} (by ${describeMoney(diff, c)})`);
+  const k = acceptOneLink(ctx, unit, line, confidence, true, `${why} (by ${describeMoney(diff, c)})`);
   if (k < 0) return;
   report(ctx, {
     type: 'amount-difference',
@@ -151,6 +151,12 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
   const open = lines.filter(
     (l) => !lineTaken(ctx.claimed, l) && !(l.processor === undefined && l.notPayout) && l.amount !== 0,
   );
+  // Day, amount and processor of the open lines side by side: a window holds a few hundred lines and
+  // nearly all of them are neither of the payout's amount nor of its processor, which these tell
+  // without reading the line.
+  const days = Int32Array.from(open, (l) => l.day);
+  const amounts = Float64Array.from(open, (l) => l.amount);
+  const processors = open.map((l) => l.processor);
   const options = new Map<PayoutUnit, BankLine[]>();
   const rivals = new Map<BankLine, number>();
   for (const unit of unitsByDate(units)) {
@@ -158,14 +164,17 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
     const found: BankLine[] = [];
     let exact = false;
     for (
-      let i = firstOnOrAfter(open, unit.day), scanned = 0;
-      i < open.length && open[i]!.day <= unit.endDay && scanned < MAX_SCAN;
+      let i = firstDayOnOrAfter(days, unit.day), scanned = 0;
+      i < open.length && days[i]! <= unit.endDay && scanned < MAX_SCAN;
       i++, scanned++
     ) {
+      const sameAmount = amounts[i] === unit.value;
+      const sameProcessor = processors[i] === unit.processor;
+      if (!sameAmount && !sameProcessor) continue;
       const line = open[i]!;
       if (!compatible(line, unit) || line.currency !== unit.currency) continue;
-      if (line.amount === unit.value) exact = true;
-      if (line.processor !== unit.processor) continue;
+      if (sameAmount) exact = true;
+      if (!sameProcessor) continue;
       if (Math.sign(line.amount) !== Math.sign(unit.value)) continue;
       if (!closeEnough(unit.value, line.amount)) continue;
       found.push(line);
@@ -184,4 +193,16 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
       ctx,
     );
   }
+}
+
+/** First index in `days` (ascending) holding `day` or later, else its length. */
+function firstDayOnOrAfter(days: Int32Array, day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

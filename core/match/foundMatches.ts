@@ -40,12 +40,13 @@ export class FoundMatches {
     return this.types.length;
   }
 
-  /** Adds a match whose id lanes are `a`, `b`; returns its index. */
+  /** Adds a match whose id lanes are `a`, `b` and difference `minor` `currency`; returns its index. */
   push(
     type: MatchType,
     a: number,
     b: number,
-    difference: { minor: number; currency: string },
+    minor: number,
+    currency: string,
     confidence: number,
     ambiguous: boolean,
     reason: string,
@@ -53,8 +54,8 @@ export class FoundMatches {
     this.types.push(TYPE_CODE.get(type)!);
     this.idA.push(a);
     this.idB.push(b);
-    this.minor.push(difference.minor);
-    this.currency.push(difference.currency);
+    this.minor.push(minor);
+    this.currency.push(currency);
     this.confidence.push(Math.round(confidence * 100) / 100);
     this.ambiguous.push(ambiguous);
     this.reasons.push(reason);

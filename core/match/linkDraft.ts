@@ -29,6 +29,19 @@ export function acceptLink(
   return accept(ctx, linkDraft(ctx, units, lines, confidence, ambiguous, why));
 }
 
+/** `acceptLink` of one payout and one line, without a list of each (most links). */
+export function acceptOneLink(
+  ctx: MatchContext,
+  unit: PayoutUnit,
+  line: BankLine,
+  confidence: number,
+  ambiguous: boolean,
+  why: string,
+): number {
+  if (unit.payout !== undefined) return acceptPair(ctx, unit, line, confidence, ambiguous, why);
+  return accept(ctx, linkDraft(ctx, [unit], [line], confidence, ambiguous, why));
+}
+
 /** The match linking payouts to their bank side, with the reason spelled out; `why` says how it was found. */
 function linkDraft(
   ctx: MatchContext,

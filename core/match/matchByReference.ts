@@ -1,5 +1,5 @@
 import { type BankLine, compatible, lineRefs, lineTaken } from './bankLine';
-import { acceptLink } from './linkDraft';
+import { acceptOneLink } from './linkDraft';
 import { isRejected, type MatchContext, recordLag } from './matchContext';
 import { orderByKey } from './orderByKey';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
@@ -87,10 +87,10 @@ export function matchByReference(
     const best = exact[0];
     if (best) {
       const ambiguous = exact.length > 1;
-      const match = acceptLink(
+      const match = acceptOneLink(
         ctx,
-        [unit],
-        [best],
+        unit,
+        best,
         ambiguous ? 0.85 : 0.99,
         ambiguous,
         ambiguous

@@ -112,7 +112,8 @@ export function accept(ctx: MatchContext, draft: MatchDraft): number {
     type,
     a,
     b,
-    draft.difference,
+    draft.difference.minor,
+    draft.difference.currency,
     draft.confidence,
     draft.ambiguous === true,
     draft.reason,
@@ -145,8 +146,7 @@ export function acceptPair(
   const a = laneA;
   const b = laneB;
   if (ctx.rejected.size > 0 && ctx.rejected.has(hashHex('m_', a, b))) return -1;
-  const difference = { minor: line.amount - u.value, currency: u.currency };
-  const k = ctx.found.push(type, a, b, difference, confidence, ambiguous, why);
+  const k = ctx.found.push(type, a, b, line.amount - u.value, u.currency, confidence, ambiguous, why);
   ctx.found.pair(u, line, k);
   ctx.claimed.addOrdinal(u.ordinal);
   ctx.claimed.addOrdinal(line.ordinal);

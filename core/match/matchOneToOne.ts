@@ -1,6 +1,6 @@
 import { type BankLine, compatible, firstOnOrAfter, lineTaken } from './bankLine';
 import { daysApart } from './dayNumber';
-import { acceptLink } from './linkDraft';
+import { acceptOneLink } from './linkDraft';
 import { isRejected, type MatchContext, recordLag, typicalLag } from './matchContext';
 import { upperBound } from './matchGroups';
 import { orderByKey } from './orderByKey';
@@ -47,8 +47,8 @@ export function matchOneToOne(
       continue;
     eligible.push(line);
   }
-  const pool = byAmount(eligible, (l) => l.amount);
-  const open = byAmount(
+  const { items: pool, keys: poolAmounts } = byAmount(eligible, (l) => l.amount);
+  const { items: open, keys: openValues } = byAmount(
     units.filter((u) => !unitTaken(ctx.claimed, u)),
     (u) => u.value,
   );
@@ -58,7 +58,7 @@ export function matchOneToOne(
     const named = line.processor === u.processor;
     const debit = !named && unnamedDebit(line, u);
     const why = uniqueWhy(u.processor, named ? 0 : debit ? 1 : 2);
-    if (acceptLink(ctx, [u], [line], named ? 0.95 : debit ? 0.6 : 0.8, false, why) >= 0) {
+    if (acceptOneLink(ctx, u, line, named ? 0.95 : debit ? 0.6 : 0.8, false, why) >= 0) {
       recordLag(ctx, u.processor, ctx.lag(u.day, line.day));
     }
   };
@@ -81,12 +81,13 @@ export function matchOneToOne(
   const spanAt = new Int32Array(units.length).fill(-1);
   const spans: number[] = [];
   for (let at = 0, from = 0; at < open.length; ) {
-    const key = open[at]!.value;
+    // Amounts read from the sorted keys, not the objects: one typed array each instead of a load per line.
+    const key = openValues[at]!;
     let next = at + 1;
-    while (next < open.length && open[next]!.value === key) next++;
-    while (from < pool.length && pool[from]!.amount < key) from++;
+    while (next < open.length && openValues[next] === key) next++;
+    while (from < pool.length && poolAmounts[from]! < key) from++;
     let to = from;
-    while (to < pool.length && pool[to]!.amount === key) to++;
+    while (to < pool.length && poolAmounts[to] === key) to++;
     if (to > from) {
       spanAt[open[at]!.rank] = spans.length;
       spans.push(at, next, from, to);
@@ -177,7 +178,7 @@ export function matchOneToOne(
         `same amount: ${cluster.units.length} payout(s) and ${lineCount} line(s) of it overlap in the window, so they were ` +
         `paired ${usual !== undefined ? `by ${u.processor}'s usual ${usual}-business-day delay and ` : ''}by date order` +
         (named ? ', preferring lines that name the processor' : '');
-      acceptLink(ctx, [u], [line], named ? 0.7 : 0.55, true, why);
+      acceptOneLink(ctx, u, line, named ? 0.7 : 0.55, true, why);
     }
   }
 }
@@ -197,14 +198,18 @@ const unnamedDebit = (line: BankLine, u: PayoutUnit) =>
 /** How a bank prints an ACH pull it has no name for (`ACH DEBIT`, `ELECTRONIC WITHDRAWAL`), unlike a bill or card purchase. */
 const GENERIC_DEBIT = /^\s*(ACH|ELECTRONIC|ELEC|EFT)\s+(DEBIT|WITHDRAWAL|WITHDRWL|DR)\b/i;
 
-/** The items ordered by a numeric key, equal keys kept in their order. */
-function byAmount<T>(items: T[], key: (x: T) => number): T[] {
+/** The items ordered by a numeric key, equal keys kept in their order, with their keys in that order. */
+function byAmount<T>(items: T[], key: (x: T) => number): { items: T[]; keys: Float64Array } {
   const keys = new Float64Array(items.length);
   for (let i = 0; i < items.length; i++) keys[i] = key(items[i]!);
   const order = orderByKey(keys);
   const out = new Array<T>(items.length);
-  for (let i = 0; i < order.length; i++) out[i] = items[order[i]!]!;
-  return out;
+  const sorted = new Float64Array(items.length);
+  for (let i = 0; i < order.length; i++) {
+    out[i] = items[order[i]!]!;
+    sorted[i] = keys[order[i]!]!;
+  }
+  return { items: out, keys: sorted };
 }
 
 /** Queues a contested cluster without its unnamed debits (see `unnamedDebit`). */
