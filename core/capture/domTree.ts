@@ -324,10 +324,23 @@ function readAttrsByName(el: Element): Attrs {
 function frameBody(frame: Element): Element | undefined {
   try {
     const doc = (frame as HTMLIFrameElement).contentDocument;
-    return doc?.body ?? doc?.documentElement ?? undefined;
+    return doc?.body ?? doc?.documentElement ?? inlineFrame(frame);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A frame whose page is written into it (`srcdoc`) where no document was loaded for it (a saved
+ * page): that markup is what the frame shows, parsed inert (no script runs in a detached element).
+ */
+function inlineFrame(frame: Element): Element | undefined {
+  const markup = frame.getAttribute('srcdoc');
+  const doc = frame.ownerDocument;
+  if (!markup || !doc) return undefined;
+  const holder = doc.createElement('div');
+  holder.innerHTML = markup;
+  return holder.querySelector('body') ?? holder;
 }
 
 /** A shadow tree being walked: its host's light children fill its slots. */
@@ -495,7 +508,8 @@ function openElement(
   reuse: Frame | undefined,
 ): Frame | undefined {
   const tag = el.localName;
-  if (SKIP_TAGS.has(tag)) return undefined;
+  const value = tag === 'input' ? shownValue(el) : '';
+  if (SKIP_TAGS.has(tag) && value === '') return undefined;
   if (tag === 'template' && !el.getAttribute('shadowrootmode')) return undefined;
   // A closed <details> shows only its summary ("Older transactions ▸"), as a browser renders it.
   if (parent?.tag === 'details' && tag !== 'summary' && !parent.el.hasAttribute('open')) return undefined;
@@ -531,6 +545,14 @@ function openElement(
     if (alt) hints = withHint(hints, alt);
   } else if (isPlain(el, tag, scope)) cursor = el.firstChild;
   else children = composedChildren(el, scope);
+  if (value !== '') {
+    // What a read-only field shows is the page's own text (legacy portals print figures in them).
+    node.ownText = true;
+    cursor = null;
+    children = undefined;
+  }
+  const out = value === '' ? '' : value.trim();
+  const unfolded = value !== '' && UNFOLDED.test(value);
   if (!reuse) {
     return {
       node,
@@ -538,10 +560,10 @@ function openElement(
       next: 0,
       cursor,
       scope,
-      out: '',
+      out,
       prevInline: true,
       endsWord: false,
-      unfolded: false,
+      unfolded,
       hints,
       sr: markup === 'sr',
       ariaHidden: attrs.ariaHidden,
@@ -553,14 +575,25 @@ function openElement(
   reuse.next = 0;
   reuse.cursor = cursor;
   reuse.scope = scope;
-  reuse.out = '';
+  reuse.out = out;
   reuse.prevInline = true;
   reuse.endsWord = false;
-  reuse.unfolded = false;
+  reuse.unfolded = unfolded;
   reuse.hints = hints;
   reuse.sr = markup === 'sr';
   reuse.ariaHidden = attrs.ariaHidden;
   return reuse;
+}
+
+/** Types of input whose value a person reads as text. */
+const TEXT_INPUTS = new Set(['', 'text', 'number', 'date', 'tel']);
+
+/** A read-only or disabled text field's value: shown to the owner, not typed by them; else ''. */
+function shownValue(el: Element): string {
+  if (!el.hasAttribute('readonly') && !el.hasAttribute('disabled')) return '';
+  if (!TEXT_INPUTS.has((el.getAttribute('type') ?? '').toLowerCase())) return '';
+  const live = (el as Element & { value?: unknown }).value;
+  return typeof live === 'string' ? live : (el.getAttribute('value') ?? '');
 }
 
 /** The children of every leaf: one shared empty list, not one per element (most elements are leaves). */

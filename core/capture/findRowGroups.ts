@@ -1,5 +1,11 @@
 import { contains, type DomNode } from './domTree';
-import { DATE_TEXT_LIMIT, isMonthHeading, looksLikeDate, looksLikeMoney } from './valueShapes';
+import {
+  DATE_TEXT_LIMIT,
+  isMonthHeading,
+  labelledFigure,
+  looksLikeDate,
+  looksLikeMoney,
+} from './valueShapes';
 
 /** Rows that repeat one structure, e.g. the `tr`s of one table or the cards of one list. */
 export type RowGroup = {
@@ -65,7 +71,9 @@ export function measureShapes(all: DomNode[], asOf: string): PageShapes {
       isDate[node.start] = isDate[only.start]!;
       continue;
     }
-    const isMoney = short && looksLikeMoney(node.text);
+    // "Amount: £23.40" in one element: a card that labels each of its lines.
+    const isMoney =
+      short && (looksLikeMoney(node.text) || (node.ownText && labelledFigure(node.text) !== undefined));
     if (isMoney && m === 0) m = 1;
     // Day headings run longer than cells ("Tuesday, 14 October 2026 — 3 transactions").
     if (node.text.length <= DATE_TEXT_LIMIT && looksLikeDate(node.text, asOf)) {

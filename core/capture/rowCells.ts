@@ -1,5 +1,5 @@
 import { attrOf, type DomNode } from './domTree';
-import { looksLikeDate, looksLikeMoney } from './valueShapes';
+import { labelledFigure, looksLikeDate, looksLikeMoney } from './valueShapes';
 
 /** One cell of a row, named by the key its column is known by (header text, `.class` or `#n`). */
 export type Cell = {
@@ -21,9 +21,6 @@ const UTILITY_CLASS =
   /[:[\]/]|\d|^(?:css|sc|jsx|emotion|svelte|ng|tw)-|^(?:text|font|bg|border|rounded|flex|grid|items|justify|content|gap|space|w|h|min|max|leading|tracking|shadow|ring|inline|block|hidden|truncate|whitespace|overflow|relative|absolute|col|row|self|order|tabular|hover|focus|align|float|d|sr|is|has|u|js)(?:-|$)|^-?[pm][xytrbl]?-(?:px|auto)$|^[pm][xytrbl]?$/;
 
 /** A card block that labels its own figure: "Fee $1.03", "Net: $23.97", "Balance 1.204,00 €". */
-const LABELLED_FIGURE =
-  /^((?:processing\s+)?(?:fees?|net|gross|amount|total|balance|tip|tax|gebühr|netto|brutto|betrag|saldo|frais|montant|solde))\s*:?\s+(\S.{0,30})$/iu;
-
 export function layoutOf(row: DomNode): RowLayout {
   if (row.tag === 'tr') return 'table';
   if (row.role === 'row') return 'grid';
@@ -207,6 +204,19 @@ function tableCell(cells: Cell[], seen: string[], c: DomNode, headers: string[],
  * The cells of one row, keyed so that the same column gets the same key on every row. `carried`:
  * cells of rows above spanning into this one, by column (see spannedCells).
  */
+const LABEL = /^[\p{L}][\p{L} ]{0,23}:$/u;
+
+/**
+ * "<b>Type:</b> Debit": a line that starts with its own label element names its column by it
+ * (label, value), as a header would.
+ */
+function ownLabel(b: DomNode): [string, string, string] | undefined {
+  const first = b.children[0];
+  if (!first || !LABEL.test(first.text) || !b.text.startsWith(first.text)) return undefined;
+  const value = b.text.slice(first.text.length).trim();
+  return value ? [b.text, first.text.slice(0, -1), value] : undefined;
+}
+
 export function rowCells(
   row: DomNode,
   layout: RowLayout,
@@ -254,8 +264,7 @@ export function rowCells(
   cardCells(row, asOf, blocks);
   blocks.forEach((b, i) => {
     // "Fee $1.03", "Net: $23.97": the label names the column, the figure is the value.
-    const named = LABELLED_FIGURE.exec(b.text);
-    const figure = named && looksLikeMoney(named[2]!) ? named : undefined;
+    const figure = labelledFigure(b.text) ?? ownLabel(b);
     const header = labelled(b) || (figure ? figure[1]! : '');
     const key = unique(seen, header || classKey(b, row) || `#${i + 1}`);
     cells.push({ key, header, node: b, text: figure ? figure[2]! : b.text, hint: b.hint });

@@ -119,6 +119,15 @@ function asciiLetters(text: string, limit: number): number {
 const MONEY_LETTERS =
   5 + 3 + Math.max(...Object.keys(CURRENCY_SYMBOLS).map((symbol) => asciiLetters(symbol, symbol.length)));
 
+const LABELLED_FIGURE =
+  /^((?:processing\s+)?(?:fees?|net|gross|amount|total|balance|tip|tax|gebühr|netto|brutto|betrag|saldo|frais|montant|solde))\s*:?\s+(\S.{0,30})$/iu;
+
+/** "Fee $1.03", "Amount: £23.40": a label naming a money field before its figure (label, figure). */
+export function labelledFigure(text: string): RegExpExecArray | undefined {
+  const named = LABELLED_FIGURE.exec(text);
+  return named && looksLikeMoney(named[2]!) ? named : undefined;
+}
+
 /** readsAsMoney, remembered per text, with descriptions ("ACH DEBIT GUSTO PAYROLL 17") refused by their letters. */
 export function looksLikeMoney(text: string): boolean {
   const known = moneyMemo.get(text);

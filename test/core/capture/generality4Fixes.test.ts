@@ -138,3 +138,25 @@ describe('rows and columns found by their evidence', () => {
     expect(lines(html)).toEqual(['2026-11-20 17.75 USD', '2026-11-19 -21.24 USD', '2026-11-17 -1200.00 USD']);
   });
 });
+
+describe('text a page shows outside plain elements', () => {
+  it("read-only fields' values are read; a field the owner types in is not", () => {
+    const row = (d: string, t: string, a: string) =>
+      `<tr><td><input type="text" readonly value="${d}"></td><td><input readonly value="${t}"></td><td><input type="text" disabled value="${a}"></td></tr>`;
+    const html = `<html lang="en-US"><body><table><tr><th>Date</th><th>Description</th><th>Amount</th></tr>${row('11/20/2026', 'CHECK 1043', '-250.00')}${row('11/18/2026', 'DEPOSIT', '1,200.00')}<tr><td><input type="text" value="11/01/2026"></td><td>search</td><td><input type="text" value="5.00"></td></tr></table></body></html>`;
+    expect(lines(html)).toEqual(['2026-11-20 -250.00 USD', '2026-11-18 1200.00 USD']);
+  });
+
+  it("a frame's page written into it (srcdoc) is read on a saved page", () => {
+    const inner = `<table><tr><th>Date</th><th>Description</th><th>Money out</th><th>Money in</th></tr><tr><td>20/11/2026</td><td>TESCO</td><td>42.18</td><td></td></tr><tr><td>18/11/2026</td><td>SALARY</td><td></td><td>2,100.00</td></tr></table>`;
+    const html = `<html lang="en-GB"><body><h1>Current account</h1><iframe srcdoc="${inner.replace(/"/g, '&quot;')}"></iframe></body></html>`;
+    expect(lines(html)).toEqual(['2026-11-20 -42.18 GBP', '2026-11-18 2100.00 GBP']);
+  });
+
+  it('cards whose lines carry their own labels ("<b>Type:</b> Debit") read each line as its column', () => {
+    const card = (d: string, p: string, a: string, t: string) =>
+      `<div class="txn"><p><b>Date:</b> ${d}</p><p><b>Payee:</b> ${p}</p><p><b>Amount:</b> ${a}</p><p><b>Type:</b> ${t}</p></div>`;
+    const html = `<html lang="en-GB"><body>${card('21 Nov 2026', 'SAINSBURYS', '£23.40', 'Debit')}${card('17 Nov 2026', 'J SMITH REFUND', '£15.00', 'Credit')}${card('10 Nov 2026', 'AMAZON', '£17.99', 'Debit')}</body></html>`;
+    expect(lines(html)).toEqual(['2026-11-21 -23.40 GBP', '2026-11-17 15.00 GBP', '2026-11-10 -17.99 GBP']);
+  });
+});
