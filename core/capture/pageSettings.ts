@@ -211,6 +211,21 @@ export function accountNamedIn(text: string): string | undefined {
         .slice(-40)
     : '';
   if (m && ACCOUNT_WORD.test(name)) return `${name} ••${m[1]}`;
+  // "A/c No: XXXXXXXX4521 · Current Account": the name after the number.
+  const after = m
+    ? text
+        .slice(m.index + m[0].length)
+        .replace(/^[\s·|,:–—-]+/, '')
+        .split(/[·|,;(]/, 1)[0]!
+        .trim()
+    : '';
+  if (
+    m &&
+    /^\p{L}[\p{L} ]{0,38}$/u.test(after) &&
+    !/^(?:to|from|for)\b/i.test(after) &&
+    ACCOUNT_WORD.test(after)
+  )
+    return `${after} ••${m[1]}`;
   const iban = IBAN.exec(text);
   return iban ? `IBAN ••${iban[0].replace(/\s/g, '').slice(-4)}` : undefined;
 }

@@ -33,6 +33,11 @@ describe('the account a page names', () => {
     expect(accountOf('Credit card ending with 4417')).toBe('Credit card ••4417');
     expect(accountOf('Account statement for the period ending 2026-11-30')).toBe('unknown');
   });
+
+  it('takes the name written after the number when none is written before it', () => {
+    expect(accountOf('A/c No: XXXXXXXX4521 · Current Account')).toBe('Current Account ••4521');
+    expect(accountOf('Transfer from ••4410 to Savings')).toBe('unknown');
+  });
 });
 
 describe('a page listing several of the owner’s accounts', () => {
