@@ -1,4 +1,13 @@
-import { hashCode, hashEnd, hashFinish, hashStart, hashText, stableHash } from './stableHash';
+import {
+  hashCode,
+  hashEnd,
+  hashFinish,
+  hashResume,
+  hashStart,
+  hashState,
+  hashText,
+  stableHash,
+} from './stableHash';
 
 const SEPARATOR = 0x1f;
 
@@ -35,6 +44,13 @@ export function discrepancyId(type: string, transactionIds: readonly string[]): 
   return stableHash(`${type}\u001f${[...transactionIds].sort().join('\u001f')}`, 'd_');
 }
 
+/**
+ * The hash state after the last type hashed and its separator: a pass hashes thousands of pairs of one
+ * type, and the type was as long as both member ids together.
+ */
+let prefixType: string | undefined;
+let prefixState: readonly [number, number] = [0, 0];
+
 /** The hash of `type␟lower␟higher`, fed in parts rather than joined into a string first. */
 function pairId(type: string, a: string, b: string, prefix: string): string {
   pairHash(type, a, b);
@@ -48,9 +64,14 @@ export function pairLanes(type: string, a: string, b: string): void {
 }
 
 function pairHash(type: string, a: string, b: string): void {
-  hashStart();
-  hashText(type);
-  hashCode(SEPARATOR);
+  if (type === prefixType) hashResume(prefixState);
+  else {
+    hashStart();
+    hashText(type);
+    hashCode(SEPARATOR);
+    prefixType = type;
+    prefixState = hashState();
+  }
   hashText(a <= b ? a : b);
   hashCode(SEPARATOR);
   hashText(a <= b ? b : a);

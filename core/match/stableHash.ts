@@ -35,6 +35,15 @@ export function hashText(text: string): void {
   h2 = b;
 }
 
+/** The running hash's two lanes, to resume from later (`hashResume`) after a prefix they cover. */
+export const hashState = (): [number, number] => [h1, h2];
+
+/** Continues from a state `hashState` returned: its prefix is not hashed again. */
+export function hashResume([a, b]: readonly [number, number]): void {
+  h1 = a;
+  h2 = b;
+}
+
 /** One character by its code, as `hashText` of that character. */
 export function hashCode(ch: number): void {
   h1 = Math.imul(h1 ^ ch, 2654435761);
