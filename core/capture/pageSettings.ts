@@ -2,7 +2,7 @@ import type { DateOrder } from '../dates/parseDate';
 import { CURRENCY_SYMBOLS } from '../model/currencySymbols';
 import { isCurrencyCode } from '../model/isoCurrencies';
 import type { DecimalSeparator } from '../money/detectDecimalSeparator';
-import type { DomNode } from './domTree';
+import { attrOf, type DomNode } from './domTree';
 
 /** What the page as a whole says about how to read it when a column cannot tell. */
 export type PageSettings = {
@@ -187,16 +187,56 @@ export function findAccount(all: DomNode[], rows: DomNode[]): string | undefined
   // document order), instead of walking up from every node.
   const sorted = [...rows].sort((a, b) => a.start - b.start);
   let r = 0;
+  const candidates: Array<{ node: DomNode; name: string }> = [];
   for (let i = 0; i < all.length; i++) {
     const n = all[i]!;
     while (r < sorted.length && sorted[r]!.end < n.start) r++;
     const row = sorted[r];
     if (!n.ownText || n.text.length > 80 || (row && row.start <= n.start)) continue;
     const named = accountNamedIn(n.text);
-    if (named) return named;
+    if (named) candidates.push({ node: n, name: named });
   }
-  return undefined;
+  return pageOwnAccount(candidates);
 }
+
+/**
+ * Of the accounts named outside the rows, the list's own: the only one; else the one marked as the
+ * page shown (an account switcher's current entry); else the only one outside navigation; else one
+ * in a heading; else the first. A sidebar listing every account does not name the page's.
+ */
+function pageOwnAccount(named: ReadonlyArray<{ node: DomNode; name: string }>): string | undefined {
+  const only = (list: ReadonlyArray<{ name: string }>) =>
+    list.length > 0 && list.every((c) => c.name.slice(-4) === list[0]!.name.slice(-4))
+      ? list[0]!.name
+      : undefined;
+  return (
+    only(named) ??
+    only(named.filter((c) => within(c.node, isMarkedCurrent))) ??
+    only(named.filter((c) => !within(c.node, isNavigation))) ??
+    only(named.filter((c) => /^h[1-6]$/.test(c.node.tag))) ??
+    named[0]?.name
+  );
+}
+
+const within = (n: DomNode, test: (a: DomNode) => boolean) => {
+  for (let a: DomNode | undefined = n; a; a = a.parent) if (test(a)) return true;
+  return false;
+};
+const CURRENT_CLASS = /(?:^|[\s_-])(?:active|selected|current)(?:$|[\s_-])/i;
+const isMarkedCurrent = (a: DomNode) => {
+  const current = attrOf(a, 'aria-current');
+  return (
+    (current !== null && current !== 'false') ||
+    attrOf(a, 'aria-selected') === 'true' ||
+    (a.cls !== '' && CURRENT_CLASS.test(a.cls))
+  );
+};
+const isNavigation = (a: DomNode) =>
+  a.tag === 'nav' ||
+  a.tag === 'aside' ||
+  a.role === 'navigation' ||
+  a.role === 'menu' ||
+  a.role === 'tablist';
 
 /** The account one text names, masked to its last four ("Business Checking ••6789"), if it names one. */
 export function accountNamedIn(text: string): string | undefined {

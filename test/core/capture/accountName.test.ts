@@ -68,3 +68,28 @@ describe('a page listing several of the owner’s accounts', () => {
     ]);
   });
 });
+
+describe('a page whose sidebar lists every account', () => {
+  const html = (current: string) => `<!doctype html><html lang="en"><body>
+    <nav><ul>
+      <li><a href="/a/1"${current === '9012' ? ' aria-current="page"' : ''}>Everyday Savings ••9012</a></li>
+      <li><a href="/a/2"${current === '4410' ? ' class="nav-item active"' : ''}>Business Checking ••4410</a></li>
+      <li><a href="/a/3">Visa Signature ••7788</a></li>
+    </ul></nav>
+    <main><h1>Activity</h1>
+    <table><thead><tr><th>Date</th><th>Description</th><th>Amount</th></tr></thead><tbody>
+      <tr><td>12/03/2026</td><td>ACH DEBIT GUSTO</td><td>-$2,310.00</td></tr>
+      <tr><td>12/02/2026</td><td>MOBILE DEPOSIT</td><td>$500.00</td></tr>
+    </tbody></table></main></body></html>`;
+  const accountOfPage = (page: string) =>
+    capturePage(loadDocument(page), {
+      url: 'https://bank.example.com/activity',
+      asOf: '2026-12-05',
+      capturedAt: '2026-12-05T00:00:00.000Z',
+    }).transactions[0]?.account;
+
+  it('books the list to the account marked as the one shown, not the first listed', () => {
+    expect(accountOfPage(html('4410'))).toBe('Business Checking ••4410');
+    expect(accountOfPage(html('9012'))).toBe('Everyday Savings ••9012');
+  });
+});
