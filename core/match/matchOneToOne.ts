@@ -47,10 +47,16 @@ export function matchOneToOne(
       continue;
     eligible.push(line);
   }
-  const { items: pool, keys: poolAmounts } = byAmount(eligible, (l) => l.amount);
-  const { items: open, keys: openValues } = byAmount(
+  // With each line its day and each payout its rank, so that neither is read off an object in amount order.
+  const { items: pool, keys: poolAmounts, also: poolDays } = byAmount(
+    eligible,
+    (l) => l.amount,
+    (l) => l.day,
+  );
+  const { items: open, keys: openValues, also: openRanks } = byAmount(
     units.filter((u) => !unitTaken(ctx.claimed, u)),
     (u) => u.value,
+    (u) => u.rank,
   );
 
   const contested: Cluster[] = [];
@@ -89,7 +95,7 @@ export function matchOneToOne(
     let to = from;
     while (to < pool.length && poolAmounts[to] === key) to++;
     if (to > from) {
-      spanAt[open[at]!.rank] = spans.length;
+      spanAt[openRanks[at]!] = spans.length;
       spans.push(at, next, from, to);
     }
     at = next;
@@ -108,7 +114,7 @@ export function matchOneToOne(
   function matchSingle(u: PayoutUnit, from: number, to: number): void {
     let first: BankLine | undefined;
     let found: BankLine[] | undefined;
-    for (let i = firstOnOrAfter(pool, u.day, from, to); i < to && pool[i]!.day <= u.endDay; i++) {
+    for (let i = firstDayFrom(poolDays, u.day, from, to); i < to && poolDays[i]! <= u.endDay; i++) {
       const line = pool[i]!;
       if (!fits(u, line) || (namedOnly && !isNamed(line))) continue;
       if (first === undefined) first = line;
@@ -198,18 +204,44 @@ const unnamedDebit = (line: BankLine, u: PayoutUnit) =>
 /** How a bank prints an ACH pull it has no name for (`ACH DEBIT`, `ELECTRONIC WITHDRAWAL`), unlike a bill or card purchase. */
 const GENERIC_DEBIT = /^\s*(ACH|ELECTRONIC|ELEC|EFT)\s+(DEBIT|WITHDRAWAL|WITHDRWL|DR)\b/i;
 
-/** The items ordered by a numeric key, equal keys kept in their order, with their keys in that order. */
-function byAmount<T>(items: T[], key: (x: T) => number): { items: T[]; keys: Float64Array } {
+/**
+ * The items ordered by a numeric key, equal keys kept in their order, with their keys and one more
+ * integer field (`also`) in that order. Both are read in the items' own order, the order they sit in
+ * memory, and moved as numbers: the sorted order visits the objects at random, a cache miss each.
+ */
+function byAmount<T>(
+  items: T[],
+  key: (x: T) => number,
+  also: (x: T) => number,
+): { items: T[]; keys: Float64Array; also: Int32Array } {
   const keys = new Float64Array(items.length);
-  for (let i = 0; i < items.length; i++) keys[i] = key(items[i]!);
+  const extra = new Int32Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    keys[i] = key(items[i]!);
+    extra[i] = also(items[i]!);
+  }
   const order = orderByKey(keys);
   const out = new Array<T>(items.length);
   const sorted = new Float64Array(items.length);
+  const sortedExtra = new Int32Array(items.length);
   for (let i = 0; i < order.length; i++) {
     out[i] = items[order[i]!]!;
     sorted[i] = keys[order[i]!]!;
+    sortedExtra[i] = extra[order[i]!]!;
   }
-  return { items: out, keys: sorted };
+  return { items: out, keys: sorted, also: sortedExtra };
+}
+
+/** First index in `days[from, to)` (ascending) holding `day` or later, else `to`. */
+function firstDayFrom(days: Int32Array, day: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Queues a contested cluster without its unnamed debits (see `unnamedDebit`). */
