@@ -48,12 +48,20 @@ export function matchOneToOne(
     eligible.push(line);
   }
   // With each line its day and each payout its rank, so that neither is read off an object in amount order.
-  const { items: pool, keys: poolAmounts, also: poolDays } = byAmount(
+  const {
+    items: pool,
+    keys: poolAmounts,
+    also: poolDays,
+  } = byAmount(
     eligible,
     (l) => l.amount,
     (l) => l.day,
   );
-  const { items: open, keys: openValues, also: openRanks } = byAmount(
+  const {
+    items: open,
+    keys: openValues,
+    also: openRanks,
+  } = byAmount(
     units.filter((u) => !unitTaken(ctx.claimed, u)),
     (u) => u.value,
     (u) => u.rank,
@@ -73,11 +81,11 @@ export function matchOneToOne(
     line.currency === u.currency &&
     (compatible(line, u) || unnamedDebit(line, u)) &&
     !(ctx.rejected.size > 0 && isRejected(ctx, pairType(u), () => [...unitMemberIds(u), line.t.id]));
-  /** The lines of the payout's amount in its window (`sorted[from, to)`, one amount) that could be its other side. */
-  const candidates = (u: PayoutUnit, sorted: readonly BankLine[], from = 0, to = sorted.length) => {
+  /** The lines of the payout's amount in its window (`pool[from, to)`, one amount) that could be its other side. */
+  const candidates = (u: PayoutUnit, from: number, to: number) => {
     const found: BankLine[] = [];
-    for (let i = firstOnOrAfter(sorted, u.day, from, to); i < to && sorted[i]!.day <= u.endDay; i++) {
-      if (fits(u, sorted[i]!)) found.push(sorted[i]!);
+    for (let i = firstDayFrom(poolDays, u.day, from, to); i < to && poolDays[i]! <= u.endDay; i++) {
+      if (fits(u, pool[i]!)) found.push(pool[i]!);
     }
     return found;
   };
@@ -104,7 +112,7 @@ export function matchOneToOne(
     const s = spanAt[r]!;
     if (s < 0) continue;
     if (spans[s + 1]! - spans[s]! === 1) matchSingle(open[spans[s]!]!, spans[s + 2]!, spans[s + 3]!);
-    else matchAmount(open.slice(spans[s]!, spans[s + 1]!), pool.slice(spans[s + 2]!, spans[s + 3]!));
+    else matchAmount(open.slice(spans[s]!, spans[s + 1]!), spans[s + 2]!, spans[s + 3]!);
   }
 
   /**
@@ -131,11 +139,11 @@ export function matchOneToOne(
     else if (found.length > 1) pushContested(contested, [u], new Map([[u, found]]));
   }
 
-  /** One amount: its open payouts (in posting order, more than one) and its lines (in posting order). */
-  function matchAmount(group: PayoutUnit[], sorted: BankLine[]): void {
+  /** One amount: its open payouts (in posting order, more than one) and its lines (`pool[from, to)`, in posting order). */
+  function matchAmount(group: PayoutUnit[], from: number, to: number): void {
     const options = new Map<PayoutUnit, BankLine[]>();
     for (const u of group) {
-      const found = candidates(u, sorted);
+      const found = candidates(u, from, to);
       if (found.length > 0) options.set(u, found);
     }
     if (disjoint(options)) {
