@@ -164,7 +164,7 @@ const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日�
  * "mar" (mardi, martes) only with its dot or comma: bare, it is March ("Mar 2, 2026").
  */
 const WEEKDAY_BEFORE =
-  /^(?:mar[.,]|mo|di|mi|do|fr|sa|so|lu|ma|me|je|ve|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lun|mer|jeu|ven|sam|dim|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mié|jue|vie|sáb|dom|lunes|martes|miércoles|jueves|viernes|sábado|domingo|seg|ter|qua|qui|sex|segunda|terça|quarta|quinta|sexta|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|ma|wo|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?,?\s+(?=\d)/iu;
+  /^(?:mar[.,]|mo|di|mi|do|fr|sa|so|lu|ma|me|je|ve|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lun|mer|jeu|ven|sam|dim|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mié|jue|vie|sáb|dom|lunes|martes|miércoles|jueves|viernes|sábado|domingo|seg|ter|qua|qui|sex|segunda|terça|quarta|quinta|sexta|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|ma|wo|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ti|ke|to|pe|la|su|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai)\.?,?\s+(?=\d)/iu;
 /** "18 de noviembre de 2026" (Spanish, Portuguese): the day, month and year without the "de"s. */
 const DE_BETWEEN = /^(\d{1,2})\s+de\s+(\p{L}+\.?)(?:\s+de)?\s+(\d{4})/iu;
 /** A day heading's tally after a dash or in brackets: "— 3 transactions", "– −£10.25", "(2)". */
@@ -283,7 +283,7 @@ function wordsIn(alternatives: string): RegExp {
 
 /** Words a status badge or column says; `skip` states never moved money. */
 export const PENDING_WORDS = wordsIn(
-  'pending|uncaptured|processing|reserved|reserviert|reservado|réservé|authori[sz]ed|authori[sz]ations?|in progress|in transit|on hold|ausstehend\\w*|vorgemerkt\\w*|in bearbeitung|en attente|en cours|pendientes?|in behandeling|in sospeso|scheduled for|not yet (?:posted|booked|cleared)|noch nicht gebucht|nicht gebucht|pas encore comptabilisée?s?|non comptabilisée?s?|no contabilizad[oa]s?|todavía no contabilizad[oa]s?|nog niet verwerkt|nog niet geboekt|in attesa|da contabilizzare|non contabilizzat[oi]|čeká\\w*|nezaúčtován\\w*|oczekując\\w*|în așteptare|в обработке|очікує|beklemede|függőben|afventer|väntande|awaiting (?:execution|settlement|posting|clearing|approval)|unposted|uncleared|memo[- ]?post(?:ed|ing)?|(?:temporary |pending |card )?holds?',
+  'pending|uncaptured|processing|reserved|reserviert|reservado|réservé|authori[sz]ed|authori[sz]ations?|in progress|in transit|on hold|ausstehend\\w*|vorgemerkt\\w*|in bearbeitung|en attente|en cours|pendientes?|in behandeling|in sospeso|scheduled for|not yet (?:posted|booked|cleared)|noch nicht gebucht|nicht gebucht|pas encore comptabilisée?s?|non comptabilisée?s?|no contabilizad[oa]s?|todavía no contabilizad[oa]s?|nog niet verwerkt|nog niet geboekt|in attesa|da contabilizzare|non contabilizzat[oi]|čeká\\w*|čaká\\w*|nezaúčtován\\w*|oczekując\\w*|în așteptare|в обработке|очікує|beklemede|függőben|afventer|väntande|awaiting (?:execution|settlement|posting|clearing|approval)|unposted|uncleared|memo[- ]?post(?:ed|ing)?|(?:temporary |pending |card )?holds?',
 );
 export const POSTED_WORDS = wordsIn(
   'posted|succeeded|successful|paid|completed?|cleared|settled|available|booked|gebucht|abgeschlossen|effectué|comptabilisé|completado|voltooid',

@@ -17,9 +17,9 @@ export type DateOptions = {
 
 /** "Today" and "Yesterday" in the languages portals are written in. */
 const TODAY_WORDS =
-  "today|heute|aujourd'hui|aujourd’hui|hoy|vandaag|oggi|hoje|idag|i dag|dzisiaj|dziś|dnes|astăzi|azi|bugün|сегодня|сьогодні|今日|今天|오늘";
+  "today|heute|aujourd'hui|aujourd’hui|hoy|vandaag|oggi|hoje|idag|i dag|dzisiaj|dziś|dnes|astăzi|azi|bugün|tänään|сегодня|сьогодні|今日|今天|오늘";
 const YESTERDAY_WORDS =
-  'yesterday|gestern|hier|ayer|gisteren|ieri|ontem|igår|i går|wczoraj|včera|dün|вчера|вчора|昨日|昨天|어제';
+  'yesterday|gestern|hier|ayer|gisteren|ieri|ontem|igår|i går|wczoraj|včera|dün|eilen|вчера|вчора|昨日|昨天|어제';
 const TODAY_SET = new Set(TODAY_WORDS.split('|'));
 
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;

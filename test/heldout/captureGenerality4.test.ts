@@ -10,11 +10,13 @@ import { describeCaptureJudges } from './describeCaptureJudges';
  * and spend-card VAT columns, FX rate columns, an acquirer's settlement report (net and gross
  * credit/debit), marketplace and seller ledgers with several charge columns, cardholder subtotals,
  * fees and interest sections, hostile figures (zero-width spaces, bidi overrides, a figure beyond
- * any account, a letter among digits), a running balance that skips a row, an Egyptian Arabic page.
+ * any account, a letter among digits), a running balance that skips a row, an Egyptian Arabic page;
+ * a second batch: Finnish, Turkish and Polish day headings (today, yesterday, weekday, genitive
+ * months) and a Slovak pending badge.
  * Full report: `npx tsx test/heldout/evaluateCapture.ts --dir test/fixtures/portals-generality4 [--cli]`.
  */
 describeCaptureJudges(
   'capture generality pages, fourth set',
   new URL('../fixtures/portals-generality4/', import.meta.url).pathname,
-  34,
+  38,
 );

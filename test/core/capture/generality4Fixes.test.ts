@@ -160,3 +160,17 @@ describe('text a page shows outside plain elements', () => {
     expect(lines(html)).toEqual(['2026-11-21 -23.40 GBP', '2026-11-17 15.00 GBP', '2026-11-10 -17.99 GBP']);
   });
 });
+
+describe('a second batch: Finnish day headings and Slovak pending', () => {
+  it("'Tänään', 'Eilen' and 'pe 20.11.' date the Finnish entries under them", () => {
+    const day = (h: string, n: string, a: string) =>
+      `<h3>${h}</h3><ul><li><span>${n}</span><span>${a}</span></li></ul>`;
+    const html = `<html lang="fi"><body>${day('Tänään', 'K-Market', '−12,50 €')}${day('Eilen', 'MobilePay', '+40,00 €')}${day('pe 20.11.', 'Palkka', '+2 950,00 €')}</body></html>`;
+    expect(lines(html)).toEqual(['2026-11-23 -12.50 EUR', '2026-11-22 40.00 EUR', '2026-11-20 2950.00 EUR']);
+  });
+
+  it("'Čaká na spracovanie' is pending", () => {
+    const html = `<html lang="sk"><body>${table('<tr><td>22. 11. 2026</td><td>LIDL <span>Čaká na spracovanie</span></td><td>−38,14 €</td></tr><tr><td>20. 11. 2026</td><td>NOVÁK</td><td>+120,00 €</td></tr>')}</body></html>`;
+    expect(lines(html)).toEqual(['2026-11-22 -38.14 EUR pending', '2026-11-20 120.00 EUR']);
+  });
+});
