@@ -29,7 +29,7 @@ export function matchGroups(
 ): void {
   manyToOne(
     units,
-    lines.filter((l) => l.processor !== undefined || (!namedOnly && !l.notPayout && l.t.amount.minor > 0)),
+    lines.filter((l) => l.processor !== undefined || (!namedOnly && !l.notPayout && l.amount > 0)),
     ctx,
   );
   if (namedOnly) oneToMany(units, lines, ctx);
@@ -91,11 +91,9 @@ function manyToOne(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
 
 function oneToMany(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext): void {
   // A split deposit is rare; only lines that name the payout's processor may make one up.
-  const open = lines.filter(
-    (l) => !lineTaken(ctx.claimed, l) && l.processor !== undefined && l.t.amount.minor !== 0,
-  );
+  const open = lines.filter((l) => !lineTaken(ctx.claimed, l) && l.processor !== undefined && l.amount !== 0);
   if (open.length < 2) return;
-  const byCurrency = groupBy(open, (l) => `${l.processor}|${l.t.amount.currency}`);
+  const byCurrency = groupBy(open, (l) => `${l.processor}|${l.currency}`);
   for (const u of unitsByDate(units)) {
     if (unitTaken(ctx.claimed, u)) continue;
     const pool = byCurrency.get(`${u.processor}|${u.currency}`);
@@ -109,15 +107,15 @@ function oneToMany(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
     ) {
       const line = pool[i]!;
       if (line.day > u.endDay) break;
-      if (lineTaken(ctx.claimed, line) || !sameSign(line.t.amount.minor, u.value)) continue;
-      if (Math.abs(line.t.amount.minor) >= Math.abs(u.value)) continue;
+      if (lineTaken(ctx.claimed, line) || !sameSign(line.amount, u.value)) continue;
+      if (Math.abs(line.amount) >= Math.abs(u.value)) continue;
       found.push(line);
     }
     if (found.length < 2) continue;
     const keep = (ix: number[]) =>
       !isRejected(ctx, 'one-to-many', () => [...unitMemberIds(u), ...ix.map((i) => found[i]!.t.id)]);
     const solutions = subsetSums(
-      found.map((l) => l.t.amount.minor),
+      found.map((l) => l.amount),
       u.value,
       { maxSize: MAX_GROUP, limit: 2, keep },
     ).map((ix) => ix.map((i) => found[i]!));

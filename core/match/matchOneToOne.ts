@@ -206,7 +206,7 @@ const unnamedDebit = (line: BankLine, u: PayoutUnit) =>
   u.value < 0 &&
   line.processor === undefined &&
   !line.notPayout &&
-  line.t.amount.minor < 0 &&
+  line.amount < 0 &&
   GENERIC_DEBIT.test(line.t.description);
 
 /** How a bank prints an ACH pull it has no name for (`ACH DEBIT`, `ELECTRONIC WITHDRAWAL`), unlike a bill or card purchase. */
@@ -319,8 +319,8 @@ function combinableLines(units: readonly PayoutUnit[], lines: readonly BankLine[
     for (let i = firstOnOrAfter(pool, u.day), n = 0; i < pool.length && n < 50 && !found; i++, n++) {
       const l = pool[i]!;
       if (l.day > u.endDay) break;
-      const amount = l.t.amount.minor;
-      if (lineTaken(ctx.claimed, l) || l.t.amount.currency !== u.currency) continue;
+      const amount = l.amount;
+      if (lineTaken(ctx.claimed, l) || l.currency !== u.currency) continue;
       if (Math.sign(amount) !== Math.sign(u.value) || Math.abs(amount) <= Math.abs(u.value)) continue;
       found = sumsTo(l, amount - u.value, u, 1);
     }
@@ -364,7 +364,7 @@ function combinableLines(units: readonly PayoutUnit[], lines: readonly BankLine[
     const memoKey = `${l.ordinal}|${u.processor}`;
     const known = memo.get(memoKey);
     if (known !== undefined) return known;
-    const found = sumsTo(l, l.t.amount.minor, u, 2);
+    const found = sumsTo(l, l.amount, u, 2);
     memo.set(memoKey, found);
     return found;
   };

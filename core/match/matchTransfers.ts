@@ -51,11 +51,11 @@ export function matchTransfers(
           a.t.date < b.t.date ? -1 : a.t.date > b.t.date ? 1 : a.t.id < b.t.id ? -1 : 1,
         );
   for (const line of lines) {
-    if (lineTaken(ctx.claimed, line) || line.t.amount.minor === 0) continue;
+    if (lineTaken(ctx.claimed, line) || line.amount === 0) continue;
     if (line.processor !== undefined && processorLines.length === 0) continue;
-    if (line.t.amount.minor < 0) outgoing.push(line);
+    if (line.amount < 0) outgoing.push(line);
     else {
-      const key = `${line.t.amount.currency}:${line.t.amount.minor}`;
+      const key = `${line.currency}:${line.amount}`;
       const list = incoming.get(key);
       if (list) list.push(line);
       else incoming.set(key, [line]);
@@ -64,7 +64,7 @@ export function matchTransfers(
   const options = new Map<BankLine, Array<{ line: BankLine; lag: number }>>();
   const rivals = new Map<BankLine, number>();
   for (const out of outgoing) {
-    const pool = incoming.get(`${out.t.amount.currency}:${-out.t.amount.minor}`);
+    const pool = incoming.get(`${out.currency}:${-out.amount}`);
     if (!pool) continue;
     // Calendar bounds first (cheap), then the exact business-day distance.
     const reach = window * 2 + 4;
