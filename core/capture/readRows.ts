@@ -31,6 +31,7 @@ import {
   SKIP_STATUS_WORDS,
   TRAILING_STAR,
 } from './valueShapes';
+import { withoutInvisibles } from './withoutInvisibles';
 
 /** A payment's whole status saying it is not paid yet ("Open", "Unpaid"): no money moved. */
 const UNPAID_STATUS = /^(?:open|unpaid|not paid|awaiting payment|offen|ouvert|abierto|openstaand|aperto)$/i;
@@ -685,7 +686,7 @@ export function readRows(
     if (typeSigned && sign < 0 && gross?.ok && gross.value.minor > 0 && explicitSign(grossTexts[r]!) === 0)
       gross = { ok: true, value: { ...gross.value, minor: -gross.value.minor } } as const;
 
-    const descriptionText = description || row.text.slice(0, 80);
+    const descriptionText = withoutInvisibles(description || row.text.slice(0, 80));
     // Optional fields assigned, not spread from a new object each; in the same order, origin last.
     const draft = {
       date,
