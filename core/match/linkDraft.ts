@@ -24,8 +24,8 @@ export function acceptLink(
   ambiguous: boolean,
   why: string,
 ): number {
-  if (units.length === 1 && lines.length === 1 && units[0]!.payout !== undefined)
-    return acceptPair(ctx, units[0]!, lines[0]!, confidence, ambiguous, why);
+  if (units.length === 1 && lines.length === 1)
+    return acceptOneLink(ctx, units[0]!, lines[0]!, confidence, ambiguous, why);
   return accept(ctx, linkDraft(ctx, units, lines, confidence, ambiguous, why));
 }
 

@@ -9,12 +9,13 @@ const page = (heading: string) => `<!doctype html><html lang="en"><body>
 <tr><td>2026-11-03</td><td>MOBILE DEPOSIT</td><td>450.25</td></tr>
 </tbody></table></body></html>`;
 
-const accountOf = (heading: string) =>
-  capturePage(loadDocument(page(heading)), {
-    url: 'https://bank.example/activity',
-    asOf: '2026-11-30',
-    capturedAt: '2026-11-30T00:00:00.000Z',
-  }).transactions[0]?.account;
+const capture = (html: string) =>
+  capturePage(loadDocument(html), {
+    url: 'https://bank.example.com/activity',
+    asOf: '2026-12-05',
+    capturedAt: '2026-12-05T00:00:00.000Z',
+  }).transactions;
+const accountOf = (heading: string) => capture(page(heading))[0]?.account;
 
 describe('the account a page names', () => {
   it('is the last crumb of a breadcrumb trail, not the trail', () => {
@@ -43,7 +44,7 @@ describe('the account a page names', () => {
 describe('a page listing several of the owner’s accounts', () => {
   const section = (name: string, rows: string) =>
     `<section><h2>${name}</h2><table><thead><tr><th>Date</th><th>Description</th><th>Amount</th><th>Balance</th></tr></thead><tbody>${rows}</tbody></table></section>`;
-  const html = (cue = '') => `<!doctype html><html lang="en"><body>${cue}
+  const html = `<!doctype html><html lang="en"><body>
     ${section(
       'Business Checking ••4410',
       '<tr><td>11/03/2026</td><td>ACH DEBIT GUSTO PAYROLL</td><td>-$2,310.00</td><td>$8,190.00</td></tr><tr><td>11/02/2026</td><td>MOBILE DEPOSIT</td><td>$500.00</td><td>$10,500.00</td></tr>',
@@ -52,15 +53,10 @@ describe('a page listing several of the owner’s accounts', () => {
       'Business Savings ••4421',
       '<tr><td>11/01/2026</td><td>TRANSFER FROM CHECKING</td><td>$1,000.00</td><td>$21,000.00</td></tr><tr><td>10/31/2026</td><td>INTEREST PAID</td><td>$2.15</td><td>$20,000.00</td></tr>',
     )}</body></html>`;
-  const accounts = (page: string) =>
-    capturePage(loadDocument(page), {
-      url: 'https://harborcu.example.com/activity',
-      asOf: '2026-12-05',
-      capturedAt: '2026-12-05T00:00:00.000Z',
-    }).transactions.map((t) => `${t.account}: ${t.description}`);
+  const accounts = (page: string) => capture(page).map((t) => `${t.account}: ${t.description}`);
 
   it('books each list to the account its heading names', () => {
-    expect(accounts(html())).toEqual([
+    expect(accounts(html)).toEqual([
       'Business Checking ••4410: ACH DEBIT GUSTO PAYROLL',
       'Business Checking ••4410: MOBILE DEPOSIT',
       'Business Savings ••4421: TRANSFER FROM CHECKING',
@@ -81,12 +77,7 @@ describe('a page whose sidebar lists every account', () => {
       <tr><td>12/03/2026</td><td>ACH DEBIT GUSTO</td><td>-$2,310.00</td></tr>
       <tr><td>12/02/2026</td><td>MOBILE DEPOSIT</td><td>$500.00</td></tr>
     </tbody></table></main></body></html>`;
-  const accountOfPage = (page: string) =>
-    capturePage(loadDocument(page), {
-      url: 'https://bank.example.com/activity',
-      asOf: '2026-12-05',
-      capturedAt: '2026-12-05T00:00:00.000Z',
-    }).transactions[0]?.account;
+  const accountOfPage = (page: string) => capture(page)[0]?.account;
 
   it('books the list to the account marked as the one shown, not the first listed', () => {
     expect(accountOfPage(html('4410'))).toBe('Business Checking ••4410');
