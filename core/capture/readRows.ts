@@ -509,15 +509,18 @@ export function readRows(
     }
     if (NOT_A_TRANSACTION_ROW.test(description) || NOT_A_TRANSACTION_ROW.test(row.text)) {
       skipRow(r, 'a balance or total line, not a transaction', true);
-      if (TOTAL_LABEL.test(description || row.text)) {
-        totals.push({
-          row: rowNumber,
-          label: (description || row.text).slice(0, 60),
-          ...(debitTexts[r] ? { debit: debitTexts[r] } : {}),
-          ...(creditTexts[r] ? { credit: creditTexts[r] } : {}),
-          ...(amountTexts[r] ? { amount: amountTexts[r] } : {}),
-        });
-      }
+      // Totals are checked against the rows above them; balance lines bound the rows between them.
+      const total = TOTAL_LABEL.test(description || row.text);
+      totals.push({
+        row: rowNumber,
+        label: (description || row.text).slice(0, 60),
+        ...(debitTexts[r] ? { debit: debitTexts[r] } : {}),
+        ...(creditTexts[r] ? { credit: creditTexts[r] } : {}),
+        ...(amountTexts[r] ? { amount: amountTexts[r] } : {}),
+        ...(total
+          ? {}
+          : { balanceLine: true as const, ...(balanceTexts[r] ? { balance: balanceTexts[r] } : {}) }),
+      });
       continue;
     }
     const statusCellText = statusCells?.[r]?.text ?? '';

@@ -11,7 +11,16 @@ import { looksLikeMoney, PENDING_WORDS, POSTED_WORDS } from './valueShapes';
 export type CheckedRow = { amount: Money; balance?: Money; status: string; origin: { row: number } };
 
 /** A totals line inside a list (footer or "Total" row), with the figure under each money column. */
-export type TotalLine = { row: number; label: string; debit?: string; credit?: string; amount?: string };
+export type TotalLine = {
+  row: number;
+  label: string;
+  debit?: string;
+  credit?: string;
+  amount?: string;
+  /** A line stating a balance ("Opening balance", "Closing balance"), not a total: its balance cell. */
+  balanceLine?: true;
+  balance?: string;
+};
 
 export type CheckedGroup = {
   rows: CheckedRow[];
@@ -244,9 +253,28 @@ export function selfChecks(
   const rows = groups.flatMap((g) => g.rows);
   const separator = groups.find((g) => g.rows.length > 0)?.decimalSeparator;
   // Totals lines inside the lists: each money column's figure against the rows of that group.
+  // Opening and closing balance lines among one list's rows: the rows between explain the change.
+  for (const g of groups) {
+    const stated = new Map<'opening' | 'closing', string>();
+    for (const t of g.totals) {
+      if (!t.balanceLine) continue;
+      const key = OPENING.test(t.label) ? 'opening' : CLOSING.test(t.label) ? 'closing' : undefined;
+      const figure = balanceLineFigure(t);
+      if (key && figure && !stated.has(key)) stated.set(key, figure);
+    }
+    const c = openingClosingCheck(
+      stated.get('opening'),
+      stated.get('closing'),
+      g.rows,
+      g.decimalSeparator,
+      currency,
+    );
+    if (c) checks.push(c);
+  }
   for (const g of groups) {
     let previousTotal = -1;
     for (const t of g.totals) {
+      if (t.balanceLine) continue;
       const above = g.rows
         .filter((r) => r.origin.row > previousTotal && r.origin.row < t.row)
         .sort((a, b) => a.origin.row - b.origin.row);
@@ -370,6 +398,15 @@ export function selfChecks(
   );
   if (balances) checks.push(balances);
   return checks;
+}
+
+/** A balance line's figure: its balance cell, else its amount, else money in, else money out (an overdraft). */
+function balanceLineFigure(t: TotalLine): string | undefined {
+  if (t.balance) return t.balance;
+  if (t.amount) return t.amount;
+  if (t.credit && !t.debit) return t.credit;
+  if (t.debit && !t.credit) return /^\s*[-−(]/.test(t.debit) ? t.debit : `-${t.debit.trim()}`;
+  return undefined;
 }
 
 /**
