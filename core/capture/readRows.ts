@@ -730,7 +730,12 @@ export function readRows(
     payouts || (settings.portalKind === 'bank' && (mapping.fee || mapping.gross || processorTypes))
       ? 'processor'
       : settings.portalKind;
-  const decision = decideSign(settings, drafts, payouts, columnSigned);
+  const signedBy = columnSigned
+    ? 'minus signs on the page'
+    : mapping.debit !== undefined && mapping.credit !== undefined
+      ? 'money-out and money-in columns'
+      : undefined;
+  const decision = decideSign(settings, drafts, payouts, signedBy);
   const invert = decision.convention !== 'as-shown';
   if (decision.convention !== 'as-shown' && decision.decidedBy !== 'forced')
     notes.push(SIGN_NOTES[decision.convention]);
@@ -784,7 +789,8 @@ function decideSign(
   settings: ReadSettings,
   drafts: ReadResult['drafts'],
   payouts: boolean,
-  columnSigned: boolean,
+  /** What on the page gives the signs: minus signs, or a column for each side. */
+  signedBy: string | undefined,
 ): SignDecision {
   if (settings.forcedSign) return { convention: settings.forcedSign, decidedBy: 'forced' };
   const sign = settings.conventions.amountSign;
@@ -798,7 +804,7 @@ function decideSign(
     return { convention: 'card-flipped', decidedBy: settings.cardCue ?? 'card page' };
   if (payouts && drafts.filter((d) => d.amount.minor > 0).length * 2 > drafts.length)
     return { convention: 'payouts-flipped', decidedBy: 'a list of payouts' };
-  return { convention: 'as-shown', decidedBy: columnSigned ? 'minus signs on the page' : 'assumed' };
+  return { convention: 'as-shown', decidedBy: signedBy ?? 'assumed' };
 }
 
 /** A totals line (not a balance line): its figures are checked against the rows. */

@@ -33,6 +33,11 @@ describe('opening and closing balance lines among a list’s rows', () => {
   it('and a closing balance they reach is a check passed', () => {
     const { diagnostics } = capture(statement('£1,334.80'));
     expect(diagnostics.verified).toBe(true);
+    // Two columns, one for each side, say which way every figure goes: nothing was assumed.
+    expect(diagnostics.signConvention).toEqual({
+      convention: 'as-shown',
+      decidedBy: 'money-out and money-in columns',
+    });
     expect(diagnostics.checks.map((c) => c.message)).toContain(
       'the opening balance 1,000.00 GBP and the closing balance 1,334.80 GBP agree with the rows read',
     );
