@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capturePage } from '../../../core/capture/capturePage';
-import { loadDocument } from './fixturePages';
+import { captureHtml } from './fixturePages';
 
 const page = (heading: string) => `<!doctype html><html lang="en"><body>
 <nav>${heading}</nav>
@@ -9,12 +8,7 @@ const page = (heading: string) => `<!doctype html><html lang="en"><body>
 <tr><td>2026-11-03</td><td>MOBILE DEPOSIT</td><td>450.25</td></tr>
 </tbody></table></body></html>`;
 
-const capture = (html: string) =>
-  capturePage(loadDocument(html), {
-    url: 'https://bank.example.com/activity',
-    asOf: '2026-12-05',
-    capturedAt: '2026-12-05T00:00:00.000Z',
-  }).transactions;
+const capture = (html: string) => captureHtml(html).transactions;
 const accountOf = (heading: string) => capture(page(heading))[0]?.account;
 
 describe('the account a page names', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capturePage } from '../../../core/capture/capturePage';
-import { loadDocument } from './fixturePages';
+import { captureHtml } from './fixturePages';
 
 const statement = (closing: string) => `<!doctype html><html lang="en-GB"><body>
   <h2>Business Current Account ••8812</h2>
@@ -12,12 +11,7 @@ const statement = (closing: string) => `<!doctype html><html lang="en-GB"><body>
     <tr><td>30 Nov 2026</td><td>Closing balance</td><td></td><td>${closing}</td></tr>
   </tbody></table></body></html>`;
 
-const capture = (html: string) =>
-  capturePage(loadDocument(html), {
-    url: 'https://bank.example.co.uk/statement',
-    asOf: '2026-12-05',
-    capturedAt: '2026-12-05T00:00:00.000Z',
-  });
+const capture = (html: string) => captureHtml(html, 'https://bank.example.co.uk/statement');
 
 describe('opening and closing balance lines among a list’s rows', () => {
   it('check the rows between them: a closing balance the rows do not reach fails the capture', () => {

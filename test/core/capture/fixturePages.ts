@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
+import { type CaptureResult, capturePage } from '../../../core/capture/capturePage';
 import type { TransactionJson } from '../../../core/model/transactionJson';
 
 export const PORTALS = fileURLToPath(new URL('../../fixtures/portals/', import.meta.url));
@@ -29,4 +30,13 @@ export function fixturePages(): FixturePage[] {
 
 export function loadDocument(html: string): Document {
   return parseHTML(html).document as unknown as Document;
+}
+
+/** A page written in a test, captured as at `url` on 2026-12-05 (the date the tests' pages are read against). */
+export function captureHtml(html: string, url = 'https://bank.example.com/activity'): CaptureResult {
+  return capturePage(loadDocument(html), {
+    url,
+    asOf: '2026-12-05',
+    capturedAt: '2026-12-05T00:00:00.000Z',
+  });
 }

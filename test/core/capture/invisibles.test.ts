@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capturePage } from '../../../core/capture/capturePage';
-import { loadDocument } from './fixturePages';
+import { captureHtml } from './fixturePages';
 
 describe('descriptions from a page', () => {
   it('lose the invisible characters that hide or reverse text, and keep the joiners scripts need', () => {
@@ -14,11 +13,7 @@ describe('descriptions from a page', () => {
       <thead><tr><th>Date</th><th>Description</th><th>Amount</th></tr></thead><tbody>
       ${rows.map(([d], i) => `<tr><td>2026-11-0${i + 1}</td><td>${d}</td><td>-$1${i}.00</td></tr>`).join('')}
       </tbody></table></body></html>`;
-    const { transactions } = capturePage(loadDocument(html), {
-      url: 'https://bank.example.com/activity',
-      asOf: '2026-12-05',
-      capturedAt: '2026-12-05T00:00:00.000Z',
-    });
+    const { transactions } = captureHtml(html);
     expect(transactions.map((t) => t.description)).toEqual(rows.map(([, want]) => want));
   });
 });

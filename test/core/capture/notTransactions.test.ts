@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { capturePage } from '../../../core/capture/capturePage';
-import { loadDocument } from './fixturePages';
+import { captureHtml } from './fixturePages';
 
-const capture = (html: string) =>
-  capturePage(loadDocument(html), {
-    url: 'https://bank.example.com/loans',
-    asOf: '2026-12-05',
-    capturedAt: '2026-12-05T00:00:00.000Z',
-  });
+const capture = (html: string) => captureHtml(html, 'https://bank.example.com/loans');
 
 describe('tables that are not activity', () => {
   it('books nothing from a loan’s amortization schedule, and says which list it left out', () => {

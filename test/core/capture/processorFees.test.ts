@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { capturePage } from '../../../core/capture/capturePage';
 import { toTransactionJson } from '../../../core/model/transactionJson';
-import { loadDocument } from './fixturePages';
+import { captureHtml } from './fixturePages';
 
 const capture = (rows: string, header: string) =>
-  capturePage(
-    loadDocument(`<!doctype html><html lang="en"><body><h1>Payments</h1><div>Account balance: $4,210.33</div>
-      <table><thead><tr>${header}</tr></thead><tbody>${rows}</tbody></table></body></html>`),
-    {
-      url: 'https://dashboard.payflow.example.com/payments',
-      asOf: '2026-12-05',
-      capturedAt: '2026-12-05T00:00:00.000Z',
-    },
+  captureHtml(
+    `<!doctype html><html lang="en"><body><h1>Payments</h1><div>Account balance: $4,210.33</div>
+      <table><thead><tr>${header}</tr></thead><tbody>${rows}</tbody></table></body></html>`,
+    'https://dashboard.payflow.example.com/payments',
   ).transactions.map((t) => {
     const j = toTransactionJson(t);
     return `${j.description}: net ${j.amount}, gross ${j.gross}, fee ${j.fee}`;
