@@ -175,13 +175,12 @@ function readGroup(
   }
   const keptRows = kept.map((i) => rows[i]!);
   const chosen = chooseMapping(columnStats(cells, page.asOf), given);
+  // What names the list: its heading and the labels of its box (a currency, an account).
+  const heading = `${contexts[0]?.section ?? ''} ${labels}`;
   const settings = {
     asOf: page.asOf,
     portalKind: identity.portalKind,
-    currency:
-      identity.conventions.currency ??
-      sectionCurrency(`${contexts[0]?.section ?? ''} ${labels}`) ??
-      page.settings.currency,
+    currency: identity.conventions.currency ?? sectionCurrency(heading) ?? page.settings.currency,
     fallbackOrder: page.settings.fallbackOrder,
     orderAssumed: page.settings.orderAssumed,
     fallbackSeparator: page.settings.fallbackSeparator,
@@ -204,7 +203,7 @@ function readGroup(
       )
     : { drafts: [], skipped: [], notes: [] };
   // Rows under a heading naming another of the owner's accounts are that account's (said on each).
-  const account = groupAccount(identity, `${contexts[0]?.section ?? ''} ${labels}`);
+  const account = groupAccount(identity, heading);
   if (account !== identity.account) for (const d of read.drafts) d.account = account;
   // A list of the owner's accounts (each "Checking ••1234", one as-of date) is not activity.
   if (isAccountList(read)) {
