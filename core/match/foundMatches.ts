@@ -1,5 +1,6 @@
 import { MATCH_SCHEMA_VERSION, type Match, type MatchMember, MatchType } from '../model/match';
 import type { BankLine } from './bankLine';
+import type { PairFacts } from './matchContext';
 import { OrdinalLists } from './ordinalLists';
 import { pairReason } from './pairReason';
 import type { PayoutUnit } from './payoutUnit';
@@ -13,16 +14,21 @@ import { hashHex } from './stableHash';
  * up front cost more than finding the matches.
  */
 export class FoundMatches {
+  private count = 0;
+  /**
+   * The numeric columns, typed and grown by doubling (valid below `length`): a run pushes a match per
+   * line it settles, and plain arrays grew through copies of boxed numbers.
+   */
   /** Index into MatchType.options. */
-  readonly types: number[] = [];
-  readonly confidence: number[] = [];
-  readonly ambiguous: boolean[] = [];
+  types = new Uint8Array(INITIAL);
+  confidence = new Float64Array(INITIAL);
+  ambiguous = new Uint8Array(INITIAL);
   /** The difference (see Match), in minor units and its currency. */
-  readonly minor: number[] = [];
+  minor = new Float64Array(INITIAL);
   readonly currency: string[] = [];
   /** The id's hash lanes (see matchIdLanes). */
-  readonly idA: number[] = [];
-  readonly idB: number[] = [];
+  idA = new Int32Array(INITIAL);
+  idB = new Int32Array(INITIAL);
   /** Per match, its members' ordinals in the run; `memberIds` and `roles` run beside its values. */
   readonly ordinals = new OrdinalLists();
   readonly memberIds: string[] = [];
@@ -37,7 +43,7 @@ export class FoundMatches {
   constructor(private readonly lag: (payoutDay: number, depositDay: number) => number) {}
 
   get length(): number {
-    return this.types.length;
+    return this.count;
   }
 
   /** Adds a match whose id lanes are `a`, `b` and difference `minor` `currency`; returns its index. */
@@ -51,17 +57,33 @@ export class FoundMatches {
     ambiguous: boolean,
     reason: string,
   ): number {
-    this.types.push(TYPE_CODE.get(type)!);
-    this.idA.push(a);
-    this.idB.push(b);
-    this.minor.push(minor);
+    const k = this.count++;
+    if (k === this.types.length) this.grow();
+    this.types[k] = TYPE_CODE.get(type)!;
+    this.idA[k] = a;
+    this.idB[k] = b;
+    this.minor[k] = minor;
     this.currency.push(currency);
-    this.confidence.push(Math.round(confidence * 100) / 100);
-    this.ambiguous.push(ambiguous);
+    this.confidence[k] = Math.round(confidence * 100) / 100;
+    this.ambiguous[k] = ambiguous ? 1 : 0;
     this.reasons.push(reason);
     this.pairUnit.push(undefined);
     this.pairLine.push(undefined);
-    return this.types.length - 1;
+    return k;
+  }
+
+  private grow(): void {
+    const size = this.types.length * 2;
+    const grown = <T extends Uint8Array | Int32Array | Float64Array>(from: T, to: T) => {
+      to.set(from);
+      return to;
+    };
+    this.types = grown(this.types, new Uint8Array(size));
+    this.confidence = grown(this.confidence, new Float64Array(size));
+    this.ambiguous = grown(this.ambiguous, new Uint8Array(size));
+    this.minor = grown(this.minor, new Float64Array(size));
+    this.idA = grown(this.idA, new Int32Array(size));
+    this.idB = grown(this.idB, new Int32Array(size));
   }
 
   /** The members of the match just pushed, in member order. */
@@ -73,11 +95,11 @@ export class FoundMatches {
     this.ordinals.push(ordinals);
   }
 
-  /** A payout line and its bank line as the match just pushed, its reason written when read from `why`. */
-  pair(u: PayoutUnit, line: BankLine, k: number): void {
-    this.memberIds.push(u.payout!.id, line.id);
-    this.roles.push('payout', line.amount >= 0 ? 'deposit' : 'withdrawal');
-    this.ordinals.pushPair(u.ordinal, line.ordinal);
+  /** A payout line and its bank line (`f` holds what is recorded of them) as the match just pushed, its reason written when read from `why`. */
+  pair(u: PayoutUnit, line: BankLine, k: number, f: PairFacts): void {
+    this.memberIds.push(f.payoutId, f.lineId);
+    this.roles.push('payout', f.amount >= 0 ? 'deposit' : 'withdrawal');
+    this.ordinals.pushPair(f.unitOrdinal, f.lineOrdinal);
     this.pairUnit[k] = u;
     this.pairLine[k] = line;
   }
@@ -109,7 +131,7 @@ export class FoundMatches {
     const confidence = this.confidence[k]!;
     const reason = this.reasonAt(k);
     // Two literals rather than a spread: the keys in the contract's order, no temporary object.
-    return this.ambiguous[k]
+    return this.ambiguous[k] === 1
       ? {
           schemaVersion: MATCH_SCHEMA_VERSION,
           id,
@@ -133,5 +155,7 @@ export class FoundMatches {
         };
   }
 }
+
+const INITIAL = 256;
 
 const TYPE_CODE = new Map(MatchType.options.map((t, i) => [t, i]));

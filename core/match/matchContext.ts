@@ -21,6 +21,8 @@ export type MatchContext = {
   windows: Windows;
   /** Each transaction id of the run → its position in posting order. */
   ordinals: OrdinalLookup;
+  /** Each position's transaction id, when the run has them at hand (see matchColumns). */
+  ids?: readonly string[];
   /** Transactions taken by an accepted match (see `takenMembers`). */
   claimed: Claims;
   /** Match ids the bookkeeper rejected: never proposed again. */
@@ -141,15 +143,61 @@ export function acceptPair(
   ambiguous: boolean,
   why: string,
 ): number {
-  const type = u.value < 0 ? 'refund-debit' : 'payout-deposit';
-  pairLanes(type, u.payout!.id, line.id);
+  const f = pairFacts;
+  f.payoutId = u.payout!.id;
+  f.lineId = line.id;
+  f.value = u.value;
+  f.amount = line.amount;
+  f.currency = u.currency;
+  f.unitOrdinal = u.ordinal;
+  f.lineOrdinal = line.ordinal;
+  return acceptPairOf(ctx, u, line, f, confidence, ambiguous, why);
+}
+
+/**
+ * What `acceptPair` records of a payout line and a bank line. A pass that holds them in columns
+ * (see matchColumns) fills them in itself, so that neither object is read to make the match.
+ */
+export type PairFacts = {
+  payoutId: string;
+  lineId: string;
+  value: number;
+  amount: number;
+  currency: string;
+  unitOrdinal: number;
+  lineOrdinal: number;
+};
+
+/** One record, filled anew for each pair: no object per match. */
+export const pairFacts: PairFacts = {
+  payoutId: '',
+  lineId: '',
+  value: 0,
+  amount: 0,
+  currency: '',
+  unitOrdinal: 0,
+  lineOrdinal: 0,
+};
+
+/** `acceptPair` from the pair's facts (`u` and `line` are kept for the reason, not read). */
+export function acceptPairOf(
+  ctx: MatchContext,
+  u: PayoutUnit,
+  line: BankLine,
+  f: PairFacts,
+  confidence: number,
+  ambiguous: boolean,
+  why: string,
+): number {
+  const type = f.value < 0 ? 'refund-debit' : 'payout-deposit';
+  pairLanes(type, f.payoutId, f.lineId);
   const a = laneA;
   const b = laneB;
   if (ctx.rejected.size > 0 && ctx.rejected.has(hashHex('m_', a, b))) return -1;
-  const k = ctx.found.push(type, a, b, line.amount - u.value, u.currency, confidence, ambiguous, why);
-  ctx.found.pair(u, line, k);
-  ctx.claimed.addOrdinal(u.ordinal);
-  ctx.claimed.addOrdinal(line.ordinal);
+  const k = ctx.found.push(type, a, b, f.amount - f.value, f.currency, confidence, ambiguous, why);
+  ctx.found.pair(u, line, k, f);
+  ctx.claimed.addOrdinal(f.unitOrdinal);
+  ctx.claimed.addOrdinal(f.lineOrdinal);
   return k;
 }
 

@@ -1,7 +1,15 @@
 import { type BankLine, compatible, firstOnOrAfter, lineTaken } from './bankLine';
 import { daysApart } from './dayNumber';
 import { acceptOneLink } from './linkDraft';
-import { isRejected, type MatchContext, recordLag, typicalLag } from './matchContext';
+import { matchColumns } from './matchColumns';
+import {
+  acceptPairOf,
+  isRejected,
+  type MatchContext,
+  pairFacts,
+  recordLag,
+  typicalLag,
+} from './matchContext';
 import { upperBound } from './matchGroups';
 import { orderByKey } from './orderByKey';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitsByDate, unitTaken } from './payoutUnit';
@@ -37,35 +45,30 @@ export function matchOneToOne(
   { namedOnly }: { namedOnly: boolean },
 ): void {
   // Lines and payouts sorted by amount (stable: posting order within one amount), then walked side
-  // by side: each amount's payouts meet its lines without a map of lists per amount. The currency
-  // is checked per candidate.
-  const eligible: BankLine[] = [];
+  // by side: each amount's payouts meet its lines without a map of lists per amount. What is compared
+  // is read from the columns (see matchColumns); an object is touched when a candidate is found.
+  const { names, units: U, lines: L } = matchColumns(units, lines, ctx.ids);
+  const claimed = ctx.claimed;
+  const eligible: number[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
     // The named pass sees unnamed lines too, so that date order among same-amount payouts is kept.
-    if (lineTaken(ctx.claimed, line) || line.amount === 0 || (line.processor === undefined && line.notPayout))
+    if (claimed.hasOrdinal(L.ordinal[i]!) || L.amount[i] === 0 || (L.processor[i]! < 0 && L.notPayout[i]))
       continue;
-    eligible.push(line);
+    eligible.push(i);
   }
-  // With each line its day and each payout its rank, so that neither is read off an object in amount order.
-  const {
-    items: pool,
-    keys: poolAmounts,
-    also: poolDays,
-  } = byAmount(
-    eligible,
-    (l) => l.amount,
-    (l) => l.day,
-  );
-  const {
-    items: open,
-    keys: openValues,
-    also: openRanks,
-  } = byAmount(
-    units.filter((u) => !unitTaken(ctx.claimed, u)),
-    (u) => u.value,
-    (u) => u.rank,
-  );
+  const { order: poolAt, keys: poolAmounts } = byKey(eligible, L.amount);
+  const pool = new Array<BankLine>(poolAt.length);
+  const poolDays = new Int32Array(poolAt.length);
+  for (let i = 0; i < poolAt.length; i++) {
+    pool[i] = lines[poolAt[i]!]!;
+    poolDays[i] = L.day[poolAt[i]!]!;
+  }
+  const openAt: number[] = [];
+  for (let r = 0; r < units.length; r++) {
+    const ordinal = U.ordinal[r]!;
+    if (ordinal >= 0 ? !claimed.hasOrdinal(ordinal) : !unitTaken(claimed, units[r]!)) openAt.push(r);
+  }
+  const { order: openRanks, keys: openValues } = byKey(openAt, U.value);
 
   const contested: Cluster[] = [];
   const acceptUnique = (u: PayoutUnit, line: BankLine) => {
@@ -76,11 +79,45 @@ export function matchOneToOne(
       recordLag(ctx, u.processor, ctx.lag(u.day, line.day));
     }
   };
+  /** `acceptUnique` of payout `r` and `pool[i]`, from the columns when it is a payout line's pair. */
+  const acceptUniqueAt = (r: number, i: number) => {
+    const at = poolAt[i]!;
+    const named = L.processor[at] === U.processor[r];
+    // Settled lines, and a debit whose text decides (see unnamedDebit): from the objects.
+    if (U.ordinal[r]! < 0 || (!named && U.value[r]! < 0)) return acceptUnique(units[r]!, pool[i]!);
+    const processor = names[U.processor[r]!]!;
+    const f = pairFacts;
+    f.payoutId = U.payoutId[r]!;
+    f.lineId = L.id[at]!;
+    f.value = U.value[r]!;
+    f.amount = L.amount[at]!;
+    f.currency = names[U.currency[r]!]!;
+    f.unitOrdinal = U.ordinal[r]!;
+    f.lineOrdinal = L.ordinal[at]!;
+    const why = uniqueWhy(processor, named ? 0 : 2);
+    if (acceptPairOf(ctx, units[r]!, pool[i]!, f, named ? 0.95 : 0.8, false, why) >= 0) {
+      recordLag(ctx, processor, ctx.lag(U.day[r]!, L.day[at]!));
+    }
+  };
   /** Whether a line of the payout's amount in its window could be its other side. */
   const fits = (u: PayoutUnit, line: BankLine) =>
     line.currency === u.currency &&
     (compatible(line, u) || unnamedDebit(line, u)) &&
     !(ctx.rejected.size > 0 && isRejected(ctx, pairType(u), () => [...unitMemberIds(u), line.t.id]));
+  /**
+   * `fits` of payout `r` and `pool[i]` from the columns: the line's object is read only for an
+   * unnamed debit's text or a rejected pairing. The line has the payout's amount (one span).
+   */
+  const fitsAt = (r: number, i: number) => {
+    const at = poolAt[i]!;
+    if (L.currency[at] !== U.currency[r]) return false;
+    const processor = L.processor[at]!;
+    if (processor !== U.processor[r]) {
+      if (processor >= 0 || L.notPayout[at]) return false;
+      if (U.value[r]! < 0 && !GENERIC_DEBIT.test(pool[i]!.t.description)) return false;
+    }
+    return ctx.rejected.size === 0 || fits(units[r]!, pool[i]!);
+  };
   /** The lines of the payout's amount in its window (`pool[from, to)`, one amount) that could be its other side. */
   const candidates = (u: PayoutUnit, from: number, to: number) => {
     const found: BankLine[] = [];
@@ -94,11 +131,10 @@ export function matchOneToOne(
   // payouts come, so contested clusters queue in posting order as before.
   const spanAt = new Int32Array(units.length).fill(-1);
   const spans: number[] = [];
-  for (let at = 0, from = 0; at < open.length; ) {
-    // Amounts read from the sorted keys, not the objects: one typed array each instead of a load per line.
+  for (let at = 0, from = 0; at < openRanks.length; ) {
     const key = openValues[at]!;
     let next = at + 1;
-    while (next < open.length && openValues[next] === key) next++;
+    while (next < openRanks.length && openValues[next] === key) next++;
     while (from < pool.length && poolAmounts[from]! < key) from++;
     let to = from;
     while (to < pool.length && poolAmounts[to] === key) to++;
@@ -111,26 +147,30 @@ export function matchOneToOne(
   for (let r = 0; r < units.length; r++) {
     const s = spanAt[r]!;
     if (s < 0) continue;
-    if (spans[s + 1]! - spans[s]! === 1) matchSingle(open[spans[s]!]!, spans[s + 2]!, spans[s + 3]!);
-    else matchAmount(open.slice(spans[s]!, spans[s + 1]!), spans[s + 2]!, spans[s + 3]!);
+    if (spans[s + 1]! - spans[s]! === 1) matchSingle(r, spans[s + 2]!, spans[s + 3]!);
+    else {
+      const group: PayoutUnit[] = [];
+      for (let k = spans[s]!; k < spans[s + 1]!; k++) group.push(units[openRanks[k]!]!);
+      matchAmount(group, spans[s + 2]!, spans[s + 3]!);
+    }
   }
 
   /**
-   * The only open payout of its amount, against the lines of the amount (`pool[from, to)`): most
-   * payouts. Its candidates are counted in place; a list is made only when there are several.
+   * The only open payout of its amount (`units[r]`), against the lines of the amount (`pool[from, to)`):
+   * most payouts. Its candidates are counted in place; a list is made only when there are several.
    */
-  function matchSingle(u: PayoutUnit, from: number, to: number): void {
-    let first: BankLine | undefined;
+  function matchSingle(r: number, from: number, to: number): void {
+    let first = -1;
     let found: BankLine[] | undefined;
-    for (let i = firstDayFrom(poolDays, u.day, from, to); i < to && poolDays[i]! <= u.endDay; i++) {
-      const line = pool[i]!;
-      if (!fits(u, line) || (namedOnly && !isNamed(line))) continue;
-      if (first === undefined) first = line;
-      else if (found === undefined) found = [first, line];
-      else found.push(line);
+    const endDay = U.endDay[r]!;
+    for (let i = firstDayFrom(poolDays, U.day[r]!, from, to); i < to && poolDays[i]! <= endDay; i++) {
+      if (!fitsAt(r, i) || (namedOnly && L.processor[poolAt[i]!]! < 0)) continue;
+      if (first < 0) first = i;
+      else if (found === undefined) found = [pool[first]!, pool[i]!];
+      else found.push(pool[i]!);
     }
-    if (found !== undefined) settle(u, found);
-    else if (first !== undefined) acceptUnique(u, first);
+    if (found !== undefined) settle(units[r]!, found);
+    else if (first >= 0) acceptUniqueAt(r, first);
   }
 
   /** A payout whose candidates no other payout wants: taken when there is one, contested when several. */
@@ -213,31 +253,23 @@ const unnamedDebit = (line: BankLine, u: PayoutUnit) =>
 const GENERIC_DEBIT = /^\s*(ACH|ELECTRONIC|ELEC|EFT)\s+(DEBIT|WITHDRAWAL|WITHDRWL|DR)\b/i;
 
 /**
- * The items ordered by a numeric key, equal keys kept in their order, with their keys and one more
- * integer field (`also`) in that order. Both are read in the items' own order, the order they sit in
- * memory, and moved as numbers: the sorted order visits the objects at random, a cache miss each.
+ * The positions ordered by their value in `values`, equal values kept in their order, with the values
+ * in that order: read from a typed column, so no object is visited in the sorted (random) order.
  */
-function byAmount<T>(
-  items: T[],
-  key: (x: T) => number,
-  also: (x: T) => number,
-): { items: T[]; keys: Float64Array; also: Int32Array } {
-  const keys = new Float64Array(items.length);
-  const extra = new Int32Array(items.length);
-  for (let i = 0; i < items.length; i++) {
-    keys[i] = key(items[i]!);
-    extra[i] = also(items[i]!);
+function byKey(
+  positions: readonly number[],
+  values: Float64Array,
+): { order: Int32Array; keys: Float64Array } {
+  const keys = new Float64Array(positions.length);
+  for (let i = 0; i < positions.length; i++) keys[i] = values[positions[i]!]!;
+  const sorted = orderByKey(keys);
+  const order = new Int32Array(positions.length);
+  const sortedKeys = new Float64Array(positions.length);
+  for (let i = 0; i < sorted.length; i++) {
+    order[i] = positions[sorted[i]!]!;
+    sortedKeys[i] = keys[sorted[i]!]!;
   }
-  const order = orderByKey(keys);
-  const out = new Array<T>(items.length);
-  const sorted = new Float64Array(items.length);
-  const sortedExtra = new Int32Array(items.length);
-  for (let i = 0; i < order.length; i++) {
-    out[i] = items[order[i]!]!;
-    sorted[i] = keys[order[i]!]!;
-    sortedExtra[i] = extra[order[i]!]!;
-  }
-  return { items: out, keys: sorted, also: sortedExtra };
+  return { order, keys: sortedKeys };
 }
 
 /** First index in `days[from, to)` (ascending) holding `day` or later, else `to`. */

@@ -49,6 +49,12 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const { ordinals, transactions, processorAt, dateRank, dates, ordinalAt } = runOrder(input.transactions);
   const ctx = createMatchContext(input.calendar ?? US_BANK_CALENDAR, input.windows ?? {}, ordinals);
 
+  // Each ordinal's id, read in memory order: the passes that hold payouts and lines in columns make
+  // a match's id from these, not from the transactions (see matchColumns).
+  const ids = new Array<string>(transactions.length);
+  for (let i = 0; i < ordinalAt.length; i++)
+    if (ordinalAt[i]! >= 0) ids[ordinalAt[i]!] = input.transactions[i]!.id;
+  ctx.ids = ids;
   const decisions = applyDecisions(input.decisions ?? [], ctx);
   const dayOfRank = dates.map(dayNumber);
   const dayOf = new Int32Array(dateRank.length);
