@@ -1,8 +1,17 @@
+import type { Transaction } from '../model/transaction';
 import { type BankLine, compatible, lineRefs, lineTaken } from './bankLine';
+import type { Claims } from './claims';
+import { Int32Set } from './int32Set';
 import { acceptOneLink } from './linkDraft';
 import { isRejected, type MatchContext, recordLag } from './matchContext';
-import { orderByKey } from './orderByKey';
-import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
+import {
+  byUnitDate,
+  type PayoutUnit,
+  pairType,
+  payoutMayCarry,
+  unitMemberIds,
+  unitTaken,
+} from './payoutUnit';
 import { tokenHash } from './referenceTokens';
 
 /** A reference can be printed a little before the payout's own date (time zones) or late (slow banks). */
@@ -25,46 +34,44 @@ export function matchByReference(
   inputAt?: Int32Array,
 ): NearPair[] {
   // Hashes of the tokens the open bank lines carry first (fewer than payouts, most of which are never
-  // repeated), then each token's payout if exactly one open payout has it (null when several do).
+  // repeated), then each token's payout if exactly one open payout has it (-1 when several do).
   // A payout's token whose hash a line carries is taken as an owner even when the hash collides: the
   // owners are only ever looked up by the tokens lines carry, so a stray one changes nothing, and no
-  // set of the lines' token strings is made.
-  const lineHashes = new Set<number>();
+  // set of the lines' token strings is made. The open lines with a token are kept by index, so the
+  // lines are not all read again.
+  const claimed = ctx.claimed;
+  const lineHashes = new Int32Set();
+  const carriers: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (lineTaken(ctx.claimed, line)) continue;
-    for (let k = 0; k < line.refHashes.length; k++) lineHashes.add(line.refHashes[k]!);
+    const hashes = line.refHashes;
+    if (hashes.length === 0 || lineTaken(claimed, line)) continue;
+    carriers.push(i);
+    for (let k = 0; k < hashes.length; k++) lineHashes.add(hashes[k]!);
   }
-  if (lineHashes.size === 0) return [];
-  // Each token's owner does not depend on the order payouts are read in: they are read in the order
-  // their lines sit in memory (input order), which makes reading their texts several times cheaper.
-  let byPosition: Int32Array | undefined;
-  if (inputAt) {
-    const positions = new Float64Array(units.length);
-    for (let i = 0; i < units.length; i++) positions[i] = inputAt[units[i]!.ordinal]!;
-    byPosition = orderByKey(positions);
-  }
-  const owner = new Map<string, PayoutUnit | null>();
-  for (let i = 0; i < units.length; i++) {
-    const u = units[byPosition ? byPosition[i]! : i]!;
-    if (unitTaken(ctx.claimed, u) || !u.mayCarry(lineHashes)) continue;
-    const refs = u.refs;
+  if (carriers.length === 0) return [];
+
+  const owner = new Map<string, number>();
+  for (const i of payoutsThatMayCarry(units, lineHashes, claimed, inputAt)) {
+    const refs = units[i]!.refs;
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k]!;
       if (!lineHashes.has(tokenHash(ref))) continue;
-      owner.set(ref, owner.has(ref) ? null : u);
+      owner.set(ref, owner.has(ref) ? -1 : i);
     }
   }
   if (owner.size === 0) return [];
 
-  const ownerHashes = new Set<number>();
+  const ownerHashes = new Int32Set(owner.size);
   for (const ref of owner.keys()) ownerHashes.add(tokenHash(ref));
   const candidates = new Map<PayoutUnit, BankLine[]>();
-  for (const line of lines) {
-    if (lineTaken(ctx.claimed, line) || !line.refHashes.some((h) => ownerHashes.has(h))) continue;
+  for (let c = 0; c < carriers.length; c++) {
+    const line = lines[carriers[c]!]!;
+    if (!carriesAny(line.refHashes, ownerHashes)) continue;
     for (const ref of lineRefs(line)) {
-      const unit = owner.get(ref);
-      if (!unit) continue;
+      const o = owner.get(ref);
+      if (o === undefined || o < 0) continue;
+      const unit = units[o]!;
       if (unit.currency !== line.currency || !compatible(line, unit)) continue;
       if (line.day - unit.day < -EARLY_DAYS || line.day - unit.endDay > LATE_DAYS) continue;
       const list = candidates.get(unit);
@@ -107,6 +114,50 @@ export function matchByReference(
   }
   return near;
 }
+
+/**
+ * Indexes of the open payouts a token of which may be one of `hashes` (see mayCarry). Payout lines
+ * are read in the order they sit in memory (input order, by `inputAt`: ordinal → input position), a
+ * counting sort away: read in posting order, each payout's texts cost a cache miss.
+ */
+function payoutsThatMayCarry(
+  units: readonly PayoutUnit[],
+  hashes: Int32Set,
+  claimed: Claims,
+  inputAt: Int32Array | undefined,
+): number[] {
+  const out: number[] = [];
+  if (!inputAt) {
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i]!;
+      if (!unitTaken(claimed, u) && u.mayCarry(hashes)) out.push(i);
+    }
+    return out;
+  }
+  let positions = 0;
+  for (let k = 0; k < inputAt.length; k++) if (inputAt[k]! >= positions) positions = inputAt[k]! + 1;
+  /** Per input position, the index + 1 of the open unit whose payout line is there, and that line. */
+  const unitAt = new Int32Array(positions);
+  const payoutAt = new Array<Transaction | undefined>(positions).fill(undefined);
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (unitTaken(claimed, u)) continue;
+    if (u.payout) {
+      const at = inputAt[u.ordinal]!;
+      unitAt[at] = i + 1;
+      payoutAt[at] = u.payout;
+    } else if (u.mayCarry(hashes)) out.push(i);
+  }
+  for (let at = 0; at < positions; at++) {
+    if (unitAt[at] !== 0 && payoutMayCarry(payoutAt[at]!, hashes)) out.push(unitAt[at]! - 1);
+  }
+  return out;
+}
+
+const carriesAny = (lineHashes: readonly number[], hashes: Int32Set) => {
+  for (let k = 0; k < lineHashes.length; k++) if (hashes.has(lineHashes[k]!)) return true;
+  return false;
+};
 
 /** Prefers a line on or after the payout date, the earliest first; ties by id. */
 function closeness(unit: PayoutUnit, a: BankLine, b: BankLine): number {

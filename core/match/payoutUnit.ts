@@ -2,7 +2,7 @@ import type { MatchMember } from '../model/match';
 import type { Transaction } from '../model/transaction';
 import type { Claims } from './claims';
 import { describeMoney } from './describeMoney';
-import { hasTokenHashIn, referenceTokens } from './referenceTokens';
+import { type HashLookup, hasTokenHashIn, referenceTokens } from './referenceTokens';
 
 /** Lines that share a payout id whose payout line was not captured: they settle as one payout. */
 export type SettledLines = {
@@ -59,11 +59,9 @@ export class PayoutUnit {
   }
 
   /** Whether a reference token of the payout may be one of `hashes` (see hasTokenHashIn): no token is made. */
-  mayCarry(hashes: ReadonlySet<number>): boolean {
+  mayCarry(hashes: HashLookup): boolean {
     const p = this.payout;
-    return p
-      ? hasTokenHashIn(hashes, p.payoutId, p.externalId, p.description, p.memo)
-      : hasTokenHashIn(hashes, this.settled!.payoutId);
+    return p ? payoutMayCarry(p, hashes) : hasTokenHashIn(hashes, this.settled!.payoutId);
   }
 
   /** "Stripe payout po_123 of 512.30 USD on 2026-01-05", for reasons. */
@@ -74,6 +72,10 @@ export class PayoutUnit {
     return `${processorTitle(this.processor)} payout${reference ? ` ${reference}` : ''} of ${describeMoney(this.value, this.currency)} on ${this.date}`;
   }
 }
+
+/** `mayCarry` of a payout line's unit, read off the line alone (a caller walking lines in memory order). */
+export const payoutMayCarry = (p: Transaction, hashes: HashLookup) =>
+  hasTokenHashIn(hashes, p.payoutId, p.externalId, p.description, p.memo);
 
 export function unitTaken(claimed: Claims, u: PayoutUnit): boolean {
   if (u.payout) return claimed.hasOrdinal(u.ordinal);

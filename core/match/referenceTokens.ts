@@ -49,13 +49,16 @@ export function tokenHash(token: string): number {
   return h;
 }
 
+/** What `hasTokenHashIn` looks hashes up in: a `Set<number>`, or an `Int32Set`. */
+export type HashLookup = { has(hash: number): boolean };
+
 /**
  * Whether any reference token of the texts may be one of `hashes` (see tokenHash): the texts are
  * scanned as `referenceTokens` scans them, each token hashed as it is read, and no string is made.
  * A yes may be a collision, so the caller then reads the tokens themselves; a no is sure.
  */
 export function hasTokenHashIn(
-  hashes: ReadonlySet<number>,
+  hashes: HashLookup,
   a: string | undefined,
   b?: string,
   c?: string,
@@ -81,35 +84,30 @@ export function tokenHashes(a: string | undefined, b?: string): readonly number[
   return out ?? (NONE as unknown as readonly number[]);
 }
 
-/** Hashes gathered by `pushHashes`, and the set `scanHashes` looks in: module state, so no closure per text. */
-let gathered: number[] | undefined;
-let wanted: ReadonlySet<number> = new Set();
-const gather = (h: number) => {
-  gathered ??= [];
-  gathered.push(h);
-  return false;
-};
-const isWanted = (h: number) => wanted.has(h);
-
 function pushHashes(text: string, out: number[] | undefined): number[] | undefined {
-  gathered = out;
-  eachTokenHash(text, gather);
-  const result = gathered;
-  gathered = undefined;
-  return result;
+  const n = scanTokenHashes(text);
+  if (n === 0) return out;
+  out ??= [];
+  for (let k = 0; k < n; k++) out.push(scanned[k]!);
+  return out;
 }
 
-function scanHashes(hashes: ReadonlySet<number>, text: string): boolean {
-  wanted = hashes;
-  return eachTokenHash(text, isWanted);
+function scanHashes(hashes: HashLookup, text: string): boolean {
+  const n = scanTokenHashes(text);
+  for (let k = 0; k < n; k++) if (hashes.has(scanned[k]!)) return true;
+  return false;
 }
+
+/** Where `scanTokenHashes` leaves a text's hashes: module state, so no array or closure per text. */
+let scanned = new Int32Array(16);
 
 /**
  * The one scan behind `tokenHashes` and `hasTokenHashIn`: each reference-like run of the text
  * (as `referenceTokens` reads them) hashed as `tokenHash` hashes its token, upper-cased with `-`
- * and `_` left out, and handed to `visit`; stops and says true when `visit` does.
+ * and `_` left out, into `scanned`; returns how many.
  */
-function eachTokenHash(text: string, visit: (hash: number) => boolean): boolean {
+function scanTokenHashes(text: string): number {
+  let n = 0;
   let start = 0;
   let kept = 0;
   let digits = 0;
@@ -126,11 +124,18 @@ function eachTokenHash(text: string, visit: (hash: number) => boolean): boolean 
       continue;
     }
     if (c === 45 || c === 95) continue;
-    if (i - start >= 6 && digits > 0 && kept >= 6 && visit(h)) return true;
+    if (i - start >= 6 && digits > 0 && kept >= 6) {
+      if (n === scanned.length) {
+        const more = new Int32Array(n * 2);
+        more.set(scanned);
+        scanned = more;
+      }
+      scanned[n++] = h;
+    }
     start = i + 1;
     kept = 0;
     digits = 0;
     h = 0x811c9dc5;
   }
-  return false;
+  return n;
 }
