@@ -5,6 +5,7 @@ import { describeMoney } from './describeMoney';
 import { accept, type MatchContext } from './matchContext';
 import { orderByKey } from './orderByKey';
 import { referenceTokens } from './referenceTokens';
+import { SUPERSEDED } from './runColumns';
 
 /** A pending line posts within days, and may post a day earlier than the pending date showed. */
 const POSTING_DAYS = { before: 1, after: 5 };
@@ -47,17 +48,20 @@ function sameLine(a: Transaction, b: Transaction): { confidence: number; why: st
 }
 
 /**
- * Where the run's transactions are: `input` in the order they were passed (the order they sit in
- * memory, cheapest to read) with each one's ordinal (-1 for one left out), and each ordinal's day number.
+ * What findDuplicates reads of the run, by ordinal (see reconcile's runOrder, which reads each
+ * transaction once): its day number, its amount (NaN for a zero amount or a superseded line), and
+ * its flags (see runColumns; SUPERSEDED is the one read here).
  */
-export type RunLayout = { input: readonly Transaction[]; ordinalAt: Int32Array; days: Int32Array };
+export type RunLayout = { days: Int32Array; amounts: Float64Array; flags: Uint8Array };
 
 /** The layout of a run given in ordinal order. */
 function inOrdinalOrder(transactions: readonly Transaction[]): RunLayout {
   return {
-    input: transactions,
-    ordinalAt: Int32Array.from(transactions.keys()),
     days: Int32Array.from(transactions, (t) => dayNumber(t.date)),
+    amounts: Float64Array.from(transactions, (t) =>
+      t.supersededBy || t.amount.minor === 0 ? Number.NaN : t.amount.minor,
+    ),
+    flags: Uint8Array.from(transactions, (t) => (t.supersededBy ? SUPERSEDED : 0)),
   };
 }
 
@@ -99,23 +103,14 @@ export function findDuplicates(
   // Positions grouped by amount alone; account and currency are checked per pair. The positions with
   // an amount are ordered by it (a typed sort, equal amounts in position order), so each run of equal
   // amounts is a group: no map of lists, and amounts seen once are passed over in the walk.
-  const amounts = new Float64Array(transactions.length).fill(Number.NaN);
-  let superseded = false;
-  for (let i = 0; i < run.input.length; i++) {
-    const k = run.ordinalAt[i]!;
-    if (k < 0) continue;
-    const t = run.input[i]!;
-    if (t.supersededBy) superseded = true;
-    else if (t.amount.minor !== 0) amounts[k] = t.amount.minor;
-  }
-  for (let i = 0; i < transactions.length && superseded; i++) {
+  const { amounts, flags } = run;
+  for (let i = 0; i < transactions.length; i++) {
+    if (!(flags[i]! & SUPERSEDED)) continue;
     const t = transactions[i]!;
-    if (t.supersededBy) {
-      if (!ctx.claimed.hasOrdinal(i)) copies[i] = 1;
-      const successor = ctx.ordinals.get(t.supersededBy);
-      if (successor !== undefined) {
-        record(successor, i, 1, 'the posted line replaced the pending one when it was captured');
-      }
+    if (!ctx.claimed.hasOrdinal(i)) copies[i] = 1;
+    const successor = ctx.ordinals.get(t.supersededBy!);
+    if (successor !== undefined) {
+      record(successor, i, 1, 'the posted line replaced the pending one when it was captured');
     }
   }
   const positions: number[] = [];

@@ -11,9 +11,11 @@ export class IdIndex {
   private readonly mask: number;
   readonly distinct: boolean;
 
+  /** `idHashes`: each position's `hashOf(idAt(position))`, when the caller made them as it read the ids. */
   constructor(
     private readonly idAt: (position: number) => string,
     readonly size: number,
+    idHashes?: Int32Array,
   ) {
     let capacity = 16;
     while (capacity < size * 2) capacity *= 2;
@@ -22,11 +24,10 @@ export class IdIndex {
     this.slots = new Int32Array(capacity);
     let distinct = true;
     for (let i = 0; i < size; i++) {
-      const id = idAt(i);
-      const h = hashOf(id);
+      const h = idHashes ? idHashes[i]! : hashOf(idAt(i));
       let at = h & this.mask;
       for (; this.slots[at] !== 0; at = (at + 1) & this.mask) {
-        if (this.hashes[at] === h && idAt(this.slots[at]! - 1) === id) {
+        if (this.hashes[at] === h && idAt(this.slots[at]! - 1) === idAt(i)) {
           distinct = false;
           break;
         }
@@ -49,7 +50,7 @@ export class IdIndex {
 }
 
 /** FNV-1a over the UTF-16 code units, mixed at the end so that nearby ids spread over the table. */
-function hashOf(text: string): number {
+export function hashOf(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   h ^= h >>> 15;

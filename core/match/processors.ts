@@ -35,10 +35,11 @@ export function processorOf(t: Transaction): string {
 
 const processorInstitutions = new Set(PROCESSOR_NAMES);
 
-/** A line from a processor's own records (as opposed to a bank's view of the money). */
-export function isProcessorSide(t: Transaction): boolean {
-  return t.kind === 'payout' || processorInstitutions.has(processorOf(t));
-}
+/**
+ * Whether an institution (lower-cased, see processorOf) is a processor: its lines are the processor's
+ * own records, as is any payout line, as opposed to a bank's view of the money.
+ */
+export const isProcessorName = (name: string): boolean => processorInstitutions.has(name);
 
 /** Every processor's words in one pattern, one capture group per processor (in PROCESSOR_NAMES order). */
 const NAMED = new RegExp(

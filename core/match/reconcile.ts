@@ -15,8 +15,9 @@ import { MatchList } from './matchList';
 import { matchOneToOne } from './matchOneToOne';
 import { matchTransfers } from './matchTransfers';
 import { postingOrderIndex } from './postingOrder';
-import { isProcessorSide, processorOf, type Windows } from './processors';
-import { type ProcessorColumns, rollUpPayouts } from './rollUpPayouts';
+import type { Windows } from './processors';
+import { rollUpPayouts } from './rollUpPayouts';
+import { readRunColumns, SUPERSEDED, TRANSFER } from './runColumns';
 import { laneKey, sortByTypeAndId, typeIdKey, typeRanks } from './sortByTypeAndId';
 
 export type ReconcileInput = {
@@ -46,7 +47,8 @@ export type ReconcileResult = {
  * is decided by date and id: the same transactions in any order give the same result.
  */
 export function reconcile(input: ReconcileInput): ReconcileResult {
-  const { ordinals, transactions, processorAt, dateRank, dates, ordinalAt } = runOrder(input.transactions);
+  const run = runOrder(input.transactions);
+  const { ordinals, transactions, dateRank, dates, ordinalAt } = run;
   const ctx = createMatchContext(input.calendar ?? US_BANK_CALENDAR, input.windows ?? {}, ordinals);
 
   // Each ordinal's id, read in memory order: the passes that hold payouts and lines in columns make
@@ -57,62 +59,46 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   ctx.ids = ids;
   const decisions = applyDecisions(input.decisions ?? [], ctx);
   const dayOfRank = dates.map(dayNumber);
-  const dayOf = new Int32Array(dateRank.length);
-  for (let k = 0; k < dateRank.length; k++) dayOf[k] = dayOfRank[dateRank[k]!]!;
-  const copies = findDuplicates(transactions, ctx, { input: input.transactions, ordinalAt, days: dayOf });
-  // Bank lines read in input order, the order the transactions sit in memory, and placed by ordinal;
-  // what the roll-up needs of a processor's lines is read in the same pass, into columns by ordinal,
-  // so that no transaction is visited again in posting order (a cache miss per line).
   const n = transactions.length;
+  const dayOf = new Int32Array(n);
+  for (let k = 0; k < n; k++) dayOf[k] = dayOfRank[dateRank[k]!]!;
+  const copies = findDuplicates(transactions, ctx, { days: dayOf, amounts: run.amounts, flags: run.flags });
+  // Bank lines read in input order, the order the transactions sit in memory, and placed by ordinal,
+  // so that no transaction is visited again in posting order (a cache miss per line).
   const lineAt = new Array<BankLine | undefined>(n).fill(undefined);
-  const kindAt = new Uint8Array(n);
-  const minorAt = new Float64Array(n);
-  const currencyAt = new Array<string>(n).fill('');
+  const bankAt = run.columns.processor;
   for (let i = 0; i < ordinalAt.length; i++) {
     const k = ordinalAt[i]!;
-    if (k < 0 || copies[k]) continue;
-    const t = input.transactions[i]!;
-    if (processorAt[k] === undefined) {
-      lineAt[k] = toBankLine(t, k, dayOf[k]!);
-      continue;
-    }
-    kindAt[k] = t.kind === 'payout' ? PAYOUT : t.kind === 'transfer' && !t.payoutId ? TRANSFER : 0;
-    minorAt[k] = t.amount.minor;
-    currencyAt[k] = t.amount.currency;
+    if (k < 0 || copies[k] || bankAt[i]! >= 0) continue;
+    lineAt[k] = toBankLine(input.transactions[i]!, k, dayOf[k]!);
   }
-  const processorLines: Transaction[] = [];
+  const { processor, flags, processors } = run;
   const processorOrdinals: number[] = [];
   const bankLines: BankLine[] = [];
   const processorTransfers: BankLine[] = [];
-  const known: ProcessorColumns = {
-    processors: [],
-    days: [],
-    payout: [],
-    minor: [],
-    currencies: [],
-    dates: [],
-  };
-  for (let i = 0; i < n; i++) {
-    if (copies[i]) continue;
-    const processor = processorAt[i];
-    if (processor === undefined) {
-      bankLines.push(lineAt[i]!);
+  for (let k = 0; k < n; k++) {
+    if (copies[k]) continue;
+    const p = processor[k]!;
+    if (p < 0) {
+      bankLines.push(lineAt[k]!);
       continue;
     }
-    const t = transactions[i]!;
-    processorLines.push(t);
-    processorOrdinals.push(i);
-    known.processors.push(processor);
-    known.days.push(dayOf[i]!);
-    known.payout.push(kindAt[i] === PAYOUT);
-    known.minor.push(minorAt[i]!);
-    known.currencies.push(currencyAt[i]!);
-    known.dates.push(dates[dateRank[i]!]!);
-    if (kindAt[i] === TRANSFER)
-      processorTransfers.push({ ...toBankLine(t, i, dayOf[i]!), heldBy: processor });
+    processorOrdinals.push(k);
+    if (flags[k]! & TRANSFER)
+      processorTransfers.push({ ...toBankLine(transactions[k]!, k, dayOf[k]!), heldBy: processors[p]! });
   }
 
-  const units = rollUpPayouts(processorLines, processorOrdinals, ctx, known);
+  const units = rollUpPayouts(processorOrdinals, transactions, ctx, {
+    processor,
+    processors,
+    flags,
+    minor: run.minor,
+    currency: run.currency,
+    currencies: run.columns.currencies,
+    days: dayOf,
+    dateRank,
+    dates,
+  });
   const inputAt = new Int32Array(transactions.length);
   for (let i = 0; i < ordinalAt.length; i++) if (ordinalAt[i]! >= 0) inputAt[ordinalAt[i]!] = i;
   const near = matchByReference(units, bankLines, ctx, inputAt);
@@ -220,60 +206,74 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 }
 
 /**
- * The run in posting order, each id → its ordinal, and which lines are a processor's own. The input
- * is read once in the order it was passed (the order it sits in memory), not in posting order.
+ * The run in posting order, each id → its ordinal, and what the first passes need of each line, by
+ * ordinal. The input is read once, in the order it was passed (the order it sits in memory), into
+ * columns (see readRunColumns); nothing here reads a transaction in posting order.
  * One id twice: the first in posting order stands (the ids are checked as they are indexed).
  */
-function runOrder(input: readonly Transaction[]): {
-  ordinals: OrdinalLookup;
-  transactions: Transaction[];
-  /** Per ordinal, the processor of a processor's own line (see processorOf), undefined for a bank's. */
-  processorAt: (string | undefined)[];
-  /** Per ordinal, the rank of its date in `dates` (the run's dates, sorted). */
-  dateRank: Int32Array;
-  dates: string[];
-  /** Per input position, its ordinal (-1 for a repeated id left out). */
-  ordinalAt: Int32Array;
-} {
-  const { order, dateRank, dates } = postingOrderIndex(input);
+function runOrder(input: readonly Transaction[]) {
+  const columns = readRunColumns(input);
+  const { order, dateRank, dates } = postingOrderIndex(input, columns);
+  const { ids } = columns;
   const n = input.length;
-  const named = new Array<string | undefined>(n).fill(undefined);
-  for (let i = 0; i < n; i++) if (isProcessorSide(input[i]!)) named[i] = processorOf(input[i]!);
-  const positions = new IdIndex((i) => input[i]!.id, n);
-  const transactions = new Array<Transaction>(n);
-  const processorAt = new Array<string | undefined>(n).fill(undefined);
-  for (let k = 0; k < n; k++) {
-    transactions[k] = input[order[k]!]!;
-    processorAt[k] = named[order[k]!];
-  }
+  const positions = new IdIndex((i) => ids[i]!, n, columns.idHashes);
   const ordinalAt = new Int32Array(n).fill(-1);
+  let ordinals: OrdinalLookup;
+  let kept = n;
   if (positions.distinct) {
     for (let k = 0; k < n; k++) ordinalAt[order[k]!] = k;
     const get = (id: string) => {
       const i = positions.get(id);
       return i === undefined ? undefined : ordinalAt[i];
     };
-    return { ordinals: { size: n, get }, transactions, processorAt, dateRank, dates, ordinalAt };
+    ordinals = { size: n, get };
+  } else {
+    const byId = new Map<string, number>();
+    kept = 0;
+    for (let k = 0; k < n; k++) {
+      const id = ids[order[k]!]!;
+      if (byId.has(id)) continue;
+      byId.set(id, kept);
+      ordinalAt[order[k]!] = kept;
+      order[kept] = order[k]!;
+      dateRank[kept++] = dateRank[k]!;
+    }
+    ordinals = byId;
   }
-  const ordinals = new Map<string, number>();
-  let kept = 0;
-  for (let k = 0; k < n; k++) {
-    const t = transactions[k]!;
-    if (ordinals.has(t.id)) continue;
-    ordinals.set(t.id, kept);
-    ordinalAt[order[k]!] = kept;
-    processorAt[kept] = processorAt[k];
-    dateRank[kept] = dateRank[k]!;
-    transactions[kept++] = t;
+  // The columns placed by ordinal: the passes after this one walk the run in posting order.
+  const transactions = new Array<Transaction>(kept);
+  const processor = new Int32Array(kept);
+  const flags = new Uint8Array(kept);
+  const minor = new Float64Array(kept);
+  const currency = new Int32Array(kept);
+  /** Per ordinal, the amount that findDuplicates groups lines by: NaN for a zero amount or a superseded line. */
+  const amounts = new Float64Array(kept);
+  for (let k = 0; k < kept; k++) {
+    const i = order[k]!;
+    transactions[k] = input[i]!;
+    processor[k] = columns.processor[i]!;
+    const f = columns.flags[i]!;
+    flags[k] = f;
+    const m = columns.minor[i]!;
+    minor[k] = m;
+    currency[k] = columns.currency[i]!;
+    amounts[k] = f & SUPERSEDED || m === 0 ? Number.NaN : m;
   }
-  transactions.length = kept;
   return {
     ordinals,
     transactions,
-    processorAt: processorAt.slice(0, kept),
-    dateRank: dateRank.subarray(0, kept),
+    /** Per ordinal, the rank of its date in `dates` (the run's dates, sorted). */
+    dateRank: kept === n ? dateRank : dateRank.subarray(0, kept),
     dates,
+    /** Per input position, its ordinal (-1 for a repeated id left out). */
     ordinalAt,
+    columns,
+    processor,
+    processors: columns.processors,
+    flags,
+    minor,
+    currency,
+    amounts,
   };
 }
 
@@ -282,10 +282,6 @@ function lastDate(lines: readonly BankLine[], transactions: readonly Transaction
   if (lines.length > 0) return lines[lines.length - 1]!.t.date;
   return transactions.length > 0 ? transactions[transactions.length - 1]!.date : '';
 }
-
-/** `kindAt` codes: a payout line; a transfer in a processor's own account that settles in no payout. */
-const PAYOUT = 1;
-const TRANSFER = 2;
 
 /**
  * Whether being this member of this match accounts for a line: a payout needs its deposit, a kept

@@ -4,7 +4,8 @@ import { dayNumber } from './dayNumber';
 import { describeMoney } from './describeMoney';
 import { accept, type MatchContext, report } from './matchContext';
 import { PayoutUnit, processorTitle } from './payoutUnit';
-import { payoutWindow, processorOf } from './processors';
+import { payoutWindow } from './processors';
+import { PAYOUT } from './runColumns';
 
 /** Without a payout line the payout date is unknown; it follows the last settled line by a few days. */
 const VIRTUAL_PAYOUT_SLACK = 2;
@@ -13,33 +14,34 @@ const VIRTUAL_PAYOUT_SLACK = 2;
  * Pass 1. Groups processor lines (charges, refunds, fees, adjustments, disputes — any line naming a
  * payout) under their payout, checks that the nets add up to the payout and
  * that every line's gross − fee = net, and returns the payouts to link to the bank.
- * Processor-side lines only, in posting order (see postingOrder), free of duplicates already, with
- * their ordinals in the run.
+ * `ordinals`: the processor-side lines, in posting order (see postingOrder), free of duplicates
+ * already; `transactions` and `known` are the run by ordinal.
  */
 export function rollUpPayouts(
-  processorLines: readonly Transaction[],
   ordinals: readonly number[],
+  transactions: readonly Transaction[],
   ctx: MatchContext,
-  known: ProcessorColumns = processorColumns(processorLines),
+  known: ProcessorColumns,
 ): PayoutUnit[] {
   const groups = new Map<string, Transaction[]>();
   const groupOrdinals = new Map<string, number[]>();
   const payouts: number[] = [];
-  for (let i = 0; i < processorLines.length; i++) {
-    if (known.payout[i]) {
-      payouts.push(i);
+  for (let i = 0; i < ordinals.length; i++) {
+    const k = ordinals[i]!;
+    if (known.flags[k]! & PAYOUT) {
+      payouts.push(k);
       continue;
     }
-    const t = processorLines[i]!;
+    const t = transactions[k]!;
     if (t.payoutId) {
-      const key = `${known.processors[i]!}|${t.payoutId}`;
+      const key = `${known.processors[known.processor[k]!]!}|${t.payoutId}`;
       const group = groups.get(key);
       if (group) {
         group.push(t);
-        groupOrdinals.get(key)!.push(ordinals[i]!);
+        groupOrdinals.get(key)!.push(k);
       } else {
         groups.set(key, [t]);
-        groupOrdinals.set(key, [ordinals[i]!]);
+        groupOrdinals.set(key, [k]);
       }
     }
   }
@@ -53,14 +55,14 @@ export function rollUpPayouts(
   let lastWindow = -1;
   let end = '';
   let endDay = 0;
-  for (const at of payouts) {
-    const payout = processorLines[at]!;
-    const processor = known.processors[at]!;
+  for (const k of payouts) {
+    const payout = transactions[k]!;
+    const processor = known.processors[known.processor[k]!]!;
     const groupKey = groups.size === 0 ? undefined : findGroup(groups, processor, payout);
     const lines = groupKey ? groups.get(groupKey)! : [];
     if (groupKey) groups.delete(groupKey);
-    const value = -known.minor[at]!;
-    const date = known.dates[at]!;
+    const value = -known.minor[k]!;
+    const date = known.dates[known.dateRank[k]!]!;
     const window = payoutWindow(ctx.windows, processor);
     if (date !== lastDate || window !== lastWindow) {
       lastDate = date;
@@ -71,13 +73,13 @@ export function rollUpPayouts(
     const unit = new PayoutUnit(
       units.length,
       processor,
-      known.currencies[at]!,
+      known.currencies[known.currency[k]!]!,
       value,
       date,
       end,
-      known.days[at]!,
+      known.days[k]!,
       endDay,
-      ordinals[at]!,
+      k,
       payout,
       undefined,
     );
@@ -88,13 +90,13 @@ export function rollUpPayouts(
   // Lines whose payout line was not captured still settle as one payout: link them as a whole.
   for (const [key, lines] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const first = lines[0]!;
-    const processor = processorOf(first);
+    const memberOrdinals = groupOrdinals.get(key)!;
+    const processor = known.processors[known.processor[memberOrdinals[0]!]!]!;
     const currency = first.amount.currency;
     const value = lines.reduce((sum, t) => (t.amount.currency === currency ? sum + t.amount.minor : sum), 0);
     if (value === 0) continue;
     const date = lines[lines.length - 1]!.date;
     const end = ctx.windowEnd(date, payoutWindow(ctx.windows, processor) + VIRTUAL_PAYOUT_SLACK);
-    const memberOrdinals = groupOrdinals.get(key)!;
     units.push(
       new PayoutUnit(
         units.length,
@@ -119,30 +121,23 @@ export function rollUpPayouts(
   return units;
 }
 
-/**
- * Per processor line (in the order given): its processor (see processorOf), date as a day number and
- * as text, whether it is a payout line, and its amount. The caller reads them off the transactions in
- * the order those sit in memory; this reads them in the order given.
- */
+/** What the roll-up reads of the run, by ordinal, as runOrder in reconcile read it (see RunColumns). */
 export type ProcessorColumns = {
-  processors: string[];
-  days: number[];
-  payout: boolean[];
-  minor: number[];
-  currencies: string[];
-  dates: string[];
+  /** Code in `processors` (see processorOf). */
+  processor: Int32Array;
+  processors: readonly string[];
+  /** See RunColumns: PAYOUT is read here. */
+  flags: Uint8Array;
+  minor: Float64Array;
+  /** Code in `currencies`. */
+  currency: Int32Array;
+  currencies: readonly string[];
+  /** Day numbers. */
+  days: Int32Array;
+  /** Rank in `dates`. */
+  dateRank: Int32Array;
+  dates: readonly string[];
 };
-
-function processorColumns(lines: readonly Transaction[]): ProcessorColumns {
-  return {
-    processors: lines.map(processorOf),
-    days: lines.map((t) => dayNumber(t.date)),
-    payout: lines.map((t) => t.kind === 'payout'),
-    minor: lines.map((t) => t.amount.minor),
-    currencies: lines.map((t) => t.amount.currency),
-    dates: lines.map((t) => t.date),
-  };
-}
 
 /** The group of settled lines under this payout's id, else under its external id. */
 function findGroup(groups: Map<string, Transaction[]>, processor: string, payout: Transaction) {

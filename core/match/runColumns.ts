@@ -1,0 +1,198 @@
+import type { Transaction } from '../model/transaction';
+import { hashOf } from './idIndex';
+import { isProcessorName, processorOf } from './processors';
+
+/**
+ * What the matcher's first passes need of each transaction, read in ONE pass over the run in the
+ * order it was passed (the order the objects sit in memory) into typed columns by input position.
+ * Repeated strings become small codes: the passes then compare numbers, and no later pass reads a
+ * transaction object for these fields (each such read, in posting order, was a cache miss).
+ */
+export type RunColumns = {
+  size: number;
+  /** Per position, the rank of its date in `dates` (the run's distinct dates, sorted). */
+  dateRank: Int32Array;
+  dates: string[];
+  /** Per position, the rank of its source (file, else url) among the run's sources in name order. */
+  sourceRank: Int32Array;
+  sourceCount: number;
+  /** Per position, its row in the source; NaN without one. */
+  rows: Float64Array;
+  /** Per position, the code of its processor in `processors` for a processor's own line, -1 for a bank line. */
+  processor: Int32Array;
+  /** Processor names (institutions lower-cased, see processorOf). */
+  processors: string[];
+  /** Per position: PAYOUT, TRANSFER (kind `transfer` without a payout id), SUPERSEDED flags. */
+  flags: Uint8Array;
+  minor: Float64Array;
+  /** Per position, the code of its currency in `currencies` (one string per currency). */
+  currency: Int32Array;
+  currencies: string[];
+  ids: string[];
+  /** Per position, the hash of its id (see IdIndex). */
+  idHashes: Int32Array;
+};
+
+/** `flags` bits. */
+export const PAYOUT = 1;
+/** A transfer that settles in no payout (a processor's "add funds from bank"). */
+export const TRANSFER = 2;
+export const SUPERSEDED = 4;
+
+/** Codes for the few distinct values of a field: the first few are compared in a list (cheaper than hashing each), the rest in a map. */
+class Codes {
+  readonly values: string[] = [];
+  private readonly more = new Map<string, number>();
+
+  of(value: string): number {
+    const values = this.values;
+    const few = values.length < FEW ? values.length : FEW;
+    for (let c = 0; c < few; c++) if (values[c] === value) return c;
+    if (values.length > FEW) {
+      const c = this.more.get(value);
+      if (c !== undefined) return c;
+    }
+    const c = values.length;
+    values.push(value);
+    if (c >= FEW) this.more.set(value, c);
+    return c;
+  }
+}
+const FEW = 8;
+
+export function readRunColumns(input: readonly Transaction[]): RunColumns {
+  const n = input.length;
+  const dateKey = new Int32Array(n);
+  const sourceOf = new Int32Array(n);
+  const rows = new Float64Array(n);
+  const processor = new Int32Array(n);
+  const flags = new Uint8Array(n);
+  const minor = new Float64Array(n);
+  const currency = new Int32Array(n);
+  const ids = new Array<string>(n);
+  const idHashes = new Int32Array(n);
+  const sources = new Codes();
+  const currencies = new Codes();
+  const institutions = new Codes();
+  const processors = new Codes();
+  /** Per institution code: its processor's code, or -1 when it is no processor (a bank). */
+  const processorOfInstitution: number[] = [];
+  let minKey = 0x7fffffff;
+  let maxKey = -1;
+  for (let i = 0; i < n; i++) {
+    const t = input[i]!;
+    const id = t.id;
+    ids[i] = id;
+    idHashes[i] = hashOf(id);
+    const key = isoKey(t.date);
+    dateKey[i] = key;
+    if (key < minKey) minKey = key;
+    if (key > maxKey) maxKey = key;
+    const origin = t.origin;
+    sourceOf[i] = sources.of(origin.file ?? origin.url ?? '');
+    rows[i] = origin.row ?? Number.NaN;
+    const kind = t.kind;
+    const inst = institutions.of(t.institution);
+    if (inst === processorOfInstitution.length) {
+      const name = processorOf(t);
+      processorOfInstitution.push(isProcessorName(name) ? processors.of(name) : -1 - processors.of(name));
+    }
+    const p = processorOfInstitution[inst]!;
+    const payout = kind === 'payout';
+    // A payout line is a processor's whatever its institution: -1 - p names the processor then.
+    processor[i] = p >= 0 ? p : payout ? -1 - p : -1;
+    let f = 0;
+    if (payout) f |= PAYOUT;
+    else if (kind === 'transfer' && !t.payoutId) f |= TRANSFER;
+    if (t.supersededBy) f |= SUPERSEDED;
+    flags[i] = f;
+    const amount = t.amount;
+    minor[i] = amount.minor;
+    currency[i] = currencies.of(amount.currency);
+  }
+  const { dateRank, dates } =
+    minKey >= 0 && maxKey - minKey < MAX_KEY_SPAN
+      ? rankByKey(input, dateKey, minKey, maxKey)
+      : rankStrings(n, (i) => input[i]!.date);
+  return {
+    size: n,
+    dateRank,
+    dates,
+    sourceRank: remap(sourceOf, rankOf(sources.values)),
+    sourceCount: sources.values.length,
+    rows,
+    processor,
+    processors: processors.values,
+    flags,
+    minor,
+    currency,
+    currencies: currencies.values,
+    ids,
+    idHashes,
+  };
+}
+
+/** Date keys this far apart are ranked through a table that spans them (a few years span a few tens of thousands). */
+const MAX_KEY_SPAN = 1 << 20;
+
+/**
+ * A `YYYY-MM-DD` date as the number YYYYMMDD, which orders as the text does; -1 for any other text
+ * (the run's dates are then ranked as strings).
+ */
+function isoKey(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  let key = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    key = key * 10 + d;
+  }
+  return key;
+}
+
+/** Ranks of date keys through a table over their span: no map, no string compared. */
+function rankByKey(input: readonly Transaction[], keys: Int32Array, min: number, max: number) {
+  const table = new Int32Array(max - min + 1);
+  for (let i = 0; i < keys.length; i++) {
+    const at = keys[i]! - min;
+    if (table[at] === 0) table[at] = i + 1;
+  }
+  const dates: string[] = [];
+  for (let at = 0; at < table.length; at++) {
+    if (table[at] === 0) continue;
+    const first = table[at]! - 1;
+    table[at] = dates.length;
+    dates.push(input[first]!.date);
+  }
+  const dateRank = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) dateRank[i] = table[keys[i]! - min]!;
+  return { dateRank, dates };
+}
+
+/** Ranks of arbitrary strings among the distinct ones sorted. */
+function rankStrings(n: number, at: (i: number) => string) {
+  const codes = new Codes();
+  const code = new Int32Array(n);
+  for (let i = 0; i < n; i++) code[i] = codes.of(at(i));
+  const dates = codes.values;
+  const dateRank = remap(code, rankOf(dates));
+  dates.sort();
+  return { dateRank, dates };
+}
+
+/** `codes` mapped through `to`, in place. */
+function remap(codes: Int32Array, to: Int32Array): Int32Array {
+  for (let i = 0; i < codes.length; i++) codes[i] = to[codes[i]!]!;
+  return codes;
+}
+
+/** For each string, its rank among them sorted (they are distinct). */
+function rankOf(strings: readonly string[]): Int32Array {
+  const byValue = Array.from(strings.keys()).sort((a, b) =>
+    strings[a]! < strings[b]! ? -1 : strings[a]! > strings[b]! ? 1 : 0,
+  );
+  const rank = new Int32Array(strings.length);
+  for (let r = 0; r < byValue.length; r++) rank[byValue[r]!] = r;
+  return rank;
+}
