@@ -1,5 +1,6 @@
 import { type BankLine, compatible, firstOnOrAfter, lineTaken } from './bankLine';
 import { daysApart } from './dayNumber';
+import { hasSubsetSum } from './hasSubsetSum';
 import { acceptOneLink } from './linkDraft';
 import { matchColumns } from './matchColumns';
 import {
@@ -10,10 +11,8 @@ import {
   recordLag,
   typicalLag,
 } from './matchContext';
-import { upperBound } from './matchGroups';
 import { orderByKey } from './orderByKey';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitsByDate, unitTaken } from './payoutUnit';
-import { subsetSums } from './subsetSums';
 
 /** Beyond this many possible assignments a cluster of equal amounts is paired greedily instead. */
 const MAX_ASSIGNMENTS = 20_000;
@@ -144,33 +143,60 @@ export function matchOneToOne(
     }
     at = next;
   }
+  // Per amount: which amount last saw each pool line (see matchAmount), and the pool indexes of each
+  // payout's candidates, one list after another.
+  const seenIn = new Int32Array(pool.length);
+  let amountsSeen = 0;
+  const found: number[] = [];
+  const ends: number[] = [];
   for (let r = 0; r < units.length; r++) {
     const s = spanAt[r]!;
     if (s < 0) continue;
-    if (spans[s + 1]! - spans[s]! === 1) matchSingle(r, spans[s + 2]!, spans[s + 3]!);
-    else {
-      const group: PayoutUnit[] = [];
-      for (let k = spans[s]!; k < spans[s + 1]!; k++) group.push(units[openRanks[k]!]!);
-      matchAmount(group, spans[s + 2]!, spans[s + 3]!);
-    }
+    matchAmount(spans[s]!, spans[s + 1]!, spans[s + 2]!, spans[s + 3]!);
   }
 
   /**
-   * The only open payout of its amount (`units[r]`), against the lines of the amount (`pool[from, to)`):
-   * most payouts. Its candidates are counted in place; a list is made only when there are several.
+   * One amount: its open payouts `openRanks[openFrom, openTo)` (in posting order) and its lines
+   * `pool[from, to)` (in posting order), from the columns. When no line is a candidate of two of them
+   * (a payout alone at its amount, or payouts of one amount far apart in time: most), each takes its
+   * one candidate, or is contested when it has several; otherwise see `matchOverlapping`.
    */
-  function matchSingle(r: number, from: number, to: number): void {
-    let first = -1;
-    let found: BankLine[] | undefined;
-    const endDay = U.endDay[r]!;
-    for (let i = firstDayFrom(poolDays, U.day[r]!, from, to); i < to && poolDays[i]! <= endDay; i++) {
-      if (!fitsAt(r, i) || (namedOnly && L.processor[poolAt[i]!]! < 0)) continue;
-      if (first < 0) first = i;
-      else if (found === undefined) found = [pool[first]!, pool[i]!];
-      else found.push(pool[i]!);
+  function matchAmount(openFrom: number, openTo: number, from: number, to: number): void {
+    amountsSeen++;
+    found.length = 0;
+    ends.length = 0;
+    let disjoint = true;
+    for (let k = openFrom; k < openTo; k++) {
+      const r = openRanks[k]!;
+      const endDay = U.endDay[r]!;
+      for (let i = firstDayFrom(poolDays, U.day[r]!, from, to); i < to && poolDays[i]! <= endDay; i++) {
+        if (!fitsAt(r, i)) continue;
+        if (seenIn[i] === amountsSeen) disjoint = false;
+        seenIn[i] = amountsSeen;
+        found.push(i);
+      }
+      ends.push(found.length);
     }
-    if (found !== undefined) settle(units[r]!, found);
-    else if (first >= 0) acceptUniqueAt(r, first);
+    if (!disjoint) {
+      const members: PayoutUnit[] = [];
+      for (let k = openFrom; k < openTo; k++) members.push(units[openRanks[k]!]!);
+      matchOverlapping(members, from, to);
+      return;
+    }
+    for (let k = openFrom, start = 0; k < openTo; start = ends[k - openFrom]!, k++) {
+      const r = openRanks[k]!;
+      let first = -1;
+      let kept: BankLine[] | undefined;
+      for (let j = start; j < ends[k - openFrom]!; j++) {
+        const i = found[j]!;
+        if (namedOnly && L.processor[poolAt[i]!]! < 0) continue;
+        if (first < 0) first = i;
+        else if (kept === undefined) kept = [pool[first]!, pool[i]!];
+        else kept.push(pool[i]!);
+      }
+      if (kept !== undefined) settle(units[r]!, kept);
+      else if (first >= 0) acceptUniqueAt(r, first);
+    }
   }
 
   /** A payout whose candidates no other payout wants: taken when there is one, contested when several. */
@@ -179,17 +205,12 @@ export function matchOneToOne(
     else if (found.length > 1) pushContested(contested, [u], new Map([[u, found]]));
   }
 
-  /** One amount: its open payouts (in posting order, more than one) and its lines (`pool[from, to)`, in posting order). */
-  function matchAmount(group: PayoutUnit[], from: number, to: number): void {
+  /** Payouts of one amount that want the same lines (`pool[from, to)`): paired cluster by cluster. */
+  function matchOverlapping(group: PayoutUnit[], from: number, to: number): void {
     const options = new Map<PayoutUnit, BankLine[]>();
     for (const u of group) {
       const found = candidates(u, from, to);
       if (found.length > 0) options.set(u, found);
-    }
-    if (disjoint(options)) {
-      // No line is wanted by two of them: each payout is a cluster of its own, as when alone at its amount.
-      for (const [u, found] of options) settle(u, namedOnly ? found.filter(isNamed) : found);
-      return;
     }
     for (const cluster of splitClusters(options)) {
       const u = cluster.units[0]!;
@@ -270,6 +291,18 @@ function byKey(
     sortedKeys[i] = keys[sorted[i]!]!;
   }
   return { order, keys: sortedKeys };
+}
+
+/** First index of `units` (by date) dated after `day`, else its length. */
+function afterDay(units: readonly PayoutUnit[], day: number): number {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (units[mid]!.day <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** First index in `days[from, to)` (ascending) holding `day` or later, else `to`. */
@@ -365,7 +398,7 @@ function combinableLines(units: readonly PayoutUnit[], lines: readonly BankLine[
       pools = new Map();
       for (const x of unitsByDate(units)) {
         if (unitTaken(ctx.claimed, x)) continue;
-        maxSpan = Math.max(maxSpan, daysApart(x.date, x.end));
+        maxSpan = Math.max(maxSpan, x.endDay - x.day);
         const key = `${x.processor}|${x.currency}`;
         const list = pools.get(key);
         if (list) list.push(x);
@@ -376,11 +409,11 @@ function combinableLines(units: readonly PayoutUnit[], lines: readonly BankLine[
     const values: number[] = [];
     // By binary search and bounded by the longest window: a scan from the end of the pool was
     // linear in the pool per line, quadratic over a year of busy payouts.
-    for (let i = upperBound(pool, line.t.date) - 1; i >= 0 && values.length < MAX_COMBINED_CANDIDATES; i--) {
+    for (let i = afterDay(pool, line.day) - 1; i >= 0 && values.length < MAX_COMBINED_CANDIDATES; i--) {
       const x = pool[i]!;
-      const before = daysApart(x.date, line.t.date);
+      const before = line.day - x.day;
       if (before > 31 || before > maxSpan) break;
-      if (x === like || x.end < line.t.date || unitTaken(ctx.claimed, x)) continue;
+      if (x === like || x.endDay < line.day || unitTaken(ctx.claimed, x)) continue;
       if (Math.sign(x.value) !== Math.sign(target) || Math.abs(x.value) > Math.abs(target)) continue;
       if (x.value === target) {
         if (minSize <= 1) return true;
@@ -389,7 +422,7 @@ function combinableLines(units: readonly PayoutUnit[], lines: readonly BankLine[
       values.push(x.value);
     }
     const maxSize = MAX_COMBINED - (minSize <= 1 ? 1 : 0);
-    return subsetSums(values, target, { maxSize, limit: 1 }).length > 0;
+    return hasSubsetSum(values, target, maxSize);
   };
   /** Whether other open payouts of `u`'s processor, with the line in their window, add up to the line. */
   const line = (l: BankLine, u: PayoutUnit): boolean => {
@@ -401,17 +434,6 @@ function combinableLines(units: readonly PayoutUnit[], lines: readonly BankLine[
     return found;
   };
   return { line, unit };
-}
-
-/** Whether no line is a candidate of two payouts (groups of one amount are a few payouts). */
-function disjoint(options: Map<PayoutUnit, BankLine[]>): boolean {
-  const lists = [...options.values()];
-  for (let a = 0; a < lists.length; a++) {
-    for (let b = a + 1; b < lists.length; b++) {
-      for (const line of lists[a]!) if (lists[b]!.includes(line)) return false;
-    }
-  }
-  return true;
 }
 
 /** Connected groups of payouts that share candidate lines. */
