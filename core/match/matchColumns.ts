@@ -1,5 +1,7 @@
 import type { BankLine } from './bankLine';
+import type { MatchContext } from './matchContext';
 import type { PayoutUnit } from './payoutUnit';
+import { Codes } from './runColumns';
 
 /**
  * What the matching passes compare of every payout and bank line, as typed columns by position in
@@ -35,36 +37,25 @@ export type MatchColumns = {
   };
 };
 
-const FEW_NAMES = 8;
-
 const made = new WeakMap<readonly PayoutUnit[], { lines: readonly BankLine[]; columns: MatchColumns }>();
 
 /**
  * The columns of a run's payouts and lines, made on first use and kept as long as `units` is.
- * `ids`: each ordinal's transaction id, when the caller has them (read in memory order): a payout's
- * id is then not read off its transaction.
+ * `run`: each ordinal's id and currency code, when the caller has them (read in memory order): a
+ * payout's id and each currency are then not read off the objects (each line's currency is a string
+ * of its own, compared by content).
  */
 export function matchColumns(
   units: readonly PayoutUnit[],
   lines: readonly BankLine[],
-  ids?: readonly string[],
+  run?: MatchContext['run'],
 ): MatchColumns {
   const known = made.get(units);
   if (known !== undefined && known.lines === lines) return known.columns;
-  // A run has a currency or two and a few processors: a short list compared by content beats a Map,
-  // which hashes every string anew (each line's "USD" is a string of its own). Past a few names, a Map.
-  const names: string[] = [];
-  const more = new Map<string, number>();
-  const code = (name: string) => {
-    for (let c = 0; c < names.length && c < FEW_NAMES; c++) if (names[c] === name) return c;
-    let c = names.length < FEW_NAMES ? undefined : more.get(name);
-    if (c === undefined) {
-      c = names.length;
-      names.push(name);
-      if (c >= FEW_NAMES) more.set(name, c);
-    }
-    return c;
-  };
+  // Currencies keep the run's codes; processors are numbered after them.
+  const codes = new Codes();
+  for (const currency of run?.currencies ?? []) codes.of(currency);
+  const code = (name: string) => codes.of(name);
   const u = {
     payoutId: new Array<string>(units.length),
     ordinal: new Int32Array(units.length),
@@ -76,12 +67,12 @@ export function matchColumns(
   };
   for (let r = 0; r < units.length; r++) {
     const x = units[r]!;
-    u.payoutId[r] = x.payout === undefined ? '' : ids !== undefined ? ids[x.ordinal]! : x.payout.id;
+    u.payoutId[r] = x.payout === undefined ? '' : run !== undefined ? run.ids[x.ordinal]! : x.payout.id;
     u.ordinal[r] = x.payout !== undefined ? x.ordinal : -1;
     u.value[r] = x.value;
     u.day[r] = x.day;
     u.endDay[r] = x.endDay;
-    u.currency[r] = code(x.currency);
+    u.currency[r] = run !== undefined && x.payout !== undefined ? run.currency[x.ordinal]! : code(x.currency);
     u.processor[r] = code(x.processor);
   }
   const l = {
@@ -99,11 +90,11 @@ export function matchColumns(
     l.ordinal[i] = x.ordinal;
     l.amount[i] = x.amount;
     l.day[i] = x.day;
-    l.currency[i] = code(x.currency);
+    l.currency[i] = run !== undefined ? run.currency[x.ordinal]! : code(x.currency);
     l.processor[i] = x.processor === undefined ? -1 : code(x.processor);
     l.notPayout[i] = x.notPayout ? 1 : 0;
   }
-  const columns = { names, units: u, lines: l };
+  const columns = { names: codes.values, units: u, lines: l };
   made.set(units, { lines, columns });
   return columns;
 }

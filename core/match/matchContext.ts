@@ -21,8 +21,8 @@ export type MatchContext = {
   windows: Windows;
   /** Each transaction id of the run → its position in posting order. */
   ordinals: OrdinalLookup;
-  /** Each position's transaction id, when the run has them at hand (see matchColumns). */
-  ids?: readonly string[];
+  /** Per position, its transaction's id and currency code (in `currencies`), when the run has them at hand (see matchColumns). */
+  run?: { ids: readonly string[]; currency: Int32Array; currencies: readonly string[] };
   /** Transactions taken by an accepted match (see `takenMembers`). */
   claimed: Claims;
   /** Match ids the bookkeeper rejected: never proposed again. */

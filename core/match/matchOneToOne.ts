@@ -46,7 +46,7 @@ export function matchOneToOne(
   // Lines and payouts sorted by amount (stable: posting order within one amount), then walked side
   // by side: each amount's payouts meet its lines without a map of lists per amount. What is compared
   // is read from the columns (see matchColumns); an object is touched when a candidate is found.
-  const { names, units: U, lines: L } = matchColumns(units, lines, ctx.ids);
+  const { names, units: U, lines: L } = matchColumns(units, lines, ctx.run);
   const claimed = ctx.claimed;
   const eligible: number[] = [];
   for (let i = 0; i < lines.length; i++) {

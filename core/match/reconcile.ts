@@ -51,12 +51,8 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const { ordinals, transactions, dateRank, dates, ordinalAt } = run;
   const ctx = createMatchContext(input.calendar ?? US_BANK_CALENDAR, input.windows ?? {}, ordinals);
 
-  // Each ordinal's id, read in memory order: the passes that hold payouts and lines in columns make
-  // a match's id from these, not from the transactions (see matchColumns).
-  const ids = new Array<string>(transactions.length);
-  for (let i = 0; i < ordinalAt.length; i++)
-    if (ordinalAt[i]! >= 0) ids[ordinalAt[i]!] = input.transactions[i]!.id;
-  ctx.ids = ids;
+  // The passes that hold payouts and lines in columns make a match from these, not from the objects.
+  ctx.run = { ids: run.ids, currency: run.currency, currencies: run.columns.currencies };
   const decisions = applyDecisions(input.decisions ?? [], ctx);
   const dayOfRank = dates.map(dayNumber);
   const n = transactions.length;
@@ -246,6 +242,7 @@ function runOrder(input: readonly Transaction[]) {
   const flags = new Uint8Array(kept);
   const minor = new Float64Array(kept);
   const currency = new Int32Array(kept);
+  const idOf = new Array<string>(kept);
   /** Per ordinal, the amount that findDuplicates groups lines by: NaN for a zero amount or a superseded line. */
   const amounts = new Float64Array(kept);
   for (let k = 0; k < kept; k++) {
@@ -257,6 +254,7 @@ function runOrder(input: readonly Transaction[]) {
     const m = columns.minor[i]!;
     minor[k] = m;
     currency[k] = columns.currency[i]!;
+    idOf[k] = columns.ids[i]!;
     amounts[k] = f & SUPERSEDED || m === 0 ? Number.NaN : m;
   }
   return {
@@ -274,6 +272,8 @@ function runOrder(input: readonly Transaction[]) {
     minor,
     currency,
     amounts,
+    /** Per ordinal, its transaction's id. */
+    ids: idOf,
   };
 }
 

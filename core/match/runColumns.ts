@@ -40,7 +40,7 @@ export const TRANSFER = 2;
 export const SUPERSEDED = 4;
 
 /** Codes for the few distinct values of a field: the first few are compared in a list (cheaper than hashing each), the rest in a map. */
-class Codes {
+export class Codes {
   readonly values: string[] = [];
   private readonly more = new Map<string, number>();
 
