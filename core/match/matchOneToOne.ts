@@ -2,7 +2,16 @@ import { type BankLine, compatible, firstOnOrAfter, lineTaken } from './bankLine
 import { daysApart } from './dayNumber';
 import { hasSubsetSum } from './hasSubsetSum';
 import { acceptOneLink } from './linkDraft';
-import { matchColumns } from './matchColumns';
+import {
+  LINE_AMOUNT,
+  LINE_CURRENCY,
+  LINE_DAY,
+  LINE_NOT_PAYOUT,
+  LINE_ORDINAL,
+  LINE_PROCESSOR,
+  LINE_RECORD,
+  matchColumns,
+} from './matchColumns';
 import {
   acceptPairOf,
   isRejected,
@@ -48,26 +57,37 @@ export function matchOneToOne(
   // is read from the columns (see matchColumns); an object is touched when a candidate is found.
   const { names, units: U, lines: L } = matchColumns(units, lines, ctx.run);
   const claimed = ctx.claimed;
+  const LR = L.records;
   const eligible: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
+  const amounts: number[] = [];
+  for (let i = 0, b = 0; i < lines.length; i++, b += LINE_RECORD) {
     // The named pass sees unnamed lines too, so that date order among same-amount payouts is kept.
-    if (claimed.hasOrdinal(L.ordinal[i]!) || L.amount[i] === 0 || (L.processor[i]! < 0 && L.notPayout[i]))
-      continue;
+    const amount = LR[b + LINE_AMOUNT]!;
+    if (claimed.hasOrdinal(LR[b + LINE_ORDINAL]!) || amount === 0) continue;
+    if (LR[b + LINE_PROCESSOR]! < 0 && LR[b + LINE_NOT_PAYOUT]) continue;
     eligible.push(i);
+    amounts.push(amount);
   }
-  const { order: poolAt, keys: poolAmounts } = byKey(eligible, L.amount);
+  const { order: poolAt, keys: poolAmounts } = byKey(eligible, amounts);
   const pool = new Array<BankLine>(poolAt.length);
-  const poolDays = new Int32Array(poolAt.length);
+  // What the walk compares of each pool line, side by side in one record per line (see LINE_RECORD), in
+  // pool order: a payout's candidates are a few lines anywhere in the pool, and one record is a
+  // cache line or two where a column per field was a miss per field.
+  const P = new Float64Array(poolAt.length * LINE_RECORD);
   for (let i = 0; i < poolAt.length; i++) {
-    pool[i] = lines[poolAt[i]!]!;
-    poolDays[i] = L.day[poolAt[i]!]!;
+    const at = poolAt[i]!;
+    pool[i] = lines[at]!;
+    for (let f = 0; f < LINE_RECORD; f++) P[i * LINE_RECORD + f] = LR[at * LINE_RECORD + f]!;
   }
   const openAt: number[] = [];
+  const values: number[] = [];
   for (let r = 0; r < units.length; r++) {
     const ordinal = U.ordinal[r]!;
-    if (ordinal >= 0 ? !claimed.hasOrdinal(ordinal) : !unitTaken(claimed, units[r]!)) openAt.push(r);
+    if (ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units[r]!)) continue;
+    openAt.push(r);
+    values.push(U.value[r]!);
   }
-  const { order: openRanks, keys: openValues } = byKey(openAt, U.value);
+  const { order: openRanks, keys: openValues } = byKey(openAt, values);
 
   const contested: Cluster[] = [];
   const acceptUnique = (u: PayoutUnit, line: BankLine) => {
@@ -80,22 +100,22 @@ export function matchOneToOne(
   };
   /** `acceptUnique` of payout `r` and `pool[i]`, from the columns when it is a payout line's pair. */
   const acceptUniqueAt = (r: number, i: number) => {
-    const at = poolAt[i]!;
-    const named = L.processor[at] === U.processor[r];
+    const b = i * LINE_RECORD;
+    const named = P[b + LINE_PROCESSOR] === U.processor[r];
     // Settled lines, and a debit whose text decides (see unnamedDebit): from the objects.
     if (U.ordinal[r]! < 0 || (!named && U.value[r]! < 0)) return acceptUnique(units[r]!, pool[i]!);
     const processor = names[U.processor[r]!]!;
     const f = pairFacts;
     f.payoutId = U.payoutId[r]!;
-    f.lineId = L.id[at]!;
+    f.lineId = L.id[poolAt[i]!]!;
     f.value = U.value[r]!;
-    f.amount = L.amount[at]!;
+    f.amount = poolAmounts[i]!;
     f.currency = names[U.currency[r]!]!;
     f.unitOrdinal = U.ordinal[r]!;
-    f.lineOrdinal = L.ordinal[at]!;
+    f.lineOrdinal = P[b + LINE_ORDINAL]!;
     const why = uniqueWhy(processor, named ? 0 : 2);
     if (acceptPairOf(ctx, units[r]!, pool[i]!, f, named ? 0.95 : 0.8, false, why) >= 0) {
-      recordLag(ctx, processor, ctx.lag(U.day[r]!, L.day[at]!));
+      recordLag(ctx, processor, ctx.lag(U.day[r]!, P[b + LINE_DAY]!));
     }
   };
   /** Whether a line of the payout's amount in its window could be its other side. */
@@ -108,11 +128,11 @@ export function matchOneToOne(
    * unnamed debit's text or a rejected pairing. The line has the payout's amount (one span).
    */
   const fitsAt = (r: number, i: number) => {
-    const at = poolAt[i]!;
-    if (L.currency[at] !== U.currency[r]) return false;
-    const processor = L.processor[at]!;
+    const b = i * LINE_RECORD;
+    if (P[b + LINE_CURRENCY] !== U.currency[r]) return false;
+    const processor = P[b + LINE_PROCESSOR]!;
     if (processor !== U.processor[r]) {
-      if (processor >= 0 || L.notPayout[at]) return false;
+      if (processor >= 0 || P[b + LINE_NOT_PAYOUT]) return false;
       if (U.value[r]! < 0 && !GENERIC_DEBIT.test(pool[i]!.t.description)) return false;
     }
     return ctx.rejected.size === 0 || fits(units[r]!, pool[i]!);
@@ -120,7 +140,11 @@ export function matchOneToOne(
   /** The lines of the payout's amount in its window (`pool[from, to)`, one amount) that could be its other side. */
   const candidates = (u: PayoutUnit, from: number, to: number) => {
     const found: BankLine[] = [];
-    for (let i = firstDayFrom(poolDays, u.day, from, to); i < to && poolDays[i]! <= u.endDay; i++) {
+    for (
+      let i = firstDayFrom(P, u.day, from, to);
+      i < to && P[i * LINE_RECORD + LINE_DAY]! <= u.endDay;
+      i++
+    ) {
       if (fits(u, pool[i]!)) found.push(pool[i]!);
     }
     return found;
@@ -169,7 +193,11 @@ export function matchOneToOne(
     for (let k = openFrom; k < openTo; k++) {
       const r = openRanks[k]!;
       const endDay = U.endDay[r]!;
-      for (let i = firstDayFrom(poolDays, U.day[r]!, from, to); i < to && poolDays[i]! <= endDay; i++) {
+      for (
+        let i = firstDayFrom(P, U.day[r]!, from, to);
+        i < to && P[i * LINE_RECORD + LINE_DAY]! <= endDay;
+        i++
+      ) {
         if (!fitsAt(r, i)) continue;
         if (seenIn[i] === amountsSeen) disjoint = false;
         seenIn[i] = amountsSeen;
@@ -189,7 +217,7 @@ export function matchOneToOne(
       let kept: BankLine[] | undefined;
       for (let j = start; j < ends[k - openFrom]!; j++) {
         const i = found[j]!;
-        if (namedOnly && L.processor[poolAt[i]!]! < 0) continue;
+        if (namedOnly && P[i * LINE_RECORD + LINE_PROCESSOR]! < 0) continue;
         if (first < 0) first = i;
         else if (kept === undefined) kept = [pool[first]!, pool[i]!];
         else kept.push(pool[i]!);
@@ -279,10 +307,8 @@ const GENERIC_DEBIT = /^\s*(ACH|ELECTRONIC|ELEC|EFT)\s+(DEBIT|WITHDRAWAL|WITHDRW
  */
 function byKey(
   positions: readonly number[],
-  values: Float64Array,
+  keys: readonly number[],
 ): { order: Int32Array; keys: Float64Array } {
-  const keys = new Float64Array(positions.length);
-  for (let i = 0; i < positions.length; i++) keys[i] = values[positions[i]!]!;
   const sorted = orderByKey(keys);
   const order = new Int32Array(positions.length);
   const sortedKeys = new Float64Array(positions.length);
@@ -305,13 +331,13 @@ function afterDay(units: readonly PayoutUnit[], day: number): number {
   return lo;
 }
 
-/** First index in `days[from, to)` (ascending) holding `day` or later, else `to`. */
-function firstDayFrom(days: Int32Array, day: number, from: number, to: number): number {
+/** First record in `records[from, to)` (ascending by day) dated `day` or later, else `to`. */
+function firstDayFrom(records: Float64Array, day: number, from: number, to: number): number {
   let lo = from;
   let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (days[mid]! < day) lo = mid + 1;
+    if (records[mid * LINE_RECORD + LINE_DAY]! < day) lo = mid + 1;
     else hi = mid;
   }
   return lo;
