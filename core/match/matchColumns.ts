@@ -17,13 +17,11 @@ export type MatchColumns = {
   units: {
     /** The payout line's id, '' for settled lines. */
     payoutId: string[];
-    /** The payout line's ordinal, or -1 for settled lines without one (see unitTaken). */
-    ordinal: Int32Array;
-    value: Float64Array;
-    day: Int32Array;
-    endDay: Int32Array;
-    currency: Int32Array;
-    processor: Int32Array;
+    /**
+     * Per payout a record of UNIT_RECORD numbers: its payout line's ordinal (-1 for settled lines
+     * without one, see unitTaken), value, day, window's end day, currency and processor codes.
+     */
+    records: Float64Array;
   };
   lines: {
     id: string[];
@@ -35,6 +33,15 @@ export type MatchColumns = {
     records: Float64Array;
   };
 };
+
+/** A payout's record (see MatchColumns): its length and each field's place. */
+export const UNIT_RECORD = 8;
+export const UNIT_ORDINAL = 0;
+export const UNIT_VALUE = 1;
+export const UNIT_DAY = 2;
+export const UNIT_END_DAY = 3;
+export const UNIT_CURRENCY = 4;
+export const UNIT_PROCESSOR = 5;
 
 /** A line's record (see MatchColumns): its length and each field's place. */
 export const LINE_RECORD = 8;
@@ -66,22 +73,20 @@ export function matchColumns(
   const code = (name: string) => codes.of(name);
   const u = {
     payoutId: new Array<string>(units.length),
-    ordinal: new Int32Array(units.length),
-    value: new Float64Array(units.length),
-    day: new Int32Array(units.length),
-    endDay: new Int32Array(units.length),
-    currency: new Int32Array(units.length),
-    processor: new Int32Array(units.length),
+    records: new Float64Array(units.length * UNIT_RECORD),
   };
   for (let r = 0; r < units.length; r++) {
     const x = units[r]!;
     u.payoutId[r] = x.payout === undefined ? '' : run !== undefined ? run.ids[x.ordinal]! : x.payout.id;
-    u.ordinal[r] = x.payout !== undefined ? x.ordinal : -1;
-    u.value[r] = x.value;
-    u.day[r] = x.day;
-    u.endDay[r] = x.endDay;
-    u.currency[r] = run !== undefined && x.payout !== undefined ? run.currency[x.ordinal]! : code(x.currency);
-    u.processor[r] = code(x.processor);
+    const at = r * UNIT_RECORD;
+    const records = u.records;
+    records[at + UNIT_ORDINAL] = x.payout !== undefined ? x.ordinal : -1;
+    records[at + UNIT_VALUE] = x.value;
+    records[at + UNIT_DAY] = x.day;
+    records[at + UNIT_END_DAY] = x.endDay;
+    records[at + UNIT_CURRENCY] =
+      run !== undefined && x.payout !== undefined ? run.currency[x.ordinal]! : code(x.currency);
+    records[at + UNIT_PROCESSOR] = code(x.processor);
   }
   const l = { id: new Array<string>(lines.length), records: new Float64Array(lines.length * LINE_RECORD) };
   for (let i = 0; i < lines.length; i++) {

@@ -11,6 +11,13 @@ import {
   LINE_PROCESSOR,
   LINE_RECORD,
   matchColumns,
+  UNIT_CURRENCY,
+  UNIT_DAY,
+  UNIT_END_DAY,
+  UNIT_ORDINAL,
+  UNIT_PROCESSOR,
+  UNIT_RECORD,
+  UNIT_VALUE,
 } from './matchColumns';
 import {
   acceptPairOf,
@@ -58,6 +65,7 @@ export function matchOneToOne(
   const { names, units: U, lines: L } = matchColumns(units, lines, ctx.run);
   const claimed = ctx.claimed;
   const LR = L.records;
+  const UR = U.records;
   const eligible: number[] = [];
   const amounts: number[] = [];
   for (let i = 0, b = 0; i < lines.length; i++, b += LINE_RECORD) {
@@ -69,23 +77,23 @@ export function matchOneToOne(
     amounts.push(amount);
   }
   const { order: poolAt, keys: poolAmounts } = byKey(eligible, amounts);
-  const pool = new Array<BankLine>(poolAt.length);
-  // What the walk compares of each pool line, side by side in one record per line (see LINE_RECORD), in
-  // pool order: a payout's candidates are a few lines anywhere in the pool, and one record is a
-  // cache line or two where a column per field was a miss per field.
-  const P = new Float64Array(poolAt.length * LINE_RECORD);
-  for (let i = 0; i < poolAt.length; i++) {
-    const at = poolAt[i]!;
-    pool[i] = lines[at]!;
-    for (let f = 0; f < LINE_RECORD; f++) P[i * LINE_RECORD + f] = LR[at * LINE_RECORD + f]!;
+  const poolSize = poolAt.length;
+  /** The `i`th line of the pool, read when a match or a cluster is made of it. */
+  const pool = (i: number) => lines[poolAt[i]!]!;
+  // Each pool line's record (see LINE_RECORD), copied in pool order: the walk below goes through the
+  // pool in order, so it reads the records one after the other.
+  const P = new Float64Array(poolSize * LINE_RECORD);
+  for (let i = 0; i < poolSize; i++) {
+    const at = poolAt[i]! * LINE_RECORD;
+    for (let f = 0; f < LINE_RECORD; f++) P[i * LINE_RECORD + f] = LR[at + f]!;
   }
   const openAt: number[] = [];
   const values: number[] = [];
   for (let r = 0; r < units.length; r++) {
-    const ordinal = U.ordinal[r]!;
+    const ordinal = UR[r * UNIT_RECORD + UNIT_ORDINAL]!;
     if (ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units[r]!)) continue;
     openAt.push(r);
-    values.push(U.value[r]!);
+    values.push(UR[r * UNIT_RECORD + UNIT_VALUE]!);
   }
   const { order: openRanks, keys: openValues } = byKey(openAt, values);
 
@@ -101,21 +109,23 @@ export function matchOneToOne(
   /** `acceptUnique` of payout `r` and `pool[i]`, from the columns when it is a payout line's pair. */
   const acceptUniqueAt = (r: number, i: number) => {
     const b = i * LINE_RECORD;
-    const named = P[b + LINE_PROCESSOR] === U.processor[r];
+    const a = r * UNIT_RECORD;
+    const named = P[b + LINE_PROCESSOR] === UR[a + UNIT_PROCESSOR];
     // Settled lines, and a debit whose text decides (see unnamedDebit): from the objects.
-    if (U.ordinal[r]! < 0 || (!named && U.value[r]! < 0)) return acceptUnique(units[r]!, pool[i]!);
-    const processor = names[U.processor[r]!]!;
+    if (UR[a + UNIT_ORDINAL]! < 0 || (!named && UR[a + UNIT_VALUE]! < 0))
+      return acceptUnique(units[r]!, pool(i));
+    const processor = names[UR[a + UNIT_PROCESSOR]!]!;
     const f = pairFacts;
     f.payoutId = U.payoutId[r]!;
     f.lineId = L.id[poolAt[i]!]!;
-    f.value = U.value[r]!;
+    f.value = UR[a + UNIT_VALUE]!;
     f.amount = poolAmounts[i]!;
-    f.currency = names[U.currency[r]!]!;
-    f.unitOrdinal = U.ordinal[r]!;
+    f.currency = names[UR[a + UNIT_CURRENCY]!]!;
+    f.unitOrdinal = UR[a + UNIT_ORDINAL]!;
     f.lineOrdinal = P[b + LINE_ORDINAL]!;
     const why = uniqueWhy(processor, named ? 0 : 2);
-    if (acceptPairOf(ctx, units[r]!, pool[i]!, f, named ? 0.95 : 0.8, false, why) >= 0) {
-      recordLag(ctx, processor, ctx.lag(U.day[r]!, P[b + LINE_DAY]!));
+    if (acceptPairOf(ctx, units[r]!, pool(i), f, named ? 0.95 : 0.8, false, why) >= 0) {
+      recordLag(ctx, processor, ctx.lag(UR[a + UNIT_DAY]!, P[b + LINE_DAY]!));
     }
   };
   /** Whether a line of the payout's amount in its window could be its other side. */
@@ -129,13 +139,14 @@ export function matchOneToOne(
    */
   const fitsAt = (r: number, i: number) => {
     const b = i * LINE_RECORD;
-    if (P[b + LINE_CURRENCY] !== U.currency[r]) return false;
+    const a = r * UNIT_RECORD;
+    if (P[b + LINE_CURRENCY] !== UR[a + UNIT_CURRENCY]) return false;
     const processor = P[b + LINE_PROCESSOR]!;
-    if (processor !== U.processor[r]) {
+    if (processor !== UR[a + UNIT_PROCESSOR]) {
       if (processor >= 0 || P[b + LINE_NOT_PAYOUT]) return false;
-      if (U.value[r]! < 0 && !GENERIC_DEBIT.test(pool[i]!.t.description)) return false;
+      if (UR[a + UNIT_VALUE]! < 0 && !GENERIC_DEBIT.test(pool(i).t.description)) return false;
     }
-    return ctx.rejected.size === 0 || fits(units[r]!, pool[i]!);
+    return ctx.rejected.size === 0 || fits(units[r]!, pool(i));
   };
   /** The lines of the payout's amount in its window (`pool[from, to)`, one amount) that could be its other side. */
   const candidates = (u: PayoutUnit, from: number, to: number) => {
@@ -145,38 +156,32 @@ export function matchOneToOne(
       i < to && P[i * LINE_RECORD + LINE_DAY]! <= u.endDay;
       i++
     ) {
-      if (fits(u, pool[i]!)) found.push(pool[i]!);
+      if (fits(u, pool(i))) found.push(pool(i));
     }
     return found;
   };
-  // Each amount's payouts and lines as ranges of the sorted arrays, found at its first payout's rank
-  // (a unit's rank is its position in `units`): amounts are then visited in the order their first
-  // payouts come, so contested clusters queue in posting order as before.
-  const spanAt = new Int32Array(units.length).fill(-1);
-  const spans: number[] = [];
+  // Per amount: which amount last saw each pool line (see matchAmount), and the pool indexes of each
+  // payout's candidates, one list after another.
+  const seenIn = new Int32Array(poolSize);
+  let amountsSeen = 0;
+  const found: number[] = [];
+  const ends: number[] = [];
+  // Each contested cluster's amount's first payout (its rank: its position in `units`).
+  const contestedRanks: number[] = [];
+  // Amounts in amount order, each amount's payouts and lines as ranges of the sorted arrays: the
+  // pool's records are read in order. An amount's pairs depend on no other amount.
   for (let at = 0, from = 0; at < openRanks.length; ) {
     const key = openValues[at]!;
     let next = at + 1;
     while (next < openRanks.length && openValues[next] === key) next++;
-    while (from < pool.length && poolAmounts[from]! < key) from++;
+    while (from < poolSize && poolAmounts[from]! < key) from++;
     let to = from;
-    while (to < pool.length && poolAmounts[to] === key) to++;
+    while (to < poolSize && poolAmounts[to] === key) to++;
     if (to > from) {
-      spanAt[openRanks[at]!] = spans.length;
-      spans.push(at, next, from, to);
+      matchAmount(at, next, from, to);
+      while (contestedRanks.length < contested.length) contestedRanks.push(openRanks[at]!);
     }
     at = next;
-  }
-  // Per amount: which amount last saw each pool line (see matchAmount), and the pool indexes of each
-  // payout's candidates, one list after another.
-  const seenIn = new Int32Array(pool.length);
-  let amountsSeen = 0;
-  const found: number[] = [];
-  const ends: number[] = [];
-  for (let r = 0; r < units.length; r++) {
-    const s = spanAt[r]!;
-    if (s < 0) continue;
-    matchAmount(spans[s]!, spans[s + 1]!, spans[s + 2]!, spans[s + 3]!);
   }
 
   /**
@@ -192,9 +197,9 @@ export function matchOneToOne(
     let disjoint = true;
     for (let k = openFrom; k < openTo; k++) {
       const r = openRanks[k]!;
-      const endDay = U.endDay[r]!;
+      const endDay = UR[r * UNIT_RECORD + UNIT_END_DAY]!;
       for (
-        let i = firstDayFrom(P, U.day[r]!, from, to);
+        let i = firstDayFrom(P, UR[r * UNIT_RECORD + UNIT_DAY]!, from, to);
         i < to && P[i * LINE_RECORD + LINE_DAY]! <= endDay;
         i++
       ) {
@@ -219,8 +224,8 @@ export function matchOneToOne(
         const i = found[j]!;
         if (namedOnly && P[i * LINE_RECORD + LINE_PROCESSOR]! < 0) continue;
         if (first < 0) first = i;
-        else if (kept === undefined) kept = [pool[first]!, pool[i]!];
-        else kept.push(pool[i]!);
+        else if (kept === undefined) kept = [pool(first), pool(i)];
+        else kept.push(pool(i));
       }
       if (kept !== undefined) settle(units[r]!, kept);
       else if (first >= 0) acceptUniqueAt(r, first);
@@ -263,7 +268,10 @@ export function matchOneToOne(
   }
   // Contested clusters last, once the sure matches have shown each processor's usual delay.
   const combinable = combinableLines(units, lines, ctx);
-  for (const cluster of contested) {
+  // In the order of their amount's first payout (posting order), stable within one amount.
+  const queue = orderByKey(contestedRanks);
+  for (let q = 0; q < queue.length; q++) {
+    const cluster = contested[queue[q]!]!;
     const lineCount = new Set([...cluster.options.values()].flat()).size;
     // More lines than payouts: a line other open payouts add up to is better left to them. More
     // payouts than lines: a payout that with other open payouts adds up to a deposit is left to it.
