@@ -27,7 +27,7 @@ import {
   recordLag,
   typicalLag,
 } from './matchContext';
-import { orderByKey } from './orderByKey';
+import { orderByKey, sortPositionsByKey } from './orderByKey';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitsByDate, unitTaken } from './payoutUnit';
 
 /** Beyond this many possible assignments a cluster of equal amounts is paired greedily instead. */
@@ -66,18 +66,20 @@ export function matchOneToOne(
   const claimed = ctx.claimed;
   const LR = L.records;
   const UR = U.records;
-  const eligible: number[] = [];
-  const amounts: number[] = [];
+  const eligible = new Int32Array(lines.length);
+  const amounts = new Float64Array(lines.length);
+  let poolSize = 0;
   for (let i = 0, b = 0; i < lines.length; i++, b += LINE_RECORD) {
     // The named pass sees unnamed lines too, so that date order among same-amount payouts is kept.
     const amount = LR[b + LINE_AMOUNT]!;
     if (claimed.hasOrdinal(LR[b + LINE_ORDINAL]!) || amount === 0) continue;
     if (LR[b + LINE_PROCESSOR]! < 0 && LR[b + LINE_NOT_PAYOUT]) continue;
-    eligible.push(i);
-    amounts.push(amount);
+    eligible[poolSize] = i;
+    amounts[poolSize++] = amount;
   }
-  const { order: poolAt, keys: poolAmounts } = byKey(eligible, amounts);
-  const poolSize = poolAt.length;
+  const poolAt = eligible.subarray(0, poolSize);
+  const poolAmounts = amounts.subarray(0, poolSize);
+  sortPositionsByKey(poolAt, poolAmounts);
   /** The `i`th line of the pool, read when a match or a cluster is made of it. */
   const pool = (i: number) => lines[poolAt[i]!]!;
   // Each pool line's record (see LINE_RECORD), copied in pool order: the walk below goes through the
@@ -87,15 +89,18 @@ export function matchOneToOne(
     const at = poolAt[i]! * LINE_RECORD;
     for (let f = 0; f < LINE_RECORD; f++) P[i * LINE_RECORD + f] = LR[at + f]!;
   }
-  const openAt: number[] = [];
-  const values: number[] = [];
+  const openAt = new Int32Array(units.length);
+  const values = new Float64Array(units.length);
+  let openCount = 0;
   for (let r = 0; r < units.length; r++) {
     const ordinal = UR[r * UNIT_RECORD + UNIT_ORDINAL]!;
     if (ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units[r]!)) continue;
-    openAt.push(r);
-    values.push(UR[r * UNIT_RECORD + UNIT_VALUE]!);
+    openAt[openCount] = r;
+    values[openCount++] = UR[r * UNIT_RECORD + UNIT_VALUE]!;
   }
-  const { order: openRanks, keys: openValues } = byKey(openAt, values);
+  const openRanks = openAt.subarray(0, openCount);
+  const openValues = values.subarray(0, openCount);
+  sortPositionsByKey(openRanks, openValues);
 
   const contested: Cluster[] = [];
   const acceptUnique = (u: PayoutUnit, line: BankLine) => {
@@ -308,24 +313,6 @@ const unnamedDebit = (line: BankLine, u: PayoutUnit) =>
 
 /** How a bank prints an ACH pull it has no name for (`ACH DEBIT`, `ELECTRONIC WITHDRAWAL`), unlike a bill or card purchase. */
 const GENERIC_DEBIT = /^\s*(ACH|ELECTRONIC|ELEC|EFT)\s+(DEBIT|WITHDRAWAL|WITHDRWL|DR)\b/i;
-
-/**
- * The positions ordered by their value in `values`, equal values kept in their order, with the values
- * in that order: read from a typed column, so no object is visited in the sorted (random) order.
- */
-function byKey(
-  positions: readonly number[],
-  keys: readonly number[],
-): { order: Int32Array; keys: Float64Array } {
-  const sorted = orderByKey(keys);
-  const order = new Int32Array(positions.length);
-  const sortedKeys = new Float64Array(positions.length);
-  for (let i = 0; i < sorted.length; i++) {
-    order[i] = positions[sorted[i]!]!;
-    sortedKeys[i] = keys[sorted[i]!]!;
-  }
-  return { order, keys: sortedKeys };
-}
 
 /** First index of `units` (by date) dated after `day`, else its length. */
 function afterDay(units: readonly PayoutUnit[], day: number): number {
