@@ -1,11 +1,29 @@
 import type { Match } from '../model/match';
-import { type BankLine, compatible, lineTaken } from './bankLine';
+import { type BankLine, lineTaken } from './bankLine';
 import { earliestDate } from './dateExtremes';
 import { describeMoney } from './describeMoney';
 import { acceptOneLink } from './linkDraft';
 import type { NearPair } from './matchByReference';
+import {
+  LINE_AMOUNT,
+  LINE_CURRENCY,
+  LINE_DAY,
+  LINE_NOT_PAYOUT,
+  LINE_ORDINAL,
+  LINE_PROCESSOR,
+  LINE_RECORD,
+  matchColumns,
+  UNIT_CURRENCY,
+  UNIT_DAY,
+  UNIT_END_DAY,
+  UNIT_ORDINAL,
+  UNIT_PROCESSOR,
+  UNIT_RECORD,
+  UNIT_VALUE,
+} from './matchColumns';
 import { isRejected, type MatchContext, report } from './matchContext';
-import { type PayoutUnit, pairType, unitMemberIds, unitsByDate, unitTaken } from './payoutUnit';
+import { type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
+import { unitDateOrder } from './unitDateOrder';
 
 /**
  * How far a deposit may fall short of (or exceed) its payout and still be taken for it: a few percent
@@ -55,20 +73,28 @@ export function findDiscrepancies(input: DiscrepancyInput, ctx: MatchContext): v
   }
   pairCloseAmounts(input.units, input.lines, ctx);
 
-  for (const unit of unitsByDate(input.units)) {
-    const c = unit.currency;
-    if (!unitTaken(ctx.claimed, unit)) {
-      const inTransit = unit.end > input.horizon;
-      report(ctx, {
-        type: inTransit ? 'in-transit' : 'missing-deposit',
-        transactionIds: unitMemberIds(unit),
-        amount: { minor: unit.value, currency: c },
-        date: unit.date,
-        reason: inTransit
-          ? `${unit.label} has no bank side yet; its window runs to ${unit.end}, after the bank data ends (${input.horizon})`
-          : `${unit.label} has no bank side, and its window ended ${unit.end}`,
-      });
-    }
+  // Payouts and lines are read from their columns (see matchColumns); an object only to be reported.
+  const { units, lines } = input;
+  const columns = matchColumns(units, lines, ctx.run);
+  const U = columns.units.records;
+  const L = columns.lines.records;
+  const claimed = ctx.claimed;
+  const byDate = unitDateOrder(U);
+  for (let k = 0; k < byDate.length; k++) {
+    const r = byDate[k]!;
+    const ordinal = U[r * UNIT_RECORD + UNIT_ORDINAL]!;
+    if (ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units[r]!)) continue;
+    const unit = units[r]!;
+    const inTransit = unit.end > input.horizon;
+    report(ctx, {
+      type: inTransit ? 'in-transit' : 'missing-deposit',
+      transactionIds: unitMemberIds(unit),
+      amount: { minor: unit.value, currency: unit.currency },
+      date: unit.date,
+      reason: inTransit
+        ? `${unit.label} has no bank side yet; its window runs to ${unit.end}, after the bank data ends (${input.horizon})`
+        : `${unit.label} has no bank side, and its window ended ${unit.end}`,
+    });
   }
   if (input.periodEnd) {
     const periodEnd = input.periodEnd;
@@ -108,8 +134,11 @@ export function findDiscrepancies(input: DiscrepancyInput, ctx: MatchContext): v
       );
     }
   }
-  for (const line of input.lines) {
-    if (lineTaken(ctx.claimed, line) || line.processor === undefined || line.amount <= 0) continue;
+  for (let i = 0; i < lines.length; i++) {
+    const at = i * LINE_RECORD;
+    if (claimed.hasOrdinal(L[at + LINE_ORDINAL]!) || L[at + LINE_PROCESSOR]! < 0 || L[at + LINE_AMOUNT]! <= 0)
+      continue;
+    const line = lines[i]!;
     report(ctx, {
       type: 'deposit-without-source',
       transactionIds: [line.t.id],
@@ -148,46 +177,73 @@ function linkWithDifference(
  * near a payout's amount is a coincidence), for a payout with no open line of its exact amount.
  */
 function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext): void {
-  const open = lines.filter(
-    (l) => !lineTaken(ctx.claimed, l) && !(l.processor === undefined && l.notPayout) && l.amount !== 0,
-  );
+  const columns = matchColumns(units, lines, ctx.run);
+  const U = columns.units.records;
+  const L = columns.lines.records;
+  const claimed = ctx.claimed;
+  const open: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const at = i * LINE_RECORD;
+    if (claimed.hasOrdinal(L[at + LINE_ORDINAL]!) || (L[at + LINE_PROCESSOR]! < 0 && L[at + LINE_NOT_PAYOUT]))
+      continue;
+    if (L[at + LINE_AMOUNT] === 0) continue;
+    open.push(i);
+  }
   // Day, amount and processor of the open lines side by side: a window holds a few hundred lines and
-  // nearly all of them are neither of the payout's amount nor of its processor, which these tell
-  // without reading the line.
-  const days = Int32Array.from(open, (l) => l.day);
-  const amounts = Float64Array.from(open, (l) => l.amount);
-  const processors = open.map((l) => l.processor);
-  const options = new Map<PayoutUnit, BankLine[]>();
-  const rivals = new Map<BankLine, number>();
-  for (const unit of unitsByDate(units)) {
-    if (unitTaken(ctx.claimed, unit)) continue;
-    const found: BankLine[] = [];
+  // nearly all of them are neither of the payout's amount nor of its processor, which these tell.
+  const days = new Int32Array(open.length);
+  const amounts = new Float64Array(open.length);
+  const processors = new Int32Array(open.length);
+  for (let j = 0; j < open.length; j++) {
+    const at = open[j]! * LINE_RECORD;
+    days[j] = L[at + LINE_DAY]!;
+    amounts[j] = L[at + LINE_AMOUNT]!;
+    processors[j] = L[at + LINE_PROCESSOR]!;
+  }
+  /** Per open line, how many payouts it is close to; and the payouts with exactly one such line, with it. */
+  const rivals = new Int32Array(open.length);
+  const sole: number[] = [];
+  const byDate = unitDateOrder(U);
+  for (let k = 0; k < byDate.length; k++) {
+    const r = byDate[k]!;
+    const unitAt = r * UNIT_RECORD;
+    const ordinal = U[unitAt + UNIT_ORDINAL]!;
+    if (ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units[r]!)) continue;
+    const value = U[unitAt + UNIT_VALUE]!;
+    const processor = U[unitAt + UNIT_PROCESSOR]!;
+    const currency = U[unitAt + UNIT_CURRENCY]!;
+    const endDay = U[unitAt + UNIT_END_DAY]!;
+    let found = 0;
+    let first = -1;
     let exact = false;
     for (
-      let i = firstDayOnOrAfter(days, unit.day), scanned = 0;
-      i < open.length && days[i]! <= unit.endDay && scanned < MAX_SCAN;
-      i++, scanned++
+      let j = firstDayOnOrAfter(days, U[unitAt + UNIT_DAY]!), scanned = 0;
+      j < open.length && days[j]! <= endDay && scanned < MAX_SCAN;
+      j++, scanned++
     ) {
-      const sameAmount = amounts[i] === unit.value;
-      const sameProcessor = processors[i] === unit.processor;
+      const sameAmount = amounts[j] === value;
+      const sameProcessor = processors[j] === processor;
       if (!sameAmount && !sameProcessor) continue;
-      const line = open[i]!;
-      if (!compatible(line, unit) || line.currency !== unit.currency) continue;
+      // compatible(line, unit), and the currency, from the columns.
+      const at = open[j]! * LINE_RECORD;
+      if (!sameProcessor && (processors[j]! >= 0 || value <= 0 || L[at + LINE_NOT_PAYOUT])) continue;
+      if (L[at + LINE_CURRENCY] !== currency) continue;
       if (sameAmount) exact = true;
       if (!sameProcessor) continue;
-      if (Math.sign(line.amount) !== Math.sign(unit.value)) continue;
-      if (!closeEnough(unit.value, line.amount)) continue;
-      found.push(line);
-      rivals.set(line, (rivals.get(line) ?? 0) + 1);
+      if (Math.sign(amounts[j]!) !== Math.sign(value)) continue;
+      if (!closeEnough(value, amounts[j]!)) continue;
+      if (found++ === 0) first = j;
+      rivals[j]!++;
     }
-    if (found.length > 0 && !exact) options.set(unit, found);
+    if (found === 1 && !exact) sole.push(r, first);
   }
-  for (const [unit, found] of options) {
-    const line = found[0]!;
-    if (found.length !== 1 || rivals.get(line) !== 1) continue;
+  for (let s = 0; s < sole.length; s += 2) {
+    const j = sole[s + 1]!;
+    if (rivals[j] !== 1) continue;
+    const unit = units[sole[s]!]!;
     linkWithDifference(
       unit,
-      line,
+      lines[open[j]!]!,
       0.5,
       `the only ${unit.processor} deposit close to the payout's amount in its window, and the only payout near it`,
       ctx,

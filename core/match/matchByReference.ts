@@ -3,6 +3,7 @@ import { type BankLine, compatible, lineRefs, lineTaken } from './bankLine';
 import type { Claims } from './claims';
 import { Int32Set } from './int32Set';
 import { acceptOneLink } from './linkDraft';
+import { LINE_ORDINAL, LINE_RECORD, matchColumns, UNIT_ORDINAL, UNIT_RECORD } from './matchColumns';
 import { isRejected, type MatchContext, recordLag } from './matchContext';
 import {
   byUnitDate,
@@ -40,19 +41,20 @@ export function matchByReference(
   // set of the lines' token strings is made. The open lines with a token are kept by index, so the
   // lines are not all read again.
   const claimed = ctx.claimed;
+  const columns = matchColumns(units, lines, ctx.run);
+  const { refStart, refHash, records } = columns.lines;
   const lineHashes = new Int32Set();
   const carriers: number[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const hashes = line.refHashes;
-    if (hashes.length === 0 || lineTaken(claimed, line)) continue;
+    if (refStart[i] === refStart[i + 1] || claimed.hasOrdinal(records[i * LINE_RECORD + LINE_ORDINAL]!))
+      continue;
     carriers.push(i);
-    for (let k = 0; k < hashes.length; k++) lineHashes.add(hashes[k]!);
+    for (let k = refStart[i]!; k < refStart[i + 1]!; k++) lineHashes.add(refHash[k]!);
   }
   if (carriers.length === 0) return [];
 
   const owner = new Map<string, number>();
-  for (const i of payoutsThatMayCarry(units, lineHashes, claimed, inputAt)) {
+  for (const i of payoutsThatMayCarry(units, columns.units.records, lineHashes, claimed, inputAt)) {
     const refs = units[i]!.refs;
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k]!;
@@ -66,8 +68,11 @@ export function matchByReference(
   for (const ref of owner.keys()) ownerHashes.add(tokenHash(ref));
   const candidates = new Map<PayoutUnit, BankLine[]>();
   for (let c = 0; c < carriers.length; c++) {
-    const line = lines[carriers[c]!]!;
-    if (!carriesAny(line.refHashes, ownerHashes)) continue;
+    const i = carriers[c]!;
+    let carries = false;
+    for (let k = refStart[i]!; k < refStart[i + 1]! && !carries; k++) carries = ownerHashes.has(refHash[k]!);
+    if (!carries) continue;
+    const line = lines[i]!;
     for (const ref of lineRefs(line)) {
       const o = owner.get(ref);
       if (o === undefined || o < 0) continue;
@@ -122,15 +127,17 @@ export function matchByReference(
  */
 function payoutsThatMayCarry(
   units: readonly PayoutUnit[],
+  /** The payouts' records (see matchColumns): a payout line's ordinal, -1 for settled lines. */
+  records: Float64Array,
   hashes: Int32Set,
   claimed: Claims,
   inputAt: Int32Array | undefined,
 ): number[] {
   const out: number[] = [];
   if (!inputAt) {
-    for (let i = 0; i < units.length; i++) {
-      const u = units[i]!;
-      if (!unitTaken(claimed, u) && u.mayCarry(hashes)) out.push(i);
+    for (let r = 0; r < units.length; r++) {
+      const u = units[r]!;
+      if (!unitTaken(claimed, u) && u.mayCarry(hashes)) out.push(r);
     }
     return out;
   }
@@ -139,25 +146,20 @@ function payoutsThatMayCarry(
   /** Per input position, the index + 1 of the open unit whose payout line is there, and that line. */
   const unitAt = new Int32Array(positions);
   const payoutAt = new Array<Transaction | undefined>(positions).fill(undefined);
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i]!;
-    if (unitTaken(claimed, u)) continue;
-    if (u.payout) {
-      const at = inputAt[u.ordinal]!;
-      unitAt[at] = i + 1;
-      payoutAt[at] = u.payout;
-    } else if (u.mayCarry(hashes)) out.push(i);
+  for (let r = 0; r < units.length; r++) {
+    const ordinal = records[r * UNIT_RECORD + UNIT_ORDINAL]!;
+    if (ordinal >= 0) {
+      if (claimed.hasOrdinal(ordinal)) continue;
+      const at = inputAt[ordinal]!;
+      unitAt[at] = r + 1;
+      payoutAt[at] = units[r]!.payout;
+    } else if (!unitTaken(claimed, units[r]!) && units[r]!.mayCarry(hashes)) out.push(r);
   }
   for (let at = 0; at < positions; at++) {
     if (unitAt[at] !== 0 && payoutMayCarry(payoutAt[at]!, hashes)) out.push(unitAt[at]! - 1);
   }
   return out;
 }
-
-const carriesAny = (lineHashes: readonly number[], hashes: Int32Set) => {
-  for (let k = 0; k < lineHashes.length; k++) if (hashes.has(lineHashes[k]!)) return true;
-  return false;
-};
 
 /** Prefers a line on or after the payout date, the earliest first; ties by id. */
 function closeness(unit: PayoutUnit, a: BankLine, b: BankLine): number {

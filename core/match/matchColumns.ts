@@ -31,6 +31,9 @@ export type MatchColumns = {
      * visited out of order costs one cache line rather than one per field.
      */
     records: Float64Array;
+    /** The lines' `refHashes`, one after the other: line i's are `refHash[refStart[i] … refStart[i + 1])`. */
+    refStart: Int32Array;
+    refHash: Int32Array;
   };
 };
 
@@ -88,9 +91,23 @@ export function matchColumns(
       run !== undefined && x.payout !== undefined ? run.currency[x.ordinal]! : code(x.currency);
     records[at + UNIT_PROCESSOR] = code(x.processor);
   }
-  const l = { id: new Array<string>(lines.length), records: new Float64Array(lines.length * LINE_RECORD) };
+  const l = {
+    id: new Array<string>(lines.length),
+    records: new Float64Array(lines.length * LINE_RECORD),
+    refStart: new Int32Array(lines.length + 1),
+    refHash: new Int32Array(lines.length),
+  };
+  let refs = 0;
   for (let i = 0; i < lines.length; i++) {
     const x = lines[i]!;
+    const hashes = x.refHashes;
+    if (refs + hashes.length > l.refHash.length) {
+      const more = new Int32Array(Math.max(l.refHash.length * 2, refs + hashes.length));
+      more.set(l.refHash);
+      l.refHash = more;
+    }
+    for (let k = 0; k < hashes.length; k++) l.refHash[refs++] = hashes[k]!;
+    l.refStart[i + 1] = refs;
     l.id[i] = x.id;
     const at = i * LINE_RECORD;
     const records = l.records;

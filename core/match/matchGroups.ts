@@ -1,9 +1,28 @@
-import { type BankLine, firstOnOrAfter, lineTaken } from './bankLine';
+import type { BankLine } from './bankLine';
 import { daysApart } from './dayNumber';
 import { acceptLink } from './linkDraft';
+import {
+  LINE_AMOUNT,
+  LINE_CURRENCY,
+  LINE_DAY,
+  LINE_NOT_PAYOUT,
+  LINE_ORDINAL,
+  LINE_PROCESSOR,
+  LINE_RECORD,
+  type MatchColumns,
+  matchColumns,
+  UNIT_CURRENCY,
+  UNIT_DAY,
+  UNIT_END_DAY,
+  UNIT_ORDINAL,
+  UNIT_PROCESSOR,
+  UNIT_RECORD,
+  UNIT_VALUE,
+} from './matchColumns';
 import { isRejected, type MatchContext } from './matchContext';
-import { byUnitDate, type PayoutUnit, unitMemberIds, unitsByDate, unitTaken } from './payoutUnit';
+import { byUnitDate, type PayoutUnit, unitMemberIds, unitTaken } from './payoutUnit';
 import { subsetSums } from './subsetSums';
+import { unitDateOrder } from './unitDateOrder';
 
 /** Candidates per search, nearest in date first: 24 keeps meet-in-the-middle to a few hundred pairs. */
 const MAX_CANDIDATES = 24;
@@ -27,49 +46,85 @@ export function matchGroups(
   ctx: MatchContext,
   { namedOnly }: { namedOnly: boolean },
 ): void {
-  manyToOne(
-    units,
-    lines.filter((l) => l.processor !== undefined || (!namedOnly && !l.notPayout && l.amount > 0)),
-    ctx,
-  );
-  if (namedOnly) oneToMany(units, lines, ctx);
+  // Payouts and lines are scanned in their columns (see matchColumns); an object is read only for a
+  // combination that adds up.
+  const columns = matchColumns(units, lines, ctx.run);
+  manyToOne(units, lines, ctx, columns, namedOnly);
+  if (namedOnly) oneToMany(units, lines, ctx, columns);
 }
 
-function manyToOne(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext): void {
-  const open = unitsByDate(units).filter((u) => !unitTaken(ctx.claimed, u));
-  if (open.length < 2) return;
+function manyToOne(
+  units: readonly PayoutUnit[],
+  lines: readonly BankLine[],
+  ctx: MatchContext,
+  columns: MatchColumns,
+  namedOnly: boolean,
+): void {
+  const claimed = ctx.claimed;
+  const U = columns.units.records;
+  const L = columns.lines.records;
+  const taken = (r: number) => {
+    const ordinal = U[r * UNIT_RECORD + UNIT_ORDINAL]!;
+    return ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units[r]!);
+  };
+  // The open payouts of each currency (by code) in date order.
+  const pools: number[][] = [];
+  let open = 0;
   let maxSpan = 0;
-  for (const u of open) maxSpan = Math.max(maxSpan, daysApart(u.date, u.end));
-  const byCurrency = groupBy(open, (u) => u.currency);
+  const byDate = unitDateOrder(U);
+  for (let k = 0; k < byDate.length; k++) {
+    const r = byDate[k]!;
+    if (taken(r)) continue;
+    open++;
+    const at = r * UNIT_RECORD;
+    maxSpan = Math.max(maxSpan, U[at + UNIT_END_DAY]! - U[at + UNIT_DAY]!);
+    const pool = pools[U[at + UNIT_CURRENCY]!];
+    if (pool) pool.push(r);
+    else pools[U[at + UNIT_CURRENCY]!] = [r];
+  }
+  /** Each open payout's day, by position in its pool (for the search by date). */
+  const poolDays = pools.map((pool) => Int32Array.from(pool, (r) => U[r * UNIT_RECORD + UNIT_DAY]!));
+  if (open < 2) return;
   for (let l = 0; l < lines.length; l++) {
-    const line = lines[l]!;
-    // The line's amount, currency and day as copied on the line (see BankLine), not read off the transaction.
-    if (lineTaken(ctx.claimed, line) || line.amount === 0) continue;
-    const pool = byCurrency.get(line.currency);
+    const line = l * LINE_RECORD;
+    const processor = L[line + LINE_PROCESSOR]!;
+    const target = L[line + LINE_AMOUNT]!;
+    if (processor < 0 && (namedOnly || L[line + LINE_NOT_PAYOUT] || target <= 0)) continue;
+    if (claimed.hasOrdinal(L[line + LINE_ORDINAL]!) || target === 0) continue;
+    const currency = L[line + LINE_CURRENCY]!;
+    const pool = pools[currency];
     if (!pool) continue;
-    const target = line.amount;
-    const date = line.t.date;
-    const found: PayoutUnit[] = [];
+    const days = poolDays[currency]!;
+    const day = L[line + LINE_DAY]!;
+    const found: number[] = [];
     let scanned = 0;
     for (
-      let i = upperBound(pool, date) - 1;
+      let i = afterDay(days, day) - 1;
       i >= 0 && found.length < MAX_CANDIDATES && scanned < MAX_SCAN;
       i--, scanned++
     ) {
-      const u = pool[i]!;
-      if (line.day - u.day > maxSpan) break;
-      if (unitTaken(ctx.claimed, u) || u.end < date || !sameSign(u.value, target)) continue;
-      if (Math.abs(u.value) >= Math.abs(target)) continue;
-      if (line.processor !== undefined && u.processor !== line.processor) continue;
-      found.push(u);
+      if (day - days[i]! > maxSpan) break;
+      const r = pool[i]!;
+      const at = r * UNIT_RECORD;
+      const value = U[at + UNIT_VALUE]!;
+      if (taken(r) || U[at + UNIT_END_DAY]! < day || !sameSign(value, target)) continue;
+      if (Math.abs(value) >= Math.abs(target)) continue;
+      if (processor >= 0 && U[at + UNIT_PROCESSOR] !== processor) continue;
+      found.push(r);
     }
+    if (found.length < 2) continue;
+    const bankLine = lines[l]!;
     let solutions: PayoutUnit[][] = [];
-    for (const group of groupBy(found, (u) => u.processor).values()) {
-      if (group.length < 2) continue;
+    for (const at of groupBy(found, (r) => U[r * UNIT_RECORD + UNIT_PROCESSOR]!).values()) {
+      if (at.length < 2) continue;
+      const group = at.map((r) => units[r]!);
       const keep = (ix: number[]) =>
-        !isRejected(ctx, 'many-to-one', () => [...ix.flatMap((i) => unitMemberIds(group[i]!)), line.t.id]);
+        !isRejected(ctx, 'many-to-one', () => [
+          ...ix.flatMap((i) => unitMemberIds(group[i]!)),
+          bankLine.t.id,
+        ]);
       for (const ix of subsetSums(
-        group.map((u) => u.value),
+        at.map((r) => U[r * UNIT_RECORD + UNIT_VALUE]!),
         target,
         { maxSize: MAX_GROUP, limit: MAX_SOLUTIONS, keep },
       )) {
@@ -77,48 +132,87 @@ function manyToOne(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx
       }
     }
     if (solutions.length === 0) continue;
-    solutions = firstPaidFirst(solutions, found, line, ctx);
+    solutions = firstPaidFirst(
+      solutions,
+      found.map((r) => units[r]!),
+      bankLine,
+      ctx,
+    );
     const unique = solutions.length === 1;
-    const chosen = unique ? solutions[0]! : nearest(solutions, (u) => daysApart(u.date, line.t.date));
-    const named = line.processor !== undefined;
+    const chosen = unique ? solutions[0]! : nearest(solutions, (u) => daysApart(u.date, bankLine.t.date));
+    const named = bankLine.processor !== undefined;
     const confidence = unique ? (named ? 0.9 : 0.75) - 0.05 * (chosen.length - 2) : 0.4;
     const why = unique
       ? `these ${chosen.length} payouts are the only combination of open payouts in the window that adds up to the deposit to the cent`
       : `several combinations of open payouts add up to the deposit; the nearest in date is proposed for review`;
-    acceptLink(ctx, [...chosen].sort(byUnitDate), [line], confidence, !unique, why);
+    acceptLink(ctx, [...chosen].sort(byUnitDate), [bankLine], confidence, !unique, why);
   }
 }
 
-function oneToMany(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext): void {
-  // A split deposit is rare; only lines that name the payout's processor may make one up.
-  const open = lines.filter((l) => !lineTaken(ctx.claimed, l) && l.processor !== undefined && l.amount !== 0);
-  if (open.length < 2) return;
-  const byCurrency = groupBy(open, (l) => `${l.processor}|${l.currency}`);
-  for (const u of unitsByDate(units)) {
-    if (unitTaken(ctx.claimed, u)) continue;
-    const pool = byCurrency.get(`${u.processor}|${u.currency}`);
+function oneToMany(
+  units: readonly PayoutUnit[],
+  lines: readonly BankLine[],
+  ctx: MatchContext,
+  columns: MatchColumns,
+): void {
+  const claimed = ctx.claimed;
+  const names = columns.names;
+  const U = columns.units.records;
+  const L = columns.lines.records;
+  // A split deposit is rare; only lines that name the payout's processor may make one up. Lines in
+  // their order (by date), per processor and currency (codes: processor × names + currency).
+  const pools = new Map<number, number[]>();
+  let open = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = i * LINE_RECORD;
+    if (
+      claimed.hasOrdinal(L[line + LINE_ORDINAL]!) ||
+      L[line + LINE_PROCESSOR]! < 0 ||
+      L[line + LINE_AMOUNT] === 0
+    )
+      continue;
+    open++;
+    const key = L[line + LINE_PROCESSOR]! * names.length + L[line + LINE_CURRENCY]!;
+    const pool = pools.get(key);
+    if (pool) pool.push(i);
+    else pools.set(key, [i]);
+  }
+  if (open < 2) return;
+  const byDate = unitDateOrder(U);
+  for (let k = 0; k < byDate.length; k++) {
+    const r = byDate[k]!;
+    const at = r * UNIT_RECORD;
+    const ordinal = U[at + UNIT_ORDINAL]!;
+    if (ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units[r]!)) continue;
+    const pool = pools.get(U[at + UNIT_PROCESSOR]! * names.length + U[at + UNIT_CURRENCY]!);
     if (!pool) continue;
-    const found: BankLine[] = [];
+    const value = U[at + UNIT_VALUE]!;
+    const endDay = U[at + UNIT_END_DAY]!;
+    const found: number[] = [];
     let scanned = 0;
     for (
-      let i = firstOnOrAfter(pool, u.day);
-      i < pool.length && found.length < MAX_CANDIDATES && scanned < MAX_SCAN;
-      i++, scanned++
+      let j = onOrAfterDay(pool, L, U[at + UNIT_DAY]!);
+      j < pool.length && found.length < MAX_CANDIDATES && scanned < MAX_SCAN;
+      j++, scanned++
     ) {
-      const line = pool[i]!;
-      if (line.day > u.endDay) break;
-      if (lineTaken(ctx.claimed, line) || !sameSign(line.amount, u.value)) continue;
-      if (Math.abs(line.amount) >= Math.abs(u.value)) continue;
-      found.push(line);
+      const i = pool[j]!;
+      const line = i * LINE_RECORD;
+      if (L[line + LINE_DAY]! > endDay) break;
+      const amount = L[line + LINE_AMOUNT]!;
+      if (claimed.hasOrdinal(L[line + LINE_ORDINAL]!) || !sameSign(amount, value)) continue;
+      if (Math.abs(amount) >= Math.abs(value)) continue;
+      found.push(i);
     }
     if (found.length < 2) continue;
+    const u = units[r]!;
+    const candidates = found.map((i) => lines[i]!);
     const keep = (ix: number[]) =>
-      !isRejected(ctx, 'one-to-many', () => [...unitMemberIds(u), ...ix.map((i) => found[i]!.t.id)]);
+      !isRejected(ctx, 'one-to-many', () => [...unitMemberIds(u), ...ix.map((i) => candidates[i]!.t.id)]);
     const solutions = subsetSums(
-      found.map((l) => l.amount),
-      u.value,
+      found.map((i) => L[i * LINE_RECORD + LINE_AMOUNT]!),
+      value,
       { maxSize: MAX_GROUP, limit: 2, keep },
-    ).map((ix) => ix.map((i) => found[i]!));
+    ).map((ix) => ix.map((i) => candidates[i]!));
     if (solutions.length === 0) continue;
     const unique = solutions.length === 1;
     const chosen = unique ? solutions[0]! : nearest(solutions, (l) => daysApart(u.date, l.t.date));
@@ -184,8 +278,8 @@ function nearest<T>(solutions: T[][], distance: (x: T) => number): T[] {
   return best;
 }
 
-function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
+function groupBy<T, K>(items: readonly T[], key: (x: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
   for (const x of items) {
     const k = key(x);
     const list = out.get(k);
@@ -202,6 +296,30 @@ export function upperBound(units: readonly PayoutUnit[], date: string): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (units[mid]!.date <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index in `days` (ascending) whose day is after `day`. */
+function afterDay(days: Int32Array, day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index of `pool` (line positions, ascending by day) whose line's day (in `records`) is `day` or later. */
+function onOrAfterDay(pool: readonly number[], records: Float64Array, day: number): number {
+  let lo = 0;
+  let hi = pool.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (records[pool[mid]! * LINE_RECORD + LINE_DAY]! < day) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -96,7 +96,9 @@ export function processorTitle(name: string): string {
   return spelled;
 }
 
-export const unitMemberIds = (u: PayoutUnit) => u.members.map((m) => m.id);
+/** The members' ids (see members), made without the members themselves. */
+export const unitMemberIds = (u: PayoutUnit): string[] =>
+  u.payout ? [u.payout.id] : u.settled!.members.map((m) => m.id);
 
 /** The type of a one-to-one link for this payout. */
 export const pairType = (u: PayoutUnit) =>
