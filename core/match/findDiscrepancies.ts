@@ -22,6 +22,7 @@ import {
   UNIT_VALUE,
 } from './matchColumns';
 import { isRejected, type MatchContext, report } from './matchContext';
+import { orderByKey } from './orderByKey';
 import { type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
 import { unitDateOrder } from './unitDateOrder';
 
@@ -200,6 +201,18 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
     amounts[j] = L[at + LINE_AMOUNT]!;
     processors[j] = L[at + LINE_PROCESSOR]!;
   }
+  // The open lines of each processor, and all of them by amount (positions in `open`, ascending
+  // within each): a payout looks at its processor's lines and at the lines of its exact amount in its
+  // window, not at every line there (hundreds at 1M, nearly all of neither kind).
+  const byProcessor: number[][] = [];
+  for (let j = 0; j < open.length; j++) {
+    const p = processors[j]!;
+    if (p < 0) continue;
+    const list = byProcessor[p];
+    if (list) list.push(j);
+    else byProcessor[p] = [j];
+  }
+  const byAmount = orderByKey(amounts);
   /** Per open line, how many payouts it is close to; and the payouts with exactly one such line, with it. */
   const rivals = new Int32Array(open.length);
   const sole: number[] = [];
@@ -212,24 +225,28 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
     const value = U[unitAt + UNIT_VALUE]!;
     const processor = U[unitAt + UNIT_PROCESSOR]!;
     const currency = U[unitAt + UNIT_CURRENCY]!;
-    const endDay = U[unitAt + UNIT_END_DAY]!;
-    let found = 0;
-    let first = -1;
+    // The window's lines, at most MAX_SCAN of them from its first day: open[start, end).
+    const start = firstDayOnOrAfter(days, U[unitAt + UNIT_DAY]!);
+    const end = Math.min(start + MAX_SCAN, firstDayOnOrAfter(days, U[unitAt + UNIT_END_DAY]! + 1));
+    // A line of the exact amount that could be the payout's (compatible, same currency) rules it out.
     let exact = false;
     for (
-      let j = firstDayOnOrAfter(days, U[unitAt + UNIT_DAY]!), scanned = 0;
-      j < open.length && days[j]! <= endDay && scanned < MAX_SCAN;
-      j++, scanned++
+      let x = firstOfAmount(byAmount, amounts, value, start);
+      x < byAmount.length && !exact && amounts[byAmount[x]!] === value && byAmount[x]! < end;
+      x++
     ) {
-      const sameAmount = amounts[j] === value;
-      const sameProcessor = processors[j] === processor;
-      if (!sameAmount && !sameProcessor) continue;
-      // compatible(line, unit), and the currency, from the columns.
+      const j = byAmount[x]!;
       const at = open[j]! * LINE_RECORD;
-      if (!sameProcessor && (processors[j]! >= 0 || value <= 0 || L[at + LINE_NOT_PAYOUT])) continue;
-      if (L[at + LINE_CURRENCY] !== currency) continue;
-      if (sameAmount) exact = true;
-      if (!sameProcessor) continue;
+      if (processors[j] !== processor && (processors[j]! >= 0 || value <= 0 || L[at + LINE_NOT_PAYOUT]))
+        continue;
+      exact = L[at + LINE_CURRENCY] === currency;
+    }
+    let found = 0;
+    let first = -1;
+    const mine = byProcessor[processor] ?? [];
+    for (let x = firstAtLeast(mine, start); x < mine.length && mine[x]! < end; x++) {
+      const j = mine[x]!;
+      if (L[open[j]! * LINE_RECORD + LINE_CURRENCY] !== currency) continue;
       if (Math.sign(amounts[j]!) !== Math.sign(value)) continue;
       if (!closeEnough(value, amounts[j]!)) continue;
       if (found++ === 0) first = j;
@@ -249,6 +266,31 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
       ctx,
     );
   }
+}
+
+/** First index in `byAmount` (positions ordered by amount, then position) of `amount` at position `from` or later. */
+function firstOfAmount(byAmount: Int32Array, amounts: Float64Array, amount: number, from: number): number {
+  let lo = 0;
+  let hi = byAmount.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const a = amounts[byAmount[mid]!]!;
+    if (a < amount || (a === amount && byAmount[mid]! < from)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index in `list` (ascending) holding `value` or more, else its length. */
+function firstAtLeast(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** First index in `days` (ascending) holding `day` or later, else its length. */
