@@ -38,7 +38,7 @@ export type MatchColumns = {
 };
 
 /** A payout's record (see MatchColumns): its length and each field's place. */
-export const UNIT_RECORD = 8;
+export const UNIT_RECORD = 6;
 export const UNIT_ORDINAL = 0;
 export const UNIT_VALUE = 1;
 export const UNIT_DAY = 2;
@@ -47,7 +47,7 @@ export const UNIT_CURRENCY = 4;
 export const UNIT_PROCESSOR = 5;
 
 /** A line's record (see MatchColumns): its length and each field's place. */
-export const LINE_RECORD = 8;
+export const LINE_RECORD = 6;
 export const LINE_DAY = 0;
 export const LINE_CURRENCY = 1;
 export const LINE_PROCESSOR = 2;

@@ -82,13 +82,6 @@ export function matchOneToOne(
   sortPositionsByKey(poolAt, poolAmounts);
   /** The `i`th line of the pool, read when a match or a cluster is made of it. */
   const pool = (i: number) => lines[poolAt[i]!]!;
-  // Each pool line's record (see LINE_RECORD), copied in pool order: the walk below goes through the
-  // pool in order, so it reads the records one after the other.
-  const P = new Float64Array(poolSize * LINE_RECORD);
-  for (let i = 0; i < poolSize; i++) {
-    const at = poolAt[i]! * LINE_RECORD;
-    for (let f = 0; f < LINE_RECORD; f++) P[i * LINE_RECORD + f] = LR[at + f]!;
-  }
   const openAt = new Int32Array(units.length);
   const values = new Float64Array(units.length);
   let openCount = 0;
@@ -113,9 +106,9 @@ export function matchOneToOne(
   };
   /** `acceptUnique` of payout `r` and `pool[i]`, from the columns when it is a payout line's pair. */
   const acceptUniqueAt = (r: number, i: number) => {
-    const b = i * LINE_RECORD;
+    const b = poolAt[i]! * LINE_RECORD;
     const a = r * UNIT_RECORD;
-    const named = P[b + LINE_PROCESSOR] === UR[a + UNIT_PROCESSOR];
+    const named = LR[b + LINE_PROCESSOR] === UR[a + UNIT_PROCESSOR];
     // Settled lines, and a debit whose text decides (see unnamedDebit): from the objects.
     if (UR[a + UNIT_ORDINAL]! < 0 || (!named && UR[a + UNIT_VALUE]! < 0))
       return acceptUnique(units[r]!, pool(i));
@@ -127,10 +120,10 @@ export function matchOneToOne(
     f.amount = poolAmounts[i]!;
     f.currency = names[UR[a + UNIT_CURRENCY]!]!;
     f.unitOrdinal = UR[a + UNIT_ORDINAL]!;
-    f.lineOrdinal = P[b + LINE_ORDINAL]!;
+    f.lineOrdinal = LR[b + LINE_ORDINAL]!;
     const why = uniqueWhy(processor, named ? 0 : 2);
     if (acceptPairOf(ctx, units[r]!, pool(i), f, named ? 0.95 : 0.8, false, why) >= 0) {
-      recordLag(ctx, processor, ctx.lag(UR[a + UNIT_DAY]!, P[b + LINE_DAY]!));
+      recordLag(ctx, processor, ctx.lag(UR[a + UNIT_DAY]!, LR[b + LINE_DAY]!));
     }
   };
   /** Whether a line of the payout's amount in its window could be its other side. */
@@ -143,12 +136,12 @@ export function matchOneToOne(
    * unnamed debit's text or a rejected pairing. The line has the payout's amount (one span).
    */
   const fitsAt = (r: number, i: number) => {
-    const b = i * LINE_RECORD;
+    const b = poolAt[i]! * LINE_RECORD;
     const a = r * UNIT_RECORD;
-    if (P[b + LINE_CURRENCY] !== UR[a + UNIT_CURRENCY]) return false;
-    const processor = P[b + LINE_PROCESSOR]!;
+    if (LR[b + LINE_CURRENCY] !== UR[a + UNIT_CURRENCY]) return false;
+    const processor = LR[b + LINE_PROCESSOR]!;
     if (processor !== UR[a + UNIT_PROCESSOR]) {
-      if (processor >= 0 || P[b + LINE_NOT_PAYOUT]) return false;
+      if (processor >= 0 || LR[b + LINE_NOT_PAYOUT]) return false;
       if (UR[a + UNIT_VALUE]! < 0 && !GENERIC_DEBIT.test(pool(i).t.description)) return false;
     }
     return ctx.rejected.size === 0 || fits(units[r]!, pool(i));
@@ -157,8 +150,8 @@ export function matchOneToOne(
   const candidates = (u: PayoutUnit, from: number, to: number) => {
     const found: BankLine[] = [];
     for (
-      let i = firstDayFrom(P, u.day, from, to);
-      i < to && P[i * LINE_RECORD + LINE_DAY]! <= u.endDay;
+      let i = firstDayFrom(LR, poolAt, u.day, from, to);
+      i < to && LR[poolAt[i]! * LINE_RECORD + LINE_DAY]! <= u.endDay;
       i++
     ) {
       if (fits(u, pool(i))) found.push(pool(i));
@@ -173,8 +166,8 @@ export function matchOneToOne(
   const ends: number[] = [];
   // Each contested cluster's amount's first payout (its rank: its position in `units`).
   const contestedRanks: number[] = [];
-  // Amounts in amount order, each amount's payouts and lines as ranges of the sorted arrays: the
-  // pool's records are read in order. An amount's pairs depend on no other amount.
+  // Amounts in amount order, each amount's payouts and lines as ranges of the sorted arrays (an
+  // amount's pairs depend on no other amount): the sorted arrays are read in order.
   for (let at = 0, from = 0; at < openRanks.length; ) {
     const key = openValues[at]!;
     let next = at + 1;
@@ -204,8 +197,8 @@ export function matchOneToOne(
       const r = openRanks[k]!;
       const endDay = UR[r * UNIT_RECORD + UNIT_END_DAY]!;
       for (
-        let i = firstDayFrom(P, UR[r * UNIT_RECORD + UNIT_DAY]!, from, to);
-        i < to && P[i * LINE_RECORD + LINE_DAY]! <= endDay;
+        let i = firstDayFrom(LR, poolAt, UR[r * UNIT_RECORD + UNIT_DAY]!, from, to);
+        i < to && LR[poolAt[i]! * LINE_RECORD + LINE_DAY]! <= endDay;
         i++
       ) {
         if (!fitsAt(r, i)) continue;
@@ -227,7 +220,7 @@ export function matchOneToOne(
       let kept: BankLine[] | undefined;
       for (let j = start; j < ends[k - openFrom]!; j++) {
         const i = found[j]!;
-        if (namedOnly && P[i * LINE_RECORD + LINE_PROCESSOR]! < 0) continue;
+        if (namedOnly && LR[poolAt[i]! * LINE_RECORD + LINE_PROCESSOR]! < 0) continue;
         if (first < 0) first = i;
         else if (kept === undefined) kept = [pool(first), pool(i)];
         else kept.push(pool(i));
@@ -326,13 +319,13 @@ function afterDay(units: readonly PayoutUnit[], day: number): number {
   return lo;
 }
 
-/** First record in `records[from, to)` (ascending by day) dated `day` or later, else `to`. */
-function firstDayFrom(records: Float64Array, day: number, from: number, to: number): number {
+/** First index in `at[from, to)` whose line (its record in `records`) is dated `day` or later, else `to`: the lines are in date order. */
+function firstDayFrom(records: Float64Array, at: Int32Array, day: number, from: number, to: number): number {
   let lo = from;
   let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (records[mid * LINE_RECORD + LINE_DAY]! < day) lo = mid + 1;
+    if (records[at[mid]! * LINE_RECORD + LINE_DAY]! < day) lo = mid + 1;
     else hi = mid;
   }
   return lo;
