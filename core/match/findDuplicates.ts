@@ -113,10 +113,15 @@ export function findDuplicates(
       record(successor, i, 1, 'the posted line replaced the pending one when it was captured');
     }
   }
-  const positions: number[] = [];
-  for (let k = 0; k < amounts.length; k++) if (!Number.isNaN(amounts[k]!)) positions.push(k);
-  const keys = new Float64Array(positions.length);
-  for (let i = 0; i < keys.length; i++) keys[i] = amounts[positions[i]!]!;
+  let count = 0;
+  for (let k = 0; k < amounts.length; k++) if (!Number.isNaN(amounts[k]!)) count++;
+  const positions = new Int32Array(count);
+  const keys = new Float64Array(count);
+  for (let k = 0, i = 0; k < amounts.length; k++) {
+    if (Number.isNaN(amounts[k]!)) continue;
+    positions[i] = k;
+    keys[i++] = amounts[k]!;
+  }
   const byAmount = orderByKey(keys);
   const group: number[] = [];
   for (let from = 0; from < byAmount.length; ) {

@@ -254,7 +254,7 @@ function runOrder(input: readonly Transaction[]) {
     const m = columns.minor[i]!;
     minor[k] = m;
     currency[k] = columns.currency[i]!;
-    idOf[k] = columns.ids[i]!;
+    idOf[k] = ids[i]!;
     amounts[k] = f & SUPERSEDED || m === 0 ? Number.NaN : m;
   }
   return {
