@@ -1,6 +1,7 @@
 import type { Transaction } from '../model/transaction';
+import { NOT_FROM_PROCESSOR, readBankText } from './bankText';
 import type { Claims } from './claims';
-import { processorNamedIn } from './processors';
+import { namedIn } from './processors';
 import { referenceTokens, tokenHashes } from './referenceTokens';
 
 /** A bank-side line with what its text says about where the money came from. */
@@ -30,8 +31,6 @@ export type BankLine = {
   heldBy?: string;
 };
 
-const OWN_ACCOUNT =
-  /\b(FROM|TO) ((BUSINESS|PERSONAL) )?(CHK|CHECKING|SAV|SAVINGS|ACCT|ACCOUNT|SHARES?)\b|\bONLINE TRANSFER (FROM|TO)\b/i;
 /**
  * The originator an ACH credit names (`HARBOR DENTAL DES:PAYMENT …`, `ORIG CO NAME:CITY OF …`): a
  * processor's payout names the processor there, so a line naming someone else is that party's payment.
@@ -43,12 +42,6 @@ const namesOtherOriginator = (text: string, processor: string | undefined) => {
   const m = ORIGINATOR.exec(text);
   return m !== null && (m[1] ?? m[2] ?? '').trim() !== '';
 };
-/** Processors pay out by ACH or wire; these words mean a person or the bank put the money there. */
-const NOT_A_PAYOUT = /\b(MOBILE|REMOTE|ATM|CASH|BRANCH|COUNTER|TELLER|CHECK|CHEQUE|ZELLE|INTEREST)\b/i;
-
-/** `OWN_ACCOUNT` or `NOT_A_PAYOUT`, in one scan of the text. */
-const NOT_FROM_PROCESSOR = new RegExp(`${OWN_ACCOUNT.source}|${NOT_A_PAYOUT.source}`, 'i');
-
 /** `day`: the line's date as a day number (see dayNumber), which the caller has at hand. */
 /** The text a bank line is read from: its description, and its memo when it has one. */
 const lineText = (t: Transaction) => (t.memo ? `${t.description} ${t.memo}` : t.description);
@@ -58,7 +51,9 @@ export const lineRefs = (line: BankLine): string[] => referenceTokens(lineText(l
 
 export function toBankLine(t: Transaction, ordinal: number, day: number): BankLine {
   const text = lineText(t);
-  const processor = processorNamedIn(text);
+  // The processor named and whether the text says no processor sent it, in one scan (see bankText).
+  const read = readBankText(text);
+  const processor = namedIn(read);
   return {
     t,
     ordinal,
@@ -68,7 +63,8 @@ export function toBankLine(t: Transaction, ordinal: number, day: number): BankLi
     currency: t.amount.currency,
     processor,
     refHashes: tokenHashes(text, t.externalId),
-    notPayout: t.transfer === true || NOT_FROM_PROCESSOR.test(text) || namesOtherOriginator(text, processor),
+    notPayout:
+      t.transfer === true || (read & NOT_FROM_PROCESSOR) !== 0 || namesOtherOriginator(text, processor),
   };
 }
 
