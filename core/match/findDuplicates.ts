@@ -49,18 +49,16 @@ function sameLine(a: Transaction, b: Transaction): { confidence: number; why: st
 
 /**
  * What findDuplicates reads of the run, by ordinal (see reconcile's runOrder, which reads each
- * transaction once): its day number, its amount (NaN for a zero amount or a superseded line), and
- * its flags (see runColumns; SUPERSEDED is the one read here).
+ * transaction once): its day number, its amount, and its flags (see runColumns; SUPERSEDED is the
+ * one read here).
  */
-export type RunLayout = { days: Int32Array; amounts: Float64Array; flags: Uint8Array };
+export type RunLayout = { days: Int32Array; minor: Float64Array; flags: Uint8Array };
 
 /** The layout of a run given in ordinal order. */
 function inOrdinalOrder(transactions: readonly Transaction[]): RunLayout {
   return {
     days: Int32Array.from(transactions, (t) => dayNumber(t.date)),
-    amounts: Float64Array.from(transactions, (t) =>
-      t.supersededBy || t.amount.minor === 0 ? Number.NaN : t.amount.minor,
-    ),
+    minor: Float64Array.from(transactions, (t) => t.amount.minor),
     flags: Uint8Array.from(transactions, (t) => (t.supersededBy ? SUPERSEDED : 0)),
   };
 }
@@ -103,7 +101,7 @@ export function findDuplicates(
   // Positions grouped by amount alone; account and currency are checked per pair. The positions with
   // an amount are ordered by it (a typed sort, equal amounts in position order), so each run of equal
   // amounts is a group: no map of lists, and amounts seen once are passed over in the walk.
-  const { amounts, flags } = run;
+  const { minor, flags } = run;
   for (let i = 0; i < transactions.length; i++) {
     if (!(flags[i]! & SUPERSEDED)) continue;
     const t = transactions[i]!;
@@ -113,14 +111,16 @@ export function findDuplicates(
       record(successor, i, 1, 'the posted line replaced the pending one when it was captured');
     }
   }
+  // Lines grouped by amount: neither a superseded line nor a zero amount is a copy of another.
+  const grouped = (k: number) => !(flags[k]! & SUPERSEDED) && minor[k] !== 0 && !Number.isNaN(minor[k]!);
   let count = 0;
-  for (let k = 0; k < amounts.length; k++) if (!Number.isNaN(amounts[k]!)) count++;
+  for (let k = 0; k < transactions.length; k++) if (grouped(k)) count++;
   const positions = new Int32Array(count);
   const keys = new Float64Array(count);
-  for (let k = 0, i = 0; k < amounts.length; k++) {
-    if (Number.isNaN(amounts[k]!)) continue;
+  for (let k = 0, i = 0; k < transactions.length; k++) {
+    if (!grouped(k)) continue;
     positions[i] = k;
-    keys[i++] = amounts[k]!;
+    keys[i++] = minor[k]!;
   }
   const byAmount = orderByKey(keys);
   const group: number[] = [];

@@ -9,34 +9,38 @@ export class IdIndex {
   /** Position + 1 per slot, 0 for an empty slot. */
   private readonly slots: Int32Array;
   private readonly mask: number;
-  readonly distinct: boolean;
+  private repeated = false;
 
-  /** `idHashes`: each position's `hashOf(idAt(position))`, when the caller made them as it read the ids. */
+  /** `filled`: false when the caller adds the positions itself (see add), as it reads the ids. */
   constructor(
     private readonly idAt: (position: number) => string,
     readonly size: number,
-    idHashes?: Int32Array,
+    filled = true,
   ) {
     let capacity = 16;
     while (capacity < size * 2) capacity *= 2;
     this.mask = capacity - 1;
     this.hashes = new Int32Array(capacity);
     this.slots = new Int32Array(capacity);
-    let distinct = true;
-    for (let i = 0; i < size; i++) {
-      const h = idHashes ? idHashes[i]! : hashOf(idAt(i));
-      let at = h & this.mask;
-      for (; this.slots[at] !== 0; at = (at + 1) & this.mask) {
-        if (this.hashes[at] === h && idAt(this.slots[at]! - 1) === idAt(i)) {
-          distinct = false;
-          break;
-        }
+    if (filled) for (let i = 0; i < size; i++) this.add(i, hashOf(idAt(i)));
+  }
+
+  /** Indexes the id at this position (`hash`: its hashOf), unless an earlier position has it. */
+  add(position: number, hash: number): void {
+    let at = hash & this.mask;
+    for (; this.slots[at] !== 0; at = (at + 1) & this.mask) {
+      if (this.hashes[at] === hash && this.idAt(this.slots[at]! - 1) === this.idAt(position)) {
+        this.repeated = true;
+        return;
       }
-      if (this.slots[at] !== 0) continue;
-      this.hashes[at] = h;
-      this.slots[at] = i + 1;
     }
-    this.distinct = distinct;
+    this.hashes[at] = hash;
+    this.slots[at] = position + 1;
+  }
+
+  /** Whether no id came twice. */
+  get distinct(): boolean {
+    return !this.repeated;
   }
 
   /** The position of the (first) transaction with this id. */

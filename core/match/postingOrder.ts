@@ -32,7 +32,7 @@ export function postingOrderIndex(
   run: RunColumns = readRunColumns(transactions),
 ): PostingOrder {
   const n = run.size;
-  const { rows, ids, dates } = run;
+  const { ids, dates } = run;
   const dateRankOf = run.dateRank;
   const sourceRankOf = run.sourceRank;
   const sourceCount = run.sourceCount;
@@ -45,34 +45,24 @@ export function postingOrderIndex(
   const fill = sourceStart.slice(0, sourceCount);
   for (let i = 0; i < n; i++) bySource[fill[sourceRankOf[i]!]!++] = i;
 
-  // Each source in its posting sequence: lines without a row first (by id), then by row (a statement
-  // listed newest first, read from the bottom up).
-  const sequence = new Int32Array(n);
-  let at = 0;
+  // Each source in its posting sequence, in place: lines without a row first (by id), then by row (a
+  // statement listed newest first, read from the bottom up).
+  const sequence = bySource;
   for (let s = 0; s < sourceCount; s++) {
     const from = sourceStart[s]!;
     const to = sourceStart[s + 1]!;
     let rowless = 0;
-    let sorted = true;
-    for (let k = from; k < to; k++) {
-      const i = bySource[k]!;
-      if (Number.isNaN(rows[i]!)) rowless++;
-      else if (k > from && rows[i]! < rows[bySource[k - 1]!]!) sorted = false;
-    }
     // Most sources list every line with a row, in row order: their lines stay where they are.
-    let rowed: ArrayLike<number> = bySource.subarray(from, to);
-    if (rowless > 0 || !sorted) rowed = sequenceOf(bySource.subarray(from, to), rows, ids, at, sequence);
-    at += to - from - rowed.length;
+    if (!run.inRowOrder[s]) rowless = inSequence(bySource.subarray(from, to), transactions, ids);
     // A statement listed newest first has more rows followed by an earlier date than by a later one.
     let rising = 0;
-    for (let k = 1; k < rowed.length; k++) {
-      const d = dateRankOf[rowed[k]!]!;
-      const before = dateRankOf[rowed[k - 1]!]!;
+    for (let k = from + rowless + 1; k < to; k++) {
+      const d = dateRankOf[sequence[k]!]!;
+      const before = dateRankOf[sequence[k - 1]!]!;
       if (d > before) rising++;
       else if (d < before) rising--;
     }
-    if (rising < 0) for (let k = rowed.length - 1; k >= 0; k--) sequence[at++] = rowed[k]!;
-    else for (let k = 0; k < rowed.length; k++) sequence[at++] = rowed[k]!;
+    if (rising < 0) sequence.subarray(from + rowless, to).reverse();
   }
 
   // Stable counting sort by date: a statement spans a few hundred days.
@@ -92,28 +82,24 @@ export function postingOrderIndex(
 }
 
 /**
- * A source's lines without a row (placed into `sequence` from `at`, by id), and those with one, by
- * row (returned; equal rows in input order).
+ * A source's lines put in sequence in place: those without a row (by id), then those with one, by
+ * row (equal rows in input order). Returns how many have no row.
  */
-function sequenceOf(
-  lines: Int32Array,
-  rows: Float64Array,
-  ids: readonly string[],
-  at: number,
-  sequence: Int32Array,
-): number[] {
+function inSequence(lines: Int32Array, transactions: readonly Transaction[], ids: readonly string[]): number {
+  const rows = new Map<number, number>();
   const rowless: number[] = [];
   const rowed: number[] = [];
-  let sorted = true;
   for (const i of lines) {
-    if (Number.isNaN(rows[i]!)) rowless.push(i);
+    const row = transactions[i]!.origin.row ?? Number.NaN;
+    if (Number.isNaN(row)) rowless.push(i);
     else {
-      if (rowed.length > 0 && rows[i]! < rows[rowed[rowed.length - 1]!]!) sorted = false;
+      rows.set(i, row);
       rowed.push(i);
     }
   }
   if (rowless.length > 1) rowless.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
-  for (const i of rowless) sequence[at++] = i;
-  if (!sorted) rowed.sort((a, b) => rows[a]! - rows[b]!);
-  return rowed;
+  rowed.sort((a, b) => rows.get(a)! - rows.get(b)!);
+  lines.set(rowless);
+  lines.set(rowed, rowless.length);
+  return rowless.length;
 }

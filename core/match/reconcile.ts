@@ -7,7 +7,6 @@ import { latestDate } from './dateExtremes';
 import { dayNumber } from './dayNumber';
 import { findDiscrepancies } from './findDiscrepancies';
 import { findDuplicates } from './findDuplicates';
-import { IdIndex } from './idIndex';
 import { matchByReference } from './matchByReference';
 import { createMatchContext, type OrdinalLookup } from './matchContext';
 import { matchGroups } from './matchGroups';
@@ -17,7 +16,7 @@ import { matchTransfers } from './matchTransfers';
 import { postingOrderIndex } from './postingOrder';
 import type { Windows } from './processors';
 import { rollUpPayouts } from './rollUpPayouts';
-import { readRunColumns, SUPERSEDED, TRANSFER } from './runColumns';
+import { type RunColumns, readRunColumns, TRANSFER } from './runColumns';
 import { laneKey, sortByTypeAndId, typeIdKey, typeRanks } from './sortByTypeAndId';
 
 export type ReconcileInput = {
@@ -58,7 +57,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const n = transactions.length;
   const dayOf = new Int32Array(n);
   for (let k = 0; k < n; k++) dayOf[k] = dayOfRank[dateRank[k]!]!;
-  const copies = findDuplicates(transactions, ctx, { days: dayOf, amounts: run.amounts, flags: run.flags });
+  const copies = findDuplicates(transactions, ctx, { days: dayOf, minor: run.minor, flags: run.flags });
   // Bank lines read in input order, the order the transactions sit in memory, and placed by ordinal,
   // so that no transaction is visited again in posting order (a cache miss per line).
   const lineAt = new Array<BankLine | undefined>(n).fill(undefined);
@@ -212,7 +211,7 @@ function runOrder(input: readonly Transaction[]) {
   const { order, dateRank, dates } = postingOrderIndex(input, columns);
   const { ids } = columns;
   const n = input.length;
-  const positions = new IdIndex((i) => ids[i]!, n, columns.idHashes);
+  const { positions } = columns;
   const ordinalAt = new Int32Array(n).fill(-1);
   let ordinals: OrdinalLookup;
   let kept = n;
@@ -236,27 +235,19 @@ function runOrder(input: readonly Transaction[]) {
     }
     ordinals = byId;
   }
-  // The columns placed by ordinal: the passes after this one walk the run in posting order.
+  // The columns placed by ordinal: the passes after this one walk the run in posting order. Flags,
+  // amounts and currencies are moved in place (no second array: see rankByKey on external memory).
   const transactions = new Array<Transaction>(kept);
   const processor = new Int32Array(kept);
-  const flags = new Uint8Array(kept);
-  const minor = new Float64Array(kept);
-  const currency = new Int32Array(kept);
   const idOf = new Array<string>(kept);
-  /** Per ordinal, the amount that findDuplicates groups lines by: NaN for a zero amount or a superseded line. */
-  const amounts = new Float64Array(kept);
   for (let k = 0; k < kept; k++) {
     const i = order[k]!;
     transactions[k] = input[i]!;
     processor[k] = columns.processor[i]!;
-    const f = columns.flags[i]!;
-    flags[k] = f;
-    const m = columns.minor[i]!;
-    minor[k] = m;
-    currency[k] = columns.currency[i]!;
     idOf[k] = ids[i]!;
-    amounts[k] = f & SUPERSEDED || m === 0 ? Number.NaN : m;
   }
+  const { flags, minor, currency } =
+    kept === n ? placeByOrdinal(order, columns) : gatherByOrdinal(order.subarray(0, kept), columns);
   return {
     ordinals,
     transactions,
@@ -271,9 +262,49 @@ function runOrder(input: readonly Transaction[]) {
     flags,
     minor,
     currency,
-    amounts,
     /** Per ordinal, its transaction's id. */
     ids: idOf,
+  };
+}
+
+type OrdinalColumns = Pick<RunColumns, 'flags' | 'minor' | 'currency'>;
+
+/**
+ * The columns' values moved to their ordinals in place (`order` is a permutation of the input
+ * positions): out[k] = in[order[k]], followed cycle by cycle.
+ */
+function placeByOrdinal(order: Int32Array, columns: OrdinalColumns): OrdinalColumns {
+  const { flags, minor, currency } = columns;
+  const done = new Uint8Array(order.length);
+  for (let start = 0; start < order.length; start++) {
+    if (done[start]) continue;
+    const f = flags[start]!;
+    const m = minor[start]!;
+    const c = currency[start]!;
+    for (let k = start; ; ) {
+      done[k] = 1;
+      const from = order[k]!;
+      if (from === start) {
+        flags[k] = f;
+        minor[k] = m;
+        currency[k] = c;
+        break;
+      }
+      flags[k] = flags[from]!;
+      minor[k] = minor[from]!;
+      currency[k] = currency[from]!;
+      k = from;
+    }
+  }
+  return columns;
+}
+
+/** The columns' values at the positions `order` lists, in new columns (a run with a repeated id). */
+function gatherByOrdinal(order: Int32Array, columns: OrdinalColumns): OrdinalColumns {
+  return {
+    flags: Uint8Array.from(order, (i) => columns.flags[i]!),
+    minor: Float64Array.from(order, (i) => columns.minor[i]!),
+    currency: Int32Array.from(order, (i) => columns.currency[i]!),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Transaction } from '../model/transaction';
-import { hashOf } from './idIndex';
+import { hashOf, IdIndex } from './idIndex';
 import { isProcessorName, processorOf } from './processors';
 
 /**
@@ -16,8 +16,11 @@ export type RunColumns = {
   /** Per position, the rank of its source (file, else url) among the run's sources in name order. */
   sourceRank: Int32Array;
   sourceCount: number;
-  /** Per position, its row in the source; NaN without one. */
-  rows: Float64Array;
+  /**
+   * Per source rank, whether every line of it has a row and they come in row order (the usual case;
+   * otherwise postingOrder reads the rows again, see rowOf).
+   */
+  inRowOrder: Uint8Array;
   /** Per position, the code of its processor in `processors` for a processor's own line, -1 for a bank line. */
   processor: Int32Array;
   /** Processor names (institutions lower-cased, see processorOf). */
@@ -29,8 +32,8 @@ export type RunColumns = {
   currency: Int32Array;
   currencies: string[];
   ids: string[];
-  /** Per position, the hash of its id (see IdIndex). */
-  idHashes: Int32Array;
+  /** Each id → its position (see IdIndex), filled as the ids were read. */
+  positions: IdIndex;
 };
 
 /** `flags` bits. */
@@ -64,13 +67,15 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
   const n = input.length;
   const dateKey = new Int32Array(n);
   const sourceOf = new Int32Array(n);
-  const rows = new Float64Array(n);
   const processor = new Int32Array(n);
   const flags = new Uint8Array(n);
   const minor = new Float64Array(n);
   const currency = new Int32Array(n);
   const ids = new Array<string>(n);
-  const idHashes = new Int32Array(n);
+  const positions = new IdIndex((i) => ids[i]!, n, false);
+  /** Per source code: its last row so far (NaN before the first), and whether its lines are out of row order. */
+  const lastRow: number[] = [];
+  const outOfOrder: boolean[] = [];
   const sources = new Codes();
   const currencies = new Codes();
   const institutions = new Codes();
@@ -83,14 +88,22 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
     const t = input[i]!;
     const id = t.id;
     ids[i] = id;
-    idHashes[i] = hashOf(id);
+    positions.add(i, hashOf(id));
     const key = isoKey(t.date);
     dateKey[i] = key;
     if (key < minKey) minKey = key;
     if (key > maxKey) maxKey = key;
     const origin = t.origin;
-    sourceOf[i] = sources.of(origin.file ?? origin.url ?? '');
-    rows[i] = origin.row ?? Number.NaN;
+    const source = sources.of(origin.file ?? origin.url ?? '');
+    sourceOf[i] = source;
+    if (source === lastRow.length) {
+      lastRow.push(Number.NaN);
+      outOfOrder.push(false);
+    }
+    // A line without a row, or with one below the last, puts the source out of row order.
+    const row = origin.row ?? Number.NaN;
+    if (Number.isNaN(row) || row < lastRow[source]!) outOfOrder[source] = true;
+    else lastRow[source] = row;
     const kind = t.kind;
     const inst = institutions.of(t.institution);
     if (inst === processorOfInstitution.length) {
@@ -110,6 +123,9 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
     minor[i] = amount.minor;
     currency[i] = currencies.of(amount.currency);
   }
+  const sourceRank = rankOf(sources.values);
+  const inRowOrder = new Uint8Array(sources.values.length);
+  for (let s = 0; s < inRowOrder.length; s++) inRowOrder[sourceRank[s]!] = outOfOrder[s] ? 0 : 1;
   const { dateRank, dates } =
     minKey >= 0 && maxKey - minKey < MAX_KEY_SPAN
       ? rankByKey(input, dateKey, minKey, maxKey)
@@ -118,9 +134,9 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
     size: n,
     dateRank,
     dates,
-    sourceRank: remap(sourceOf, rankOf(sources.values)),
+    sourceRank: remap(sourceOf, sourceRank),
     sourceCount: sources.values.length,
-    rows,
+    inRowOrder,
     processor,
     processors: processors.values,
     flags,
@@ -128,7 +144,7 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
     currency,
     currencies: currencies.values,
     ids,
-    idHashes,
+    positions,
   };
 }
 
@@ -165,9 +181,10 @@ function rankByKey(input: readonly Transaction[], keys: Int32Array, min: number,
     table[at] = dates.length;
     dates.push(input[first]!.date);
   }
-  const dateRank = new Int32Array(keys.length);
-  for (let i = 0; i < keys.length; i++) dateRank[i] = table[keys[i]! - min]!;
-  return { dateRank, dates };
+  // The keys become their ranks in place: at a million lines each column is 4-8 MB, and every 64 MB
+  // of new typed arrays makes V8 mark the whole heap (external memory pressure).
+  for (let i = 0; i < keys.length; i++) keys[i] = table[keys[i]! - min]!;
+  return { dateRank: keys, dates };
 }
 
 /** Ranks of arbitrary strings among the distinct ones sorted. */
