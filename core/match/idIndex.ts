@@ -9,38 +9,33 @@ export class IdIndex {
   /** Position + 1 per slot, 0 for an empty slot. */
   private readonly slots: Int32Array;
   private readonly mask: number;
-  private repeated = false;
+  readonly distinct: boolean;
 
-  /** `filled`: false when the caller adds the positions itself (see add), as it reads the ids. */
   constructor(
     private readonly idAt: (position: number) => string,
     readonly size: number,
-    filled = true,
   ) {
     let capacity = 16;
     while (capacity < size * 2) capacity *= 2;
     this.mask = capacity - 1;
     this.hashes = new Int32Array(capacity);
     this.slots = new Int32Array(capacity);
-    if (filled) for (let i = 0; i < size; i++) this.add(i, hashOf(idAt(i)));
-  }
-
-  /** Indexes the id at this position (`hash`: its hashOf), unless an earlier position has it. */
-  add(position: number, hash: number): void {
-    let at = hash & this.mask;
-    for (; this.slots[at] !== 0; at = (at + 1) & this.mask) {
-      if (this.hashes[at] === hash && this.idAt(this.slots[at]! - 1) === this.idAt(position)) {
-        this.repeated = true;
-        return;
+    let distinct = true;
+    for (let i = 0; i < size; i++) {
+      const id = idAt(i);
+      const h = hashOf(id);
+      let at = h & this.mask;
+      for (; this.slots[at] !== 0; at = (at + 1) & this.mask) {
+        if (this.hashes[at] === h && idAt(this.slots[at]! - 1) === id) {
+          distinct = false;
+          break;
+        }
       }
+      if (this.slots[at] !== 0) continue;
+      this.hashes[at] = h;
+      this.slots[at] = i + 1;
     }
-    this.hashes[at] = hash;
-    this.slots[at] = position + 1;
-  }
-
-  /** Whether no id came twice. */
-  get distinct(): boolean {
-    return !this.repeated;
+    this.distinct = distinct;
   }
 
   /** The position of the (first) transaction with this id. */
@@ -54,7 +49,7 @@ export class IdIndex {
 }
 
 /** FNV-1a over the UTF-16 code units, mixed at the end so that nearby ids spread over the table. */
-export function hashOf(text: string): number {
+function hashOf(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   h ^= h >>> 15;

@@ -1,5 +1,5 @@
 import type { Transaction } from '../model/transaction';
-import { hashOf, IdIndex } from './idIndex';
+import { IdIndex } from './idIndex';
 import { isProcessorName, processorOf } from './processors';
 
 /**
@@ -32,7 +32,7 @@ export type RunColumns = {
   currency: Int32Array;
   currencies: string[];
   ids: string[];
-  /** Each id → its position (see IdIndex), filled as the ids were read. */
+  /** Each id → its position (see IdIndex). */
   positions: IdIndex;
 };
 
@@ -72,7 +72,7 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
   const minor = new Float64Array(n);
   const currency = new Int32Array(n);
   const ids = new Array<string>(n);
-  const positions = new IdIndex((i) => ids[i]!, n, false);
+
   /** Per source code: its last row so far (NaN before the first), and whether its lines are out of row order. */
   const lastRow: number[] = [];
   const outOfOrder: boolean[] = [];
@@ -88,7 +88,7 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
     const t = input[i]!;
     const id = t.id;
     ids[i] = id;
-    positions.add(i, hashOf(id));
+
     const key = isoKey(t.date);
     dateKey[i] = key;
     if (key < minKey) minKey = key;
@@ -144,7 +144,8 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
     currency,
     currencies: currencies.values,
     ids,
-    positions,
+    // Indexed after the pass, not in it: a write to a random slot per line stalled the pass's reads.
+    positions: new IdIndex((i) => ids[i]!, n),
   };
 }
 
