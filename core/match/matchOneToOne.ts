@@ -162,8 +162,9 @@ export function matchOneToOne(
   // payout's candidates, one list after another.
   const seenIn = new Int32Array(poolSize);
   let amountsSeen = 0;
-  const found: number[] = [];
-  const ends: number[] = [];
+  const found = new Int32Array(poolSize);
+  let foundCount = 0;
+  const ends = new Int32Array(openRanks.length);
   // Each contested cluster's amount's first payout (its rank: its position in `units`).
   const contestedRanks: number[] = [];
   // Amounts in amount order, each amount's payouts and lines as ranges of the sorted arrays (an
@@ -190,8 +191,7 @@ export function matchOneToOne(
    */
   function matchAmount(openFrom: number, openTo: number, from: number, to: number): void {
     amountsSeen++;
-    found.length = 0;
-    ends.length = 0;
+    foundCount = 0;
     let disjoint = true;
     for (let k = openFrom; k < openTo; k++) {
       const r = openRanks[k]!;
@@ -204,9 +204,9 @@ export function matchOneToOne(
         if (!fitsAt(r, i)) continue;
         if (seenIn[i] === amountsSeen) disjoint = false;
         seenIn[i] = amountsSeen;
-        found.push(i);
+        found[foundCount++] = i;
       }
-      ends.push(found.length);
+      ends[k] = foundCount;
     }
     if (!disjoint) {
       const members: PayoutUnit[] = [];
@@ -214,11 +214,11 @@ export function matchOneToOne(
       matchOverlapping(members, from, to);
       return;
     }
-    for (let k = openFrom, start = 0; k < openTo; start = ends[k - openFrom]!, k++) {
+    for (let k = openFrom, start = 0; k < openTo; start = ends[k]!, k++) {
       const r = openRanks[k]!;
       let first = -1;
       let kept: BankLine[] | undefined;
-      for (let j = start; j < ends[k - openFrom]!; j++) {
+      for (let j = start; j < ends[k]!; j++) {
         const i = found[j]!;
         if (namedOnly && LR[poolAt[i]! * LINE_RECORD + LINE_PROCESSOR]! < 0) continue;
         if (first < 0) first = i;
