@@ -289,18 +289,6 @@ function groupBy<T, K>(items: readonly T[], key: (x: T) => K): Map<K, T[]> {
   return out;
 }
 
-/** First index whose date is after `date` (units sorted by date). */
-export function upperBound(units: readonly PayoutUnit[], date: string): number {
-  let lo = 0;
-  let hi = units.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (units[mid]!.date <= date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** First index in `days` (ascending) whose day is after `day`. */
 function afterDay(days: Int32Array, day: number): number {
   let lo = 0;
