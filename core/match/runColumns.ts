@@ -127,7 +127,8 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
   const inRowOrder = new Uint8Array(sources.values.length);
   for (let s = 0; s < inRowOrder.length; s++) inRowOrder[sourceRank[s]!] = outOfOrder[s] ? 0 : 1;
   const { dateRank, dates } =
-    minKey >= 0 && maxKey - minKey < MAX_KEY_SPAN
+    // An empty run has no key range (minKey above maxKey).
+    minKey >= 0 && minKey <= maxKey && maxKey - minKey < MAX_KEY_SPAN
       ? rankByKey(input, dateKey, minKey, maxKey)
       : rankStrings(n, (i) => input[i]!.date);
   return {

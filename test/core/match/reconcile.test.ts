@@ -9,6 +9,13 @@ const links = (r: ReturnType<typeof reconcile>) =>
     .filter((m) => m.type !== 'payout-rollup' && m.type !== 'duplicate' && m.type !== 'transfer')
     .map((m) => `${m.type}:${m.members.map((x) => x.id).join('+')}`);
 
+describe('an empty run', () => {
+  it('finds nothing and reports nothing (a new spreadsheet reconciled before any import)', () => {
+    const { matches, discrepancies, unmatched } = reconcile({ transactions: [] });
+    expect([matches.length, discrepancies, unmatched]).toEqual([0, [], []]);
+  });
+});
+
 describe('processor roll-up (pass 1)', () => {
   const lines = [
     txn({
