@@ -2,6 +2,7 @@ import type { Match } from '../model/match';
 import { type BankLine, lineTaken } from './bankLine';
 import { earliestDate } from './dateExtremes';
 import { describeMoney } from './describeMoney';
+import { firstAtLeast } from './firstAtLeast';
 import { acceptOneLink } from './linkDraft';
 import type { NearPair } from './matchByReference';
 import {
@@ -226,8 +227,8 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
     const processor = U[unitAt + UNIT_PROCESSOR]!;
     const currency = U[unitAt + UNIT_CURRENCY]!;
     // The window's lines, at most MAX_SCAN of them from its first day: open[start, end).
-    const start = firstDayOnOrAfter(days, U[unitAt + UNIT_DAY]!);
-    const end = Math.min(start + MAX_SCAN, firstDayOnOrAfter(days, U[unitAt + UNIT_END_DAY]! + 1));
+    const start = firstAtLeast(days, U[unitAt + UNIT_DAY]!);
+    const end = Math.min(start + MAX_SCAN, firstAtLeast(days, U[unitAt + UNIT_END_DAY]! + 1));
     // A line of the exact amount that could be the payout's (compatible, same currency) rules it out.
     let exact = false;
     for (
@@ -276,30 +277,6 @@ function firstOfAmount(byAmount: Int32Array, amounts: Float64Array, amount: numb
     const mid = (lo + hi) >>> 1;
     const a = amounts[byAmount[mid]!]!;
     if (a < amount || (a === amount && byAmount[mid]! < from)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index in `list` (ascending) holding `value` or more, else its length. */
-function firstAtLeast(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index in `days` (ascending) holding `day` or later, else its length. */
-function firstDayOnOrAfter(days: Int32Array, day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid]! < day) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -1,5 +1,6 @@
 import type { BankLine } from './bankLine';
 import { daysApart } from './dayNumber';
+import { firstAtLeast } from './firstAtLeast';
 import { acceptLink } from './linkDraft';
 import {
   LINE_AMOUNT,
@@ -99,7 +100,7 @@ function manyToOne(
     const found: number[] = [];
     let scanned = 0;
     for (
-      let i = afterDay(days, day) - 1;
+      let i = firstAtLeast(days, day + 1) - 1;
       i >= 0 && found.length < MAX_CANDIDATES && scanned < MAX_SCAN;
       i--, scanned++
     ) {
@@ -287,18 +288,6 @@ function groupBy<T, K>(items: readonly T[], key: (x: T) => K): Map<K, T[]> {
     else out.set(k, [x]);
   }
   return out;
-}
-
-/** First index in `days` (ascending) whose day is after `day`. */
-function afterDay(days: Int32Array, day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid]! <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** First index of `pool` (line positions, ascending by day) whose line's day (in `records`) is `day` or later. */
