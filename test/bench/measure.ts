@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
 /** Median wall time of `fn` over `runs` runs (after one warm-up), in milliseconds. */
@@ -43,16 +44,19 @@ export function table(rows: Array<Record<string, string | number>>): string {
   ].join('\n');
 }
 
+/** CPU time (user + system, ms) `fn` takes, its garbage collection included. */
+export function cpuMsOf(fn: () => unknown): number {
+  const start = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 /** Median CPU time (user + system, ms) of `fn` over `runs` runs after one warm-up: steadier than wall time on a shared machine. */
 export function medianCpuMs(fn: () => unknown, runs: number, warmUp = true): number {
   if (warmUp) fn();
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(start);
-    times.push((used.user + used.system) / 1000);
-  }
+  for (let i = 0; i < runs; i++) times.push(cpuMsOf(fn));
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
 }
@@ -79,4 +83,44 @@ export async function interleavedCpuMs<K extends string>(
   }
   const median = (t: number[]) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!;
   return Object.fromEntries(keys.map((k) => [k, median(times.get(k)!)])) as Record<K, number>;
+}
+
+/**
+ * CPU times of several sides of one comparison, each run in a Node process of its own: `script <side>
+ * …args` prints `{ times, count }` as its last line. Processes alternate side by side for `rounds`
+ * rounds, the starting side turning each round, and each side's figure is its fastest run. In one
+ * process each side paid for the garbage and heap layout its neighbours left (one bench read the
+ * same code at 8.2×, 9.7× and 11.0× its baseline within ten minutes; a baseline jumped 84 → 320 ms);
+ * apart, the fastest of a side's runs holds within a few percent.
+ */
+export function isolatedCpuMs<K extends string>(
+  script: string,
+  sides: readonly K[],
+  args: readonly string[],
+  rounds: number,
+): Record<K, { min: number; median: number; runs: number; count: number }> {
+  const times = new Map<K, number[]>(sides.map((k) => [k, []]));
+  const counts = new Map<K, number>();
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < sides.length; i++) {
+      const side = sides[(i + round) % sides.length]!;
+      const out = execFileSync(process.execPath, [...process.execArgv, script, side, ...args], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      });
+      const last = out.trim().split('\n').pop() ?? '';
+      const { times: t, count } = JSON.parse(last) as { times: number[]; count: number };
+      times.get(side)!.push(...t);
+      const before = counts.get(side);
+      if (before !== undefined && before !== count)
+        throw new Error(`${side} found ${before} in one process and ${count} in another`);
+      counts.set(side, count);
+    }
+  }
+  return Object.fromEntries(
+    sides.map((k) => {
+      const t = times.get(k)!.sort((a, b) => a - b);
+      return [k, { min: t[0]!, median: t[Math.floor(t.length / 2)]!, runs: t.length, count: counts.get(k)! }];
+    }),
+  ) as Record<K, { min: number; median: number; runs: number; count: number }>;
 }
