@@ -1,30 +1,27 @@
 import type { Transaction } from '../model/transaction';
-import { NOT_FROM_PROCESSOR, readBankText } from './bankText';
+import { NAMED_MASK, NOT_FROM_PROCESSOR, readBankText } from './bankText';
 import type { Claims } from './claims';
 import { namedIn } from './processors';
-import { referenceTokens, tokenHashes } from './referenceTokens';
+import { referenceTokens } from './referenceTokens';
 
-/** A bank-side line with what its text says about where the money came from. */
+/**
+ * A bank-side line with what its text says about where the money came from. A run's lines are held
+ * as columns (see BankLines); this object is made for the few lines a pass reasons about in detail.
+ */
 export type BankLine = {
   t: Transaction;
   /** Position of the transaction in the run, in posting order (see postingOrder): ties and claims. */
   ordinal: number;
+  /** Position among the run's bank lines (see BankLines), -1 for a line in a processor's own account. */
+  index: number;
   /** The transaction's id (for match members). */
   id: string;
-  /**
-   * The transaction's day number, amount in minor units and currency, copied here: the passes scan
-   * lines by date and amount, and reading them off the transaction cost a cache miss per field.
-   */
+  /** The transaction's day number, amount in minor units and currency. */
   day: number;
   amount: number;
   currency: string;
   /** The processor the text names, if any. */
   processor: string | undefined;
-  /**
-   * Hashes of the reference tokens in the text and the source's id (see tokenHashes), read with the
-   * text; the tokens themselves are made (see lineRefs) only for a line a payout may share one with.
-   */
-  refHashes: readonly number[];
   /** Says it is something a processor never sends: a move between own accounts, a check, cash, Zelle. */
   notPayout: boolean;
   /** Set for a line in a processor's own account (a PayPal "add funds from bank"): which processor. */
@@ -42,29 +39,36 @@ const namesOtherOriginator = (text: string, processor: string | undefined) => {
   const m = ORIGINATOR.exec(text);
   return m !== null && (m[1] ?? m[2] ?? '').trim() !== '';
 };
-/** `day`: the line's date as a day number (see dayNumber), which the caller has at hand. */
 /** The text a bank line is read from: its description, and its memo when it has one. */
-const lineText = (t: Transaction) => (t.memo ? `${t.description} ${t.memo}` : t.description);
+export const lineText = (t: Transaction) => (t.memo ? `${t.description} ${t.memo}` : t.description);
 
 /** Reference tokens in the line's text and the source's id (see referenceTokens). */
 export const lineRefs = (line: BankLine): string[] => referenceTokens(lineText(line.t), line.t.externalId);
 
-export function toBankLine(t: Transaction, ordinal: number, day: number): BankLine {
-  const text = lineText(t);
-  // The processor named and whether the text says no processor sent it, in one scan (see bankText).
+/**
+ * What the text of `t` says (see readBankText): the processor named (namedIn of the answer) and, as
+ * NOT_FROM_PROCESSOR, whether it is something a processor never sends (see BankLine.notPayout).
+ */
+export function readLine(t: Transaction, text: string): number {
   const read = readBankText(text);
-  const processor = namedIn(read);
+  const notPayout =
+    t.transfer === true || (read & NOT_FROM_PROCESSOR) !== 0 || namesOtherOriginator(text, namedIn(read));
+  return (read & NAMED_MASK) | (notPayout ? NOT_FROM_PROCESSOR : 0);
+}
+
+/** `day`: the line's date as a day number (see dayNumber), which the caller has at hand. */
+export function toBankLine(t: Transaction, ordinal: number, day: number): BankLine {
+  const read = readLine(t, lineText(t));
   return {
     t,
     ordinal,
+    index: -1,
     id: t.id,
     day,
     amount: t.amount.minor,
     currency: t.amount.currency,
-    processor,
-    refHashes: tokenHashes(text, t.externalId),
-    notPayout:
-      t.transfer === true || (read & NOT_FROM_PROCESSOR) !== 0 || namesOtherOriginator(text, processor),
+    processor: namedIn(read),
+    notPayout: (read & NOT_FROM_PROCESSOR) !== 0,
   };
 }
 
@@ -75,17 +79,5 @@ export function toBankLine(t: Transaction, ordinal: number, day: number): BankLi
  */
 export const compatible = (line: BankLine, unit: { processor: string; value: number }) =>
   line.processor === unit.processor || (line.processor === undefined && unit.value > 0 && !line.notPayout);
-
-/** First index in `lines[from, to)` (sorted by date) dated on or after `day` (a day number), else `to`. */
-export function firstOnOrAfter(lines: readonly BankLine[], day: number, from = 0, to = lines.length): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (lines[mid]!.day < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export const lineTaken = (claimed: Claims, line: BankLine) => claimed.hasOrdinal(line.ordinal);

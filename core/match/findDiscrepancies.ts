@@ -1,5 +1,6 @@
 import type { Match } from '../model/match';
 import { type BankLine, lineTaken } from './bankLine';
+import type { BankLines } from './bankLines';
 import { earliestDate } from './dateExtremes';
 import { describeMoney } from './describeMoney';
 import { firstAtLeast } from './firstAtLeast';
@@ -25,6 +26,7 @@ import {
 import { isRejected, type MatchContext, report } from './matchContext';
 import { orderByKey } from './orderByKey';
 import { type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
+import type { PayoutUnits } from './payoutUnits';
 import { unitDateOrder } from './unitDateOrder';
 
 /**
@@ -45,8 +47,8 @@ const MAX_SCAN = 400;
 const LINK_TYPES = new Set<Match['type']>(['payout-deposit', 'refund-debit', 'many-to-one', 'one-to-many']);
 
 export type DiscrepancyInput = {
-  units: readonly PayoutUnit[];
-  lines: readonly BankLine[];
+  units: PayoutUnits;
+  lines: BankLines;
   near: readonly NearPair[];
   /** Latest date the bank data covers: a deposit due after it may simply not be there yet. */
   horizon: string;
@@ -77,7 +79,7 @@ export function findDiscrepancies(input: DiscrepancyInput, ctx: MatchContext): v
 
   // Payouts and lines are read from their columns (see matchColumns); an object only to be reported.
   const { units, lines } = input;
-  const columns = matchColumns(units, lines, ctx.run);
+  const columns = matchColumns(units, lines);
   const U = columns.units.records;
   const L = columns.lines.records;
   const claimed = ctx.claimed;
@@ -85,8 +87,8 @@ export function findDiscrepancies(input: DiscrepancyInput, ctx: MatchContext): v
   for (let k = 0; k < byDate.length; k++) {
     const r = byDate[k]!;
     const ordinal = U[r * UNIT_RECORD + UNIT_ORDINAL]!;
-    if (ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units[r]!)) continue;
-    const unit = units[r]!;
+    if (ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units.at(r))) continue;
+    const unit = units.at(r);
     const inTransit = unit.end > input.horizon;
     report(ctx, {
       type: inTransit ? 'in-transit' : 'missing-deposit',
@@ -100,12 +102,30 @@ export function findDiscrepancies(input: DiscrepancyInput, ctx: MatchContext): v
   }
   if (input.periodEnd) {
     const periodEnd = input.periodEnd;
-    const byId = new Map(input.lines.map((l) => [l.t.id, l.t]));
-    const unitsById = new Map(input.units.flatMap((u) => u.members.map((m) => [m.id, u] as const)));
+    // Members by ordinal: each bank line's position, each payout's position for its members.
+    const lineOf = lines.indexOf;
+    const unitOf = new Int32Array(lineOf.length).fill(-1);
+    for (let r = 0; r < units.length; r++) {
+      const ordinal = U[r * UNIT_RECORD + UNIT_ORDINAL]!;
+      if (ordinal >= 0) unitOf[ordinal] = r;
+      else for (const o of units.at(r).ordinals) unitOf[o] = r;
+    }
+    const ordinalOf = (id: string) => ctx.ordinals.get(id) ?? -1;
+    const isLine = (id: string) => {
+      const o = ordinalOf(id);
+      return o >= 0 && lineOf[o]! >= 0;
+    };
     const check = (type: Match['type'], memberIds: readonly string[], id: () => string) => {
       if (!LINK_TYPES.has(type)) return;
-      const units = [...new Set(memberIds.map((m) => unitsById.get(m)).filter((u) => u !== undefined))];
-      const bankDates = memberIds.map((m) => byId.get(m)?.date).filter((d) => d !== undefined);
+      const found = new Set<number>();
+      const bankDates: string[] = [];
+      for (const m of memberIds) {
+        const o = ordinalOf(m);
+        if (o < 0) continue;
+        if (unitOf[o]! >= 0) found.add(unitOf[o]!);
+        if (lineOf[o]! >= 0) bankDates.push(lines.t(lineOf[o]!).date);
+      }
+      const units = [...found].map((r) => input.units.at(r));
       if (units.length === 0 || bankDates.length === 0) return;
       const arrived = earliestDate(bankDates);
       if (arrived <= periodEnd) return;
@@ -113,7 +133,7 @@ export function findDiscrepancies(input: DiscrepancyInput, ctx: MatchContext): v
         if (unit.date > periodEnd) continue;
         report(ctx, {
           type: 'in-transit',
-          transactionIds: [...unitMemberIds(unit), ...memberIds.filter((m) => byId.has(m))],
+          transactionIds: [...unitMemberIds(unit), ...memberIds.filter(isLine)],
           amount: { minor: unit.value, currency: unit.currency },
           date: unit.date,
           reason: `${unit.label} was in transit at the period end ${periodEnd}: it reached the bank on ${arrived}`,
@@ -140,7 +160,7 @@ export function findDiscrepancies(input: DiscrepancyInput, ctx: MatchContext): v
     const at = i * LINE_RECORD;
     if (claimed.hasOrdinal(L[at + LINE_ORDINAL]!) || L[at + LINE_PROCESSOR]! < 0 || L[at + LINE_AMOUNT]! <= 0)
       continue;
-    const line = lines[i]!;
+    const line = lines.at(i);
     report(ctx, {
       type: 'deposit-without-source',
       transactionIds: [line.t.id],
@@ -178,8 +198,8 @@ function linkWithDifference(
  * ways only, and only lines naming the payout's processor (an unnamed, customer or counter deposit
  * near a payout's amount is a coincidence), for a payout with no open line of its exact amount.
  */
-function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext): void {
-  const columns = matchColumns(units, lines, ctx.run);
+function pairCloseAmounts(units: PayoutUnits, lines: BankLines, ctx: MatchContext): void {
+  const columns = matchColumns(units, lines);
   const U = columns.units.records;
   const L = columns.lines.records;
   const claimed = ctx.claimed;
@@ -222,7 +242,7 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
     const r = byDate[k]!;
     const unitAt = r * UNIT_RECORD;
     const ordinal = U[unitAt + UNIT_ORDINAL]!;
-    if (ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units[r]!)) continue;
+    if (ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units.at(r))) continue;
     const value = U[unitAt + UNIT_VALUE]!;
     const processor = U[unitAt + UNIT_PROCESSOR]!;
     const currency = U[unitAt + UNIT_CURRENCY]!;
@@ -258,10 +278,10 @@ function pairCloseAmounts(units: readonly PayoutUnit[], lines: readonly BankLine
   for (let s = 0; s < sole.length; s += 2) {
     const j = sole[s + 1]!;
     if (rivals[j] !== 1) continue;
-    const unit = units[sole[s]!]!;
+    const unit = units.at(sole[s]!);
     linkWithDifference(
       unit,
-      lines[open[j]!]!,
+      lines.at(open[j]!),
       0.5,
       `the only ${unit.processor} deposit close to the payout's amount in its window, and the only payout near it`,
       ctx,

@@ -1,9 +1,9 @@
 import { MATCH_SCHEMA_VERSION, type Match, type MatchMember, MatchType } from '../model/match';
-import type { BankLine } from './bankLine';
+import type { BankLines } from './bankLines';
 import type { PairFacts } from './matchContext';
 import { OrdinalLists } from './ordinalLists';
 import { pairReason } from './pairReason';
-import type { PayoutUnit } from './payoutUnit';
+import type { PayoutUnits } from './payoutUnits';
 import { hashHex } from './stableHash';
 
 /**
@@ -35,9 +35,14 @@ export class FoundMatches {
   readonly roles: string[] = [];
   /** The reason, or for a pair written when read (see `pairUnit`), the why it ends with. */
   readonly reasons: string[] = [];
-  /** For a payout–line pair whose reason is written when read: the payout and the line, else undefined. */
-  readonly pairUnit: (PayoutUnit | undefined)[] = [];
-  readonly pairLine: (BankLine | undefined)[] = [];
+  /**
+   * For a payout–line pair whose reason is written when read: the payout's and the line's positions
+   * in `sides` + 1, else 0. Positions, not the objects: the objects are made when the reason is read.
+   */
+  pairUnit = new Int32Array(INITIAL);
+  pairLine = new Int32Array(INITIAL);
+  /** The run's payouts and bank lines, which the pairs name by position (set before the first pair). */
+  sides: { units: PayoutUnits; lines: BankLines } | undefined;
 
   /** `lag`: business days from a payout to its deposit (see MatchContext), for pair reasons. */
   constructor(private readonly lag: (payoutDay: number, depositDay: number) => number) {}
@@ -67,8 +72,8 @@ export class FoundMatches {
     this.confidence[k] = Math.round(confidence * 100) / 100;
     this.ambiguous[k] = ambiguous ? 1 : 0;
     this.reasons.push(reason);
-    this.pairUnit.push(undefined);
-    this.pairLine.push(undefined);
+    this.pairUnit[k] = 0;
+    this.pairLine[k] = 0;
     return k;
   }
 
@@ -84,6 +89,8 @@ export class FoundMatches {
     this.minor = grown(this.minor, new Float64Array(size));
     this.idA = grown(this.idA, new Int32Array(size));
     this.idB = grown(this.idB, new Int32Array(size));
+    this.pairUnit = grown(this.pairUnit, new Int32Array(size));
+    this.pairLine = grown(this.pairLine, new Int32Array(size));
   }
 
   /** The members of the match just pushed, in member order. */
@@ -96,12 +103,12 @@ export class FoundMatches {
   }
 
   /** A payout line and its bank line (`f` holds what is recorded of them) as the match just pushed, its reason written when read from `why`. */
-  pair(u: PayoutUnit, line: BankLine, k: number, f: PairFacts): void {
+  pair(k: number, f: PairFacts): void {
     this.memberIds.push(f.payoutId, f.lineId);
     this.roles.push('payout', f.amount >= 0 ? 'deposit' : 'withdrawal');
     this.ordinals.pushPair(f.unitOrdinal, f.lineOrdinal);
-    this.pairUnit[k] = u;
-    this.pairLine[k] = line;
+    this.pairUnit[k] = f.unitIndex + 1;
+    this.pairLine[k] = f.lineIndex + 1;
   }
 
   typeAt(k: number): MatchType {
@@ -113,9 +120,10 @@ export class FoundMatches {
   }
 
   reasonAt(k: number): string {
-    const u = this.pairUnit[k];
-    if (u === undefined) return this.reasons[k]!;
-    const line = this.pairLine[k]!;
+    const r = this.pairUnit[k]!;
+    if (r === 0) return this.reasons[k]!;
+    const u = this.sides!.units.at(r - 1);
+    const line = this.sides!.lines.at(this.pairLine[k]! - 1);
     return pairReason(this.lag, u, line, line.amount >= 0, this.reasons[k]!);
   }
 

@@ -1,5 +1,6 @@
 import type { Transaction } from '../model/transaction';
 import { type BankLine, compatible, lineRefs, lineTaken } from './bankLine';
+import type { BankLines } from './bankLines';
 import type { Claims } from './claims';
 import { Int32Set } from './int32Set';
 import { acceptOneLink } from './linkDraft';
@@ -13,6 +14,7 @@ import {
   unitMemberIds,
   unitTaken,
 } from './payoutUnit';
+import type { PayoutUnits } from './payoutUnits';
 import { tokenHash } from './referenceTokens';
 
 /** A reference can be printed a little before the payout's own date (time zones) or late (slow banks). */
@@ -28,8 +30,8 @@ export type NearPair = { unit: PayoutUnit; line: BankLine };
  * is ignored. Returns the pairs that share a reference but differ in amount.
  */
 export function matchByReference(
-  units: readonly PayoutUnit[],
-  lines: readonly BankLine[],
+  units: PayoutUnits,
+  lines: BankLines,
   ctx: MatchContext,
   /** Per ordinal, the transaction's position in the input, when known (see below). */
   inputAt?: Int32Array,
@@ -41,21 +43,20 @@ export function matchByReference(
   // set of the lines' token strings is made. The open lines with a token are kept by index, so the
   // lines are not all read again.
   const claimed = ctx.claimed;
-  const columns = matchColumns(units, lines, ctx.run);
-  const { refStart, refHash, records } = columns.lines;
+  const columns = matchColumns(units, lines);
+  const { refFrom, refTo, refHash, records } = columns.lines;
   const lineHashes = new Int32Set();
   const carriers: number[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (refStart[i] === refStart[i + 1] || claimed.hasOrdinal(records[i * LINE_RECORD + LINE_ORDINAL]!))
-      continue;
+    if (refFrom[i] === refTo[i] || claimed.hasOrdinal(records[i * LINE_RECORD + LINE_ORDINAL]!)) continue;
     carriers.push(i);
-    for (let k = refStart[i]!; k < refStart[i + 1]!; k++) lineHashes.add(refHash[k]!);
+    for (let k = refFrom[i]!; k < refTo[i]!; k++) lineHashes.add(refHash[k]!);
   }
   if (carriers.length === 0) return [];
 
   const owner = new Map<string, number>();
   for (const i of payoutsThatMayCarry(units, columns.units.records, lineHashes, claimed, inputAt)) {
-    const refs = units[i]!.refs;
+    const refs = units.at(i).refs;
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k]!;
       if (!lineHashes.has(tokenHash(ref))) continue;
@@ -70,13 +71,13 @@ export function matchByReference(
   for (let c = 0; c < carriers.length; c++) {
     const i = carriers[c]!;
     let carries = false;
-    for (let k = refStart[i]!; k < refStart[i + 1]! && !carries; k++) carries = ownerHashes.has(refHash[k]!);
+    for (let k = refFrom[i]!; k < refTo[i]! && !carries; k++) carries = ownerHashes.has(refHash[k]!);
     if (!carries) continue;
-    const line = lines[i]!;
+    const line = lines.at(i);
     for (const ref of lineRefs(line)) {
       const o = owner.get(ref);
       if (o === undefined || o < 0) continue;
-      const unit = units[o]!;
+      const unit = units.at(o);
       if (unit.currency !== line.currency || !compatible(line, unit)) continue;
       if (line.day - unit.day < -EARLY_DAYS || line.day - unit.endDay > LATE_DAYS) continue;
       const list = candidates.get(unit);
@@ -126,7 +127,7 @@ export function matchByReference(
  * counting sort away: read in posting order, each payout's texts cost a cache miss.
  */
 function payoutsThatMayCarry(
-  units: readonly PayoutUnit[],
+  units: PayoutUnits,
   /** The payouts' records (see matchColumns): a payout line's ordinal, -1 for settled lines. */
   records: Float64Array,
   hashes: Int32Set,
@@ -136,7 +137,7 @@ function payoutsThatMayCarry(
   const out: number[] = [];
   if (!inputAt) {
     for (let r = 0; r < units.length; r++) {
-      const u = units[r]!;
+      const u = units.at(r);
       if (!unitTaken(claimed, u) && u.mayCarry(hashes)) out.push(r);
     }
     return out;
@@ -152,8 +153,8 @@ function payoutsThatMayCarry(
       if (claimed.hasOrdinal(ordinal)) continue;
       const at = inputAt[ordinal]!;
       unitAt[at] = r + 1;
-      payoutAt[at] = units[r]!.payout;
-    } else if (!unitTaken(claimed, units[r]!) && units[r]!.mayCarry(hashes)) out.push(r);
+      payoutAt[at] = units.payout(r);
+    } else if (!unitTaken(claimed, units.at(r)) && units.at(r).mayCarry(hashes)) out.push(r);
   }
   for (let at = 0; at < positions; at++) {
     if (unitAt[at] !== 0 && payoutMayCarry(payoutAt[at]!, hashes)) out.push(unitAt[at]! - 1);

@@ -151,7 +151,9 @@ export function acceptPair(
   f.currency = u.currency;
   f.unitOrdinal = u.ordinal;
   f.lineOrdinal = line.ordinal;
-  return acceptPairOf(ctx, u, line, f, confidence, ambiguous, why);
+  f.unitIndex = u.rank;
+  f.lineIndex = line.index;
+  return acceptPairOf(ctx, f, confidence, ambiguous, why);
 }
 
 /**
@@ -166,6 +168,9 @@ export type PairFacts = {
   currency: string;
   unitOrdinal: number;
   lineOrdinal: number;
+  /** The payout's and the line's positions in the run's PayoutUnits and BankLines (see FoundMatches.pair). */
+  unitIndex: number;
+  lineIndex: number;
 };
 
 /** One record, filled anew for each pair: no object per match. */
@@ -177,13 +182,13 @@ export const pairFacts: PairFacts = {
   currency: '',
   unitOrdinal: 0,
   lineOrdinal: 0,
+  unitIndex: 0,
+  lineIndex: 0,
 };
 
-/** `acceptPair` from the pair's facts (`u` and `line` are kept for the reason, not read). */
+/** `acceptPair` from the pair's facts (the objects are made when the reason is read, see FoundMatches). */
 export function acceptPairOf(
   ctx: MatchContext,
-  u: PayoutUnit,
-  line: BankLine,
   f: PairFacts,
   confidence: number,
   ambiguous: boolean,
@@ -195,7 +200,7 @@ export function acceptPairOf(
   const b = laneB;
   if (ctx.rejected.size > 0 && ctx.rejected.has(hashHex('m_', a, b))) return -1;
   const k = ctx.found.push(type, a, b, f.amount - f.value, f.currency, confidence, ambiguous, why);
-  ctx.found.pair(u, line, k, f);
+  ctx.found.pair(k, f);
   ctx.claimed.addOrdinal(f.unitOrdinal);
   ctx.claimed.addOrdinal(f.lineOrdinal);
   return k;

@@ -1,4 +1,5 @@
 import type { BankLine } from './bankLine';
+import type { BankLines } from './bankLines';
 import { daysApart } from './dayNumber';
 import { firstAtLeast } from './firstAtLeast';
 import { acceptLink } from './linkDraft';
@@ -22,6 +23,7 @@ import {
 } from './matchColumns';
 import { isRejected, type MatchContext } from './matchContext';
 import { byUnitDate, type PayoutUnit, unitMemberIds, unitTaken } from './payoutUnit';
+import type { PayoutUnits } from './payoutUnits';
 import { subsetSums } from './subsetSums';
 import { unitDateOrder } from './unitDateOrder';
 
@@ -42,21 +44,21 @@ const sameSign = (a: number, b: number) => (a > 0 && b > 0) || (a < 0 && b < 0);
  * With `namedOnly`, only lines naming a processor are tried (a split deposit always is one of those).
  */
 export function matchGroups(
-  units: readonly PayoutUnit[],
-  lines: readonly BankLine[],
+  units: PayoutUnits,
+  lines: BankLines,
   ctx: MatchContext,
   { namedOnly }: { namedOnly: boolean },
 ): void {
   // Payouts and lines are scanned in their columns (see matchColumns); an object is read only for a
   // combination that adds up.
-  const columns = matchColumns(units, lines, ctx.run);
+  const columns = matchColumns(units, lines);
   manyToOne(units, lines, ctx, columns, namedOnly);
   if (namedOnly) oneToMany(units, lines, ctx, columns);
 }
 
 function manyToOne(
-  units: readonly PayoutUnit[],
-  lines: readonly BankLine[],
+  units: PayoutUnits,
+  lines: BankLines,
   ctx: MatchContext,
   columns: MatchColumns,
   namedOnly: boolean,
@@ -66,7 +68,7 @@ function manyToOne(
   const L = columns.lines.records;
   const taken = (r: number) => {
     const ordinal = U[r * UNIT_RECORD + UNIT_ORDINAL]!;
-    return ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units[r]!);
+    return ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units.at(r));
   };
   // The open payouts of each currency (by code) in date order.
   const pools: number[][] = [];
@@ -114,11 +116,11 @@ function manyToOne(
       found.push(r);
     }
     if (found.length < 2) continue;
-    const bankLine = lines[l]!;
+    const bankLine = lines.at(l);
     let solutions: PayoutUnit[][] = [];
     for (const at of groupBy(found, (r) => U[r * UNIT_RECORD + UNIT_PROCESSOR]!).values()) {
       if (at.length < 2) continue;
-      const group = at.map((r) => units[r]!);
+      const group = at.map((r) => units.at(r));
       const keep = (ix: number[]) =>
         !isRejected(ctx, 'many-to-one', () => [
           ...ix.flatMap((i) => unitMemberIds(group[i]!)),
@@ -135,7 +137,7 @@ function manyToOne(
     if (solutions.length === 0) continue;
     solutions = firstPaidFirst(
       solutions,
-      found.map((r) => units[r]!),
+      found.map((r) => units.at(r)),
       bankLine,
       ctx,
     );
@@ -150,12 +152,7 @@ function manyToOne(
   }
 }
 
-function oneToMany(
-  units: readonly PayoutUnit[],
-  lines: readonly BankLine[],
-  ctx: MatchContext,
-  columns: MatchColumns,
-): void {
+function oneToMany(units: PayoutUnits, lines: BankLines, ctx: MatchContext, columns: MatchColumns): void {
   const claimed = ctx.claimed;
   const names = columns.names;
   const U = columns.units.records;
@@ -184,7 +181,7 @@ function oneToMany(
     const r = byDate[k]!;
     const at = r * UNIT_RECORD;
     const ordinal = U[at + UNIT_ORDINAL]!;
-    if (ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units[r]!)) continue;
+    if (ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units.at(r))) continue;
     const pool = pools.get(U[at + UNIT_PROCESSOR]! * names.length + U[at + UNIT_CURRENCY]!);
     if (!pool) continue;
     const value = U[at + UNIT_VALUE]!;
@@ -205,8 +202,8 @@ function oneToMany(
       found.push(i);
     }
     if (found.length < 2) continue;
-    const u = units[r]!;
-    const candidates = found.map((i) => lines[i]!);
+    const u = units.at(r);
+    const candidates = found.map((i) => lines.at(i));
     const keep = (ix: number[]) =>
       !isRejected(ctx, 'one-to-many', () => [...unitMemberIds(u), ...ix.map((i) => candidates[i]!.t.id)]);
     const solutions = subsetSums(

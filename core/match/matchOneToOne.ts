@@ -1,4 +1,5 @@
-import { type BankLine, compatible, firstOnOrAfter, lineTaken } from './bankLine';
+import { type BankLine, compatible } from './bankLine';
+import type { BankLines } from './bankLines';
 import { daysApart } from './dayNumber';
 import { hasSubsetSum } from './hasSubsetSum';
 import { acceptOneLink } from './linkDraft';
@@ -28,7 +29,9 @@ import {
   typicalLag,
 } from './matchContext';
 import { orderByKey, sortPositionsByKey } from './orderByKey';
-import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitsByDate, unitTaken } from './payoutUnit';
+import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
+import type { PayoutUnits } from './payoutUnits';
+import { unitDateOrder } from './unitDateOrder';
 
 /** Beyond this many possible assignments a cluster of equal amounts is paired greedily instead. */
 const MAX_ASSIGNMENTS = 20_000;
@@ -54,15 +57,15 @@ type Cluster = {
  * cannot take a payout whose deposit was combined or split.
  */
 export function matchOneToOne(
-  units: readonly PayoutUnit[],
-  lines: readonly BankLine[],
+  units: PayoutUnits,
+  lines: BankLines,
   ctx: MatchContext,
   { namedOnly }: { namedOnly: boolean },
 ): void {
   // Lines and payouts sorted by amount (stable: posting order within one amount), then walked side
   // by side: each amount's payouts meet its lines without a map of lists per amount. What is compared
   // is read from the columns (see matchColumns); an object is touched when a candidate is found.
-  const { names, units: U, lines: L } = matchColumns(units, lines, ctx.run);
+  const { names, units: U, lines: L } = matchColumns(units, lines);
   const claimed = ctx.claimed;
   const LR = L.records;
   const UR = U.records;
@@ -81,13 +84,13 @@ export function matchOneToOne(
   const poolAmounts = amounts.subarray(0, poolSize);
   sortPositionsByKey(poolAt, poolAmounts);
   /** The `i`th line of the pool, read when a match or a cluster is made of it. */
-  const pool = (i: number) => lines[poolAt[i]!]!;
+  const pool = (i: number) => lines.at(poolAt[i]!);
   const openAt = new Int32Array(units.length);
   const values = new Float64Array(units.length);
   let openCount = 0;
   for (let r = 0; r < units.length; r++) {
     const ordinal = UR[r * UNIT_RECORD + UNIT_ORDINAL]!;
-    if (ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units[r]!)) continue;
+    if (ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units.at(r))) continue;
     openAt[openCount] = r;
     values[openCount++] = UR[r * UNIT_RECORD + UNIT_VALUE]!;
   }
@@ -111,7 +114,7 @@ export function matchOneToOne(
     const named = LR[b + LINE_PROCESSOR] === UR[a + UNIT_PROCESSOR];
     // Settled lines, and a debit whose text decides (see unnamedDebit): from the objects.
     if (UR[a + UNIT_ORDINAL]! < 0 || (!named && UR[a + UNIT_VALUE]! < 0))
-      return acceptUnique(units[r]!, pool(i));
+      return acceptUnique(units.at(r), pool(i));
     const processor = names[UR[a + UNIT_PROCESSOR]!]!;
     const f = pairFacts;
     f.payoutId = U.payoutId[r]!;
@@ -121,8 +124,10 @@ export function matchOneToOne(
     f.currency = names[UR[a + UNIT_CURRENCY]!]!;
     f.unitOrdinal = UR[a + UNIT_ORDINAL]!;
     f.lineOrdinal = LR[b + LINE_ORDINAL]!;
+    f.unitIndex = r;
+    f.lineIndex = poolAt[i]!;
     const why = uniqueWhy(processor, named ? 0 : 2);
-    if (acceptPairOf(ctx, units[r]!, pool(i), f, named ? 0.95 : 0.8, false, why) >= 0) {
+    if (acceptPairOf(ctx, f, named ? 0.95 : 0.8, false, why) >= 0) {
       recordLag(ctx, processor, ctx.lag(UR[a + UNIT_DAY]!, LR[b + LINE_DAY]!));
     }
   };
@@ -144,7 +149,7 @@ export function matchOneToOne(
       if (processor >= 0 || LR[b + LINE_NOT_PAYOUT]) return false;
       if (UR[a + UNIT_VALUE]! < 0 && !GENERIC_DEBIT.test(pool(i).t.description)) return false;
     }
-    return ctx.rejected.size === 0 || fits(units[r]!, pool(i));
+    return ctx.rejected.size === 0 || fits(units.at(r), pool(i));
   };
   /** The lines of the payout's amount in its window (`pool[from, to)`, one amount) that could be its other side. */
   const candidates = (u: PayoutUnit, from: number, to: number) => {
@@ -210,7 +215,7 @@ export function matchOneToOne(
     }
     if (!disjoint) {
       const members: PayoutUnit[] = [];
-      for (let k = openFrom; k < openTo; k++) members.push(units[openRanks[k]!]!);
+      for (let k = openFrom; k < openTo; k++) members.push(units.at(openRanks[k]!));
       matchOverlapping(members, from, to);
       return;
     }
@@ -225,7 +230,7 @@ export function matchOneToOne(
         else if (kept === undefined) kept = [pool(first), pool(i)];
         else kept.push(pool(i));
       }
-      if (kept !== undefined) settle(units[r]!, kept);
+      if (kept !== undefined) settle(units.at(r), kept);
       else if (first >= 0) acceptUniqueAt(r, first);
     }
   }
@@ -307,20 +312,26 @@ const unnamedDebit = (line: BankLine, u: PayoutUnit) =>
 /** How a bank prints an ACH pull it has no name for (`ACH DEBIT`, `ELECTRONIC WITHDRAWAL`), unlike a bill or card purchase. */
 const GENERIC_DEBIT = /^\s*(ACH|ELECTRONIC|ELEC|EFT)\s+(DEBIT|WITHDRAWAL|WITHDRWL|DR)\b/i;
 
-/** First index of `units` (by date) dated after `day`, else its length. */
-function afterDay(units: readonly PayoutUnit[], day: number): number {
+/** First index of `pool` (payout positions by date, their records in `records`) dated after `day`, else its length. */
+function afterDay(records: Float64Array, pool: readonly number[], day: number): number {
   let lo = 0;
-  let hi = units.length;
+  let hi = pool.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (units[mid]!.day <= day) lo = mid + 1;
+    if (records[pool[mid]! * UNIT_RECORD + UNIT_DAY]! <= day) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /** First index in `at[from, to)` whose line (its record in `records`) is dated `day` or later, else `to`: the lines are in date order. */
-function firstDayFrom(records: Float64Array, at: Int32Array, day: number, from: number, to: number): number {
+function firstDayFrom(
+  records: Float64Array,
+  at: ArrayLike<number>,
+  day: number,
+  from: number,
+  to: number,
+): number {
   let lo = from;
   let hi = to;
   while (lo < hi) {
@@ -371,69 +382,95 @@ const MAX_COMBINED = 4;
 /**
  * Whether other open payouts of a payout's processor, each with the line in its window, add up to
  * the line to the cent: then the line may be their combined deposit, and giving it to this payout
- * would leave them all without one. Open payouts are gathered once per pass, on first use.
+ * would leave them all without one. Open payouts and lines are gathered once per pass, on first use,
+ * from the columns (see matchColumns): positions, no object made.
  */
-function combinableLines(units: readonly PayoutUnit[], lines: readonly BankLine[], ctx: MatchContext) {
-  let pools: Map<string, PayoutUnit[]> | undefined;
+function combinableLines(units: PayoutUnits, lines: BankLines, ctx: MatchContext) {
+  const { names, units: U, lines: L } = matchColumns(units, lines);
+  const UR = U.records;
+  const LR = L.records;
+  const claimed = ctx.claimed;
+  const unitTakenAt = (r: number) => {
+    const ordinal = UR[r * UNIT_RECORD + UNIT_ORDINAL]!;
+    return ordinal >= 0 ? claimed.hasOrdinal(ordinal) : unitTaken(claimed, units.at(r));
+  };
+  /** Open payouts (positions, by date) per processor and currency (codes: processor × names + currency). */
+  let pools: Map<number, number[]> | undefined;
   /** The longest payout window among open payouts, in days: older payouts cannot reach a line. */
   let maxSpan = 0;
   const memo = new Map<string, boolean>();
   const unitMemo = new Map<PayoutUnit, boolean>();
-  let named: Map<string, BankLine[]> | undefined;
+  /** Open lines naming a processor (positions, by date), per processor code. */
+  let named: Map<number, number[]> | undefined;
   /** Whether `u` and at least one other open payout add up to an open line naming its processor. */
   const unit = (u: PayoutUnit): boolean => {
     const known = unitMemo.get(u);
     if (known !== undefined) return known;
     if (!named) {
       named = new Map();
-      for (const l of lines) {
-        if (l.processor === undefined || lineTaken(ctx.claimed, l)) continue;
-        const list = named.get(l.processor);
-        if (list) list.push(l);
-        else named.set(l.processor, [l]);
+      for (let i = 0; i < lines.length; i++) {
+        const at = i * LINE_RECORD;
+        const p = LR[at + LINE_PROCESSOR]!;
+        if (p < 0 || claimed.hasOrdinal(LR[at + LINE_ORDINAL]!)) continue;
+        const list = named.get(p);
+        if (list) list.push(i);
+        else named.set(p, [i]);
       }
     }
-    const pool = named.get(u.processor) ?? [];
+    const a = u.rank * UNIT_RECORD;
+    const pool = named.get(UR[a + UNIT_PROCESSOR]!) ?? [];
+    const currency = UR[a + UNIT_CURRENCY]!;
     let found = false;
-    for (let i = firstOnOrAfter(pool, u.day), n = 0; i < pool.length && n < 50 && !found; i++, n++) {
-      const l = pool[i]!;
-      if (l.day > u.endDay) break;
-      const amount = l.amount;
-      if (lineTaken(ctx.claimed, l) || l.currency !== u.currency) continue;
+    for (
+      let i = firstDayFrom(LR, pool, u.day, 0, pool.length), n = 0;
+      i < pool.length && n < 50 && !found;
+      i++, n++
+    ) {
+      const at = pool[i]! * LINE_RECORD;
+      const day = LR[at + LINE_DAY]!;
+      if (day > u.endDay) break;
+      const amount = LR[at + LINE_AMOUNT]!;
+      if (claimed.hasOrdinal(LR[at + LINE_ORDINAL]!) || LR[at + LINE_CURRENCY] !== currency) continue;
       if (Math.sign(amount) !== Math.sign(u.value) || Math.abs(amount) <= Math.abs(u.value)) continue;
-      found = sumsTo(l, amount - u.value, u, 1);
+      found = sumsTo(day, amount - u.value, u.rank, 1);
     }
     unitMemo.set(u, found);
     return found;
   };
-  /** Whether open payouts of `like`'s processor (not `without`), with `line` in their window, add up to `target`. */
-  const sumsTo = (line: BankLine, target: number, like: PayoutUnit, minSize: number): boolean => {
+  /** Whether open payouts of payout `like`'s processor (not it), with a line of `day` in their window, add up to `target`. */
+  const sumsTo = (day: number, target: number, like: number, minSize: number): boolean => {
     if (!pools) {
       pools = new Map();
-      for (const x of unitsByDate(units)) {
-        if (unitTaken(ctx.claimed, x)) continue;
-        maxSpan = Math.max(maxSpan, x.endDay - x.day);
-        const key = `${x.processor}|${x.currency}`;
+      const byDate = unitDateOrder(UR);
+      for (let k = 0; k < byDate.length; k++) {
+        const r = byDate[k]!;
+        if (unitTakenAt(r)) continue;
+        const at = r * UNIT_RECORD;
+        maxSpan = Math.max(maxSpan, UR[at + UNIT_END_DAY]! - UR[at + UNIT_DAY]!);
+        const key = UR[at + UNIT_PROCESSOR]! * names.length + UR[at + UNIT_CURRENCY]!;
         const list = pools.get(key);
-        if (list) list.push(x);
-        else pools.set(key, [x]);
+        if (list) list.push(r);
+        else pools.set(key, [r]);
       }
     }
-    const pool = pools.get(`${like.processor}|${like.currency}`) ?? [];
+    const a = like * UNIT_RECORD;
+    const pool = pools.get(UR[a + UNIT_PROCESSOR]! * names.length + UR[a + UNIT_CURRENCY]!) ?? [];
     const values: number[] = [];
     // By binary search and bounded by the longest window: a scan from the end of the pool was
     // linear in the pool per line, quadratic over a year of busy payouts.
-    for (let i = afterDay(pool, line.day) - 1; i >= 0 && values.length < MAX_COMBINED_CANDIDATES; i--) {
-      const x = pool[i]!;
-      const before = line.day - x.day;
+    for (let i = afterDay(UR, pool, day) - 1; i >= 0 && values.length < MAX_COMBINED_CANDIDATES; i--) {
+      const r = pool[i]!;
+      const at = r * UNIT_RECORD;
+      const before = day - UR[at + UNIT_DAY]!;
       if (before > 31 || before > maxSpan) break;
-      if (x === like || x.endDay < line.day || unitTaken(ctx.claimed, x)) continue;
-      if (Math.sign(x.value) !== Math.sign(target) || Math.abs(x.value) > Math.abs(target)) continue;
-      if (x.value === target) {
+      if (r === like || UR[at + UNIT_END_DAY]! < day || unitTakenAt(r)) continue;
+      const value = UR[at + UNIT_VALUE]!;
+      if (Math.sign(value) !== Math.sign(target) || Math.abs(value) > Math.abs(target)) continue;
+      if (value === target) {
         if (minSize <= 1) return true;
         continue;
       }
-      values.push(x.value);
+      values.push(value);
     }
     const maxSize = MAX_COMBINED - (minSize <= 1 ? 1 : 0);
     return hasSubsetSum(values, target, maxSize);
@@ -443,7 +480,7 @@ function combinableLines(units: readonly PayoutUnit[], lines: readonly BankLine[
     const memoKey = `${l.ordinal}|${u.processor}`;
     const known = memo.get(memoKey);
     if (known !== undefined) return known;
-    const found = sumsTo(l, l.amount, u, 2);
+    const found = sumsTo(l.day, l.amount, u.rank, 2);
     memo.set(memoKey, found);
     return found;
   };

@@ -1,7 +1,16 @@
 import { accountKey } from '../model/account';
 import type { Transaction } from '../model/transaction';
-import { type BankLine, firstOnOrAfter, lineTaken } from './bankLine';
+import type { BankLine } from './bankLine';
+import type { BankLines } from './bankLines';
 import { describeMoney } from './describeMoney';
+import {
+  LINE_AMOUNT,
+  LINE_CURRENCY,
+  LINE_DAY,
+  LINE_ORDINAL,
+  LINE_PROCESSOR,
+  LINE_RECORD,
+} from './matchColumns';
 import { accept, isRejected, type MatchContext } from './matchContext';
 import { transferWindow } from './processors';
 
@@ -16,69 +25,100 @@ const looksLikeTransfer = (t: Transaction) =>
   (!!t.memo && TRANSFER_WORDS.test(t.memo));
 
 /**
- * Whether two lines can be the two legs of one transfer. A line naming a processor is left to the
- * payout passes, unless its other leg is in that processor's own account (money added to a PayPal
- * balance from the bank).
- */
-function legs(a: BankLine, b: BankLine): boolean {
-  if (a.heldBy !== undefined && b.heldBy !== undefined) return false;
-  const held = a.heldBy ?? b.heldBy;
-  const bank = a.heldBy !== undefined ? b : a;
-  return held === undefined
-    ? a.processor === undefined && b.processor === undefined
-    : bank.processor !== undefined
-      ? bank.processor === held
-      : true;
-}
-
-/**
  * Pass 5. Money out of one of the business's accounts and the same amount into another, within a
  * few business days either way, where at least one side reads as a transfer. `processorLines` are
  * transfer lines in a processor's own account (no payout), which pair with a bank line the same way.
+ * Bank lines are read from their columns (see BankLines): no line object is made, and a transaction
+ * is read only for a pair of legs of one amount in reach of each other.
  */
 export function matchTransfers(
-  bankLines: readonly BankLine[],
+  bankLines: BankLines,
   processorLines: readonly BankLine[],
   ctx: MatchContext,
 ): void {
   const window = transferWindow(ctx.windows);
-  const incoming = new Map<string, BankLine[]>();
-  const outgoing: BankLine[] = [];
-  const lines =
-    processorLines.length === 0
-      ? bankLines
-      : [...bankLines, ...processorLines].sort((a, b) =>
-          a.t.date < b.t.date ? -1 : a.t.date > b.t.date ? 1 : a.t.id < b.t.id ? -1 : 1,
-        );
-  for (const line of lines) {
-    if (lineTaken(ctx.claimed, line) || line.amount === 0) continue;
-    if (line.processor !== undefined && processorLines.length === 0) continue;
-    if (line.amount < 0) outgoing.push(line);
-    else {
-      const key = `${line.currency}:${line.amount}`;
-      const list = incoming.get(key);
-      if (list) list.push(line);
-      else incoming.set(key, [line]);
+  const L = bankLines.records;
+  const names = bankLines.names;
+  // A line is `e`: bank line e when e >= 0, processorLines[-1 - e] otherwise.
+  const held = (e: number) => (e >= 0 ? undefined : processorLines[-1 - e]!.heldBy);
+  const t = (e: number) => (e >= 0 ? bankLines.t(e) : processorLines[-1 - e]!.t);
+  const amountOf = (e: number) =>
+    e >= 0 ? L[e * LINE_RECORD + LINE_AMOUNT]! : processorLines[-1 - e]!.amount;
+  const dayOf = (e: number) => (e >= 0 ? L[e * LINE_RECORD + LINE_DAY]! : processorLines[-1 - e]!.day);
+  const ordinalOf = (e: number) =>
+    e >= 0 ? L[e * LINE_RECORD + LINE_ORDINAL]! : processorLines[-1 - e]!.ordinal;
+  const processorOf = (e: number) => {
+    if (e < 0) return processorLines[-1 - e]!.processor;
+    const p = L[e * LINE_RECORD + LINE_PROCESSOR]!;
+    return p < 0 ? undefined : names[p];
+  };
+  /** Currency codes: the bank lines' (see MatchColumns), then any other a processor's line has. */
+  const otherCurrencies = new Map<string, number>();
+  const currencyOf = (e: number) => {
+    if (e >= 0) return L[e * LINE_RECORD + LINE_CURRENCY]!;
+    const c = processorLines[-1 - e]!.currency;
+    const at = names.indexOf(c);
+    if (at >= 0) return at;
+    let code = otherCurrencies.get(c);
+    if (code === undefined) {
+      code = names.length + otherCurrencies.size;
+      otherCurrencies.set(c, code);
     }
+    return code;
+  };
+  const order: number[] = [];
+  for (let i = 0; i < bankLines.length; i++) order.push(i);
+  if (processorLines.length > 0) {
+    for (let j = 0; j < processorLines.length; j++) order.push(-1 - j);
+    order.sort((a, b) => {
+      const ta = t(a);
+      const tb = t(b);
+      return ta.date < tb.date ? -1 : ta.date > tb.date ? 1 : ta.id < tb.id ? -1 : 1;
+    });
   }
-  const options = new Map<BankLine, Array<{ line: BankLine; lag: number }>>();
-  const rivals = new Map<BankLine, number>();
+  /** The open incoming lines of each currency code, by amount, in `order`. */
+  const incoming = new Map<number, Map<number, number[]>>();
+  const outgoing: number[] = [];
+  for (let x = 0; x < order.length; x++) {
+    const e = order[x]!;
+    const amount = amountOf(e);
+    if (ctx.claimed.hasOrdinal(ordinalOf(e)) || amount === 0) continue;
+    if (processorLines.length === 0 && processorOf(e) !== undefined) continue;
+    if (amount < 0) {
+      outgoing.push(e);
+      continue;
+    }
+    const currency = currencyOf(e);
+    let byAmount = incoming.get(currency);
+    if (byAmount === undefined) {
+      byAmount = new Map();
+      incoming.set(currency, byAmount);
+    }
+    const list = byAmount.get(amount);
+    if (list) list.push(e);
+    else byAmount.set(amount, [e]);
+  }
+  const options = new Map<number, Array<{ line: number; lag: number }>>();
+  const rivals = new Map<number, number>();
   for (const out of outgoing) {
-    const pool = incoming.get(`${out.currency}:${-out.amount}`);
+    const pool = incoming.get(currencyOf(out))?.get(-amountOf(out));
     if (!pool) continue;
     // Calendar bounds first (cheap), then the exact business-day distance.
     const reach = window * 2 + 4;
-    const found: Array<{ line: BankLine; lag: number }> = [];
+    const day = dayOf(out);
+    const found: Array<{ line: number; lag: number }> = [];
     for (
-      let i = firstOnOrAfter(pool, out.day - reach);
-      i < pool.length && pool[i]!.day <= out.day + reach;
+      let i = firstOnOrAfter(pool, dayOf, day - reach);
+      i < pool.length && dayOf(pool[i]!) <= day + reach;
       i++
     ) {
       const inn = pool[i]!;
-      if (accountKey(inn.t) === accountKey(out.t) || !legs(out, inn)) continue;
-      if (!looksLikeTransfer(out.t) && !looksLikeTransfer(inn.t)) continue;
-      const lag = ctx.businessDaysBetween(out.day, inn.day);
-      if (Math.abs(lag) > window || isRejected(ctx, 'transfer', () => [out.t.id, inn.t.id])) continue;
+      const outT = t(out);
+      const innT = t(inn);
+      if (accountKey(innT) === accountKey(outT) || !legs(out, inn, held, processorOf)) continue;
+      if (!looksLikeTransfer(outT) && !looksLikeTransfer(innT)) continue;
+      const lag = ctx.businessDaysBetween(day, dayOf(inn));
+      if (Math.abs(lag) > window || isRejected(ctx, 'transfer', () => [outT.id, innT.id])) continue;
       found.push({ line: inn, lag });
       rivals.set(inn, (rivals.get(inn) ?? 0) + 1);
     }
@@ -89,29 +129,65 @@ export function matchTransfers(
         ? Math.abs(a.lag) - Math.abs(b.lag)
         : a.lag !== b.lag
           ? b.lag - a.lag
-          : a.line.t.id < b.line.t.id
+          : t(a.line).id < t(b.line).id
             ? -1
             : 1,
     );
     options.set(out, found);
   }
   for (const [out, found] of options) {
-    const pick = found.find((f) => !lineTaken(ctx.claimed, f.line));
+    const pick = found.find((f) => !ctx.claimed.hasOrdinal(ordinalOf(f.line)));
     if (!pick) continue;
-    const inn = pick.line;
-    const ambiguous = found.length > 1 || (rivals.get(inn) ?? 0) > 1;
-    const both = looksLikeTransfer(out.t) && looksLikeTransfer(inn.t);
-    const c = out.t.amount.currency;
+    const outT = t(out);
+    const innT = t(pick.line);
+    const ambiguous = found.length > 1 || (rivals.get(pick.line) ?? 0) > 1;
+    const both = looksLikeTransfer(outT) && looksLikeTransfer(innT);
+    const c = outT.amount.currency;
     accept(ctx, {
       type: 'transfer',
       members: [
-        { id: out.t.id, role: 'from' },
-        { id: inn.t.id, role: 'to' },
+        { id: outT.id, role: 'from' },
+        { id: innT.id, role: 'to' },
       ],
-      difference: { minor: inn.t.amount.minor + out.t.amount.minor, currency: c },
+      difference: { minor: innT.amount.minor + outT.amount.minor, currency: c },
       confidence: (ambiguous ? 0.6 : 0.9) + (both ? 0.05 : 0),
       ambiguous,
-      reason: `${describeMoney(-out.t.amount.minor, c)} left ${out.t.account} on ${out.t.date} ("${out.t.description}") and arrived in ${inn.t.account} on ${inn.t.date} ("${inn.t.description}"), ${Math.abs(pick.lag)} business day(s) apart${ambiguous ? '; other transfers of the same amount are near, the nearest was taken' : ''}`,
+      reason: `${describeMoney(-outT.amount.minor, c)} left ${outT.account} on ${outT.date} ("${outT.description}") and arrived in ${innT.account} on ${innT.date} ("${innT.description}"), ${Math.abs(pick.lag)} business day(s) apart${ambiguous ? '; other transfers of the same amount are near, the nearest was taken' : ''}`,
     });
   }
+}
+
+/**
+ * Whether two lines can be the two legs of one transfer. A line naming a processor is left to the
+ * payout passes, unless its other leg is in that processor's own account (money added to a PayPal
+ * balance from the bank). `held` and `named`: a line's processor account and the processor its text names.
+ */
+function legs(
+  a: number,
+  b: number,
+  held: (e: number) => string | undefined,
+  named: (e: number) => string | undefined,
+): boolean {
+  const heldA = held(a);
+  const heldB = held(b);
+  if (heldA !== undefined && heldB !== undefined) return false;
+  const by = heldA ?? heldB;
+  const bank = heldA !== undefined ? b : a;
+  return by === undefined
+    ? named(a) === undefined && named(b) === undefined
+    : named(bank) !== undefined
+      ? named(bank) === by
+      : true;
+}
+
+/** First index in `pool` (lines by date) dated on or after `day` (a day number), else its length. */
+function firstOnOrAfter(pool: readonly number[], dayOf: (e: number) => number, day: number): number {
+  let lo = 0;
+  let hi = pool.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dayOf(pool[mid]!) < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

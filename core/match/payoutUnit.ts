@@ -107,24 +107,3 @@ export const pairType = (u: PayoutUnit) =>
 /** Payouts in a fixed order whatever the input order: by date, then posting order. */
 export const byUnitDate = (a: PayoutUnit, b: PayoutUnit) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.rank - b.rank;
-
-const sortedByDate = new WeakMap<readonly PayoutUnit[], readonly PayoutUnit[]>();
-
-/**
- * The run's payouts sorted by `byUnitDate`, made once per list and shared by the passes that walk
- * them in date order (several sorts of every payout before). Payout lines come in posting order, so
- * the list usually is in that order already and is returned as it is. Read only.
- */
-export function unitsByDate(units: readonly PayoutUnit[]): readonly PayoutUnit[] {
-  let sorted = sortedByDate.get(units);
-  if (sorted === undefined) {
-    let inOrder = true;
-    for (let i = 1; i < units.length && inOrder; i++) inOrder = byUnitDay(units[i - 1]!, units[i]!) < 0;
-    sorted = inOrder ? units : [...units].sort(byUnitDay);
-    sortedByDate.set(units, sorted);
-  }
-  return sorted;
-}
-
-/** `byUnitDate` by day number (ISO dates order as their day numbers do). */
-const byUnitDay = (a: PayoutUnit, b: PayoutUnit) => a.day - b.day || a.rank - b.rank;

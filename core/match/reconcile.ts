@@ -3,6 +3,7 @@ import { type Discrepancy, type Match, MatchType } from '../model/match';
 import type { Transaction } from '../model/transaction';
 import { applyDecisions } from './applyDecisions';
 import { type BankLine, toBankLine } from './bankLine';
+import { type BankLines, readBankLines } from './bankLines';
 import { latestDate } from './dateExtremes';
 import { dayNumber } from './dayNumber';
 import { findDiscrepancies } from './findDiscrepancies';
@@ -16,7 +17,7 @@ import { matchTransfers } from './matchTransfers';
 import { postingOrderIndex } from './postingOrder';
 import type { Windows } from './processors';
 import { rollUpPayouts } from './rollUpPayouts';
-import { type RunColumns, readRunColumns, TRANSFER } from './runColumns';
+import { Codes, type RunColumns, readRunColumns, TRANSFER } from './runColumns';
 import { laneKey, sortByTypeAndId, typeIdKey, typeRanks } from './sortByTypeAndId';
 
 export type ReconcileInput = {
@@ -58,59 +59,74 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const dayOf = new Int32Array(n);
   for (let k = 0; k < n; k++) dayOf[k] = dayOfRank[dateRank[k]!]!;
   const copies = findDuplicates(transactions, ctx, { days: dayOf, minor: run.minor, flags: run.flags });
-  // Bank lines read in input order, the order the transactions sit in memory, and placed by ordinal,
-  // so that no transaction is visited again in posting order (a cache miss per line).
-  const lineAt = new Array<BankLine | undefined>(n).fill(undefined);
-  const bankAt = run.columns.processor;
-  for (let i = 0; i < ordinalAt.length; i++) {
-    const k = ordinalAt[i]!;
-    if (k < 0 || copies[k] || bankAt[i]! >= 0) continue;
-    lineAt[k] = toBankLine(input.transactions[i]!, k, dayOf[k]!);
-  }
   const { processor, flags, processors } = run;
   const processorOrdinals: number[] = [];
-  const bankLines: BankLine[] = [];
+  const lineOrdinals: number[] = [];
   const processorTransfers: BankLine[] = [];
   for (let k = 0; k < n; k++) {
     if (copies[k]) continue;
     const p = processor[k]!;
     if (p < 0) {
-      bankLines.push(lineAt[k]!);
+      lineOrdinals.push(k);
       continue;
     }
     processorOrdinals.push(k);
     if (flags[k]! & TRANSFER)
       processorTransfers.push({ ...toBankLine(transactions[k]!, k, dayOf[k]!), heldBy: processors[p]! });
   }
-
-  const units = rollUpPayouts(processorOrdinals, transactions, ctx, {
-    processor,
-    processors,
-    flags,
-    minor: run.minor,
-    currency: run.currency,
-    currencies: run.columns.currencies,
-    days: dayOf,
-    dateRank,
-    dates,
-  });
+  // Payouts and bank lines as the columns the passes compare, their objects made when asked for.
+  // Currencies keep the run's codes; processors are numbered after them.
+  const codes = new Codes();
+  for (const currency of run.columns.currencies) codes.of(currency);
+  const lines = readBankLines(
+    lineOrdinals,
+    input.transactions,
+    ordinalAt,
+    {
+      transactions,
+      days: dayOf,
+      minor: run.minor,
+      currency: run.currency,
+      ids: run.ids,
+    },
+    codes,
+  );
+  const units = rollUpPayouts(
+    processorOrdinals,
+    transactions,
+    ctx,
+    {
+      processor,
+      processors,
+      flags,
+      minor: run.minor,
+      currency: run.currency,
+      currencies: run.columns.currencies,
+      days: dayOf,
+      dateRank,
+      dates,
+      ids: run.ids,
+    },
+    codes,
+  );
+  ctx.found.sides = { units, lines };
   const inputAt = new Int32Array(transactions.length);
   for (let i = 0; i < ordinalAt.length; i++) if (ordinalAt[i]! >= 0) inputAt[ordinalAt[i]!] = i;
-  const near = matchByReference(units, bankLines, ctx, inputAt);
+  const near = matchByReference(units, lines, ctx, inputAt);
   // Lines that name the processor first, then the rest: a sure kind of line before a likely one.
-  matchOneToOne(units, bankLines, ctx, { namedOnly: true });
-  matchGroups(units, bankLines, ctx, { namedOnly: true });
-  matchOneToOne(units, bankLines, ctx, { namedOnly: false });
-  matchGroups(units, bankLines, ctx, { namedOnly: false });
-  matchTransfers(bankLines, processorTransfers, ctx);
+  matchOneToOne(units, lines, ctx, { namedOnly: true });
+  matchGroups(units, lines, ctx, { namedOnly: true });
+  matchOneToOne(units, lines, ctx, { namedOnly: false });
+  matchGroups(units, lines, ctx, { namedOnly: false });
+  matchTransfers(lines, processorTransfers, ctx);
 
   findDiscrepancies(
     {
       units,
-      lines: bankLines,
+      lines,
       near,
       // The data is complete up to the period end, or up to its last bank line if that is later.
-      horizon: latestDate([input.periodEnd ?? '', lastDate(bankLines, transactions)]),
+      horizon: latestDate([input.periodEnd ?? '', lastDate(lines, transactions)]),
       ...(input.periodEnd ? { periodEnd: input.periodEnd } : {}),
       decisions,
       found: ctx.found.length,
@@ -309,8 +325,8 @@ function gatherByOrdinal(order: Int32Array, columns: OrdinalColumns): OrdinalCol
 }
 
 /** The latest date among bank lines, else among transactions: the last one, as both are in posting order. */
-function lastDate(lines: readonly BankLine[], transactions: readonly Transaction[]): string {
-  if (lines.length > 0) return lines[lines.length - 1]!.t.date;
+function lastDate(lines: BankLines, transactions: readonly Transaction[]): string {
+  if (lines.length > 0) return lines.t(lines.length - 1).date;
   return transactions.length > 0 ? transactions[transactions.length - 1]!.date : '';
 }
 

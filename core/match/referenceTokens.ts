@@ -84,6 +84,24 @@ export function tokenHashes(a: string | undefined, b?: string): readonly number[
   return out ?? (NONE as unknown as readonly number[]);
 }
 
+/** A growing list of hashes in one typed array (see appendTokenHashes). */
+export type HashList = { values: Int32Array; length: number };
+
+/**
+ * `tokenHashes` of a text appended to `list`: a run reads every bank line's hashes into one list,
+ * not an array per line kept for the whole run.
+ */
+export function appendTokenHashes(list: HashList, text: string | undefined): void {
+  if (!text) return;
+  const n = scanTokenHashes(text);
+  if (list.length + n > list.values.length) {
+    const more = new Int32Array(Math.max(list.values.length * 2, list.length + n));
+    more.set(list.values);
+    list.values = more;
+  }
+  for (let k = 0; k < n; k++) list.values[list.length++] = scanned[k]!;
+}
+
 function pushHashes(text: string, out: number[] | undefined): number[] | undefined {
   const n = scanTokenHashes(text);
   if (n === 0) return out;

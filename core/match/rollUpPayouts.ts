@@ -2,10 +2,20 @@ import type { MatchMember } from '../model/match';
 import type { Transaction } from '../model/transaction';
 import { dayNumber } from './dayNumber';
 import { describeMoney } from './describeMoney';
+import {
+  UNIT_CURRENCY,
+  UNIT_DAY,
+  UNIT_END_DAY,
+  UNIT_ORDINAL,
+  UNIT_PROCESSOR,
+  UNIT_RECORD,
+  UNIT_VALUE,
+} from './matchColumns';
 import { accept, type MatchContext, report } from './matchContext';
 import { PayoutUnit, processorTitle } from './payoutUnit';
+import { PayoutUnits } from './payoutUnits';
 import { payoutWindow } from './processors';
-import { PAYOUT } from './runColumns';
+import { type Codes, PAYOUT } from './runColumns';
 
 /** Without a payout line the payout date is unknown; it follows the last settled line by a few days. */
 const VIRTUAL_PAYOUT_SLACK = 2;
@@ -13,16 +23,19 @@ const VIRTUAL_PAYOUT_SLACK = 2;
 /**
  * Pass 1. Groups processor lines (charges, refunds, fees, adjustments, disputes — any line naming a
  * payout) under their payout, checks that the nets add up to the payout and
- * that every line's gross − fee = net, and returns the payouts to link to the bank.
+ * that every line's gross − fee = net, and returns the payouts to link to the bank, as columns (see
+ * PayoutUnits): a payout line's object is made only when a pass asks for it.
  * `ordinals`: the processor-side lines, in posting order (see postingOrder), free of duplicates
- * already; `transactions` and `known` are the run by ordinal.
+ * already; `transactions` and `known` are the run by ordinal. Processors get codes in `codes`, which
+ * numbers currencies as `known.currency` does.
  */
 export function rollUpPayouts(
   ordinals: readonly number[],
   transactions: readonly Transaction[],
   ctx: MatchContext,
   known: ProcessorColumns,
-): PayoutUnit[] {
+  codes: Codes,
+): PayoutUnits {
   const groups = new Map<string, Transaction[]>();
   const groupOrdinals = new Map<string, number[]>();
   const payouts: number[] = [];
@@ -49,42 +62,66 @@ export function rollUpPayouts(
     for (const line of group) checkGrossFeeNet(line, ctx);
   }
 
-  const units: PayoutUnit[] = [];
+  // At most a payout per payout line and per group of settled lines.
+  const most = payouts.length + groups.size;
+  const records = new Float64Array(most * UNIT_RECORD);
+  const payoutId: string[] = [];
+  const made: Array<PayoutUnit | undefined> = [];
+  /** Per processor code of the run, its code in `codes` (-1 until seen). */
+  const processorCode = new Int32Array(known.processors.length).fill(-1);
+  const make = (r: number) => {
+    const at = r * UNIT_RECORD;
+    const k = records[at + UNIT_ORDINAL]!;
+    const processor = known.processors[known.processor[k]!]!;
+    const date = known.dates[known.dateRank[k]!]!;
+    return new PayoutUnit(
+      r,
+      processor,
+      known.currencies[known.currency[k]!]!,
+      records[at + UNIT_VALUE]!,
+      date,
+      ctx.windowEnd(date, payoutWindow(ctx.windows, processor)),
+      records[at + UNIT_DAY]!,
+      records[at + UNIT_END_DAY]!,
+      k,
+      transactions[k]!,
+      undefined,
+    );
+  };
   // Payouts come in date order: one window end per date and window length, not one lookup per payout.
   let lastDate = '';
   let lastWindow = -1;
-  let end = '';
   let endDay = 0;
-  for (const k of payouts) {
-    const payout = transactions[k]!;
-    const processor = known.processors[known.processor[k]!]!;
-    const groupKey = groups.size === 0 ? undefined : findGroup(groups, processor, payout);
-    const lines = groupKey ? groups.get(groupKey)! : [];
-    if (groupKey) groups.delete(groupKey);
-    const value = -known.minor[k]!;
+  for (let r = 0; r < payouts.length; r++) {
+    const k = payouts[r]!;
+    const p = known.processor[k]!;
+    const processor = known.processors[p]!;
     const date = known.dates[known.dateRank[k]!]!;
     const window = payoutWindow(ctx.windows, processor);
     if (date !== lastDate || window !== lastWindow) {
       lastDate = date;
       lastWindow = window;
-      end = ctx.windowEnd(date, window);
-      endDay = dayNumber(end);
+      endDay = dayNumber(ctx.windowEnd(date, window));
     }
-    const unit = new PayoutUnit(
-      units.length,
-      processor,
-      known.currencies[known.currency[k]!]!,
-      value,
-      date,
-      end,
-      known.days[k]!,
-      endDay,
-      k,
-      payout,
-      undefined,
-    );
+    if (processorCode[p]! < 0) processorCode[p] = codes.of(processor);
+    const at = r * UNIT_RECORD;
+    records[at + UNIT_ORDINAL] = k;
+    records[at + UNIT_VALUE] = -known.minor[k]!;
+    records[at + UNIT_DAY] = known.days[k]!;
+    records[at + UNIT_END_DAY] = endDay;
+    records[at + UNIT_CURRENCY] = known.currency[k]!;
+    records[at + UNIT_PROCESSOR] = processorCode[p]!;
+    payoutId.push(known.ids[k]!);
+    made.push(undefined);
+    if (groups.size === 0) continue;
+    const payout = transactions[k]!;
+    const groupKey = findGroup(groups, processor, payout);
+    if (!groupKey) continue;
+    const lines = groups.get(groupKey)!;
+    groups.delete(groupKey);
+    const unit = make(r);
+    made[r] = unit;
     if (lines.length > 0) checkRollUp(payout, lines, unit.label, ctx);
-    units.push(unit);
   }
 
   // Lines whose payout line was not captured still settle as one payout: link them as a whole.
@@ -97,28 +134,43 @@ export function rollUpPayouts(
     if (value === 0) continue;
     const date = lines[lines.length - 1]!.date;
     const end = ctx.windowEnd(date, payoutWindow(ctx.windows, processor) + VIRTUAL_PAYOUT_SLACK);
-    units.push(
-      new PayoutUnit(
-        units.length,
-        processor,
-        currency,
-        value,
-        date,
-        end,
-        dayNumber(date),
-        dayNumber(end),
-        memberOrdinals[0]!,
-        undefined,
-        {
-          members: lines.map((t): MatchMember => ({ id: t.id, role: t.kind })),
-          ordinals: memberOrdinals,
-          label: `${processorTitle(processor)} payout ${first.payoutId} (${lines.length} lines, no payout line) of ${describeMoney(value, currency)} after ${date}`,
-          payoutId: first.payoutId,
-        },
-      ),
+    const r = payoutId.length;
+    const unit = new PayoutUnit(
+      r,
+      processor,
+      currency,
+      value,
+      date,
+      end,
+      dayNumber(date),
+      dayNumber(end),
+      memberOrdinals[0]!,
+      undefined,
+      {
+        members: lines.map((t): MatchMember => ({ id: t.id, role: t.kind })),
+        ordinals: memberOrdinals,
+        label: `${processorTitle(processor)} payout ${first.payoutId} (${lines.length} lines, no payout line) of ${describeMoney(value, currency)} after ${date}`,
+        payoutId: first.payoutId,
+      },
     );
+    const at = r * UNIT_RECORD;
+    records[at + UNIT_ORDINAL] = -1;
+    records[at + UNIT_VALUE] = value;
+    records[at + UNIT_DAY] = unit.day;
+    records[at + UNIT_END_DAY] = unit.endDay;
+    records[at + UNIT_CURRENCY] = codes.of(currency);
+    records[at + UNIT_PROCESSOR] = codes.of(processor);
+    payoutId.push('');
+    made.push(unit);
   }
-  return units;
+  const count = payoutId.length;
+  return new PayoutUnits(
+    count === most ? records : records.subarray(0, count * UNIT_RECORD),
+    payoutId,
+    transactions,
+    make,
+    made,
+  );
 }
 
 /** What the roll-up reads of the run, by ordinal, as runOrder in reconcile read it (see RunColumns). */
@@ -137,6 +189,8 @@ export type ProcessorColumns = {
   /** Rank in `dates`. */
   dateRank: Int32Array;
   dates: readonly string[];
+  /** Each ordinal's id. */
+  ids: readonly string[];
 };
 
 /** The group of settled lines under this payout's id, else under its external id. */

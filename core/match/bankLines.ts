@@ -1,0 +1,155 @@
+import type { Transaction } from '../model/transaction';
+import { type BankLine, lineText, readLine } from './bankLine';
+import { NAMED_MASK, NAMED_PROCESSORS, NOT_FROM_PROCESSOR } from './bankText';
+import {
+  LINE_AMOUNT,
+  LINE_CURRENCY,
+  LINE_DAY,
+  LINE_NOT_PAYOUT,
+  LINE_ORDINAL,
+  LINE_PROCESSOR,
+  LINE_RECORD,
+} from './matchColumns';
+import { appendTokenHashes, type HashList } from './referenceTokens';
+import type { Codes } from './runColumns';
+
+/**
+ * The run's bank lines (in posting order) as the columns the passes compare (see MatchColumns), and
+ * each line's object (BankLine) made on first ask and kept: a run has a line per deposit and few of
+ * them are ever looked at as more than a record, while an object per line lived as long as the run.
+ */
+export class BankLines {
+  readonly length: number;
+  /** Per line a record of LINE_RECORD numbers (see MatchColumns). */
+  readonly records: Float64Array;
+  /** Per line, its transaction's id. */
+  readonly id: string[];
+  /** Line i's reference hashes (see tokenHashes) are `refHash[refFrom[i] … refTo[i])`. */
+  readonly refFrom: Int32Array;
+  readonly refTo: Int32Array;
+  readonly refHash: Int32Array;
+  /** Per ordinal of the run, the position of its bank line, -1 for any other transaction. */
+  readonly indexOf: Int32Array;
+  private made: Array<BankLine | undefined> | undefined;
+
+  constructor(
+    fields: Pick<BankLines, 'records' | 'id' | 'refFrom' | 'refTo' | 'refHash' | 'indexOf'>,
+    /** The run by ordinal. */
+    private readonly transactions: readonly Transaction[],
+    /** Each processor code's name (see MatchColumns). */
+    readonly names: readonly string[],
+  ) {
+    this.length = fields.id.length;
+    this.records = fields.records;
+    this.id = fields.id;
+    this.refFrom = fields.refFrom;
+    this.refTo = fields.refTo;
+    this.refHash = fields.refHash;
+    this.indexOf = fields.indexOf;
+  }
+
+  /** Line `i`'s transaction, without making its object. */
+  t(i: number): Transaction {
+    return this.transactions[this.records[i * LINE_RECORD + LINE_ORDINAL]!]!;
+  }
+
+  /** Line `i` as an object, the same one each time. */
+  at(i: number): BankLine {
+    this.made ??= new Array<BankLine | undefined>(this.length);
+    let line = this.made[i];
+    if (line === undefined) {
+      const at = i * LINE_RECORD;
+      const r = this.records;
+      const ordinal = r[at + LINE_ORDINAL]!;
+      const t = this.transactions[ordinal]!;
+      const processor = r[at + LINE_PROCESSOR]!;
+      line = {
+        t,
+        ordinal,
+        index: i,
+        id: this.id[i]!,
+        day: r[at + LINE_DAY]!,
+        amount: r[at + LINE_AMOUNT]!,
+        currency: t.amount.currency,
+        processor: processor < 0 ? undefined : this.names[processor],
+        notPayout: r[at + LINE_NOT_PAYOUT] === 1,
+      };
+      this.made[i] = line;
+    }
+    return line;
+  }
+}
+
+/** What readBankLines reads of the run, by ordinal (see reconcile's runOrder). */
+export type LineColumns = {
+  /** The run by ordinal. */
+  transactions: readonly Transaction[];
+  days: Int32Array;
+  minor: Float64Array;
+  /** Currency codes, which `codes` numbers the same way. */
+  currency: Int32Array;
+  ids: readonly string[];
+};
+
+/**
+ * The bank lines at `ordinals` (ascending). Their texts are read in input order (`input`, with
+ * `ordinalAt`: each input position's ordinal), the order the transactions sit in memory: read in
+ * posting order, each text cost a cache miss. Processors named get codes in `codes`.
+ */
+export function readBankLines(
+  ordinals: readonly number[],
+  input: readonly Transaction[],
+  ordinalAt: Int32Array,
+  run: LineColumns,
+  codes: Codes,
+): BankLines {
+  const n = ordinals.length;
+  const records = new Float64Array(n * LINE_RECORD);
+  const id = new Array<string>(n);
+  const indexOf = new Int32Array(run.transactions.length).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const k = ordinals[i]!;
+    indexOf[k] = i;
+    id[i] = run.ids[k]!;
+    const at = i * LINE_RECORD;
+    records[at + LINE_DAY] = run.days[k]!;
+    records[at + LINE_CURRENCY] = run.currency[k]!;
+    records[at + LINE_ORDINAL] = k;
+    records[at + LINE_AMOUNT] = run.minor[k]!;
+  }
+  /** Per NAMED_PROCESSORS index + 1, its code (-1 until seen). */
+  const namedCode = new Int32Array(NAMED_PROCESSORS.length + 1).fill(-1);
+  const refFrom = new Int32Array(n);
+  const refTo = new Int32Array(n);
+  const hashes: HashList = { values: new Int32Array(n + 16), length: 0 };
+  for (let p = 0; p < ordinalAt.length; p++) {
+    const k = ordinalAt[p]!;
+    if (k < 0) continue;
+    const i = indexOf[k]!;
+    if (i < 0) continue;
+    const t = input[p]!;
+    const text = lineText(t);
+    const read = readLine(t, text);
+    const named = read & NAMED_MASK;
+    let code = -1;
+    if (named !== 0) {
+      code = namedCode[named]!;
+      if (code < 0) {
+        code = codes.of(NAMED_PROCESSORS[named - 1]!);
+        namedCode[named] = code;
+      }
+    }
+    const at = i * LINE_RECORD;
+    records[at + LINE_PROCESSOR] = code;
+    records[at + LINE_NOT_PAYOUT] = read & NOT_FROM_PROCESSOR ? 1 : 0;
+    refFrom[i] = hashes.length;
+    appendTokenHashes(hashes, text);
+    appendTokenHashes(hashes, t.externalId);
+    refTo[i] = hashes.length;
+  }
+  return new BankLines(
+    { records, id, refFrom, refTo, refHash: hashes.values, indexOf },
+    run.transactions,
+    codes.values,
+  );
+}
