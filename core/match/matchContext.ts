@@ -7,7 +7,8 @@ import type { BankLine } from './bankLine';
 import { businessDayCount } from './businessDayIndex';
 import { Claims } from './claims';
 import { FoundMatches } from './foundMatches';
-import { discrepancyId, matchId, matchIdLanes, pairLanes } from './matchId';
+import type { IdChars } from './idChars';
+import { discrepancyId, matchId, matchIdLanes, pairLanes, pairLanesAt } from './matchId';
 import type { PayoutUnit } from './payoutUnit';
 import type { Windows } from './processors';
 import { hashHex, laneA, laneB } from './stableHash';
@@ -21,8 +22,11 @@ export type MatchContext = {
   windows: Windows;
   /** Each transaction id of the run → its position in posting order. */
   ordinals: OrdinalLookup;
-  /** Per position, its transaction's id and currency code (in `currencies`), when the run has them at hand (see matchColumns). */
-  run?: { ids: readonly string[]; currency: Int32Array; currencies: readonly string[] };
+  /**
+   * Per position, its transaction's id and currency code (in `currencies`), when the run has them at
+   * hand (see matchColumns), and the ids' code units for hashing match ids (see IdChars).
+   */
+  run?: { ids: readonly string[]; currency: Int32Array; currencies: readonly string[]; idChars?: IdChars };
   /** Transactions taken by an accepted match (see `takenMembers`). */
   claimed: Claims;
   /** Match ids the bookkeeper rejected: never proposed again. */
@@ -195,7 +199,9 @@ export function acceptPairOf(
   why: string,
 ): number {
   const type = f.value < 0 ? 'refund-debit' : 'payout-deposit';
-  pairLanes(type, f.payoutId, f.lineId);
+  const idChars = ctx.run?.idChars;
+  if (idChars !== undefined) pairLanesAt(type, idChars, f.unitOrdinal, f.lineOrdinal);
+  else pairLanes(type, f.payoutId, f.lineId);
   const a = laneA;
   const b = laneB;
   if (ctx.rejected.size > 0 && ctx.rejected.has(hashHex('m_', a, b))) return -1;

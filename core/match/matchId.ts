@@ -1,4 +1,6 @@
+import type { IdChars } from './idChars';
 import {
+  hashChars,
   hashCode,
   hashEnd,
   hashFinish,
@@ -63,7 +65,27 @@ export function pairLanes(type: string, a: string, b: string): void {
   hashFinish();
 }
 
+/** `pairLanes` of the ids of ordinals `a` and `b`, read from the run's `ids` (see IdChars). */
+export function pairLanesAt(type: string, ids: IdChars, a: number, b: number): void {
+  typePrefix(type);
+  const lower = ids.atOrBefore(a, b) ? a : b;
+  const higher = lower === a ? b : a;
+  const { chars, bounds } = ids;
+  hashChars(chars, bounds[2 * lower]!, bounds[2 * lower + 1]!);
+  hashCode(SEPARATOR);
+  hashChars(chars, bounds[2 * higher]!, bounds[2 * higher + 1]!);
+  hashFinish();
+}
+
 function pairHash(type: string, a: string, b: string): void {
+  typePrefix(type);
+  hashText(a <= b ? a : b);
+  hashCode(SEPARATOR);
+  hashText(a <= b ? b : a);
+}
+
+/** Starts the hash with `type` and its separator, resumed from the last type's state when the same. */
+function typePrefix(type: string): void {
   if (type === prefixType) hashResume(prefixState);
   else {
     hashStart();
@@ -72,7 +94,4 @@ function pairHash(type: string, a: string, b: string): void {
     prefixType = type;
     prefixState = hashState();
   }
-  hashText(a <= b ? a : b);
-  hashCode(SEPARATOR);
-  hashText(a <= b ? b : a);
 }

@@ -83,6 +83,10 @@ export function matchOneToOne(
   const poolAt = eligible.subarray(0, poolSize);
   const poolAmounts = amounts.subarray(0, poolSize);
   sortPositionsByKey(poolAt, poolAmounts);
+  // The pool's records copied in pool order, and the open payouts' in theirs below: the loop then reads
+  // them in sequence. Gathered in one tight loop, their cache misses overlap; met one by one in the
+  // loop, each stalled it.
+  const PL = gatherRecords(LR, poolAt, LINE_RECORD);
   /** The `i`th line of the pool, read when a match or a cluster is made of it. */
   const pool = (i: number) => lines.at(poolAt[i]!);
   const openAt = new Int32Array(units.length);
@@ -97,6 +101,7 @@ export function matchOneToOne(
   const openRanks = openAt.subarray(0, openCount);
   const openValues = values.subarray(0, openCount);
   sortPositionsByKey(openRanks, openValues);
+  const OU = gatherRecords(UR, openRanks, UNIT_RECORD);
 
   const contested: Cluster[] = [];
   const acceptUnique = (u: PayoutUnit, line: BankLine) => {
@@ -107,28 +112,29 @@ export function matchOneToOne(
       recordLag(ctx, u.processor, ctx.lag(u.day, line.day));
     }
   };
-  /** `acceptUnique` of payout `r` and `pool[i]`, from the columns when it is a payout line's pair. */
-  const acceptUniqueAt = (r: number, i: number) => {
-    const b = poolAt[i]! * LINE_RECORD;
-    const a = r * UNIT_RECORD;
-    const named = LR[b + LINE_PROCESSOR] === UR[a + UNIT_PROCESSOR];
+  /** `acceptUnique` of open payout `k` and `pool[i]`, from the columns when it is a payout line's pair. */
+  const acceptUniqueAt = (k: number, i: number) => {
+    const r = openRanks[k]!;
+    const b = i * LINE_RECORD;
+    const a = k * UNIT_RECORD;
+    const named = PL[b + LINE_PROCESSOR] === OU[a + UNIT_PROCESSOR];
     // Settled lines, and a debit whose text decides (see unnamedDebit): from the objects.
-    if (UR[a + UNIT_ORDINAL]! < 0 || (!named && UR[a + UNIT_VALUE]! < 0))
+    if (OU[a + UNIT_ORDINAL]! < 0 || (!named && OU[a + UNIT_VALUE]! < 0))
       return acceptUnique(units.at(r), pool(i));
-    const processor = names[UR[a + UNIT_PROCESSOR]!]!;
+    const processor = names[OU[a + UNIT_PROCESSOR]!]!;
     const f = pairFacts;
     f.payoutId = U.payoutId[r]!;
     f.lineId = L.id[poolAt[i]!]!;
-    f.value = UR[a + UNIT_VALUE]!;
+    f.value = OU[a + UNIT_VALUE]!;
     f.amount = poolAmounts[i]!;
-    f.currency = names[UR[a + UNIT_CURRENCY]!]!;
-    f.unitOrdinal = UR[a + UNIT_ORDINAL]!;
-    f.lineOrdinal = LR[b + LINE_ORDINAL]!;
+    f.currency = names[OU[a + UNIT_CURRENCY]!]!;
+    f.unitOrdinal = OU[a + UNIT_ORDINAL]!;
+    f.lineOrdinal = PL[b + LINE_ORDINAL]!;
     f.unitIndex = r;
     f.lineIndex = poolAt[i]!;
     const why = uniqueWhy(processor, named ? 0 : 2);
     if (acceptPairOf(ctx, f, named ? 0.95 : 0.8, false, why) >= 0) {
-      recordLag(ctx, processor, ctx.lag(UR[a + UNIT_DAY]!, LR[b + LINE_DAY]!));
+      recordLag(ctx, processor, ctx.lag(OU[a + UNIT_DAY]!, PL[b + LINE_DAY]!));
     }
   };
   /** Whether a line of the payout's amount in its window could be its other side. */
@@ -137,26 +143,26 @@ export function matchOneToOne(
     (compatible(line, u) || unnamedDebit(line, u)) &&
     !(ctx.rejected.size > 0 && isRejected(ctx, pairType(u), () => [...unitMemberIds(u), line.t.id]));
   /**
-   * `fits` of payout `r` and `pool[i]` from the columns: the line's object is read only for an
+   * `fits` of open payout `k` and `pool[i]` from the columns: the line's object is read only for an
    * unnamed debit's text or a rejected pairing. The line has the payout's amount (one span).
    */
-  const fitsAt = (r: number, i: number) => {
-    const b = poolAt[i]! * LINE_RECORD;
-    const a = r * UNIT_RECORD;
-    if (LR[b + LINE_CURRENCY] !== UR[a + UNIT_CURRENCY]) return false;
-    const processor = LR[b + LINE_PROCESSOR]!;
-    if (processor !== UR[a + UNIT_PROCESSOR]) {
-      if (processor >= 0 || LR[b + LINE_NOT_PAYOUT]) return false;
-      if (UR[a + UNIT_VALUE]! < 0 && !GENERIC_DEBIT.test(pool(i).t.description)) return false;
+  const fitsAt = (k: number, i: number) => {
+    const b = i * LINE_RECORD;
+    const a = k * UNIT_RECORD;
+    if (PL[b + LINE_CURRENCY] !== OU[a + UNIT_CURRENCY]) return false;
+    const processor = PL[b + LINE_PROCESSOR]!;
+    if (processor !== OU[a + UNIT_PROCESSOR]) {
+      if (processor >= 0 || PL[b + LINE_NOT_PAYOUT]) return false;
+      if (OU[a + UNIT_VALUE]! < 0 && !GENERIC_DEBIT.test(pool(i).t.description)) return false;
     }
-    return ctx.rejected.size === 0 || fits(units.at(r), pool(i));
+    return ctx.rejected.size === 0 || fits(units.at(openRanks[k]!), pool(i));
   };
   /** The lines of the payout's amount in its window (`pool[from, to)`, one amount) that could be its other side. */
   const candidates = (u: PayoutUnit, from: number, to: number) => {
     const found: BankLine[] = [];
     for (
-      let i = firstDayFrom(LR, poolAt, u.day, from, to);
-      i < to && LR[poolAt[i]! * LINE_RECORD + LINE_DAY]! <= u.endDay;
+      let i = firstDayIn(PL, u.day, from, to);
+      i < to && PL[i * LINE_RECORD + LINE_DAY]! <= u.endDay;
       i++
     ) {
       if (fits(u, pool(i))) found.push(pool(i));
@@ -199,14 +205,13 @@ export function matchOneToOne(
     foundCount = 0;
     let disjoint = true;
     for (let k = openFrom; k < openTo; k++) {
-      const r = openRanks[k]!;
-      const endDay = UR[r * UNIT_RECORD + UNIT_END_DAY]!;
+      const endDay = OU[k * UNIT_RECORD + UNIT_END_DAY]!;
       for (
-        let i = firstDayFrom(LR, poolAt, UR[r * UNIT_RECORD + UNIT_DAY]!, from, to);
-        i < to && LR[poolAt[i]! * LINE_RECORD + LINE_DAY]! <= endDay;
+        let i = firstDayIn(PL, OU[k * UNIT_RECORD + UNIT_DAY]!, from, to);
+        i < to && PL[i * LINE_RECORD + LINE_DAY]! <= endDay;
         i++
       ) {
-        if (!fitsAt(r, i)) continue;
+        if (!fitsAt(k, i)) continue;
         if (seenIn[i] === amountsSeen) disjoint = false;
         seenIn[i] = amountsSeen;
         found[foundCount++] = i;
@@ -225,13 +230,13 @@ export function matchOneToOne(
       let kept: BankLine[] | undefined;
       for (let j = start; j < ends[k]!; j++) {
         const i = found[j]!;
-        if (namedOnly && LR[poolAt[i]! * LINE_RECORD + LINE_PROCESSOR]! < 0) continue;
+        if (namedOnly && PL[i * LINE_RECORD + LINE_PROCESSOR]! < 0) continue;
         if (first < 0) first = i;
         else if (kept === undefined) kept = [pool(first), pool(i)];
         else kept.push(pool(i));
       }
       if (kept !== undefined) settle(units.at(r), kept);
-      else if (first >= 0) acceptUniqueAt(r, first);
+      else if (first >= 0) acceptUniqueAt(k, first);
     }
   }
 
@@ -324,6 +329,18 @@ function afterDay(records: Float64Array, pool: readonly number[], day: number): 
   return lo;
 }
 
+/** First index in `[from, to)` whose line record (in `records`, in date order there) is dated `day` or later, else `to`. */
+function firstDayIn(records: Float64Array, day: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (records[mid * LINE_RECORD + LINE_DAY]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** First index in `at[from, to)` whose line (its record in `records`) is dated `day` or later, else `to`: the lines are in date order. */
 function firstDayFrom(
   records: Float64Array,
@@ -340,6 +357,16 @@ function firstDayFrom(
     else hi = mid;
   }
   return lo;
+}
+
+/** The records (`size` numbers each) at positions `at`, one after the other in that order. */
+function gatherRecords(records: Float64Array, at: Int32Array, size: number): Float64Array {
+  const out = new Float64Array(at.length * size);
+  for (let k = 0, o = 0; k < at.length; k++) {
+    const from = at[k]! * size;
+    for (let f = 0; f < size; f++) out[o++] = records[from + f]!;
+  }
+  return out;
 }
 
 /** Queues a contested cluster without its unnamed debits (see `unnamedDebit`). */

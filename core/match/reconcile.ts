@@ -8,6 +8,7 @@ import { latestDate } from './dateExtremes';
 import { dayNumber } from './dayNumber';
 import { findDiscrepancies } from './findDiscrepancies';
 import { findDuplicates } from './findDuplicates';
+import { IdChars } from './idChars';
 import { matchByReference } from './matchByReference';
 import { createMatchContext, type OrdinalLookup } from './matchContext';
 import { matchGroups } from './matchGroups';
@@ -52,7 +53,12 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const ctx = createMatchContext(input.calendar ?? US_BANK_CALENDAR, input.windows ?? {}, ordinals);
 
   // The passes that hold payouts and lines in columns make a match from these, not from the objects.
-  ctx.run = { ids: run.ids, currency: run.currency, currencies: run.columns.currencies };
+  ctx.run = {
+    ids: run.ids,
+    currency: run.currency,
+    currencies: run.columns.currencies,
+    idChars: IdChars.read(run.columns.ids, ordinalAt, transactions.length),
+  };
   const decisions = applyDecisions(input.decisions ?? [], ctx);
   const dayOfRank = dates.map(dayNumber);
   const n = transactions.length;

@@ -35,6 +35,19 @@ export function hashText(text: string): void {
   h2 = b;
 }
 
+/** `hashText` of the text whose code units are `chars[from, to)`. */
+export function hashChars(chars: Uint16Array, from: number, to: number): void {
+  let a = h1;
+  let b = h2;
+  for (let i = from; i < to; i++) {
+    const ch = chars[i]!;
+    a = Math.imul(a ^ ch, 2654435761);
+    b = Math.imul(b ^ ch, 1597334677);
+  }
+  h1 = a;
+  h2 = b;
+}
+
 /** The running hash's two lanes, to resume from later (`hashResume`) after a prefix they cover. */
 export const hashState = (): [number, number] => [h1, h2];
 
