@@ -151,9 +151,7 @@ export function findDiscrepancies(input: DiscrepancyInput, ctx: MatchContext): v
     }
     const found = ctx.found;
     for (let k = 0; k < input.found; k++) {
-      check(found.typeAt(k), found.memberIds.slice(found.ordinals.from(k), found.ordinals.to(k)), () =>
-        found.idAt(k),
-      );
+      check(found.typeAt(k), found.memberIds(k), () => found.idAt(k));
     }
   }
   for (let i = 0; i < lines.length; i++) {

@@ -29,10 +29,20 @@ export class FoundMatches {
   /** The id's hash lanes (see matchIdLanes). */
   idA = new Int32Array(INITIAL);
   idB = new Int32Array(INITIAL);
-  /** Per match, its members' ordinals in the run; `memberIds` and `roles` run beside its values. */
+  /**
+   * Per match, its members' ordinals in the run; each member's role (a code in ROLES) runs beside
+   * them, and its id is the run's id at its ordinal (`memberIdAt`). A run makes a pair per line it
+   * settles, and keeping each pair's two id strings and roles cost more than matching them.
+   */
   readonly ordinals = new OrdinalLists();
-  readonly memberIds: string[] = [];
-  readonly roles: string[] = [];
+  private roleCodes = new Uint8Array(INITIAL * 2);
+  /** Role names by code: the pair's roles first, then others as the passes use them (a few). */
+  private readonly roleNames: string[] = ['payout', 'deposit', 'withdrawal'];
+  private readonly roleCodeOf = new Map(this.roleNames.map((r, i) => [r, i]));
+  /** Ids of members not found by ordinal (outside the run, or no run ids), by member index. */
+  private readonly otherIds = new Map<number, string>();
+  /** Each ordinal's id (see MatchContext's `run`), when the run has them. */
+  runIds: readonly string[] | undefined;
   /** The reason, or for a pair written when read (see `pairUnit`), the why it ends with. */
   readonly reasons: string[] = [];
   /**
@@ -95,20 +105,66 @@ export class FoundMatches {
 
   /** The members of the match just pushed, in member order. */
   members(members: readonly MatchMember[], ordinals: ArrayLike<number>): void {
+    const first = this.ordinals.size;
+    this.reserveRoles(members.length);
     for (let i = 0; i < members.length; i++) {
-      this.memberIds.push(members[i]!.id);
-      this.roles.push(members[i]!.role);
+      const { id, role } = members[i]!;
+      this.roleCodes[first + i] = this.roleCode(role);
+      const o = ordinals[i]!;
+      if (o < 0 || this.runIds?.[o] !== id) this.otherIds.set(first + i, id);
     }
     this.ordinals.push(ordinals);
   }
 
   /** A payout line and its bank line (`f` holds what is recorded of them) as the match just pushed, its reason written when read from `why`. */
   pair(k: number, f: PairFacts): void {
-    this.memberIds.push(f.payoutId, f.lineId);
-    this.roles.push('payout', f.amount >= 0 ? 'deposit' : 'withdrawal');
+    const first = this.ordinals.size;
+    this.reserveRoles(2);
+    this.roleCodes[first] = PAYOUT;
+    this.roleCodes[first + 1] = f.amount >= 0 ? DEPOSIT : WITHDRAWAL;
+    if (this.runIds === undefined) {
+      this.otherIds.set(first, f.payoutId);
+      this.otherIds.set(first + 1, f.lineId);
+    }
     this.ordinals.pushPair(f.unitOrdinal, f.lineOrdinal);
     this.pairUnit[k] = f.unitIndex + 1;
     this.pairLine[k] = f.lineIndex + 1;
+  }
+
+  /** The id of member `i` (an index of `ordinals`' values). */
+  memberIdAt(i: number): string {
+    return this.otherIds.get(i) ?? this.runIds![this.ordinals.at(i)]!;
+  }
+
+  /** The ids of match `k`'s members, in member order. */
+  memberIds(k: number): string[] {
+    const out: string[] = [];
+    for (let i = this.ordinals.from(k); i < this.ordinals.to(k); i++) out.push(this.memberIdAt(i));
+    return out;
+  }
+
+  /** The role of member `i` (an index of `ordinals`' values). */
+  roleAt(i: number): string {
+    return this.roleNames[this.roleCodes[i]!]!;
+  }
+
+  private roleCode(role: string): number {
+    let code = this.roleCodeOf.get(role);
+    if (code === undefined) {
+      code = this.roleNames.length;
+      if (code > 255) throw new Error(`FoundMatches: more than 256 member roles (at "${role}")`);
+      this.roleNames.push(role);
+      this.roleCodeOf.set(role, code);
+    }
+    return code;
+  }
+
+  private reserveRoles(more: number): void {
+    const need = this.ordinals.size + more;
+    if (need <= this.roleCodes.length) return;
+    const grown = new Uint8Array(Math.max(this.roleCodes.length * 2, need));
+    grown.set(this.roleCodes);
+    this.roleCodes = grown;
   }
 
   typeAt(k: number): MatchType {
@@ -132,7 +188,7 @@ export class FoundMatches {
     const from = this.ordinals.from(k);
     const to = this.ordinals.to(k);
     const members: MatchMember[] = new Array(to - from);
-    for (let i = from; i < to; i++) members[i - from] = { id: this.memberIds[i]!, role: this.roles[i]! };
+    for (let i = from; i < to; i++) members[i - from] = { id: this.memberIdAt(i), role: this.roleAt(i) };
     const id = this.idAt(k);
     const type = this.typeAt(k);
     const difference = { minor: this.minor[k]!, currency: this.currency[k]! };
@@ -165,5 +221,8 @@ export class FoundMatches {
 }
 
 const INITIAL = 256;
+
+/** The codes of a pair's roles (the first three of `roleNames`). */
+const [PAYOUT, DEPOSIT, WITHDRAWAL] = [0, 1, 2];
 
 const TYPE_CODE = new Map(MatchType.options.map((t, i) => [t, i]));

@@ -123,8 +123,11 @@ export function matchOneToOne(
       return acceptUnique(units.at(r), pool(i));
     const processor = names[OU[a + UNIT_PROCESSOR]!]!;
     const f = pairFacts;
-    f.payoutId = U.payoutId[r]!;
-    f.lineId = L.id[poolAt[i]!]!;
+    // The ids are read by ordinal when the match is (see FoundMatches), unless the run has none.
+    if (ctx.run === undefined) {
+      f.payoutId = U.payoutId[r]!;
+      f.lineId = L.id[poolAt[i]!]!;
+    }
     f.value = OU[a + UNIT_VALUE]!;
     f.amount = poolAmounts[i]!;
     f.currency = names[OU[a + UNIT_CURRENCY]!]!;

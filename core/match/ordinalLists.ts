@@ -13,6 +13,11 @@ export class OrdinalLists {
     return this.starts.length - 1;
   }
 
+  /** How many ordinals all the lists hold together. */
+  get size(): number {
+    return this.used;
+  }
+
   push(list: ArrayLike<number>): void {
     this.reserve(list.length);
     for (let i = 0; i < list.length; i++) this.values[this.used++] = list[i]!;

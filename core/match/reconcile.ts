@@ -59,6 +59,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     currencies: run.columns.currencies,
     idChars: IdChars.read(run.columns.ids, ordinalAt, transactions.length),
   };
+  ctx.found.runIds = run.ids;
   const decisions = applyDecisions(input.decisions ?? [], ctx);
   const dayOfRank = dates.map(dayNumber);
   const n = transactions.length;
@@ -193,7 +194,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       for (let i = found.ordinals.from(k); i < found.ordinals.to(k); i++) {
         const o = found.ordinals.at(i);
         if (o >= 0 && (first < 0 || o < first)) first = o;
-        if (o >= 0 && settles(type, found.roles[i]!)) covered[o] = 1;
+        if (o >= 0 && settles(type, found.roleAt(i))) covered[o] = 1;
       }
     }
     day[p] = first < 0 ? -1 : rank[first]!;
