@@ -59,4 +59,25 @@ describe('sortPositionsByKey', () => {
       ),
     );
   });
+
+  it('sorts long lists (the radix route) the same way, negative and repeated keys included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -2_000_000, max: 2_000_000 }), { minLength: 512, maxLength: 3000 }),
+        fc.integer({ min: 1, max: 50 }),
+        (raw, spread) => {
+          // Few distinct keys when `spread` is small: many equal keys keep their position order.
+          const keys = Float64Array.from(raw, (k) => Math.trunc(k / spread));
+          const positions = Int32Array.from(raw, (_, i) => i * 3);
+          const expected = Array.from(positions, (position, i) => ({ position, key: keys[i]! })).sort(
+            (a, b) => a.key - b.key || a.position - b.position,
+          );
+          sortPositionsByKey(positions, keys);
+          expect(Array.from(positions)).toEqual(expected.map((x) => x.position));
+          expect(Array.from(keys)).toEqual(expected.map((x) => x.key));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
 });
