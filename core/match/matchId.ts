@@ -8,7 +8,6 @@ import {
   hashStart,
   hashState,
   hashText,
-  stableHash,
 } from './stableHash';
 
 const SEPARATOR = 0x1f;
@@ -19,7 +18,8 @@ const SEPARATOR = 0x1f;
  */
 export function matchId(type: string, memberIds: readonly string[]): string {
   if (memberIds.length === 2) return pairId(type, memberIds[0]!, memberIds[1]!, 'm_');
-  return stableHash(`${type}\u001f${[...memberIds].sort().join('\u001f')}`, 'm_');
+  typeAndIdsHash(type, memberIds);
+  return hashEnd('m_');
 }
 
 /**
@@ -31,19 +31,27 @@ export function matchIdLanes(type: string, members: readonly { id: string }[]): 
     pairLanes(type, members[0]!.id, members[1]!.id);
     return;
   }
-  hashStart();
-  hashText(
-    `${type}\u001f${members
-      .map((m) => m.id)
-      .sort()
-      .join('\u001f')}`,
+  typeAndIdsHash(
+    type,
+    members.map((m) => m.id),
   );
   hashFinish();
 }
 
 export function discrepancyId(type: string, transactionIds: readonly string[]): string {
   if (transactionIds.length === 2) return pairId(type, transactionIds[0]!, transactionIds[1]!, 'd_');
-  return stableHash(`${type}\u001f${[...transactionIds].sort().join('\u001f')}`, 'd_');
+  typeAndIdsHash(type, transactionIds);
+  return hashEnd('d_');
+}
+
+/** The hash of `type␟id␟id…`, the ids sorted, fed in parts rather than joined into one string first. */
+function typeAndIdsHash(type: string, ids: readonly string[]): void {
+  const sorted = ids.length > 1 ? [...ids].sort() : ids;
+  typePrefix(type);
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0) hashCode(SEPARATOR);
+    hashText(sorted[i]!);
+  }
 }
 
 /**
