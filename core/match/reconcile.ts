@@ -18,7 +18,7 @@ import { matchTransfers } from './matchTransfers';
 import { postingOrderIndex } from './postingOrder';
 import type { Windows } from './processors';
 import { rollUpPayouts } from './rollUpPayouts';
-import { Codes, type RunColumns, readRunColumns, TRANSFER } from './runColumns';
+import { Codes, readRunColumns, TRANSFER } from './runColumns';
 import { laneKey, sortByTypeAndId, typeIdKey, typeRanks } from './sortByTypeAndId';
 
 export type ReconcileInput = {
@@ -61,10 +61,8 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   };
   ctx.found.runIds = run.ids;
   const decisions = applyDecisions(input.decisions ?? [], ctx);
-  const dayOfRank = dates.map(dayNumber);
   const n = transactions.length;
-  const dayOf = new Int32Array(n);
-  for (let k = 0; k < n; k++) dayOf[k] = dayOfRank[dateRank[k]!]!;
+  const dayOf = run.days;
   const copies = findDuplicates(transactions, ctx, { days: dayOf, minor: run.minor, flags: run.flags });
   const { processor, flags, processors } = run;
   const processorOrdinals: number[] = [];
@@ -226,108 +224,89 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 /**
  * The run in posting order, each id → its ordinal, and what the first passes need of each line, by
  * ordinal. The input is read once, in the order it was passed (the order it sits in memory), into
- * columns (see readRunColumns); nothing here reads a transaction in posting order.
- * One id twice: the first in posting order stands (the ids are checked as they are indexed).
+ * columns (see readRunColumns); nothing here reads a transaction in posting order. Returned per
+ * ordinal: the transaction, its id, date rank (in `dates`, the run's dates sorted), day number,
+ * processor code, flags, amount and currency code; `ordinalAt` per input position (-1 for a
+ * repeated id left out: the first in posting order stands, the ids are checked as they are indexed).
  */
 function runOrder(input: readonly Transaction[]) {
   const columns = readRunColumns(input);
   const { order, dateRank, dates } = postingOrderIndex(input, columns);
-  const { ids } = columns;
+  const { ids, positions } = columns;
   const n = input.length;
-  const { positions } = columns;
-  const ordinalAt = new Int32Array(n).fill(-1);
-  let ordinals: OrdinalLookup;
-  let kept = n;
+  const dayOfRank = Int32Array.from(dates, dayNumber);
   if (positions.distinct) {
-    for (let k = 0; k < n; k++) ordinalAt[order[k]!] = k;
+    // Every line kept: one pass over the ordinals places all that the passes read by ordinal. The
+    // columns are gathered into new ones (reads spread over the run, writes in sequence): moving them
+    // in place, cycle by cycle, went to a random place for every read and every write.
+    const ordinalAt = new Int32Array(n);
+    const transactions = new Array<Transaction>(n);
+    const processor = new Int32Array(n);
+    const idOf = new Array<string>(n);
+    const flags = new Uint8Array(n);
+    const minor = new Float64Array(n);
+    const currency = new Int32Array(n);
+    const days = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      ordinalAt[i] = k;
+      transactions[k] = input[i]!;
+      processor[k] = columns.processor[i]!;
+      idOf[k] = ids[i]!;
+      flags[k] = columns.flags[i]!;
+      minor[k] = columns.minor[i]!;
+      currency[k] = columns.currency[i]!;
+      days[k] = dayOfRank[dateRank[k]!]!;
+    }
     const get = (id: string) => {
       const i = positions.get(id);
       return i === undefined ? undefined : ordinalAt[i];
     };
-    ordinals = { size: n, get };
-  } else {
-    const byId = new Map<string, number>();
-    kept = 0;
-    for (let k = 0; k < n; k++) {
-      const id = ids[order[k]!]!;
-      if (byId.has(id)) continue;
-      byId.set(id, kept);
-      ordinalAt[order[k]!] = kept;
-      order[kept] = order[k]!;
-      dateRank[kept++] = dateRank[k]!;
-    }
-    ordinals = byId;
+    const ordinals: OrdinalLookup = { size: n, get };
+    const processors = columns.processors;
+    return {
+      ordinals,
+      transactions,
+      dateRank,
+      dates,
+      days,
+      ordinalAt,
+      columns,
+      processor,
+      processors,
+      flags,
+      minor,
+      currency,
+      ids: idOf,
+    };
   }
-  // The columns placed by ordinal: the passes after this one walk the run in posting order. Flags,
-  // amounts and currencies are moved in place (no second array: see rankByKey on external memory).
-  const transactions = new Array<Transaction>(kept);
-  const processor = new Int32Array(kept);
-  const idOf = new Array<string>(kept);
-  for (let k = 0; k < kept; k++) {
-    const i = order[k]!;
-    transactions[k] = input[i]!;
-    processor[k] = columns.processor[i]!;
-    idOf[k] = ids[i]!;
+  // One id twice: the first in posting order stands, later ones get no ordinal (-1).
+  const ordinalAt = new Int32Array(n).fill(-1);
+  const byId = new Map<string, number>();
+  let kept = 0;
+  for (let k = 0; k < n; k++) {
+    const id = ids[order[k]!]!;
+    if (byId.has(id)) continue;
+    byId.set(id, kept);
+    ordinalAt[order[k]!] = kept;
+    order[kept] = order[k]!;
+    dateRank[kept++] = dateRank[k]!;
   }
-  const { flags, minor, currency } =
-    kept === n ? placeByOrdinal(order, columns) : gatherByOrdinal(order.subarray(0, kept), columns);
+  const at = order.subarray(0, kept);
   return {
-    ordinals,
-    transactions,
-    /** Per ordinal, the rank of its date in `dates` (the run's dates, sorted). */
-    dateRank: kept === n ? dateRank : dateRank.subarray(0, kept),
+    ordinals: byId as OrdinalLookup,
+    transactions: Array.from(at, (i) => input[i]!),
+    dateRank: dateRank.subarray(0, kept),
     dates,
-    /** Per input position, its ordinal (-1 for a repeated id left out). */
+    days: Int32Array.from(dateRank.subarray(0, kept), (r) => dayOfRank[r]!),
     ordinalAt,
     columns,
-    processor,
+    processor: Int32Array.from(at, (i) => columns.processor[i]!),
     processors: columns.processors,
-    flags,
-    minor,
-    currency,
-    /** Per ordinal, its transaction's id. */
-    ids: idOf,
-  };
-}
-
-type OrdinalColumns = Pick<RunColumns, 'flags' | 'minor' | 'currency'>;
-
-/**
- * The columns' values moved to their ordinals in place (`order` is a permutation of the input
- * positions): out[k] = in[order[k]], followed cycle by cycle.
- */
-function placeByOrdinal(order: Int32Array, columns: OrdinalColumns): OrdinalColumns {
-  const { flags, minor, currency } = columns;
-  const done = new Uint8Array(order.length);
-  for (let start = 0; start < order.length; start++) {
-    if (done[start]) continue;
-    const f = flags[start]!;
-    const m = minor[start]!;
-    const c = currency[start]!;
-    for (let k = start; ; ) {
-      done[k] = 1;
-      const from = order[k]!;
-      if (from === start) {
-        flags[k] = f;
-        minor[k] = m;
-        currency[k] = c;
-        break;
-      }
-      flags[k] = flags[from]!;
-      minor[k] = minor[from]!;
-      currency[k] = currency[from]!;
-      k = from;
-    }
-  }
-  return columns;
-}
-
-/** The columns' values at the positions `order` lists, in new columns (a run with a repeated id). */
-function gatherByOrdinal(order: Int32Array, columns: OrdinalColumns): OrdinalColumns {
-  return {
-    flags: Uint8Array.from(order, (i) => columns.flags[i]!),
-    minor: Float64Array.from(order, (i) => columns.minor[i]!),
-    currency: Int32Array.from(order, (i) => columns.currency[i]!),
+    flags: Uint8Array.from(at, (i) => columns.flags[i]!),
+    minor: Float64Array.from(at, (i) => columns.minor[i]!),
+    currency: Int32Array.from(at, (i) => columns.currency[i]!),
+    ids: Array.from(at, (i) => ids[i]!),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Transaction } from '../model/transaction';
-import { IdIndex } from './idIndex';
+import { IdIndex, idHash } from './idIndex';
 import { isProcessorName, processorOf } from './processors';
 
 /**
@@ -72,6 +72,7 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
   const minor = new Float64Array(n);
   const currency = new Int32Array(n);
   const ids = new Array<string>(n);
+  const idHashes = new Int32Array(n);
 
   /** Per source code: its last row so far (NaN before the first), and whether its lines are out of row order. */
   const lastRow: number[] = [];
@@ -88,6 +89,8 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
     const t = input[i]!;
     const id = t.id;
     ids[i] = id;
+    // Hashed here, while its characters are at hand: the index (built after the pass) reads only the hashes.
+    idHashes[i] = idHash(id);
 
     const key = isoKey(t.date);
     dateKey[i] = key;
@@ -146,7 +149,7 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
     currencies: currencies.values,
     ids,
     // Indexed after the pass, not in it: a write to a random slot per line stalled the pass's reads.
-    positions: new IdIndex((i) => ids[i]!, n),
+    positions: new IdIndex((i) => ids[i]!, n, idHashes),
   };
 }
 
