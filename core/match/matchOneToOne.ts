@@ -119,7 +119,7 @@ export function matchOneToOne(
     const a = k * UNIT_RECORD;
     const named = PL[b + LINE_PROCESSOR] === OU[a + UNIT_PROCESSOR];
     // Settled lines, and a debit whose text decides (see unnamedDebit): from the objects.
-    if (OU[a + UNIT_ORDINAL]! < 0 || (!named && OU[a + UNIT_VALUE]! < 0))
+    if (OU[a + UNIT_ORDINAL]! < 0 || (!named && openValues[k]! < 0))
       return acceptUnique(units.at(r), pool(i));
     const processor = names[OU[a + UNIT_PROCESSOR]!]!;
     const f = pairFacts;
@@ -128,7 +128,7 @@ export function matchOneToOne(
       f.payoutId = U.payoutId[r]!;
       f.lineId = L.id[poolAt[i]!]!;
     }
-    f.value = OU[a + UNIT_VALUE]!;
+    f.value = openValues[k]!;
     f.amount = poolAmounts[i]!;
     f.currency = names[OU[a + UNIT_CURRENCY]!]!;
     f.unitOrdinal = OU[a + UNIT_ORDINAL]!;
@@ -156,7 +156,7 @@ export function matchOneToOne(
     const processor = PL[b + LINE_PROCESSOR]!;
     if (processor !== OU[a + UNIT_PROCESSOR]) {
       if (processor >= 0 || PL[b + LINE_NOT_PAYOUT]) return false;
-      if (OU[a + UNIT_VALUE]! < 0 && !GENERIC_DEBIT.test(pool(i).t.description)) return false;
+      if (openValues[k]! < 0 && !GENERIC_DEBIT.test(pool(i).t.description)) return false;
     }
     return ctx.rejected.size === 0 || fits(units.at(openRanks[k]!), pool(i));
   };
@@ -333,7 +333,7 @@ function afterDay(records: Float64Array, pool: readonly number[], day: number): 
 }
 
 /** First index in `[from, to)` whose line record (in `records`, in date order there) is dated `day` or later, else `to`. */
-function firstDayIn(records: Float64Array, day: number, from: number, to: number): number {
+function firstDayIn(records: Int32Array, day: number, from: number, to: number): number {
   let lo = from;
   let hi = to;
   while (lo < hi) {
@@ -362,9 +362,13 @@ function firstDayFrom(
   return lo;
 }
 
-/** The records (`size` numbers each) at positions `at`, one after the other in that order. */
-function gatherRecords(records: Float64Array, at: Int32Array, size: number): Float64Array {
-  const out = new Float64Array(at.length * size);
+/**
+ * The records (`size` numbers each) at positions `at`, one after the other in that order, as 32-bit
+ * integers: half the memory (at 1M every 64 MB of new typed arrays costs a full collection). Codes,
+ * days and ordinals fit; a value or an amount does not, and is read from the sorted keys instead.
+ */
+function gatherRecords(records: Float64Array, at: Int32Array, size: number): Int32Array {
+  const out = new Int32Array(at.length * size);
   for (let k = 0, o = 0; k < at.length; k++) {
     const from = at[k]! * size;
     for (let f = 0; f < size; f++) out[o++] = records[from + f]!;
