@@ -12,8 +12,6 @@ export type BankLine = {
   t: Transaction;
   /** Position of the transaction in the run, in posting order (see postingOrder): ties and claims. */
   ordinal: number;
-  /** Position among the run's bank lines (see BankLines), -1 for a line in a processor's own account. */
-  index: number;
   /** The transaction's id (for match members). */
   id: string;
   /** The transaction's day number, amount in minor units and currency. */
@@ -62,7 +60,6 @@ export function toBankLine(t: Transaction, ordinal: number, day: number): BankLi
   return {
     t,
     ordinal,
-    index: -1,
     id: t.id,
     day,
     amount: t.amount.minor,

@@ -9,6 +9,7 @@ import {
   LINE_ORDINAL,
   LINE_PROCESSOR,
   LINE_RECORD,
+  type RefColumns,
 } from './matchColumns';
 import { appendTokenHashes, type HashList } from './referenceTokens';
 import type { Codes } from './runColumns';
@@ -28,7 +29,10 @@ export class BankLines {
   readonly refFrom: Int32Array;
   readonly refTo: Int32Array;
   readonly refHash: Int32Array;
-  /** Per ordinal of the run, the position of its bank line, -1 for any other transaction. */
+  /**
+   * Per ordinal of the run, the position of its bank line, -2 - r for payout r's payout line (see
+   * PayoutUnits), -1 for any other transaction.
+   */
   readonly indexOf: Int32Array;
   private made: Array<BankLine | undefined> | undefined;
 
@@ -66,7 +70,6 @@ export class BankLines {
       line = {
         t,
         ordinal,
-        index: i,
         id: this.id[i]!,
         day: r[at + LINE_DAY]!,
         amount: r[at + LINE_AMOUNT]!,
@@ -92,21 +95,26 @@ export type LineColumns = {
 };
 
 /**
- * The bank lines at `ordinals` (ascending). Their texts are read in input order (`input`, with
- * `ordinalAt`: each input position's ordinal), the order the transactions sit in memory: read in
- * posting order, each text cost a cache miss. Processors named get codes in `codes`.
+ * The bank lines at `ordinals` (ascending), and the reference hashes of the payout lines at
+ * `payoutOrdinals` (ascending; see PayoutUnits: payout r's are `payoutRefs`' r). The texts are read
+ * in input order (`input`, with `ordinalAt`: each input position's ordinal), the order the
+ * transactions sit in memory: read in posting order, each text cost a cache miss. Processors named
+ * get codes in `codes`.
  */
 export function readBankLines(
-  ordinals: readonly number[],
+  ordinals: Int32Array,
+  payoutOrdinals: Int32Array,
   input: readonly Transaction[],
   ordinalAt: Int32Array,
   run: LineColumns,
   codes: Codes,
-): BankLines {
+): { lines: BankLines; payoutRefs: RefColumns } {
   const n = ordinals.length;
   const records = new Float64Array(n * LINE_RECORD);
   const id = new Array<string>(n);
+  // Per ordinal: its line's position, or -2 - r for payout line r, -1 for any other.
   const indexOf = new Int32Array(run.transactions.length).fill(-1);
+  for (let r = 0; r < payoutOrdinals.length; r++) indexOf[payoutOrdinals[r]!] = -2 - r;
   for (let i = 0; i < n; i++) {
     const k = ordinals[i]!;
     indexOf[k] = i;
@@ -122,12 +130,26 @@ export function readBankLines(
   const refFrom = new Int32Array(n);
   const refTo = new Int32Array(n);
   const hashes: HashList = { values: new Int32Array(n + 16), length: 0 };
+  const payoutFrom = new Int32Array(payoutOrdinals.length);
+  const payoutTo = new Int32Array(payoutOrdinals.length);
+  const payoutHashes: HashList = { values: new Int32Array(payoutOrdinals.length + 16), length: 0 };
   for (let p = 0; p < ordinalAt.length; p++) {
     const k = ordinalAt[p]!;
     if (k < 0) continue;
     const i = indexOf[k]!;
-    if (i < 0) continue;
+    if (i === -1) continue;
     const t = input[p]!;
+    if (i < 0) {
+      // A payout line: the references a bank line may repeat (see PayoutUnit.refs).
+      const r = -2 - i;
+      payoutFrom[r] = payoutHashes.length;
+      appendTokenHashes(payoutHashes, t.payoutId);
+      appendTokenHashes(payoutHashes, t.externalId);
+      appendTokenHashes(payoutHashes, t.description);
+      appendTokenHashes(payoutHashes, t.memo);
+      payoutTo[r] = payoutHashes.length;
+      continue;
+    }
     const text = lineText(t);
     const read = readLine(t, text);
     const named = read & NAMED_MASK;
@@ -147,9 +169,12 @@ export function readBankLines(
     appendTokenHashes(hashes, t.externalId);
     refTo[i] = hashes.length;
   }
-  return new BankLines(
-    { records, id, refFrom, refTo, refHash: hashes.values, indexOf },
-    run.transactions,
-    codes.values,
-  );
+  return {
+    lines: new BankLines(
+      { records, id, refFrom, refTo, refHash: hashes.values, indexOf },
+      run.transactions,
+      codes.values,
+    ),
+    payoutRefs: { refFrom: payoutFrom, refTo: payoutTo, refHash: payoutHashes.values },
+  };
 }

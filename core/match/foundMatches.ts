@@ -43,15 +43,14 @@ export class FoundMatches {
   private readonly otherIds = new Map<number, string>();
   /** Each ordinal's id (see MatchContext's `run`), when the run has them. */
   runIds: readonly string[] | undefined;
-  /** The reason, or for a pair written when read (see `pairUnit`), the why it ends with. */
+  /** The reason, or for a pair written when read (see `pairs`), the why it ends with. */
   readonly reasons: string[] = [];
   /**
-   * For a payout–line pair whose reason is written when read: the payout's and the line's positions
-   * in `sides` + 1, else 0. Positions, not the objects: the objects are made when the reason is read.
+   * 1 for a payout–line pair whose reason is written when read (from its members, by ordinal: see
+   * `sides`), else 0. Not the objects: they are made when the reason is read.
    */
-  pairUnit = new Int32Array(INITIAL);
-  pairLine = new Int32Array(INITIAL);
-  /** The run's payouts and bank lines, which the pairs name by position (set before the first pair). */
+  pairs = new Uint8Array(INITIAL);
+  /** The run's payouts and bank lines, which the pairs' ordinals are looked up in (set before the first pair). */
   sides: { units: PayoutUnits; lines: BankLines } | undefined;
 
   /** `lag`: business days from a payout to its deposit (see MatchContext), for pair reasons. */
@@ -82,8 +81,7 @@ export class FoundMatches {
     this.confidence[k] = Math.round(confidence * 100) / 100;
     this.ambiguous[k] = ambiguous ? 1 : 0;
     this.reasons.push(reason);
-    this.pairUnit[k] = 0;
-    this.pairLine[k] = 0;
+    this.pairs[k] = 0;
     return k;
   }
 
@@ -99,8 +97,7 @@ export class FoundMatches {
     this.minor = grown(this.minor, new Float64Array(size));
     this.idA = grown(this.idA, new Int32Array(size));
     this.idB = grown(this.idB, new Int32Array(size));
-    this.pairUnit = grown(this.pairUnit, new Int32Array(size));
-    this.pairLine = grown(this.pairLine, new Int32Array(size));
+    this.pairs = grown(this.pairs, new Uint8Array(size));
   }
 
   /** The members of the match just pushed, in member order. */
@@ -127,8 +124,7 @@ export class FoundMatches {
       this.otherIds.set(first + 1, f.lineId);
     }
     this.ordinals.pushPair(f.unitOrdinal, f.lineOrdinal);
-    this.pairUnit[k] = f.unitIndex + 1;
-    this.pairLine[k] = f.lineIndex + 1;
+    this.pairs[k] = 1;
   }
 
   /** The id of member `i` (an index of `ordinals`' values). */
@@ -176,10 +172,12 @@ export class FoundMatches {
   }
 
   reasonAt(k: number): string {
-    const r = this.pairUnit[k]!;
-    if (r === 0) return this.reasons[k]!;
-    const u = this.sides!.units.at(r - 1);
-    const line = this.sides!.lines.at(this.pairLine[k]! - 1);
+    if (this.pairs[k] === 0) return this.reasons[k]!;
+    // The payout's and the line's positions from their ordinals (see BankLines.indexOf).
+    const { units, lines } = this.sides!;
+    const from = this.ordinals.from(k);
+    const u = units.at(-2 - lines.indexOf[this.ordinals.at(from)]!);
+    const line = lines.at(lines.indexOf[this.ordinals.at(from + 1)]!);
     return pairReason(this.lag, u, line, line.amount >= 0, this.reasons[k]!);
   }
 

@@ -1,4 +1,3 @@
-import type { Transaction } from '../model/transaction';
 import { type BankLine, compatible, lineRefs, lineTaken } from './bankLine';
 import type { BankLines } from './bankLines';
 import type { Claims } from './claims';
@@ -6,14 +5,7 @@ import { Int32Set } from './int32Set';
 import { acceptOneLink } from './linkDraft';
 import { LINE_ORDINAL, LINE_RECORD, matchColumns, UNIT_ORDINAL, UNIT_RECORD } from './matchColumns';
 import { isRejected, type MatchContext, recordLag } from './matchContext';
-import {
-  byUnitDate,
-  type PayoutUnit,
-  pairType,
-  payoutMayCarry,
-  unitMemberIds,
-  unitTaken,
-} from './payoutUnit';
+import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
 import type { PayoutUnits } from './payoutUnits';
 import { tokenHash } from './referenceTokens';
 
@@ -29,13 +21,7 @@ export type NearPair = { unit: PayoutUnit; line: BankLine };
  * the same amount is that payout's deposit. A reference shared by several payouts proves nothing and
  * is ignored. Returns the pairs that share a reference but differ in amount.
  */
-export function matchByReference(
-  units: PayoutUnits,
-  lines: BankLines,
-  ctx: MatchContext,
-  /** Per ordinal, the transaction's position in the input, when known (see below). */
-  inputAt?: Int32Array,
-): NearPair[] {
+export function matchByReference(units: PayoutUnits, lines: BankLines, ctx: MatchContext): NearPair[] {
   // Hashes of the tokens the open bank lines carry first (fewer than payouts, most of which are never
   // repeated), then each token's payout if exactly one open payout has it (-1 when several do).
   // A payout's token whose hash a line carries is taken as an owner even when the hash collides: the
@@ -55,7 +41,7 @@ export function matchByReference(
   if (carriers.length === 0) return [];
 
   const owner = new Map<string, number>();
-  for (const i of payoutsThatMayCarry(units, columns.units.records, lineHashes, claimed, inputAt)) {
+  for (const i of payoutsThatMayCarry(units, lineHashes, claimed)) {
     const refs = units.at(i).refs;
     for (let k = 0; k < refs.length; k++) {
       const ref = refs[k]!;
@@ -122,42 +108,26 @@ export function matchByReference(
 }
 
 /**
- * Indexes of the open payouts a token of which may be one of `hashes` (see mayCarry). Payout lines
- * are read in the order they sit in memory (input order, by `inputAt`: ordinal → input position), a
- * counting sort away: read in posting order, each payout's texts cost a cache miss.
+ * Indexes of the open payouts a token of which may be one of `hashes` (see mayCarry): a payout
+ * line's hashes were read with the run's texts (see readBankLines), no transaction is read here.
  */
-function payoutsThatMayCarry(
-  units: PayoutUnits,
-  /** The payouts' records (see matchColumns): a payout line's ordinal, -1 for settled lines. */
-  records: Float64Array,
-  hashes: Int32Set,
-  claimed: Claims,
-  inputAt: Int32Array | undefined,
-): number[] {
+function payoutsThatMayCarry(units: PayoutUnits, hashes: Int32Set, claimed: Claims): number[] {
   const out: number[] = [];
-  if (!inputAt) {
-    for (let r = 0; r < units.length; r++) {
-      const u = units.at(r);
-      if (!unitTaken(claimed, u) && u.mayCarry(hashes)) out.push(r);
-    }
-    return out;
-  }
-  let positions = 0;
-  for (let k = 0; k < inputAt.length; k++) if (inputAt[k]! >= positions) positions = inputAt[k]! + 1;
-  /** Per input position, the index + 1 of the open unit whose payout line is there, and that line. */
-  const unitAt = new Int32Array(positions);
-  const payoutAt = new Array<Transaction | undefined>(positions).fill(undefined);
+  const records = units.records;
+  const { refFrom, refTo, refHash } = units.refs;
   for (let r = 0; r < units.length; r++) {
     const ordinal = records[r * UNIT_RECORD + UNIT_ORDINAL]!;
-    if (ordinal >= 0) {
-      if (claimed.hasOrdinal(ordinal)) continue;
-      const at = inputAt[ordinal]!;
-      unitAt[at] = r + 1;
-      payoutAt[at] = units.payout(r);
-    } else if (!unitTaken(claimed, units.at(r)) && units.at(r).mayCarry(hashes)) out.push(r);
-  }
-  for (let at = 0; at < positions; at++) {
-    if (unitAt[at] !== 0 && payoutMayCarry(payoutAt[at]!, hashes)) out.push(unitAt[at]! - 1);
+    if (ordinal < 0) {
+      const u = units.at(r);
+      if (!unitTaken(claimed, u) && u.mayCarry(hashes)) out.push(r);
+      continue;
+    }
+    if (claimed.hasOrdinal(ordinal)) continue;
+    for (let k = refFrom[r]!; k < refTo[r]!; k++) {
+      if (!hashes.has(refHash[k]!)) continue;
+      out.push(r);
+      break;
+    }
   }
   return out;
 }

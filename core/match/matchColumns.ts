@@ -29,12 +29,11 @@ export type MatchColumns = {
      * visited out of order costs one cache line rather than one per field.
      */
     records: Float64Array;
-    /** Line i's reference hashes (see tokenHashes) are `refHash[refFrom[i] … refTo[i])`. */
-    refFrom: Int32Array;
-    refTo: Int32Array;
-    refHash: Int32Array;
-  };
+  } & RefColumns;
 };
+
+/** Reference hashes (see tokenHashes) per line or payout line: i's are `refHash[refFrom[i] … refTo[i])`. */
+export type RefColumns = { refFrom: Int32Array; refTo: Int32Array; refHash: Int32Array };
 
 /** A payout's record (see MatchColumns): its length and each field's place. */
 export const UNIT_RECORD = 6;

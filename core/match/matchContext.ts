@@ -155,8 +155,6 @@ export function acceptPair(
   f.currency = u.currency;
   f.unitOrdinal = u.ordinal;
   f.lineOrdinal = line.ordinal;
-  f.unitIndex = u.rank;
-  f.lineIndex = line.index;
   return acceptPairOf(ctx, f, confidence, ambiguous, why);
 }
 
@@ -172,9 +170,6 @@ export type PairFacts = {
   currency: string;
   unitOrdinal: number;
   lineOrdinal: number;
-  /** The payout's and the line's positions in the run's PayoutUnits and BankLines (see FoundMatches.pair). */
-  unitIndex: number;
-  lineIndex: number;
 };
 
 /** One record, filled anew for each pair: no object per match. */
@@ -186,8 +181,6 @@ export const pairFacts: PairFacts = {
   currency: '',
   unitOrdinal: 0,
   lineOrdinal: 0,
-  unitIndex: 0,
-  lineIndex: 0,
 };
 
 /** `acceptPair` from the pair's facts (the objects are made when the reason is read, see FoundMatches). */

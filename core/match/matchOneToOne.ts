@@ -133,8 +133,6 @@ export function matchOneToOne(
     f.currency = names[OU[a + UNIT_CURRENCY]!]!;
     f.unitOrdinal = OU[a + UNIT_ORDINAL]!;
     f.lineOrdinal = PL[b + LINE_ORDINAL]!;
-    f.unitIndex = r;
-    f.lineIndex = poolAt[i]!;
     const why = uniqueWhy(processor, named ? 0 : 2);
     if (acceptPairOf(ctx, f, named ? 0.95 : 0.8, false, why) >= 0) {
       recordLag(ctx, processor, ctx.lag(OU[a + UNIT_DAY]!, PL[b + LINE_DAY]!));

@@ -18,8 +18,8 @@ export type SettledLines = {
  * captured — the lines that share a payout id. `value` is what the bank side should show: positive
  * for a deposit, negative for a debit (a negative payout).
  *
- * A payout line's members, reference tokens and label are made when asked for, not kept: a run holds
- * every payout until it ends, and most are asked for their label once (their match's reason).
+ * A run holds its payouts as columns (see PayoutUnits) and makes this object for the few a pass
+ * reasons about, or a match's reason names; its members, reference tokens and label are made when asked for.
  */
 export class PayoutUnit {
   constructor(

@@ -1,5 +1,5 @@
 import type { Transaction } from '../model/transaction';
-import { UNIT_ORDINAL, UNIT_RECORD } from './matchColumns';
+import { type RefColumns, UNIT_ORDINAL, UNIT_RECORD } from './matchColumns';
 import type { PayoutUnit } from './payoutUnit';
 
 /**
@@ -14,11 +14,17 @@ export class PayoutUnits {
   readonly records: Float64Array;
   /** Per payout, its payout line's id ('' for settled lines). */
   readonly payoutId: string[];
+  /**
+   * The reference hashes of payout r's payout line's texts (see PayoutUnit.mayCarry), for the payout
+   * lines (the first positions): `refHash[refFrom[r] … refTo[r])`.
+   */
+  readonly refs: RefColumns;
   private readonly made: Array<PayoutUnit | undefined>;
 
   constructor(
     records: Float64Array,
     payoutId: string[],
+    refs: RefColumns,
     /** The run by ordinal. */
     private readonly transactions: readonly Transaction[],
     /** Payout `r` as an object, from its record (a payout line's). */
@@ -29,6 +35,7 @@ export class PayoutUnits {
     this.length = payoutId.length;
     this.records = records;
     this.payoutId = payoutId;
+    this.refs = refs;
     this.made = made;
   }
 

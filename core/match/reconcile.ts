@@ -18,7 +18,7 @@ import { matchTransfers } from './matchTransfers';
 import { postingOrderIndex } from './postingOrder';
 import type { Windows } from './processors';
 import { rollUpPayouts } from './rollUpPayouts';
-import { Codes, readRunColumns, TRANSFER } from './runColumns';
+import { Codes, PAYOUT, readRunColumns, TRANSFER } from './runColumns';
 import { laneKey, sortByTypeAndId, typeIdKey, typeRanks } from './sortByTypeAndId';
 
 export type ReconcileInput = {
@@ -65,17 +65,31 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const dayOf = run.days;
   const copies = findDuplicates(transactions, ctx, { days: dayOf, minor: run.minor, flags: run.flags });
   const { processor, flags, processors } = run;
-  const processorOrdinals: number[] = [];
-  const lineOrdinals: number[] = [];
-  const processorTransfers: BankLine[] = [];
+  // The bank lines, the processors' lines and their payout lines, by ordinal (typed: counted first).
+  let lineCount = 0;
+  let processorCount = 0;
+  let payoutCount = 0;
   for (let k = 0; k < n; k++) {
+    if (copies[k]) continue;
+    if (processor[k]! < 0) lineCount++;
+    else {
+      processorCount++;
+      if (flags[k]! & PAYOUT) payoutCount++;
+    }
+  }
+  const lineOrdinals = new Int32Array(lineCount);
+  const processorOrdinals = new Int32Array(processorCount);
+  const payoutOrdinals = new Int32Array(payoutCount);
+  const processorTransfers: BankLine[] = [];
+  for (let k = 0, l = 0, q = 0, r = 0; k < n; k++) {
     if (copies[k]) continue;
     const p = processor[k]!;
     if (p < 0) {
-      lineOrdinals.push(k);
+      lineOrdinals[l++] = k;
       continue;
     }
-    processorOrdinals.push(k);
+    processorOrdinals[q++] = k;
+    if (flags[k]! & PAYOUT) payoutOrdinals[r++] = k;
     if (flags[k]! & TRANSFER)
       processorTransfers.push({ ...toBankLine(transactions[k]!, k, dayOf[k]!), heldBy: processors[p]! });
   }
@@ -83,8 +97,9 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   // Currencies keep the run's codes; processors are numbered after them.
   const codes = new Codes();
   for (const currency of run.columns.currencies) codes.of(currency);
-  const lines = readBankLines(
+  const { lines, payoutRefs } = readBankLines(
     lineOrdinals,
+    payoutOrdinals,
     input.transactions,
     ordinalAt,
     {
@@ -113,11 +128,10 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       ids: run.ids,
     },
     codes,
+    payoutRefs,
   );
   ctx.found.sides = { units, lines };
-  const inputAt = new Int32Array(transactions.length);
-  for (let i = 0; i < ordinalAt.length; i++) if (ordinalAt[i]! >= 0) inputAt[ordinalAt[i]!] = i;
-  const near = matchByReference(units, lines, ctx, inputAt);
+  const near = matchByReference(units, lines, ctx);
   // Lines that name the processor first, then the rest: a sure kind of line before a likely one.
   matchOneToOne(units, lines, ctx, { namedOnly: true });
   matchGroups(units, lines, ctx, { namedOnly: true });

@@ -3,6 +3,7 @@ import type { Transaction } from '../model/transaction';
 import { dayNumber } from './dayNumber';
 import { describeMoney } from './describeMoney';
 import {
+  type RefColumns,
   UNIT_CURRENCY,
   UNIT_DAY,
   UNIT_END_DAY,
@@ -30,11 +31,13 @@ const VIRTUAL_PAYOUT_SLACK = 2;
  * numbers currencies as `known.currency` does.
  */
 export function rollUpPayouts(
-  ordinals: readonly number[],
+  ordinals: ArrayLike<number>,
   transactions: readonly Transaction[],
   ctx: MatchContext,
   known: ProcessorColumns,
   codes: Codes,
+  /** The payout lines' reference hashes, in posting order (see readBankLines). */
+  payoutRefs: RefColumns,
 ): PayoutUnits {
   const groups = new Map<string, Transaction[]>();
   const groupOrdinals = new Map<string, number[]>();
@@ -167,6 +170,7 @@ export function rollUpPayouts(
   return new PayoutUnits(
     count === most ? records : records.subarray(0, count * UNIT_RECORD),
     payoutId,
+    payoutRefs,
     transactions,
     make,
     made,
