@@ -111,14 +111,18 @@ export function findDuplicates(
       record(successor, i, 1, 'the posted line replaced the pending one when it was captured');
     }
   }
-  // Lines grouped by amount: neither a superseded line nor a zero amount is a copy of another.
+  // Lines grouped by amount: neither a superseded line nor a zero amount is a copy of another. Only
+  // a line with another of its amount a few days away can be a copy (see nearSameAmount): usually a
+  // small part of the run, and the rest is neither sorted nor walked.
   const grouped = (k: number) => !(flags[k]! & SUPERSEDED) && minor[k] !== 0 && !Number.isNaN(minor[k]!);
+  const near = nearSameAmount(run.days, minor, grouped);
+  const candidate = near ? (k: number) => near[k] === 1 : grouped;
   let count = 0;
-  for (let k = 0; k < transactions.length; k++) if (grouped(k)) count++;
+  for (let k = 0; k < transactions.length; k++) if (candidate(k)) count++;
   const positions = new Int32Array(count);
   const keys = new Float64Array(count);
   for (let k = 0, i = 0; k < transactions.length; k++) {
-    if (!grouped(k)) continue;
+    if (!candidate(k)) continue;
     positions[i] = k;
     keys[i++] = minor[k]!;
   }
@@ -158,3 +162,72 @@ export function findDuplicates(
     }
   }
 }
+
+/** Days per block in nearSameAmount: a copy posts at most POSTING_DAYS.after days after its line. */
+const BLOCK_DAYS = POSTING_DAYS.after + 1;
+
+/**
+ * Per ordinal, 1 for a grouped line that may have another grouped line of its amount in its block of
+ * BLOCK_DAYS days or a neighbouring one; undefined when the days do not rise with the ordinals (then
+ * every grouped line is a candidate). Two lines at most POSTING_DAYS.after days apart are in one
+ * block or two neighbouring ones, so no pair pairCopies would look at is lost. The amounts of each two
+ * neighbouring blocks are hashed into two small bitmaps, seen once and seen twice, that stay in cache:
+ * a hash shared by two amounts only lets a line through that the walk then passes over.
+ */
+function nearSameAmount(
+  days: Int32Array,
+  minor: Float64Array,
+  grouped: (k: number) => boolean,
+): Uint8Array | undefined {
+  const n = days.length;
+  // Where each block starts (the lines are in day order), and each grouped line's amount hashed
+  // (its lowest bit set: 0 is a line not grouped).
+  const starts: number[] = [];
+  const hashes = new Int32Array(n);
+  for (let k = 0, block = Number.NaN, end = Number.NEGATIVE_INFINITY; k < n; k++) {
+    const d = days[k]!;
+    if (k > 0 && d < days[k - 1]!) return undefined;
+    if (d >= end) {
+      const b = Math.floor(d / BLOCK_DAYS);
+      end = (b + 1) * BLOCK_DAYS;
+      if (b !== block) starts.push(k);
+      block = b;
+    }
+    if (grouped(k)) hashes[k] = amountHash(minor[k]!) | 1;
+  }
+  starts.push(n);
+  const blocks = starts.length - 1;
+  let widest = 0;
+  for (let b = 0; b < blocks; b++) widest = Math.max(widest, starts[Math.min(b + 2, blocks)]! - starts[b]!);
+  // About 16 bits per line: one line in 16 shares a bit with another amount.
+  let log = 10;
+  while (1 << log < widest * 16 && log < 30) log++;
+  const shift = 32 - log;
+  const once = new Int32Array(1 << (log - 5));
+  const twice = new Int32Array(1 << (log - 5));
+  const near = new Uint8Array(n);
+  for (let b = 0; b < blocks; b++) {
+    const from = starts[b]!;
+    const to = starts[Math.min(b + 2, blocks)]!;
+    once.fill(0);
+    twice.fill(0);
+    for (let k = from; k < to; k++) {
+      const x = hashes[k]!;
+      if (x === 0) continue;
+      const h = x >>> shift;
+      const bit = 1 << (h & 31);
+      if (once[h >>> 5]! & bit) twice[h >>> 5]! |= bit;
+      else once[h >>> 5]! |= bit;
+    }
+    for (let k = from; k < to; k++) {
+      const x = hashes[k]!;
+      if (x === 0) continue;
+      const h = x >>> shift;
+      if (twice[h >>> 5]! & (1 << (h & 31))) near[k] = 1;
+    }
+  }
+  return near;
+}
+
+/** A hash of an amount whose top bits spread (multiplicative, over its low and high 32 bits). */
+const amountHash = (m: number): number => Math.imul((m | 0) ^ ((m / 4294967296) | 0), 0x9e3779b1) >>> 0;
