@@ -4,6 +4,7 @@ import type { PairFacts } from './matchContext';
 import { OrdinalLists } from './ordinalLists';
 import { pairReason } from './pairReason';
 import type { PayoutUnits } from './payoutUnits';
+import { Codes } from './runColumns';
 import { hashHex } from './stableHash';
 
 /**
@@ -23,9 +24,10 @@ export class FoundMatches {
   types = new Uint8Array(INITIAL);
   confidence = new Float64Array(INITIAL);
   ambiguous = new Uint8Array(INITIAL);
-  /** The difference (see Match), in minor units and its currency. */
+  /** The difference (see Match), in minor units and its currency (a code in `currencies`). */
   minor = new Float64Array(INITIAL);
-  readonly currency: string[] = [];
+  currency = new Int32Array(INITIAL);
+  private readonly currencies = new Codes();
   /** The id's hash lanes (see matchIdLanes). */
   idA = new Int32Array(INITIAL);
   idB = new Int32Array(INITIAL);
@@ -36,15 +38,19 @@ export class FoundMatches {
    */
   readonly ordinals = new OrdinalLists();
   private roleCodes = new Uint8Array(INITIAL * 2);
-  /** Role names by code: the pair's roles first, then others as the passes use them (a few). */
-  private readonly roleNames: string[] = ['payout', 'deposit', 'withdrawal'];
-  private readonly roleCodeOf = new Map(this.roleNames.map((r, i) => [r, i]));
+  /** Role names by code: the pair's roles first (PAYOUT, DEPOSIT, WITHDRAWAL), then others as the passes use them (a few). */
+  private readonly roles = codesOf(['payout', 'deposit', 'withdrawal']);
   /** Ids of members not found by ordinal (outside the run, or no run ids), by member index. */
   private readonly otherIds = new Map<number, string>();
   /** Each ordinal's id (see MatchContext's `run`), when the run has them. */
   runIds: readonly string[] | undefined;
-  /** The reason, or for a pair written when read (see `pairs`), the why it ends with. */
-  readonly reasons: string[] = [];
+  /**
+   * The reason, or for a pair written when read (see `pairs`), the why it ends with: a code in
+   * `reasons` (most matches share a few texts). Codes rather than a list of strings: a run of 1M
+   * rows allocated lists of a million pointers, old-space garbage that costs full collections.
+   */
+  reason = new Int32Array(INITIAL);
+  private readonly reasons = new Codes();
   /**
    * 1 for a payout–line pair whose reason is written when read (from its members, by ordinal: see
    * `sides`), else 0. Not the objects: they are made when the reason is read.
@@ -77,10 +83,10 @@ export class FoundMatches {
     this.idA[k] = a;
     this.idB[k] = b;
     this.minor[k] = minor;
-    this.currency.push(currency);
+    this.currency[k] = this.currencies.of(currency);
     this.confidence[k] = Math.round(confidence * 100) / 100;
     this.ambiguous[k] = ambiguous ? 1 : 0;
-    this.reasons.push(reason);
+    this.reason[k] = this.reasons.of(reason);
     this.pairs[k] = 0;
     return k;
   }
@@ -98,6 +104,8 @@ export class FoundMatches {
     this.idA = grown(this.idA, new Int32Array(size));
     this.idB = grown(this.idB, new Int32Array(size));
     this.pairs = grown(this.pairs, new Uint8Array(size));
+    this.currency = grown(this.currency, new Int32Array(size));
+    this.reason = grown(this.reason, new Int32Array(size));
   }
 
   /** The members of the match just pushed, in member order. */
@@ -141,17 +149,12 @@ export class FoundMatches {
 
   /** The role of member `i` (an index of `ordinals`' values). */
   roleAt(i: number): string {
-    return this.roleNames[this.roleCodes[i]!]!;
+    return this.roles.values[this.roleCodes[i]!]!;
   }
 
   private roleCode(role: string): number {
-    let code = this.roleCodeOf.get(role);
-    if (code === undefined) {
-      code = this.roleNames.length;
-      if (code > 255) throw new Error(`FoundMatches: more than 256 member roles (at "${role}")`);
-      this.roleNames.push(role);
-      this.roleCodeOf.set(role, code);
-    }
+    const code = this.roles.of(role);
+    if (code > 255) throw new Error(`FoundMatches: more than 256 member roles (at "${role}")`);
     return code;
   }
 
@@ -172,13 +175,14 @@ export class FoundMatches {
   }
 
   reasonAt(k: number): string {
-    if (this.pairs[k] === 0) return this.reasons[k]!;
+    const why = this.reasons.values[this.reason[k]!]!;
+    if (this.pairs[k] === 0) return why;
     // The payout's and the line's positions from their ordinals (see BankLines.indexOf).
     const { units, lines } = this.sides!;
     const from = this.ordinals.from(k);
     const u = units.at(-2 - lines.indexOf[this.ordinals.at(from)]!);
     const line = lines.at(lines.indexOf[this.ordinals.at(from + 1)]!);
-    return pairReason(this.lag, u, line, line.amount >= 0, this.reasons[k]!);
+    return pairReason(this.lag, u, line, line.amount >= 0, why);
   }
 
   /** The match as the Match contract has it (keys in the contract's order). */
@@ -189,7 +193,7 @@ export class FoundMatches {
     for (let i = from; i < to; i++) members[i - from] = { id: this.memberIdAt(i), role: this.roleAt(i) };
     const id = this.idAt(k);
     const type = this.typeAt(k);
-    const difference = { minor: this.minor[k]!, currency: this.currency[k]! };
+    const difference = { minor: this.minor[k]!, currency: this.currencies.values[this.currency[k]!]! };
     const confidence = this.confidence[k]!;
     const reason = this.reasonAt(k);
     // Two literals rather than a spread: the keys in the contract's order, no temporary object.
@@ -220,7 +224,14 @@ export class FoundMatches {
 
 const INITIAL = 256;
 
-/** The codes of a pair's roles (the first three of `roleNames`). */
+/** Codes with `values` first, in order. */
+function codesOf(values: readonly string[]): Codes {
+  const codes = new Codes();
+  for (const v of values) codes.of(v);
+  return codes;
+}
+
+/** The codes of a pair's roles (the first three of `roles`). */
 const [PAYOUT, DEPOSIT, WITHDRAWAL] = [0, 1, 2];
 
 const TYPE_CODE = new Map(MatchType.options.map((t, i) => [t, i]));

@@ -6,11 +6,12 @@
 export class OrdinalLists {
   private values = new Int32Array(1024);
   private used = 0;
-  /** Where each list starts in `values`, and one past the end of the last. */
-  private starts: number[] = [0];
+  /** Where each list starts in `values`, and one past the end of the last (valid to `lists`). */
+  private starts = new Int32Array(256);
+  private lists = 0;
 
   get length(): number {
-    return this.starts.length - 1;
+    return this.lists;
   }
 
   /** How many ordinals all the lists hold together. */
@@ -21,7 +22,7 @@ export class OrdinalLists {
   push(list: ArrayLike<number>): void {
     this.reserve(list.length);
     for (let i = 0; i < list.length; i++) this.values[this.used++] = list[i]!;
-    this.starts.push(this.used);
+    this.endList();
   }
 
   /** A list of two (most matches). */
@@ -29,7 +30,7 @@ export class OrdinalLists {
     this.reserve(2);
     this.values[this.used++] = a;
     this.values[this.used++] = b;
-    this.starts.push(this.used);
+    this.endList();
   }
 
   /** The `k`th list's ordinals are `at(from(k))` … `at(to(k) - 1)`. */
@@ -43,6 +44,16 @@ export class OrdinalLists {
 
   at(i: number): number {
     return this.values[i]!;
+  }
+
+  /** Marks the end of the list just pushed. */
+  private endList(): void {
+    if (this.lists + 1 === this.starts.length) {
+      const grown = new Int32Array(this.starts.length * 2);
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    this.starts[++this.lists] = this.used;
   }
 
   private reserve(more: number): void {
