@@ -23,8 +23,6 @@ export class BankLines {
   readonly length: number;
   /** Per line a record of LINE_RECORD numbers (see MatchColumns). */
   readonly records: Float64Array;
-  /** Per line, its transaction's id. */
-  readonly id: string[];
   /** Line i's reference hashes (see tokenHashes) are `refHash[refFrom[i] … refTo[i])`. */
   readonly refFrom: Int32Array;
   readonly refTo: Int32Array;
@@ -37,15 +35,14 @@ export class BankLines {
   private made: Array<BankLine | undefined> | undefined;
 
   constructor(
-    fields: Pick<BankLines, 'records' | 'id' | 'refFrom' | 'refTo' | 'refHash' | 'indexOf'>,
+    fields: Pick<BankLines, 'records' | 'refFrom' | 'refTo' | 'refHash' | 'indexOf'>,
     /** The run by ordinal. */
     private readonly transactions: readonly Transaction[],
     /** Each processor code's name (see MatchColumns). */
     readonly names: readonly string[],
   ) {
-    this.length = fields.id.length;
+    this.length = fields.records.length / LINE_RECORD;
     this.records = fields.records;
-    this.id = fields.id;
     this.refFrom = fields.refFrom;
     this.refTo = fields.refTo;
     this.refHash = fields.refHash;
@@ -70,7 +67,7 @@ export class BankLines {
       line = {
         t,
         ordinal,
-        id: this.id[i]!,
+        id: t.id,
         day: r[at + LINE_DAY]!,
         amount: r[at + LINE_AMOUNT]!,
         currency: t.amount.currency,
@@ -91,7 +88,6 @@ export type LineColumns = {
   minor: Float64Array;
   /** Currency codes, which `codes` numbers the same way. */
   currency: Int32Array;
-  ids: readonly string[];
 };
 
 /**
@@ -111,14 +107,12 @@ export function readBankLines(
 ): { lines: BankLines; payoutRefs: RefColumns } {
   const n = ordinals.length;
   const records = new Float64Array(n * LINE_RECORD);
-  const id = new Array<string>(n);
   // Per ordinal: its line's position, or -2 - r for payout line r, -1 for any other.
   const indexOf = new Int32Array(run.transactions.length).fill(-1);
   for (let r = 0; r < payoutOrdinals.length; r++) indexOf[payoutOrdinals[r]!] = -2 - r;
   for (let i = 0; i < n; i++) {
     const k = ordinals[i]!;
     indexOf[k] = i;
-    id[i] = run.ids[k]!;
     const at = i * LINE_RECORD;
     records[at + LINE_DAY] = run.days[k]!;
     records[at + LINE_CURRENCY] = run.currency[k]!;
@@ -171,7 +165,7 @@ export function readBankLines(
   }
   return {
     lines: new BankLines(
-      { records, id, refFrom, refTo, refHash: hashes.values, indexOf },
+      { records, refFrom, refTo, refHash: hashes.values, indexOf },
       run.transactions,
       codes.values,
     ),

@@ -13,8 +13,6 @@ export type MatchColumns = {
   /** Each code's currency or processor name. */
   names: readonly string[];
   units: {
-    /** The payout line's id, '' for settled lines. */
-    payoutId: string[];
     /**
      * Per payout a record of UNIT_RECORD numbers: its payout line's ordinal (-1 for settled lines
      * without one, see unitTaken), value, day, window's end day, currency and processor codes.
@@ -22,7 +20,6 @@ export type MatchColumns = {
     records: Float64Array;
   };
   lines: {
-    id: string[];
     /**
      * Per line a record of LINE_RECORD numbers: its day, currency and processor codes (processor -1:
      * the text names none), notPayout (1 or 0), ordinal and amount, side by side, so that a line

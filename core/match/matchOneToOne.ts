@@ -125,8 +125,8 @@ export function matchOneToOne(
     const f = pairFacts;
     // The ids are read by ordinal when the match is (see FoundMatches), unless the run has none.
     if (ctx.run === undefined) {
-      f.payoutId = U.payoutId[r]!;
-      f.lineId = L.id[poolAt[i]!]!;
+      f.payoutId = units.payout(r)!.id;
+      f.lineId = lines.t(poolAt[i]!).id;
     }
     f.value = openValues[k]!;
     f.amount = poolAmounts[i]!;

@@ -12,8 +12,6 @@ export class PayoutUnits {
   readonly length: number;
   /** Per payout a record of UNIT_RECORD numbers (see MatchColumns). */
   readonly records: Float64Array;
-  /** Per payout, its payout line's id ('' for settled lines). */
-  readonly payoutId: string[];
   /**
    * The reference hashes of payout r's payout line's texts (see PayoutUnit.mayCarry), for the payout
    * lines (the first positions): `refHash[refFrom[r] … refTo[r])`.
@@ -23,7 +21,6 @@ export class PayoutUnits {
 
   constructor(
     records: Float64Array,
-    payoutId: string[],
     refs: RefColumns,
     /** The run by ordinal. */
     private readonly transactions: readonly Transaction[],
@@ -32,9 +29,8 @@ export class PayoutUnits {
     /** The objects made already (settled lines), by position. */
     made: Array<PayoutUnit | undefined>,
   ) {
-    this.length = payoutId.length;
+    this.length = records.length / UNIT_RECORD;
     this.records = records;
-    this.payoutId = payoutId;
     this.refs = refs;
     this.made = made;
   }

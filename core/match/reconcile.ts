@@ -107,7 +107,6 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       days: dayOf,
       minor: run.minor,
       currency: run.currency,
-      ids: run.ids,
     },
     codes,
   );
@@ -125,7 +124,6 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       days: dayOf,
       dateRank,
       dates,
-      ids: run.ids,
     },
     codes,
     payoutRefs,

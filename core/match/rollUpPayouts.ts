@@ -68,7 +68,7 @@ export function rollUpPayouts(
   // At most a payout per payout line and per group of settled lines.
   const most = payouts.length + groups.size;
   const records = new Float64Array(most * UNIT_RECORD);
-  const payoutId: string[] = [];
+  let count = 0;
   const made: Array<PayoutUnit | undefined> = [];
   /** Per processor code of the run, its code in `codes` (-1 until seen). */
   const processorCode = new Int32Array(known.processors.length).fill(-1);
@@ -114,7 +114,7 @@ export function rollUpPayouts(
     records[at + UNIT_END_DAY] = endDay;
     records[at + UNIT_CURRENCY] = known.currency[k]!;
     records[at + UNIT_PROCESSOR] = processorCode[p]!;
-    payoutId.push(known.ids[k]!);
+    count++;
     made.push(undefined);
     if (groups.size === 0) continue;
     const payout = transactions[k]!;
@@ -137,7 +137,7 @@ export function rollUpPayouts(
     if (value === 0) continue;
     const date = lines[lines.length - 1]!.date;
     const end = ctx.windowEnd(date, payoutWindow(ctx.windows, processor) + VIRTUAL_PAYOUT_SLACK);
-    const r = payoutId.length;
+    const r = count++;
     const unit = new PayoutUnit(
       r,
       processor,
@@ -163,13 +163,10 @@ export function rollUpPayouts(
     records[at + UNIT_END_DAY] = unit.endDay;
     records[at + UNIT_CURRENCY] = codes.of(currency);
     records[at + UNIT_PROCESSOR] = codes.of(processor);
-    payoutId.push('');
     made.push(unit);
   }
-  const count = payoutId.length;
   return new PayoutUnits(
     count === most ? records : records.subarray(0, count * UNIT_RECORD),
-    payoutId,
     payoutRefs,
     transactions,
     make,
@@ -193,8 +190,6 @@ export type ProcessorColumns = {
   /** Rank in `dates`. */
   dateRank: Int32Array;
   dates: readonly string[];
-  /** Each ordinal's id. */
-  ids: readonly string[];
 };
 
 /** The group of settled lines under this payout's id, else under its external id. */
