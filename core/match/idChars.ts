@@ -11,6 +11,11 @@ export class IdChars {
     readonly bounds: Int32Array,
   ) {}
 
+  /** Ids already copied in input order (see readRunColumns); `bounds` per ordinal, as `read` makes them. */
+  static of(chars: Uint16Array, bounds: Int32Array): IdChars {
+    return new IdChars(chars, bounds);
+  }
+
   /** `ids` by input position; `ordinalAt`: each position's ordinal, -1 for one left out of the run. */
   static read(ids: readonly string[], ordinalAt: Int32Array, ordinals: number): IdChars {
     let chars = new Uint16Array(Math.max(16, ids.length * 8));

@@ -56,6 +56,17 @@ export class IdIndex {
 export function idHash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return mixed(h);
+}
+
+/** `idHash` of the id whose code units are `chars[from, to)`. */
+export function idHashOfCodes(chars: Uint16Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ chars[i]!, 0x01000193);
+  return mixed(h);
+}
+
+function mixed(h: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   return h ^ (h >>> 12);

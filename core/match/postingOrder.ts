@@ -9,6 +9,8 @@ export type PostingOrder = {
   dates: string[];
   /** Per ordinal, the rank of its date in `dates`: equal dates, equal ranks. */
   dateRank: Int32Array;
+  /** Per input position, its ordinal (`order` inverted). */
+  ordinalAt: Int32Array;
 };
 
 /**
@@ -70,15 +72,17 @@ export function postingOrderIndex(
   for (let i = 0; i < n; i++) dayStart[dateRankOf[i]! + 1]!++;
   for (let d = 0; d < dates.length; d++) dayStart[d + 1]! += dayStart[d]!;
   const order = new Int32Array(n);
+  const ordinalAt = new Int32Array(n);
   const dateRank = new Int32Array(n);
   for (let k = 0; k < n; k++) {
     const i = sequence[k]!;
     const d = dateRankOf[i]!;
     const ordinal = dayStart[d]!++;
     order[ordinal] = i;
+    ordinalAt[i] = ordinal;
     dateRank[ordinal] = d;
   }
-  return { order, dates, dateRank };
+  return { order, dates, dateRank, ordinalAt };
 }
 
 /**

@@ -57,7 +57,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     ids: run.ids,
     currency: run.currency,
     currencies: run.columns.currencies,
-    idChars: IdChars.read(run.columns.ids, ordinalAt, transactions.length),
+    idChars: run.idChars,
   };
   ctx.found.runIds = run.ids;
   const decisions = applyDecisions(input.decisions ?? [], ctx);
@@ -243,33 +243,34 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
  */
 function runOrder(input: readonly Transaction[]) {
   const columns = readRunColumns(input);
-  const { order, dateRank, dates } = postingOrderIndex(input, columns);
+  const { order, dateRank, dates, ordinalAt } = postingOrderIndex(input, columns);
   const { ids, positions } = columns;
   const n = input.length;
   const dayOfRank = Int32Array.from(dates, dayNumber);
   if (positions.distinct) {
-    // Every line kept: one pass over the ordinals places all that the passes read by ordinal. The
-    // columns are gathered into new ones (reads spread over the run, writes in sequence): moving them
-    // in place, cycle by cycle, went to a random place for every read and every write.
-    const ordinalAt = new Int32Array(n);
+    // Every line kept: one pass in input order places all that the passes read by ordinal. Reads go
+    // in sequence, writes to one place per date and source (a few thousand, in cache); gathered in
+    // ordinal order instead, every column was read at a random place per line.
     const transactions = new Array<Transaction>(n);
     const processor = new Int32Array(n);
     const idOf = new Array<string>(n);
     const flags = new Uint8Array(n);
     const minor = new Float64Array(n);
     const currency = new Int32Array(n);
-    const days = new Int32Array(n);
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      ordinalAt[i] = k;
+    const bounds = new Int32Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      const k = ordinalAt[i]!;
       transactions[k] = input[i]!;
       processor[k] = columns.processor[i]!;
       idOf[k] = ids[i]!;
       flags[k] = columns.flags[i]!;
       minor[k] = columns.minor[i]!;
       currency[k] = columns.currency[i]!;
-      days[k] = dayOfRank[dateRank[k]!]!;
+      bounds[2 * k] = columns.idStart[i]!;
+      bounds[2 * k + 1] = columns.idStart[i + 1]!;
     }
+    const days = new Int32Array(n);
+    for (let k = 0; k < n; k++) days[k] = dayOfRank[dateRank[k]!]!;
     const get = (id: string) => {
       const i = positions.get(id);
       return i === undefined ? undefined : ordinalAt[i];
@@ -290,10 +291,11 @@ function runOrder(input: readonly Transaction[]) {
       minor,
       currency,
       ids: idOf,
+      idChars: IdChars.of(columns.idChars, bounds),
     };
   }
   // One id twice: the first in posting order stands, later ones get no ordinal (-1).
-  const ordinalAt = new Int32Array(n).fill(-1);
+  ordinalAt.fill(-1);
   const byId = new Map<string, number>();
   let kept = 0;
   for (let k = 0; k < n; k++) {
@@ -305,6 +307,11 @@ function runOrder(input: readonly Transaction[]) {
     dateRank[kept++] = dateRank[k]!;
   }
   const at = order.subarray(0, kept);
+  const bounds = new Int32Array(2 * kept);
+  for (let k = 0; k < kept; k++) {
+    bounds[2 * k] = columns.idStart[at[k]!]!;
+    bounds[2 * k + 1] = columns.idStart[at[k]! + 1]!;
+  }
   return {
     ordinals: byId as OrdinalLookup,
     transactions: Array.from(at, (i) => input[i]!),
@@ -319,6 +326,7 @@ function runOrder(input: readonly Transaction[]) {
     minor: Float64Array.from(at, (i) => columns.minor[i]!),
     currency: Int32Array.from(at, (i) => columns.currency[i]!),
     ids: Array.from(at, (i) => ids[i]!),
+    idChars: IdChars.of(columns.idChars, bounds),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Transaction } from '../model/transaction';
-import { IdIndex, idHash } from './idIndex';
+import { IdIndex, idHashOfCodes } from './idIndex';
 import { isProcessorName, processorOf } from './processors';
 
 /**
@@ -32,6 +32,12 @@ export type RunColumns = {
   currency: Int32Array;
   currencies: string[];
   ids: string[];
+  /**
+   * The ids' UTF-16 code units one after the other, in input order: position i's id is
+   * `idChars[idStart[i], idStart[i + 1])` (see IdChars, which hashes match ids from them).
+   */
+  idChars: Uint16Array;
+  idStart: Int32Array;
   /** Each id → its position (see IdIndex). */
   positions: IdIndex;
 };
@@ -73,6 +79,9 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
   const currency = new Int32Array(n);
   const ids = new Array<string>(n);
   const idHashes = new Int32Array(n);
+  let idChars: Uint16Array = new Uint16Array(Math.max(16, n * 8));
+  const idStart = new Int32Array(n + 1);
+  let used = 0;
 
   /** Per source code: its last row so far (NaN before the first), and whether its lines are out of row order. */
   const lastRow: number[] = [];
@@ -89,8 +98,13 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
     const t = input[i]!;
     const id = t.id;
     ids[i] = id;
-    // Hashed here, while its characters are at hand: the index (built after the pass) reads only the hashes.
-    idHashes[i] = idHash(id);
+    // Copied and hashed here, while its characters are at hand: the index (built after the pass)
+    // reads only the hashes, and no later pass reads an id string for its characters.
+    if (used + id.length > idChars.length) idChars = grown(idChars, used + id.length);
+    for (let c = 0; c < id.length; c++) idChars[used + c] = id.charCodeAt(c);
+    idHashes[i] = idHashOfCodes(idChars, used, used + id.length);
+    used += id.length;
+    idStart[i + 1] = used;
 
     const key = isoKey(t.date);
     dateKey[i] = key;
@@ -148,9 +162,18 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
     currency,
     currencies: currencies.values,
     ids,
+    idChars,
+    idStart,
     // Indexed after the pass, not in it: a write to a random slot per line stalled the pass's reads.
     positions: new IdIndex((i) => ids[i]!, n, idHashes),
   };
+}
+
+/** `chars` copied into a buffer at least twice as long and at least `need` long. */
+function grown(chars: Uint16Array, need: number): Uint16Array {
+  const more = new Uint16Array(Math.max(chars.length * 2, need));
+  more.set(chars);
+  return more;
 }
 
 /** Date keys this far apart are ranked through a table that spans them (a few years span a few tens of thousands). */
