@@ -11,29 +11,8 @@ export class IdChars {
     readonly bounds: Int32Array,
   ) {}
 
-  /** Ids already copied in input order (see readRunColumns); `bounds` per ordinal, as `read` makes them. */
+  /** Ids already copied in input order (see readRunColumns); `bounds`: per ordinal, where its id starts and ends. */
   static of(chars: Uint16Array, bounds: Int32Array): IdChars {
-    return new IdChars(chars, bounds);
-  }
-
-  /** `ids` by input position; `ordinalAt`: each position's ordinal, -1 for one left out of the run. */
-  static read(ids: readonly string[], ordinalAt: Int32Array, ordinals: number): IdChars {
-    let chars = new Uint16Array(Math.max(16, ids.length * 8));
-    const bounds = new Int32Array(ordinals * 2);
-    let at = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const k = ordinalAt[i]!;
-      if (k < 0) continue;
-      const id = ids[i]!;
-      if (at + id.length > chars.length) {
-        const more = new Uint16Array(Math.max(chars.length * 2, at + id.length));
-        more.set(chars);
-        chars = more;
-      }
-      bounds[2 * k] = at;
-      for (let c = 0; c < id.length; c++) chars[at++] = id.charCodeAt(c);
-      bounds[2 * k + 1] = at;
-    }
     return new IdChars(chars, bounds);
   }
 
