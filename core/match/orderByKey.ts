@@ -99,8 +99,15 @@ export function sortPositionsByKey(positions: Int32Array, keys: Float64Array): v
     return;
   }
   const order = orderByKey(keys);
-  const sortedPositions = Int32Array.from(order, (i) => positions[i]!);
-  const sortedKeys = Float64Array.from(order, (i) => keys[i]!);
+  // Plain loops: `TypedArray.from` with a mapping function calls it through the iterator protocol,
+  // slower than the radix sort itself.
+  const sortedPositions = new Int32Array(n);
+  const sortedKeys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const from = order[i]!;
+    sortedPositions[i] = positions[from]!;
+    sortedKeys[i] = keys[from]!;
+  }
   positions.set(sortedPositions);
   keys.set(sortedKeys);
 }
