@@ -86,15 +86,15 @@ export async function interleavedCpuMs<K extends string>(
 }
 
 /**
- * CPU times of several sides of one comparison, each run in a Node process of its own: `script <side>
- * …args` prints `{ times, count }` as its last line. Processes alternate side by side for `rounds`
+ * CPU times of several sides of one comparison, each run in a Node process of its own: `node
+ * …nodeArgs <side> …args` (the last of `nodeArgs` the script) prints `{ times, count }` as its last line. Processes alternate side by side for `rounds`
  * rounds, the starting side turning each round, and each side's figure is its fastest run. In one
  * process each side paid for the garbage and heap layout its neighbours left (one bench read the
  * same code at 8.2×, 9.7× and 11.0× its baseline within ten minutes; a baseline jumped 84 → 320 ms);
  * apart, the fastest of a side's runs holds within a few percent.
  */
 export function isolatedCpuMs<K extends string>(
-  script: string,
+  nodeArgs: readonly string[],
   sides: readonly K[],
   args: readonly string[],
   rounds: number,
@@ -104,7 +104,7 @@ export function isolatedCpuMs<K extends string>(
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < sides.length; i++) {
       const side = sides[(i + round) % sides.length]!;
-      const out = execFileSync(process.execPath, [...process.execArgv, script, side, ...args], {
+      const out = execFileSync(process.execPath, [...nodeArgs, side, ...args], {
         encoding: 'utf8',
         maxBuffer: 1 << 20,
       });
