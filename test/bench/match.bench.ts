@@ -215,6 +215,7 @@ export default async function matchBench(): Promise<BenchRow[]> {
     if (swept !== sweptObjects)
       throw new Error(`the two baselines disagree: ${swept} and ${sweptObjects} pairs`);
     first ??= { n, ours, base };
+    const medianRatio = sides.ours.median / sides.base.median;
     const nLogN = (x: number) => x * Math.log2(x);
     rows.push({
       'payouts × bank lines': `${n.toLocaleString('en-US')} × ${n.toLocaleString('en-US')}`,
@@ -235,12 +236,13 @@ export default async function matchBench(): Promise<BenchRow[]> {
     });
     summary.push({
       work: `reconcile ${label(n)} payouts × ${label(n)} bank lines`,
-      now: `${fmt(ours, 0)} ms CPU`,
-      baseline: `sort-and-sweep one-to-one: ${fmt(base, 0)} ms`,
+      now: `${fmt(ours, 0)} ms CPU (median ${fmt(sides.ours.median, 0)})`,
+      baseline: `sort-and-sweep one-to-one: ${fmt(base, 0)} ms (median ${fmt(sides.base.median, 0)})`,
       ratio: ours / base,
-      // The aim is at 100k and beyond; 10k shows the growth.
-      aim: n >= 100_000 ? '≤ 3×' : '≤ 3× from 100k',
-      ...(n >= 100_000 ? { met: ours / base <= 3 } : {}),
+      // The aim is at 100k and beyond; 10k shows the growth. Met only when the medians meet it too: a
+      // ratio that holds only for the runs that escaped a full collection is not what a user gets.
+      aim: n >= 100_000 ? '≤ 3×, fastest and median' : '≤ 3× from 100k',
+      ...(n >= 100_000 ? { met: ours / base <= 3 && medianRatio <= 3 } : {}),
     });
     summary.push({
       work: `reconcile ${label(n)} × ${label(n)}, then every match made (as the Matches tab or --json)`,
