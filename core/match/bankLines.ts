@@ -13,6 +13,7 @@ import {
 } from './matchColumns';
 import { appendTokenHashes, type HashList } from './referenceTokens';
 import type { Codes } from './runColumns';
+import type { Scratch } from './scratch';
 
 /**
  * The run's bank lines (in posting order) as the columns the passes compare (see MatchColumns), and
@@ -104,11 +105,12 @@ export function readBankLines(
   ordinalAt: Int32Array,
   run: LineColumns,
   codes: Codes,
+  scratch: Scratch,
 ): { lines: BankLines; payoutRefs: RefColumns } {
   const n = ordinals.length;
-  const records = new Float64Array(n * LINE_RECORD);
+  const records = scratch.float64(n * LINE_RECORD);
   // Per ordinal: its line's position, or -2 - r for payout line r, -1 for any other.
-  const indexOf = new Int32Array(run.transactions.length).fill(-1);
+  const indexOf = scratch.int32(run.transactions.length).fill(-1);
   for (let r = 0; r < payoutOrdinals.length; r++) indexOf[payoutOrdinals[r]!] = -2 - r;
   for (let i = 0; i < n; i++) {
     const k = ordinals[i]!;
@@ -121,12 +123,12 @@ export function readBankLines(
   }
   /** Per NAMED_PROCESSORS index + 1, its code (-1 until seen). */
   const namedCode = new Int32Array(NAMED_PROCESSORS.length + 1).fill(-1);
-  const refFrom = new Int32Array(n);
-  const refTo = new Int32Array(n);
-  const hashes: HashList = { values: new Int32Array(n + 16), length: 0 };
-  const payoutFrom = new Int32Array(payoutOrdinals.length);
-  const payoutTo = new Int32Array(payoutOrdinals.length);
-  const payoutHashes: HashList = { values: new Int32Array(payoutOrdinals.length + 16), length: 0 };
+  const refFrom = scratch.int32(n);
+  const refTo = scratch.int32(n);
+  const hashes: HashList = { values: scratch.int32(n + 16), length: 0, scratch };
+  const payoutFrom = scratch.int32(payoutOrdinals.length);
+  const payoutTo = scratch.int32(payoutOrdinals.length);
+  const payoutHashes: HashList = { values: scratch.int32(payoutOrdinals.length + 16), length: 0, scratch };
   for (let p = 0; p < ordinalAt.length; p++) {
     const k = ordinalAt[p]!;
     if (k < 0) continue;

@@ -1,4 +1,5 @@
 import type { OrdinalLookup } from './matchContext';
+import type { Scratch } from './scratch';
 
 /**
  * Which transactions are taken by an accepted match. Each transaction of the run has an ordinal, so
@@ -9,8 +10,11 @@ export class Claims {
   private readonly flags: Uint8Array;
   private readonly others = new Set<string>();
 
-  constructor(private readonly ordinals: OrdinalLookup) {
-    this.flags = new Uint8Array(ordinals.size);
+  constructor(
+    private readonly ordinals: OrdinalLookup,
+    scratch?: Scratch,
+  ) {
+    this.flags = scratch ? scratch.uint8(ordinals.size) : new Uint8Array(ordinals.size);
   }
 
   add(id: string): void {

@@ -6,6 +6,7 @@ import { accept, type MatchContext } from './matchContext';
 import { orderByKey } from './orderByKey';
 import { referenceTokens } from './referenceTokens';
 import { SUPERSEDED } from './runColumns';
+import type { Scratch } from './scratch';
 
 /** A pending line posts within days, and may post a day earlier than the pending date showed. */
 const POSTING_DAYS = { before: 1, after: 5 };
@@ -76,8 +77,9 @@ export function findDuplicates(
   run: RunLayout = inOrdinalOrder(transactions),
 ): Uint8Array {
   // Flags by position: `transactions` is the run in ordinal order (see reconcile).
-  const copies = new Uint8Array(transactions.length);
-  const kept = new Uint8Array(transactions.length);
+  const scratch = ctx.scratch;
+  const copies = scratch.uint8(transactions.length);
+  const kept = scratch.uint8(transactions.length);
 
   const record = (keepAt: number, copyAt: number, confidence: number, why: string) => {
     const keep = transactions[keepAt]!;
@@ -115,18 +117,18 @@ export function findDuplicates(
   // a line with another of its amount a few days away can be a copy (see nearSameAmount): usually a
   // small part of the run, and the rest is neither sorted nor walked.
   const grouped = (k: number) => !(flags[k]! & SUPERSEDED) && minor[k] !== 0 && !Number.isNaN(minor[k]!);
-  const near = nearSameAmount(run.days, minor, grouped);
+  const near = nearSameAmount(run.days, minor, grouped, scratch);
   const candidate = near ? (k: number) => near[k] === 1 : grouped;
   let count = 0;
   for (let k = 0; k < transactions.length; k++) if (candidate(k)) count++;
-  const positions = new Int32Array(count);
-  const keys = new Float64Array(count);
+  const positions = scratch.int32(count);
+  const keys = scratch.float64(count);
   for (let k = 0, i = 0; k < transactions.length; k++) {
     if (!candidate(k)) continue;
     positions[i] = k;
     keys[i++] = minor[k]!;
   }
-  const byAmount = orderByKey(keys);
+  const byAmount = orderByKey(keys, scratch);
   const group: number[] = [];
   for (let from = 0; from < byAmount.length; ) {
     let to = from + 1;
@@ -178,12 +180,13 @@ function nearSameAmount(
   days: Int32Array,
   minor: Float64Array,
   grouped: (k: number) => boolean,
+  scratch: Scratch,
 ): Uint8Array | undefined {
   const n = days.length;
   // Where each block starts (the lines are in day order), and each grouped line's amount hashed
   // (its lowest bit set: 0 is a line not grouped).
   const starts: number[] = [];
-  const hashes = new Int32Array(n);
+  const hashes = scratch.int32(n);
   for (let k = 0, block = Number.NaN, end = Number.NEGATIVE_INFINITY; k < n; k++) {
     const d = days[k]!;
     if (k > 0 && d < days[k - 1]!) return undefined;
@@ -203,9 +206,9 @@ function nearSameAmount(
   let log = 10;
   while (1 << log < widest * 16 && log < 30) log++;
   const shift = 32 - log;
-  const once = new Int32Array(1 << (log - 5));
-  const twice = new Int32Array(1 << (log - 5));
-  const near = new Uint8Array(n);
+  const once = scratch.int32(1 << (log - 5));
+  const twice = scratch.int32(1 << (log - 5));
+  const near = scratch.uint8(n);
   for (let b = 0; b < blocks; b++) {
     const from = starts[b]!;
     const to = starts[Math.min(b + 2, blocks)]!;

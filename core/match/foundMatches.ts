@@ -1,10 +1,10 @@
 import { MATCH_SCHEMA_VERSION, type Match, type MatchMember, MatchType } from '../model/match';
-import type { BankLines } from './bankLines';
+import type { Transaction } from '../model/transaction';
 import type { PairFacts } from './matchContext';
 import { OrdinalLists } from './ordinalLists';
 import { pairReason } from './pairReason';
-import type { PayoutUnits } from './payoutUnits';
 import { Codes } from './runColumns';
+import type { Scratch } from './scratch';
 import { hashHex } from './stableHash';
 
 /**
@@ -18,7 +18,8 @@ export class FoundMatches {
   private count = 0;
   /**
    * The numeric columns, typed and grown by doubling (valid below `length`): a run pushes a match per
-   * line it settles, and plain arrays grew through copies of boxed numbers.
+   * line it settles, and plain arrays grew through copies of boxed numbers. Grown in the run's
+   * scratch, when it has one, and copied out at their final length when the run ends (`seal`).
    */
   /** Index into MatchType.options. */
   types = new Uint8Array(INITIAL);
@@ -36,7 +37,7 @@ export class FoundMatches {
    * them, and its id is the run's id at its ordinal (`memberIdAt`). A run makes a pair per line it
    * settles, and keeping each pair's two id strings and roles cost more than matching them.
    */
-  readonly ordinals = new OrdinalLists();
+  readonly ordinals: OrdinalLists;
   private roleCodes = new Uint8Array(INITIAL * 2);
   /** Role names by code: the pair's roles first (PAYOUT, DEPOSIT, WITHDRAWAL), then others as the passes use them (a few). */
   private readonly roles = codesOf(['payout', 'deposit', 'withdrawal']);
@@ -53,14 +54,25 @@ export class FoundMatches {
   private readonly reasons = new Codes();
   /**
    * 1 for a payout–line pair whose reason is written when read (from its members, by ordinal: see
-   * `sides`), else 0. Not the objects: they are made when the reason is read.
+   * `pairSides`), else 0. Not the objects: they are made when the reason is read.
    */
   pairs = new Uint8Array(INITIAL);
-  /** The run's payouts and bank lines, which the pairs' ordinals are looked up in (set before the first pair). */
-  sides: { units: PayoutUnits; lines: BankLines } | undefined;
+  /**
+   * The run's transactions and each one's processor (a code in `processors`), by ordinal, which a
+   * pair's reason is written from (set before the first pair). Nothing else of the run: the result
+   * holds this list, and the run's working columns are reused by the next run (see Scratch).
+   */
+  pairSides:
+    | { transactions: readonly Transaction[]; processor: Int32Array; processors: readonly string[] }
+    | undefined;
 
   /** `lag`: business days from a payout to its deposit (see MatchContext), for pair reasons. */
-  constructor(private readonly lag: (payoutDay: number, depositDay: number) => number) {}
+  constructor(
+    private readonly lag: (payoutDay: number, depositDay: number) => number,
+    private scratch?: Scratch,
+  ) {
+    this.ordinals = new OrdinalLists(scratch);
+  }
 
   get length(): number {
     return this.count;
@@ -97,15 +109,37 @@ export class FoundMatches {
       to.set(from);
       return to;
     };
-    this.types = grown(this.types, new Uint8Array(size));
-    this.confidence = grown(this.confidence, new Float64Array(size));
-    this.ambiguous = grown(this.ambiguous, new Uint8Array(size));
-    this.minor = grown(this.minor, new Float64Array(size));
-    this.idA = grown(this.idA, new Int32Array(size));
-    this.idB = grown(this.idB, new Int32Array(size));
-    this.pairs = grown(this.pairs, new Uint8Array(size));
-    this.currency = grown(this.currency, new Int32Array(size));
-    this.reason = grown(this.reason, new Int32Array(size));
+    const s = this.scratch;
+    this.types = grown(this.types, s ? s.uint8(size) : new Uint8Array(size));
+    this.confidence = grown(this.confidence, s ? s.float64(size) : new Float64Array(size));
+    this.ambiguous = grown(this.ambiguous, s ? s.uint8(size) : new Uint8Array(size));
+    this.minor = grown(this.minor, s ? s.float64(size) : new Float64Array(size));
+    this.idA = grown(this.idA, s ? s.int32(size) : new Int32Array(size));
+    this.idB = grown(this.idB, s ? s.int32(size) : new Int32Array(size));
+    this.pairs = grown(this.pairs, s ? s.uint8(size) : new Uint8Array(size));
+    this.currency = grown(this.currency, s ? s.int32(size) : new Int32Array(size));
+    this.reason = grown(this.reason, s ? s.int32(size) : new Int32Array(size));
+  }
+
+  /**
+   * The columns copied out of the run's scratch at their final length, for the run's result to keep:
+   * the next run writes over the scratch. Called once the run has found everything.
+   */
+  seal(): void {
+    if (this.scratch === undefined) return;
+    const n = this.count;
+    this.types = this.types.slice(0, n);
+    this.confidence = this.confidence.slice(0, n);
+    this.ambiguous = this.ambiguous.slice(0, n);
+    this.minor = this.minor.slice(0, n);
+    this.idA = this.idA.slice(0, n);
+    this.idB = this.idB.slice(0, n);
+    this.pairs = this.pairs.slice(0, n);
+    this.currency = this.currency.slice(0, n);
+    this.reason = this.reason.slice(0, n);
+    this.roleCodes = this.roleCodes.slice(0, this.ordinals.size);
+    this.ordinals.seal();
+    this.scratch = undefined;
   }
 
   /** The members of the match just pushed, in member order. */
@@ -161,7 +195,8 @@ export class FoundMatches {
   private reserveRoles(more: number): void {
     const need = this.ordinals.size + more;
     if (need <= this.roleCodes.length) return;
-    const grown = new Uint8Array(Math.max(this.roleCodes.length * 2, need));
+    const size = Math.max(this.roleCodes.length * 2, need);
+    const grown = this.scratch ? this.scratch.uint8(size) : new Uint8Array(size);
     grown.set(this.roleCodes);
     this.roleCodes = grown;
   }
@@ -177,12 +212,12 @@ export class FoundMatches {
   reasonAt(k: number): string {
     const why = this.reasons.values[this.reason[k]!]!;
     if (this.pairs[k] === 0) return why;
-    // The payout's and the line's positions from their ordinals (see BankLines.indexOf).
-    const { units, lines } = this.sides!;
+    // A pair's members are its payout line and its bank line, by ordinal.
+    const { transactions, processor, processors } = this.pairSides!;
     const from = this.ordinals.from(k);
-    const u = units.at(-2 - lines.indexOf[this.ordinals.at(from)]!);
-    const line = lines.at(lines.indexOf[this.ordinals.at(from + 1)]!);
-    return pairReason(this.lag, u, line, line.amount >= 0, why);
+    const payout = this.ordinals.at(from);
+    const line = transactions[this.ordinals.at(from + 1)]!;
+    return pairReason(this.lag, processors[processor[payout]!]!, transactions[payout]!, line, why);
   }
 
   /** The match as the Match contract has it (keys in the contract's order). */

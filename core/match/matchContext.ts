@@ -11,6 +11,7 @@ import type { IdChars } from './idChars';
 import { discrepancyId, matchId, matchIdLanes, pairLanes, pairLanesAt } from './matchId';
 import type { PayoutUnit } from './payoutUnit';
 import type { Windows } from './processors';
+import { Scratch } from './scratch';
 import { hashHex, laneA, laneB } from './stableHash';
 
 /** Each transaction id of the run → its position in posting order (a Map, or a lookup built like one). */
@@ -45,6 +46,8 @@ export type MatchContext = {
   lag: (payoutDay: number, depositDay: number) => number;
   /** Business days in (from, to] (day numbers), negative when `to` is earlier: `businessDaysBetween`, by table. */
   businessDaysBetween: (fromDay: number, toDay: number) => number;
+  /** Where the passes take their working columns from (never what the result holds). */
+  scratch: Scratch;
 };
 
 /** `ordinals`: each transaction id of the run → its position, for `Claims`. */
@@ -52,6 +55,7 @@ export function createMatchContext(
   calendar: BusinessCalendar,
   windows: Windows,
   ordinals: OrdinalLookup,
+  scratch: Scratch = new Scratch(),
 ): MatchContext {
   // By window length, then date: no key string built per payout.
   const ends = new Map<number, Map<string, string>>();
@@ -77,14 +81,15 @@ export function createMatchContext(
     calendar,
     windows,
     ordinals,
-    claimed: new Claims(ordinals),
+    claimed: new Claims(ordinals, scratch),
     rejected: new Set(),
-    found: new FoundMatches(lag),
+    found: new FoundMatches(lag, scratch.lasting),
     discrepancies: [],
     lags: new Map(),
     windowEnd,
     lag,
     businessDaysBetween: (from, to) => count(to) - count(from),
+    scratch,
   };
 }
 

@@ -31,6 +31,7 @@ import {
 import { orderByKey, sortPositionsByKey } from './orderByKey';
 import { byUnitDate, type PayoutUnit, pairType, unitMemberIds, unitTaken } from './payoutUnit';
 import type { PayoutUnits } from './payoutUnits';
+import type { Scratch } from './scratch';
 import { unitDateOrder } from './unitDateOrder';
 
 /** Beyond this many possible assignments a cluster of equal amounts is paired greedily instead. */
@@ -69,8 +70,11 @@ export function matchOneToOne(
   const claimed = ctx.claimed;
   const LR = L.records;
   const UR = U.records;
-  const eligible = new Int32Array(lines.length);
-  const amounts = new Float64Array(lines.length);
+  // The pass's columns go back to the scratch when it ends: the next pass reuses them.
+  const scratch = ctx.scratch;
+  const mark = scratch.mark();
+  const eligible = scratch.int32(lines.length);
+  const amounts = scratch.float64(lines.length);
   let poolSize = 0;
   for (let i = 0, b = 0; i < lines.length; i++, b += LINE_RECORD) {
     // The named pass sees unnamed lines too, so that date order among same-amount payouts is kept.
@@ -82,15 +86,15 @@ export function matchOneToOne(
   }
   const poolAt = eligible.subarray(0, poolSize);
   const poolAmounts = amounts.subarray(0, poolSize);
-  sortPositionsByKey(poolAt, poolAmounts);
+  sortPositionsByKey(poolAt, poolAmounts, scratch);
   // The pool's records copied in pool order, and the open payouts' in theirs below: the loop then reads
   // them in sequence. Gathered in one tight loop, their cache misses overlap; met one by one in the
   // loop, each stalled it.
-  const PL = gatherRecords(LR, poolAt, LINE_RECORD);
+  const PL = gatherRecords(LR, poolAt, LINE_RECORD, scratch);
   /** The `i`th line of the pool, read when a match or a cluster is made of it. */
   const pool = (i: number) => lines.at(poolAt[i]!);
-  const openAt = new Int32Array(units.length);
-  const values = new Float64Array(units.length);
+  const openAt = scratch.int32(units.length);
+  const values = scratch.float64(units.length);
   let openCount = 0;
   for (let r = 0; r < units.length; r++) {
     const ordinal = UR[r * UNIT_RECORD + UNIT_ORDINAL]!;
@@ -100,8 +104,8 @@ export function matchOneToOne(
   }
   const openRanks = openAt.subarray(0, openCount);
   const openValues = values.subarray(0, openCount);
-  sortPositionsByKey(openRanks, openValues);
-  const OU = gatherRecords(UR, openRanks, UNIT_RECORD);
+  sortPositionsByKey(openRanks, openValues, scratch);
+  const OU = gatherRecords(UR, openRanks, UNIT_RECORD, scratch);
 
   const contested: Cluster[] = [];
   const acceptUnique = (u: PayoutUnit, line: BankLine) => {
@@ -172,11 +176,11 @@ export function matchOneToOne(
   };
   // Per amount: which amount last saw each pool line (see matchAmount), and the pool indexes of each
   // payout's candidates, one list after another.
-  const seenIn = new Int32Array(poolSize);
+  const seenIn = scratch.int32(poolSize);
   let amountsSeen = 0;
-  const found = new Int32Array(poolSize);
+  const found = scratch.int32(poolSize);
   let foundCount = 0;
-  const ends = new Int32Array(openRanks.length);
+  const ends = scratch.int32(openRanks.length);
   // Each contested cluster's amount's first payout (its rank: its position in `units`).
   const contestedRanks: number[] = [];
   // Amounts in amount order, each amount's payouts and lines as ranges of the sorted arrays (an
@@ -301,6 +305,7 @@ export function matchOneToOne(
       acceptOneLink(ctx, u, line, named ? 0.7 : 0.55, true, why);
     }
   }
+  scratch.release(mark);
 }
 
 /**
@@ -365,8 +370,8 @@ function firstDayFrom(
  * integers: half the memory (at 1M every 64 MB of new typed arrays costs a full collection). Codes,
  * days and ordinals fit; a value or an amount does not, and is read from the sorted keys instead.
  */
-function gatherRecords(records: Float64Array, at: Int32Array, size: number): Int32Array {
-  const out = new Int32Array(at.length * size);
+function gatherRecords(records: Float64Array, at: Int32Array, size: number, scratch: Scratch): Int32Array {
+  const out = scratch.int32(at.length * size);
   for (let k = 0, o = 0; k < at.length; k++) {
     const from = at[k]! * size;
     for (let f = 0; f < size; f++) out[o++] = records[from + f]!;

@@ -1,3 +1,5 @@
+import { Scratch } from './scratch';
+
 /** Keys packed with their position stay exact in a double while both fit: 31 bits of key, 21 of position. */
 const KEY_OFFSET = 2 ** 31;
 const POSITION_SPAN = 2 ** 21;
@@ -14,14 +16,14 @@ const RADIX_MASK = (1 << RADIX_BITS) - 1;
  * for short lists), itself several times faster than sorting records by a key field. Other keys take
  * a plain comparison sort.
  */
-export function orderByKey(keys: ArrayLike<number>): Int32Array {
+export function orderByKey(keys: ArrayLike<number>, scratch?: Scratch): Int32Array {
   const n = keys.length;
   let integers = true;
   for (let i = 0; i < n && integers; i++) {
     const k = keys[i]!;
     if (!Number.isInteger(k) || k <= -KEY_OFFSET || k >= KEY_OFFSET) integers = false;
   }
-  if (n >= RADIX_FROM && integers) return radixOrder(keys);
+  if (n >= RADIX_FROM && integers) return radixOrder(keys, scratch ?? new Scratch());
   const order = new Int32Array(n);
   if (!integers) {
     const positions = Array.from({ length: n }, (_, i) => i);
@@ -38,18 +40,18 @@ export function orderByKey(keys: ArrayLike<number>): Int32Array {
 }
 
 /** Least significant digit first: each pass is stable, so equal keys keep their position order. */
-function radixOrder(keys: ArrayLike<number>): Int32Array {
+function radixOrder(keys: ArrayLike<number>, scratch: Scratch): Int32Array {
   const n = keys.length;
-  let order: Int32Array = new Int32Array(n);
+  let order: Int32Array = scratch.int32(n);
   // Keys offset to unsigned 32-bit digits, carried along with their positions so that each pass
   // reads both in sequence.
-  let digits: Uint32Array = new Uint32Array(n);
+  let digits: Uint32Array = scratch.uint32(n);
   for (let i = 0; i < n; i++) {
     digits[i] = (keys[i]! + KEY_OFFSET) >>> 0;
     order[i] = i;
   }
-  let nextDigits: Uint32Array = new Uint32Array(n);
-  let next: Int32Array = new Int32Array(n);
+  let nextDigits: Uint32Array = scratch.uint32(n);
+  let next: Int32Array = scratch.int32(n);
   const starts = new Int32Array(RADIX_MASK + 1);
   for (let shift = 0; shift < 32; shift += RADIX_BITS) {
     starts.fill(0);
@@ -78,7 +80,7 @@ function radixOrder(keys: ArrayLike<number>): Int32Array {
  * keys in position order, and the keys with them: by orderByKey, or for a short list by a native
  * sort of keys and positions packed into one double, which reads nothing but the packed numbers.
  */
-export function sortPositionsByKey(positions: Int32Array, keys: Float64Array): void {
+export function sortPositionsByKey(positions: Int32Array, keys: Float64Array, scratch = new Scratch()): void {
   const n = positions.length;
   let packable = true;
   for (let i = 0; i < n && packable; i++) {
@@ -98,11 +100,12 @@ export function sortPositionsByKey(positions: Int32Array, keys: Float64Array): v
     }
     return;
   }
-  const order = orderByKey(keys);
+  const mark = scratch.mark();
+  const order = orderByKey(keys, scratch);
   // Plain loops: `TypedArray.from` with a mapping function calls it through the iterator protocol,
   // slower than the radix sort itself.
-  const sortedPositions = new Int32Array(n);
-  const sortedKeys = new Float64Array(n);
+  const sortedPositions = scratch.int32(n);
+  const sortedKeys = scratch.float64(n);
   for (let i = 0; i < n; i++) {
     const from = order[i]!;
     sortedPositions[i] = positions[from]!;
@@ -110,4 +113,5 @@ export function sortPositionsByKey(positions: Int32Array, keys: Float64Array): v
   }
   positions.set(sortedPositions);
   keys.set(sortedKeys);
+  scratch.release(mark);
 }

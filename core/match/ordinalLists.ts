@@ -1,9 +1,14 @@
+import type { Scratch } from './scratch';
+
 /**
  * Lists of ordinals (a match's members' positions in the run), one after the other in one typed
  * array: a run keeps one list per match until it ends, and a small array per match was two more
  * objects for the collector to carry.
  */
 export class OrdinalLists {
+  /** Grown in `scratch` when given, until `seal` copies them out (see FoundMatches). */
+  constructor(private scratch?: Scratch) {}
+
   private values = new Int32Array(1024);
   private used = 0;
   /** Where each list starts in `values`, and one past the end of the last (valid to `lists`). */
@@ -49,7 +54,7 @@ export class OrdinalLists {
   /** Marks the end of the list just pushed. */
   private endList(): void {
     if (this.lists + 1 === this.starts.length) {
-      const grown = new Int32Array(this.starts.length * 2);
+      const grown = this.int32(this.starts.length * 2);
       grown.set(this.starts);
       this.starts = grown;
     }
@@ -58,8 +63,20 @@ export class OrdinalLists {
 
   private reserve(more: number): void {
     if (this.used + more <= this.values.length) return;
-    const grown = new Int32Array(Math.max(this.values.length * 2, this.used + more));
+    const grown = this.int32(Math.max(this.values.length * 2, this.used + more));
     grown.set(this.values.subarray(0, this.used));
     this.values = grown;
+  }
+
+  /** The lists copied out of the scratch at their final length (see FoundMatches.seal). */
+  seal(): void {
+    if (this.scratch === undefined) return;
+    this.values = this.values.slice(0, this.used);
+    this.starts = this.starts.slice(0, this.lists + 1);
+    this.scratch = undefined;
+  }
+
+  private int32(n: number): Int32Array<ArrayBuffer> {
+    return this.scratch ? this.scratch.int32(n) : new Int32Array(n);
   }
 }

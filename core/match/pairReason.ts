@@ -1,7 +1,8 @@
-import type { BankLine } from './bankLine';
+import type { Transaction } from '../model/transaction';
+import { dayNumber } from './dayNumber';
 import { describeMoney } from './describeMoney';
 import { flat } from './flat';
-import type { PayoutUnit } from './payoutUnit';
+import { payoutLabel } from './payoutUnit';
 
 /** "2 business days later", made once per delay: a run writes the same few thousands of times. */
 const laterBy: string[] = [];
@@ -18,17 +19,21 @@ export function later(lag: number): string {
 /**
  * "Stripe payout po_1 of 512.30 USD on 2026-01-05 paid into deposit "STRIPE TRANSFER" of the same
  * amount on 2026-01-07, 2 business days later: why". The bank amount is written only when it differs.
+ * Written from the payout line and the bank line alone (and the processor's name), so that a run's
+ * result keeps nothing of the run but its transactions.
  */
 export function pairReason(
   lag: (payoutDay: number, depositDay: number) => number,
-  u: PayoutUnit,
-  line: BankLine,
-  deposit: boolean,
+  processor: string,
+  payout: Transaction,
+  line: Transaction,
   why: string,
 ): string {
-  const bank = line.amount === u.value ? 'the same amount' : describeMoney(line.amount, line.currency);
+  const amount = line.amount.minor;
+  const bank =
+    amount === -payout.amount.minor ? 'the same amount' : describeMoney(amount, line.amount.currency);
   return flat(
-    `${u.label}${deposit ? ' paid into deposit "' : ' taken by debit "'}${line.t.description}" of ${bank} on ${line.t.date}${tail(lag(u.day, line.day), why)}`,
+    `${payoutLabel(processor, payout)}${amount >= 0 ? ' paid into deposit "' : ' taken by debit "'}${line.description}" of ${bank} on ${line.date}${tail(lag(dayNumber(payout.date), dayNumber(line.date)), why)}`,
   );
 }
 

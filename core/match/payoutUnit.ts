@@ -67,10 +67,15 @@ export class PayoutUnit {
   /** "Stripe payout po_123 of 512.30 USD on 2026-01-05", for reasons. */
   get label(): string {
     const p = this.payout;
-    if (!p) return this.settled!.label;
-    const reference = p.payoutId ?? p.externalId;
-    return `${processorTitle(this.processor)} payout${reference ? ` ${reference}` : ''} of ${describeMoney(this.value, this.currency)} on ${this.date}`;
+    return p ? payoutLabel(this.processor, p) : this.settled!.label;
   }
+}
+
+/** "Stripe payout po_123 of 512.30 USD on 2026-01-05": a payout line's label, read off the line alone. */
+export function payoutLabel(processor: string, p: Transaction): string {
+  const reference = p.payoutId ?? p.externalId;
+  // What the bank side should show: the payout line's amount, the other way round.
+  return `${processorTitle(processor)} payout${reference ? ` ${reference}` : ''} of ${describeMoney(-p.amount.minor, p.amount.currency)} on ${p.date}`;
 }
 
 /** `mayCarry` of a payout line's unit, read off the line alone (a caller walking lines in memory order). */

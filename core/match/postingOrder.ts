@@ -1,5 +1,6 @@
 import type { Transaction } from '../model/transaction';
 import { type RunColumns, readRunColumns } from './runColumns';
+import { Scratch } from './scratch';
 
 /** Where the lines of a run are in posting order, with their dates numbered (see `postingOrderIndex`). */
 export type PostingOrder = {
@@ -31,7 +32,8 @@ export function postingOrder(transactions: readonly Transaction[]): Transaction[
  */
 export function postingOrderIndex(
   transactions: readonly Transaction[],
-  run: RunColumns = readRunColumns(transactions),
+  scratch: Scratch = new Scratch(),
+  run: RunColumns = readRunColumns(transactions, scratch),
 ): PostingOrder {
   const n = run.size;
   const { ids, dates } = run;
@@ -40,10 +42,10 @@ export function postingOrderIndex(
   const sourceCount = run.sourceCount;
 
   // The lines of each source, in name order, each source's lines in input order.
-  const sourceStart = new Int32Array(sourceCount + 1);
+  const sourceStart = scratch.int32(sourceCount + 1);
   for (let i = 0; i < n; i++) sourceStart[sourceRankOf[i]! + 1]!++;
   for (let s = 0; s < sourceCount; s++) sourceStart[s + 1]! += sourceStart[s]!;
-  const bySource = new Int32Array(n);
+  const bySource = scratch.int32(n);
   const fill = sourceStart.slice(0, sourceCount);
   for (let i = 0; i < n; i++) bySource[fill[sourceRankOf[i]!]!++] = i;
 
@@ -68,12 +70,12 @@ export function postingOrderIndex(
   }
 
   // Stable counting sort by date: a statement spans a few hundred days.
-  const dayStart = new Int32Array(dates.length + 1);
+  const dayStart = scratch.int32(dates.length + 1);
   for (let i = 0; i < n; i++) dayStart[dateRankOf[i]! + 1]!++;
   for (let d = 0; d < dates.length; d++) dayStart[d + 1]! += dayStart[d]!;
-  const order = new Int32Array(n);
-  const ordinalAt = new Int32Array(n);
-  const dateRank = new Int32Array(n);
+  const order = scratch.int32(n);
+  const ordinalAt = scratch.int32(n);
+  const dateRank = scratch.int32(n);
   for (let k = 0; k < n; k++) {
     const i = sequence[k]!;
     const d = dateRankOf[i]!;

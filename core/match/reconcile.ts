@@ -19,6 +19,7 @@ import { postingOrderIndex } from './postingOrder';
 import type { Windows } from './processors';
 import { rollUpPayouts } from './rollUpPayouts';
 import { Codes, PAYOUT, readRunColumns, TRANSFER } from './runColumns';
+import { Scratch } from './scratch';
 import { laneKey, sortByTypeAndId, typeIdKey, typeRanks } from './sortByTypeAndId';
 
 export type ReconcileInput = {
@@ -48,9 +49,18 @@ export type ReconcileResult = {
  * is decided by date and id: the same transactions in any order give the same result.
  */
 export function reconcile(input: ReconcileInput): ReconcileResult {
-  const run = runOrder(input.transactions);
+  const scratch = Scratch.take();
+  try {
+    return reconcileWith(input, scratch);
+  } finally {
+    scratch.give();
+  }
+}
+
+function reconcileWith(input: ReconcileInput, scratch: Scratch): ReconcileResult {
+  const run = runOrder(input.transactions, scratch);
   const { ordinals, transactions, dateRank, dates, ordinalAt } = run;
-  const ctx = createMatchContext(input.calendar ?? US_BANK_CALENDAR, input.windows ?? {}, ordinals);
+  const ctx = createMatchContext(input.calendar ?? US_BANK_CALENDAR, input.windows ?? {}, ordinals, scratch);
 
   // The passes that hold payouts and lines in columns make a match from these, not from the objects.
   ctx.run = {
@@ -60,6 +70,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     idChars: run.idChars,
   };
   ctx.found.runIds = run.ids;
+  ctx.found.pairSides = { transactions, processor: run.processor, processors: run.processors };
   const decisions = applyDecisions(input.decisions ?? [], ctx);
   const n = transactions.length;
   const dayOf = run.days;
@@ -77,9 +88,9 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       if (flags[k]! & PAYOUT) payoutCount++;
     }
   }
-  const lineOrdinals = new Int32Array(lineCount);
-  const processorOrdinals = new Int32Array(processorCount);
-  const payoutOrdinals = new Int32Array(payoutCount);
+  const lineOrdinals = scratch.int32(lineCount);
+  const processorOrdinals = scratch.int32(processorCount);
+  const payoutOrdinals = scratch.int32(payoutCount);
   const processorTransfers: BankLine[] = [];
   for (let k = 0, l = 0, q = 0, r = 0; k < n; k++) {
     if (copies[k]) continue;
@@ -109,6 +120,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       currency: run.currency,
     },
     codes,
+    scratch,
   );
   const units = rollUpPayouts(
     processorOrdinals,
@@ -128,7 +140,6 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     codes,
     payoutRefs,
   );
-  ctx.found.sides = { units, lines };
   const near = matchByReference(units, lines, ctx);
   // Lines that name the processor first, then the rest: a sure kind of line before a likely one.
   matchOneToOne(units, lines, ctx, { namedOnly: true });
@@ -157,7 +168,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const decided = decisions.length;
   let sources: Int32Array;
   if (decided === 0) {
-    sources = new Int32Array(found.length);
+    sources = scratch.int32(found.length);
     for (let k = 0; k < found.length; k++) sources[k] = k;
   } else {
     const ids = new Set(decisions.map((d) => d.id));
@@ -180,12 +191,12 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   // -1 when no member is in this run: such a match sorts first, as an empty date would.
   const rank = dateRank;
   const total = sources.length;
-  const day = new Int32Array(total);
-  const keys = new Float64Array(total);
+  const day = scratch.int32(total);
+  const keys = scratch.float64(total);
   const ranks = typeRanks(MatchType.options);
   const rankOfCode = MatchType.options.map((t) => ranks.get(t)!);
   // By ordinal, not by id: one byte per transaction instead of a set of id strings.
-  const covered = new Uint8Array(transactions.length);
+  const covered = scratch.uint8(transactions.length);
   for (let p = 0; p < total; p++) {
     const s = sources[p]!;
     let first = -1;
@@ -212,9 +223,10 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   // Placed by day first (a counting sort: a few hundred days), then each day's matches by type and
   // id; the passes find matches in no date order, and one comparison sort over all of them cost more.
   const days = transactions.length === 0 ? 0 : rank[transactions.length - 1]! + 2;
-  const starts = new Int32Array(days + 1);
+  const starts = scratch.int32(days + 1);
   for (let p = 0; p < total; p++) starts[day[p]! + 2]!++;
   for (let d = 1; d <= days; d++) starts[d]! += starts[d - 1]!;
+  // Not from scratch: the result's list reads it.
   const order = new Int32Array(total);
   for (let p = 0; p < total; p++) order[starts[day[p]! + 1]!++] = p;
   for (let from = 0; from < order.length; ) {
@@ -230,6 +242,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   );
   const unmatched: Transaction[] = [];
   for (let i = 0; i < transactions.length; i++) if (!covered[i]) unmatched.push(transactions[i]!);
+  found.seal();
   return { matches: new MatchList(decisions, found, order), discrepancies, unmatched };
 }
 
@@ -241,9 +254,9 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
  * processor code, flags, amount and currency code; `ordinalAt` per input position (-1 for a
  * repeated id left out: the first in posting order stands, the ids are checked as they are indexed).
  */
-function runOrder(input: readonly Transaction[]) {
-  const columns = readRunColumns(input);
-  const { order, dateRank, dates, ordinalAt } = postingOrderIndex(input, columns);
+function runOrder(input: readonly Transaction[], scratch: Scratch) {
+  const columns = readRunColumns(input, scratch);
+  const { order, dateRank, dates, ordinalAt } = postingOrderIndex(input, scratch, columns);
   const { ids, positions } = columns;
   const n = input.length;
   const dayOfRank = Int32Array.from(dates, dayNumber);
@@ -252,12 +265,13 @@ function runOrder(input: readonly Transaction[]) {
     // in sequence, writes to one place per date and source (a few thousand, in cache); gathered in
     // ordinal order instead, every column was read at a random place per line.
     const transactions = new Array<Transaction>(n);
+    // Not from scratch: the result's pair reasons read it (see FoundMatches.pairSides).
     const processor = new Int32Array(n);
     const idOf = new Array<string>(n);
-    const flags = new Uint8Array(n);
-    const minor = new Float64Array(n);
-    const currency = new Int32Array(n);
-    const bounds = new Int32Array(2 * n);
+    const flags = scratch.uint8(n);
+    const minor = scratch.float64(n);
+    const currency = scratch.int32(n);
+    const bounds = scratch.int32(2 * n);
     for (let i = 0; i < n; i++) {
       const k = ordinalAt[i]!;
       transactions[k] = input[i]!;
@@ -269,7 +283,7 @@ function runOrder(input: readonly Transaction[]) {
       bounds[2 * k] = columns.idStart[i]!;
       bounds[2 * k + 1] = columns.idStart[i + 1]!;
     }
-    const days = new Int32Array(n);
+    const days = scratch.int32(n);
     for (let k = 0; k < n; k++) days[k] = dayOfRank[dateRank[k]!]!;
     const get = (id: string) => {
       const i = positions.get(id);

@@ -1,3 +1,5 @@
+import type { Scratch } from './scratch';
+
 /**
  * Reference-like tokens in a text (payout ids, trace ids, `ST-…` codes): at least 6 characters with
  * a digit, separators folded away so `ST-AB12CD` and `stab12cd` meet. Plain words and short numbers
@@ -84,8 +86,8 @@ export function tokenHashes(a: string | undefined, b?: string): readonly number[
   return out ?? (NONE as unknown as readonly number[]);
 }
 
-/** A growing list of hashes in one typed array (see appendTokenHashes). */
-export type HashList = { values: Int32Array; length: number };
+/** A growing list of hashes in one typed array (see appendTokenHashes), grown in `scratch` when given. */
+export type HashList = { values: Int32Array; length: number; scratch?: Scratch };
 
 /**
  * `tokenHashes` of a text appended to `list`: a run reads every bank line's hashes into one list,
@@ -95,7 +97,8 @@ export function appendTokenHashes(list: HashList, text: string | undefined): voi
   if (!text) return;
   const n = scanTokenHashes(text);
   if (list.length + n > list.values.length) {
-    const more = new Int32Array(Math.max(list.values.length * 2, list.length + n));
+    const size = Math.max(list.values.length * 2, list.length + n);
+    const more = list.scratch ? list.scratch.int32(size) : new Int32Array(size);
     more.set(list.values);
     list.values = more;
   }

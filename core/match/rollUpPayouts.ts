@@ -67,7 +67,7 @@ export function rollUpPayouts(
 
   // At most a payout per payout line and per group of settled lines.
   const most = payouts.length + groups.size;
-  const records = new Float64Array(most * UNIT_RECORD);
+  const records = ctx.scratch.float64(most * UNIT_RECORD);
   let count = 0;
   const made: Array<PayoutUnit | undefined> = [];
   /** Per processor code of the run, its code in `codes` (-1 until seen). */

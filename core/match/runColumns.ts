@@ -1,6 +1,7 @@
 import type { Transaction } from '../model/transaction';
 import { IdIndex, idHashOfCodes } from './idIndex';
 import { isProcessorName, processorOf } from './processors';
+import type { Scratch } from './scratch';
 
 /**
  * What the matcher's first passes need of each transaction, read in ONE pass over the run in the
@@ -69,18 +70,19 @@ export class Codes {
 }
 const FEW = 8;
 
-export function readRunColumns(input: readonly Transaction[]): RunColumns {
+/** The columns come from `scratch`: they are the run's to read while it runs, not its result's. */
+export function readRunColumns(input: readonly Transaction[], scratch: Scratch): RunColumns {
   const n = input.length;
-  const dateKey = new Int32Array(n);
-  const sourceOf = new Int32Array(n);
-  const processor = new Int32Array(n);
-  const flags = new Uint8Array(n);
-  const minor = new Float64Array(n);
-  const currency = new Int32Array(n);
+  const dateKey = scratch.int32(n);
+  const sourceOf = scratch.int32(n);
+  const processor = scratch.int32(n);
+  const flags = scratch.uint8(n);
+  const minor = scratch.float64(n);
+  const currency = scratch.int32(n);
   const ids = new Array<string>(n);
-  const idHashes = new Int32Array(n);
-  let idChars: Uint16Array = new Uint16Array(Math.max(16, n * 8));
-  const idStart = new Int32Array(n + 1);
+  const idHashes = scratch.int32(n);
+  let idChars: Uint16Array = scratch.uint16(Math.max(16, n * 8));
+  const idStart = scratch.int32(n + 1);
   let used = 0;
 
   /** Per source code: its last row so far (NaN before the first), and whether its lines are out of row order. */
@@ -100,7 +102,7 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
     ids[i] = id;
     // Copied and hashed here, while its characters are at hand: the index (built after the pass)
     // reads only the hashes, and no later pass reads an id string for its characters.
-    if (used + id.length > idChars.length) idChars = grown(idChars, used + id.length);
+    if (used + id.length > idChars.length) idChars = grown(idChars, used + id.length, scratch);
     for (let c = 0; c < id.length; c++) idChars[used + c] = id.charCodeAt(c);
     idHashes[i] = idHashOfCodes(idChars, used, used + id.length);
     used += id.length;
@@ -141,13 +143,13 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
     currency[i] = currencies.of(amount.currency);
   }
   const sourceRank = rankOf(sources.values);
-  const inRowOrder = new Uint8Array(sources.values.length);
+  const inRowOrder = scratch.uint8(sources.values.length);
   for (let s = 0; s < inRowOrder.length; s++) inRowOrder[sourceRank[s]!] = outOfOrder[s] ? 0 : 1;
   const { dateRank, dates } =
     // An empty run has no key range (minKey above maxKey).
     minKey >= 0 && minKey <= maxKey && maxKey - minKey < MAX_KEY_SPAN
-      ? rankByKey(input, dateKey, minKey, maxKey)
-      : rankStrings(n, (i) => input[i]!.date);
+      ? rankByKey(input, dateKey, minKey, maxKey, scratch)
+      : rankStrings(n, (i) => input[i]!.date, scratch);
   return {
     size: n,
     dateRank,
@@ -165,13 +167,13 @@ export function readRunColumns(input: readonly Transaction[]): RunColumns {
     idChars,
     idStart,
     // Indexed after the pass, not in it: a write to a random slot per line stalled the pass's reads.
-    positions: new IdIndex((i) => ids[i]!, n, idHashes),
+    positions: new IdIndex((i) => ids[i]!, n, idHashes, scratch),
   };
 }
 
 /** `chars` copied into a buffer at least twice as long and at least `need` long. */
-function grown(chars: Uint16Array, need: number): Uint16Array {
-  const more = new Uint16Array(Math.max(chars.length * 2, need));
+function grown(chars: Uint16Array, need: number, scratch: Scratch): Uint16Array {
+  const more = scratch.uint16(Math.max(chars.length * 2, need));
   more.set(chars);
   return more;
 }
@@ -196,8 +198,14 @@ function isoKey(s: string): number {
 }
 
 /** Ranks of date keys through a table over their span: no map, no string compared. */
-function rankByKey(input: readonly Transaction[], keys: Int32Array, min: number, max: number) {
-  const table = new Int32Array(max - min + 1);
+function rankByKey(
+  input: readonly Transaction[],
+  keys: Int32Array,
+  min: number,
+  max: number,
+  scratch: Scratch,
+) {
+  const table = scratch.int32(max - min + 1);
   for (let i = 0; i < keys.length; i++) {
     const at = keys[i]! - min;
     if (table[at] === 0) table[at] = i + 1;
@@ -216,9 +224,9 @@ function rankByKey(input: readonly Transaction[], keys: Int32Array, min: number,
 }
 
 /** Ranks of arbitrary strings among the distinct ones sorted. */
-function rankStrings(n: number, at: (i: number) => string) {
+function rankStrings(n: number, at: (i: number) => string, scratch: Scratch) {
   const codes = new Codes();
-  const code = new Int32Array(n);
+  const code = scratch.int32(n);
   for (let i = 0; i < n; i++) code[i] = codes.of(at(i));
   const dates = codes.values;
   const dateRank = remap(code, rankOf(dates));

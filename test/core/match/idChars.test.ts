@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IdChars } from '../../../core/match/idChars';
 import { pairLanes, pairLanesAt } from '../../../core/match/matchId';
 import { readRunColumns } from '../../../core/match/runColumns';
+import { Scratch } from '../../../core/match/scratch';
 import { laneA, laneB } from '../../../core/match/stableHash';
 import { txn } from './buildTransaction';
 import { seededRandom } from './scenarios/random';
@@ -23,7 +24,10 @@ describe('IdChars', () => {
   const list = ids(400);
   // The ids' code units as the run's one read copies them, found by ordinal: here the reverse of
   // the input order.
-  const columns = readRunColumns(list.map((id, i) => txn({ id, date: '2026-03-01', amount: i + 1 })));
+  const columns = readRunColumns(
+    list.map((id, i) => txn({ id, date: '2026-03-01', amount: i + 1 })),
+    new Scratch(),
+  );
   const n = list.length;
   const bounds = new Int32Array(2 * n);
   const idOf: string[] = [];

@@ -1,0 +1,112 @@
+/**
+ * A run's working columns, carved out of buffers the previous run left behind. Each new typed array
+ * is memory outside V8's heap, and every 64 MB of it since the last full collection makes V8 mark the
+ * whole heap ("external memory pressure"): a run at 100k lines made about 50 MB of them, so nearly
+ * every run in a process (the extension after each capture, a bench) paid a full collection, at 1M
+ * seven. Views on buffers that already exist cost V8 nothing.
+ *
+ * Only what the run reads while it runs comes from here: a view must never reach the run's result,
+ * since the next run writes over it. Each view is zero-filled when handed out, as a new typed array
+ * is. The buffers are kept for the next run through a WeakRef, so the collector may still take them
+ * back (and one run that throws merely makes the next allocate anew).
+ */
+export class Scratch {
+  private chunk = 0;
+  private offset = 0;
+  /** Per chunk, the end of what was ever handed out of it: beyond it the chunk is still zero. */
+  private readonly dirty: number[];
+
+  /**
+   * A second scratch for columns that grow through the whole run (the matches found): a pass hands
+   * back what it took after its `mark` when it ends, and a column grown meanwhile must not go with it.
+   */
+  readonly lasting: Scratch;
+
+  /** Fresh buffers (a caller outside a run, a test); a run takes the previous run's (see `take`). */
+  constructor(
+    private readonly buffers: ArrayBuffer[] = [],
+    lasting: ArrayBuffer[] | null = [],
+  ) {
+    this.dirty = buffers.map((b) => b.byteLength);
+    // null: this is a lasting scratch itself.
+    this.lasting = lasting === null ? this : new Scratch(lasting, null);
+  }
+
+  /** The previous run's buffers when the collector kept them, else none yet. */
+  static take(): Scratch {
+    const pool = kept?.deref();
+    kept = undefined;
+    return new Scratch(pool?.working ?? [], pool?.lasting ?? []);
+  }
+
+  /** Leaves the buffers for the next run. No view handed out may be read after this. */
+  give(): void {
+    if (typeof WeakRef === 'function')
+      kept = new WeakRef({ working: this.buffers, lasting: this.lasting.buffers });
+  }
+
+  int32(n: number): Int32Array<ArrayBuffer> {
+    const at = this.place(n * 4);
+    return new Int32Array(this.buffers[this.chunk]!, at, n);
+  }
+
+  uint32(n: number): Uint32Array<ArrayBuffer> {
+    const at = this.place(n * 4);
+    return new Uint32Array(this.buffers[this.chunk]!, at, n);
+  }
+
+  float64(n: number): Float64Array<ArrayBuffer> {
+    const at = this.place(n * 8);
+    return new Float64Array(this.buffers[this.chunk]!, at, n);
+  }
+
+  uint16(n: number): Uint16Array<ArrayBuffer> {
+    const at = this.place(n * 2);
+    return new Uint16Array(this.buffers[this.chunk]!, at, n);
+  }
+
+  uint8(n: number): Uint8Array<ArrayBuffer> {
+    const at = this.place(n);
+    return new Uint8Array(this.buffers[this.chunk]!, at, n);
+  }
+
+  /** Where the next view starts: pass it to `release` to hand back every view made after it. */
+  mark(): number {
+    return this.chunk * CHUNK_SPAN + this.offset;
+  }
+
+  release(mark: number): void {
+    this.chunk = Math.floor(mark / CHUNK_SPAN);
+    this.offset = mark % CHUNK_SPAN;
+  }
+
+  /** Room for `bytes` (8-byte aligned) in the current chunk or a later one, zeroed; its offset there. */
+  private place(bytes: number): number {
+    const size = (bytes + 7) & ~7;
+    let chunk = this.chunk;
+    let at = this.offset;
+    while (chunk < this.buffers.length && at + size > this.buffers[chunk]!.byteLength) {
+      chunk++;
+      at = 0;
+    }
+    if (chunk === this.buffers.length) {
+      // Each new chunk at least as large as all before it: a first run makes a handful, later runs none.
+      let total = MIN_CHUNK;
+      for (const b of this.buffers) total += b.byteLength;
+      this.buffers.push(new ArrayBuffer(Math.max(size, total)));
+      this.dirty.push(0);
+    }
+    const dirty = this.dirty[chunk]!;
+    if (at < dirty) new Uint8Array(this.buffers[chunk]!, at, Math.min(size, dirty - at)).fill(0);
+    if (at + size > dirty) this.dirty[chunk] = at + size;
+    this.chunk = chunk;
+    this.offset = at + size;
+    return at;
+  }
+}
+
+let kept: WeakRef<{ working: ArrayBuffer[]; lasting: ArrayBuffer[] }> | undefined;
+
+const MIN_CHUNK = 1 << 16;
+/** Marks encode chunk and offset in one number (offsets stay below 2^40). */
+const CHUNK_SPAN = 2 ** 40;
