@@ -371,7 +371,7 @@ function firstDayFrom(
  * days and ordinals fit; a value or an amount does not, and is read from the sorted keys instead.
  */
 function gatherRecords(records: Float64Array, at: Int32Array, size: number, scratch: Scratch): Int32Array {
-  const out = scratch.int32(at.length * size);
+  const out = scratch.int32(at.length * size, false);
   for (let k = 0, o = 0; k < at.length; k++) {
     const from = at[k]! * size;
     for (let f = 0; f < size; f++) out[o++] = records[from + f]!;

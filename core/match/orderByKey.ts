@@ -42,16 +42,17 @@ export function orderByKey(keys: ArrayLike<number>, scratch?: Scratch): Int32Arr
 /** Least significant digit first: each pass is stable, so equal keys keep their position order. */
 function radixOrder(keys: ArrayLike<number>, scratch: Scratch): Int32Array {
   const n = keys.length;
-  let order: Int32Array = scratch.int32(n);
+  let order: Int32Array = scratch.int32(n, false);
   // Keys offset to unsigned 32-bit digits, carried along with their positions so that each pass
   // reads both in sequence.
-  let digits: Uint32Array = scratch.uint32(n);
+  let digits: Uint32Array = scratch.uint32(n, false);
   for (let i = 0; i < n; i++) {
     digits[i] = (keys[i]! + KEY_OFFSET) >>> 0;
     order[i] = i;
   }
-  let nextDigits: Uint32Array = scratch.uint32(n);
-  let next: Int32Array = scratch.int32(n);
+  // Written in full by each pass before the swap.
+  let nextDigits: Uint32Array = scratch.uint32(n, false);
+  let next: Int32Array = scratch.int32(n, false);
   const starts = new Int32Array(RADIX_MASK + 1);
   for (let shift = 0; shift < 32; shift += RADIX_BITS) {
     starts.fill(0);
@@ -104,8 +105,8 @@ export function sortPositionsByKey(positions: Int32Array, keys: Float64Array, sc
   const order = orderByKey(keys, scratch);
   // Plain loops: `TypedArray.from` with a mapping function calls it through the iterator protocol,
   // slower than the radix sort itself.
-  const sortedPositions = scratch.int32(n);
-  const sortedKeys = scratch.float64(n);
+  const sortedPositions = scratch.int32(n, false);
+  const sortedKeys = scratch.float64(n, false);
   for (let i = 0; i < n; i++) {
     const from = order[i]!;
     sortedPositions[i] = positions[from]!;

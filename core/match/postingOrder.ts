@@ -45,7 +45,7 @@ export function postingOrderIndex(
   const sourceStart = scratch.int32(sourceCount + 1);
   for (let i = 0; i < n; i++) sourceStart[sourceRankOf[i]! + 1]!++;
   for (let s = 0; s < sourceCount; s++) sourceStart[s + 1]! += sourceStart[s]!;
-  const bySource = scratch.int32(n);
+  const bySource = scratch.int32(n, false);
   const fill = sourceStart.slice(0, sourceCount);
   for (let i = 0; i < n; i++) bySource[fill[sourceRankOf[i]!]!++] = i;
 
@@ -73,9 +73,9 @@ export function postingOrderIndex(
   const dayStart = scratch.int32(dates.length + 1);
   for (let i = 0; i < n; i++) dayStart[dateRankOf[i]! + 1]!++;
   for (let d = 0; d < dates.length; d++) dayStart[d + 1]! += dayStart[d]!;
-  const order = scratch.int32(n);
-  const ordinalAt = scratch.int32(n);
-  const dateRank = scratch.int32(n);
+  const order = scratch.int32(n, false);
+  const ordinalAt = scratch.int32(n, false);
+  const dateRank = scratch.int32(n, false);
   for (let k = 0; k < n; k++) {
     const i = sequence[k]!;
     const d = dateRankOf[i]!;

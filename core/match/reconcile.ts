@@ -268,10 +268,11 @@ function runOrder(input: readonly Transaction[], scratch: Scratch) {
     // Not from scratch: the result's pair reasons read it (see FoundMatches.pairSides).
     const processor = new Int32Array(n);
     const idOf = new Array<string>(n);
-    const flags = scratch.uint8(n);
-    const minor = scratch.float64(n);
-    const currency = scratch.int32(n);
-    const bounds = scratch.int32(2 * n);
+    // Every ordinal is placed once in the loop: no zeroing.
+    const flags = scratch.uint8(n, false);
+    const minor = scratch.float64(n, false);
+    const currency = scratch.int32(n, false);
+    const bounds = scratch.int32(2 * n, false);
     for (let i = 0; i < n; i++) {
       const k = ordinalAt[i]!;
       transactions[k] = input[i]!;
@@ -283,7 +284,7 @@ function runOrder(input: readonly Transaction[], scratch: Scratch) {
       bounds[2 * k] = columns.idStart[i]!;
       bounds[2 * k + 1] = columns.idStart[i + 1]!;
     }
-    const days = scratch.int32(n);
+    const days = scratch.int32(n, false);
     for (let k = 0; k < n; k++) days[k] = dayOfRank[dateRank[k]!]!;
     const get = (id: string) => {
       const i = positions.get(id);

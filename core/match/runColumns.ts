@@ -73,16 +73,18 @@ const FEW = 8;
 /** The columns come from `scratch`: they are the run's to read while it runs, not its result's. */
 export function readRunColumns(input: readonly Transaction[], scratch: Scratch): RunColumns {
   const n = input.length;
-  const dateKey = scratch.int32(n);
-  const sourceOf = scratch.int32(n);
-  const processor = scratch.int32(n);
-  const flags = scratch.uint8(n);
-  const minor = scratch.float64(n);
-  const currency = scratch.int32(n);
+  // Every position of these is written below before any is read: no zeroing.
+  const dateKey = scratch.int32(n, false);
+  const sourceOf = scratch.int32(n, false);
+  const processor = scratch.int32(n, false);
+  const flags = scratch.uint8(n, false);
+  const minor = scratch.float64(n, false);
+  const currency = scratch.int32(n, false);
   const ids = new Array<string>(n);
-  const idHashes = scratch.int32(n);
-  let idChars: Uint16Array = scratch.uint16(Math.max(16, n * 8));
-  const idStart = scratch.int32(n + 1);
+  const idHashes = scratch.int32(n, false);
+  let idChars: Uint16Array = scratch.uint16(Math.max(16, n * 8), false);
+  const idStart = scratch.int32(n + 1, false);
+  idStart[0] = 0;
   let used = 0;
 
   /** Per source code: its last row so far (NaN before the first), and whether its lines are out of row order. */

@@ -45,28 +45,32 @@ export class Scratch {
       kept = new WeakRef({ working: this.buffers, lasting: this.lasting.buffers });
   }
 
-  int32(n: number): Int32Array<ArrayBuffer> {
-    const at = this.place(n * 4);
+  /**
+   * A view of `n` zeros; with `zeroed` false, of whatever the last run left: for a column whose every
+   * element the caller writes before it reads any.
+   */
+  int32(n: number, zeroed = true): Int32Array<ArrayBuffer> {
+    const at = this.place(n * 4, zeroed);
     return new Int32Array(this.buffers[this.chunk]!, at, n);
   }
 
-  uint32(n: number): Uint32Array<ArrayBuffer> {
-    const at = this.place(n * 4);
+  uint32(n: number, zeroed = true): Uint32Array<ArrayBuffer> {
+    const at = this.place(n * 4, zeroed);
     return new Uint32Array(this.buffers[this.chunk]!, at, n);
   }
 
-  float64(n: number): Float64Array<ArrayBuffer> {
-    const at = this.place(n * 8);
+  float64(n: number, zeroed = true): Float64Array<ArrayBuffer> {
+    const at = this.place(n * 8, zeroed);
     return new Float64Array(this.buffers[this.chunk]!, at, n);
   }
 
-  uint16(n: number): Uint16Array<ArrayBuffer> {
-    const at = this.place(n * 2);
+  uint16(n: number, zeroed = true): Uint16Array<ArrayBuffer> {
+    const at = this.place(n * 2, zeroed);
     return new Uint16Array(this.buffers[this.chunk]!, at, n);
   }
 
-  uint8(n: number): Uint8Array<ArrayBuffer> {
-    const at = this.place(n);
+  uint8(n: number, zeroed = true): Uint8Array<ArrayBuffer> {
+    const at = this.place(n, zeroed);
     return new Uint8Array(this.buffers[this.chunk]!, at, n);
   }
 
@@ -80,9 +84,9 @@ export class Scratch {
     this.offset = mark % CHUNK_SPAN;
   }
 
-  /** Room for `bytes` (8-byte aligned) in the current chunk or a later one, zeroed; its offset there. */
-  private place(bytes: number): number {
-    const size = (bytes + 7) & ~7;
+  /** Room for `bytes` (8-byte aligned) in the current chunk or a later one, zeroed if asked; its offset there. */
+  private place(bytes: number, zeroed: boolean): number {
+    const size = Math.ceil(bytes / 8) * 8;
     let chunk = this.chunk;
     let at = this.offset;
     while (chunk < this.buffers.length && at + size > this.buffers[chunk]!.byteLength) {
@@ -97,7 +101,7 @@ export class Scratch {
       this.dirty.push(0);
     }
     const dirty = this.dirty[chunk]!;
-    if (at < dirty) new Uint8Array(this.buffers[chunk]!, at, Math.min(size, dirty - at)).fill(0);
+    if (zeroed && at < dirty) new Uint8Array(this.buffers[chunk]!, at, Math.min(size, dirty - at)).fill(0);
     if (at + size > dirty) this.dirty[chunk] = at + size;
     this.chunk = chunk;
     this.offset = at + size;
