@@ -23,11 +23,15 @@ export class FoundMatches {
    */
   /** Index into MatchType.options. */
   types = new Uint8Array(INITIAL);
-  confidence = new Float64Array(INITIAL);
+  /** In hundredths (what a Match keeps of it): 0–100. */
+  private confidence = new Uint8Array(INITIAL);
   ambiguous = new Uint8Array(INITIAL);
-  /** The difference (see Match), in minor units and its currency (a code in `currencies`). */
-  minor = new Float64Array(INITIAL);
-  currency = new Int32Array(INITIAL);
+  /**
+   * The difference (see Match) in minor units, by match, where it is not 0 (most matches tie out),
+   * and its currency (a code in `currencies`). A run of 1M kept 8 bytes per match for the zeros.
+   */
+  private readonly differences = new Map<number, number>();
+  private currency = new Uint16Array(INITIAL);
   private readonly currencies = new Codes();
   /** The id's hash lanes (see matchIdLanes). */
   idA = new Int32Array(INITIAL);
@@ -94,9 +98,14 @@ export class FoundMatches {
     this.types[k] = TYPE_CODE.get(type)!;
     this.idA[k] = a;
     this.idB[k] = b;
-    this.minor[k] = minor;
-    this.currency[k] = this.currencies.of(currency);
-    this.confidence[k] = Math.round(confidence * 100) / 100;
+    if (!Object.is(minor, 0)) this.differences.set(k, minor);
+    const code = this.currencies.of(currency);
+    if (code > 0xffff) throw new Error(`FoundMatches: more than 65,536 currencies (at "${currency}")`);
+    this.currency[k] = code;
+    const hundredths = Math.round(confidence * 100);
+    if (!(hundredths >= 0 && hundredths <= 100))
+      throw new Error(`FoundMatches: confidence ${confidence} outside 0–1 (a pass's mistake)`);
+    this.confidence[k] = hundredths;
     this.ambiguous[k] = ambiguous ? 1 : 0;
     this.reason[k] = this.reasons.of(reason);
     this.pairs[k] = 0;
@@ -105,19 +114,18 @@ export class FoundMatches {
 
   private grow(): void {
     const size = this.types.length * 2;
-    const grown = <T extends Uint8Array | Int32Array | Float64Array>(from: T, to: T) => {
+    const grown = <T extends Uint8Array | Uint16Array | Int32Array>(from: T, to: T) => {
       to.set(from);
       return to;
     };
     const s = this.scratch;
     this.types = grown(this.types, s ? s.uint8(size) : new Uint8Array(size));
-    this.confidence = grown(this.confidence, s ? s.float64(size) : new Float64Array(size));
+    this.confidence = grown(this.confidence, s ? s.uint8(size) : new Uint8Array(size));
     this.ambiguous = grown(this.ambiguous, s ? s.uint8(size) : new Uint8Array(size));
-    this.minor = grown(this.minor, s ? s.float64(size) : new Float64Array(size));
     this.idA = grown(this.idA, s ? s.int32(size) : new Int32Array(size));
     this.idB = grown(this.idB, s ? s.int32(size) : new Int32Array(size));
     this.pairs = grown(this.pairs, s ? s.uint8(size) : new Uint8Array(size));
-    this.currency = grown(this.currency, s ? s.int32(size) : new Int32Array(size));
+    this.currency = grown(this.currency, s ? s.uint16(size) : new Uint16Array(size));
     this.reason = grown(this.reason, s ? s.int32(size) : new Int32Array(size));
   }
 
@@ -131,7 +139,6 @@ export class FoundMatches {
     this.types = this.types.slice(0, n);
     this.confidence = this.confidence.slice(0, n);
     this.ambiguous = this.ambiguous.slice(0, n);
-    this.minor = this.minor.slice(0, n);
     this.idA = this.idA.slice(0, n);
     this.idB = this.idB.slice(0, n);
     this.pairs = this.pairs.slice(0, n);
@@ -228,8 +235,11 @@ export class FoundMatches {
     for (let i = from; i < to; i++) members[i - from] = { id: this.memberIdAt(i), role: this.roleAt(i) };
     const id = this.idAt(k);
     const type = this.typeAt(k);
-    const difference = { minor: this.minor[k]!, currency: this.currencies.values[this.currency[k]!]! };
-    const confidence = this.confidence[k]!;
+    const difference = {
+      minor: this.differences.get(k) ?? 0,
+      currency: this.currencies.values[this.currency[k]!]!,
+    };
+    const confidence = this.confidence[k]! / 100;
     const reason = this.reasonAt(k);
     // Two literals rather than a spread: the keys in the contract's order, no temporary object.
     return this.ambiguous[k] === 1
