@@ -67,8 +67,14 @@ export class FoundMatches {
    * holds this list, and the run's working columns are reused by the next run (see Scratch).
    */
   pairSides:
-    | { transactions: readonly Transaction[]; processor: Int32Array; processors: readonly string[] }
+    | {
+        transactions: readonly Transaction[];
+        processor: Int32Array | undefined;
+        processors: readonly string[];
+      }
     | undefined;
+  /** Once sealed, each pair's processor (a code in `pairSides.processors`) by match, not by ordinal. */
+  private pairProcessor: Uint16Array | undefined;
 
   /** `lag`: business days from a payout to its deposit (see MatchContext), for pair reasons. */
   constructor(
@@ -134,6 +140,24 @@ export class FoundMatches {
    * the next run writes over the scratch. Called once the run has found everything.
    */
   seal(): void {
+    // The run's processor column is scratch: each pair's processor is copied out of it, by match.
+    const sides = this.pairSides;
+    if (sides?.processor !== undefined) {
+      const byMatch = new Uint16Array(this.count);
+      for (let k = 0; k < this.count; k++) {
+        if (this.pairs[k] === 0) continue;
+        const code = sides.processor[this.ordinals.at(this.ordinals.from(k))]!;
+        if (!(code >= 0 && code <= 0xffff))
+          throw new Error(`FoundMatches: pair ${k}'s processor code ${code}`);
+        byMatch[k] = code;
+      }
+      this.pairProcessor = byMatch;
+      this.pairSides = {
+        transactions: sides.transactions,
+        processor: undefined,
+        processors: sides.processors,
+      };
+    }
     if (this.scratch === undefined) return;
     const n = this.count;
     this.types = this.types.slice(0, n);
@@ -224,7 +248,8 @@ export class FoundMatches {
     const from = this.ordinals.from(k);
     const payout = this.ordinals.at(from);
     const line = transactions[this.ordinals.at(from + 1)]!;
-    return pairReason(this.lag, processors[processor[payout]!]!, transactions[payout]!, line, why);
+    const code = this.pairProcessor ? this.pairProcessor[k]! : processor![payout]!;
+    return pairReason(this.lag, processors[code]!, transactions[payout]!, line, why);
   }
 
   /** The match as the Match contract has it (keys in the contract's order). */

@@ -1,3 +1,5 @@
+import type { Scratch } from './scratch';
+
 /**
  * A set of 32-bit integers (token hashes) in one typed array, open addressing. A `Set<number>` of a
  * run's hashes holds a million entries at 1M lines, half of them boxed (outside the small-integer
@@ -10,10 +12,14 @@ export class Int32Set {
   private count = 0;
   private hasZero = false;
 
-  constructor(expected = 0) {
+  /** Grown in `scratch` when given (a run's set: see Scratch). */
+  constructor(
+    expected = 0,
+    private readonly scratch?: Scratch,
+  ) {
     let bits = 4;
     while (1 << bits < expected * 2) bits++;
-    this.slots = new Int32Array(1 << bits);
+    this.slots = this.int32(1 << bits);
     this.shift = 32 - bits;
   }
 
@@ -54,9 +60,13 @@ export class Int32Set {
 
   private grow(): void {
     const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
+    this.slots = this.int32(old.length * 2);
     this.shift--;
     this.count = 0;
     for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.add(old[i]!);
+  }
+
+  private int32(n: number): Int32Array {
+    return this.scratch ? this.scratch.int32(n) : new Int32Array(n);
   }
 }

@@ -31,7 +31,8 @@ export function matchByReference(units: PayoutUnits, lines: BankLines, ctx: Matc
   const claimed = ctx.claimed;
   const columns = matchColumns(units, lines);
   const { refFrom, refTo, refHash, records } = columns.lines;
-  const lineHashes = new Int32Set();
+  // Sized for every hash the lines carry (at most), in the run's scratch: no copies on the way.
+  const lineHashes = new Int32Set(refHash.length, ctx.scratch);
   const carriers: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (refFrom[i] === refTo[i] || claimed.hasOrdinal(records[i * LINE_RECORD + LINE_ORDINAL]!)) continue;
@@ -51,7 +52,7 @@ export function matchByReference(units: PayoutUnits, lines: BankLines, ctx: Matc
   }
   if (owner.size === 0) return [];
 
-  const ownerHashes = new Int32Set(owner.size);
+  const ownerHashes = new Int32Set(owner.size, ctx.scratch);
   for (const ref of owner.keys()) ownerHashes.add(tokenHash(ref));
   const candidates = new Map<PayoutUnit, BankLine[]>();
   for (let c = 0; c < carriers.length; c++) {

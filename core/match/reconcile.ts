@@ -232,7 +232,7 @@ function reconcileWith(input: ReconcileInput, scratch: Scratch): ReconcileResult
   for (let from = 0; from < order.length; ) {
     let to = from + 1;
     while (to < order.length && day[order[to]!] === day[order[from]!]) to++;
-    if (to - from > 1) sortByTypeAndId(order, from, to, typeOf, idOf, keys);
+    if (to - from > 1) sortByTypeAndId(order, from, to, typeOf, idOf, keys, scratch);
     from = to;
   }
   for (let i = 0; i < total; i++) order[i] = sources[order[i]!]!;
@@ -265,8 +265,7 @@ function runOrder(input: readonly Transaction[], scratch: Scratch) {
     // in sequence, writes to one place per date and source (a few thousand, in cache); gathered in
     // ordinal order instead, every column was read at a random place per line.
     const transactions = new Array<Transaction>(n);
-    // Not from scratch: the result's pair reasons read it (see FoundMatches.pairSides).
-    const processor = new Int32Array(n);
+    const processor = scratch.int32(n, false);
     const idOf = new Array<string>(n);
     // Every ordinal is placed once in the loop: no zeroing.
     const flags = scratch.uint8(n, false);

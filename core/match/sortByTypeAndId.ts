@@ -1,3 +1,5 @@
+import { Scratch } from './scratch';
+
 /** Bits of an id's hex digits in a key: 7 digits, so type, digits and a position fit in a double. */
 const HEX_DIGITS = 7;
 const TYPE_SPAN = 2 ** (4 * HEX_DIGITS);
@@ -36,6 +38,7 @@ export function sortByTypeAndId(
   typeOf: (k: number) => string,
   idOf: (k: number) => string,
   keys: Float64Array,
+  scratch: Scratch = new Scratch(),
 ): void {
   const n = to - from;
   const byTypeAndId = (a: number, b: number) => compare(typeOf(a), typeOf(b)) || compare(idOf(a), idOf(b));
@@ -45,10 +48,11 @@ export function sortByTypeAndId(
     order.set(Array.from(order.subarray(from, to)).sort(byTypeAndId), from);
     return;
   }
-  const packed = new Float64Array(n);
+  const mark = scratch.mark();
+  const packed = scratch.float64(n, false);
   for (let i = 0; i < n; i++) packed[i] = keys[order[from + i]!]! * POSITION_SPAN + i;
   packed.sort();
-  const placed = new Int32Array(n);
+  const placed = scratch.int32(n, false);
   for (let i = 0; i < n; i++) placed[i] = order[from + (packed[i]! % POSITION_SPAN)]!;
   // Equal keys (same type, same first digits) are rare: those runs are ordered by the whole id.
   for (let i = 0; i < n; ) {
@@ -58,4 +62,5 @@ export function sortByTypeAndId(
     i = j;
   }
   order.set(placed, from);
+  scratch.release(mark);
 }
