@@ -98,8 +98,9 @@ export function isolatedCpuMs<K extends string>(
   sides: readonly K[],
   args: readonly string[],
   rounds: number,
-): Record<K, { min: number; median: number; runs: number; count: number }> {
+): Record<K, { min: number; median: number; runs: number; count: number; cold: number }> {
   const times = new Map<K, number[]>(sides.map((k) => [k, []]));
+  const colds = new Map<K, number[]>(sides.map((k) => [k, []]));
   const counts = new Map<K, number>();
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < sides.length; i++) {
@@ -109,8 +110,9 @@ export function isolatedCpuMs<K extends string>(
         maxBuffer: 1 << 20,
       });
       const last = out.trim().split('\n').pop() ?? '';
-      const { times: t, count } = JSON.parse(last) as { times: number[]; count: number };
+      const { times: t, count, cold } = JSON.parse(last) as { times: number[]; count: number; cold: number };
       times.get(side)!.push(...t);
+      colds.get(side)!.push(cold);
       const before = counts.get(side);
       if (before !== undefined && before !== count)
         throw new Error(`${side} found ${before} in one process and ${count} in another`);
@@ -120,7 +122,11 @@ export function isolatedCpuMs<K extends string>(
   return Object.fromEntries(
     sides.map((k) => {
       const t = times.get(k)!.sort((a, b) => a - b);
-      return [k, { min: t[0]!, median: t[Math.floor(t.length / 2)]!, runs: t.length, count: counts.get(k)! }];
+      const cold = Math.min(...colds.get(k)!);
+      return [
+        k,
+        { min: t[0]!, median: t[Math.floor(t.length / 2)]!, runs: t.length, count: counts.get(k)!, cold },
+      ];
     }),
-  ) as Record<K, { min: number; median: number; runs: number; count: number }>;
+  ) as Record<K, { min: number; median: number; runs: number; count: number; cold: number }>;
 }
