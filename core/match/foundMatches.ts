@@ -1,5 +1,6 @@
 import { MATCH_SCHEMA_VERSION, type Match, type MatchMember, MatchType } from '../model/match';
 import type { Transaction } from '../model/transaction';
+import { heapCopy } from './heapCopy';
 import type { PairFacts } from './matchContext';
 import { OrdinalLists } from './ordinalLists';
 import { pairReason } from './pairReason';
@@ -33,9 +34,9 @@ export class FoundMatches {
   private readonly differences = new Map<number, number>();
   private currency = new Uint16Array(INITIAL);
   private readonly currencies = new Codes();
-  /** The id's hash lanes (see matchIdLanes). */
-  idA = new Int32Array(INITIAL);
-  idB = new Int32Array(INITIAL);
+  /** The id's hash lanes (see matchIdLanes); plain arrays once sealed (see heapCopy). */
+  idA: Int32Array | number[] = new Int32Array(INITIAL);
+  idB: Int32Array | number[] = new Int32Array(INITIAL);
   /**
    * Per match, its members' ordinals in the run; each member's role (a code in ROLES) runs beside
    * them, and its id is the run's id at its ordinal (`memberIdAt`). A run makes a pair per line it
@@ -54,7 +55,7 @@ export class FoundMatches {
    * `reasons` (most matches share a few texts). Codes rather than a list of strings: a run of 1M
    * rows allocated lists of a million pointers, old-space garbage that costs full collections.
    */
-  reason = new Int32Array(INITIAL);
+  reason: Int32Array | number[] = new Int32Array(INITIAL);
   private readonly reasons = new Codes();
   /**
    * 1 for a payout–line pair whose reason is written when read (from its members, by ordinal: see
@@ -128,11 +129,11 @@ export class FoundMatches {
     this.types = grown(this.types, s ? s.uint8(size) : new Uint8Array(size));
     this.confidence = grown(this.confidence, s ? s.uint8(size) : new Uint8Array(size));
     this.ambiguous = grown(this.ambiguous, s ? s.uint8(size) : new Uint8Array(size));
-    this.idA = grown(this.idA, s ? s.int32(size) : new Int32Array(size));
-    this.idB = grown(this.idB, s ? s.int32(size) : new Int32Array(size));
+    this.idA = grown(this.idA as Int32Array, s ? s.int32(size) : new Int32Array(size));
+    this.idB = grown(this.idB as Int32Array, s ? s.int32(size) : new Int32Array(size));
     this.pairs = grown(this.pairs, s ? s.uint8(size) : new Uint8Array(size));
     this.currency = grown(this.currency, s ? s.uint16(size) : new Uint16Array(size));
-    this.reason = grown(this.reason, s ? s.int32(size) : new Int32Array(size));
+    this.reason = grown(this.reason as Int32Array, s ? s.int32(size) : new Int32Array(size));
   }
 
   /**
@@ -163,11 +164,12 @@ export class FoundMatches {
     this.types = this.types.slice(0, n);
     this.confidence = this.confidence.slice(0, n);
     this.ambiguous = this.ambiguous.slice(0, n);
-    this.idA = this.idA.slice(0, n);
-    this.idB = this.idB.slice(0, n);
+    // The 32-bit columns, most of what the result keeps, into V8's heap (see heapCopy).
+    this.idA = heapCopy(this.idA, n);
+    this.idB = heapCopy(this.idB, n);
     this.pairs = this.pairs.slice(0, n);
     this.currency = this.currency.slice(0, n);
-    this.reason = this.reason.slice(0, n);
+    this.reason = heapCopy(this.reason, n);
     this.roleCodes = this.roleCodes.slice(0, this.ordinals.size);
     this.ordinals.seal();
     this.scratch = undefined;

@@ -6,7 +6,7 @@ type Listed = {
   decisions: readonly Match[];
   found: FoundMatches;
   /** Per position in the list, a decision's index, or decisions.length + a found match's index. */
-  order: Int32Array;
+  order: readonly number[];
 };
 
 /**
@@ -18,7 +18,7 @@ export class MatchList implements Iterable<Match> {
   /** Not an own enumerable field: two lists compare (and print) by their matches, not their columns. */
   declare private readonly listed: Listed;
 
-  constructor(decisions: readonly Match[], found: FoundMatches, order: Int32Array) {
+  constructor(decisions: readonly Match[], found: FoundMatches, order: readonly number[]) {
     Object.defineProperty(this, 'listed', { value: { decisions, found, order } });
   }
 

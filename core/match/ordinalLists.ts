@@ -1,3 +1,4 @@
+import { heapCopy } from './heapCopy';
 import type { Scratch } from './scratch';
 
 /**
@@ -9,10 +10,10 @@ export class OrdinalLists {
   /** Grown in `scratch` when given, until `seal` copies them out (see FoundMatches). */
   constructor(private scratch?: Scratch) {}
 
-  private values = new Int32Array(1024);
+  private values: Int32Array | number[] = new Int32Array(1024);
   private used = 0;
   /** Where each list starts in `values`, and one past the end of the last (valid to `lists`). */
-  private starts = new Int32Array(256);
+  private starts: Int32Array | number[] = new Int32Array(256);
   private lists = 0;
 
   get length(): number {
@@ -64,15 +65,15 @@ export class OrdinalLists {
   private reserve(more: number): void {
     if (this.used + more <= this.values.length) return;
     const grown = this.int32(Math.max(this.values.length * 2, this.used + more));
-    grown.set(this.values.subarray(0, this.used));
+    grown.set(this.values);
     this.values = grown;
   }
 
   /** The lists copied out of the scratch at their final length (see FoundMatches.seal). */
   seal(): void {
     if (this.scratch === undefined) return;
-    this.values = this.values.slice(0, this.used);
-    this.starts = this.starts.slice(0, this.lists + 1);
+    this.values = heapCopy(this.values, this.used);
+    this.starts = heapCopy(this.starts, this.lists + 1);
     this.scratch = undefined;
   }
 

@@ -8,6 +8,7 @@ import { latestDate } from './dateExtremes';
 import { dayNumber } from './dayNumber';
 import { findDiscrepancies } from './findDiscrepancies';
 import { findDuplicates } from './findDuplicates';
+import { heapCopy } from './heapCopy';
 import { IdChars } from './idChars';
 import { matchByReference } from './matchByReference';
 import { createMatchContext, type OrdinalLookup } from './matchContext';
@@ -226,8 +227,8 @@ function reconcileWith(input: ReconcileInput, scratch: Scratch): ReconcileResult
   const starts = scratch.int32(days + 1);
   for (let p = 0; p < total; p++) starts[day[p]! + 2]!++;
   for (let d = 1; d <= days; d++) starts[d]! += starts[d - 1]!;
-  // Not from scratch: the result's list reads it.
-  const order = new Int32Array(total);
+  // Every position is placed once: no zeroing. The result's list keeps a copy (see heapCopy).
+  const order = scratch.int32(total, false);
   for (let p = 0; p < total; p++) order[starts[day[p]! + 1]!++] = p;
   for (let from = 0; from < order.length; ) {
     let to = from + 1;
@@ -243,7 +244,7 @@ function reconcileWith(input: ReconcileInput, scratch: Scratch): ReconcileResult
   const unmatched: Transaction[] = [];
   for (let i = 0; i < transactions.length; i++) if (!covered[i]) unmatched.push(transactions[i]!);
   found.seal();
-  return { matches: new MatchList(decisions, found, order), discrepancies, unmatched };
+  return { matches: new MatchList(decisions, found, heapCopy(order, total)), discrepancies, unmatched };
 }
 
 /**
