@@ -125,10 +125,14 @@ export function readBankLines(
   const namedCode = new Int32Array(NAMED_PROCESSORS.length + 1).fill(-1);
   const refFrom = scratch.int32(n);
   const refTo = scratch.int32(n);
-  const hashes: HashList = { values: scratch.int32(n + 16), length: 0, scratch };
+  const hashes: HashList = { values: scratch.int32(n + 16), length: 0, columns: scratch };
   const payoutFrom = scratch.int32(payoutOrdinals.length);
   const payoutTo = scratch.int32(payoutOrdinals.length);
-  const payoutHashes: HashList = { values: scratch.int32(payoutOrdinals.length + 16), length: 0, scratch };
+  const payoutHashes: HashList = {
+    values: scratch.int32(payoutOrdinals.length + 16),
+    length: 0,
+    columns: scratch,
+  };
   for (let p = 0; p < ordinalAt.length; p++) {
     const k = ordinalAt[p]!;
     if (k < 0) continue;

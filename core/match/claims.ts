@@ -1,5 +1,5 @@
 import type { OrdinalLookup } from './matchContext';
-import type { Scratch } from './scratch';
+import { type Columns, NEW_ARRAYS } from './scratch';
 
 /**
  * Which transactions are taken by an accepted match. Each transaction of the run has an ordinal, so
@@ -12,9 +12,9 @@ export class Claims {
 
   constructor(
     private readonly ordinals: OrdinalLookup,
-    scratch?: Scratch,
+    columns: Columns = NEW_ARRAYS,
   ) {
-    this.flags = scratch ? scratch.uint8(ordinals.size) : new Uint8Array(ordinals.size);
+    this.flags = columns.uint8(ordinals.size);
   }
 
   add(id: string): void {

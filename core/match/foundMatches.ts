@@ -5,7 +5,7 @@ import type { PairFacts } from './matchContext';
 import { OrdinalLists } from './ordinalLists';
 import { pairReason } from './pairReason';
 import { Codes } from './runColumns';
-import type { Scratch } from './scratch';
+import { type Columns, NEW_ARRAYS } from './scratch';
 import { hashHex } from './stableHash';
 
 /**
@@ -80,9 +80,9 @@ export class FoundMatches {
   /** `lag`: business days from a payout to its deposit (see MatchContext), for pair reasons. */
   constructor(
     private readonly lag: (payoutDay: number, depositDay: number) => number,
-    private scratch?: Scratch,
+    private columns: Columns = NEW_ARRAYS,
   ) {
-    this.ordinals = new OrdinalLists(scratch);
+    this.ordinals = new OrdinalLists(columns);
   }
 
   get length(): number {
@@ -125,15 +125,15 @@ export class FoundMatches {
       to.set(from);
       return to;
     };
-    const s = this.scratch;
-    this.types = grown(this.types, s ? s.uint8(size) : new Uint8Array(size));
-    this.confidence = grown(this.confidence, s ? s.uint8(size) : new Uint8Array(size));
-    this.ambiguous = grown(this.ambiguous, s ? s.uint8(size) : new Uint8Array(size));
-    this.idA = grown(this.idA as Int32Array, s ? s.int32(size) : new Int32Array(size));
-    this.idB = grown(this.idB as Int32Array, s ? s.int32(size) : new Int32Array(size));
-    this.pairs = grown(this.pairs, s ? s.uint8(size) : new Uint8Array(size));
-    this.currency = grown(this.currency, s ? s.uint16(size) : new Uint16Array(size));
-    this.reason = grown(this.reason as Int32Array, s ? s.int32(size) : new Int32Array(size));
+    const c = this.columns;
+    this.types = grown(this.types, c.uint8(size));
+    this.confidence = grown(this.confidence, c.uint8(size));
+    this.ambiguous = grown(this.ambiguous, c.uint8(size));
+    this.idA = grown(this.idA as Int32Array, c.int32(size));
+    this.idB = grown(this.idB as Int32Array, c.int32(size));
+    this.pairs = grown(this.pairs, c.uint8(size));
+    this.currency = grown(this.currency, c.uint16(size));
+    this.reason = grown(this.reason as Int32Array, c.int32(size));
   }
 
   /**
@@ -159,7 +159,7 @@ export class FoundMatches {
         processors: sides.processors,
       };
     }
-    if (this.scratch === undefined) return;
+    if (this.columns === NEW_ARRAYS) return;
     const n = this.count;
     this.types = this.types.slice(0, n);
     this.confidence = this.confidence.slice(0, n);
@@ -172,7 +172,7 @@ export class FoundMatches {
     this.reason = heapCopy(this.reason, n);
     this.roleCodes = this.roleCodes.slice(0, this.ordinals.size);
     this.ordinals.seal();
-    this.scratch = undefined;
+    this.columns = NEW_ARRAYS;
   }
 
   /** The members of the match just pushed, in member order. */
@@ -229,7 +229,7 @@ export class FoundMatches {
     const need = this.ordinals.size + more;
     if (need <= this.roleCodes.length) return;
     const size = Math.max(this.roleCodes.length * 2, need);
-    const grown = this.scratch ? this.scratch.uint8(size) : new Uint8Array(size);
+    const grown = this.columns.uint8(size);
     grown.set(this.roleCodes);
     this.roleCodes = grown;
   }

@@ -1,4 +1,4 @@
-import type { Scratch } from './scratch';
+import { type Columns, NEW_ARRAYS } from './scratch';
 
 /**
  * Each transaction id of a run → its position, for runs of distinct ids. An open-addressing table
@@ -19,12 +19,12 @@ export class IdIndex {
     private readonly idAt: (position: number) => string,
     readonly size: number,
     hashes: Int32Array = Int32Array.from({ length: size }, (_, i) => idHash(idAt(i))),
-    scratch?: Scratch,
+    columns: Columns = NEW_ARRAYS,
   ) {
     let capacity = 16;
     while (capacity < size * 2) capacity *= 2;
     const mask = capacity - 1;
-    const slots = scratch ? scratch.int32(capacity * 2) : new Int32Array(capacity * 2);
+    const slots = columns.int32(capacity * 2);
     let distinct = true;
     for (let i = 0; i < size; i++) {
       const h = hashes[i]!;

@@ -1,4 +1,4 @@
-import type { Scratch } from './scratch';
+import { type Columns, NEW_ARRAYS } from './scratch';
 
 /**
  * A set of 32-bit integers (token hashes) in one typed array, open addressing. A `Set<number>` of a
@@ -12,14 +12,14 @@ export class Int32Set {
   private count = 0;
   private hasZero = false;
 
-  /** Grown in `scratch` when given (a run's set: see Scratch). */
+  /** `columns`: a run's Scratch for a run's set. */
   constructor(
     expected = 0,
-    private readonly scratch?: Scratch,
+    private readonly columns: Columns = NEW_ARRAYS,
   ) {
     let bits = 4;
     while (1 << bits < expected * 2) bits++;
-    this.slots = this.int32(1 << bits);
+    this.slots = columns.int32(1 << bits);
     this.shift = 32 - bits;
   }
 
@@ -60,13 +60,9 @@ export class Int32Set {
 
   private grow(): void {
     const old = this.slots;
-    this.slots = this.int32(old.length * 2);
+    this.slots = this.columns.int32(old.length * 2);
     this.shift--;
     this.count = 0;
     for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.add(old[i]!);
-  }
-
-  private int32(n: number): Int32Array {
-    return this.scratch ? this.scratch.int32(n) : new Int32Array(n);
   }
 }

@@ -1,5 +1,5 @@
 import { heapCopy } from './heapCopy';
-import type { Scratch } from './scratch';
+import { type Columns, NEW_ARRAYS } from './scratch';
 
 /**
  * Lists of ordinals (a match's members' positions in the run), one after the other in one typed
@@ -7,8 +7,8 @@ import type { Scratch } from './scratch';
  * objects for the collector to carry.
  */
 export class OrdinalLists {
-  /** Grown in `scratch` when given, until `seal` copies them out (see FoundMatches). */
-  constructor(private scratch?: Scratch) {}
+  /** Grown in `columns` (a run's scratch) until `seal` copies them out (see FoundMatches). */
+  constructor(private columns: Columns = NEW_ARRAYS) {}
 
   private values: Int32Array | number[] = new Int32Array(1024);
   private used = 0;
@@ -55,7 +55,7 @@ export class OrdinalLists {
   /** Marks the end of the list just pushed. */
   private endList(): void {
     if (this.lists + 1 === this.starts.length) {
-      const grown = this.int32(this.starts.length * 2);
+      const grown = this.columns.int32(this.starts.length * 2);
       grown.set(this.starts);
       this.starts = grown;
     }
@@ -64,20 +64,16 @@ export class OrdinalLists {
 
   private reserve(more: number): void {
     if (this.used + more <= this.values.length) return;
-    const grown = this.int32(Math.max(this.values.length * 2, this.used + more));
+    const grown = this.columns.int32(Math.max(this.values.length * 2, this.used + more));
     grown.set(this.values);
     this.values = grown;
   }
 
   /** The lists copied out of the scratch at their final length (see FoundMatches.seal). */
   seal(): void {
-    if (this.scratch === undefined) return;
+    if (this.columns === NEW_ARRAYS) return;
     this.values = heapCopy(this.values, this.used);
     this.starts = heapCopy(this.starts, this.lists + 1);
-    this.scratch = undefined;
-  }
-
-  private int32(n: number): Int32Array<ArrayBuffer> {
-    return this.scratch ? this.scratch.int32(n) : new Int32Array(n);
+    this.columns = NEW_ARRAYS;
   }
 }

@@ -1,4 +1,4 @@
-import type { Scratch } from './scratch';
+import { type Columns, NEW_ARRAYS } from './scratch';
 
 /**
  * Reference-like tokens in a text (payout ids, trace ids, `ST-…` codes): at least 6 characters with
@@ -86,8 +86,8 @@ export function tokenHashes(a: string | undefined, b?: string): readonly number[
   return out ?? (NONE as unknown as readonly number[]);
 }
 
-/** A growing list of hashes in one typed array (see appendTokenHashes), grown in `scratch` when given. */
-export type HashList = { values: Int32Array; length: number; scratch?: Scratch };
+/** A growing list of hashes in one typed array (see appendTokenHashes), grown in `columns` (a run's scratch). */
+export type HashList = { values: Int32Array; length: number; columns?: Columns };
 
 /**
  * `tokenHashes` of a text appended to `list`: a run reads every bank line's hashes into one list,
@@ -98,7 +98,7 @@ export function appendTokenHashes(list: HashList, text: string | undefined): voi
   const n = scanTokenHashes(text);
   if (list.length + n > list.values.length) {
     const size = Math.max(list.values.length * 2, list.length + n);
-    const more = list.scratch ? list.scratch.int32(size) : new Int32Array(size);
+    const more = (list.columns ?? NEW_ARRAYS).int32(size);
     more.set(list.values);
     list.values = more;
   }

@@ -114,3 +114,15 @@ let kept: WeakRef<{ working: ArrayBuffer[]; lasting: ArrayBuffer[] }> | undefine
 const MIN_CHUNK = 1 << 16;
 /** Marks encode chunk and offset in one number (offsets stay below 2^40). */
 const CHUNK_SPAN = 2 ** 40;
+
+/** What a structure takes its typed columns from: a run's Scratch, or NEW_ARRAYS outside a run. */
+export type Columns = Pick<Scratch, 'int32' | 'uint32' | 'float64' | 'uint16' | 'uint8'>;
+
+/** New typed arrays, each its own: for structures made outside a run (a test, another caller). */
+export const NEW_ARRAYS: Columns = {
+  int32: (n) => new Int32Array(n),
+  uint32: (n) => new Uint32Array(n),
+  float64: (n) => new Float64Array(n),
+  uint16: (n) => new Uint16Array(n),
+  uint8: (n) => new Uint8Array(n),
+};
