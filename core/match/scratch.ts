@@ -50,28 +50,23 @@ export class Scratch {
    * element the caller writes before it reads any.
    */
   int32(n: number, zeroed = true): Int32Array<ArrayBuffer> {
-    const at = this.place(n * 4, zeroed);
-    return new Int32Array(this.buffers[this.chunk]!, at, n);
+    return this.view(Int32Array, n, zeroed);
   }
 
   uint32(n: number, zeroed = true): Uint32Array<ArrayBuffer> {
-    const at = this.place(n * 4, zeroed);
-    return new Uint32Array(this.buffers[this.chunk]!, at, n);
+    return this.view(Uint32Array, n, zeroed);
   }
 
   float64(n: number, zeroed = true): Float64Array<ArrayBuffer> {
-    const at = this.place(n * 8, zeroed);
-    return new Float64Array(this.buffers[this.chunk]!, at, n);
+    return this.view(Float64Array, n, zeroed);
   }
 
   uint16(n: number, zeroed = true): Uint16Array<ArrayBuffer> {
-    const at = this.place(n * 2, zeroed);
-    return new Uint16Array(this.buffers[this.chunk]!, at, n);
+    return this.view(Uint16Array, n, zeroed);
   }
 
   uint8(n: number, zeroed = true): Uint8Array<ArrayBuffer> {
-    const at = this.place(n, zeroed);
-    return new Uint8Array(this.buffers[this.chunk]!, at, n);
+    return this.view(Uint8Array, n, zeroed);
   }
 
   /** Where the next view starts: pass it to `release` to hand back every view made after it. */
@@ -82,6 +77,15 @@ export class Scratch {
   release(mark: number): void {
     this.chunk = Math.floor(mark / CHUNK_SPAN);
     this.offset = mark % CHUNK_SPAN;
+  }
+
+  private view<T>(
+    Kind: { new (buffer: ArrayBuffer, at: number, n: number): T; BYTES_PER_ELEMENT: number },
+    n: number,
+    zeroed: boolean,
+  ): T {
+    const at = this.place(n * Kind.BYTES_PER_ELEMENT, zeroed);
+    return new Kind(this.buffers[this.chunk]!, at, n);
   }
 
   /** Room for `bytes` (8-byte aligned) in the current chunk or a later one, zeroed if asked; its offset there. */
